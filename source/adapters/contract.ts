@@ -1,0 +1,102 @@
+/**
+ * The contract every vendor adapter implements: list, detail, declared capabilities and
+ * actions that say what they really do on that API (apis.md §7).
+ */
+import type { Job, JobDetail, JobState, Vendor } from '../domain/job.js';
+
+/** The mutating actions jobtop knows. */
+export type ActionKind = 'cancel' | 'delete' | 'retry';
+
+/** Whether an action applies to a job, and if not, why. */
+export type ActionAvailability = { ok: true; consequence: string } | { ok: false; reason: string };
+
+/** An action as a source really offers it. */
+export interface ActionSpec {
+  kind: ActionKind;
+  /** The name on the button and in the dialog: "Cancel", "Delete", "Retry". */
+  label: string;
+  /** The exact request it sends, for the dialog and docs: "DELETE /v3/jobs/{id}". */
+  request: string;
+  /** What the API really does, in one sentence. */
+  consequence: string;
+  /** Deleting needs a stronger confirmation than cancelling. */
+  destructive: boolean;
+  /** Per-job check (state-dependent consequence, e.g. Alteryx queued → deleted). */
+  availability(job: Job): ActionAvailability;
+}
+
+/** What a source can do, declared rather than assumed. */
+export interface SourceCapabilities {
+  /** A per-job endpoint exists (or, for Vectara v1, a list filtered by id). */
+  detail: boolean;
+  steps: boolean;
+  messages: boolean;
+  result: boolean;
+  /** Vendor-side counts beyond the fetched page (status_counts, /jobs/stats, totals). */
+  stats: boolean;
+  actions: Partial<Record<ActionKind, ActionSpec>>;
+  /** Sentences for tabs the source cannot fill ("MCRIT has no per-job messages"). */
+  missing: Partial<Record<'steps' | 'messages' | 'result', string>>;
+}
+
+/** One poll's worth of a source. */
+export interface ListResult {
+  /** The newest jobs, up to the source's limit, de-duplicated by id. */
+  jobs: Job[];
+  /** How many jobs the vendor says exist in all, when it says (null otherwise). */
+  total: number | null;
+  /** Vendor-provided counts by normalized state over all jobs, when it provides them. */
+  stateCounts: Partial<Record<JobState, number>> | null;
+  /** How many HTTP requests this poll made (list pages, stats, enrichment), for the bench. */
+  requests: number;
+}
+
+/** What an action did, in the API's own words. */
+export interface ActionOutcome {
+  kind: ActionKind;
+  /** What really happened: Alteryx "cancel" on a queued job is a delete. */
+  effect: 'cancelled' | 'deleted' | 'retried';
+  /** The server's own message, or a sentence built from the status. */
+  message: string;
+  /** Retry creates a new job (OSAPI). */
+  newJobId?: string;
+}
+
+/** A configured, connected job source. */
+export interface JobSource {
+  readonly name: string;
+  readonly vendor: Vendor;
+  /** Base URL without credentials, for headers and `check`. */
+  readonly url: string;
+  readonly capabilities: SourceCapabilities;
+  /** Fetches the newest jobs (throws SourceError). */
+  list(signal?: AbortSignal): Promise<ListResult>;
+  /** Fetches one job with everything known about it; null when the job no longer exists. */
+  detail(id: string, signal?: AbortSignal): Promise<JobDetail | null>;
+  /** Runs an action exactly once (never retried); throws SourceError with the server's message. */
+  act(kind: ActionKind, job: Job): Promise<ActionOutcome>;
+  /** Frees connections. */
+  close(): Promise<void>;
+}
+
+/** Options every adapter takes, from the config's global and per-source settings. */
+export interface BaseSourceOptions {
+  name: string;
+  url: string;
+  /** Jobs fetched per poll (default 200). */
+  limit?: number;
+  timeoutMs?: number;
+  connectTimeoutMs?: number;
+  maxBodyBytes?: number;
+  readonly?: boolean;
+  caFile?: string;
+  insecure?: boolean;
+}
+
+/** Default jobs fetched per poll and per source. */
+export const DEFAULT_LIMIT = 200;
+
+/** An action that is not available on any job of a source, with the reason shown on the key. */
+export function unavailable(reason: string): ActionAvailability {
+  return { ok: false, reason };
+}

@@ -1,0 +1,300 @@
+/**
+ * The only module that touches undici. It owns timeouts (connect, headers, whole request),
+ * TLS options and proxies, the response body-size limit, JSON parsing, error mapping to
+ * SourceError, redaction of secrets from anything it reports, and read-only enforcement:
+ * a client built with `readonly: true` refuses to send any mutating request.
+ */
+import { readFileSync } from 'node:fs';
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { SourceError, describeStatus } from './errors.js';
+
+/** Query values; arrays become repeated keys. Undefined values are dropped. */
+export type QueryValue = string | number | boolean | undefined | null | readonly string[];
+
+/** One request, relative to the client's base URL. */
+export interface HttpRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path appended to the base URL's path (leading slash). */
+  path: string;
+  query?: Record<string, QueryValue>;
+  headers?: Record<string, string>;
+  /** A JSON body (sets content-type). */
+  json?: unknown;
+  /** A form body (application/x-www-form-urlencoded). */
+  form?: Record<string, string>;
+  /**
+   * Whether the request changes server state. Defaults to true for anything but GET, so a
+   * POST that only reads (Vectara v1 list, logins, token requests) must say `mutating: false`.
+   */
+  mutating?: boolean;
+  /** Caller's cancellation. */
+  signal?: AbortSignal;
+}
+
+/** A response whose body was read within the size limit. */
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** The body as text (UTF-8). */
+  text: string;
+  /** Content-Type without parameters, lower case ('' when absent). */
+  contentType: string;
+}
+
+/** How to reach one source. */
+export interface HttpClientOptions {
+  /** Source name, used in every error. */
+  source: string;
+  /** Base URL; request paths are appended to its path. */
+  baseUrl: string;
+  /** Whole-request timeout in ms (default 10 s). */
+  timeoutMs?: number;
+  /** TCP/TLS connect timeout in ms (default 5 s). */
+  connectTimeoutMs?: number;
+  /** Largest response body read, in bytes (default 4 MiB); the rest is not read. */
+  maxBodyBytes?: number;
+  /** Refuse every mutating request (enforced here, not only in the UI). */
+  readonly?: boolean;
+  /** PEM CA bundle path for self-signed company CAs. */
+  caFile?: string;
+  /** Skip TLS verification (per source only; the UI shows a warning badge). */
+  insecure?: boolean;
+  /** Secret values to scrub from any text this client reports. */
+  secrets?: readonly string[];
+  /** A dispatcher to use instead of building one (tests). */
+  dispatcher?: Dispatcher;
+}
+
+/** A client bound to one source's base URL. */
+export interface HttpClient {
+  readonly source: string;
+  /** Sends a request; resolves with any status, rejects with SourceError on transport failures. */
+  send(request: HttpRequest): Promise<HttpResponse>;
+  /**
+   * Sends a request and parses a JSON body; rejects with a SourceError for non-2xx statuses
+   * (with the server's own message), HTML, empty or invalid JSON bodies.
+   */
+  json(request: HttpRequest, options?: { allowEmpty?: boolean }): Promise<unknown>;
+  /** Adds a secret to redact (e.g. a token obtained at run time). */
+  addSecret(secret: string): void;
+  /** Frees the connection pool. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/** Default response size limit (issue 7: "a few MB per response"). */
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Creates the HTTP client of one source. */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const source = options.source;
+  const base = new URL(options.baseUrl);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const secrets = new Set((options.secrets ?? []).filter((secret) => secret.length >= 4));
+  const dispatcher = options.dispatcher ?? buildDispatcher(options);
+  const redact = (text: string) => redactSecrets(text, secrets);
+
+  async function send(req: HttpRequest): Promise<HttpResponse> {
+    const method = req.method ?? 'GET';
+    const label = `${method} ${joinPath(base.pathname, req.path)}`;
+    const mutating = req.mutating ?? method !== 'GET';
+    if (mutating && options.readonly) {
+      throw new SourceError({ source, kind: 'readonly', short: 'read-only', detail: 'this source is read-only; nothing was sent', request: label });
+    }
+    const url = buildUrl(base, req.path, req.query);
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    let body: string | undefined;
+    if (req.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(req.json);
+    } else if (req.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(req.form).toString();
+    }
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(url, { method, headers, body, signal, dispatcher, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    } catch (error) {
+      throw transportError(source, label, error, timeout.aborted, redact);
+    }
+    let text: string;
+    try {
+      text = await readLimited(response.body, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        throw new SourceError({ source, kind: 'too-large', short: 'response too large', detail: `over ${formatBytes(maxBodyBytes)}; the rest was not read`, status: response.statusCode, request: label });
+      }
+      throw transportError(source, label, error, timeout.aborted, redact);
+    }
+    const rawType = response.headers['content-type'];
+    const contentType = (Array.isArray(rawType) ? rawType[0] : rawType ?? '').split(';')[0].trim().toLowerCase();
+    return { status: response.statusCode, headers: response.headers, text, contentType };
+  }
+
+  async function json(req: HttpRequest, opts: { allowEmpty?: boolean } = {}): Promise<unknown> {
+    const response = await send(req);
+    const label = `${req.method ?? 'GET'} ${joinPath(base.pathname, req.path)}`;
+    const parsed = parseJsonBody(response);
+    if (response.status < 200 || response.status > 299) {
+      const { kind, short } = describeStatus(response.status);
+      const vendorMessage = parsed.ok ? extractVendorMessage(parsed.value) : looksLikeHtml(response) ? 'HTML error page' : response.text.trim().slice(0, 200);
+      throw new SourceError({
+        source,
+        kind,
+        short,
+        detail: vendorMessage ? redact(vendorMessage) : undefined,
+        status: response.status,
+        request: label,
+        retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+      });
+    }
+    if (response.text.trim() === '') {
+      if (opts.allowEmpty) return null;
+      throw new SourceError({ source, kind: 'empty', short: 'empty response', status: response.status, request: label });
+    }
+    if (looksLikeHtml(response)) {
+      throw new SourceError({ source, kind: 'html', short: 'HTML instead of JSON', detail: 'a proxy or login page answered; check the url', status: response.status, request: label });
+    }
+    if (!parsed.ok) {
+      throw new SourceError({ source, kind: 'parse', short: 'invalid JSON', detail: parsed.error, status: response.status, request: label });
+    }
+    return parsed.value;
+  }
+
+  return {
+    source,
+    send,
+    json,
+    addSecret(secret) {
+      if (secret.length >= 4) secrets.add(secret);
+    },
+    async close() {
+      if (!options.dispatcher) await dispatcher.close().catch(() => undefined);
+    },
+  };
+}
+
+function buildDispatcher(options: HttpClientOptions): Dispatcher {
+  const ca = options.caFile ? readFileSync(options.caFile, 'utf8') : undefined;
+  const tls = { ca, rejectUnauthorized: options.insecure !== true };
+  const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  // why: EnvHttpProxyAgent honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY and behaves as a plain
+  // Agent when none is set (issue 5).
+  return new EnvHttpProxyAgent({ connect: { ...tls, timeout: connectTimeout }, requestTls: tls });
+}
+
+function joinPath(basePath: string, path: string): string {
+  const left = basePath.endsWith('/') ? basePath.slice(0, -1) : basePath;
+  return `${left}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+function buildUrl(base: URL, path: string, query?: Record<string, QueryValue>): string {
+  const url = new URL(base.href);
+  url.pathname = joinPath(base.pathname, path);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, item);
+    else url.searchParams.set(key, String(value));
+  }
+  return url.href;
+}
+
+class BodyTooLargeError extends Error {}
+
+async function readLimited(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) {
+      body.destroy();
+      throw new BodyTooLargeError();
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function transportError(source: string, label: string, error: unknown, timedOut: boolean, redact: (text: string) => string): SourceError {
+  const err = error as { code?: string; cause?: { code?: string }; name?: string; message?: string };
+  const code = err?.code ?? err?.cause?.code ?? '';
+  const message = redact(String(err?.message ?? error));
+  if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || err?.name === 'TimeoutError') {
+    return new SourceError({ source, kind: 'timeout', short: 'timeout', detail: 'no answer in time', request: label });
+  }
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return new SourceError({ source, kind: 'timeout', short: 'connect timeout', request: label });
+  if (code === 'ECONNREFUSED') return new SourceError({ source, kind: 'refused', short: 'connection refused', request: label });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new SourceError({ source, kind: 'dns', short: 'DNS lookup failed', detail: message, request: label });
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) return new SourceError({ source, kind: 'tls', short: 'TLS error', detail: `${code}: ${message}`, request: label });
+  if (err?.name === 'AbortError') return new SourceError({ source, kind: 'network', short: 'aborted', request: label });
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return new SourceError({ source, kind: 'network', short: 'connection reset', detail: message, request: label });
+  return new SourceError({ source, kind: 'network', short: 'network error', detail: code ? `${code}: ${message}` : message, request: label });
+}
+
+function parseJsonBody(response: HttpResponse): { ok: true; value: unknown } | { ok: false; error: string } {
+  if (response.text.trim() === '') return { ok: false, error: 'empty body' };
+  try {
+    return { ok: true, value: JSON.parse(response.text) };
+  } catch (error) {
+    const snippet = response.text.trim().slice(0, 40);
+    return { ok: false, error: `${(error as Error).message}; body starts ${JSON.stringify(snippet)}` };
+  }
+}
+
+function looksLikeHtml(response: HttpResponse): boolean {
+  return response.contentType === 'text/html' || /^\s*<(!doctype|html|head|body)/i.test(response.text.slice(0, 200));
+}
+
+/**
+ * Pulls the human message out of the error shapes the five vendors use:
+ * `{error}`, `{message}` (OSAPI, Alteryx, gRPC gateway), `{messages: []}` (Vectara v2),
+ * `{title, description}` (Falcon/MCRIT), `{data: {message}}` (MCRIT wrapper),
+ * `{status: [{code, statusDetail}]}` (Vectara v1).
+ */
+export function extractVendorMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.slice(0, 300);
+  if (!body || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  const pick = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+  const messages = Array.isArray(record.messages) ? record.messages.filter((m) => typeof m === 'string').join('; ') : undefined;
+  const falcon = pick(record.title) ? [pick(record.title), pick(record.description)].filter(Boolean).join(': ') : undefined;
+  const nested = record.data && typeof record.data === 'object' ? pick((record.data as Record<string, unknown>).message) : undefined;
+  const statusList = Array.isArray(record.status)
+    ? record.status
+        .map((s) => (s && typeof s === 'object' ? [pick((s as Record<string, unknown>).code), pick((s as Record<string, unknown>).statusDetail)].filter(Boolean).join(': ') : ''))
+        .filter(Boolean)
+        .join('; ')
+    : undefined;
+  const fieldErrors =
+    record.field_errors && typeof record.field_errors === 'object'
+      ? Object.entries(record.field_errors as Record<string, unknown>).map(([field, msg]) => `${field}: ${String(msg)}`).join('; ')
+      : undefined;
+  const found = pick(record.error) ?? pick(record.message) ?? (messages || undefined) ?? falcon ?? nested ?? (statusList || undefined) ?? pick(record.error_description);
+  const withFields = [found, fieldErrors].filter(Boolean).join('; ');
+  return withFields ? withFields.slice(0, 500) : undefined;
+}
+
+/** Parses Retry-After (seconds or an HTTP date) to ms, or undefined. */
+export function parseRetryAfter(value: string | string[] | undefined): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return undefined;
+  if (/^\d+(\.\d+)?$/.test(text.trim())) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+/** Replaces every occurrence of a known secret with `***`. */
+export function redactSecrets(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  for (const secret of secrets) if (secret) out = out.split(secret).join('***');
+  return out;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}

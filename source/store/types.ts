@@ -1,0 +1,91 @@
+/**
+ * What the store hands the UI: immutable snapshots of every source's health and jobs,
+ * the merged job list, detail and action state. Views take these as props.
+ */
+import type { Job, JobDetail, JobState, Vendor } from '../domain/job.js';
+import type { ActionKind, ActionOutcome, SourceCapabilities } from '../adapters/contract.js';
+import type { SourceErrorKind } from '../adapters/errors.js';
+
+/** The last error of a source, as the health cell shows it. */
+export interface SourceFailure {
+  kind: SourceErrorKind;
+  /** A few words: "401 unauthorized", "timeout", "HTML instead of JSON". */
+  short: string;
+  /** Full message naming the source, the request and the server's words (sanitize before display). */
+  message: string;
+  status?: number;
+}
+
+/** One source's state: health, last good data and its age. */
+export interface SourceSnapshot {
+  name: string;
+  vendor: Vendor;
+  url: string;
+  /** loading: never answered yet; ok: last poll succeeded; error: last poll failed (jobs are the last good ones). */
+  status: 'loading' | 'ok' | 'error';
+  /** The last good jobs (kept while failing, marked stale by age). */
+  jobs: readonly Job[];
+  total: number | null;
+  stateCounts: Partial<Record<JobState, number>> | null;
+  /** Epoch ms of the last successful poll, or null. */
+  lastSuccessAt: number | null;
+  error: SourceFailure | null;
+  consecutiveFailures: number;
+  /** Epoch ms of the next scheduled poll (null while paused). */
+  nextPollAt: number | null;
+  intervalMs: number;
+  readonly: boolean;
+  insecure: boolean;
+  capabilities: SourceCapabilities;
+}
+
+/** A mutating action's life, shown on the row until a refresh confirms it. */
+export interface PendingAction {
+  id: number;
+  kind: ActionKind;
+  /** The locked target: source and id captured when the dialog opened. */
+  jobKey: string;
+  status: 'requested' | 'done' | 'failed';
+  outcome?: ActionOutcome;
+  /** The server's own message when it failed. */
+  error?: string;
+  at: number;
+}
+
+/** Everything the main screen needs, replaced (never mutated) when anything changes. */
+export interface FleetSnapshot {
+  sources: readonly SourceSnapshot[];
+  /** All sources' jobs merged, in source order then list order (views sort). */
+  jobs: readonly Job[];
+  /** Keys whose state changed at the last refresh of their source, with when. */
+  changed: ReadonlyMap<string, number>;
+  paused: boolean;
+  /** Poll interval applied to every source, ms. */
+  intervalMs: number;
+  actions: readonly PendingAction[];
+}
+
+/** Detail of one job, polled while the job is active. */
+export interface DetailSnapshot {
+  key: string;
+  status: 'loading' | 'ok' | 'error' | 'gone';
+  detail: JobDetail | null;
+  error: SourceFailure | null;
+  lastSuccessAt: number | null;
+}
+
+/** The store's interface as the UI uses it (a fake implements it in view tests). */
+export interface FleetStoreApi {
+  getSnapshot(): FleetSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Polls every source (or one) now. */
+  refreshNow(source?: string): void;
+  setPaused(paused: boolean): void;
+  /** Sets the interval for all sources (clamped 500 ms – 5 min). */
+  setIntervalMs(ms: number): void;
+  /** Starts following one job's detail; returns the stop function. */
+  watchDetail(key: string, listener: (snapshot: DetailSnapshot) => void): () => void;
+  /** Runs an action once per job key; resolves with every outcome. */
+  runAction(kind: ActionKind, jobKeys: readonly string[]): Promise<PendingAction[]>;
+  stop(): void;
+}
