@@ -1,0 +1,63 @@
+/**
+ * Resolves where the sources come from (a config file or the embedded demo fleet) and
+ * builds their adapters.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { JobSource } from '../adapters/contract.js';
+import { createSource } from '../adapters/registry.js';
+import { loadConfigFile, parseConfigText, type LoadedConfig } from '../config/load-config.js';
+import { startDemoFleet, type DemoFleet } from '../demo/fleet.js';
+import { stringify } from 'yaml';
+
+/** Config search order: --config, $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml. */
+export function findConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): { path: string; explicit: boolean } | null {
+  if (flag) return { path: flag, explicit: true };
+  if (env.JOBTOP_CONFIG) return { path: env.JOBTOP_CONFIG, explicit: true };
+  const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  const path = join(base, 'jobtop', 'config.yaml');
+  return existsSync(path) ? { path, explicit: false } : null;
+}
+
+/** What a command runs against. */
+export interface OpenedSources {
+  config: LoadedConfig;
+  sources: JobSource[];
+  /** The demo fleet when running against it. */
+  fleet: DemoFleet | null;
+  close(): Promise<void>;
+}
+
+/** Starts the demo fleet and returns a config that monitors it. */
+export async function openDemo(options: { port?: number; readonly?: boolean } = {}): Promise<OpenedSources> {
+  const fleet = await startDemoFleet({ port: options.port });
+  const text = stringify({ sources: fleet.sources });
+  const config = parseConfigText(text, '(demo fleet)', {});
+  config.path = null;
+  return withSources(config, fleet, options.readonly === true);
+}
+
+/** Loads a config file and builds its sources. */
+export function openConfig(path: string, options: { readonly?: boolean } = {}): OpenedSources {
+  return withSources(loadConfigFile(path), null, options.readonly === true);
+}
+
+function withSources(config: LoadedConfig, fleet: DemoFleet | null, forceReadonly: boolean): OpenedSources {
+  if (forceReadonly) {
+    for (const source of config.sources) {
+      source.readonly = true;
+      source.spec.readonly = true;
+    }
+  }
+  const sources = config.sources.map((source) => createSource(source.spec));
+  return {
+    config,
+    sources,
+    fleet,
+    async close() {
+      await Promise.all(sources.map((source) => source.close()));
+      await fleet?.close();
+    },
+  };
+}

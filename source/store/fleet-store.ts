@@ -1,0 +1,271 @@
+/**
+ * The fleet store: polls every source on its own schedule (one request chain in flight per
+ * source, backoff while failing), keeps each source's last good jobs with their age, merges
+ * them into one list, follows one job's detail, and runs actions exactly once.
+ *
+ * why not SWR (architecture.md suggests it): the same poller serves the TUI, `watch` and the
+ * benchmarks without loading React; Retry-After and "at most one list request per interval"
+ * are explicit here instead of fought out of SWR's deduping and error-retry defaults.
+ */
+import type { Job } from '../domain/job.js';
+import { parseJobKey } from '../domain/job.js';
+import type { ActionKind, JobSource } from '../adapters/contract.js';
+import { SourceError, toSourceError } from '../adapters/errors.js';
+import { nextPollDelay } from './backoff.js';
+import { changedKeys, reuseUnchanged } from './merge.js';
+import { createDetailWatcher } from './detail-watcher.js';
+import { createActionRunner } from './action-runner.js';
+import type { DetailSnapshot, FleetSnapshot, FleetStoreApi, SourceFailure, SourceSnapshot } from './types.js';
+
+/** A source as the store runs it: the adapter plus the settings that are not the adapter's business. */
+export interface StoreSource {
+  source: JobSource;
+  readonly?: boolean;
+  insecure?: boolean;
+  /** Poll interval for this source in ms (default: the store's). */
+  intervalMs?: number;
+}
+
+/** Store options; clocks and timers are injectable for tests. */
+export interface FleetStoreOptions {
+  intervalMs?: number;
+  now?: () => number;
+  random?: () => number;
+  /** How long a changed row stays marked (ms). */
+  changeMarkMs?: number;
+  /** Most messages kept per job detail (memory bound). */
+  maxMessages?: number;
+}
+
+/** The store plus what the CLI needs beyond the UI's interface. */
+export interface FleetStore extends FleetStoreApi {
+  /** Starts polling every source now. */
+  start(): void;
+  /** Resolves when every source has answered (or failed) at least once. */
+  firstRound(): Promise<void>;
+  /** Looks a job up by key in the merged list. */
+  findJob(key: string): Job | undefined;
+}
+
+/** Default poll interval (issue 3). */
+export const DEFAULT_INTERVAL_MS = 2000;
+const MIN_INTERVAL_MS = 500;
+const MAX_INTERVAL_MS = 5 * 60_000;
+
+interface Runner {
+  entry: StoreSource;
+  snapshot: SourceSnapshot;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  inFlight: boolean;
+  /** A refresh asked for while a poll was in flight: run it right after. */
+  again: boolean;
+  answered: boolean;
+  retryAfterMs: number | undefined;
+}
+
+/** Creates the store over configured sources; call start() to begin polling. */
+export function createFleetStore(entries: readonly StoreSource[], options: FleetStoreOptions = {}): FleetStore {
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const changeMarkMs = options.changeMarkMs ?? 3000;
+  let intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+  let paused = false;
+  let stopped = false;
+  let started = false;
+  const listeners = new Set<() => void>();
+  const changed = new Map<string, number>();
+  const firstRoundWaiters: (() => void)[] = [];
+
+  const runners: Runner[] = entries.map((entry) => ({
+    entry,
+    timer: undefined,
+    inFlight: false,
+    again: false,
+    answered: false,
+    retryAfterMs: undefined,
+    snapshot: {
+      name: entry.source.name,
+      vendor: entry.source.vendor,
+      url: entry.source.url,
+      status: 'loading',
+      jobs: [],
+      total: null,
+      stateCounts: null,
+      lastSuccessAt: null,
+      error: null,
+      consecutiveFailures: 0,
+      nextPollAt: null,
+      intervalMs: entry.intervalMs ?? intervalMs,
+      readonly: entry.readonly === true,
+      insecure: entry.insecure === true,
+      capabilities: entry.source.capabilities,
+    },
+  }));
+  const byName = new Map(runners.map((runner) => [runner.entry.source.name, runner]));
+
+  // Assigned once the action runner exists (buildSnapshot reads its list).
+  let snapshot: FleetSnapshot;
+
+  function buildSnapshot(): FleetSnapshot {
+    const sources = runners.map((runner) => runner.snapshot);
+    const jobs: Job[] = [];
+    for (const source of sources) for (const job of source.jobs) jobs.push(job);
+    return { sources, jobs, changed: new Map(changed), paused, intervalMs, actions: actions.list() };
+  }
+
+  function publish(): void {
+    snapshot = buildSnapshot();
+    for (const listener of [...listeners]) listener();
+  }
+
+  function pruneChanged(at: number): void {
+    for (const [key, when] of changed) if (at - when > changeMarkMs) changed.delete(key);
+  }
+
+  function schedule(runner: Runner): void {
+    clearTimeout(runner.timer);
+    runner.timer = undefined;
+    if (stopped || paused || !started) {
+      runner.snapshot = { ...runner.snapshot, nextPollAt: null };
+      return;
+    }
+    const delay = nextPollDelay(runner.snapshot.intervalMs, runner.snapshot.consecutiveFailures, random, runner.retryAfterMs);
+    runner.snapshot = { ...runner.snapshot, nextPollAt: now() + delay };
+    runner.timer = setTimeout(() => void poll(runner), delay);
+  }
+
+  async function poll(runner: Runner): Promise<void> {
+    if (stopped) return;
+    if (runner.inFlight) {
+      runner.again = true;
+      return;
+    }
+    clearTimeout(runner.timer);
+    runner.inFlight = true;
+    const previous = runner.snapshot;
+    try {
+      const result = await runner.entry.source.list();
+      if (stopped) return;
+      const at = now();
+      const jobs = reuseUnchanged(previous.jobs, result.jobs);
+      const firstLoad = previous.lastSuccessAt === null;
+      pruneChanged(at);
+      for (const key of changedKeys(firstLoad ? null : previous.jobs, jobs)) changed.set(key, at);
+      runner.retryAfterMs = undefined;
+      runner.snapshot = {
+        ...previous,
+        status: 'ok',
+        jobs,
+        total: result.total,
+        stateCounts: result.stateCounts,
+        lastSuccessAt: at,
+        error: null,
+        consecutiveFailures: 0,
+      };
+    } catch (error) {
+      if (stopped) return;
+      const failure = toSourceError(runner.entry.source.name, error);
+      runner.retryAfterMs = failure.retryAfterMs;
+      runner.snapshot = { ...previous, status: 'error', error: describeFailure(failure), consecutiveFailures: previous.consecutiveFailures + 1 };
+    } finally {
+      runner.inFlight = false;
+    }
+    markAnswered(runner);
+    if (runner.again) {
+      runner.again = false;
+      publish();
+      void poll(runner);
+      return;
+    }
+    schedule(runner);
+    publish();
+  }
+
+  function markAnswered(runner: Runner): void {
+    if (runner.answered) return;
+    runner.answered = true;
+    if (runners.every((r) => r.answered)) for (const resolve of firstRoundWaiters.splice(0)) resolve();
+  }
+
+  const detailWatcher = createDetailWatcher({
+    lookup: (key) => {
+      const parsed = parseJobKey(key);
+      const runner = parsed ? byName.get(parsed.source) : undefined;
+      return parsed && runner ? { source: runner.entry.source, id: parsed.id, job: runner.snapshot.jobs.find((job) => job.key === key) } : undefined;
+    },
+    intervalMs: () => intervalMs,
+    now,
+    random,
+    maxMessages: options.maxMessages ?? 5000,
+  });
+
+  const actions = createActionRunner({
+    lookup: (key) => {
+      const parsed = parseJobKey(key);
+      const runner = parsed ? byName.get(parsed.source) : undefined;
+      if (!parsed || !runner) return undefined;
+      return { source: runner.entry.source, readonly: runner.snapshot.readonly, job: runner.snapshot.jobs.find((job) => job.key === key) };
+    },
+    now,
+    onChange: () => publish(),
+    afterAction: (sourceName) => {
+      const runner = byName.get(sourceName);
+      if (runner) void poll(runner);
+    },
+  });
+  snapshot = buildSnapshot();
+
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      if (started || stopped) return;
+      started = true;
+      for (const runner of runners) void poll(runner);
+    },
+    firstRound: () => (runners.every((r) => r.answered) ? Promise.resolve() : new Promise<void>((resolve) => firstRoundWaiters.push(resolve))),
+    findJob(key) {
+      const parsed = parseJobKey(key);
+      return parsed ? byName.get(parsed.source)?.snapshot.jobs.find((job) => job.key === key) : undefined;
+    },
+    refreshNow(source) {
+      for (const runner of runners) if (!source || runner.entry.source.name === source) void poll(runner);
+    },
+    setPaused(value) {
+      if (paused === value) return;
+      paused = value;
+      if (paused) for (const runner of runners) schedule(runner);
+      else for (const runner of runners) void poll(runner);
+      detailWatcher.setPaused(value);
+      publish();
+    },
+    setIntervalMs(ms) {
+      const clamped = Math.max(MIN_INTERVAL_MS, Math.min(MAX_INTERVAL_MS, Math.round(ms)));
+      if (clamped === intervalMs) return;
+      intervalMs = clamped;
+      for (const runner of runners) {
+        runner.snapshot = { ...runner.snapshot, intervalMs: clamped };
+        if (!runner.inFlight) schedule(runner);
+      }
+      publish();
+    },
+    watchDetail(key, listener: (detail: DetailSnapshot) => void) {
+      return detailWatcher.watch(key, listener);
+    },
+    runAction: (kind: ActionKind, keys) => actions.run(kind, keys),
+    stop() {
+      stopped = true;
+      for (const runner of runners) clearTimeout(runner.timer);
+      detailWatcher.stopAll();
+      listeners.clear();
+    },
+  };
+}
+
+/** The health-cell view of a SourceError. */
+export function describeFailure(error: SourceError): SourceFailure {
+  return { kind: error.kind, short: error.short, message: error.message, status: error.status };
+}
