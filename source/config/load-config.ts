@@ -91,8 +91,7 @@ export function parseConfigText(text: string, path: string, env: NodeJS.ProcessE
     return values;
   };
 
-  const globals = readFields(root, { ...SHARED_FIELDS, sources: { kind: 'string', description: '' } }, '', () => false);
-  delete globals.sources;
+  const globals = readFields(root, SHARED_FIELDS, '', (key) => key === 'sources');
   const sourcesNode = root.get('sources', true) as Node | undefined;
   if (!sourcesNode || !isSeq(sourcesNode) || sourcesNode.items.length === 0) {
     problems.push(`${at(sourcesNode ?? root)}: sources: expected a non-empty list of sources`);
@@ -109,9 +108,8 @@ export function parseConfigText(text: string, path: string, env: NodeJS.ProcessE
     const typeNode = item.get('type', true) as Node | undefined;
     const type = isScalar(typeNode) ? String(typeNode.value) : undefined;
     const vendor = VENDORS.includes(type as Vendor) ? (type as Vendor) : undefined;
-    if (!vendor) {
-      problems.push(`${at(typeNode ?? item)}: ${prefix}.type: expected one of ${VENDORS.join(', ')}${type ? ` (got "${type}")` : ''}`);
-    }
+    if (!typeNode) problems.push(`${at(item)}: ${prefix}.type: required (one of ${VENDORS.join(', ')})`);
+    const problemsBefore = problems.length;
     const rules = { ...SOURCE_FIELDS, ...SHARED_FIELDS, ...(vendor ? VENDOR_FIELDS[vendor] : {}) };
     const values = readFields(item, rules, prefix, (key) => !vendor && Object.values(VENDOR_FIELDS).some((fields) => key in fields));
     for (const required of ['name', 'url'] as const) {
@@ -124,7 +122,7 @@ export function parseConfigText(text: string, path: string, env: NodeJS.ProcessE
       if (values.name.includes('/')) problems.push(`${at(item.get('name', true) as Node)}: ${prefix}.name: must not contain "/" (job keys are name/id)`);
       names.add(values.name);
     }
-    if (!vendor) return;
+    if (!vendor || problems.length > problemsBefore) return;
     const groups = REQUIRED_CREDENTIALS[vendor];
     if (!groups.some((group) => group.every((key) => values[key] !== undefined))) {
       problems.push(`${at(item)}: ${prefix}: ${vendor} needs ${groups.map((group) => group.join(' + ')).join(', or ')}`);

@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ActionSpec, SourceCapabilities } from '../../source/adapters/contract.js';
+import { SourceError } from '../../source/adapters/errors.js';
+import { createFleetStore } from '../../source/store/fleet-store.js';
+import type { DetailSnapshot } from '../../source/store/types.js';
+import { createScriptedSource, makeJob } from '../helpers/scripted-source.js';
+
+const unauthorized = (source: string) => new SourceError({ source, kind: 'auth', short: '401 unauthorized', status: 401, request: 'GET /jobs' });
+
+describe('fleet store polling', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_000_000 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('merges every source and keeps a failing source’s last good jobs with their age while the other updates', async () => {
+    const good = createScriptedSource('good', [[makeJob('good', '1', 'running')], [makeJob('good', '1', 'succeeded')]]);
+    const flaky = createScriptedSource('flaky', [[makeJob('flaky', 'a', 'queued')], unauthorized('flaky')]);
+    const store = createFleetStore([{ source: good }, { source: flaky }], { intervalMs: 2000, random: () => 0.5 });
+    store.start();
+    await store.firstRound();
+    expect(store.getSnapshot().jobs.map((job) => job.key)).toEqual(['good/1', 'flaky/a']);
+    const firstSuccess = store.getSnapshot().sources[1].lastSuccessAt;
+
+    await vi.advanceTimersByTimeAsync(2000);
+    const snapshot = store.getSnapshot();
+    expect(snapshot.sources[0]).toMatchObject({ status: 'ok', error: null });
+    expect(snapshot.jobs.find((job) => job.key === 'good/1')?.state).toBe('succeeded');
+    expect(snapshot.sources[1]).toMatchObject({ status: 'error', consecutiveFailures: 1, lastSuccessAt: firstSuccess });
+    expect(snapshot.sources[1].error).toMatchObject({ short: '401 unauthorized', status: 401 });
+    expect(snapshot.sources[1].error?.message).toBe('flaky: 401 unauthorized (GET /jobs)');
+    expect(snapshot.jobs.map((job) => job.key)).toContain('flaky/a');
+    store.stop();
+  });
+
+  it('backs off a failing source and recovers by itself', async () => {
+    const source = createScriptedSource('s', [unauthorized('s'), unauthorized('s'), unauthorized('s'), [makeJob('s', '1', 'running')]]);
+    const store = createFleetStore([{ source }], { intervalMs: 1000, random: () => 0.5 });
+    store.start();
+    await store.firstRound();
+    expect(source.listCalls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1000); // first failure waits one interval
+    expect(source.listCalls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1999); // second failure waits two
+    expect(source.listCalls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(source.listCalls).toBe(3);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(source.listCalls).toBe(4);
+    expect(store.getSnapshot().sources[0]).toMatchObject({ status: 'ok', consecutiveFailures: 0 });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(source.listCalls).toBe(5);
+    store.stop();
+  });
+
+  it('waits at least Retry-After after a 429', async () => {
+    const limited = new SourceError({ source: 's', kind: 'rate-limited', short: '429 rate limited', status: 429, retryAfterMs: 30_000 });
+    const source = createScriptedSource('s', [limited, [makeJob('s', '1', 'running')]]);
+    const store = createFleetStore([{ source }], { intervalMs: 1000, random: () => 0.5 });
+    store.start();
+    await store.firstRound();
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(source.listCalls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(source.listCalls).toBe(2);
+    store.stop();
+  });
+
+  it('never has two list requests of one source in flight, however often refresh is pressed', async () => {
+    let release!: () => void;
+    const source = createScriptedSource('s', [[makeJob('s', '1', 'running')]]);
+    source.gate = new Promise<void>((resolve) => (release = resolve));
+    const store = createFleetStore([{ source }], { intervalMs: 1000 });
+    store.start();
+    store.refreshNow();
+    store.refreshNow();
+    store.refreshNow();
+    expect(source.listCalls).toBe(1);
+    source.gate = null;
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(source.listCalls).toBe(2); // one coalesced follow-up for the presses
+    await vi.advanceTimersByTimeAsync(999);
+    expect(source.listCalls).toBe(2);
+    store.stop();
+  });
+
+  it('stops polling while paused and polls at once on resume', async () => {
+    const source = createScriptedSource('s', [[makeJob('s', '1', 'running')]]);
+    const store = createFleetStore([{ source }], { intervalMs: 1000 });
+    store.start();
+    await store.firstRound();
+    store.setPaused(true);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(source.listCalls).toBe(1);
+    expect(store.getSnapshot()).toMatchObject({ paused: true });
+    store.setPaused(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(source.listCalls).toBe(2);
+    store.stop();
+  });
+
+  it('marks jobs whose state changed at the last refresh, and only those', async () => {
+    const source = createScriptedSource('s', [
+      [makeJob('s', '1', 'running'), makeJob('s', '2', 'queued')],
+      [makeJob('s', '1', 'failed'), makeJob('s', '2', 'queued'), makeJob('s', '3', 'queued')],
+    ]);
+    const store = createFleetStore([{ source }], { intervalMs: 1000, changeMarkMs: 3000 });
+    store.start();
+    await store.firstRound();
+    expect([...store.getSnapshot().changed.keys()]).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect([...store.getSnapshot().changed.keys()].sort()).toEqual(['s/1', 's/3']);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect([...store.getSnapshot().changed.keys()]).toEqual([]);
+    store.stop();
+  });
+
+  it('keeps the same snapshot object when a poll brings nothing new', async () => {
+    const source = createScriptedSource('s', [[makeJob('s', '1', 'running')]]);
+    const store = createFleetStore([{ source }], { intervalMs: 1000 });
+    store.start();
+    await store.firstRound();
+    const jobBefore = store.getSnapshot().jobs[0];
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.getSnapshot().jobs[0]).toBe(jobBefore);
+    store.stop();
+  });
+});
+
+describe('fleet store details and actions', () => {
+  const deleteSpec: ActionSpec = {
+    kind: 'delete',
+    label: 'Delete',
+    request: 'DELETE /job/{id}',
+    consequence: 'forgets the record',
+    destructive: true,
+    availability: (job) => (job.state === 'running' ? { ok: false, reason: 'still running' } : { ok: true, consequence: 'forgets the record' }),
+  };
+  const withDelete: SourceCapabilities = { detail: true, steps: true, messages: true, result: true, stats: false, actions: { delete: deleteSpec }, missing: {} };
+
+  it('sends a mutating request exactly once even when asked twice at the same time', async () => {
+    const source = createScriptedSource('s', [[makeJob('s', '1', 'failed')]], withDelete);
+    const store = createFleetStore([{ source }], { intervalMs: 60_000 });
+    store.start();
+    await store.firstRound();
+    const [first, second] = await Promise.all([store.runAction('delete', ['s/1']), store.runAction('delete', ['s/1'])]);
+    expect(source.actCalls).toEqual([{ kind: 'delete', id: '1' }]);
+    expect(first[0].status).toBe('done');
+    expect(second[0].jobKey).toBe('s/1');
+    store.stop();
+  });
+
+  it('refuses in read-only mode without calling the source', async () => {
+    const source = createScriptedSource('s', [[makeJob('s', '1', 'failed')]], withDelete);
+    const store = createFleetStore([{ source, readonly: true }], { intervalMs: 60_000 });
+    store.start();
+    await store.firstRound();
+    const [result] = await store.runAction('delete', ['s/1']);
+    expect(result).toMatchObject({ status: 'failed', error: 's is read-only: nothing was sent' });
+    expect(source.actCalls).toEqual([]);
+    store.stop();
+  });
+
+  it('refuses an action the job’s state does not allow, and one the source does not have', async () => {
+    const source = createScriptedSource('s', [[makeJob('s', '1', 'running')]], withDelete);
+    const store = createFleetStore([{ source }], { intervalMs: 60_000 });
+    store.start();
+    await store.firstRound();
+    expect((await store.runAction('delete', ['s/1']))[0]).toMatchObject({ status: 'failed', error: 'still running' });
+    expect((await store.runAction('cancel', ['s/1']))[0]).toMatchObject({ status: 'failed', error: 's (osapi) has no cancel action' });
+    expect(source.actCalls).toEqual([]);
+    store.stop();
+  });
+
+  it('follows a job’s detail and stops polling it once it is terminal', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const running = makeJob('s', '1', 'running');
+    const source = createScriptedSource('s', [[running]]);
+    source.details.set('1', { ...running, steps: [], messages: [], result: undefined, outputs: null });
+    const store = createFleetStore([{ source }], { intervalMs: 1000 });
+    store.start();
+    await store.firstRound();
+    const seen: DetailSnapshot[] = [];
+    const stopWatching = store.watchDetail('s/1', (snapshot) => seen.push(snapshot));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen.at(-1)).toMatchObject({ status: 'ok' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(source.detailCalls).toBe(2);
+    source.details.set('1', { ...makeJob('s', '1', 'succeeded'), steps: [], messages: [], result: { ok: true }, outputs: null });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(seen.at(-1)?.detail?.state).toBe('succeeded');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(source.detailCalls).toBe(3);
+    stopWatching();
+    store.stop();
+    vi.useRealTimers();
+  });
+
+  it('reports a job that disappeared as gone', async () => {
+    const source = createScriptedSource('s', [[makeJob('s', '1', 'running')]]);
+    const store = createFleetStore([{ source }], { intervalMs: 60_000 });
+    store.start();
+    await store.firstRound();
+    const seen: DetailSnapshot[] = [];
+    const stopWatching = store.watchDetail('s/1', (snapshot) => seen.push(snapshot));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen.at(-1)?.status).toBe('gone');
+    stopWatching();
+    store.stop();
+  });
+});
