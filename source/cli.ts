@@ -82,10 +82,10 @@ async function open(flags: { config?: string; demo: boolean; readonly: boolean }
     if (mode === 'list' && !flags.demo) {
       return usage('no config file found (looked at $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml); pass --config FILE, or --demo for the embedded demo fleet');
     }
-    return openDemo({ readonly: flags.readonly });
+    return openDemo({ readonly: flags.readonly, oneShot: mode === 'list' });
   }
   try {
-    return openConfig(found.path, { readonly: flags.readonly });
+    return openConfig(found.path, { readonly: flags.readonly, oneShot: mode === 'list' });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`jobtop: ${error.message}\n`);
@@ -108,7 +108,8 @@ main().then(
   (code) => {
     // why: sockets and timers of closed sources may linger a moment; exit explicitly.
     if (code === -1) return; // the demo server keeps running until a signal
-    setImmediate(() => process.exit(code));
+    // why: stdout to a pipe is asynchronous; exiting before it drains cuts the output.
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   },
   (error: unknown) => {
     process.stderr.write(`jobtop: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -31,6 +31,11 @@ import { asArray, asNumber, asRecord, asString } from './read-fields.js';
 export interface AlteryxOptions extends BaseSourceOptions {
   clientId?: string;
   clientSecret?: string;
+  /**
+   * Disposition look-ups per poll (default ALTERYX_ENRICH_PER_POLL). One-shot commands set it
+   * to the limit, since they have no next poll to finish the work in.
+   */
+  enrichPerPoll?: number;
   /** Clock used for token expiry (tests share the simulator's fake clock); default Date.now. */
   now?: () => number;
 }
@@ -479,7 +484,7 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
   async function enrich(items: Map<string, unknown>, counter: RequestCounter, signal?: AbortSignal): Promise<void> {
     const wanted = [...items]
       .filter(([id, item]) => isAlteryxCompleted(asRecord(item).status) && !dispositions.has(id) && !unanswered.has(id))
-      .slice(0, ALTERYX_ENRICH_PER_POLL)
+      .slice(0, options.enrichPerPoll ?? ALTERYX_ENRICH_PER_POLL)
       .map(([id]) => id);
     await runLimited(wanted, ENRICH_CONCURRENCY, (id) => lookUpDisposition(id, counter, signal));
   }

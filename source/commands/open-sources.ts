@@ -30,25 +30,34 @@ export interface OpenedSources {
 }
 
 /** Starts the demo fleet and returns a config that monitors it. */
-export async function openDemo(options: { port?: number; readonly?: boolean } = {}): Promise<OpenedSources> {
+export async function openDemo(options: OpenOptions & { port?: number } = {}): Promise<OpenedSources> {
   const fleet = await startDemoFleet({ port: options.port });
   const text = stringify({ sources: fleet.sources });
   const config = parseConfigText(text, '(demo fleet)', {});
   config.path = null;
-  return withSources(config, fleet, options.readonly === true);
+  return withSources(config, fleet, options);
 }
 
 /** Loads a config file and builds its sources. */
-export function openConfig(path: string, options: { readonly?: boolean } = {}): OpenedSources {
-  return withSources(loadConfigFile(path), null, options.readonly === true);
+export function openConfig(path: string, options: OpenOptions = {}): OpenedSources {
+  return withSources(loadConfigFile(path), null, options);
 }
 
-function withSources(config: LoadedConfig, fleet: DemoFleet | null, forceReadonly: boolean): OpenedSources {
-  if (forceReadonly) {
-    for (const source of config.sources) {
+/** How the sources will be used. */
+export interface OpenOptions {
+  /** --readonly: every source read-only, whatever the file says. */
+  readonly?: boolean;
+  /** One poll and out: adapters finish per-poll work (Alteryx dispositions) in that one poll. */
+  oneShot?: boolean;
+}
+
+function withSources(config: LoadedConfig, fleet: DemoFleet | null, options: OpenOptions): OpenedSources {
+  for (const source of config.sources) {
+    if (options.readonly) {
       source.readonly = true;
       source.spec.readonly = true;
     }
+    if (options.oneShot && source.spec.type === 'alteryx') source.spec.enrichPerPoll = source.spec.limit;
   }
   const sources = config.sources.map((source) => createSource(source.spec));
   return {
