@@ -1,0 +1,102 @@
+/**
+ * The demo fleet end to end, in process: every vendor's simulator on real loopback HTTP,
+ * monitored through the config layer and the real adapters, with a frozen clock so the
+ * simulators' own records are the oracle for the states jobtop reports.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { createSource } from '../../source/adapters/registry.js';
+import { parseConfigText } from '../../source/config/load-config.js';
+import type { JobState, Vendor } from '../../source/domain/job.js';
+import { startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
+import type { AlteryxSimulator } from '../../source/demo/alteryx-server.js';
+import { deriveMcritState } from '../../source/adapters/mcrit.js';
+import type { McritSimulator } from '../../source/demo/mcrit-server.js';
+import type { OsapiSimulator } from '../../source/demo/osapi-server.js';
+import type { VectaraSimulator } from '../../source/demo/vectara-server.js';
+import type { VectorChartsSimulator } from '../../source/demo/vectorcharts-server.js';
+import { fetchOnce, type SourceOutcome } from '../../source/store/fetch-once.js';
+
+/** apis.md §6, written out again here as the test's own oracle. */
+const EXPECTED: Record<Vendor, Record<string, JobState>> = {
+  vectorcharts: { pending: 'queued', running: 'running', completed: 'succeeded', failed: 'failed', cancelled: 'cancelled' },
+  osapi: { submitted: 'queued', processing: 'running', completed: 'succeeded', failed: 'failed', skipped: 'failed', partial_failure: 'partial' },
+  vectara: { queued: 'queued', started: 'running', failed_will_retry: 'running', completed: 'succeeded', failed: 'failed', aborted: 'cancelled', unknown: 'unknown' },
+  mcrit: { queued: 'queued', in_progress: 'running', finished: 'succeeded', failed: 'failed', terminated: 'cancelled', unknown: 'unknown' },
+  alteryx: {
+    Created: 'queued',
+    Queued: 'queued',
+    Initializing: 'running',
+    Running: 'running',
+    Cancelled: 'cancelled',
+    'Completed/Success': 'succeeded',
+    'Completed/Warning': 'succeeded',
+    'Completed/Error': 'failed',
+    'Completed/Cancelled': 'cancelled',
+  },
+};
+
+describe('the embedded demo fleet', () => {
+  const clock = 1_790_000_000_000;
+  let fleet: DemoFleet;
+  let outcomes: SourceOutcome[];
+
+  beforeAll(async () => {
+    fleet = await startDemoFleet({ now: () => clock, tickMs: 0, seed: 7 });
+    const config = parseConfigText(stringify({ sources: fleet.sources }), '(demo)', {});
+    for (const source of config.sources) if (source.spec.type === 'alteryx') source.spec.enrichPerPoll = 1000;
+    const sources = config.sources.map((source) => createSource(source.spec));
+    outcomes = await fetchOnce(sources);
+    await Promise.all(sources.map((source) => source.close()));
+  });
+  afterAll(async () => {
+    await fleet.close();
+  });
+
+  it('serves all five vendors, each answering through its adapter', () => {
+    expect(outcomes.map((outcome) => [outcome.vendor, outcome.ok, outcome.error])).toEqual([
+      ['vectorcharts', true, null],
+      ['osapi', true, null],
+      ['vectara', true, null],
+      ['mcrit', true, null],
+      ['alteryx', true, null],
+    ]);
+    for (const outcome of outcomes) expect(outcome.jobs.length).toBeGreaterThan(10);
+  });
+
+  it('has jobs in several states per vendor, and active ones in the fleet', () => {
+    for (const outcome of outcomes) expect(new Set(outcome.jobs.map((job) => job.state)).size, outcome.vendor).toBeGreaterThanOrEqual(3);
+    const active = outcomes.flatMap((outcome) => outcome.jobs).filter((job) => job.state === 'running' || job.state === 'queued');
+    expect(active.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reports each job in the state its simulator holds', () => {
+    const truth: Record<Vendor, Map<string, string>> = {
+      vectorcharts: new Map((fleet.servers.vectorcharts.simulator as VectorChartsSimulator).jobs().map((job) => [job.id, job.jobState])),
+      osapi: new Map((fleet.servers.osapi.simulator as OsapiSimulator).jobs.map((job) => [job.id, (fleet.servers.osapi.simulator as OsapiSimulator).statusOf(job.id) ?? '?'])),
+      vectara: new Map((fleet.servers.vectara.simulator as VectaraSimulator).jobs.map((job) => [job.id, job.state])),
+      mcrit: new Map((fleet.servers.mcrit.simulator as McritSimulator).documents.map((doc) => [doc._id.$oid, deriveMcritState(doc)])),
+      alteryx: new Map(
+        (fleet.servers.alteryx.simulator as AlteryxSimulator).jobs.map((job) => [job.id, job.status === 'Completed' ? `Completed/${job.disposition}` : job.status]),
+      ),
+    };
+    let compared = 0;
+    for (const outcome of outcomes) {
+      for (const job of outcome.jobs) {
+        const native = truth[outcome.vendor].get(job.id);
+        expect(native, `${job.key} exists on its server`).toBeDefined();
+        expect(job.state, `${job.key} (${native})`).toBe(EXPECTED[outcome.vendor][native!]);
+        compared += 1;
+      }
+    }
+    expect(compared).toBe(outcomes.reduce((sum, outcome) => sum + outcome.jobs.length, 0));
+  });
+
+  it('lists jobs newest first within each source', () => {
+    for (const outcome of outcomes) {
+      const created = outcome.jobs.map((job) => job.createdAt ?? 0);
+      const sorted = [...created].sort((a, b) => b - a);
+      expect(created, outcome.vendor).toEqual(sorted);
+    }
+  });
+});
