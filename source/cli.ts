@@ -1,118 +1,68 @@
 /**
- * jobtop's entry: parses flags, picks a mode (TUI, one-shot list, demo server) and wires
- * config, sources and store together. Nothing else lives here; the UI is imported lazily
- * so one-shot commands never load Ink or React.
+ * jobtop's entry: picks the subcommand, parses its flags strictly, runs it and exits with
+ * its code. Nothing else lives here.
+ *
+ * why node:util parseArgs rather than meow: every subcommand has its own flags and usage
+ * errors must exit 1 (README "Exit codes"); meow exits 2 on an unknown flag, which jobtop
+ * reserves for "some sources failed".
  */
-import meow from 'meow';
 import packageJson from '../package.json' with { type: 'json' };
+import { EXIT, GLOBAL_FLAGS, UsageError, parseCommandLine, renderHelp, type Command, type CommandIo } from './commands/command.js';
+import { COMMANDS } from './commands/commands.js';
+import { monitorCommand } from './commands/monitor-command.js';
 import { ConfigError } from './config/config-error.js';
-import { EXIT, runList } from './commands/list-command.js';
-import { findConfigPath, openConfig, openDemo, type OpenedSources } from './commands/open-sources.js';
-import { runDemoServer } from './commands/demo-command.js';
 
-const HELP = `
-  Usage
-    $ jobtop                 live monitor (full screen) of every configured source
-    $ jobtop list            print the merged job list once
-    $ jobtop demo            serve the embedded demo fleet alone (for trying other clients)
-
-  Options
-    --config FILE     config file (default: $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml,
-                      ~/.config/jobtop/config.yaml)
-    --demo            monitor the embedded demo fleet (the default when no config file exists)
-    --readonly        hide actions and refuse every mutating request
-    --bell            ring the terminal bell when a job fails
-    --json            (list) print JSON: {"jobs": [...], "sources": [...]}
-    --raw             (list --json) include each job's vendor record
-    --port N          (demo) first port; vendor i listens on N+i (default: ephemeral)
-    --help, --version
-
-  Exit codes: 0 all sources answered, 1 usage or config error, 2 some sources failed.
-`;
-
-const FLAGS = {
-  config: { type: 'string' },
-  demo: { type: 'boolean', default: false },
-  readonly: { type: 'boolean', default: false },
-  bell: { type: 'boolean', default: false },
-  json: { type: 'boolean', default: false },
-  raw: { type: 'boolean', default: false },
-  port: { type: 'number' },
-} as const;
-
-const COMMANDS = new Set(['list', 'demo']);
-
-async function main(): Promise<number> {
-  const cli = meow(HELP, {
-    importMeta: import.meta,
-    pkg: packageJson,
-    version: packageJson.version,
-    // why: meow exits with code 2 on an unknown flag; jobtop keeps 2 for "some sources failed".
-    allowUnknownFlags: true,
-    flags: FLAGS,
-  });
-  const unknown = Object.keys(cli.flags).filter((flag) => !(flag in FLAGS));
-  if (unknown.length > 0) return usage(`unknown option ${unknown.map((flag) => `--${kebab(flag)}`).join(', ')}`);
-  const [command, ...rest] = cli.input;
-  if (command !== undefined && !COMMANDS.has(command)) return usage(`unknown command "${command}"`);
-  if (rest.length > 0) return usage(`unexpected argument "${rest[0]}"`);
-  if (cli.flags.port !== undefined && (!Number.isInteger(cli.flags.port) || cli.flags.port < 0 || cli.flags.port > 65530)) return usage('--port expects a port number');
-
-  if (command === 'demo') return runDemoServer({ port: cli.flags.port, stdout: process.stdout });
-
-  const mode = command === 'list' || !process.stdout.isTTY ? 'list' : 'tui';
-  const opened = await open(cli.flags, mode);
-  if (typeof opened === 'number') return opened;
-  for (const warning of opened.config.warnings) process.stderr.write(`jobtop: warning: ${warning}\n`);
-  if (mode === 'list') {
-    try {
-      return await runList(opened, { json: cli.flags.json, raw: cli.flags.raw, stdout: process.stdout, stderr: process.stderr });
-    } finally {
-      await opened.close();
-    }
-  }
-  const { runTui } = await import('./run-tui.js');
-  return runTui(opened, { bell: cli.flags.bell, readonly: cli.flags.readonly });
+/** The top-level help: every command with its summary. */
+function topHelp(): string {
+  const rows = COMMANDS.map((command) => `  jobtop ${command.usage.padEnd(34)} ${command.summary.split('. ')[0].replace(/\.$/, '')}`);
+  const globals = Object.entries(GLOBAL_FLAGS).map(([name, spec]) => `  --${name}${spec.value ? ` ${spec.value}` : ''}`.padEnd(30) + spec.description);
+  return `jobtop ${packageJson.version} — a terminal monitor for background jobs across several job systems\n\nUsage:\n  jobtop [options]                          the live monitor (prints the list once when stdout is not a terminal)\n${rows.join('\n')}\n\nOptions for every command:\n${globals.join('\n')}\n  --version\n\nRun jobtop COMMAND --help for a command's options. Exit codes: 0 ok, 1 usage or config error, 2 some sources failed.\n`;
 }
 
-async function open(flags: { config?: string; demo: boolean; readonly: boolean }, mode: 'list' | 'tui'): Promise<OpenedSources | number> {
-  if (flags.demo && flags.config) return usage('--demo and --config exclude each other');
-  const found = flags.demo ? null : findConfigPath(flags.config);
-  if (!found) {
-    if (mode === 'list' && !flags.demo) {
-      return usage('no config file found (looked at $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml); pass --config FILE, or --demo for the embedded demo fleet');
-    }
-    return openDemo({ readonly: flags.readonly, oneShot: mode === 'list' });
+async function main(argv: string[], io: CommandIo): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    io.stdout.write(`${packageJson.version}\n`);
+    return EXIT.ok;
   }
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help')) {
+    io.stdout.write(topHelp());
+    return EXIT.ok;
+  }
+  const firstPositional = argv.find((arg) => !arg.startsWith('-'));
+  const named = COMMANDS.find((command) => command.name === firstPositional);
+  let command: Command = named ?? monitorCommand;
+  const rest = named ? argv.filter((arg, index) => index !== argv.indexOf(firstPositional!)) : argv;
+  // When stdout is not a terminal, `jobtop` prints the list once instead of drawing a screen.
+  if (!named && !io.stdout.isTTY) command = COMMANDS.find((candidate) => candidate.name === 'list')!;
   try {
-    return openConfig(found.path, { readonly: flags.readonly, oneShot: mode === 'list' });
+    if (!named && firstPositional !== undefined) throw new UsageError(`unknown command "${firstPositional}" (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+    const args = parseCommandLine(rest, command.flags);
+    if (args.flags.help === true) {
+      io.stdout.write(renderHelp(command));
+      return EXIT.ok;
+    }
+    return await command.run(args, io);
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`jobtop: ${error.message}\nRun jobtop ${named ? `${command.name} ` : ''}--help for usage.\n`);
+      return EXIT.usage;
+    }
     if (error instanceof ConfigError) {
-      process.stderr.write(`jobtop: ${error.message}\n`);
+      io.stderr.write(`jobtop: ${error.message}\n`);
       return EXIT.usage;
     }
     throw error;
   }
 }
 
-function usage(message: string): number {
-  process.stderr.write(`jobtop: ${message}\nRun jobtop --help for usage.\n`);
-  return EXIT.usage;
-}
-
-function kebab(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-}
-
-main().then(
+main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }).then(
   (code) => {
-    // why: sockets and timers of closed sources may linger a moment; exit explicitly.
-    if (code === -1) return; // the demo server keeps running until a signal
+    if (code === -1) return; // a server command keeps running until a signal
     // why: stdout to a pipe is asynchronous; exiting before it drains cuts the output.
     process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   },
   (error: unknown) => {
     process.stderr.write(`jobtop: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(EXIT.usage);
+    process.exit(70);
   },
 );

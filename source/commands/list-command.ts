@@ -7,7 +7,8 @@ import type { Job } from '../domain/job.js';
 import { displayWidth, fitToWidth, sanitizeInline, truncateToWidth } from '../domain/sanitize.js';
 import { toIso } from '../domain/time.js';
 import { fetchOnce } from '../store/fetch-once.js';
-import type { OpenedSources } from './open-sources.js';
+import { openFromFlags, type OpenedSources } from './open-sources.js';
+import { EXIT, type Command } from './command.js';
 import { jobToJson, sourceToJson } from './job-json.js';
 
 /** Output streams and format flags of `list`. */
@@ -18,8 +19,25 @@ export interface ListOptions {
   stderr: NodeJS.WritableStream;
 }
 
-/** Exit codes shared by the one-shot commands. */
-export const EXIT = { ok: 0, usage: 1, partial: 2 } as const;
+/** `jobtop list`. */
+export const listCommand: Command = {
+  name: 'list',
+  usage: 'list [options]',
+  summary: 'Print the merged job list of every source once. Exit 0 when every source answered, 2 when some failed.',
+  flags: {
+    json: { type: 'boolean', description: 'print {"jobs": [...], "sources": [...]} as JSON' },
+    raw: { type: 'boolean', description: "with --json, include each job's vendor record" },
+  },
+  async run(args, io) {
+    const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: true, env: io.env });
+    try {
+      for (const warning of opened.config.warnings) io.stderr.write(`jobtop: warning: ${warning}\n`);
+      return await runList(opened, { json: args.flags.json === true, raw: args.flags.raw === true, stdout: io.stdout, stderr: io.stderr });
+    } finally {
+      await opened.close();
+    }
+  },
+};
 
 /** Runs `list` and returns the exit code. */
 export async function runList(opened: OpenedSources, options: ListOptions): Promise<number> {

@@ -10,6 +10,7 @@ import { createSource } from '../adapters/registry.js';
 import { loadConfigFile, parseConfigText, type LoadedConfig } from '../config/load-config.js';
 import { startDemoFleet, type DemoFleet } from '../demo/fleet.js';
 import { stringify } from 'yaml';
+import { UsageError } from './command.js';
 
 /** Config search order: --config, $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml. */
 export function findConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): { path: string; explicit: boolean } | null {
@@ -69,4 +70,21 @@ function withSources(config: LoadedConfig, fleet: DemoFleet | null, options: Ope
       await fleet?.close();
     },
   };
+}
+
+/**
+ * Opens what the global flags point at: --demo, --config, $JOBTOP_CONFIG or the default file.
+ * `demoWhenMissing`: with no config anywhere, fall back to the demo fleet (the live monitor)
+ * instead of failing (one-shot commands, where monitoring a demo would surprise a script).
+ */
+export async function openFromFlags(flags: { config?: unknown; demo?: unknown; readonly?: unknown }, options: { demoWhenMissing: boolean; oneShot: boolean; env?: NodeJS.ProcessEnv }): Promise<OpenedSources> {
+  const config = typeof flags.config === 'string' ? flags.config : undefined;
+  const readonly = flags.readonly === true;
+  if (flags.demo === true && config) throw new UsageError('--demo and --config exclude each other');
+  const found = flags.demo === true ? null : findConfigPath(config, options.env);
+  if (found) return openConfig(found.path, { readonly, oneShot: options.oneShot });
+  if (flags.demo !== true && !options.demoWhenMissing) {
+    throw new UsageError('no config file found (looked at $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml); pass --config FILE, run jobtop init, or use --demo for the embedded demo fleet');
+  }
+  return openDemo({ readonly, oneShot: options.oneShot });
 }
