@@ -23,7 +23,8 @@ import { jobKey, type Job, type JobDetail, type JobFlag, type JobMessage, type J
 import { parseIsoTime, parseTimeSpan } from '../domain/time.js';
 import { DEFAULT_LIMIT, unavailable, type ActionKind, type ActionOutcome, type ActionSpec, type BaseSourceOptions, type JobSource, type ListResult, type SourceCapabilities } from './contract.js';
 import { SourceError } from './errors.js';
-import { createHttpClient, type HttpClient, type HttpRequest } from './http.js';
+import { type HttpClient, type HttpRequest } from './http.js';
+import { createSourceHttpClient } from './source-http.js';
 import { MAX_PAGES_PER_POLL } from './paging.js';
 import { asArray, asNumber, asRecord, asString } from './read-fields.js';
 
@@ -408,17 +409,7 @@ const CAPABILITIES: SourceCapabilities = {
 export function createAlteryxSource(options: AlteryxOptions): JobSource {
   const source = options.name;
   const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
-  const client = createHttpClient({
-    source,
-    baseUrl: options.url,
-    timeoutMs: options.timeoutMs,
-    connectTimeoutMs: options.connectTimeoutMs,
-    maxBodyBytes: options.maxBodyBytes,
-    readonly: options.readonly,
-    caFile: options.caFile,
-    insecure: options.insecure,
-    secrets: options.clientSecret ? [options.clientSecret] : [],
-  });
+  const client = createSourceHttpClient(options, { secrets: [options.clientSecret] });
   const tokens = createTokenKeeper(client, options, options.now ?? Date.now);
   /** Dispositions of completed jobs, kept while the jobs are still in the list. */
   const dispositions = new Map<string, string>();

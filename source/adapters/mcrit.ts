@@ -34,7 +34,8 @@ import {
   type SourceCapabilities,
 } from './contract.js';
 import { SourceError } from './errors.js';
-import { createHttpClient, extractVendorMessage, type HttpClient } from './http.js';
+import { extractVendorMessage, type HttpClient } from './http.js';
+import { createSourceHttpClient } from './source-http.js';
 import { MAX_PAGES_PER_POLL, dedupeById } from './paging.js';
 import { asArray, asNumber, asRecord, asString, clampPercent } from './read-fields.js';
 
@@ -261,17 +262,7 @@ export function createMcritSource(options: McritOptions): JobSource {
   const token = options.apiToken !== undefined && options.apiToken.length > 0 ? options.apiToken : undefined;
   const headers: Record<string, string> = token ? { apitoken: token } : {};
   const limit = Number.isFinite(options.limit) ? Math.max(1, Math.floor(options.limit!)) : DEFAULT_LIMIT;
-  const client: HttpClient = createHttpClient({
-    source,
-    baseUrl: options.url,
-    timeoutMs: options.timeoutMs,
-    connectTimeoutMs: options.connectTimeoutMs,
-    maxBodyBytes: options.maxBodyBytes,
-    readonly: options.readonly,
-    caFile: options.caFile,
-    insecure: options.insecure,
-    secrets: token ? [token] : [],
-  });
+  const client: HttpClient = createSourceHttpClient(options, { secrets: [token] });
 
   async function getData(path: string, signal?: AbortSignal, query?: Record<string, string | number>): Promise<unknown> {
     const body = await client.json({ path, query, headers, signal });

@@ -25,7 +25,8 @@ import { jobKey, type Job, type JobDetail, type JobFlag, type JobMessage, type J
 import { parseGoDuration, parseIsoTime } from '../domain/time.js';
 import { DEFAULT_LIMIT, unavailable, type ActionKind, type ActionOutcome, type ActionSpec, type BaseSourceOptions, type JobSource, type ListResult, type SourceCapabilities } from './contract.js';
 import { SourceError } from './errors.js';
-import { createHttpClient, type HttpClient } from './http.js';
+import { type HttpClient } from './http.js';
+import { createSourceHttpClient } from './source-http.js';
 import { dedupeById, MAX_PAGES_PER_POLL } from './paging.js';
 import { asArray, asNumber, asRecord, asString } from './read-fields.js';
 
@@ -255,17 +256,7 @@ interface ListPage {
 /** Creates the JobSource of one OSAPI controller. */
 export function createOsapiSource(options: OsapiOptions): JobSource {
   const source = options.name;
-  const client = createHttpClient({
-    source,
-    baseUrl: options.url,
-    timeoutMs: options.timeoutMs,
-    connectTimeoutMs: options.connectTimeoutMs,
-    maxBodyBytes: options.maxBodyBytes,
-    readonly: options.readonly,
-    caFile: options.caFile,
-    insecure: options.insecure,
-    secrets: options.token ? [options.token] : [],
-  });
+  const client = createSourceHttpClient(options, { secrets: [options.token] });
   const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
   const basePath = new URL(options.url).pathname.replace(/\/$/, '');

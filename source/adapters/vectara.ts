@@ -25,7 +25,8 @@ import { jobKey, type Job, type JobDetail, type JobFlag, type JobState } from '.
 import { parseEpochSecondsString, parseIsoTime } from '../domain/time.js';
 import { DEFAULT_LIMIT, type ActionKind, type BaseSourceOptions, type JobSource, type ListResult, type SourceCapabilities } from './contract.js';
 import { SourceError, describeStatus, type SourceErrorKind } from './errors.js';
-import { createHttpClient, type HttpClient, type HttpRequest } from './http.js';
+import { type HttpClient, type HttpRequest } from './http.js';
+import { createSourceHttpClient } from './source-http.js';
 import { MAX_PAGES_PER_POLL } from './paging.js';
 import { asArray, asRecord, asString } from './read-fields.js';
 
@@ -189,7 +190,7 @@ export function createVectaraSource(options: VectaraOptions): JobSource {
   const apiVersion = options.apiVersion ?? 'v2';
   const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const secrets = [options.apiKey, options.clientSecret].filter((secret): secret is string => typeof secret === 'string');
-  const client = createHttpClient({ ...transportOptions(options), source: name, baseUrl: options.url, secrets });
+  const client = createSourceHttpClient(options, { secrets });
   const oauth = !options.apiKey && options.clientId && options.clientSecret ? createTokenCache(options, apiVersion, client) : null;
 
   async function credentialHeaders(counter: RequestCounter, signal?: AbortSignal): Promise<Record<string, string>> {
@@ -295,10 +296,6 @@ export function createVectaraSource(options: VectaraOptions): JobSource {
   };
 }
 
-function transportOptions(options: VectaraOptions) {
-  const { timeoutMs, connectTimeoutMs, maxBodyBytes, readonly, caFile, insecure } = options;
-  return { timeoutMs, connectTimeoutMs, maxBodyBytes, readonly, caFile, insecure };
-}
 
 function v1Request(payload: Record<string, unknown>, signal?: AbortSignal): HttpRequest {
   // why: ListJobs is a read sent as POST (grpc-gateway `body: "*"`); it must pass read-only mode.
@@ -407,7 +404,7 @@ export function defaultVectaraTokenUrl(url: string, apiVersion: VectaraApiVersio
 function createTokenCache(options: VectaraOptions, apiVersion: VectaraApiVersion, apiClient: HttpClient): TokenCache {
   const source = options.name;
   const tokenUrl = new URL(options.tokenUrl ?? defaultVectaraTokenUrl(options.url, apiVersion, options.customerId));
-  const client = createHttpClient({ ...transportOptions(options), source, baseUrl: tokenUrl.origin, secrets: [options.clientSecret ?? ''] });
+  const client = createSourceHttpClient(options, { baseUrl: tokenUrl.origin, secrets: [options.clientSecret] });
   const path = tokenUrl.pathname;
   const label = `POST ${path}`;
   let cached: { token: string; expiresAt: number } | null = null;

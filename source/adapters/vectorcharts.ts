@@ -22,7 +22,8 @@ import { jobKey, type Job, type JobDetail, type JobFlag, type JobMessage, type J
 import { parseEpochMs, parseIsoTime } from '../domain/time.js';
 import { DEFAULT_LIMIT, type ActionKind, type BaseSourceOptions, type JobSource, type ListResult, type SourceCapabilities } from './contract.js';
 import { SourceError } from './errors.js';
-import { createHttpClient, type HttpClient, type HttpRequest } from './http.js';
+import { type HttpClient, type HttpRequest } from './http.js';
+import { createSourceHttpClient } from './source-http.js';
 import { MAX_PAGES_PER_POLL, dedupeById } from './paging.js';
 import { asArray, asNumber, asRecord, asString, clampPercent } from './read-fields.js';
 
@@ -150,17 +151,7 @@ export function normalizeVectorChartsLog(raw: unknown): JobMessage {
 export function createVectorChartsSource(options: VectorChartsOptions): JobSource {
   const source = options.name;
   const limit = positiveLimit(options.limit);
-  const client = createHttpClient({
-    source,
-    baseUrl: vectorChartsServerRoot(options.url, source),
-    timeoutMs: options.timeoutMs,
-    connectTimeoutMs: options.connectTimeoutMs,
-    maxBodyBytes: options.maxBodyBytes,
-    readonly: options.readonly,
-    caFile: options.caFile,
-    insecure: options.insecure,
-    secrets: [options.token, options.password].filter((secret): secret is string => typeof secret === 'string'),
-  });
+  const client = createSourceHttpClient(options, { baseUrl: vectorChartsServerRoot(options.url, source), secrets: [options.token, options.password] });
   const auth = createPortalAuth(client, options);
 
   async function* pages(counter: RequestCounter, signal?: AbortSignal): AsyncGenerator<unknown[]> {
