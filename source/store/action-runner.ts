@@ -38,10 +38,10 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
   async function runOne(kind: ActionKind, key: string): Promise<PendingAction> {
     const inFlight = history.find((item) => item.jobKey === key && item.kind === kind && item.status === 'requested');
     if (inFlight) return inFlight;
-    const action: PendingAction = { id: nextId++, kind, jobKey: key, status: 'requested', at: options.now() };
+    const target = options.lookup(key);
+    const action: PendingAction = { id: nextId++, kind, jobKey: key, status: 'requested', stateAtRequest: target?.job?.state ?? null, jobType: target?.job?.type ?? null, at: options.now() };
     history = [...history, action].slice(-HISTORY_LIMIT);
     options.onChange();
-    const target = options.lookup(key);
     const refuse = (error: string) => {
       const failed: PendingAction = { ...action, status: 'failed', error };
       update(failed);

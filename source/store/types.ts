@@ -46,6 +46,10 @@ export interface PendingAction {
   /** The locked target: source and id captured when the dialog opened. */
   jobKey: string;
   status: 'requested' | 'done' | 'failed';
+  /** The job's state when the action was requested: the row shows the action until a refresh shows another. */
+  stateAtRequest: JobState | null;
+  /** Type of the job when the action was requested (the job may vanish, e.g. Alteryx queued → deleted). */
+  jobType: string | null;
   outcome?: ActionOutcome;
   /** The server's own message when it failed. */
   error?: string;
