@@ -1,0 +1,88 @@
+/**
+ * Pure counting of jobs by normalized state, per source and for the whole fleet, with the
+ * vendor's own totals where they exceed what was fetched ("showing 200 of 5,312").
+ */
+import { JOB_STATES, type Job, type JobState } from './job.js';
+
+/** A count for every normalized state. */
+export type StateCounts = Record<JobState, number>;
+
+/** What counting needs from a source (structurally a store SourceSnapshot). */
+export interface CountableSource {
+  jobs: readonly Job[];
+  total: number | null;
+  stateCounts: Partial<Record<JobState, number>> | null;
+}
+
+/** One state's count as shown: fetched jobs, and the vendor's count when it says there are more. */
+export interface StateCountCell {
+  state: JobState;
+  shown: number;
+  /** The vendor's count over all jobs, only when it exceeds `shown`. */
+  vendor: number | null;
+}
+
+/** How many jobs are shown, and how many exist when a vendor says there are more. */
+export interface FetchedTotal {
+  shown: number;
+  /** Null unless some source's vendor total exceeds what was fetched. */
+  total: number | null;
+}
+
+/** Zero for every state. */
+export function emptyCounts(): StateCounts {
+  return { queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0, partial: 0, unknown: 0 };
+}
+
+/** Jobs per normalized state. */
+export function countByState(jobs: readonly Job[]): StateCounts {
+  const counts = emptyCounts();
+  for (const job of jobs) counts[job.state] += 1;
+  return counts;
+}
+
+/** One source's counts in JOB_STATES order, with vendor counts where they exceed the fetched ones. */
+export function sourceStateCounts(source: CountableSource): StateCountCell[] {
+  const shown = countByState(source.jobs);
+  return JOB_STATES.map((state) => {
+    const vendor = source.stateCounts?.[state];
+    return { state, shown: shown[state], vendor: typeof vendor === 'number' && vendor > shown[state] ? vendor : null };
+  });
+}
+
+/** The fleet's counts: fetched jobs summed, vendor counts summed (each at least its fetched count) when any exceeds. */
+export function fleetStateCounts(sources: readonly CountableSource[]): StateCountCell[] {
+  const perSource = sources.map(sourceStateCounts);
+  return JOB_STATES.map((state, index) => {
+    let shown = 0;
+    let vendor = 0;
+    let exceeds = false;
+    for (const cells of perSource) {
+      const cell = cells[index];
+      shown += cell.shown;
+      vendor += cell.vendor ?? cell.shown;
+      if (cell.vendor !== null) exceeds = true;
+    }
+    return { state, shown, vendor: exceeds ? vendor : null };
+  });
+}
+
+/** Fetched versus vendor-reported total for one source. */
+export function sourceFetchedTotal(source: CountableSource): FetchedTotal {
+  const shown = source.jobs.length;
+  return { shown, total: source.total !== null && source.total > shown ? source.total : null };
+}
+
+/** Fetched versus vendor-reported total for the fleet (each source counts at least what it fetched). */
+export function fleetFetchedTotal(sources: readonly CountableSource[]): FetchedTotal {
+  let shown = 0;
+  let total = 0;
+  let exceeds = false;
+  for (const source of sources) {
+    const one = sourceFetchedTotal(source);
+    shown += one.shown;
+    total += one.total ?? one.shown;
+    if (one.total !== null) exceeds = true;
+  }
+  return { shown, total: exceeds ? total : null };
+}

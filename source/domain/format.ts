@@ -1,0 +1,101 @@
+/**
+ * Pure formatting of ages, durations, counts, timestamps and short ids for the terminal UI.
+ * No locale, no clock: callers pass `now`, so output is deterministic in tests.
+ */
+import type { Job } from './job.js';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Compact elapsed time for a table cell: "12s", "5m12s", "45m", "3h05m", "2d04h", "40d". */
+export function formatAge(elapsedMs: number): string {
+  const ms = Math.max(0, Number.isFinite(elapsedMs) ? elapsedMs : 0);
+  if (ms < MINUTE) return `${Math.floor(ms / SECOND)}s`;
+  if (ms < 10 * MINUTE) return `${Math.floor(ms / MINUTE)}m${pad2(Math.floor((ms % MINUTE) / SECOND))}s`;
+  if (ms < HOUR) return `${Math.floor(ms / MINUTE)}m`;
+  if (ms < 10 * HOUR) return `${Math.floor(ms / HOUR)}h${pad2(Math.floor((ms % HOUR) / MINUTE))}m`;
+  if (ms < DAY) return `${Math.floor(ms / HOUR)}h`;
+  if (ms < 10 * DAY) return `${Math.floor(ms / DAY)}d${pad2(Math.floor((ms % DAY) / HOUR))}h`;
+  return `${Math.floor(ms / DAY)}d`;
+}
+
+/** "12s ago" from an epoch-ms instant, or `never` when there is none. */
+export function formatAgo(now: number, at: number | null, never = 'never'): string {
+  return at === null ? never : `${formatAge(now - at)} ago`;
+}
+
+/** A duration with sub-second precision when short: "850ms", "12.3s", "5m12s", "3h05m", "2d04h"; "—" for null. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
+  const value = Math.max(0, ms);
+  if (value < SECOND) return `${Math.round(value)}ms`;
+  if (value < 10 * SECOND) return `${(Math.floor(value / 100) / 10).toFixed(1)}s`;
+  return formatAge(value);
+}
+
+/** How long a job has run: start to finish, or start to `now` while it is still going; null when unknown. */
+export function jobDurationMs(job: Pick<Job, 'startedAt' | 'finishedAt' | 'terminal'>, now: number): number | null {
+  if (job.startedAt === null) return null;
+  if (job.finishedAt !== null) return job.finishedAt - job.startedAt;
+  return job.terminal ? null : now - job.startedAt;
+}
+
+/** How old a job is: since it was created (or first seen started/updated); null when no timestamp is known. */
+export function jobAgeMs(job: Pick<Job, 'createdAt' | 'startedAt' | 'updatedAt'>, now: number): number | null {
+  const origin = job.createdAt ?? job.startedAt ?? job.updatedAt;
+  return origin === null ? null : now - origin;
+}
+
+/**
+ * A short form of a vendor id for the table. UUIDs and long hex ids keep their head and tail
+ * ("65a1…e5f6a"): Mongo ObjectIds and UUIDv7 start with a timestamp, so a prefix alone would
+ * collide for jobs created together, while the tail holds the counter or random part.
+ */
+export function shortId(id: string): string {
+  if (id.length > 12 && /^[0-9a-f-]+$/i.test(id)) {
+    const hex = id.replace(/-/g, '');
+    return `${hex.slice(0, 4)}…${hex.slice(-5)}`;
+  }
+  return id;
+}
+
+/** An integer with thousands separators: 5312 → "5,312" (locale-independent). */
+export function formatCount(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const digits = String(Math.floor(Math.abs(value)));
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** An instant as "2024-05-01 12:03:04Z" (UTC, unambiguous over SSH), or "—". */
+export function formatTimestamp(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')}Z`;
+}
+
+/** A poll interval: "500ms", "2s", "1m", "1m30s". */
+export function formatInterval(ms: number): string {
+  if (ms < SECOND) return `${Math.round(ms)}ms`;
+  if (ms < MINUTE) return `${Math.round((ms / SECOND) * 10) / 10}s`;
+  const minutes = Math.floor(ms / MINUTE);
+  const seconds = Math.round((ms % MINUTE) / SECOND);
+  return seconds === 0 ? `${minutes}m` : `${minutes}m${seconds}s`;
+}
+
+/** A progress bar of exactly `cells` cells ("████░░░░"); empty string for zero cells. */
+export function progressBar(percent: number, cells: number): string {
+  if (cells <= 0) return '';
+  const clamped = Math.min(100, Math.max(0, Number.isFinite(percent) ? percent : 0));
+  const filled = Math.round((clamped / 100) * cells);
+  return '█'.repeat(filled) + '░'.repeat(cells - filled);
+}
+
+/** A percentage label: "45%" (rounded, clamped to 0–100). */
+export function formatPercent(percent: number): string {
+  return `${Math.round(Math.min(100, Math.max(0, percent)))}%`;
+}
+
+function pad2(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}

@@ -1,0 +1,92 @@
+/**
+ * The live monitor: subscribes to the store, owns the one navigation reducer and the one
+ * keyboard hook, follows the opened job's detail, performs effects, rings the bell, and
+ * renders the screen for the current view. The CLI puts it on the alternate screen.
+ */
+import React, { useCallback, useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
+import { Box } from 'ink';
+import type { FleetSnapshot, FleetStoreApi } from '../store/types.js';
+import { NoColorContext } from './line.js';
+import { createNavigationState, navigationReducer } from './navigation.js';
+import { detailKey, visibleJobs } from './select.js';
+import { newlyFailed, performEffect } from './effects.js';
+import { useClock } from './use-clock.js';
+import { useKeyboard } from './use-keyboard.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { MainView } from './views/main-view.js';
+import { DetailView } from './views/detail-view.js';
+import { HelpOverlay } from './views/help-overlay.js';
+
+/** Props of the App. */
+export interface AppProps {
+  store: FleetStoreApi;
+  /** Ring the terminal bell when a job newly fails. */
+  bell?: boolean;
+  /** No colours at all (NO_COLOR); symbols still carry the meaning. */
+  noColor?: boolean;
+  /** The whole app is read-only (shown in the title; actions of the next issue stay off). */
+  readonly?: boolean;
+  /** The clock (epoch ms); Date.now by default. */
+  now?: () => number;
+  /** Called when the user quits (q, ctrl-c). */
+  onExit: () => void;
+  /** Raw writes to the terminal for the bell and OSC 52; process.stdout.write by default. */
+  write?: (data: string) => void;
+}
+
+const defaultWrite = (data: string) => {
+  process.stdout.write(data);
+};
+
+/** The jobtop terminal UI. */
+export function App({ store, bell = false, noColor = false, readonly = false, now: clock = Date.now, onExit, write = defaultWrite }: AppProps) {
+  // why: the store may be a class instance; unbound methods would lose `this`.
+  const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
+  const getSnapshot = useCallback(() => store.getSnapshot(), [store]);
+  const fleet = useSyncExternalStore(subscribe, getSnapshot);
+  const viewport = useTerminalSize();
+  const [state, dispatch] = useReducer(navigationReducer, undefined, () => createNavigationState(fleet, viewport, { readonly }));
+  // why: syncing during render (not in an effect) means no frame ever shows new data with a stale selection.
+  if (state.fleet !== fleet) dispatch({ type: 'fleet', fleet });
+  if (state.viewport.columns !== viewport.columns || state.viewport.rows !== viewport.rows) dispatch({ type: 'resize', viewport });
+  const now = useClock(clock);
+  useKeyboard(dispatch, clock);
+
+  const openKey = detailKey(state);
+  useEffect(() => {
+    if (openKey === null) return undefined;
+    return store.watchDetail(openKey, (snapshot) => dispatch({ type: 'detail', snapshot }));
+  }, [store, openKey]);
+
+  const targets = useRef({ store, onExit, write });
+  targets.current = { store, onExit, write };
+  const performed = useRef(0);
+  useEffect(() => {
+    for (const effect of state.effects) {
+      if (effect.id <= performed.current) continue;
+      performed.current = effect.id;
+      performEffect(effect, targets.current);
+    }
+  }, [state.effects]);
+
+  const previousFleet = useRef<FleetSnapshot | null>(null);
+  useEffect(() => {
+    if (previousFleet.current === fleet) return;
+    if (bell && newlyFailed(previousFleet.current, fleet).length > 0) targets.current.write('\x07');
+    previousFleet.current = fleet;
+  }, [fleet, bell]);
+
+  return (
+    <NoColorContext.Provider value={noColor}>
+      <Box flexDirection="column" width={state.viewport.columns}>
+        {state.help ? (
+          <HelpOverlay state={state} now={now} />
+        ) : state.view === 'detail' ? (
+          <DetailView state={state} now={now} />
+        ) : (
+          <MainView state={state} rows={visibleJobs(state)} now={now} />
+        )}
+      </Box>
+    </NoColorContext.Provider>
+  );
+}

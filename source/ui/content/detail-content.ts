@@ -1,0 +1,114 @@
+/**
+ * What each detail tab shows for the opened job, as content lines: the builders' output,
+ * or one sentence when the source cannot fill the tab (never a blank pane). Shared by the
+ * reducer (line counts, links, matches) and the view (drawing); cached per data and width.
+ */
+import type { Job, JobDetail } from '../../domain/job.js';
+import { VENDOR_NAMES, parseJobKey } from '../../domain/job.js';
+import { sanitizeInline } from '../../domain/sanitize.js';
+import type { SourceSnapshot } from '../../store/types.js';
+import { seg } from '../line.js';
+import type { DetailTab, NavigationState } from '../navigation-state.js';
+import { childKeys, detailJob, detailKey, detailPayload, detailSource, jobsByKey } from '../select.js';
+import type { ContentLine } from './content-line.js';
+import { flattenTree, type TreeNodeLine } from './json-tree.js';
+import { messageLines } from './message-lines.js';
+import { overviewLines } from './overview-lines.js';
+import { rawLines } from './raw-lines.js';
+import { stepsLines } from './steps-lines.js';
+import { wrapText } from './wrap.js';
+
+const cache = new WeakMap<object, Map<string, ContentLine[]>>();
+
+function cached(owner: unknown, signature: string, build: () => ContentLine[]): ContentLine[] {
+  if (owner === null || (typeof owner !== 'object' && typeof owner !== 'function')) return build();
+  let entries = cache.get(owner as object);
+  if (!entries) cache.set(owner as object, (entries = new Map()));
+  let lines = entries.get(signature);
+  if (!lines) {
+    if (entries.size > 8) entries.clear();
+    lines = build();
+    entries.set(signature, lines);
+  }
+  return lines;
+}
+
+function notice(text: string, width: number): ContentLine[] {
+  return wrapText(sanitizeInline(text, 1000), Math.max(10, width)).map((piece) => ({ segments: [seg(piece, { dim: true })] }));
+}
+
+function vendorName(job: Job | null, source: SourceSnapshot | undefined): string {
+  const vendor = job?.vendor ?? source?.vendor;
+  return vendor ? VENDOR_NAMES[vendor] : 'This source';
+}
+
+/** Why a tab is empty: the source's own sentence, or the detail's state (loading, error, gone). */
+function unavailable(state: NavigationState, tab: 'steps' | 'messages' | 'result', width: number): ContentLine[] | null {
+  const source = detailSource(state);
+  const job = detailJob(state);
+  const vendor = vendorName(job, source);
+  const capability = source?.capabilities;
+  const sentences = { steps: `${vendor} does not report steps for its jobs.`, messages: `${vendor} has no per-job messages.`, result: `${vendor} does not return job results.` };
+  if (capability && !capability[tab]) return notice(capability.missing[tab] ?? sentences[tab], width);
+  if (capability && !capability.detail) return notice(capability.missing[tab] ?? `${vendor} has no per-job detail endpoint, so there is nothing more to show here.`, width);
+  if (detailPayload(state)) return null;
+  const snapshot = state.detail?.snapshot;
+  const name = sanitizeInline(job?.source ?? parseJobKey(detailKey(state) ?? '')?.source ?? 'its source', 120);
+  if (snapshot?.status === 'gone') return notice(`This job no longer exists on ${name}.`, width);
+  if (snapshot?.status === 'error') return notice(`The detail could not be loaded: ${sanitizeInline(snapshot.error?.short ?? 'error', 200)}.`, width);
+  return notice('Waiting for the job detail…', width);
+}
+
+/** The value the Result tab browses: the result, else the outputs; undefined when there is neither. */
+export function resultValue(detail: JobDetail | null): unknown {
+  if (!detail) return undefined;
+  if (detail.result !== undefined) return detail.result;
+  if (detail.outputs && detail.outputs.length > 0) return { outputs: detail.outputs };
+  return undefined;
+}
+
+/** The lines of `tab` for the opened job. `now` only changes ages, never the number of lines. */
+export function tabLines(state: NavigationState, tab: DetailTab, now = 0): ContentLine[] {
+  const width = state.viewport.columns;
+  const job = detailJob(state);
+  const detail = detailPayload(state);
+  if (tab === 'overview') {
+    if (!job) return notice('Waiting for the job detail…', width);
+    return overviewLines({ job, childKeys: childKeys(state.fleet.jobs, job), jobs: jobsByKey(state.fleet.jobs), now, width });
+  }
+  if (tab === 'raw') {
+    const raw = detail?.raw ?? job?.raw;
+    if (raw === undefined) return notice('The source sent no record for this job.', width);
+    return cached(raw, `raw:${width}`, () => rawLines(raw, width));
+  }
+  const missing = unavailable(state, tab, width);
+  if (missing) return missing;
+  const payload = detail as JobDetail;
+  if (tab === 'steps') {
+    if (payload.steps === null) return notice(`${vendorName(job, detailSource(state))} reported no steps for this job.`, width);
+    if (payload.steps.length === 0) return notice('This job has no steps (yet).', width);
+    return cached(payload.steps, `steps:${width}`, () => stepsLines(payload.steps ?? [], width));
+  }
+  if (tab === 'messages') {
+    if (payload.messages === null) return notice(`${vendorName(job, detailSource(state))} reported no messages for this job.`, width);
+    if (payload.messages.length === 0) return notice('No messages (yet).', width);
+    return cached(payload.messages, `messages:${width}`, () => messageLines(payload.messages ?? [], width));
+  }
+  const value = resultValue(payload);
+  if (value === undefined) return notice('This job has no result (yet).', width);
+  const pane = state.detail?.result;
+  const view = { toggles: pane?.toggles ?? new Map(), limits: pane?.limits ?? new Map(), width };
+  return treeLines(value, view);
+}
+
+const treeCache = new WeakMap<object, { view: object; limits: object; width: number; lines: ContentLine[] }>();
+
+function treeLines(value: unknown, view: { toggles: ReadonlyMap<string, boolean>; limits: ReadonlyMap<string, number>; width: number }): ContentLine[] {
+  const build = () => flattenTree(value, view).map((node: TreeNodeLine) => ({ segments: node.segments, node }));
+  if (value === null || typeof value !== 'object') return build();
+  const hit = treeCache.get(value);
+  if (hit && hit.view === view.toggles && hit.limits === view.limits && hit.width === view.width) return hit.lines;
+  const lines = build();
+  treeCache.set(value, { view: view.toggles, limits: view.limits, width: view.width, lines });
+  return lines;
+}

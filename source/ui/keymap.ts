@@ -1,0 +1,162 @@
+/**
+ * THE key table. It alone drives input resolution (navigation reducer), the footer hints,
+ * the `?` help overlay and the README key table; a test checks they agree and that no key
+ * is bound twice in one scope. Adding an action = one row here + one case in the reducer.
+ */
+import { keyLabel, type KeyName } from './keys.js';
+
+/** Where a binding applies. Resolution tries the most specific active scope first. */
+export type Scope = 'global' | 'list' | 'detail' | 'overview' | 'pager' | 'logs' | 'result' | 'help' | 'input';
+
+/** Every scope with a title for help and the README, most specific last-resort order not implied. */
+export const SCOPES: Record<Scope, string> = {
+  global: 'Everywhere',
+  list: 'Job list',
+  detail: 'Job detail',
+  overview: 'Detail: Overview tab',
+  pager: 'Detail: Steps and Raw tabs',
+  logs: 'Detail: Messages tab',
+  result: 'Detail: Result tab',
+  help: 'Help overlay',
+  input: 'Filter and search prompt',
+};
+
+/** What a key does; the navigation reducer implements each one. */
+export type Command =
+  | 'quit' | 'help-open' | 'help-close' | 'refresh' | 'pause-toggle' | 'interval-faster' | 'interval-slower' | 'copy-id'
+  | 'move-down' | 'move-up' | 'move-top' | 'move-bottom' | 'page-down' | 'page-up'
+  | 'open-detail' | 'filter-open' | 'filter-clear' | 'sort-next' | 'sort-reverse'
+  | 'toggle-active' | 'toggle-failed' | 'source-next' | 'toggle-source-counts'
+  | 'back' | 'tab-next' | 'tab-prev' | 'tab-select' | 'open-link'
+  | 'search-open' | 'search-next' | 'search-prev'
+  | 'tree-toggle' | 'tree-expand' | 'tree-collapse'
+  | 'input-commit' | 'input-cancel' | 'input-backspace' | 'input-clear'
+  | 'reserved';
+
+/** One row of the key table. */
+export interface Binding {
+  scope: Scope;
+  keys: readonly KeyName[];
+  command: Command;
+  /** What the key does, for help and the README. */
+  description: string;
+  /** A word or two for the footer; bindings without one are only in help. */
+  hint?: string;
+  /** Keys as the footer prints them when not simply the first key ("j/k", "1-5"). */
+  hintKeys?: string;
+}
+
+const MOVES = (scope: Scope, what: string): Binding[] => [
+  { scope, keys: ['j', 'down'], command: 'move-down', description: `${what} down`, hint: 'move', hintKeys: 'j/k' },
+  { scope, keys: ['k', 'up'], command: 'move-up', description: `${what} up` },
+  { scope, keys: ['g', 'home'], command: 'move-top', description: 'go to the top' },
+  { scope, keys: ['G', 'end'], command: 'move-bottom', description: 'go to the bottom' },
+  { scope, keys: ['f', 'pagedown'], command: 'page-down', description: 'page down' },
+  { scope, keys: ['b', 'pageup'], command: 'page-up', description: 'page up' },
+];
+
+/** Keys kept free for the next issue's actions: cancel, delete, retry, mark. */
+const RESERVED = (scope: Scope, keys: Record<string, string>): Binding[] =>
+  Object.entries(keys).map(([key, what]) => ({ scope, keys: [key], command: 'reserved' as const, description: `${what} (reserved, not yet available)` }));
+
+/** The key table. Never bind ctrl-d (EOF) or ctrl-k (tmux); every function key has a letter alias. */
+export const KEYMAP: readonly Binding[] = [
+  { scope: 'global', keys: ['q', 'ctrl-c'], command: 'quit', description: 'quit', hint: 'quit' },
+  { scope: 'global', keys: ['?'], command: 'help-open', description: 'show all keys', hint: 'help' },
+  { scope: 'global', keys: ['r'], command: 'refresh', description: 'refresh every source now', hint: 'refresh' },
+  { scope: 'global', keys: ['p'], command: 'pause-toggle', description: 'pause or resume polling', hint: 'pause' },
+  { scope: 'global', keys: ['+', '='], command: 'interval-faster', description: 'poll more often', hint: 'faster', hintKeys: '+/-' },
+  { scope: 'global', keys: ['-'], command: 'interval-slower', description: 'poll less often' },
+  { scope: 'global', keys: ['y'], command: 'copy-id', description: "copy the job's id to the clipboard (OSC 52)", hint: 'copy id' },
+
+  ...MOVES('list', 'select the job'),
+  { scope: 'list', keys: ['enter'], command: 'open-detail', description: 'open the selected job', hint: 'open' },
+  { scope: 'list', keys: ['/'], command: 'filter-open', description: 'filter by id, type, owner, host, source, state', hint: 'filter' },
+  { scope: 'list', keys: ['escape'], command: 'filter-clear', description: 'clear the filter and quick toggles' },
+  { scope: 'list', keys: ['s'], command: 'sort-next', description: 'next sort column', hint: 'sort', hintKeys: 's/S' },
+  { scope: 'list', keys: ['S'], command: 'sort-reverse', description: 'reverse the sort' },
+  { scope: 'list', keys: ['a'], command: 'toggle-active', description: 'only active jobs (queued, running)', hint: 'active' },
+  { scope: 'list', keys: ['F'], command: 'toggle-failed', description: 'only failed jobs (failed, partial)', hint: 'failed' },
+  { scope: 'list', keys: ['o'], command: 'source-next', description: 'one source at a time (cycle, then all)', hint: 'source' },
+  { scope: 'list', keys: ['t'], command: 'toggle-source-counts', description: 'per-source counts', hint: 'counts' },
+  ...RESERVED('list', { c: 'cancel', D: 'delete', R: 'retry', space: 'mark' }),
+
+  { scope: 'detail', keys: ['escape', 'backspace'], command: 'back', description: 'back to the list (or the parent job)', hint: 'back' },
+  { scope: 'detail', keys: ['tab', 'l', 'right'], command: 'tab-next', description: 'next tab', hint: 'tabs', hintKeys: 'Tab/1-5' },
+  { scope: 'detail', keys: ['shift-tab', 'h', 'left'], command: 'tab-prev', description: 'previous tab' },
+  { scope: 'detail', keys: ['1', '2', '3', '4', '5'], command: 'tab-select', description: 'Overview, Steps, Messages, Result, Raw' },
+  ...RESERVED('detail', { c: 'cancel', D: 'delete', R: 'retry' }),
+
+  ...MOVES('overview', 'move the cursor'),
+  { scope: 'overview', keys: ['enter'], command: 'open-link', description: 'open the parent or child job under the cursor', hint: 'open job' },
+
+  ...MOVES('pager', 'scroll'),
+
+  ...MOVES('logs', 'scroll'),
+  { scope: 'logs', keys: ['/'], command: 'search-open', description: 'search the messages', hint: 'search' },
+  { scope: 'logs', keys: ['n'], command: 'search-next', description: 'next match', hint: 'next', hintKeys: 'n/N' },
+  { scope: 'logs', keys: ['N'], command: 'search-prev', description: 'previous match' },
+
+  ...MOVES('result', 'move the cursor'),
+  { scope: 'result', keys: ['enter', 'space'], command: 'tree-toggle', description: 'fold or unfold; show more items or the whole string', hint: 'fold' },
+  { scope: 'result', keys: ['right', 'l'], command: 'tree-expand', description: 'unfold' },
+  { scope: 'result', keys: ['left', 'h'], command: 'tree-collapse', description: 'fold, or go to the parent' },
+
+  { scope: 'help', keys: ['escape', '?', 'q'], command: 'help-close', description: 'close help', hint: 'close' },
+  { scope: 'help', keys: ['j', 'down'], command: 'move-down', description: 'scroll down', hint: 'scroll', hintKeys: 'j/k' },
+  { scope: 'help', keys: ['k', 'up'], command: 'move-up', description: 'scroll up' },
+  { scope: 'help', keys: ['g', 'home'], command: 'move-top', description: 'go to the top' },
+  { scope: 'help', keys: ['G', 'end'], command: 'move-bottom', description: 'go to the bottom' },
+
+  { scope: 'input', keys: ['enter'], command: 'input-commit', description: 'keep the text and close the prompt', hint: 'keep' },
+  { scope: 'input', keys: ['escape'], command: 'input-cancel', description: 'clear the text and close the prompt', hint: 'clear' },
+  { scope: 'input', keys: ['backspace'], command: 'input-backspace', description: 'delete the last character' },
+  { scope: 'input', keys: ['ctrl-u'], command: 'input-clear', description: 'delete the whole text' },
+];
+
+/** The binding for `key` in the first of `scopes` that binds it, or undefined. */
+export function resolveKey(scopes: readonly Scope[], key: KeyName, keymap: readonly Binding[] = KEYMAP): Binding | undefined {
+  for (const scope of scopes) {
+    const binding = keymap.find((row) => row.scope === scope && row.keys.includes(key));
+    if (binding) return binding;
+  }
+  return undefined;
+}
+
+/** Bindings of `scopes`, most specific scope first, without keys shadowed by a more specific scope. */
+export function activeBindings(scopes: readonly Scope[], keymap: readonly Binding[] = KEYMAP): Binding[] {
+  const taken = new Set<KeyName>();
+  const out: Binding[] = [];
+  for (const scope of scopes) {
+    for (const binding of keymap.filter((row) => row.scope === scope)) {
+      const keys = binding.keys.filter((key) => !taken.has(key));
+      if (keys.length > 0) out.push(keys.length === binding.keys.length ? binding : { ...binding, keys });
+    }
+    for (const binding of keymap.filter((row) => row.scope === scope)) binding.keys.forEach((key) => taken.add(key));
+  }
+  return out;
+}
+
+/** A binding's keys as printed in help and the README: "j ↓". */
+export function bindingKeysLabel(binding: Binding): string {
+  return binding.keys.map(keyLabel).join(' ');
+}
+
+/** Footer hints for `scopes` ("j/k move", "/ filter"), generated from the table. */
+export function footerHints(scopes: readonly Scope[], keymap: readonly Binding[] = KEYMAP): { keys: string; label: string }[] {
+  return activeBindings(scopes, keymap)
+    .filter((binding) => binding.hint !== undefined && binding.command !== 'reserved')
+    .map((binding) => ({ keys: binding.hintKeys ?? keyLabel(binding.keys[0]), label: binding.hint as string }));
+}
+
+/** The README key table (markdown), one row per binding, grouped by scope. */
+export function renderKeyTableMarkdown(keymap: readonly Binding[] = KEYMAP): string {
+  const rows = ['| Keys | Action | Where |', '| --- | --- | --- |'];
+  for (const scope of Object.keys(SCOPES) as Scope[]) {
+    for (const binding of keymap.filter((row) => row.scope === scope)) {
+      const keys = binding.keys.map((key) => `\`${keyLabel(key)}\``).join(' ');
+      rows.push(`| ${keys} | ${binding.description} | ${SCOPES[scope]} |`);
+    }
+  }
+  return `${rows.join('\n')}\n`;
+}

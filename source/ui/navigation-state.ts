@@ -1,0 +1,140 @@
+/**
+ * The navigation reducer's state and actions: everything the screen shows that is not
+ * fleet data (view, selection by key, sort, filter, toggles, tab, scroll offsets, overlay,
+ * prompt) plus the latest fleet and detail snapshots, so keys resolve against fresh data.
+ */
+import type { DetailSnapshot, FleetSnapshot } from '../store/types.js';
+import { DEFAULT_SORT, type SortSpec } from '../domain/sort.js';
+import { EMPTY_FILTER, type JobFilter } from '../domain/filter.js';
+import type { KeyName } from './keys.js';
+import type { Viewport } from './layout.js';
+
+/** The detail tabs in order (digits 1–5). */
+export const DETAIL_TABS = ['overview', 'steps', 'messages', 'result', 'raw'] as const;
+
+/** A detail tab. */
+export type DetailTab = (typeof DETAIL_TABS)[number];
+
+/** Tab titles. */
+export const TAB_TITLES: Record<DetailTab, string> = {
+  overview: 'Overview',
+  steps: 'Steps',
+  messages: 'Messages',
+  result: 'Result',
+  raw: 'Raw',
+};
+
+/** A pane with a line cursor. */
+export interface CursorPane {
+  cursor: number;
+  top: number;
+}
+
+/** The Result tab: cursor plus fold state (overrides of the default expansion) and per-node item limits. */
+export interface TreePane extends CursorPane {
+  toggles: ReadonlyMap<string, boolean>;
+  limits: ReadonlyMap<string, number>;
+}
+
+/** One open job (and the jobs opened from it). */
+export interface DetailState {
+  /** Keys of the opened jobs; the last one is shown, Esc pops it. */
+  stack: readonly string[];
+  tab: DetailTab;
+  /** The latest detail snapshot of the shown job, null until the store answers. */
+  snapshot: DetailSnapshot | null;
+  overview: CursorPane;
+  steps: { top: number };
+  /** top = null follows the newest messages at the bottom. */
+  messages: { top: number | null };
+  result: TreePane;
+  raw: { top: number };
+  /** The message search text and the line of the current match. */
+  search: string;
+  match: number | null;
+}
+
+/** An open text prompt (filter on the list, search on the messages tab). */
+export interface PromptState {
+  kind: 'filter' | 'search';
+  text: string;
+}
+
+/** A side effect the App performs after the reducer asks for it. */
+export type Effect = { id: number } & (
+  | { kind: 'quit' }
+  | { kind: 'refresh' }
+  | { kind: 'toggle-pause' }
+  | { kind: 'interval'; direction: 'faster' | 'slower' }
+  | { kind: 'copy'; text: string }
+);
+
+/** Everything the navigation reducer owns. */
+export interface NavigationState {
+  view: 'list' | 'detail';
+  fleet: FleetSnapshot;
+  viewport: Viewport;
+  selectedKey: string | null;
+  listTop: number;
+  sort: SortSpec;
+  filter: JobFilter;
+  perSourceCounts: boolean;
+  prompt: PromptState | null;
+  help: { top: number } | null;
+  detail: DetailState | null;
+  /** A short message in the footer ("copied 42") and when it was set. */
+  flash: { text: string; at: number } | null;
+  /** Effects not yet performed are those with id > the App's last performed id. */
+  effects: readonly Effect[];
+  nextEffectId: number;
+  readonly: boolean;
+}
+
+/** What the reducer understands. */
+export type NavigationAction =
+  | { type: 'key'; key: KeyName; at: number }
+  | { type: 'fleet'; fleet: FleetSnapshot }
+  | { type: 'resize'; viewport: Viewport }
+  | { type: 'detail'; snapshot: DetailSnapshot };
+
+/** Options of a fresh state. */
+export interface InitialOptions {
+  readonly?: boolean;
+}
+
+/** The state a new screen starts with: the list, default sort, no filter (the App selects the first row on the first fleet sync). */
+export function initialNavigationState(fleet: FleetSnapshot, viewport: Viewport, options: InitialOptions = {}): NavigationState {
+  return {
+    view: 'list',
+    fleet,
+    viewport,
+    selectedKey: null,
+    listTop: 0,
+    sort: DEFAULT_SORT,
+    filter: EMPTY_FILTER,
+    perSourceCounts: false,
+    prompt: null,
+    help: null,
+    detail: null,
+    flash: null,
+    effects: [],
+    nextEffectId: 1,
+    readonly: options.readonly ?? false,
+  };
+}
+
+/** A detail state for `key` on the Overview tab. */
+export function openDetailState(stack: readonly string[], tab: DetailTab = 'overview'): DetailState {
+  return {
+    stack,
+    tab,
+    snapshot: null,
+    overview: { cursor: 0, top: 0 },
+    steps: { top: 0 },
+    messages: { top: null },
+    result: { cursor: 0, top: 0, toggles: new Map(), limits: new Map() },
+    raw: { top: 0 },
+    search: '',
+    match: null,
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * THE navigation reducer: one pure function from (state, action) to state. Keys are resolved
+ * here against the keymap with the scopes of the *current* state, so fast key presses never
+ * act on stale state (architecture.md). Side effects (quit, refresh, pause, interval, copy)
+ * are queued in `effects` for the App to perform.
+ */
+import { parseJobKey } from '../domain/job.js';
+import { sanitizeInline } from '../domain/sanitize.js';
+import type { DetailSnapshot, FleetSnapshot } from '../store/types.js';
+import { resolveKey, type Binding } from './keymap.js';
+import { isPrintableKey, keyText, type KeyName } from './keys.js';
+import { clampTop, helpBodyHeight, type Viewport } from './layout.js';
+import { initialNavigationState, type Effect, type InitialOptions, type NavigationAction, type NavigationState } from './navigation-state.js';
+import { detailCommand, setSearch } from './navigation-detail.js';
+import { listCommand, setFilter, withListChange } from './navigation-list.js';
+import { activeScopes, detailJob, detailKey, selectedJob } from './select.js';
+import { helpLines } from './content/help-lines.js';
+
+/** How many effects are kept for the App to pick up. */
+const EFFECT_BACKLOG = 64;
+
+type EffectRequest = Effect extends infer E ? (E extends Effect ? Omit<E, 'id'> : never) : never;
+
+/** Queues a side effect for the App. */
+export function withEffect(state: NavigationState, effect: EffectRequest): NavigationState {
+  const queued = { ...effect, id: state.nextEffectId } as Effect;
+  return { ...state, effects: [...state.effects, queued].slice(-EFFECT_BACKLOG), nextEffectId: state.nextEffectId + 1 };
+}
+
+function flash(state: NavigationState, text: string, at: number): NavigationState {
+  return { ...state, flash: { text, at } };
+}
+
+function copyId(state: NavigationState, at: number): NavigationState {
+  const job = state.view === 'detail' ? detailJob(state) : selectedJob(state);
+  const id = job?.id ?? (state.view === 'detail' ? parseJobKey(detailKey(state) ?? '')?.id : undefined);
+  if (!id) return flash(state, 'nothing to copy', at);
+  return flash(withEffect(state, { kind: 'copy', text: id }), `copied ${sanitizeInline(id, 80)}`, at);
+}
+
+function typeText(state: NavigationState, text: string): NavigationState {
+  const prompt = state.prompt;
+  if (!prompt) return state;
+  return setPromptText(state, prompt.text + text);
+}
+
+function setPromptText(state: NavigationState, text: string): NavigationState {
+  const prompt = state.prompt;
+  if (!prompt) return state;
+  const next = { ...state, prompt: { ...prompt, text } };
+  return prompt.kind === 'filter' ? setFilter(next, { ...state.filter, text }) : setSearch(next, text);
+}
+
+function closePrompt(state: NavigationState, clear: boolean): NavigationState {
+  const closed = { ...state, prompt: null };
+  if (!clear || !state.prompt) return closed;
+  return state.prompt.kind === 'filter' ? setFilter(closed, { ...state.filter, text: '' }) : setSearch(closed, '');
+}
+
+function helpMove(state: NavigationState, binding: Binding): NavigationState {
+  const count = helpLines(activeScopes(state, true)).length;
+  const height = helpBodyHeight(state.viewport);
+  const top = state.help?.top ?? 0;
+  const target = { 'move-down': top + 1, 'move-up': top - 1, 'move-top': 0, 'move-bottom': count } as Record<string, number>;
+  return { ...state, help: { top: clampTop(target[binding.command] ?? top, height, count) } };
+}
+
+/** Applies one key-table binding. */
+export function applyBinding(state: NavigationState, binding: Binding, key: KeyName, at: number): NavigationState {
+  switch (binding.command) {
+    case 'quit':
+      return withEffect(state, { kind: 'quit' });
+    case 'help-open':
+      return { ...state, help: { top: 0 } };
+    case 'help-close':
+      return { ...state, help: null };
+    case 'refresh':
+      return flash(withEffect(state, { kind: 'refresh' }), 'refreshing…', at);
+    case 'pause-toggle':
+      return withEffect(state, { kind: 'toggle-pause' });
+    case 'interval-faster':
+      return withEffect(state, { kind: 'interval', direction: 'faster' });
+    case 'interval-slower':
+      return withEffect(state, { kind: 'interval', direction: 'slower' });
+    case 'copy-id':
+      return copyId(state, at);
+    case 'reserved':
+      return flash(state, `${binding.description.replace(/ \(reserved.*$/, '')}: not available yet`, at);
+    case 'input-commit':
+      return closePrompt(state, false);
+    case 'input-cancel':
+      return closePrompt(state, true);
+    case 'input-backspace':
+      return setPromptText(state, [...(state.prompt?.text ?? '')].slice(0, -1).join(''));
+    case 'input-clear':
+      return setPromptText(state, '');
+    default:
+      if (state.help) return helpMove(state, binding);
+      return state.view === 'detail' ? detailCommand(state, binding.command, key, at) : listCommand(state, binding.command);
+  }
+}
+
+/** Resolves a key in the scopes of `state` and applies it; a prompt takes printable keys as text. */
+export function applyKey(state: NavigationState, key: KeyName, at: number): NavigationState {
+  const scopes = activeScopes(state);
+  const binding = resolveKey(scopes, key) ?? (state.prompt && key.startsWith('ctrl-') ? resolveKey(['global'], key) : undefined);
+  if (binding) return applyBinding(state, binding, key, at);
+  if (state.prompt && isPrintableKey(key)) return typeText(state, keyText(key));
+  return state;
+}
+
+function applyFleet(state: NavigationState, fleet: FleetSnapshot): NavigationState {
+  return withListChange(state, { ...state, fleet });
+}
+
+function applyResize(state: NavigationState, viewport: Viewport): NavigationState {
+  if (viewport.columns === state.viewport.columns && viewport.rows === state.viewport.rows) return state;
+  return withListChange(state, { ...state, viewport });
+}
+
+function applyDetail(state: NavigationState, snapshot: DetailSnapshot): NavigationState {
+  if (!state.detail || detailKey(state) !== snapshot.key || state.detail.snapshot === snapshot) return state;
+  return { ...state, detail: { ...state.detail, snapshot } };
+}
+
+/** A fresh state with the first row selected. */
+export function createNavigationState(fleet: FleetSnapshot, viewport: Viewport, options: InitialOptions = {}): NavigationState {
+  const state = initialNavigationState(fleet, viewport, options);
+  return withListChange(state, state);
+}
+
+/** The navigation reducer. */
+export function navigationReducer(state: NavigationState, action: NavigationAction): NavigationState {
+  switch (action.type) {
+    case 'key':
+      return applyKey(state, action.key, action.at);
+    case 'fleet':
+      return state.fleet === action.fleet && state.selectedKey !== null ? state : applyFleet(state, action.fleet);
+    case 'resize':
+      return applyResize(state, action.viewport);
+    case 'detail':
+      return applyDetail(state, action.snapshot);
+  }
+}

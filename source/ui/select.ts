@@ -1,0 +1,124 @@
+/**
+ * Pure selectors over the navigation state: the visible (filtered, sorted) jobs, the
+ * selected and opened jobs, and the key scopes in force. Memoized on the fleet's jobs
+ * array so the reducer can call them on every key press without re-sorting.
+ */
+import type { Job, JobDetail } from '../domain/job.js';
+import { jobKey, parseJobKey } from '../domain/job.js';
+import { sortJobs } from '../domain/sort.js';
+import { filterJobs } from '../domain/filter.js';
+import type { SourceSnapshot } from '../store/types.js';
+import type { Scope } from './keymap.js';
+import type { DetailTab, NavigationState } from './navigation-state.js';
+import { detailLayout, mainLayout } from './layout.js';
+
+const visibleCache = new WeakMap<readonly Job[], Map<string, Job[]>>();
+const indexCache = new WeakMap<readonly Job[], Map<string, number>>();
+const byKeyCache = new WeakMap<readonly Job[], Map<string, Job>>();
+
+/** The jobs the table lists, filtered and sorted (cached per jobs array, sort and filter). */
+export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'filter'>): Job[] {
+  const jobs = state.fleet.jobs;
+  const signature = JSON.stringify([state.sort, state.filter]);
+  let entries = visibleCache.get(jobs);
+  if (!entries) visibleCache.set(jobs, (entries = new Map()));
+  let rows = entries.get(signature);
+  if (!rows) {
+    if (entries.size > 16) entries.clear(); // why: typing a filter creates one entry per keystroke
+    rows = sortJobs(filterJobs(jobs, state.filter), state.sort);
+    entries.set(signature, rows);
+  }
+  return rows;
+}
+
+/** Position of each key in a row list (cached per list). */
+export function indexOfKey(rows: readonly Job[], key: string | null): number {
+  if (key === null) return -1;
+  let index = indexCache.get(rows);
+  if (!index) {
+    index = new Map(rows.map((job, position) => [job.key, position]));
+    indexCache.set(rows, index);
+  }
+  return index.get(key) ?? -1;
+}
+
+/** The fleet's jobs by key (cached per jobs array). */
+export function jobsByKey(jobs: readonly Job[]): Map<string, Job> {
+  let map = byKeyCache.get(jobs);
+  if (!map) {
+    map = new Map(jobs.map((job) => [job.key, job]));
+    byKeyCache.set(jobs, map);
+  }
+  return map;
+}
+
+/** The selected job of the list, if it is visible. */
+export function selectedJob(state: NavigationState): Job | null {
+  const rows = visibleJobs(state);
+  const index = indexOfKey(rows, state.selectedKey);
+  return index === -1 ? null : rows[index];
+}
+
+/** The key of the job the detail view shows. */
+export function detailKey(state: NavigationState): string | null {
+  return state.detail ? (state.detail.stack[state.detail.stack.length - 1] ?? null) : null;
+}
+
+/** The best known version of the opened job: its detail when it arrived, else the list's Job. */
+export function detailJob(state: NavigationState): Job | JobDetail | null {
+  const key = detailKey(state);
+  if (key === null) return null;
+  const snapshot = state.detail?.snapshot;
+  if (snapshot && snapshot.key === key && snapshot.detail) return snapshot.detail;
+  return jobsByKey(state.fleet.jobs).get(key) ?? null;
+}
+
+/** The detail payload, when the store has delivered one for the opened job. */
+export function detailPayload(state: NavigationState): JobDetail | null {
+  const snapshot = state.detail?.snapshot;
+  return snapshot && snapshot.key === detailKey(state) ? snapshot.detail : null;
+}
+
+/** A source's snapshot by configured name. */
+export function sourceByName(state: Pick<NavigationState, 'fleet'>, name: string | null | undefined): SourceSnapshot | undefined {
+  return name ? state.fleet.sources.find((source) => source.name === name) : undefined;
+}
+
+/** The source of the opened job (by its key when the job itself is unknown). */
+export function detailSource(state: NavigationState): SourceSnapshot | undefined {
+  const key = detailKey(state);
+  return sourceByName(state, detailJob(state)?.source ?? (key ? parseJobKey(key)?.source : undefined));
+}
+
+/** Children of a job: list jobs of the same source whose parentId is its id, plus ids the store listed. */
+export function childKeys(jobs: readonly Job[], job: Job | JobDetail): string[] {
+  const keys = new Set<string>();
+  const children = jobs.filter((candidate) => candidate.source === job.source && candidate.parentId === job.id);
+  children.sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || (a.key < b.key ? -1 : 1));
+  for (const child of children) keys.add(child.key);
+  for (const id of (job as JobDetail).childIds ?? []) keys.add(jobKey(job.source, id));
+  return [...keys];
+}
+
+/** The scope the tab's own keys live in. */
+export function tabScope(tab: DetailTab): Scope {
+  return tab === 'overview' ? 'overview' : tab === 'messages' ? 'logs' : tab === 'result' ? 'result' : 'pager';
+}
+
+/** Key scopes in force, most specific first; the help overlay lists those under it. */
+export function activeScopes(state: NavigationState, underOverlay = false): Scope[] {
+  if (state.prompt && !underOverlay) return ['input'];
+  if (state.help && !underOverlay) return ['help', 'global'];
+  if (state.view === 'detail' && state.detail) return [tabScope(state.detail.tab), 'detail', 'global'];
+  return ['list', 'global'];
+}
+
+/** Rows of the table body. */
+export function listBodyHeight(state: NavigationState): number {
+  return mainLayout(state.viewport, state.fleet.sources.length, state.perSourceCounts).body;
+}
+
+/** Lines of the detail body. */
+export function detailBodyHeight(state: NavigationState): number {
+  return detailLayout(state.viewport).body;
+}

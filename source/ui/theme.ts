@@ -1,0 +1,37 @@
+/**
+ * How states look: a symbol that reads without colour, plus a colour when colour is allowed.
+ */
+import type { JobState } from '../domain/job.js';
+
+/** One symbol per state, so the table reads under NO_COLOR. */
+export const STATE_SYMBOLS: Record<JobState, string> = {
+  running: '●',
+  queued: '◌',
+  succeeded: '✔',
+  failed: '✖',
+  cancelled: '⊘',
+  partial: '◐',
+  unknown: '?',
+};
+
+/** Ink colour names per state (ignored under NO_COLOR). */
+export const STATE_COLORS: Record<JobState, string> = {
+  running: 'cyan',
+  queued: 'yellow',
+  succeeded: 'green',
+  failed: 'red',
+  cancelled: 'gray',
+  partial: 'magenta',
+  unknown: 'white',
+};
+
+/** Colours of the chrome. */
+export const COLORS = {
+  accent: 'cyan',
+  error: 'red',
+  warning: 'yellow',
+  ok: 'green',
+  muted: 'gray',
+  changed: 'yellow',
+  match: 'yellow',
+} as const;

@@ -1,0 +1,44 @@
+/**
+ * The job detail screen: title, tabs, status, the current tab's window, footer.
+ * Takes props only (state and the clock); content comes from the pure tab builders.
+ */
+import React from 'react';
+import { detailLayout } from '../layout.js';
+import { Line, Lines } from '../line.js';
+import type { NavigationState } from '../navigation-state.js';
+import { activeScopes, detailJob, detailKey, detailSource } from '../select.js';
+import { tabLines } from '../content/detail-content.js';
+import { detailTitle, statusLine, tabBar, tabWindow } from './detail-lines.js';
+import { footerLine } from './footer-line.js';
+
+/** Props of the detail screen. */
+export interface DetailViewProps {
+  state: NavigationState;
+  /** Epoch ms rounded to seconds. */
+  now: number;
+}
+
+/** The detail screen (renders nothing when no job is open). */
+export function DetailView({ state, now }: DetailViewProps) {
+  const detail = state.detail;
+  const key = detailKey(state);
+  if (!detail || key === null) return null;
+  const width = state.viewport.columns;
+  const layout = detailLayout(state.viewport);
+  const job = detailJob(state);
+  const source = detailSource(state);
+  const window = tabWindow(detail, tabLines(state, detail.tab, now), layout.body, width);
+  return (
+    <>
+      {layout.title && <Line segments={detailTitle(key, job, detail.stack.length, width)} />}
+      {layout.tabs && <Line segments={tabBar(detail, source, width)} />}
+      {layout.status && <Line segments={statusLine(detail.snapshot, job, source, window.position, now, width)} />}
+      <Lines lines={window.lines} />
+      {layout.footer && (
+        <Line
+          segments={footerLine({ scopes: activeScopes(state), paused: state.fleet.paused, intervalMs: state.fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width })}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The windowed job table: only the visible rows are drawn, each a React.memo row keyed by
+ * job identity, width and its marks, so the 1 s age ticker re-renders only rows whose age
+ * text actually changed.
+ */
+import React, { memo, useMemo } from 'react';
+import type { Job } from '../../domain/job.js';
+import { formatAge, formatDuration, jobAgeMs, jobDurationMs } from '../../domain/format.js';
+import type { SortSpec } from '../../domain/sort.js';
+import { layoutColumns, type PlacedColumn } from '../columns.js';
+import { Line, seg } from '../line.js';
+import { headerSegments, rowSegments } from './row-cells.js';
+
+/** How long a row stays marked after its state changed. */
+export const CHANGED_MARK_MS = 3000;
+
+interface RowProps {
+  job: Job;
+  columns: readonly PlacedColumn[];
+  width: number;
+  selected: boolean;
+  changed: boolean;
+  age: string;
+  duration: string;
+}
+
+/** One row; re-renders only when one of its props changes. */
+export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration }: RowProps) {
+  return <Line segments={rowSegments(job, columns, { selected, changed, age, duration }, width)} />;
+});
+
+/** Props of the table. */
+export interface JobTableProps {
+  /** Only the visible window of rows. */
+  rows: readonly Job[];
+  width: number;
+  selectedKey: string | null;
+  changed: ReadonlyMap<string, number>;
+  sort: SortSpec;
+  /** Epoch ms rounded to seconds. */
+  now: number;
+  showHeader: boolean;
+  /** Sentence shown when there are no rows. */
+  empty: string;
+}
+
+/** The table: header line plus one line per visible row. */
+export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty }: JobTableProps) {
+  const columns = useMemo(() => layoutColumns(width), [width]);
+  return (
+    <>
+      {showHeader && <Line segments={headerSegments(columns, sort, width)} />}
+      {rows.length === 0 && <Line segments={[seg(empty, { dim: true })]} />}
+      {rows.map((job) => {
+        const changedAt = changed.get(job.key);
+        const age = jobAgeMs(job, now);
+        return (
+          <JobRow
+            key={job.key}
+            job={job}
+            columns={columns}
+            width={width}
+            selected={job.key === selectedKey}
+            changed={changedAt !== undefined && now - changedAt < CHANGED_MARK_MS}
+            age={age === null ? '—' : formatAge(age)}
+            duration={job.startedAt === null ? '' : formatDuration(jobDurationMs(job, now))}
+          />
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The main screen: title, source health, counts, the windowed job table and the footer.
+ * Takes props only; the frame is at most rows-1 lines and every line at most the width.
+ */
+import React from 'react';
+import type { Job } from '../../domain/job.js';
+import { isFilterActive } from '../../domain/filter.js';
+import { mainLayout, windowTop } from '../layout.js';
+import { fitLine, Line, Lines, seg } from '../line.js';
+import type { NavigationState } from '../navigation-state.js';
+import { activeScopes, indexOfKey } from '../select.js';
+import { fleetCountsLine, perSourceLines, sourceLines, titleLine } from './header-lines.js';
+import { footerLine } from './footer-line.js';
+import { JobTable } from './job-table.js';
+
+/** Props of the main screen. */
+export interface MainViewProps {
+  state: NavigationState;
+  /** The filtered, sorted jobs. */
+  rows: readonly Job[];
+  /** Epoch ms rounded to seconds. */
+  now: number;
+}
+
+function emptySentence(state: NavigationState): string {
+  const { sources } = state.fleet;
+  if (sources.length === 0) return 'No sources are configured.';
+  if (state.fleet.jobs.length === 0 && sources.some((source) => source.status === 'loading')) return 'Waiting for the sources to answer…';
+  if (isFilterActive(state.filter)) return 'No jobs match the filter (Esc clears it).';
+  return 'No jobs.';
+}
+
+/** The main screen. */
+export function MainView({ state, rows, now }: MainViewProps) {
+  const { fleet, viewport } = state;
+  const width = viewport.columns;
+  const layout = mainLayout(viewport, fleet.sources.length, state.perSourceCounts);
+  const index = indexOfKey(rows, state.selectedKey);
+  const top = windowTop(state.listTop, index, layout.body, rows.length);
+  const header = state.perSourceCounts
+    ? perSourceLines(fleet.sources, now, width, layout.sourceLines)
+    : sourceLines(fleet.sources, now, width, layout.perLine, layout.sourceLines);
+  return (
+    <>
+      {layout.title && (
+        <Line segments={titleLine({ sources: fleet.sources, visible: rows.length, all: fleet.jobs.length, sort: state.sort, filter: state.filter, readonly: state.readonly, width })} />
+      )}
+      <Lines lines={header} />
+      {layout.counts && <Line segments={fleetCountsLine(fleet.sources, width)} />}
+      <JobTable
+        rows={rows.slice(top, top + layout.body)}
+        width={width}
+        selectedKey={state.selectedKey}
+        changed={fleet.changed}
+        sort={state.sort}
+        now={now}
+        showHeader={layout.tableHeader}
+        empty={fitLine([seg(emptySentence(state))], width).map((segment) => segment.text).join('')}
+      />
+      {layout.footer && (
+        <Line
+          segments={footerLine({ scopes: activeScopes(state), paused: fleet.paused, intervalMs: fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width })}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The cells of one job row and of the table header, fitted to the placed columns with
+ * display-width arithmetic (hostile strings cannot shift the columns after them).
+ */
+import type { Job } from '../../domain/job.js';
+import { fitToWidth, sanitizeInline } from '../../domain/sanitize.js';
+import { formatPercent, progressBar, shortId } from '../../domain/format.js';
+import type { SortSpec } from '../../domain/sort.js';
+import type { ColumnId, PlacedColumn } from '../columns.js';
+import { fitLine, restyle, seg, type Segment } from '../line.js';
+import { COLORS, STATE_COLORS, STATE_SYMBOLS } from '../theme.js';
+
+/** What a row shows besides the job itself. */
+export interface RowMarks {
+  selected: boolean;
+  changed: boolean;
+  /** Preformatted so the row re-renders only when the text changes. */
+  age: string;
+  duration: string;
+}
+
+function priorityText(job: Job): string {
+  if (job.priority.label) return sanitizeInline(job.priority.label, 40);
+  return job.priority.value === null ? '' : String(job.priority.value);
+}
+
+function progressCell(job: Job, width: number): Segment[] {
+  if (job.progress === null) return [seg(' '.repeat(width))];
+  const percent = formatPercent(job.progress).padStart(4);
+  if (width < 9) return [seg(fitToWidth(percent.trim(), width, 'right'))];
+  return [seg(progressBar(job.progress, width - 5), { color: STATE_COLORS[job.state] }), seg(` ${percent}`)];
+}
+
+function cell(job: Job, column: PlacedColumn, marks: RowMarks): Segment[] {
+  const fit = (text: string, style = {}) => [seg(fitToWidth(text, column.width, column.align), style)];
+  switch (column.id) {
+    case 'lead':
+      return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(marks.changed ? '*' : ' ', { color: COLORS.changed, bold: true })];
+    case 'state': {
+      const text = column.width >= 3 ? `${STATE_SYMBOLS[job.state]} ${job.state}` : STATE_SYMBOLS[job.state];
+      return fit(text, { color: STATE_COLORS[job.state], bold: marks.changed });
+    }
+    case 'source':
+      return fit(sanitizeInline(job.source, 200));
+    case 'type':
+      return fit(sanitizeInline(job.type, 200));
+    case 'id':
+      return fit(shortId(sanitizeInline(job.id, 200)));
+    case 'priority':
+      return fit(priorityText(job));
+    case 'progress':
+      return progressCell(job, column.width);
+    case 'age':
+      return fit(marks.age);
+    case 'duration':
+      return fit(marks.duration);
+    case 'owner':
+      return fit(sanitizeInline(job.owner ?? '', 200));
+    case 'host':
+      return fit(sanitizeInline(job.host ?? '', 200));
+  }
+}
+
+/** One job row: its cells separated by a space, inverse over the full width when selected. */
+export function rowSegments(job: Job, columns: readonly PlacedColumn[], marks: RowMarks, width: number): Segment[] {
+  const segments: Segment[] = [];
+  columns.forEach((column, index) => {
+    if (index > 0) segments.push(seg(' '));
+    segments.push(...cell(job, column, marks));
+  });
+  if (!marks.selected) return fitLine(segments, width);
+  return fitLine(restyle(segments, { inverse: true }), width, { inverse: true });
+}
+
+const SORT_COLUMNS: Partial<Record<SortSpec['key'], ColumnId>> = {
+  state: 'state',
+  priority: 'priority',
+  created: 'age',
+  source: 'source',
+  type: 'type',
+};
+
+/** The header row: column titles, the sorted column marked ▼ (or ▲ reversed). */
+export function headerSegments(columns: readonly PlacedColumn[], sort: SortSpec, width: number): Segment[] {
+  const sorted = SORT_COLUMNS[sort.key];
+  const titles = columns.map((column) => {
+    const title = column.id === sorted ? `${column.title}${sort.reverse ? '▲' : '▼'}` : column.title;
+    return fitToWidth(title, column.width, column.align);
+  });
+  return fitLine([seg(titles.join(' '), { bold: true, dim: true })], width);
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { activeBindings, bindingKeysLabel, footerHints, KEYMAP, renderKeyTableMarkdown, resolveKey, SCOPES, type Scope } from '../../source/ui/keymap.js';
+import { keyLabel } from '../../source/ui/keys.js';
+import { helpLines } from '../../source/ui/content/help-lines.js';
+
+const scopes = Object.keys(SCOPES) as Scope[];
+const VIEW_SCOPES: Scope[][] = [
+  ['list', 'global'],
+  ['overview', 'detail', 'global'],
+  ['pager', 'detail', 'global'],
+  ['logs', 'detail', 'global'],
+  ['result', 'detail', 'global'],
+  ['help', 'global'],
+  ['input'],
+];
+
+describe('the keymap table', () => {
+  it.each(scopes)('binds no key twice in scope %s', (scope) => {
+    const keys = KEYMAP.filter((binding) => binding.scope === scope).flatMap((binding) => binding.keys);
+    expect(keys.length).toBe(new Set(keys).size);
+  });
+
+  it('never binds ctrl-d (EOF) or ctrl-k (tmux)', () => {
+    const keys = KEYMAP.flatMap((binding) => binding.keys);
+    expect(keys).not.toContain('ctrl-d');
+    expect(keys).not.toContain('ctrl-k');
+  });
+
+  it('keeps c, D, R and space free for the coming actions', () => {
+    for (const key of ['c', 'D', 'R', 'space']) expect(resolveKey(['list'], key)?.command).toBe('reserved');
+    for (const key of ['c', 'D', 'R']) expect(resolveKey(['detail'], key)?.command).toBe('reserved');
+    const other = KEYMAP.filter((binding) => binding.command !== 'reserved' && ['list', 'detail', 'global'].includes(binding.scope));
+    for (const key of ['c', 'D', 'R', 'space']) expect(other.some((binding) => binding.keys.includes(key))).toBe(false);
+  });
+
+  it('gives every function key a letter alias', () => {
+    const functionKeys = ['up', 'down', 'left', 'right', 'home', 'end', 'pageup', 'pagedown'];
+    for (const binding of KEYMAP.filter((row) => row.keys.some((key) => functionKeys.includes(key)))) {
+      expect(binding.keys.some((key) => /^[a-zA-Z]$/.test(key)), `${binding.scope} ${binding.command}`).toBe(true);
+    }
+  });
+
+  it('binds the keys fingers expect', () => {
+    const expectations: [Scope[], string, string][] = [
+      [['list', 'global'], 'j', 'move-down'], [['list', 'global'], 'down', 'move-down'], [['list', 'global'], 'k', 'move-up'],
+      [['list', 'global'], 'g', 'move-top'], [['list', 'global'], 'G', 'move-bottom'], [['list', 'global'], 'home', 'move-top'],
+      [['list', 'global'], 'end', 'move-bottom'], [['list', 'global'], 'pagedown', 'page-down'], [['list', 'global'], 'f', 'page-down'],
+      [['list', 'global'], 'b', 'page-up'], [['list', 'global'], 'enter', 'open-detail'], [['list', 'global'], '/', 'filter-open'],
+      [['list', 'global'], 'r', 'refresh'], [['list', 'global'], 'p', 'pause-toggle'], [['list', 'global'], '+', 'interval-faster'],
+      [['list', 'global'], '-', 'interval-slower'], [['list', 'global'], 's', 'sort-next'], [['list', 'global'], 'S', 'sort-reverse'],
+      [['list', 'global'], 'a', 'toggle-active'], [['list', 'global'], 'F', 'toggle-failed'], [['list', 'global'], 'o', 'source-next'],
+      [['list', 'global'], 't', 'toggle-source-counts'], [['list', 'global'], 'y', 'copy-id'], [['list', 'global'], '?', 'help-open'],
+      [['list', 'global'], 'q', 'quit'], [['list', 'global'], 'ctrl-c', 'quit'],
+      [['overview', 'detail', 'global'], 'escape', 'back'], [['overview', 'detail', 'global'], 'tab', 'tab-next'],
+      [['overview', 'detail', 'global'], 'shift-tab', 'tab-prev'], [['overview', 'detail', 'global'], '3', 'tab-select'],
+      [['overview', 'detail', 'global'], 'enter', 'open-link'], [['logs', 'detail', 'global'], 'n', 'search-next'],
+      [['logs', 'detail', 'global'], 'N', 'search-prev'], [['logs', 'detail', 'global'], '/', 'search-open'],
+      [['result', 'detail', 'global'], 'space', 'tree-toggle'], [['result', 'detail', 'global'], 'left', 'tree-collapse'],
+      [['result', 'detail', 'global'], 'right', 'tree-expand'], [['pager', 'detail', 'global'], 'right', 'tab-next'],
+      [['help', 'global'], 'escape', 'help-close'], [['help', 'global'], 'q', 'help-close'], [['help', 'global'], 'ctrl-c', 'quit'],
+      [['input'], 'enter', 'input-commit'], [['input'], 'escape', 'input-cancel'],
+    ];
+    for (const [active, key, command] of expectations) expect(resolveKey(active, key)?.command, `${active[0]} ${key}`).toBe(command);
+  });
+});
+
+describe('footer, help and README agree with the table', () => {
+  it.each(VIEW_SCOPES)('footer hints of %s are bindings listed in help', (...active) => {
+    const help = helpLines(active).map((line) => line.segments.map((segment) => segment.text).join(''));
+    const bindings = activeBindings(active).filter((binding) => binding.hint);
+    expect(footerHints(active).map((hint) => hint.label)).toEqual(bindings.filter((binding) => binding.command !== 'reserved').map((binding) => binding.hint));
+    for (const binding of bindings) {
+      expect(help.some((line) => line.includes(binding.description) && line.includes(bindingKeysLabel(binding)))).toBe(true);
+    }
+  });
+
+  it.each(VIEW_SCOPES)('help for %s lists every active binding once', (...active) => {
+    const help = helpLines(active).map((line) => line.segments.map((segment) => segment.text).join(''));
+    for (const binding of activeBindings(active)) {
+      expect(help.filter((line) => line.includes(binding.description) && line.includes(bindingKeysLabel(binding))).length).toBe(1);
+    }
+  });
+
+  it('renders the README table with one row per binding', () => {
+    const markdown = renderKeyTableMarkdown();
+    const rows = markdown.trim().split('\n');
+    expect(rows[0]).toBe('| Keys | Action | Where |');
+    expect(rows.length).toBe(KEYMAP.length + 2);
+    for (const binding of KEYMAP) {
+      const keys = binding.keys.map((key) => `\`${keyLabel(key)}\``).join(' ');
+      expect(rows).toContain(`| ${keys} | ${binding.description} | ${SCOPES[binding.scope]} |`);
+    }
+  });
+
+  it('leaves shadowed keys out of help', () => {
+    const result = activeBindings(['result', 'detail', 'global']);
+    const tabNext = result.find((binding) => binding.command === 'tab-next');
+    expect(tabNext?.keys).toEqual(['tab']);
+  });
+});
