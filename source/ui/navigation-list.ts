@@ -16,7 +16,7 @@ import { indexOfKey, listBodyHeight, visibleJobs } from './select.js';
 export function withListChange(previous: NavigationState, next: NavigationState): NavigationState {
   const before = visibleJobs(previous);
   const after = visibleJobs(next);
-  const selectedKey = reconcileSelection(before, after, previous.selectedKey);
+  const selectedKey = next.followTop ? (after[0]?.key ?? null) : reconcileSelection(before, after, previous.selectedKey);
   const listTop = windowTop(next.listTop, indexOfKey(after, selectedKey), listBodyHeight(next), after.length);
   if (selectedKey === next.selectedKey && listTop === next.listTop) return next;
   return { ...next, selectedKey, listTop };
@@ -31,7 +31,7 @@ export function moveSelection(state: NavigationState, command: Command): Navigat
   const deltas: Partial<Record<Command, number>> = { 'move-down': 1, 'move-up': -1, 'page-down': height, 'page-up': -height };
   let index = command === 'move-top' ? 0 : command === 'move-bottom' ? rows.length - 1 : current + (deltas[command] ?? 0);
   index = Math.min(rows.length - 1, Math.max(0, index));
-  return { ...state, selectedKey: rows[index].key, listTop: windowTop(state.listTop, index, height, rows.length) };
+  return { ...state, selectedKey: rows[index].key, followTop: false, listTop: windowTop(state.listTop, index, height, rows.length) };
 }
 
 /** Replaces the filter and reconciles the selection. */

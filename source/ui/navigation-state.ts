@@ -75,6 +75,11 @@ export interface NavigationState {
   fleet: FleetSnapshot;
   viewport: Viewport;
   selectedKey: string | null;
+  /**
+   * The selection follows the top row until the operator moves it: sources answer one by
+   * one at start, and the cursor must not stay on whichever job happened to arrive first.
+   */
+  followTop: boolean;
   listTop: number;
   sort: SortSpec;
   filter: JobFilter;
@@ -109,6 +114,7 @@ export function initialNavigationState(fleet: FleetSnapshot, viewport: Viewport,
     fleet,
     viewport,
     selectedKey: null,
+    followTop: true,
     listTop: 0,
     sort: DEFAULT_SORT,
     filter: EMPTY_FILTER,

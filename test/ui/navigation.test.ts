@@ -200,3 +200,22 @@ describe('detail keys', () => {
     expect(state.detail?.result.limits.get('$')).toBe(100);
   });
 });
+
+describe('selection while sources answer one by one', () => {
+  const early = makeJob({ id: 'done-early', source: 'osapi', state: 'succeeded' });
+  const urgent = makeJob({ id: 'urgent', source: 'mcrit', state: 'running' });
+  const firstAnswer = fleetOf([makeSource('osapi', [early]), makeSource('mcrit', [])]);
+  const bothAnswered = fleetOf([makeSource('osapi', [early]), makeSource('mcrit', [urgent])]);
+
+  it('follows the top row until the operator moves the selection', () => {
+    const state = navigationReducer(createNavigationState(firstAnswer, { columns: 100, rows: 30 }), { type: 'fleet', fleet: bothAnswered });
+    expect(order(state)[0]).toBe('mcrit/urgent');
+    expect(state.selectedKey).toBe('mcrit/urgent');
+  });
+
+  it('stays on the chosen job once the operator has moved, even when another job sorts above it', () => {
+    const moved = press(createNavigationState(firstAnswer, { columns: 100, rows: 30 }), 'j', 'k');
+    const state = navigationReducer(moved, { type: 'fleet', fleet: bothAnswered });
+    expect(state.selectedKey).toBe('osapi/done-early');
+  });
+});
