@@ -1,0 +1,73 @@
+/**
+ * The live monitor as a person sees it: the built CLI in a real pseudo-terminal against the
+ * embedded demo fleet, keys in, screen out (issue 3 acceptance).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { displayWidth } from '../../source/domain/sanitize.js';
+import { KEYS, startJobtop, type TerminalSession } from '../helpers/terminal.js';
+
+const ROW = /^[›* ]{2,3}[●◌✔✖⊘◐?] (running|queued|succeeded|failed|cancelled|partial|unknown)\s/;
+
+describe('the live monitor in a real terminal', () => {
+  let session: TerminalSession | undefined;
+  afterEach(async () => {
+    if (session) {
+      session.kill('SIGKILL');
+      await session.exited;
+      session = undefined;
+    }
+  });
+
+  it('shows every source healthy and a full table at 80×24 without overflowing', async () => {
+    session = startJobtop(['--demo'], { cols: 80, rows: 24 });
+    const text = await session.waitForScreen((screen) => ['demo-vectorcharts', 'demo-osapi', 'demo-vectara', 'demo-mcrit', 'demo-alteryx'].every((name) => screen.includes(`${name} `)) && ROW.test(screen.split('\n')[6] ?? ''));
+    const lines = session.screen();
+    expect(lines[0]).toMatch(/^jobtop\s+\d+ jobs/);
+    expect(text).not.toMatch(/error|✖ demo-/i);
+    expect(lines.join('\n')).toMatch(/STATE\s+SOURCE\s+TYPE\s+ID/);
+    expect(lines.filter((line) => ROW.test(line)).length).toBeGreaterThanOrEqual(14);
+    expect(lines.at(-2)).toMatch(/j\/k move/);
+    expect(lines.at(-1)).toBe(''); // the frame stays one line shorter than the screen (architecture.md)
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(session.modes().alternateScreen).toBe(true);
+  });
+
+  it('opens a job, switches tabs, goes back, filters and quits restoring the terminal', async () => {
+    session = startJobtop(['--demo'], { cols: 80, rows: 24 });
+    await session.waitForScreen((screen) => screen.split('\n').some((line) => ROW.test(line)));
+    await session.press('j', KEYS.enter);
+    const overview = await session.waitForScreen('1 Overview');
+    expect(overview).toMatch(/Source\s+demo-/);
+    expect(overview).toMatch(/State\s+[●◌✔✖⊘◐?] \w+\s+native: /);
+    const id = /Id\s+(\S+)/.exec(overview)![1];
+
+    await session.press('5');
+    await session.waitForScreen((screen) => /5 Raw/.test(screen) && screen.includes('{'));
+    await session.press('3');
+    await session.waitForScreen((screen) => /has no per-job messages|INFO|WARN|ERROR|\d\d:\d\d:\d\d/.test(screen));
+    await session.press(KEYS.escape);
+    await session.waitForScreen('STATE');
+
+    await session.press('/', ...id.slice(0, 12).split(''), KEYS.enter);
+    const filtered = await session.waitForScreen((screen) => screen.split('\n').filter((line) => ROW.test(line)).length === 1);
+    expect(filtered).toContain(id.slice(0, 8));
+
+    await session.press('q');
+    const exit = await session.exited;
+    expect(exit.exitCode).toBe(0);
+    expect(session.modes()).toEqual({ alternateScreen: false, cursorHidden: false });
+    session = undefined;
+  });
+
+  it('uses a wide terminal for more columns and re-lays out on resize', async () => {
+    session = startJobtop(['--demo'], { cols: 160, rows: 40 });
+    const wide = await session.waitForScreen((screen) => screen.split('\n').filter((line) => ROW.test(line)).length > 25);
+    const header = wide.split('\n').find((line) => line.includes('STATE'))!;
+    expect(header).toMatch(/OWNER|HOST/);
+    session.resize(80, 24);
+    await session.waitForScreen((screen) => {
+      const lines = screen.split('\n');
+      return lines.filter((line) => ROW.test(line)).length > 10 && lines.every((line) => displayWidth(line) <= 80) && !/OWNER/.test(lines.find((line) => line.includes('STATE')) ?? 'OWNER');
+    });
+  });
+});
