@@ -2,12 +2,14 @@
 // unbundled start ~0.65 s, bundled ~0.25 s). The UI is split into its own chunk and only
 // loaded by the full-screen mode.
 import { build } from 'esbuild';
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, rename, rm } from 'node:fs/promises';
 
-await rm('dist', { recursive: true, force: true });
+// why: build next to dist/ and swap, so a test running meanwhile never sees a half-written dist/.
+const staging = `dist.building-${process.pid}`;
+await rm(staging, { recursive: true, force: true });
 await build({
   entryPoints: ['source/cli.ts'],
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -24,4 +26,8 @@ await build({
   // why: Ink imports react-devtools-core only in development; it is not installed.
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
 });
-await chmod('dist/cli.js', 0o755);
+await chmod(`${staging}/cli.js`, 0o755);
+const old = `dist.old-${process.pid}`;
+await rename('dist', old).catch(() => undefined);
+await rename(staging, 'dist');
+await rm(old, { recursive: true, force: true });

@@ -7,7 +7,7 @@
  * reserves for "some sources failed".
  */
 import packageJson from '../package.json' with { type: 'json' };
-import { EXIT, GLOBAL_FLAGS, UsageError, parseCommandLine, renderHelp, type Command, type CommandIo } from './commands/command.js';
+import { EXIT, GLOBAL_FLAGS, UsageError, findCommandIndex, parseCommandLine, renderHelp, type Command, type CommandIo } from './commands/command.js';
 import { COMMANDS } from './commands/commands.js';
 import { monitorCommand } from './commands/monitor-command.js';
 import { ConfigError } from './config/config-error.js';
@@ -16,7 +16,7 @@ import { ConfigError } from './config/config-error.js';
 function topHelp(): string {
   const rows = COMMANDS.map((command) => `  jobtop ${command.usage.padEnd(34)} ${command.summary.split('. ')[0].replace(/\.$/, '')}`);
   const globals = Object.entries(GLOBAL_FLAGS).map(([name, spec]) => `  --${name}${spec.value ? ` ${spec.value}` : ''}`.padEnd(30) + spec.description);
-  return `jobtop ${packageJson.version} — a terminal monitor for background jobs across several job systems\n\nUsage:\n  jobtop [options]                          the live monitor (prints the list once when stdout is not a terminal)\n${rows.join('\n')}\n\nOptions for every command:\n${globals.join('\n')}\n  --version\n\nRun jobtop COMMAND --help for a command's options. Exit codes: 0 ok, 1 usage or config error, 2 some sources failed.\n`;
+  return `jobtop ${packageJson.version} — a terminal monitor for background jobs across several job systems\n\nUsage:\n  jobtop [options]                          the live monitor (prints the list once when stdout is not a terminal)\n${rows.join('\n')}\n\nOptions for every command:\n${globals.join('\n')}\n  --version\n\nRun jobtop COMMAND --help for a command's options. Exit codes: 0 ok, 1 usage or config error, 2 some sources failed, 3-9 for watch and actions (see the README's \"Exit codes\").\n`;
 }
 
 async function main(argv: string[], io: CommandIo): Promise<number> {
@@ -28,10 +28,11 @@ async function main(argv: string[], io: CommandIo): Promise<number> {
     io.stdout.write(topHelp());
     return EXIT.ok;
   }
-  const firstPositional = argv.find((arg) => !arg.startsWith('-'));
+  const commandIndex = findCommandIndex(argv);
+  const firstPositional = commandIndex === -1 ? undefined : argv[commandIndex];
   const named = COMMANDS.find((command) => command.name === firstPositional);
   let command: Command = named ?? monitorCommand;
-  const rest = named ? argv.filter((arg, index) => index !== argv.indexOf(firstPositional!)) : argv;
+  const rest = named ? argv.filter((_, index) => index !== commandIndex) : argv;
   // When stdout is not a terminal, `jobtop` prints the list once instead of drawing a screen.
   if (!named && !io.stdout.isTTY) command = COMMANDS.find((candidate) => candidate.name === 'list')!;
   try {
@@ -54,6 +55,12 @@ async function main(argv: string[], io: CommandIo): Promise<number> {
     throw error;
   }
 }
+
+// why: `jobtop list | head` closes the pipe early; like any Unix tool, stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }).then(
   (code) => {

@@ -67,12 +67,51 @@ export function parseCommandLine(argv: string[], flags: Record<string, FlagSpec>
     options[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) };
   }
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({ args: joinDashValues(argv, all), options, strict: true, allowPositionals: true });
     return { flags: values as ParsedArgs['flags'], positionals };
   } catch (error) {
     const message = (error as Error).message.replace(/^Unknown option '([^']+)'.*$/s, 'unknown option $1').replace(/\. To specify a positional.*$/s, '');
     throw new UsageError(message.replace(/^Option '([^']+)' argument missing$/, 'option $1 needs a value'));
   }
+}
+
+/**
+ * Joins `--flag -value` into `--flag=-value` for string flags, so a value may start with a
+ * dash (`--sort -created`); why: node's parseArgs reads a leading dash as the next option.
+ */
+function joinDashValues(argv: readonly string[], flags: Record<string, FlagSpec>): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    const next = argv[index + 1];
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : null;
+    if (name && flags[name]?.type === 'string' && next !== undefined && /^-[^-]/.test(next) && !isShortFlag(next, flags)) {
+      out.push(`${arg}=${next}`);
+      index += 1;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
+function isShortFlag(arg: string, flags: Record<string, FlagSpec>): boolean {
+  return Object.values(flags).some((spec) => spec.short !== undefined && arg === `-${spec.short}`);
+}
+
+/**
+ * Index of the first word that is not an option or an option's value, so global options may
+ * come first (`jobtop --config FILE list`); -1 when there is none.
+ */
+export function findCommandIndex(argv: readonly string[]): number {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === '--') return index + 1 < argv.length ? index + 1 : -1;
+    if (!arg.startsWith('-')) return index;
+    const name = arg.replace(/^--?/, '');
+    if (!arg.includes('=') && GLOBAL_FLAGS[name]?.type === 'string') index += 1;
+  }
+  return -1;
 }
 
 /** Renders a command's --help. */
