@@ -139,6 +139,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const response = await send(req);
     const label = `${req.method ?? 'GET'} ${joinPath(base.pathname, req.path)}`;
     const parsed = parseJsonBody(response);
+    if (response.status >= 300 && response.status <= 399) throw redirectError(source, label, response);
     if (response.status < 200 || response.status > 299) {
       const { kind, short } = describeStatus(response.status);
       const vendorMessage = parsed.ok ? extractVendorMessage(parsed.value) : looksLikeHtml(response) ? 'HTML error page' : response.text.trim().slice(0, 200);
@@ -183,8 +184,13 @@ function buildDispatcher(options: HttpClientOptions): Dispatcher {
   const tls = { ca, rejectUnauthorized: options.insecure !== true };
   const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   // why: EnvHttpProxyAgent honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY and behaves as a plain
-  // Agent when none is set (issue 5).
-  return new EnvHttpProxyAgent({ connect: { ...tls, timeout: connectTimeout }, requestTls: tls });
+  // Agent when none is set (issue 5). Through a proxy, undici's ProxyAgent replaces `connect`
+  // with its tunnel: the connect timeout only applies if given again in proxyTls (the hop to
+  // the proxy) and requestTls (the TLS handshake with the origin inside the tunnel). The
+  // proxy's own TLS keeps the system CAs (NODE_EXTRA_CA_CERTS): caFile is the source's CA.
+  // Redirects are not followed (undici's request() has no redirect interceptor here), so
+  // credentials never reach a host the config does not name; json() reports a 3xx instead.
+  return new EnvHttpProxyAgent({ connect: { ...tls, timeout: connectTimeout }, requestTls: { ...tls, timeout: connectTimeout }, proxyTls: { timeout: connectTimeout } });
 }
 
 function joinPath(basePath: string, path: string): string {
@@ -230,10 +236,39 @@ function transportError(source: string, label: string, error: unknown, timedOut:
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return new SourceError({ source, kind: 'timeout', short: 'connect timeout', request: label });
   if (code === 'ECONNREFUSED') return new SourceError({ source, kind: 'refused', short: 'connection refused', request: label });
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new SourceError({ source, kind: 'dns', short: 'DNS lookup failed', detail: message, request: label });
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) return new SourceError({ source, kind: 'tls', short: 'TLS error', detail: `${code}: ${message}`, request: label });
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|EPROTO/i.test(code)) {
+    // why: for an IP url Node's message lists only the certificate's IP names (often none); the names it holds tell the operator what to put in url.
+    const names = (error as { cert?: { subjectaltname?: string } }).cert?.subjectaltname;
+    const detail = `${code}: ${message}${code === 'ERR_TLS_CERT_ALTNAME_INVALID' && names ? ` (the certificate is for ${names})` : ''}`;
+    return new SourceError({ source, kind: 'tls', short: describeTlsFailure(code), detail, request: label });
+  }
   if (err?.name === 'AbortError') return new SourceError({ source, kind: 'network', short: 'aborted', request: label });
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return new SourceError({ source, kind: 'network', short: 'connection reset', detail: message, request: label });
   return new SourceError({ source, kind: 'network', short: 'network error', detail: code ? `${code}: ${message}` : message, request: label });
+}
+
+/** A few words for a TLS failure code, as `check` and the health cell show it. */
+export function describeTlsFailure(code: string): string {
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'TLS: certificate is for another host name';
+  if (code === 'CERT_HAS_EXPIRED') return 'TLS: certificate expired';
+  if (code === 'CERT_NOT_YET_VALID') return 'TLS: certificate not yet valid';
+  if (/SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE/.test(code)) return 'TLS: certificate not trusted';
+  if (/WRONG_VERSION_NUMBER|EPROTO|PACKET_LENGTH_TOO_LONG|UNKNOWN_PROTOCOL/.test(code)) return 'TLS handshake failed';
+  return 'TLS error';
+}
+
+/** A 3xx: not followed (the credentials would go along), reported with where it pointed, without its query. */
+function redirectError(source: string, label: string, response: HttpResponse): SourceError {
+  const location = Array.isArray(response.headers.location) ? response.headers.location[0] : response.headers.location;
+  let target = '';
+  try {
+    const url = location ? new URL(location, 'http://relative.invalid') : null;
+    if (url) target = url.host === 'relative.invalid' ? url.pathname : `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    target = '';
+  }
+  const detail = `${target ? `to ${target}; ` : ''}jobtop does not follow redirects (credentials would go along): set url to the final address`;
+  return new SourceError({ source, kind: 'http', short: `HTTP ${response.status} redirect`, detail, status: response.status, request: label });
 }
 
 function parseJsonBody(response: HttpResponse): { ok: true; value: unknown } | { ok: false; error: string } {

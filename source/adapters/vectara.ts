@@ -25,7 +25,7 @@ import { jobKey, type Job, type JobDetail, type JobFlag, type JobState } from '.
 import { parseEpochSecondsString, parseIsoTime } from '../domain/time.js';
 import { DEFAULT_LIMIT, type ActionKind, type BaseSourceOptions, type JobSource, type ListResult, type SourceCapabilities } from './contract.js';
 import { SourceError, describeStatus, type SourceErrorKind } from './errors.js';
-import { type HttpClient, type HttpRequest } from './http.js';
+import { redactSecrets, type HttpClient, type HttpRequest } from './http.js';
 import { createSourceHttpClient } from './source-http.js';
 import { MAX_PAGES_PER_POLL } from './paging.js';
 import { asArray, asRecord, asString } from './read-fields.js';
@@ -415,7 +415,7 @@ function createTokenCache(options: VectaraOptions, apiVersion: VectaraApiVersion
     counter.requests += 1;
     const response = await client.send({ method: 'POST', path, form, mutating: false, signal });
     const body = parseJsonOrNull(response.text);
-    if (response.status < 200 || response.status > 299) throw tokenError(source, label, response.status, body);
+    if (response.status < 200 || response.status > 299) throw tokenError(source, label, response.status, body, options.clientSecret);
     const record = asRecord(body);
     const token = asString(record.access_token);
     if (token === null) throw shapeError(source, label, 'no `access_token` in the token response');
@@ -451,9 +451,10 @@ function parseJsonOrNull(text: string): unknown {
 }
 
 /** An OAuth2 error (`{error, error_description}`, RFC 6749 §5.2) or any other token failure. */
-function tokenError(source: string, request: string, status: number, body: unknown): SourceError {
+function tokenError(source: string, request: string, status: number, body: unknown, clientSecret?: string): SourceError {
   const record = asRecord(body);
-  const detail = [asString(record.error), asString(record.error_description) ?? asString(record.message)].filter(Boolean).join(': ');
+  // why (issue 5): the token server's own words may quote the client secret back; redact it like every other error.
+  const detail = redactSecrets([asString(record.error), asString(record.error_description) ?? asString(record.message)].filter(Boolean).join(': '), clientSecret && clientSecret.length >= 4 ? [clientSecret] : []);
   const kind: SourceErrorKind = status === 400 || status === 401 ? 'auth' : describeStatus(status).kind;
   return new SourceError({ source, kind, short: `OAuth token refused (HTTP ${status})`, detail: detail || undefined, status, request });
 }

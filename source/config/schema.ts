@@ -1,65 +1,76 @@
 /**
  * The config file's schema as data: which keys exist globally, per source and per vendor,
- * what each expects, and which hold secrets. Validation and `jobtop init` read this table.
+ * what each expects, which hold secrets, their defaults and examples. Validation
+ * (load-config.ts) and the starter config of `jobtop init` (starter-config.ts) both read
+ * this table, so they cannot drift apart.
  */
 import type { Vendor } from '../domain/job.js';
 
 /** What a key's value must be. */
-export type FieldKind = 'string' | 'url' | 'positive-integer' | 'duration' | 'boolean' | 'bytes' | 'labels' | { oneOf: readonly string[] };
+export type FieldKind = 'string' | 'url' | 'file' | 'positive-integer' | 'duration' | 'boolean' | 'bytes' | 'labels' | { oneOf: readonly string[] };
 
 /** One allowed key. */
 export interface FieldRule {
   kind: FieldKind;
-  /** Holds a credential: never displayed, redacted everywhere. */
+  /** Holds a credential: never displayed, redacted everywhere; may come from `<key>Command`. */
   secret?: boolean;
+  /** For a generated `<key>Command` rule: the secret key whose value the command prints. */
+  commandFor?: string;
   description: string;
+  /** The value used when nothing sets it, as written in the file. */
+  default?: string;
+  /** An example value for the starter config. */
+  example?: string;
+  /** Durations: the smallest value accepted, in ms. */
+  minMs?: number;
 }
 
 /** Settings allowed at the top level and again per source (a source's value wins). */
 export const SHARED_FIELDS: Record<string, FieldRule> = {
-  interval: { kind: 'duration', description: 'poll interval (e.g. 2s, 500ms, 1m; a bare number is seconds)' },
-  timeout: { kind: 'duration', description: 'whole-request timeout' },
-  connectTimeout: { kind: 'duration', description: 'TCP/TLS connect timeout' },
-  limit: { kind: 'positive-integer', description: 'jobs fetched per poll, newest first' },
-  readonly: { kind: 'boolean', description: 'hide actions and refuse every mutating request' },
-  maxBodySize: { kind: 'bytes', description: 'largest response read (e.g. 4MB); the rest is not read' },
-  labels: { kind: 'labels', description: 'free-form key: value labels shown with the source' },
+  interval: { kind: 'duration', default: '2s', minMs: 500, description: 'poll interval (at least 500ms; 2s, 1m; a bare number is seconds)' },
+  timeout: { kind: 'duration', default: '10s', description: 'whole-request timeout (connect, headers and body)' },
+  connectTimeout: { kind: 'duration', default: '5s', description: 'TCP + TLS handshake timeout' },
+  limit: { kind: 'positive-integer', default: '200', description: 'jobs fetched per poll and source, newest first' },
+  readonly: { kind: 'boolean', default: 'false', description: 'true: no actions, and no mutating request can leave' },
+  maxBodySize: { kind: 'bytes', default: '4MB', description: 'largest response read; the rest is not read' },
+  commandTimeout: { kind: 'duration', default: '30s', description: 'longest a credential command (tokenCommand, …) may run at start' },
+  labels: { kind: 'labels', example: '{team: ops, env: prod}', description: 'free-form key: value labels shown with the source' },
 };
 
-/** Keys every source has. */
+/** Keys every source has (name, type and url are required). */
 export const SOURCE_FIELDS: Record<string, FieldRule> = {
-  name: { kind: 'string', description: 'unique source name (used in job keys: name/id)' },
+  name: { kind: 'string', description: 'unique source name (job keys are name/id)' },
   type: { kind: { oneOf: ['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx'] }, description: 'vendor' },
   url: { kind: 'url', description: 'base URL of the API' },
-  caFile: { kind: 'string', description: 'PEM file with the CA that signed the server certificate' },
-  insecure: { kind: 'boolean', description: 'skip TLS verification (shown as a warning badge)' },
+  caFile: { kind: 'file', example: '/etc/ssl/company-ca.pem', description: 'PEM CA that signed the server certificate (instead of the system CAs)' },
+  insecure: { kind: 'boolean', default: 'false', description: 'skip TLS verification (this source only; shown as a warning badge)' },
 };
 
 /** Keys specific to each vendor. */
 export const VENDOR_FIELDS: Record<Vendor, Record<string, FieldRule>> = {
   vectorcharts: {
-    token: { kind: 'string', secret: true, description: 'Portal API token (or use username/password)' },
-    username: { kind: 'string', description: 'Portal user for a session login' },
+    token: { kind: 'string', secret: true, description: 'Portal API token (or username + password)' },
+    username: { kind: 'string', example: 'jobtop', description: 'Portal user for a session login (re-login once on 401)' },
     password: { kind: 'string', secret: true, description: 'Portal password' },
   },
   osapi: {
-    token: { kind: 'string', secret: true, description: 'Bearer JWT with job:read (job:write for delete/retry)' },
-    pathPrefix: { kind: 'string', description: 'path prefix: /api (current servers) or "" (before April 2026)' },
+    token: { kind: 'string', secret: true, description: 'Bearer JWT with job:read (job:write for delete/retry); check shows its expiry' },
+    pathPrefix: { kind: 'string', default: '/api', description: 'path prefix: /api (current servers) or "" (before April 2026)' },
   },
   vectara: {
     apiKey: { kind: 'string', secret: true, description: 'x-api-key (Personal API key)' },
-    apiVersion: { kind: { oneOf: ['v2', 'v1'] }, description: 'v2 (default) or the retired v1 list-jobs' },
-    customerId: { kind: 'string', description: 'customer-id header (v1 only)' },
-    clientId: { kind: 'string', description: 'OAuth2 client id (instead of apiKey)' },
+    apiVersion: { kind: { oneOf: ['v2', 'v1'] }, default: 'v2', description: 'v2, or the retired v1 list-jobs (needs customerId)' },
+    customerId: { kind: 'string', example: '1234567890', description: 'customer-id header (v1 only)' },
+    clientId: { kind: 'string', example: 'jobtop-app', description: 'OAuth2 client id (instead of apiKey)' },
     clientSecret: { kind: 'string', secret: true, description: 'OAuth2 client secret' },
-    tokenUrl: { kind: 'url', description: 'OAuth2 token endpoint' },
+    tokenUrl: { kind: 'url', example: 'https://auth.vectara.io/oauth2/token', description: 'OAuth2 token endpoint (default: Vectara\'s for api.vectara.io, else <url>/oauth2/token)' },
   },
   mcrit: {
-    apiToken: { kind: 'string', secret: true, description: 'apitoken header, when the server sets AUTH_TOKEN' },
+    apiToken: { kind: 'string', secret: true, description: 'apitoken header, only when the server sets AUTH_TOKEN' },
   },
   alteryx: {
-    clientId: { kind: 'string', description: 'API access key (OAuth2 client id)' },
-    clientSecret: { kind: 'string', secret: true, description: 'API access secret' },
+    clientId: { kind: 'string', example: 'api-access-key', description: 'API access key from your Alteryx profile (OAuth2 client id)' },
+    clientSecret: { kind: 'string', secret: true, description: 'API access secret (tokens are renewed before expiry and once on 401)' },
   },
 };
 
@@ -71,3 +82,43 @@ export const REQUIRED_CREDENTIALS: Record<Vendor, readonly (readonly string[])[]
   mcrit: [[]],
   alteryx: [['clientId', 'clientSecret']],
 };
+
+/** How each vendor appears in the starter config: an example name, url and one line on its auth. */
+export const VENDOR_EXAMPLES: Record<Vendor, { name: string; url: string; auth: string }> = {
+  vectorcharts: { name: 'charts', url: 'https://charts.example.com:9909', auth: 'an API token, or username + password (a session login, repeated once on 401)' },
+  osapi: { name: 'ops', url: 'https://osapi.example.com:8080', auth: 'a Bearer JWT (`osapi token generate`); jobtop check warns a week before it expires' },
+  vectara: { name: 'search', url: 'https://api.vectara.io', auth: 'v2: x-api-key, or OAuth2 clientId + clientSecret; v1: customerId + apiKey' },
+  mcrit: { name: 'malware', url: 'http://mcrit.internal:8000', auth: 'apiToken only when the server sets AUTH_TOKEN' },
+  alteryx: { name: 'analytics', url: 'https://alteryx.example.com/webapi', auth: 'OAuth2 client credentials: the API key and secret from your profile' },
+};
+
+/** The key that names a command printing `secretKey` (`token` → `tokenCommand`). */
+export function commandKeyOf(secretKey: string): string {
+  return `${secretKey}Command`;
+}
+
+/** A vendor's secret keys, in schema order. */
+export function secretKeysOf(vendor: Vendor): string[] {
+  return Object.entries(VENDOR_FIELDS[vendor]).filter(([, rule]) => rule.secret).map(([key]) => key);
+}
+
+/** The `<key>Command` rules of a vendor: each secret may come from a command run once at start. */
+export function commandFieldsOf(vendor: Vendor): Record<string, FieldRule> {
+  return Object.fromEntries(
+    secretKeysOf(vendor).map((key) => [
+      commandKeyOf(key),
+      { kind: 'string', commandFor: key, description: `shell command printing the ${key} (run once at start; first line of stdout)` } satisfies FieldRule,
+    ]),
+  );
+}
+
+/** Every key a source of `vendor` may have. */
+export function sourceRulesOf(vendor: Vendor): Record<string, FieldRule> {
+  return { ...SOURCE_FIELDS, ...SHARED_FIELDS, ...VENDOR_FIELDS[vendor], ...commandFieldsOf(vendor) };
+}
+
+/** Every key any source may have, whatever its vendor. */
+export function anySourceKeys(): Set<string> {
+  const vendors = Object.keys(VENDOR_FIELDS) as Vendor[];
+  return new Set(vendors.flatMap((vendor) => Object.keys(sourceRulesOf(vendor))));
+}

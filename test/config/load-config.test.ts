@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../source/config/config-error.js';
 import { loadConfigFile, parseConfigText } from '../../source/config/load-config.js';
 import { parseBytes, parseDuration } from '../../source/config/values.js';
+import { writeConfig, problemsOf as problemsOfLoad } from './config-fixtures.js';
 
 const problemsOf = (text: string, env: NodeJS.ProcessEnv = {}) => {
   try {
@@ -88,6 +89,109 @@ describe('config loading', () => {
 
   it('names a missing file', () => {
     expect(() => loadConfigFile('/nonexistent/jobtop.yaml')).toThrow('/nonexistent/jobtop.yaml: cannot read the config file (it does not exist)');
+  });
+});
+
+describe('config schema: transport and credential-command keys', () => {
+  const source = (extra: string) => `sources:\n  - name: a\n    type: osapi\n    url: https://h\n    token: abcd\n${extra}`;
+
+  it('names the line and field of a malformed commandTimeout, connectTimeout and insecure', () => {
+    expect(problemsOf(`commandTimeout: soon\n${source('    connectTimeout: -1\n    insecure: yes\n')}`)).toEqual([
+      'jobtop.yaml:1: commandTimeout: expected a duration such as 2s, 500ms or 1m, got "soon"',
+      'jobtop.yaml:7: sources[0].connectTimeout: expected a duration such as 2s, 500ms or 1m, got -1',
+      'jobtop.yaml:8: sources[0].insecure: expected true or false, got "yes"',
+    ]);
+  });
+
+  it('refuses a poll interval under 500ms', () => {
+    expect(problemsOf(`interval: 100ms\n${source('    interval: 0.2\n')}`)).toEqual([
+      'jobtop.yaml:1: interval: expected at least 500ms, got 100ms',
+      'jobtop.yaml:7: sources[0].interval: expected at least 500ms, got 200ms',
+    ]);
+  });
+
+  it('allows insecure only per source, never globally', () => {
+    expect(problemsOf(`insecure: true\n${source('')}`)).toEqual(['jobtop.yaml:1: insecure: only allowed per source: TLS verification is never switched off for every source at once']);
+    expect(problemsOf(`caFile: ca.pem\n${source('')}`)).toEqual(['jobtop.yaml:1: caFile: only allowed inside a source entry (under sources:)']);
+    expect(parseConfigText(source('    insecure: true\n'), 'c.yaml', {}).sources[0]).toMatchObject({ insecure: true, spec: { insecure: true } });
+  });
+
+  it('resolves caFile against the config file directory and checks it holds a PEM certificate', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jobtop-ca-'));
+    writeFileSync(join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    writeFileSync(join(dir, 'notes.txt'), 'not a certificate');
+    const ok = join(dir, 'ok.yaml');
+    writeFileSync(ok, source('    caFile: ca.pem\n'));
+    chmodSync(ok, 0o600);
+    expect(loadConfigFile(ok, {}).sources[0].spec.caFile).toBe(join(dir, 'ca.pem'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, `${source('    caFile: missing.pem\n')}  - {name: b, type: mcrit, url: "http://h", caFile: notes.txt}\n`);
+    expect(problemsOfLoad(() => loadConfigFile(bad, {}))).toEqual([
+      `${bad}:6: sources[0].caFile: cannot read ${join(dir, 'missing.pem')} (it does not exist)`,
+      `${bad}:7: sources[1].caFile: ${join(dir, 'notes.txt')} holds no PEM certificate (expected a "-----BEGIN CERTIFICATE-----" block)`,
+    ]);
+  });
+
+  it('refuses caFile together with insecure: true', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jobtop-ca-'));
+    writeFileSync(join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\n');
+    const problems = problemsOf(source(`    caFile: ${join(dir, 'ca.pem')}\n    insecure: true\n`));
+    expect(problems).toEqual(['jobtop.yaml:7: sources[0].insecure: caFile and insecure: true exclude each other (insecure skips verification, so caFile would be ignored)']);
+  });
+
+  it('refuses a secret set both inline and by command, and a command that is not a string', () => {
+    expect(problemsOf(source('    tokenCommand: pass show ops/osapi\n'))).toEqual(['jobtop.yaml:6: sources[0].tokenCommand: set token or tokenCommand, not both']);
+    expect(problemsOf('sources:\n  - name: a\n    type: osapi\n    url: https://h\n    tokenCommand: [pass, show]\n')).toEqual(['jobtop.yaml:5: sources[0].tokenCommand: expected a string, got a list']);
+  });
+
+  it('counts a credential command as the credential when checking what a vendor needs', () => {
+    const config = parseConfigText('sources:\n  - {name: a, type: alteryx, url: "http://h/webapi", clientId: k, clientSecretCommand: "echo from-command"}\n', 'c.yaml', {});
+    expect(config.sources[0].spec).toMatchObject({ clientId: 'k', clientSecret: 'from-command' });
+    expect(config.sources[0].spec).not.toHaveProperty('clientSecretCommand');
+    expect(problemsOf('sources:\n  - {name: a, type: alteryx, url: "http://h/webapi", clientSecretCommand: "echo x"}\n')).toEqual(['jobtop.yaml:2: sources[0]: alteryx needs clientId + clientSecret']);
+  });
+
+  it('suggests the key that was probably meant', () => {
+    expect(problemsOf(`intervall: 2s\n${source('')}`)[0]).toMatch(/^jobtop\.yaml:1: intervall: unknown key, did you mean interval\? \(expected one of interval, timeout/);
+    expect(problemsOf('sources:\n  - {name: a, type: alteryx, url: "http://h/webapi", clientId: k, secretCommand: "echo x"}\n')[0]).toMatch(/sources\[0\]\.secretCommand: unknown key, did you mean clientSecretCommand\?/);
+    expect(problemsOf('sources:\n  - {name: a, type: mcrit, url: "http://h", tokenCommand: "echo x"}\n')[0]).toMatch(/sources\[0\]\.tokenCommand: unknown key, did you mean apiTokenCommand\?/);
+    expect(problemsOf('sources:\n  - {name: a, type: vectara, url: "http://h", apikey: x}\n')[0]).toMatch(/sources\[0\]\.apikey: unknown key, did you mean apiKey\?/);
+  });
+
+  it('refuses a query string in the url without echoing it', () => {
+    const problems = problemsOf('sources:\n  - {name: a, type: mcrit, url: "http://h:8000/?apitoken=hunter22"}\n');
+    expect(problems).toEqual(['jobtop.yaml:2: sources[0].url: a query string is not allowed in the url (it would be sent with, and logged by, every request)']);
+    expect(problems.join('\n')).not.toContain('hunter22');
+  });
+
+  it('keeps per-source transport settings and drops config-only keys from the adapter options', () => {
+    const config = parseConfigText('timeout: 3s\nconnectTimeout: 1s\ncommandTimeout: 2s\nsources:\n  - {name: a, type: mcrit, url: "http://h", connectTimeout: 250ms, maxBodySize: 1MB}\n', 'c.yaml', {});
+    expect(config.sources[0].spec).toMatchObject({ timeoutMs: 3000, connectTimeoutMs: 250, maxBodyBytes: 1024 * 1024 });
+    expect(Object.keys(config.sources[0].spec)).not.toContain('commandTimeout');
+  });
+});
+
+describe('config file permissions', () => {
+  const inline = 'sources:\n  - {name: a, type: osapi, url: "http://h", token: "literal-secret"}\n';
+  const viaCommand = 'sources:\n  - {name: a, type: osapi, url: "http://h", tokenCommand: "echo from-command"}\n';
+
+  it('names the line and field of the inline secret and who can read the file', () => {
+    const path = writeConfig(inline, { mode: 0o640 });
+    expect(loadConfigFile(path, {}).warnings).toEqual([
+      `${path}:2: sources[0].token: the file holds a secret and is readable by its group (mode 640): run chmod 600 ${path}, or use \${ENV_VAR} or tokenCommand`,
+    ]);
+  });
+
+  it('does not count a credential command as an inline secret', () => {
+    expect(loadConfigFile(writeConfig(viaCommand, { mode: 0o644 }), {}).warnings).toEqual([]);
+  });
+
+  it('warns when others may edit a file that runs commands', () => {
+    const path = writeConfig(viaCommand, { mode: 0o620 });
+    expect(loadConfigFile(path, {}).warnings).toEqual([
+      `${path}:2: sources[0].tokenCommand: the file runs commands at start and the file (mode 620) is writable by other users: whoever edits it runs commands as you; run chmod 600 ${path}`,
+    ]);
+    expect(loadConfigFile(writeConfig(viaCommand, { mode: 0o600 }), {}).warnings).toEqual([]);
   });
 });
 

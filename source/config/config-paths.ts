@@ -1,0 +1,11 @@
+/**
+ * Where jobtop looks for its config file when no --config or $JOBTOP_CONFIG names one.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** `$XDG_CONFIG_HOME/jobtop/config.yaml`, else `~/.config/jobtop/config.yaml`. */
+export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  return join(base, 'jobtop', 'config.yaml');
+}

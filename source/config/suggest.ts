@@ -1,0 +1,37 @@
+/**
+ * "Did you mean …?" for unknown config keys: a close spelling (`intervall` → `interval`,
+ * `apikey` → `apiKey`) or a longer key ending in the typed one (`secretCommand` →
+ * `clientSecretCommand`, `token` on MCRIT → `apiToken`).
+ */
+
+/** The allowed key the user most likely meant, or null. */
+export function suggestKey(typed: string, allowed: Iterable<string>): string | null {
+  const lower = typed.toLowerCase();
+  let best: { key: string; score: number } | null = null;
+  for (const key of allowed) {
+    const candidate = key.toLowerCase();
+    let score: number;
+    if (candidate === lower) score = 0;
+    else if (lower.length >= 4 && candidate.endsWith(lower)) score = 1;
+    else {
+      const distance = editDistance(lower, candidate);
+      if (distance > (lower.length <= 4 ? 1 : 2)) continue;
+      score = 1 + distance;
+    }
+    if (!best || score < best.score) best = { key, score };
+  }
+  return best?.key ?? null;
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions). */
+function editDistance(left: string, right: string): number {
+  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= left.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= right.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left[i - 1] === right[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[right.length];
+}
