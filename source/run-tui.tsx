@@ -2,17 +2,22 @@
  * Runs the full-screen monitor: store + Ink app inside a terminal guard. Imported lazily by
  * the CLI so one-shot commands never load React or Ink.
  */
-import React from 'react';
+import React, { useEffect, useState } from 'react';
 import { render } from 'ink';
 import { App } from './ui/app.js';
 import { createFleetStore } from './store/fleet-store.js';
+import packageJson from '../package.json' with { type: 'json' };
 import type { OpenedSources } from './commands/open-sources.js';
 import { guardTerminal } from './terminal-guard.js';
+import { captureStdio, crashMessage, logSourceHealth, openDiagnosticLog, writeCrashReport, type DiagnosticLog } from './log-file.js';
+import { createTerminalOutput } from './terminal/terminal-output.js';
 
 /** Options of the TUI mode. */
 export interface TuiOptions {
   bell: boolean;
   readonly: boolean;
+  /** Where diagnostics go (`--log-file`); off when absent. */
+  log?: DiagnosticLog;
 }
 
 /** Runs the TUI until the user quits; resolves with the exit code. */
@@ -21,21 +26,69 @@ export async function runTui(opened: OpenedSources, options: TuiOptions): Promis
     opened.config.sources.map((source, index) => ({ source: opened.sources[index], readonly: source.readonly, insecure: source.insecure, intervalMs: source.intervalMs })),
     { intervalMs: opened.config.intervalMs },
   );
+  const log = options.log ?? openDiagnosticLog(null);
+  let releaseStdio = () => {};
+  // The guard calls this after the screen is restored: the error goes to the real stderr, its full report to a file.
   const guard = guardTerminal(process.stdout, process.stdin, (error) => {
-    process.stderr.write(`jobtop crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.stderr.write('The terminal was restored. Please report this with the message above.\n');
+    releaseStdio();
+    const reportPath = writeCrashReport(log, error, `jobtop ${packageJson.version} on Node ${process.version}`);
+    process.stderr.write(crashMessage(error, reportPath, log.path));
+    log.close();
   });
+  log.write('info', `jobtop started (pid ${process.pid}, ${opened.sources.length} sources: ${opened.sources.map((source) => `${source.name} ${source.url}`).join(', ')})`);
+  const stopHealthLog = logSourceHealth(store, log);
+  // why: Ink's patchConsole prints console output above the frame, on the live screen; it goes to the log instead.
+  releaseStdio = captureStdio(log);
   store.start();
   let exit!: () => void;
   const exited = new Promise<void>((resolve) => (exit = resolve));
+  // The diff writer sends the terminal only what changed between Ink's frames (issue 8).
+  const output = createTerminalOutput(process.stdout);
   const instance = render(
-    <App store={store} bell={options.bell} readonly={options.readonly || opened.config.sources.every((source) => source.readonly)} noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''} onExit={() => exit()} />,
-    { exitOnCtrlC: false, patchConsole: true },
+    <TestCrash kind={process.env.JOBTOP_TEST_CRASH} ready={store.firstRound()}>
+      <App store={store} bell={options.bell} readonly={options.readonly || opened.config.sources.every((source) => source.readonly)} noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''} onExit={() => exit()} />
+    </TestCrash>,
+    { stdout: output.stdout, exitOnCtrlC: false, patchConsole: false },
   );
+  // why: Ink catches an error thrown while rendering and unmounts; it must still end in the crash path.
+  instance.waitUntilExit().catch((error: unknown) => guard.fail(error));
   await exited;
   instance.unmount();
+  output.dispose();
+  stopHealthLog();
   store.stop();
+  releaseStdio();
   guard.dispose();
+  log.write('info', 'jobtop quit');
+  log.close();
   await opened.close();
   return 0;
+}
+
+/**
+ * Test-only (JOBTOP_TEST_CRASH, README "Faults and hostile input"): once every source answered
+ * and the first full frame is up, fails the chosen way — `1`/`throw` an uncaught exception,
+ * `rejection` an unhandled rejection, `render` an error thrown while rendering — or, with
+ * `console`, writes to console, stderr and process warnings, which must all land in the log.
+ */
+function TestCrash({ kind, ready, children }: { kind: string | undefined; ready: Promise<void>; children: React.ReactNode }) {
+  const [armed, setArmed] = useState(false);
+  useEffect(() => {
+    if (!kind) return;
+    void ready.then(() =>
+      setImmediate(() => {
+        if (kind === '1' || kind === 'throw') throw new Error('JOBTOP_TEST_CRASH: a test-only uncaught exception');
+        if (kind === 'rejection') void Promise.reject(new Error('JOBTOP_TEST_CRASH: a test-only unhandled rejection'));
+        if (kind === 'render') setArmed(true);
+        if (kind === 'console') {
+          console.log('JOBTOP_TEST_CRASH console.log line');
+          console.error('JOBTOP_TEST_CRASH console.error line');
+          process.stderr.write('JOBTOP_TEST_CRASH direct stderr line\n');
+          process.emitWarning('JOBTOP_TEST_CRASH process warning');
+        }
+      }),
+    );
+  }, [kind, ready]);
+  if (armed) throw new Error('JOBTOP_TEST_CRASH: a test-only error thrown while rendering');
+  return <>{children}</>;
 }

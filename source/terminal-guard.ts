@@ -10,17 +10,23 @@ export const ENTER_FULL_SCREEN = '\x1b[?1049h\x1b[?25l';
 /** Show the cursor, leave the alternate screen, reset attributes. */
 export const LEAVE_FULL_SCREEN = '\x1b[0m\x1b[?25h\x1b[?1049l';
 
-const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1, SIGQUIT: 3 } as const;
+/** The signals that end jobtop with the terminal restored, and their numbers. */
+export const GUARDED_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1, SIGQUIT: 3 } as const;
+
+/** Exit code after an uncaught error (EX_SOFTWARE). */
+export const CRASH_EXIT_CODE = 70;
 
 /** A full-screen session; `restore` is idempotent. */
 export interface TerminalGuard {
   restore(): void;
+  /** The uncaught-error path, for errors caught elsewhere (Ink's render errors): restore, report, exit. */
+  fail(error: unknown): never;
   dispose(): void;
 }
 
 /**
  * Enters full screen on `stdout` and installs the restore hooks. `onFatal` receives an
- * uncaught error after the screen is restored.
+ * uncaught error after the screen is restored (and must write to stderr, not stdout).
  */
 export function guardTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream, onFatal: (error: unknown) => void): TerminalGuard {
   let restored = false;
@@ -38,32 +44,54 @@ export function guardTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStre
       // Same: a hung-up terminal cannot be written to.
     }
   };
+  // why: on the way out (signal, crash) Ink's exit hook still flushes a last frame and a newline;
+  // once the alternate screen is left, those would land on the operator's shell screen.
+  const silenceStdout = () => {
+    stdout.write = ((_chunk: unknown, encodingOrCallback?: unknown, callback?: unknown) => {
+      const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
+      if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
+      return true;
+    }) as typeof stdout.write;
+  };
   const handlers = new Map<string, (...args: unknown[]) => void>();
-  for (const [signal, number] of Object.entries(SIGNALS)) {
+  const uninstall = () => {
+    for (const [event, handler] of handlers) process.off(event, handler);
+    process.off('exit', restore);
+  };
+  for (const [signal, number] of Object.entries(GUARDED_SIGNALS)) {
     const handler = () => {
       restore();
+      silenceStdout();
+      uninstall();
+      // why 128+n rather than re-raising the signal: Ink's signal-exit also listens and would run
+      // its exit hooks first; the shell shows the same status either way ($? = 130 for SIGINT).
       process.exit(128 + number);
     };
     handlers.set(signal, handler);
     process.on(signal, handler);
   }
-  const fatal = (error: unknown) => {
+  const fail = (error: unknown): never => {
     restore();
-    onFatal(error);
-    process.exit(70);
+    silenceStdout();
+    uninstall();
+    try {
+      onFatal(error);
+    } finally {
+      process.exit(CRASH_EXIT_CODE);
+    }
   };
-  handlers.set('uncaughtException', fatal);
-  handlers.set('unhandledRejection', fatal);
-  process.on('uncaughtException', fatal);
-  process.on('unhandledRejection', fatal);
+  handlers.set('uncaughtException', fail);
+  handlers.set('unhandledRejection', fail);
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
   process.on('exit', restore);
   stdout.write(ENTER_FULL_SCREEN);
   return {
     restore,
+    fail,
     dispose() {
       restore();
-      for (const [event, handler] of handlers) process.off(event, handler);
-      process.off('exit', restore);
+      uninstall();
     },
   };
 }

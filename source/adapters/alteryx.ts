@@ -324,7 +324,9 @@ function createTokenKeeper(client: HttpClient, options: AlteryxOptions, now: () 
 
 /** A rejected token request (400 invalid_client, 401) becomes an auth error that says so. */
 function tokenRejection(error: unknown): unknown {
-  if (!(error instanceof SourceError) || error.status === undefined || error.status >= 500) return error;
+  // why (issue 7 fault matrix): a 200 with HTML, an empty, truncated or oversized body, and a 429
+  // with Retry-After are not rejections of the credentials; they keep their own words and retry hint.
+  if (!(error instanceof SourceError) || error.status === undefined || error.status < 400 || error.status === 429 || error.status >= 500) return error;
   return new SourceError({
     source: error.source,
     kind: 'auth',

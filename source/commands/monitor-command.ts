@@ -2,7 +2,8 @@
  * `jobtop` with no subcommand: the full-screen live monitor. Loads the UI lazily so the
  * one-shot commands never pay for React and Ink.
  */
-import type { Command } from './command.js';
+import { openDiagnosticLog } from '../log-file.js';
+import { UsageError, type Command } from './command.js';
 import { openFromFlags } from './open-sources.js';
 
 /** The live monitor. */
@@ -12,11 +13,27 @@ export const monitorCommand: Command = {
   summary: 'The full-screen live monitor of every configured source (the embedded demo fleet when no config file exists).',
   flags: {
     bell: { type: 'boolean', description: 'ring the terminal bell when a job fails' },
+    'log-file': { type: 'string', value: 'FILE', description: 'append diagnostics (source errors, retries, warnings, crashes) to FILE; off by default' },
   },
   async run(args, io) {
-    const opened = await openFromFlags(args.flags, { demoWhenMissing: true, oneShot: false, env: io.env });
-    for (const warning of opened.config.warnings) io.stderr.write(`jobtop: warning: ${warning}\n`);
+    const logFile = args.flags['log-file'];
+    if (logFile === '') throw new UsageError('--log-file needs a file name');
+    // Opened before the screen is taken over, so a bad path is a plain usage error.
+    let log;
+    try {
+      log = openDiagnosticLog(typeof logFile === 'string' ? logFile : null);
+    } catch (error) {
+      throw new UsageError(`--log-file: ${(error as Error).message}`);
+    }
+    const opened = await openFromFlags(args.flags, { demoWhenMissing: true, oneShot: false, env: io.env }).catch((error: unknown) => {
+      log.close();
+      throw error;
+    });
+    for (const warning of opened.config.warnings) {
+      io.stderr.write(`jobtop: warning: ${warning}\n`);
+      log.write('warn', warning);
+    }
     const { runTui } = await import('../run-tui.js');
-    return runTui(opened, { bell: args.flags.bell === true, readonly: args.flags.readonly === true });
+    return runTui(opened, { bell: args.flags.bell === true, readonly: args.flags.readonly === true, log });
   },
 };
