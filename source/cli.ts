@@ -28,7 +28,9 @@ async function main(argv: string[], io: CommandIo): Promise<number> {
     io.stdout.write(topHelp());
     return EXIT.ok;
   }
-  const commandIndex = findCommandIndex(argv);
+  // Options that take a value, of any command: their values are never the command word.
+  const valueFlags = new Set(COMMANDS.flatMap((candidate) => Object.entries({ ...GLOBAL_FLAGS, ...candidate.flags }).filter(([, spec]) => spec.type === 'string').map(([name]) => name)));
+  const commandIndex = findCommandIndex(argv, valueFlags);
   const firstPositional = commandIndex === -1 ? undefined : argv[commandIndex];
   const named = COMMANDS.find((command) => command.name === firstPositional);
   let command: Command = named ?? monitorCommand;

@@ -16,6 +16,7 @@ import { createListCache, lookUpJob } from './look-up-job.js';
 import { ask, confirmationFor, confirmationQuestion, isConfirmed } from './confirm.js';
 import { describePlan, planAction, type PlannedAction } from './action-plan.js';
 import { outcomeJson, outcomeLine, PAST_TENSE } from './action-report.js';
+import { toTerminalSafeJson } from './terminal-safe-json.js';
 
 /** Help texts of one action command. */
 export interface ActionCommandText {
@@ -79,7 +80,7 @@ async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { 
   });
   const results = new Map((await runner.run(kind, [...runnable.keys()])).map((action) => [action.jobKey, action]));
   const reports = plans.map((plan) => outcomeLine(kind, plan, results.get(plan.target.key)));
-  if (io.json) io.stdout.write(`${JSON.stringify(plans.map((plan) => outcomeJson(kind, plan, results.get(plan.target.key))), null, 2)}\n`);
+  if (io.json) io.stdout.write(`${toTerminalSafeJson(plans.map((plan) => outcomeJson(kind, plan, results.get(plan.target.key))))}\n`);
   for (const report of reports) {
     if (report.ok && !io.json) io.stdout.write(`${report.text}\n`);
     if (!report.ok) io.stderr.write(`jobtop: ${report.text}\n`);

@@ -5,6 +5,7 @@
  */
 import { displayWidth, fitToWidth, sanitizeInline } from '../domain/sanitize.js';
 import type { CheckResult, StepStatus } from './check-probe.js';
+import { toTerminalSafeJson } from './terminal-safe-json.js';
 
 /** The whole report. */
 export interface CheckReport {
@@ -80,7 +81,7 @@ export function renderCheckJson(report: CheckReport): string {
     })),
     warnings: report.warnings,
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
+  return `${toTerminalSafeJson(body)}\n`;
 }
 
 function capabilitiesText(result: CheckResult): string {

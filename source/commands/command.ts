@@ -103,13 +103,13 @@ function isShortFlag(arg: string, flags: Record<string, FlagSpec>): boolean {
  * Index of the first word that is not an option or an option's value, so global options may
  * come first (`jobtop --config FILE list`); -1 when there is none.
  */
-export function findCommandIndex(argv: readonly string[]): number {
+export function findCommandIndex(argv: readonly string[], valueFlags: ReadonlySet<string> = new Set(Object.keys(GLOBAL_FLAGS).filter((name) => GLOBAL_FLAGS[name].type === 'string'))): number {
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     if (arg === '--') return index + 1 < argv.length ? index + 1 : -1;
     if (!arg.startsWith('-')) return index;
     const name = arg.replace(/^--?/, '');
-    if (!arg.includes('=') && GLOBAL_FLAGS[name]?.type === 'string') index += 1;
+    if (!arg.includes('=') && valueFlags.has(name)) index += 1;
   }
   return -1;
 }

@@ -10,6 +10,7 @@ import { parseTargets, resolveTargets } from './job-selector.js';
 import { childIdsOf, createListCache, lookUpJob } from './look-up-job.js';
 import { detailToJson } from './detail-json.js';
 import { renderJobText } from './job-text.js';
+import { toTerminalSafeJson } from './terminal-safe-json.js';
 
 /** `jobtop get`. */
 export const getCommand: Command = {
@@ -38,7 +39,7 @@ export const getCommand: Command = {
       const children = detail.childIds === undefined ? await childIdsOf(detail, resolved.jobSource, listOf) : null;
       if (children) detail.childIds = children;
       if (args.flags.json === true) {
-        io.stdout.write(`${JSON.stringify(detailToJson(detail, args.flags.raw === true), null, 2)}\n`);
+        io.stdout.write(`${toTerminalSafeJson(detailToJson(detail, args.flags.raw === true))}\n`);
       } else {
         const width = io.stdout.isTTY ? (io.stdout.columns ?? 100) : Infinity;
         io.stdout.write(renderJobText(detail, { capabilities: resolved.jobSource.capabilities, now: Date.now(), width, includeRaw: args.flags.raw === true }));

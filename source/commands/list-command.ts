@@ -16,6 +16,7 @@ import { jobToJson, sourceToJson } from './job-json.js';
 import { renderTextTable, type TextColumn } from './text-table.js';
 import { checkSourceNames } from './job-selector.js';
 import { LIST_FLAGS, parseListFlags, type ListFormat } from './list-flags.js';
+import { toTerminalSafeJson } from './terminal-safe-json.js';
 
 /** What `list` prints and where. */
 export interface ListOptions {
@@ -60,7 +61,7 @@ export async function runList(opened: OpenedSources, options: ListOptions): Prom
   const out = options.stdout;
   if (options.format === 'json') {
     const body = { jobs: jobs.map((job) => jobToJson(job, options.raw)), sources: outcomes.map((outcome) => sourceToJson(outcome, typeOf.get(outcome.name) ?? outcome.vendor)) };
-    out.write(`${JSON.stringify(body, null, 2)}\n`);
+    out.write(`${toTerminalSafeJson(body)}\n`);
   } else if (options.format === 'tsv') {
     out.write(renderTsv(jobs));
   } else if (options.format === 'ids') {

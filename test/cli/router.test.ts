@@ -19,6 +19,11 @@ describe('the command router', () => {
     expect(findCommandIndex(argv)).toBe(index);
   });
 
+  it('skips the values of any option that takes one (jobtop --log-file FILE)', () => {
+    expect(findCommandIndex(['--log-file', 'x.log'], new Set(['log-file', 'config']))).toBe(-1);
+    expect(findCommandIndex(['--log-file', 'x.log', 'list'], new Set(['log-file']))).toBe(2);
+  });
+
   it('accepts global options before the command', async () => {
     const result = await runCli(['--demo', 'list', '--format', 'ids']);
     expect(result.code).toBe(0);
