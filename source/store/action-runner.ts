@@ -30,9 +30,12 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
   let history: PendingAction[] = [];
   let nextId = 1;
 
-  function update(action: PendingAction): void {
-    history = history.map((item) => (item.id === action.id ? action : item));
+  /** Records a done or failed action with the time it settled, and returns it. */
+  function settle(action: PendingAction): PendingAction {
+    const settled: PendingAction = { ...action, settledAt: options.now() };
+    history = history.map((item) => (item.id === action.id ? settled : item));
     options.onChange();
+    return settled;
   }
 
   async function runOne(kind: ActionKind, key: string): Promise<PendingAction> {
@@ -42,11 +45,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     const action: PendingAction = { id: nextId++, kind, jobKey: key, status: 'requested', stateAtRequest: target?.job?.state ?? null, jobType: target?.job?.type ?? null, at: options.now() };
     history = [...history, action].slice(-HISTORY_LIMIT);
     options.onChange();
-    const refuse = (error: string) => {
-      const failed: PendingAction = { ...action, status: 'failed', error };
-      update(failed);
-      return failed;
-    };
+    const refuse = (error: string) => settle({ ...action, status: 'failed', error });
     if (!target) return refuse(`no configured source for ${key}`);
     const spec = target.source.capabilities.actions[kind];
     if (target.readonly) return refuse(`${target.source.name} is read-only: nothing was sent`);
@@ -56,9 +55,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     if (!availability.ok) return refuse(availability.reason);
     try {
       const outcome = await target.source.act(kind, target.job);
-      const done: PendingAction = { ...action, status: 'done', outcome };
-      update(done);
-      return done;
+      return settle({ ...action, status: 'done', outcome });
     } catch (error) {
       return refuse(toSourceError(target.source.name, error).message);
     }

@@ -54,6 +54,8 @@ export interface PendingAction {
   /** The server's own message when it failed. */
   error?: string;
   at: number;
+  /** When it became done or failed (epoch ms); the row shows a failure for a while after it. */
+  settledAt?: number;
 }
 
 /** Everything the main screen needs, replaced (never mutated) when anything changes. */

@@ -24,7 +24,7 @@ export interface AppProps {
   bell?: boolean;
   /** No colours at all (NO_COLOR); symbols still carry the meaning. */
   noColor?: boolean;
-  /** The whole app is read-only (shown in the title; actions of the next issue stay off). */
+  /** The whole app is read-only: the title says so, action keys only explain, nothing is sent. */
   readonly?: boolean;
   /** The clock (epoch ms); Date.now by default. */
   now?: () => number;
@@ -47,7 +47,7 @@ export function App({ store, bell = false, noColor = false, readonly = false, no
   const viewport = useTerminalSize();
   const [state, dispatch] = useReducer(navigationReducer, undefined, () => createNavigationState(fleet, viewport, { readonly }));
   // why: syncing during render (not in an effect) means no frame ever shows new data with a stale selection.
-  if (state.fleet !== fleet) dispatch({ type: 'fleet', fleet });
+  if (state.fleet !== fleet) dispatch({ type: 'fleet', fleet, at: clock() });
   if (state.viewport.columns !== viewport.columns || state.viewport.rows !== viewport.rows) dispatch({ type: 'resize', viewport });
   const now = useClock(clock);
   useKeyboard(dispatch, clock);

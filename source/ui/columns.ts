@@ -30,7 +30,7 @@ export const KEEP_IMPORTANCE = 70;
 /** The columns in display order. */
 export const COLUMNS: readonly ColumnSpec[] = [
   { id: 'lead', title: '', min: 2, ideal: 2, max: 2, importance: 100, align: 'left' },
-  { id: 'state', title: 'STATE', min: 1, ideal: 11, max: 11, importance: 90, align: 'left' },
+  { id: 'state', title: 'STATE', min: 1, ideal: 12, max: 12, importance: 90, align: 'left' },
   { id: 'source', title: 'SOURCE', min: 6, ideal: 12, max: 18, importance: 60, align: 'left' },
   { id: 'type', title: 'TYPE', min: 6, ideal: 14, max: 30, importance: 70, align: 'left' },
   { id: 'id', title: 'ID', min: 8, ideal: 10, max: 14, importance: 80, align: 'left' },

@@ -45,6 +45,10 @@ export function performEffect(effect: Effect, targets: EffectTargets): void {
     case 'copy':
       targets.write(osc52(effect.text));
       return;
+    case 'run-action':
+      // why: the outcome arrives through the store's snapshot (fleet.actions); the store never rejects, but a bug must not crash the UI.
+      targets.store.runAction(effect.action, effect.keys).catch(() => undefined);
+      return;
   }
 }
 

@@ -6,7 +6,7 @@
 import { keyLabel, type KeyName } from './keys.js';
 
 /** Where a binding applies. Resolution tries the most specific active scope first. */
-export type Scope = 'global' | 'list' | 'detail' | 'overview' | 'pager' | 'logs' | 'result' | 'help' | 'input';
+export type Scope = 'global' | 'list' | 'detail' | 'overview' | 'pager' | 'logs' | 'result' | 'help' | 'input' | 'confirm' | 'typed' | 'outcome';
 
 /** Every scope with a title for help and the README, most specific last-resort order not implied. */
 export const SCOPES: Record<Scope, string> = {
@@ -19,6 +19,9 @@ export const SCOPES: Record<Scope, string> = {
   result: 'Detail: Result tab',
   help: 'Help overlay',
   input: 'Filter and search prompt',
+  confirm: 'Confirmation dialog',
+  typed: 'Confirmation dialog of a delete (type to confirm)',
+  outcome: 'Action outcomes overlay',
 };
 
 /** What a key does; the navigation reducer implements each one. */
@@ -31,7 +34,8 @@ export type Command =
   | 'search-open' | 'search-next' | 'search-prev'
   | 'tree-toggle' | 'tree-expand' | 'tree-collapse'
   | 'input-commit' | 'input-cancel' | 'input-backspace' | 'input-clear'
-  | 'reserved';
+  | 'action-cancel' | 'action-delete' | 'action-retry' | 'mark-toggle' | 'marks-clear'
+  | 'confirm-yes' | 'confirm-no' | 'confirm-answer' | 'confirm-switch' | 'outcome-close';
 
 /** One row of the key table. */
 export interface Binding {
@@ -55,9 +59,12 @@ const MOVES = (scope: Scope, what: string): Binding[] => [
   { scope, keys: ['b', 'pageup'], command: 'page-up', description: 'page up' },
 ];
 
-/** Keys kept free for the next issue's actions: cancel, delete, retry, mark. */
-const RESERVED = (scope: Scope, keys: Record<string, string>): Binding[] =>
-  Object.entries(keys).map(([key, what]) => ({ scope, keys: [key], command: 'reserved' as const, description: `${what} (reserved, not yet available)` }));
+/** The action keys, the same in the list and the detail view; the footer shows only those the job's source has. */
+const ACTIONS = (scope: Scope, target: string): Binding[] => [
+  { scope, keys: ['c'], command: 'action-cancel', description: `cancel ${target} (where the source's API can)`, hint: 'cancel' },
+  { scope, keys: ['D'], command: 'action-delete', description: `delete ${target} (where the source's API can)`, hint: 'delete' },
+  { scope, keys: ['R'], command: 'action-retry', description: `retry ${target} (where the source's API can)`, hint: 'retry' },
+];
 
 /** The key table. Never bind ctrl-d (EOF) or ctrl-k (tmux); every function key has a letter alias. */
 export const KEYMAP: readonly Binding[] = [
@@ -73,19 +80,21 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'list', keys: ['enter'], command: 'open-detail', description: 'open the selected job', hint: 'open' },
   { scope: 'list', keys: ['/'], command: 'filter-open', description: 'filter by id, type, owner, host, source, state', hint: 'filter' },
   { scope: 'list', keys: ['escape'], command: 'filter-clear', description: 'clear the filter and quick toggles' },
+  ...ACTIONS('list', 'the selected job, or the marked jobs'),
+  { scope: 'list', keys: ['space'], command: 'mark-toggle', description: 'mark or unmark the selected job for a bulk action', hint: 'mark' },
+  { scope: 'list', keys: ['u'], command: 'marks-clear', description: 'unmark every job', hint: 'unmark all' },
   { scope: 'list', keys: ['s'], command: 'sort-next', description: 'next sort column', hint: 'sort', hintKeys: 's/S' },
   { scope: 'list', keys: ['S'], command: 'sort-reverse', description: 'reverse the sort' },
   { scope: 'list', keys: ['a'], command: 'toggle-active', description: 'only active jobs (queued, running)', hint: 'active' },
   { scope: 'list', keys: ['F'], command: 'toggle-failed', description: 'only failed jobs (failed, partial)', hint: 'failed' },
   { scope: 'list', keys: ['o'], command: 'source-next', description: 'one source at a time (cycle, then all)', hint: 'source' },
   { scope: 'list', keys: ['t'], command: 'toggle-source-counts', description: 'per-source counts', hint: 'counts' },
-  ...RESERVED('list', { c: 'cancel', D: 'delete', R: 'retry', space: 'mark' }),
 
   { scope: 'detail', keys: ['escape', 'backspace'], command: 'back', description: 'back to the list (or the parent job)', hint: 'back' },
   { scope: 'detail', keys: ['tab', 'l', 'right'], command: 'tab-next', description: 'next tab', hint: 'tabs', hintKeys: 'Tab/1-5' },
   { scope: 'detail', keys: ['shift-tab', 'h', 'left'], command: 'tab-prev', description: 'previous tab' },
   { scope: 'detail', keys: ['1', '2', '3', '4', '5'], command: 'tab-select', description: 'Overview, Steps, Messages, Result, Raw' },
-  ...RESERVED('detail', { c: 'cancel', D: 'delete', R: 'retry' }),
+  ...ACTIONS('detail', 'this job'),
 
   ...MOVES('overview', 'move the cursor'),
   { scope: 'overview', keys: ['enter'], command: 'open-link', description: 'open the parent or child job under the cursor', hint: 'open job' },
@@ -112,6 +121,22 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'input', keys: ['escape'], command: 'input-cancel', description: 'clear the text and close the prompt', hint: 'clear' },
   { scope: 'input', keys: ['backspace'], command: 'input-backspace', description: 'delete the last character' },
   { scope: 'input', keys: ['ctrl-u'], command: 'input-clear', description: 'delete the whole text' },
+
+  { scope: 'confirm', keys: ['y'], command: 'confirm-yes', description: 'yes: send the request (once)', hint: 'yes' },
+  { scope: 'confirm', keys: ['n', 'escape'], command: 'confirm-no', description: 'no: close the dialog, nothing is sent', hint: 'no', hintKeys: 'n/Esc' },
+  { scope: 'confirm', keys: ['enter'], command: 'confirm-answer', description: 'answer the highlighted choice (No unless moved)', hint: 'answer' },
+  { scope: 'confirm', keys: ['tab', 'left', 'right', 'h', 'l'], command: 'confirm-switch', description: 'highlight the other choice', hint: 'choose', hintKeys: '←/→' },
+
+  { scope: 'typed', keys: ['enter'], command: 'confirm-answer', description: 'confirm when the typed text matches (empty answers No)', hint: 'confirm' },
+  { scope: 'typed', keys: ['escape'], command: 'confirm-no', description: 'close the dialog, nothing is sent', hint: 'no' },
+  { scope: 'typed', keys: ['backspace'], command: 'input-backspace', description: 'delete the last character' },
+  { scope: 'typed', keys: ['ctrl-u'], command: 'input-clear', description: 'delete the whole text' },
+
+  { scope: 'outcome', keys: ['escape', 'enter', 'q'], command: 'outcome-close', description: 'close the outcomes', hint: 'close' },
+  { scope: 'outcome', keys: ['j', 'down'], command: 'move-down', description: 'scroll down', hint: 'scroll', hintKeys: 'j/k' },
+  { scope: 'outcome', keys: ['k', 'up'], command: 'move-up', description: 'scroll up' },
+  { scope: 'outcome', keys: ['g', 'home'], command: 'move-top', description: 'go to the top' },
+  { scope: 'outcome', keys: ['G', 'end'], command: 'move-bottom', description: 'go to the bottom' },
 ];
 
 /** The binding for `key` in the first of `scopes` that binds it, or undefined. */
@@ -143,9 +168,9 @@ export function bindingKeysLabel(binding: Binding): string {
 }
 
 /** Footer hints for `scopes` ("j/k move", "/ filter"), generated from the table. */
-export function footerHints(scopes: readonly Scope[], keymap: readonly Binding[] = KEYMAP): { keys: string; label: string }[] {
+export function footerHints(scopes: readonly Scope[], keymap: readonly Binding[] = KEYMAP, shown: (binding: Binding) => boolean = () => true): { keys: string; label: string }[] {
   return activeBindings(scopes, keymap)
-    .filter((binding) => binding.hint !== undefined && binding.command !== 'reserved')
+    .filter((binding) => binding.hint !== undefined && shown(binding))
     .map((binding) => ({ keys: binding.hintKeys ?? keyLabel(binding.keys[0]), label: binding.hint as string }));
 }
 

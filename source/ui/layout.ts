@@ -98,3 +98,33 @@ export function windowTop(previousTop: number, index: number, height: number, co
 export function clampTop(top: number, height: number, count: number): number {
   return Math.min(Math.max(0, top), Math.max(0, count - height));
 }
+
+/** What the main screen shows above an overlay of `overlay` lines: title, then the table, then counts and source health. */
+export function mainLayoutWithOverlay(viewport: Viewport, sourceCount: number, perSource: boolean, overlay: number): MainLayout {
+  const layout = mainLayout(viewport, sourceCount, perSource);
+  if (overlay === 0) return layout;
+  let avail = frameHeight(viewport) - Number(layout.footer) - overlay;
+  const title = layout.title && avail >= 1;
+  avail -= Number(title);
+  const tableMin = Math.min(2, Math.max(0, avail));
+  const counts = layout.counts && avail - tableMin >= 1;
+  avail -= Number(counts);
+  const sourceLines = Math.min(layout.sourceLines, Math.max(0, avail - tableMin));
+  avail -= sourceLines;
+  const tableHeader = layout.tableHeader && avail >= 2;
+  return { ...layout, title, counts, sourceLines, tableHeader, body: Math.max(0, avail - Number(tableHeader)) };
+}
+
+/** What the detail screen shows above an overlay: the title first, then its body, then status and tabs. */
+export function detailLayoutWithOverlay(viewport: Viewport, overlay: number): DetailLayout {
+  const layout = detailLayout(viewport);
+  if (overlay === 0) return layout;
+  let avail = frameHeight(viewport) - Number(layout.footer) - overlay;
+  const title = layout.title && avail >= 1;
+  avail -= Number(title);
+  const tabs = layout.tabs && avail >= 3;
+  avail -= Number(tabs);
+  const status = layout.status && avail >= 2;
+  avail -= Number(status);
+  return { ...layout, title, tabs, status, body: Math.max(0, avail) };
+}

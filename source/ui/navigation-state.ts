@@ -4,6 +4,10 @@
  * prompt) plus the latest fleet and detail snapshots, so keys resolve against fresh data.
  */
 import type { DetailSnapshot, FleetSnapshot } from '../store/types.js';
+import type { ActionKind } from '../adapters/contract.js';
+import type { ActionDialog, Submission } from './action-types.js';
+
+export type { ActionDialog, ActionTarget, SkippedTarget, Submission } from './action-types.js';
 import { DEFAULT_SORT, type SortSpec } from '../domain/sort.js';
 import { EMPTY_FILTER, type JobFilter } from '../domain/filter.js';
 import type { KeyName } from './keys.js';
@@ -60,6 +64,17 @@ export interface PromptState {
   text: string;
 }
 
+/** How a footer message is coloured. */
+export type FlashTone = 'info' | 'ok' | 'error';
+
+/** A short message in the footer and when it was set; `ms` overrides how long it stays. */
+export interface Flash {
+  text: string;
+  at: number;
+  tone?: FlashTone;
+  ms?: number;
+}
+
 /** A side effect the App performs after the reducer asks for it. */
 export type Effect = { id: number } & (
   | { kind: 'quit' }
@@ -67,6 +82,7 @@ export type Effect = { id: number } & (
   | { kind: 'toggle-pause' }
   | { kind: 'interval'; direction: 'faster' | 'slower' }
   | { kind: 'copy'; text: string }
+  | { kind: 'run-action'; action: ActionKind; keys: readonly string[] }
 );
 
 /** Everything the navigation reducer owns. */
@@ -88,7 +104,18 @@ export interface NavigationState {
   help: { top: number } | null;
   detail: DetailState | null;
   /** A short message in the footer ("copied 42") and when it was set. */
-  flash: { text: string; at: number } | null;
+  flash: Flash | null;
+  /** Keys of jobs marked for a bulk action (kept across refreshes, by key). */
+  marks: ReadonlySet<string>;
+  /** The open confirmation dialog. */
+  dialog: ActionDialog | null;
+  /** The open outcomes overlay of a bulk action. */
+  outcome: { submission: number; top: number } | null;
+  /** Actions sent, newest last (bounded). */
+  submissions: readonly Submission[];
+  nextSubmissionId: number;
+  /** Confirming keys ignored until `until` after a dialog was answered (a doubled `y` must not copy the id). */
+  swallow: { keys: readonly KeyName[]; until: number } | null;
   /** Effects not yet performed are those with id > the App's last performed id. */
   effects: readonly Effect[];
   nextEffectId: number;
@@ -98,7 +125,7 @@ export interface NavigationState {
 /** What the reducer understands. */
 export type NavigationAction =
   | { type: 'key'; key: KeyName; at: number }
-  | { type: 'fleet'; fleet: FleetSnapshot }
+  | { type: 'fleet'; fleet: FleetSnapshot; at?: number }
   | { type: 'resize'; viewport: Viewport }
   | { type: 'detail'; snapshot: DetailSnapshot };
 
@@ -123,6 +150,12 @@ export function initialNavigationState(fleet: FleetSnapshot, viewport: Viewport,
     help: null,
     detail: null,
     flash: null,
+    marks: new Set(),
+    dialog: null,
+    outcome: null,
+    submissions: [],
+    nextSubmissionId: 1,
+    swallow: null,
     effects: [],
     nextEffectId: 1,
     readonly: options.readonly ?? false,
@@ -143,4 +176,15 @@ export function openDetailState(stack: readonly string[], tab: DetailTab = 'over
     search: '',
     match: null,
   };
+}
+
+/** How many effects are kept for the App to pick up. */
+const EFFECT_BACKLOG = 64;
+
+type EffectRequest = Effect extends infer E ? (E extends Effect ? Omit<E, 'id'> : never) : never;
+
+/** Queues a side effect for the App. */
+export function withEffect(state: NavigationState, effect: EffectRequest): NavigationState {
+  const queued = { ...effect, id: state.nextEffectId } as Effect;
+  return { ...state, effects: [...state.effects, queued].slice(-EFFECT_BACKLOG), nextEffectId: state.nextEffectId + 1 };
 }

@@ -10,22 +10,15 @@ import type { DetailSnapshot, FleetSnapshot } from '../store/types.js';
 import { resolveKey, type Binding } from './keymap.js';
 import { isPrintableKey, keyText, type KeyName } from './keys.js';
 import { clampTop, helpBodyHeight, type Viewport } from './layout.js';
-import { initialNavigationState, type Effect, type InitialOptions, type NavigationAction, type NavigationState } from './navigation-state.js';
+import { initialNavigationState, withEffect, type InitialOptions, type NavigationAction, type NavigationState } from './navigation-state.js';
 import { detailCommand, setSearch } from './navigation-detail.js';
 import { listCommand, setFilter, withListChange } from './navigation-list.js';
 import { activeScopes, detailJob, detailKey, selectedJob } from './select.js';
+import { actionOf, clearMarks, dialogCommand, dialogType, followSubmissions, openActionDialog, outcomeCommand, toggleMark } from './navigation-actions.js';
 import { helpLines } from './content/help-lines.js';
 
-/** How many effects are kept for the App to pick up. */
-const EFFECT_BACKLOG = 64;
-
-type EffectRequest = Effect extends infer E ? (E extends Effect ? Omit<E, 'id'> : never) : never;
-
-/** Queues a side effect for the App. */
-export function withEffect(state: NavigationState, effect: EffectRequest): NavigationState {
-  const queued = { ...effect, id: state.nextEffectId } as Effect;
-  return { ...state, effects: [...state.effects, queued].slice(-EFFECT_BACKLOG), nextEffectId: state.nextEffectId + 1 };
-}
+/** Re-exported: queues a side effect for the App (defined beside the state it changes). */
+export { withEffect };
 
 function flash(state: NavigationState, text: string, at: number): NavigationState {
   return { ...state, flash: { text, at } };
@@ -67,6 +60,9 @@ function helpMove(state: NavigationState, binding: Binding): NavigationState {
 
 /** Applies one key-table binding. */
 export function applyBinding(state: NavigationState, binding: Binding, key: KeyName, at: number): NavigationState {
+  if (state.dialog && binding.scope !== 'global') return dialogCommand(state, binding.command, at);
+  const action = actionOf(binding.command);
+  if (action) return openActionDialog(state, action, at);
   switch (binding.command) {
     case 'quit':
       return withEffect(state, { kind: 'quit' });
@@ -84,8 +80,12 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
       return withEffect(state, { kind: 'interval', direction: 'slower' });
     case 'copy-id':
       return copyId(state, at);
-    case 'reserved':
-      return flash(state, `${binding.description.replace(/ \(reserved.*$/, '')}: not available yet`, at);
+    case 'mark-toggle':
+      return toggleMark(state, at);
+    case 'marks-clear':
+      return clearMarks(state, at);
+    case 'outcome-close':
+      return outcomeCommand(state, binding.command);
     case 'input-commit':
       return closePrompt(state, false);
     case 'input-cancel':
@@ -96,21 +96,24 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
       return setPromptText(state, '');
     default:
       if (state.help) return helpMove(state, binding);
+      if (state.outcome) return outcomeCommand(state, binding.command);
       return state.view === 'detail' ? detailCommand(state, binding.command, key, at) : listCommand(state, binding.command);
   }
 }
 
 /** Resolves a key in the scopes of `state` and applies it; a prompt takes printable keys as text. */
 export function applyKey(state: NavigationState, key: KeyName, at: number): NavigationState {
+  if (state.swallow && !state.dialog && at <= state.swallow.until && state.swallow.keys.includes(key)) return state;
   const scopes = activeScopes(state);
-  const binding = resolveKey(scopes, key) ?? (state.prompt && key.startsWith('ctrl-') ? resolveKey(['global'], key) : undefined);
+  const binding = resolveKey(scopes, key) ?? ((state.prompt || state.dialog) && key.startsWith('ctrl-') ? resolveKey(['global'], key) : undefined);
   if (binding) return applyBinding(state, binding, key, at);
+  if (state.dialog) return dialogType(state, key);
   if (state.prompt && isPrintableKey(key)) return typeText(state, keyText(key));
   return state;
 }
 
-function applyFleet(state: NavigationState, fleet: FleetSnapshot): NavigationState {
-  return withListChange(state, { ...state, fleet });
+function applyFleet(state: NavigationState, fleet: FleetSnapshot, at: number): NavigationState {
+  return followSubmissions(withListChange(state, { ...state, fleet }), at);
 }
 
 function applyResize(state: NavigationState, viewport: Viewport): NavigationState {
@@ -135,7 +138,7 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
     case 'key':
       return applyKey(state, action.key, action.at);
     case 'fleet':
-      return state.fleet === action.fleet && state.selectedKey !== null ? state : applyFleet(state, action.fleet);
+      return state.fleet === action.fleet && state.selectedKey !== null ? state : applyFleet(state, action.fleet, action.at ?? state.flash?.at ?? 0);
     case 'resize':
       return applyResize(state, action.viewport);
     case 'detail':

@@ -10,7 +10,7 @@ import { filterJobs } from '../domain/filter.js';
 import type { SourceSnapshot } from '../store/types.js';
 import type { Scope } from './keymap.js';
 import type { DetailTab, NavigationState } from './navigation-state.js';
-import { detailLayout, mainLayout } from './layout.js';
+import { detailLayout, frameHeight, mainLayout } from './layout.js';
 
 const visibleCache = new WeakMap<readonly Job[], Map<string, Job[]>>();
 const indexCache = new WeakMap<readonly Job[], Map<string, number>>();
@@ -107,8 +107,11 @@ export function tabScope(tab: DetailTab): Scope {
 
 /** Key scopes in force, most specific first; the help overlay lists those under it. */
 export function activeScopes(state: NavigationState, underOverlay = false): Scope[] {
+  // why: the dialog is modal; only ctrl-c reaches the global scope (applyKey), so no key can act behind it.
+  if (state.dialog && !underOverlay) return [state.dialog.confirmText === null ? 'confirm' : 'typed'];
   if (state.prompt && !underOverlay) return ['input'];
   if (state.help && !underOverlay) return ['help', 'global'];
+  if (state.outcome) return ['outcome', 'global'];
   if (state.view === 'detail' && state.detail) return [tabScope(state.detail.tab), 'detail', 'global'];
   return ['list', 'global'];
 }
@@ -121,4 +124,18 @@ export function listBodyHeight(state: NavigationState): number {
 /** Lines of the detail body. */
 export function detailBodyHeight(state: NavigationState): number {
   return detailLayout(state.viewport).body;
+}
+
+/**
+ * Lines an overlay panel (dialog, outcomes) may take above the footer: on a normal terminal all
+ * but the title and a few rows of context; on a small one everything (the header gives way).
+ */
+export function overlayRoom(state: Pick<NavigationState, 'viewport'>): number {
+  const frame = frameHeight(state.viewport);
+  return Math.max(1, frame - (frame >= 2 ? 1 : 0) - (frame >= 16 ? 4 : 0));
+}
+
+/** Item lines the outcomes overlay shows at once (its title and bottom rule aside). */
+export function outcomeBodyHeight(state: NavigationState): number {
+  return Math.max(1, overlayRoom(state) - 2);
 }

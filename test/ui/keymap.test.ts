@@ -5,6 +5,9 @@ import { helpLines } from '../../source/ui/content/help-lines.js';
 
 const scopes = Object.keys(SCOPES) as Scope[];
 const VIEW_SCOPES: Scope[][] = [
+  ['confirm'],
+  ['typed'],
+  ['outcome', 'global'],
   ['list', 'global'],
   ['overview', 'detail', 'global'],
   ['pager', 'detail', 'global'],
@@ -26,11 +29,24 @@ describe('the keymap table', () => {
     expect(keys).not.toContain('ctrl-k');
   });
 
-  it('keeps c, D, R and space free for the coming actions', () => {
-    for (const key of ['c', 'D', 'R', 'space']) expect(resolveKey(['list'], key)?.command).toBe('reserved');
-    for (const key of ['c', 'D', 'R']) expect(resolveKey(['detail'], key)?.command).toBe('reserved');
-    const other = KEYMAP.filter((binding) => binding.command !== 'reserved' && ['list', 'detail', 'global'].includes(binding.scope));
-    for (const key of ['c', 'D', 'R', 'space']) expect(other.some((binding) => binding.keys.includes(key))).toBe(false);
+  it('binds c, D, R to the actions in the list and the detail view, space and u to marks', () => {
+    for (const scopes of [['list', 'global'], ['overview', 'detail', 'global'], ['logs', 'detail', 'global']] as Scope[][]) {
+      expect(resolveKey(scopes, 'c')?.command).toBe('action-cancel');
+      expect(resolveKey(scopes, 'D')?.command).toBe('action-delete');
+      expect(resolveKey(scopes, 'R')?.command).toBe('action-retry');
+    }
+    expect(resolveKey(['list', 'global'], 'space')?.command).toBe('mark-toggle');
+    expect(resolveKey(['list', 'global'], 'u')?.command).toBe('marks-clear');
+  });
+
+  it('answers a dialog only with y, n, Esc and Enter (No highlighted), and a delete only by typing', () => {
+    expect(resolveKey(['confirm'], 'y')?.command).toBe('confirm-yes');
+    expect(resolveKey(['confirm'], 'n')?.command).toBe('confirm-no');
+    expect(resolveKey(['confirm'], 'escape')?.command).toBe('confirm-no');
+    expect(resolveKey(['confirm'], 'enter')?.command).toBe('confirm-answer');
+    expect(resolveKey(['typed'], 'y')).toBeUndefined();
+    expect(resolveKey(['typed'], 'escape')?.command).toBe('confirm-no');
+    expect(resolveKey(['confirm'], 'q')).toBeUndefined();
   });
 
   it('gives every function key a letter alias', () => {
@@ -68,7 +84,7 @@ describe('footer, help and README agree with the table', () => {
   it.each(VIEW_SCOPES)('footer hints of %s are bindings listed in help', (...active) => {
     const help = helpLines(active).map((line) => line.segments.map((segment) => segment.text).join(''));
     const bindings = activeBindings(active).filter((binding) => binding.hint);
-    expect(footerHints(active).map((hint) => hint.label)).toEqual(bindings.filter((binding) => binding.command !== 'reserved').map((binding) => binding.hint));
+    expect(footerHints(active).map((hint) => hint.label)).toEqual(bindings.map((binding) => binding.hint));
     for (const binding of bindings) {
       expect(help.some((line) => line.includes(binding.description) && line.includes(bindingKeysLabel(binding)))).toBe(true);
     }

@@ -93,7 +93,10 @@ describe('global keys queue effects', () => {
     expect(state.effects.map((effect) => effect.id)).toEqual([1, 2]);
   });
 
-  it('says a reserved key is not there yet', () => expect(press(start(), 'c').flash?.text).toBe('cancel: not available yet'));
+  it('explains an action key the source does not have instead of doing nothing', () => {
+    expect(press(start(), 'c').flash?.text).toBe("Cancel osapi/job-0: OSAPI's API has no cancel");
+    expect(press(start(), 'c').dialog).toBeNull();
+  });
 
   it('opens and closes help; q closes it instead of quitting', () => {
     const help = press(start(), '?');

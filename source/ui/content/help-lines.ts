@@ -19,7 +19,7 @@ export function helpLines(scopes: readonly Scope[]): ContentLine[] {
     if (lines.length > 0) lines.push({ segments: [] });
     lines.push({ segments: [seg(SCOPES[scope], { bold: true, color: 'cyan' })] });
     for (const binding of rows) {
-      lines.push({ segments: [seg(`  ${fitToWidth(bindingKeysLabel(binding), KEYS_WIDTH)} `, { bold: true }), seg(binding.description, { dim: binding.command === 'reserved' })] });
+      lines.push({ segments: [seg(`  ${fitToWidth(bindingKeysLabel(binding), KEYS_WIDTH)} `, { bold: true }), seg(binding.description)] });
     }
   }
   return lines;

@@ -13,12 +13,16 @@ import { DETAIL_TABS, TAB_TITLES, type DetailState } from '../navigation-state.j
 import { COLORS, STATE_COLORS, STATE_SYMBOLS } from '../theme.js';
 import type { ContentLine } from '../content/content-line.js';
 import { highlightMatches } from '../content/message-lines.js';
+import type { RowAction } from '../action-status.js';
+import { ACTION_COLORS } from './row-cells.js';
 
-/** "‹ demo-osapi / 8f3a…  ● running  node.exec". */
-export function detailTitle(key: string, job: Job | null, depth: number, width: number): Segment[] {
+/** "‹ demo-osapi / 8f3a…  ● running  node.exec", with the job's pending action ("⋯ cancelling"). */
+export function detailTitle(key: string, job: Job | null, depth: number, width: number, action: RowAction | null = null): Segment[] {
   const parsed = parseJobKey(key);
   const segments: Segment[] = [seg('‹ ', { dim: true }), seg(sanitizeInline(job?.source ?? parsed?.source ?? key, 120), { bold: true }), seg(' / ', { dim: true }), seg(sanitizeInline(job?.id ?? parsed?.id ?? '', 200), { bold: true, color: COLORS.accent })];
-  if (job) segments.push(seg('  '), seg(`${STATE_SYMBOLS[job.state]} ${job.state}`, { color: STATE_COLORS[job.state], bold: true }), seg(`  ${sanitizeInline(job.type, 200)}`));
+  if (job) segments.push(seg('  '), seg(`${STATE_SYMBOLS[job.state]} ${job.state}`, { color: STATE_COLORS[job.state], bold: true }));
+  if (action) segments.push(seg('  '), seg(action.text, { color: ACTION_COLORS[action.phase], bold: true, inverse: true }));
+  if (job) segments.push(seg(`  ${sanitizeInline(job.type, 200)}`));
   if (depth > 1) segments.push(seg(`  (opened from its ${depth === 2 ? 'parent' : `${depth - 1} levels up`})`, { dim: true }));
   return fitLine(segments, width);
 }

@@ -3,13 +3,16 @@
  * Takes props only (state and the clock); content comes from the pure tab builders.
  */
 import React from 'react';
-import { detailLayout } from '../layout.js';
+import { detailLayoutWithOverlay } from '../layout.js';
 import { Line, Lines } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';
 import { activeScopes, detailJob, detailKey, detailSource } from '../select.js';
 import { tabLines } from '../content/detail-content.js';
 import { detailTitle, statusLine, tabBar, tabWindow } from './detail-lines.js';
 import { footerLine } from './footer-line.js';
+import { overlayLines } from './overlay-lines.js';
+import { footerActions } from '../action-hints.js';
+import { rowAction } from '../action-status.js';
 
 /** Props of the detail screen. */
 export interface DetailViewProps {
@@ -24,19 +27,23 @@ export function DetailView({ state, now }: DetailViewProps) {
   const key = detailKey(state);
   if (!detail || key === null) return null;
   const width = state.viewport.columns;
-  const layout = detailLayout(state.viewport);
+  const overlay = overlayLines(state, width);
+  const layout = detailLayoutWithOverlay(state.viewport, overlay.length);
   const job = detailJob(state);
   const source = detailSource(state);
-  const window = tabWindow(detail, tabLines(state, detail.tab, now), layout.body, width);
+  const body = layout.body;
+  const window = tabWindow(detail, tabLines(state, detail.tab, now), Math.max(1, body), width);
+  const actions = footerActions(state);
   return (
     <>
-      {layout.title && <Line segments={detailTitle(key, job, detail.stack.length, width)} />}
+      {layout.title && <Line segments={detailTitle(key, job, detail.stack.length, width, rowAction(state.fleet, key, now))} />}
       {layout.tabs && <Line segments={tabBar(detail, source, width)} />}
       {layout.status && <Line segments={statusLine(detail.snapshot, job, source, window.position, now, width)} />}
-      <Lines lines={window.lines} />
+      {body > 0 && <Lines lines={window.lines} />}
+      <Lines lines={overlay} />
       {layout.footer && (
         <Line
-          segments={footerLine({ scopes: activeScopes(state), paused: state.fleet.paused, intervalMs: state.fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width })}
+          segments={footerLine({ scopes: activeScopes(state), paused: state.fleet.paused, intervalMs: state.fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width, shown: actions.shown, note: actions.note })}
         />
       )}
     </>

@@ -4,9 +4,9 @@
  */
 import { sanitizeInline } from '../../domain/sanitize.js';
 import { formatInterval } from '../../domain/format.js';
-import { footerHints, type Scope } from '../keymap.js';
+import { footerHints, KEYMAP, type Binding, type Scope } from '../keymap.js';
 import { fitLine, seg, type Segment } from '../line.js';
-import type { PromptState } from '../navigation-state.js';
+import type { Flash, FlashTone, PromptState } from '../navigation-state.js';
 import { COLORS } from '../theme.js';
 
 /** How long a footer message stays. */
@@ -18,25 +18,32 @@ export interface FooterInput {
   paused: boolean;
   intervalMs: number;
   prompt: PromptState | null;
-  flash: { text: string; at: number } | null;
+  flash: Flash | null;
   now: number;
   width: number;
+  /** Which key hints apply here (the action keys only where the job's source has them). */
+  shown?: (binding: Binding) => boolean;
+  /** A note before the hints ("read-only: no actions"). */
+  note?: string | null;
 }
+
+const FLASH_COLORS: Record<FlashTone, string> = { info: COLORS.accent, ok: COLORS.ok, error: COLORS.error };
 
 /** Builds the footer line. */
 export function footerLine(input: FooterInput): Segment[] {
   const segments: Segment[] = input.paused
     ? [seg('⏸ paused', { bold: true, color: COLORS.warning })]
     : [seg(`↻ ${formatInterval(input.intervalMs)}`, { color: COLORS.muted })];
-  if (input.flash && input.now - input.flash.at < FLASH_MS) {
-    segments.push(seg('  '), seg(sanitizeInline(input.flash.text, 200), { bold: true, color: COLORS.accent }));
+  if (input.flash && input.now - input.flash.at < (input.flash.ms ?? FLASH_MS)) {
+    segments.push(seg('  '), seg(sanitizeInline(input.flash.text, 400), { bold: true, color: FLASH_COLORS[input.flash.tone ?? 'info'] }));
   }
   segments.push(seg('  '));
   if (input.prompt) {
     const label = input.prompt.kind === 'filter' ? 'filter' : 'search';
     segments.push(seg(`${label}: `, { bold: true }), seg(sanitizeInline(input.prompt.text, 200)), seg('▏', { color: COLORS.accent }), seg('  '));
   }
-  footerHints(input.scopes).forEach((hint, index) => {
+  if (input.note) segments.push(seg(input.note, { bold: true, color: COLORS.warning }), seg('  '));
+  footerHints(input.scopes, KEYMAP, input.shown).forEach((hint, index) => {
     if (index > 0) segments.push(seg('  '));
     segments.push(seg(hint.keys, { bold: true }), seg(` ${hint.label}`, { dim: true }));
   });

@@ -23,6 +23,8 @@ export interface TitleInput {
   filter: JobFilter;
   readonly: boolean;
   width: number;
+  /** Jobs marked for a bulk action. */
+  marked?: number;
 }
 
 /** "jobtop  120 of 1,000 jobs · showing 1,000 of 6,512 · sort active+priority▼ · filter /x". */
@@ -34,6 +36,7 @@ export function titleLine(input: TitleInput): Segment[] {
   segments.push(seg(` · sort ${SORT_LABELS[input.sort.key]}${input.sort.reverse ? '▲' : '▼'}`, { dim: true }));
   const filter = describeFilter(input.filter);
   if (filter) segments.push(seg(' · filter ', { dim: true }), seg(sanitizeInline(filter, 200), { color: COLORS.accent }));
+  if (input.marked) segments.push(seg(`  ◆ ${formatCount(input.marked)} marked`, { bold: true, color: COLORS.accent }), seg(' (u unmarks)', { dim: true }));
   if (input.readonly) segments.push(seg('  READ-ONLY', { bold: true, color: COLORS.warning }));
   return fitLine(segments, input.width);
 }

@@ -1,7 +1,8 @@
 /**
  * The windowed job table: only the visible rows are drawn, each a React.memo row keyed by
  * job identity, width and its marks, so the 1 s age ticker re-renders only rows whose age
- * text actually changed.
+ * text actually changed. A marked row shows ◆; a job with a pending action shows it
+ * ("⋯ cancelling", "✔ deleted", "✖ cancel err") instead of its state.
  */
 import React, { memo, useMemo } from 'react';
 import type { Job } from '../../domain/job.js';
@@ -10,6 +11,8 @@ import type { SortSpec } from '../../domain/sort.js';
 import { layoutColumns, type PlacedColumn } from '../columns.js';
 import { Line, seg } from '../line.js';
 import { headerSegments, rowSegments } from './row-cells.js';
+import { rowAction, type ActionPhase } from '../action-status.js';
+import type { FleetSnapshot } from '../../store/types.js';
 
 /** How long a row stays marked after its state changed. */
 export const CHANGED_MARK_MS = 3000;
@@ -22,11 +25,15 @@ interface RowProps {
   changed: boolean;
   age: string;
   duration: string;
+  marked: boolean;
+  actionText: string | null;
+  actionPhase: ActionPhase | null;
 }
 
 /** One row; re-renders only when one of its props changes. */
-export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration }: RowProps) {
-  return <Line segments={rowSegments(job, columns, { selected, changed, age, duration }, width)} />;
+export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration, marked, actionText, actionPhase }: RowProps) {
+  const action = actionText !== null && actionPhase !== null ? { text: actionText, phase: actionPhase } : null;
+  return <Line segments={rowSegments(job, columns, { selected, changed, age, duration, marked, action }, width)} />;
 });
 
 /** Props of the table. */
@@ -42,10 +49,14 @@ export interface JobTableProps {
   showHeader: boolean;
   /** Sentence shown when there are no rows. */
   empty: string;
+  /** Keys marked for a bulk action. */
+  marks?: ReadonlySet<string>;
+  /** The fleet's actions and jobs, for each row's pending action. */
+  fleet?: Pick<FleetSnapshot, 'actions' | 'jobs'>;
 }
 
 /** The table: header line plus one line per visible row. */
-export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty }: JobTableProps) {
+export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty, marks, fleet }: JobTableProps) {
   const columns = useMemo(() => layoutColumns(width), [width]);
   return (
     <>
@@ -54,6 +65,7 @@ export function JobTable({ rows, width, selectedKey, changed, sort, now, showHea
       {rows.map((job) => {
         const changedAt = changed.get(job.key);
         const age = jobAgeMs(job, now);
+        const action = fleet && fleet.actions.length > 0 ? rowAction(fleet, job.key, now) : null;
         return (
           <JobRow
             key={job.key}
@@ -64,6 +76,9 @@ export function JobTable({ rows, width, selectedKey, changed, sort, now, showHea
             changed={changedAt !== undefined && now - changedAt < CHANGED_MARK_MS}
             age={age === null ? '—' : formatAge(age)}
             duration={job.startedAt === null ? '' : formatDuration(jobDurationMs(job, now))}
+            marked={marks?.has(job.key) ?? false}
+            actionText={action?.text ?? null}
+            actionPhase={action?.phase ?? null}
           />
         );
       })}

@@ -5,13 +5,15 @@
 import React from 'react';
 import type { Job } from '../../domain/job.js';
 import { isFilterActive } from '../../domain/filter.js';
-import { mainLayout, windowTop } from '../layout.js';
+import { mainLayout, mainLayoutWithOverlay, windowTop } from '../layout.js';
 import { fitLine, Line, Lines, seg } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';
 import { activeScopes, indexOfKey } from '../select.js';
 import { fleetCountsLine, perSourceLines, sourceLines, titleLine } from './header-lines.js';
 import { footerLine } from './footer-line.js';
 import { JobTable } from './job-table.js';
+import { overlayLines } from './overlay-lines.js';
+import { footerActions } from '../action-hints.js';
 
 /** Props of the main screen. */
 export interface MainViewProps {
@@ -30,36 +32,47 @@ function emptySentence(state: NavigationState): string {
   return 'No jobs.';
 }
 
-/** The main screen. */
+/** The main screen; an open dialog or outcomes overlay covers the bottom of the table. */
 export function MainView({ state, rows, now }: MainViewProps) {
   const { fleet, viewport } = state;
   const width = viewport.columns;
-  const layout = mainLayout(viewport, fleet.sources.length, state.perSourceCounts);
+  const overlay = overlayLines(state, width);
+  const full = mainLayout(viewport, fleet.sources.length, state.perSourceCounts);
+  const layout = mainLayoutWithOverlay(viewport, fleet.sources.length, state.perSourceCounts, overlay.length);
+  const body = layout.body;
+  const showHeader = layout.tableHeader;
   const index = indexOfKey(rows, state.selectedKey);
-  const top = windowTop(state.listTop, index, layout.body, rows.length);
-  const header = state.perSourceCounts
-    ? perSourceLines(fleet.sources, now, width, layout.sourceLines)
-    : sourceLines(fleet.sources, now, width, layout.perLine, layout.sourceLines);
+  const top = windowTop(state.listTop, index, Math.max(1, body), rows.length);
+  const actions = footerActions(state);
+  // why: health lines are built for the full layout (its "+N more" line) and cut when an overlay needs the room.
+  const header = (
+    state.perSourceCounts ? perSourceLines(fleet.sources, now, width, full.sourceLines) : sourceLines(fleet.sources, now, width, full.perLine, full.sourceLines)
+  ).slice(0, layout.sourceLines);
   return (
     <>
       {layout.title && (
-        <Line segments={titleLine({ sources: fleet.sources, visible: rows.length, all: fleet.jobs.length, sort: state.sort, filter: state.filter, readonly: state.readonly, width })} />
+        <Line segments={titleLine({ sources: fleet.sources, visible: rows.length, all: fleet.jobs.length, sort: state.sort, filter: state.filter, readonly: state.readonly, width, marked: state.marks.size })} />
       )}
       <Lines lines={header} />
       {layout.counts && <Line segments={fleetCountsLine(fleet.sources, width)} />}
-      <JobTable
-        rows={rows.slice(top, top + layout.body)}
-        width={width}
-        selectedKey={state.selectedKey}
-        changed={fleet.changed}
-        sort={state.sort}
-        now={now}
-        showHeader={layout.tableHeader}
-        empty={fitLine([seg(emptySentence(state))], width).map((segment) => segment.text).join('')}
-      />
+      {body > 0 && (
+        <JobTable
+          rows={rows.slice(top, top + body)}
+          width={width}
+          selectedKey={state.selectedKey}
+          changed={fleet.changed}
+          sort={state.sort}
+          now={now}
+          showHeader={showHeader}
+          empty={fitLine([seg(emptySentence(state))], width).map((segment) => segment.text).join('')}
+          marks={state.marks}
+          fleet={fleet}
+        />
+      )}
+      <Lines lines={overlay} />
       {layout.footer && (
         <Line
-          segments={footerLine({ scopes: activeScopes(state), paused: fleet.paused, intervalMs: fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width })}
+          segments={footerLine({ scopes: activeScopes(state), paused: fleet.paused, intervalMs: fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width, shown: actions.shown, note: actions.note })}
         />
       )}
     </>

@@ -9,11 +9,22 @@ import type { SortSpec } from '../../domain/sort.js';
 import type { ColumnId, PlacedColumn } from '../columns.js';
 import { fitLine, restyle, seg, type Segment } from '../line.js';
 import { COLORS, STATE_COLORS, STATE_SYMBOLS } from '../theme.js';
+import type { ActionPhase, RowAction } from '../action-status.js';
+
+/** Colours of a pending action by phase. */
+export const ACTION_COLORS: Record<ActionPhase, string> = { requested: COLORS.warning, done: COLORS.ok, failed: COLORS.error };
+
+/** The mark of a row marked for a bulk action. */
+export const MARK_SYMBOL = '◆';
 
 /** What a row shows besides the job itself. */
 export interface RowMarks {
   selected: boolean;
   changed: boolean;
+  /** Marked for a bulk action. */
+  marked?: boolean;
+  /** The job's pending action, shown instead of its state until a refresh confirms it. */
+  action?: RowAction | null;
   /** Preformatted so the row re-renders only when the text changes. */
   age: string;
   duration: string;
@@ -35,8 +46,10 @@ function cell(job: Job, column: PlacedColumn, marks: RowMarks): Segment[] {
   const fit = (text: string, style = {}) => [seg(fitToWidth(text, column.width, column.align), style)];
   switch (column.id) {
     case 'lead':
+      if (marks.marked) return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(MARK_SYMBOL, { color: COLORS.accent, bold: true })];
       return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(marks.changed ? '*' : ' ', { color: COLORS.changed, bold: true })];
     case 'state': {
+      if (marks.action) return fit(column.width >= 3 ? marks.action.text : marks.action.text.slice(0, 1), { color: ACTION_COLORS[marks.action.phase], bold: true });
       const text = column.width >= 3 ? `${STATE_SYMBOLS[job.state]} ${job.state}` : STATE_SYMBOLS[job.state];
       return fit(text, { color: STATE_COLORS[job.state], bold: marks.changed });
     }

@@ -1,0 +1,35 @@
+/**
+ * The overlay panel drawn over the bottom of the list or detail body: the confirmation
+ * dialog, or the outcomes of a bulk action (summary, one line per job, scrollable).
+ */
+import { clampTop } from '../layout.js';
+import { fitLine, seg, type Segment } from '../line.js';
+import type { NavigationState } from '../navigation-state.js';
+import { outcomeBodyHeight, overlayRoom } from '../select.js';
+import { outcomeCounts, outcomeItems, outcomeSummary } from '../content/outcome-lines.js';
+import { COLORS } from '../theme.js';
+import { dialogLines, titleRule } from './dialog-lines.js';
+
+/** The outcomes panel: summary rule, the window of job lines, a bottom rule with the position. */
+export function outcomePanel(state: NavigationState, width: number): Segment[][] {
+  const counts = outcomeCounts(state);
+  if (!counts || !state.outcome) return [];
+  const items = outcomeItems(state);
+  const height = Math.min(outcomeBodyHeight(state), items.length);
+  const top = clampTop(state.outcome.top, height, items.length);
+  const color = counts.failed > 0 ? COLORS.error : counts.waiting > 0 ? COLORS.warning : COLORS.ok;
+  const position = items.length > height ? ` ${top + 1}–${top + height} of ${items.length} ` : ' ';
+  const bottomText = `──${position}Esc closes `;
+  return [
+    titleRule(outcomeSummary(counts), width, color),
+    ...items.slice(top, top + height).map((line) => fitLine(line, width)),
+    fitLine([seg(bottomText, { dim: true }), seg('─'.repeat(Math.max(0, width - bottomText.length)), { dim: true })], width),
+  ];
+}
+
+/** The overlay lines for the current state (none when no dialog or outcomes overlay is open). */
+export function overlayLines(state: NavigationState, width: number): Segment[][] {
+  if (state.dialog) return dialogLines(state.dialog, state.fleet.sources, width, overlayRoom(state));
+  if (state.outcome) return outcomePanel(state, width).slice(0, overlayRoom(state));
+  return [];
+}
