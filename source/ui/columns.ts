@@ -34,7 +34,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { id: 'source', title: 'SOURCE', min: 6, ideal: 12, max: 18, importance: 60, align: 'left' },
   { id: 'type', title: 'TYPE', min: 6, ideal: 14, max: 30, importance: 70, align: 'left' },
   { id: 'id', title: 'ID', min: 8, ideal: 10, max: 14, importance: 80, align: 'left' },
-  { id: 'priority', title: 'PRI', min: 3, ideal: 6, max: 8, importance: 35, align: 'left' },
+  { id: 'priority', title: 'PRI', min: 3, ideal: 8, max: 8, importance: 35, align: 'left' },
   { id: 'progress', title: 'PROGRESS', min: 4, ideal: 9, max: 14, importance: 40, align: 'left' },
   { id: 'age', title: 'AGE', min: 5, ideal: 5, max: 6, importance: 50, align: 'right' },
   { id: 'duration', title: 'DUR', min: 5, ideal: 6, max: 6, importance: 20, align: 'right' },
