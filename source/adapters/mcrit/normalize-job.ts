@@ -1,0 +1,91 @@
+/** Turns MCRIT job documents and `/jobs/stats` counters into jobtop's normalized Job shapes. */
+import { jobKey, type Job, type JobDetail, type JobMessage, type JobState } from '../../domain/job.js';
+import { parseExtendedJsonDate } from '../../domain/time.js';
+import { asArray, asNumber, asRecord, asString, clampPercent } from '../read-fields.js';
+import { deriveMcritState, mapMcritState } from './job-state.js';
+import { readObjectId } from './wire-format.js';
+
+/** The one-line form of `last_error`: a Python traceback's final (exception) line, else the first line. */
+export function summarizeMcritError(lastError: string | null): string | null {
+  if (lastError === null) return null;
+  const lines = lastError.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  if (lines.length === 0) return null;
+  return lines[0].startsWith('Traceback (most recent call last)') ? lines[lines.length - 1] : lines[0];
+}
+
+function latest(times: readonly (number | null)[]): number | null {
+  const known = times.filter((time): time is number => time !== null);
+  return known.length > 0 ? Math.max(...known) : null;
+}
+
+/** Turns one raw MCRIT job document into a Job; `raw` keeps the document untouched. */
+export function normalizeMcritJob(raw: unknown, sourceName: string): Job {
+  const record = asRecord(raw);
+  const id = readObjectId(record._id) ?? '';
+  const nativeState = deriveMcritState(record);
+  const lastError = asString(record.last_error);
+  const { state, terminal, flags } = mapMcritState(nativeState, lastError);
+  const createdAt = parseExtendedJsonDate(record.created_at);
+  const startedAt = parseExtendedJsonDate(record.started_at);
+  const finishedAt = parseExtendedJsonDate(record.finished_at);
+  const progress = asNumber(record.progress);
+  return {
+    source: sourceName,
+    id,
+    key: jobKey(sourceName, id),
+    vendor: 'mcrit',
+    type: asString(asRecord(record.payload).method) ?? 'unknown',
+    state,
+    nativeState,
+    terminal,
+    flags,
+    priority: { value: asNumber(record.priority), label: null },
+    progress: progress === null ? null : clampPercent(progress * 100),
+    createdAt,
+    startedAt,
+    finishedAt,
+    updatedAt: latest([parseExtendedJsonDate(record.locked_at), finishedAt, startedAt, createdAt]),
+    owner: null,
+    host: asString(record.locked_by),
+    // why: `required_by` lists the jobs waiting on this one (e.g. the combineMatchesToCross job
+    // that awaits its matching jobs), which is what the job tree shows as the parent.
+    parentId: readObjectId(asArray(record.required_by)[0]),
+    error: summarizeMcritError(lastError),
+    raw,
+  };
+}
+
+/**
+ * Turns a job document (plus its result, when fetched) into a JobDetail. MCRIT has no steps and
+ * no per-job log; the full `last_error` traceback becomes the one message, when there is one.
+ */
+export function normalizeMcritDetail(raw: unknown, sourceName: string, result?: unknown, notes: readonly JobMessage[] = []): JobDetail {
+  const job = normalizeMcritJob(raw, sourceName);
+  const lastError = asString(asRecord(raw).last_error);
+  const messages: JobMessage[] = [...notes];
+  if (lastError !== null) {
+    messages.unshift({ timestamp: null, level: job.state === 'failed' ? 'error' : 'warning', text: lastError, origin: null });
+  }
+  return { ...job, steps: null, messages: messages.length > 0 ? messages : null, result, outputs: null };
+}
+
+/**
+ * Sums `GET /jobs/stats` data (`{method: {state: n}}`) into normalized counts and a total;
+ * null when the server reports nothing (`{}`, e.g. the in-memory LocalQueue).
+ */
+export function normalizeMcritStats(data: unknown): { total: number; stateCounts: Partial<Record<JobState, number>> } | null {
+  const stateCounts: Partial<Record<JobState, number>> = {};
+  let total = 0;
+  let seen = false;
+  for (const counters of Object.values(asRecord(data))) {
+    for (const [native, value] of Object.entries(asRecord(counters))) {
+      const count = asNumber(value);
+      if (count === null) continue;
+      const { state } = mapMcritState(native);
+      stateCounts[state] = (stateCounts[state] ?? 0) + count;
+      total += count;
+      seen = true;
+    }
+  }
+  return seen ? { total, stateCounts } : null;
+}

@@ -1,0 +1,38 @@
+/**
+ * Reading MCRIT's wire format: the `{"status", "data"}` envelope, Extended JSON ObjectIds, and the
+ * shape errors raised when a response is not what MCRIT sends.
+ */
+import { SourceError } from '../errors.js';
+import { extractVendorMessage } from '../http.js';
+import { asRecord, asString } from '../read-fields.js';
+
+/** A MongoDB ObjectId as MCRIT validates it (the server's regex is start-anchored only). */
+export const MCRIT_OBJECT_ID = /^[a-fA-F0-9]{24}$/;
+
+/** Reads an ObjectId written as `{"$oid": "…"}` (or, tolerantly, as a plain string). */
+export function readObjectId(value: unknown): string | null {
+  return asString(asRecord(value).$oid) ?? (typeof value === 'string' && value.length > 0 ? value : null);
+}
+
+/** A SourceError for a response that does not have the shape MCRIT answers with. */
+export function shapeError(source: string, request: string, detail: string, status?: number): SourceError {
+  return new SourceError({ source, kind: 'shape', short: 'unexpected response shape', detail, status, request });
+}
+
+/** Names a JSON value's type for shape-error details ("an array", "null", …). */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** Unwraps `{"status": "successful", "data": …}`, surfacing a `"failed"` envelope and missing data. */
+export function readEnvelopeData(source: string, body: unknown, request: string): unknown {
+  const envelope = asRecord(body);
+  if (envelope.status === 'failed') {
+    throw new SourceError({ source, kind: 'vendor', short: 'request failed', detail: extractVendorMessage(body) ?? 'status "failed"', request });
+  }
+  if (!Object.hasOwn(envelope, 'data')) {
+    throw shapeError(source, request, `expected {"status": "successful", "data": …}, got ${describeType(body)} without "data"`);
+  }
+  return envelope.data;
+}
