@@ -1,0 +1,87 @@
+/**
+ * Splits text written to a terminal into tokens: control sequences (CSI, OSC, other escapes),
+ * single control characters and runs of printable text. The diff writer reads Ink's output
+ * with it; whatever it cannot classify is kept verbatim so nothing is ever lost.
+ */
+
+/** One piece of terminal output. `raw` is always the exact text, so joining raws gives the input back. */
+export type AnsiToken =
+  | { kind: 'text'; raw: string }
+  /** `ESC [ prefix params intermediates final`; `prefix` is a private marker (`?`, `>`, `<`, `=`) or ''. */
+  | { kind: 'csi'; raw: string; prefix: string; params: string; final: string }
+  /** `ESC ] … BEL` or `ESC ] … ESC \` (titles, OSC 52 clipboard, OSC 8 links). */
+  | { kind: 'osc'; raw: string }
+  /** One C0 control, DEL or C1 control character (`\n`, `\r`, BEL, …). */
+  | { kind: 'control'; raw: string }
+  /** Any other escape: `ESC 7`, `ESC c`, DCS/APC/PM/SOS strings. */
+  | { kind: 'escape'; raw: string };
+
+/** Result of tokenizing: the tokens, and an escape sequence cut off at the end (to prepend to the next write). */
+export interface Tokenized {
+  tokens: AnsiToken[];
+  rest: string;
+}
+
+const TEXT = /[^\x00-\x1f\x7f-\x9f]+/y;
+const CSI = /\x1b\[([<=>?]?)([\x30-\x3f]*)[\x20-\x2f]*([\x40-\x7e])/y;
+const OSC = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/y;
+const STRING_ESCAPE = /\x1b[PX^_][\s\S]*?\x1b\\/y;
+const SHORT_ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/y;
+
+function matchAt(pattern: RegExp, text: string, index: number): RegExpExecArray | null {
+  pattern.lastIndex = index;
+  return pattern.exec(text);
+}
+
+/** Tokenizes `text`; an unfinished escape at the very end is returned in `rest` instead of as a token. */
+export function tokenizeAnsi(text: string): Tokenized {
+  const tokens: AnsiToken[] = [];
+  let index = 0;
+  while (index < text.length) {
+    const char = text.charCodeAt(index);
+    if (char !== 0x1b) {
+      const run = char >= 0x20 && !(char >= 0x7f && char <= 0x9f) ? matchAt(TEXT, text, index) : null;
+      const raw = run ? run[0] : text[index];
+      tokens.push(run ? { kind: 'text', raw } : { kind: 'control', raw });
+      index += raw.length;
+      continue;
+    }
+    const next = text[index + 1];
+    if (next === undefined) return { tokens, rest: text.slice(index) };
+    let match: RegExpExecArray | null = null;
+    if (next === '[') {
+      match = matchAt(CSI, text, index);
+      if (match) {
+        tokens.push({ kind: 'csi', raw: match[0], prefix: match[1], params: match[2], final: match[3] });
+        index += match[0].length;
+        continue;
+      }
+    } else if (next === ']') {
+      match = matchAt(OSC, text, index);
+      if (match) tokens.push({ kind: 'osc', raw: match[0] });
+    } else if ('PX^_'.includes(next)) {
+      match = matchAt(STRING_ESCAPE, text, index);
+      if (match) tokens.push({ kind: 'escape', raw: match[0] });
+    } else {
+      match = matchAt(SHORT_ESCAPE, text, index);
+      if (match) tokens.push({ kind: 'escape', raw: match[0] });
+    }
+    if (match) {
+      index += match[0].length;
+      continue;
+    }
+    // why: a sequence split across two write() calls (Buffers cut anywhere) must not be misread.
+    if (isUnfinishedEscape(text.slice(index))) return { tokens, rest: text.slice(index) };
+    tokens.push({ kind: 'escape', raw: '\x1b' });
+    index += 1;
+  }
+  return { tokens, rest: '' };
+}
+
+function isUnfinishedEscape(tail: string): boolean {
+  if (tail.length > 4096) return false;
+  if (/^\x1b\[[\x30-\x3f]*[\x20-\x2f]*$/.test(tail)) return true;
+  if (/^\x1b\][^\x07]*$/.test(tail) && !tail.includes('\x1b\\')) return true;
+  if (/^\x1b[PX^_]/.test(tail) && !tail.includes('\x1b\\')) return true;
+  return /^\x1b[\x20-\x2f]*$/.test(tail);
+}
