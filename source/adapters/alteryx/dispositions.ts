@@ -1,0 +1,74 @@
+/**
+ * The list has no `disposition`, so a `Completed` job cannot be told apart as success, error
+ * or cancel until `GET /v3/jobs/{id}?includeMessages=false` says how it ended. Terminal jobs
+ * never change, so answers are cached while the jobs are listed; a limited number of jobs
+ * is looked up per poll, a few at a time.
+ */
+import { SourceError } from '../errors.js';
+import { asRecord, asString } from '../read-fields.js';
+import type { ReadJson } from './authorized-reads.js';
+import { jobPath, type RequestCounter } from './request-helpers.js';
+import { ENRICH_CONCURRENCY } from './settings.js';
+import { isAlteryxCompleted } from './state-mapping.js';
+
+/** What is known about the dispositions of listed completed jobs. */
+export interface DispositionCache {
+  /** The disposition a detail gave for the job, if any. */
+  get(id: string): string | undefined;
+  /** Notes what a detail body says about a completed job's disposition. */
+  remember(id: string, detail: unknown): void;
+  /** Looks up the dispositions not yet known of the completed jobs among `items`. */
+  enrich(items: Map<string, unknown>, counter: RequestCounter, signal?: AbortSignal): Promise<void>;
+  /** Forgets the jobs no longer in `items`. */
+  forgetAllBut(items: Map<string, unknown>): void;
+}
+
+/** Runs `work` over `items`, at most `concurrency` at a time. */
+async function runLimited<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+}
+
+/** Creates the disposition cache of one source, looking up at most `perPoll()` jobs per enrich (read each time, as the options may change). */
+export function createDispositionCache(readJson: ReadJson, perPoll: () => number): DispositionCache {
+  /** Dispositions of completed jobs, kept while the jobs are still in the list. */
+  const dispositions = new Map<string, string>();
+  /** Completed jobs whose detail gave no disposition: not asked again. */
+  const unanswered = new Set<string>();
+
+  function remember(id: string, detail: unknown): void {
+    const record = asRecord(detail);
+    if (!isAlteryxCompleted(record.status)) return;
+    const disposition = asString(record.disposition);
+    if (disposition === null) unanswered.add(id);
+    else dispositions.set(id, disposition);
+  }
+
+  async function lookUp(id: string, counter: RequestCounter, signal?: AbortSignal): Promise<void> {
+    try {
+      remember(id, await readJson({ path: jobPath(id), query: { includeMessages: 'false' }, signal }, counter));
+    } catch (error) {
+      // why: a failed look-up only leaves the job 'unknown' until a later poll; the list itself is good.
+      if (!(error instanceof SourceError)) throw error;
+    }
+  }
+
+  return {
+    get: (id) => dispositions.get(id),
+    remember,
+    async enrich(items, counter, signal) {
+      const wanted = [...items]
+        .filter(([id, item]) => isAlteryxCompleted(asRecord(item).status) && !dispositions.has(id) && !unanswered.has(id))
+        .slice(0, perPoll())
+        .map(([id]) => id);
+      await runLimited(wanted, ENRICH_CONCURRENCY, (id) => lookUp(id, counter, signal));
+    },
+    forgetAllBut(items) {
+      for (const id of dispositions.keys()) if (!items.has(id)) dispositions.delete(id);
+      for (const id of unanswered) if (!items.has(id)) unanswered.delete(id);
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The Alteryx Server v3 source: the list (with disposition enrichment), a job's detail with
+ * its messages, and cancel, over a bearer token from client credentials.
+ */
+import type { Job, JobDetail } from '../../domain/job.js';
+import { DEFAULT_LIMIT, type ActionKind, type ActionOutcome, type JobSource, type ListResult } from '../contract.js';
+import { SourceError } from '../errors.js';
+import { asRecord } from '../read-fields.js';
+import { createSourceHttpClient } from '../source-http.js';
+import { createAuthorizedReader } from './authorized-reads.js';
+import { sendCancel } from './cancel.js';
+import { ALTERYX_CAPABILITIES } from './capabilities.js';
+import { createDispositionCache } from './dispositions.js';
+import { fetchListItems } from './job-list.js';
+import { normalizeAlteryxDetail, normalizeAlteryxJob } from './normalize-job.js';
+import { hasHttpStatus, jobPath, shapeError, type RequestCounter } from './request-helpers.js';
+import { ALTERYX_ENRICH_PER_POLL, type AlteryxOptions } from './settings.js';
+import { createTokenKeeper } from './tokens.js';
+
+/** Creates the Alteryx Server v3 source: list (with disposition enrichment), detail and cancel. */
+export function createAlteryxSource(options: AlteryxOptions): JobSource {
+  const source = options.name;
+  const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
+  const client = createSourceHttpClient(options, { secrets: [options.clientSecret] });
+  const tokens = createTokenKeeper(client, options, options.now ?? Date.now);
+  const readJson = createAuthorizedReader(client, tokens);
+  const dispositions = createDispositionCache(readJson, () => options.enrichPerPoll ?? ALTERYX_ENRICH_PER_POLL);
+  /** The last list's raw items by id, for the detail view's workflow name, owner and times. */
+  let listItems = new Map<string, unknown>();
+
+  async function fetchMessages(id: string, counter: RequestCounter, signal?: AbortSignal): Promise<unknown> {
+    try {
+      return await readJson({ path: jobPath(id, 'messages'), signal }, counter);
+    } catch (error) {
+      if (hasHttpStatus(error, 404)) return [];
+      throw error;
+    }
+  }
+
+  return {
+    name: source,
+    vendor: 'alteryx',
+    url: options.url,
+    capabilities: ALTERYX_CAPABILITIES,
+
+    async list(signal?: AbortSignal): Promise<ListResult> {
+      const counter: RequestCounter = { count: 0 };
+      const { items, total } = await fetchListItems(readJson, source, limit, counter, signal);
+      await dispositions.enrich(items, counter, signal);
+      dispositions.forgetAllBut(items);
+      listItems = items;
+      const jobs = [...items].map(([id, item]) => normalizeAlteryxJob(item, source, dispositions.get(id)));
+      return { jobs, total, stateCounts: null, requests: counter.count };
+    },
+
+    async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
+      const counter: RequestCounter = { count: 0 };
+      let body: unknown;
+      try {
+        body = await readJson({ path: jobPath(id), query: { includeMessages: 'true' }, signal }, counter);
+      } catch (error) {
+        if (hasHttpStatus(error, 404)) return null;
+        throw error;
+      }
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+        throw shapeError(source, 'GET /v3/jobs/{id} did not answer with a job object', `GET /v3/jobs/${id}`);
+      }
+      dispositions.remember(id, body);
+      const messages = Array.isArray(asRecord(body).messages) ? undefined : await fetchMessages(id, counter, signal);
+      return normalizeAlteryxDetail(body, source, { listItem: listItems.get(id), messages });
+    },
+
+    async act(kind: ActionKind, job: Job): Promise<ActionOutcome> {
+      if (kind !== 'cancel') {
+        throw new SourceError({ source, kind: 'unsupported', short: `no ${kind} action`, detail: `Alteryx Server has no ${kind} endpoint; DELETE /v3/jobs/{id} (cancel) is its only job action` });
+      }
+      return sendCancel(client, tokens, options.readonly, job);
+    },
+
+    close: () => client.close(),
+  };
+}
