@@ -1,0 +1,145 @@
+/** The JobSource of one OSAPI controller: paged `GET /job`, `GET /job/{id}`, DELETE and retry, and path-prefix discovery. */
+import type { Job, JobDetail } from '../../domain/job.js';
+import { DEFAULT_LIMIT, type ActionKind, type ActionOutcome, type BaseSourceOptions, type JobSource, type ListResult } from '../contract.js';
+import { dedupeById, MAX_PAGES_PER_POLL } from '../paging.js';
+import { asNumber, asRecord, asString } from '../read-fields.js';
+import { createSourceHttpClient } from '../source-http.js';
+import { OSAPI_CAPABILITIES } from './actions.js';
+import { normalizeOsapiJob, normalizeOsapiJobDetail } from './normalize-job.js';
+import { describeKeys, isJobNotFound, isRouteMiss, shapeError, unsupported } from './response-errors.js';
+import { normalizeOsapiStatusCounts } from './state-mapping.js';
+
+/** Options of an OSAPI source: a JWT with `job:read` (and `job:write` for actions) and the path prefix. */
+export interface OsapiOptions extends BaseSourceOptions {
+  /** The bearer JWT (HS256, minted by `osapi token generate`). */
+  token?: string;
+  /** `/api` for current servers (default), `""` for servers before April 2026 that serve `/job`. */
+  pathPrefix?: string;
+}
+
+/** The largest `limit` OSAPI accepts on `GET /job` (101 is a 400). */
+export const OSAPI_MAX_PAGE_SIZE = 100;
+
+/** The current path prefix, tried first when none is configured. */
+export const OSAPI_DEFAULT_PATH_PREFIX = '/api';
+
+interface ListPage {
+  items: unknown[];
+  total: number | null;
+  statusCounts: unknown;
+}
+
+/** Creates the JobSource of one OSAPI controller. */
+export function createOsapiSource(options: OsapiOptions): JobSource {
+  const source = options.name;
+  const client = createSourceHttpClient(options, { secrets: [options.token] });
+  const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
+  const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
+  const basePath = new URL(options.url).pathname.replace(/\/$/, '');
+  let prefix = normalizePrefix(options.pathPrefix ?? OSAPI_DEFAULT_PATH_PREFIX);
+  let prefixConfirmed = options.pathPrefix !== undefined;
+  const label = (method: string, path: string) => `${method} ${basePath}${path}`;
+  const jobPath = (id: string) => `${prefix}/job/${encodeURIComponent(id)}`;
+
+  async function fetchPage(pagePrefix: string, offset: number, size: number, signal?: AbortSignal): Promise<ListPage> {
+    const path = `${pagePrefix}/job`;
+    const body = await client.json({ path, query: { limit: size, offset }, headers, signal });
+    const record = asRecord(body);
+    if (!Array.isArray(record.items)) {
+      throw shapeError(source, label('GET', path), `the list response has no "items" array (keys: ${describeKeys(body)})`);
+    }
+    return { items: record.items, total: asNumber(record.total_items), statusCounts: record.status_counts };
+  }
+
+  /** First page, finding the prefix on first use when none was configured. */
+  async function fetchFirstPage(size: number, signal: AbortSignal | undefined, counter: { requests: number }): Promise<ListPage> {
+    counter.requests++;
+    try {
+      const page = await fetchPage(prefix, 0, size, signal);
+      prefixConfirmed = true;
+      return page;
+    } catch (error) {
+      if (prefixConfirmed || prefix === '' || !isRouteMiss(error)) throw error;
+      counter.requests++;
+      const page = await fetchPage('', 0, size, signal);
+      prefix = '';
+      prefixConfirmed = true;
+      return page;
+    }
+  }
+
+  async function list(signal?: AbortSignal): Promise<ListResult> {
+    const counter = { requests: 0 };
+    const first = await fetchFirstPage(Math.min(OSAPI_MAX_PAGE_SIZE, limit), signal, counter);
+    const total = first.total;
+    const items = [...first.items];
+    let lastPage = first;
+    let requested = Math.min(OSAPI_MAX_PAGE_SIZE, limit);
+    let pages = 1;
+    while (items.length < limit && pages < MAX_PAGES_PER_POLL && !isLastPage(lastPage, requested, items.length, total)) {
+      const size = Math.min(OSAPI_MAX_PAGE_SIZE, limit - items.length);
+      counter.requests++;
+      lastPage = await fetchPage(prefix, items.length, size, signal);
+      requested = size;
+      pages++;
+      items.push(...lastPage.items);
+    }
+    const jobs = dedupeById(items.map((item) => normalizeOsapiJob(item, source))).slice(0, limit);
+    return { jobs, total, stateCounts: normalizeOsapiStatusCounts(first.statusCounts), requests: counter.requests };
+  }
+
+  async function detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
+    const path = jobPath(id);
+    let body: unknown;
+    try {
+      body = await client.json({ path, headers, signal });
+    } catch (error) {
+      if (isJobNotFound(error)) return null;
+      throw error;
+    }
+    if (typeof asRecord(body).id !== 'string') {
+      throw shapeError(source, label('GET', path), `the job response has no "id" (keys: ${describeKeys(body)})`);
+    }
+    return normalizeOsapiJobDetail(body, source);
+  }
+
+  async function deleteJob(job: { id: string }): Promise<ActionOutcome> {
+    await client.json({ method: 'DELETE', path: jobPath(job.id), headers }, { allowEmpty: true });
+    return { kind: 'delete', effect: 'deleted', message: `OSAPI forgot job ${job.id}; agents already working on it keep working` };
+  }
+
+  async function retryJob(job: { id: string }): Promise<ActionOutcome> {
+    const path = `${jobPath(job.id)}/retry`;
+    const body = asRecord(await client.json({ method: 'POST', path, headers }));
+    const newJobId = asString(body.job_id);
+    if (!newJobId) throw shapeError(source, label('POST', path), `the retry response has no "job_id" (keys: ${describeKeys(body)})`, 201);
+    const revision = asNumber(body.revision);
+    const details = [`status ${asString(body.status) ?? 'unknown'}`, revision === null ? null : `revision ${revision}`].filter(Boolean).join(', ');
+    return { kind: 'retry', effect: 'retried', message: `Retried as job ${newJobId} (${details})`, newJobId };
+  }
+
+  return {
+    name: source,
+    vendor: 'osapi',
+    url: options.url,
+    capabilities: OSAPI_CAPABILITIES,
+    list,
+    detail,
+    act(kind: ActionKind, job: Job): Promise<ActionOutcome> {
+      if (kind === 'delete') return deleteJob(job);
+      if (kind === 'retry') return retryJob(job);
+      return Promise.reject(unsupported(source, kind));
+    },
+    close: () => client.close(),
+  };
+}
+
+/** True when no further page can hold jobs: a short page, or the offset reached `total_items`. */
+function isLastPage(page: ListPage, requested: number, fetched: number, total: number | null): boolean {
+  return page.items.length < requested || (total !== null && fetched >= total);
+}
+
+function normalizePrefix(prefix: string): string {
+  const trimmed = prefix.trim().replace(/\/+$/, '');
+  return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}

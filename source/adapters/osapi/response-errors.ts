@@ -1,0 +1,32 @@
+/** Recognising OSAPI's 404s and building the SourceErrors of unexpected shapes and unsupported actions. */
+import type { ActionKind } from '../contract.js';
+import { SourceError } from '../errors.js';
+
+/** Echo's route-miss 404 (`{"message":"Not Found"}`): the server has no such path (an older prefix). */
+export function isRouteMiss(error: unknown): boolean {
+  return error instanceof SourceError && error.status === 404 && error.detail === 'Not Found';
+}
+
+/** OSAPI's own 404 for an id it does not hold (deleted or expired): `{"error":"job not found: <id>"}`. */
+export function isJobNotFound(error: unknown): boolean {
+  return error instanceof SourceError && error.status === 404 && (error.detail ?? '').startsWith('job not found');
+}
+
+/** The top-level keys of a body, for shape errors (`got null`, `got an array`, `none`). */
+export function describeKeys(body: unknown): string {
+  if (body === null || typeof body !== 'object') return `got ${body === null ? 'null' : typeof body}`;
+  if (Array.isArray(body)) return 'got an array';
+  const keys = Object.keys(body);
+  return keys.length > 0 ? keys.join(', ') : 'none';
+}
+
+/** A 'shape' SourceError: the server answered `status` with a body jobtop cannot read. */
+export function shapeError(source: string, request: string, detail: string, status = 200): SourceError {
+  return new SourceError({ source, kind: 'shape', short: 'unexpected response shape', detail, status, request });
+}
+
+/** The SourceError of an action OSAPI does not have (cancel, and anything but delete and retry). */
+export function unsupported(source: string, kind: ActionKind): SourceError {
+  const detail = kind === 'cancel' ? 'OSAPI has no cancel; Delete only forgets the record' : `OSAPI has no ${kind} action`;
+  return new SourceError({ source, kind: 'unsupported', short: `${kind} not supported`, detail });
+}
