@@ -851,3 +851,15 @@ describe('OSAPI simulator', () => {
     expect(OSAPI_DEMO_SIGNING_KEY).toBe('jobtop-demo-osapi-signing-key');
   });
 });
+
+describe('OSAPI demo token verification', () => {
+  it('answers 401 (not a crash) for a token whose alg is an object property name', async () => {
+    const { createOsapiSimulator } = await import('../../source/demo/osapi-server.js');
+    const simulator = createOsapiSimulator({ seed: 1, now: () => 1_790_000_000_000 });
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const token = `${encode({ alg: 'constructor', typ: 'JWT' })}.${encode({ sub: 'x', roles: ['admin'] })}.c2ln`;
+    const response = await simulator.handle({ method: 'GET', path: '/api/job', query: new URLSearchParams(), headers: { authorization: `Bearer ${token}` }, body: '' });
+    expect(response.status).toBe(401);
+    expect(response.json ?? JSON.parse(response.text ?? 'null')).toEqual({ error: expect.stringMatching(/^Invalid token: /) });
+  });
+});

@@ -40,7 +40,7 @@ function verifyToken(token: string, signingKey: string, nowMs: number): TokenChe
   if (!payload.ok) return payload;
   const algorithm = header.value.alg;
   if (typeof algorithm !== 'string') return { ok: false, reason: 'signing method (alg) is unspecified.' };
-  if (!HMAC_HASHES[algorithm]) return { ok: false, reason: OTHER_ALGORITHMS.has(algorithm) ? 'unexpected signing method' : 'signing method (alg) is unavailable.' };
+  if (!Object.hasOwn(HMAC_HASHES, algorithm)) return { ok: false, reason: OTHER_ALGORITHMS.has(algorithm) ? 'unexpected signing method' : 'signing method (alg) is unavailable.' };
   let problem = claimsProblem(payload.value, nowMs);
   const expected = hmac(algorithm, signingKey, `${parts[0]}.${parts[1]}`);
   const given = Buffer.from(parts[2], 'base64url');
