@@ -1,0 +1,64 @@
+/**
+ * What the v1 and v2 job readers share: the request counter, the authenticated read, and the
+ * page loop that follows page keys up to the source's limit, keeping the first record of each id.
+ */
+import type { Job } from '../../domain/job.js';
+import type { HttpRequest } from '../http.js';
+import { MAX_PAGES_PER_POLL } from '../paging.js';
+import type { VectaraApiVersion } from './constants.js';
+import { normalizeVectaraJob } from './normalize.js';
+
+/** Counts the HTTP requests of one poll or detail call. */
+export interface RequestCounter {
+  requests: number;
+}
+
+/** Sends a read with credentials; `check` throws on a body that reports a failure. */
+export type VectaraRead = (request: HttpRequest, counter: RequestCounter, check: (body: unknown) => void) => Promise<unknown>;
+
+/** A source's name, job limit and authenticated read, as the list and detail calls use them. */
+export interface VectaraReader {
+  name: string;
+  limit: number;
+  read: VectaraRead;
+}
+
+/** One list page: the raw records and the key of the next page, if any. */
+export interface VectaraPage {
+  records: unknown[];
+  nextPageKey: string | null;
+}
+
+/** A check that accepts any body. */
+export function noCheck(): void {}
+
+/** A plain JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Fetches pages until the limit, the last page (no new key, the same key, or a short page) or
+ * MAX_PAGES_PER_POLL; `pageSize` gives each page's size from how many jobs are collected so far.
+ */
+export async function collectPages(
+  reader: VectaraReader,
+  apiVersion: VectaraApiVersion,
+  pageSize: (collected: number) => number,
+  fetchPage: (pageKey: string | null, size: number) => Promise<VectaraPage>,
+): Promise<Job[]> {
+  const { name, limit } = reader;
+  const jobs = new Map<string, Job>();
+  let pageKey: string | null = null;
+  for (let page = 0; page < MAX_PAGES_PER_POLL && jobs.size < limit; page++) {
+    const size = pageSize(jobs.size);
+    const { records, nextPageKey } = await fetchPage(pageKey, size);
+    for (const record of records) {
+      const job = normalizeVectaraJob(record, name, apiVersion);
+      if (job.id !== '' && !jobs.has(job.id)) jobs.set(job.id, job);
+    }
+    if (!nextPageKey || nextPageKey === pageKey || records.length < size) break;
+    pageKey = nextPageKey;
+  }
+  return [...jobs.values()].slice(0, limit);
+}
