@@ -25,7 +25,9 @@ export type SourceErrorKind =
   | 'vendor'
   | 'readonly'
   | 'unsupported'
-  | 'config';
+  | 'config'
+  /** A list that suddenly came back empty (the store holds the last good jobs for one more poll). */
+  | 'vanished';
 
 /** Fields to build a SourceError from. */
 export interface SourceErrorInit {

@@ -61,7 +61,12 @@ interface Runner {
   again: boolean;
   answered: boolean;
   retryAfterMs: number | undefined;
+  /** The last poll came back empty after a full list: the next empty poll confirms it. */
+  confirmingEmpty: boolean;
 }
+
+/** A list that drops from at least this many jobs to none in one poll is held for one more poll. */
+export const VANISH_MIN_JOBS = 5;
 
 /** Creates the store over configured sources; call start() to begin polling. */
 export function createFleetStore(entries: readonly StoreSource[], options: FleetStoreOptions = {}): FleetStore {
@@ -83,6 +88,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     again: false,
     answered: false,
     retryAfterMs: undefined,
+    confirmingEmpty: false,
     snapshot: {
       name: entry.source.name,
       vendor: entry.source.vendor,
@@ -147,21 +153,29 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       const result = await runner.entry.source.list();
       if (stopped) return;
       const at = now();
-      const jobs = reuseUnchanged(previous.jobs, result.jobs);
-      const firstLoad = previous.lastSuccessAt === null;
-      pruneChanged(at);
-      for (const key of changedKeys(firstLoad ? null : previous.jobs, jobs)) changed.set(key, at);
       runner.retryAfterMs = undefined;
-      runner.snapshot = {
-        ...previous,
-        status: 'ok',
-        jobs,
-        total: result.total,
-        stateCounts: result.stateCounts,
-        lastSuccessAt: at,
-        error: null,
-        consecutiveFailures: 0,
-      };
+      if (result.jobs.length === 0 && previous.jobs.length >= VANISH_MIN_JOBS && !runner.confirmingEmpty) {
+        // A sudden disappearance of every job (issue 7): say so and keep the last good jobs,
+        // marked stale, until the next poll shows whether the list is really empty now.
+        runner.confirmingEmpty = true;
+        runner.snapshot = { ...previous, status: 'error', error: vanishedFailure(runner.entry.source.name, previous.jobs.length), consecutiveFailures: previous.consecutiveFailures + 1 };
+      } else {
+        runner.confirmingEmpty = false;
+        const jobs = reuseUnchanged(previous.jobs, result.jobs);
+        const firstLoad = previous.lastSuccessAt === null;
+        pruneChanged(at);
+        for (const key of changedKeys(firstLoad ? null : previous.jobs, jobs)) changed.set(key, at);
+        runner.snapshot = {
+          ...previous,
+          status: 'ok',
+          jobs,
+          total: result.total,
+          stateCounts: result.stateCounts,
+          lastSuccessAt: at,
+          error: null,
+          consecutiveFailures: 0,
+        };
+      }
     } catch (error) {
       if (stopped) return;
       const failure = toSourceError(runner.entry.source.name, error);
@@ -263,6 +277,12 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       listeners.clear();
     },
   };
+}
+
+/** The health-cell words for a list that suddenly came back empty. */
+function vanishedFailure(name: string, count: number): SourceFailure {
+  const short = `all ${count} jobs vanished`;
+  return { kind: 'vanished', short, message: `${name}: ${short}: the list came back empty; showing the last good jobs until the next poll confirms it` };
 }
 
 /** The health-cell view of a SourceError. */

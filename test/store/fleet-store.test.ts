@@ -118,6 +118,32 @@ describe('fleet store polling', () => {
     store.stop();
   });
 
+  it('says so when every job suddenly vanishes, keeps the last good jobs for one poll, then accepts the empty list', async () => {
+    const five = ['1', '2', '3', '4', '5'].map((id) => makeJob('s', id, 'running'));
+    const source = createScriptedSource('s', [five, [], []]);
+    const store = createFleetStore([{ source }], { intervalMs: 1000, random: () => 0.5 });
+    store.start();
+    await store.firstRound();
+    const lastGood = store.getSnapshot().sources[0].lastSuccessAt;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.getSnapshot().sources[0]).toMatchObject({ status: 'error', lastSuccessAt: lastGood, error: { kind: 'vanished', short: 'all 5 jobs vanished' } });
+    expect(store.getSnapshot().jobs).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.getSnapshot().sources[0]).toMatchObject({ status: 'ok', error: null, consecutiveFailures: 0 });
+    expect(store.getSnapshot().jobs).toHaveLength(0);
+    store.stop();
+  });
+
+  it('does not hold back a list that shrinks to none from a handful of jobs', async () => {
+    const source = createScriptedSource('s', [[makeJob('s', '1', 'running')], []]);
+    const store = createFleetStore([{ source }], { intervalMs: 1000 });
+    store.start();
+    await store.firstRound();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.getSnapshot().sources[0]).toMatchObject({ status: 'ok', jobs: [] });
+    store.stop();
+  });
+
   it('keeps the same snapshot object when a poll brings nothing new', async () => {
     const source = createScriptedSource('s', [[makeJob('s', '1', 'running')]]);
     const store = createFleetStore([{ source }], { intervalMs: 1000 });
