@@ -1,0 +1,71 @@
+/**
+ * Keypress-to-frame latency: from writing a key to the pseudo-terminal until the screen shows
+ * its effect — moving the selection (j, g), opening a job (Enter) and applying a filter (a
+ * character typed into the / prompt) — with 1,000 jobs (in the load session) and 100,000.
+ */
+import { CLI, sleep, startSession } from './pty-session.mjs';
+import { median, percentile } from './stats.mjs';
+import { writeConfig } from './fleet-client.mjs';
+
+/** Screen row of the selection marker, -1 when none. */
+function markerRow(text) {
+  return text.split('\n').findIndex((line) => line.startsWith('›'));
+}
+
+const LIST = /STATE\s+SOURCE/;
+const DETAIL = /\b1 Overview\b/;
+const FILTER_CHARACTERS = ['f', 'r', 'c', 'x', 'a', '2'];
+
+const summary = (samples) => ({ median: median(samples), p95: percentile(samples, 95), samples });
+
+// why: a person's pace; pressing again the instant a frame lands would always hit Ink's 30 fps
+// render throttle and measure the throttle instead of the work a key causes.
+const PAUSE_MS = 100;
+
+/** Measures `count` presses of each kind in a session showing the job list. */
+export async function measureKeys(session, count) {
+  const move = [];
+  const open = [];
+  const filter = [];
+  await session.until((text) => LIST.test(text) && markerRow(text) >= 0);
+  while (move.length < count) {
+    // Down from the top of the window and back, never scrolling, so the marker always moves.
+    const top = markerRow(session.text());
+    for (let step = 0; step < 10 && move.length < count; step++) {
+      const before = markerRow(session.text());
+      move.push(await session.press('j', (text) => markerRow(text) >= 0 && markerRow(text) !== before));
+      await sleep(PAUSE_MS);
+    }
+    if (markerRow(session.text()) !== top) move.push(await session.press('g', (text) => markerRow(text) === top));
+    await sleep(PAUSE_MS);
+  }
+  for (let index = 0; index < count; index++) {
+    open.push(await session.press('\r', (text) => DETAIL.test(text)));
+    await session.press('\x1b', (text) => LIST.test(text));
+    await sleep(PAUSE_MS);
+  }
+  for (let index = 0; index < count; index++) {
+    const character = FILTER_CHARACTERS[index % FILTER_CHARACTERS.length];
+    await session.press('/', (text) => text.includes('filter: '));
+    await sleep(PAUSE_MS);
+    filter.push(await session.press(character, (text) => text.includes(`filter /${character}`)));
+    await session.press('\x1b', (text) => !text.includes('filter /') && !text.includes('filter: '));
+    await sleep(PAUSE_MS);
+  }
+  return { move: summary(move), open: summary(open), filter: summary(filter) };
+}
+
+/** jobtop loaded with `sources` × `perSource` static jobs, polling every 5 minutes (so only keys and the clock make frames). */
+export async function measureKeysAtScale(host, sources, perSource, count) {
+  const started = await host.call('static', sources, perSource);
+  const config = writeConfig(started.sources, { interval: '5m', limit: perSource, timeout: '120s' });
+  const session = startSession(process.execPath, [CLI, `--config=${config}`], { env: { NODE_ENV: 'production' } });
+  try {
+    const loaded = await session.until((text) => text.includes(`${(sources * perSource).toLocaleString('en-US')} jobs`), 300_000);
+    await sleep(2000);
+    return { loadSeconds: (loaded - session.startedAt) / 1000, keys: await measureKeys(session, count) };
+  } finally {
+    await session.stop();
+    await host.call('close');
+  }
+}

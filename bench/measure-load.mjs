@@ -1,0 +1,94 @@
+/**
+ * Running costs: CPU (% of one core) and RSS of the jobtop process over a window while it
+ * polls the demo fleet, the list polls each source received, and polling while a source fails.
+ */
+import { readFileSync } from 'node:fs';
+import { CLI, sleep, startSession } from './pty-session.mjs';
+import { median } from './stats.mjs';
+import { writeConfig } from './fleet-client.mjs';
+
+// why: /proc/<pid>/stat counts CPU time in clock ticks; Linux reports USER_HZ = 100 to user space.
+const TICKS_PER_SECOND = 100;
+
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+function rssBytes(pid) {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : NaN;
+}
+
+const allOk = (count) => (text) => (text.match(/ OK /g) ?? []).length >= count;
+
+/** Polls per minute of each source in [from, to). */
+function pollsPerMinute(reports, from, to) {
+  return reports.map((report) => ({ name: report.name, polls: (report.polls.filter((at) => at >= from && at < to).length * 60_000) / (to - from), requests: (report.requests.filter((at) => at >= from && at < to).length * 60_000) / (to - from) }));
+}
+
+/**
+ * jobtop at 120×40 against the demo fleet with `jobs` jobs per vendor (limit = jobs, 2 s
+ * interval): after warm-up, CPU and RSS over `seconds`, and the sources' list polls in that
+ * window. `during(session)` runs afterwards in the same session (keypress latency at 1,000 jobs).
+ */
+export async function measureLoad(host, jobs, seconds, during) {
+  const { fleet, sources } = await host.call('demo', jobs);
+  const config = writeConfig(sources, { interval: '2s', limit: jobs, timeout: '30s' });
+  const session = startSession(process.execPath, [CLI, `--config=${config}`], { env: { NODE_ENV: 'production' } });
+  try {
+    await session.until(allOk(5));
+    await sleep(5000);
+    const from = Date.now();
+    const cpuBefore = cpuSeconds(session.pid);
+    const rss = [];
+    const windows = [];
+    let windowStart = cpuBefore;
+    for (let second = 1; second <= seconds; second++) {
+      await sleep(1000);
+      rss.push(rssBytes(session.pid));
+      if (second % 10 === 0) {
+        const now = cpuSeconds(session.pid);
+        windows.push(((now - windowStart) / 10) * 100);
+        windowStart = now;
+      }
+    }
+    const to = Date.now();
+    const cpu = ((cpuSeconds(session.pid) - cpuBefore) / ((to - from) / 1000)) * 100;
+    // Screen updates: each frame the diff writer sends is one write, seen as one output chunk.
+    const updatesPerSecond = session.chunks.filter((chunk) => chunk.wall >= from && chunk.wall < to).length / ((to - from) / 1000);
+    const polls = pollsPerMinute(await host.call('polls', fleet), from, to);
+    const extra = during ? await during(session) : null;
+    return { cpu, cpuWindows: windows, updatesPerSecond, rss: median(rss), rssMax: Math.max(...rss), polls, extra };
+  } finally {
+    await session.stop();
+    await host.call('close');
+  }
+}
+
+/**
+ * The demo fleet at 200 jobs per vendor with demo-vectorcharts replaced by a server that answers
+ * every request with a 503: the failing source's requests in the minute after its first failure,
+ * with the gaps between them, and the healthy sources' polls in the same minute.
+ */
+export async function measureFailing(host, seconds) {
+  const demo = await host.call('demo', 200);
+  const failing = await host.call('failing', 'demo-vectorcharts');
+  const sources = demo.sources.map((source) => (source.name === 'demo-vectorcharts' ? failing.sources[0] : source));
+  const config = writeConfig(sources, { interval: '2s', limit: 200 });
+  const session = startSession(process.execPath, [CLI, `--config=${config}`], { env: { NODE_ENV: 'production' } });
+  try {
+    await session.until(allOk(4));
+    const first = (await host.call('polls', failing.fleet))[0].requests[0] ?? Date.now();
+    await sleep(Math.max(0, first + seconds * 1000 - Date.now()));
+    const [report] = await host.call('polls', failing.fleet);
+    const inWindow = report.requests.filter((at) => at >= first && at < first + seconds * 1000);
+    const gaps = inWindow.slice(1).map((at, index) => (at - inWindow[index]) / 1000);
+    const healthy = pollsPerMinute(await host.call('polls', demo.fleet), first, first + seconds * 1000).filter((entry) => entry.name !== 'demo-vectorcharts');
+    return { failingRequests: (inWindow.length * 60) / seconds, gaps, healthy };
+  } finally {
+    await session.stop();
+    await host.call('close');
+  }
+}
