@@ -5,7 +5,7 @@
 import React, { useEffect, useState } from 'react';
 import { render } from 'ink';
 import { App } from './ui/app.js';
-import { createFleetStore } from './store/fleet-store.js';
+import type { FleetStore } from './store/fleet-store.js';
 import packageJson from '../package.json' with { type: 'json' };
 import type { OpenedSources } from './commands/open-sources.js';
 import { guardTerminal } from './terminal-guard.js';
@@ -21,11 +21,7 @@ export interface TuiOptions {
 }
 
 /** Runs the TUI until the user quits; resolves with the exit code. */
-export async function runTui(opened: OpenedSources, options: TuiOptions): Promise<number> {
-  const store = createFleetStore(
-    opened.config.sources.map((source, index) => ({ source: opened.sources[index], readonly: source.readonly, insecure: source.insecure, intervalMs: source.intervalMs })),
-    { intervalMs: opened.config.intervalMs },
-  );
+export async function runTui(opened: OpenedSources, store: FleetStore, options: TuiOptions): Promise<number> {
   const log = options.log ?? openDiagnosticLog(null);
   let releaseStdio = () => {};
   // The guard calls this after the screen is restored: the error goes to the real stderr, its full report to a file.
@@ -39,7 +35,7 @@ export async function runTui(opened: OpenedSources, options: TuiOptions): Promis
   const stopHealthLog = logSourceHealth(store, log);
   // why: Ink's patchConsole prints console output above the frame, on the live screen; it goes to the log instead.
   releaseStdio = captureStdio(log);
-  store.start();
+  store.start(); // already polling when the monitor started it before loading the UI; start() is idempotent
   let exit!: () => void;
   const exited = new Promise<void>((resolve) => (exit = resolve));
   // The diff writer sends the terminal only what changed between Ink's frames (issue 8).

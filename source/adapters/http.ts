@@ -5,7 +5,20 @@
  * a client built with `readonly: true` refuses to send any mutating request.
  */
 import { readFileSync } from 'node:fs';
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+
+type Undici = typeof import('undici');
+let undiciModule: Promise<Undici> | undefined;
+
+/**
+ * undici, loaded on the first request. why: its module initialisation costs ~55 ms, which every
+ * command paid at start-up, `--help` included (README "Performance").
+ */
+function loadUndici(): Promise<Undici> {
+  // why: bundled, a CommonJS package imported dynamically exposes its exports on `default`.
+  undiciModule ??= import('undici').then((module) => ((module as { default?: Undici }).default ?? module) as Undici);
+  return undiciModule;
+}
 import { SourceError, describeStatus } from './errors.js';
 
 /** Query values; arrays become repeated keys. Undefined values are dropped. */
@@ -93,7 +106,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const secrets = new Set((options.secrets ?? []).filter((secret) => secret.length >= 4));
-  const dispatcher = options.dispatcher ?? buildDispatcher(options);
+  let dispatcher: Promise<Dispatcher> | undefined;
+  const getDispatcher = () => (dispatcher ??= options.dispatcher ? Promise.resolve(options.dispatcher) : buildDispatcher(options));
   const redact = (text: string) => redactSecrets(text, secrets);
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
@@ -117,7 +131,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     let response: Dispatcher.ResponseData;
     try {
-      response = await request(url, { method, headers, body, signal, dispatcher, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      const [{ request }, agent] = await Promise.all([loadUndici(), getDispatcher()]);
+      response = await request(url, { method, headers, body, signal, dispatcher: agent, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
     } catch (error) {
       throw transportError(source, label, error, timeout.aborted, redact);
     }
@@ -174,12 +189,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (secret.length >= 4) secrets.add(secret);
     },
     async close() {
-      if (!options.dispatcher) await dispatcher.close().catch(() => undefined);
+      if (!options.dispatcher && dispatcher) await (await dispatcher).close().catch(() => undefined);
     },
   };
 }
 
-function buildDispatcher(options: HttpClientOptions): Dispatcher {
+async function buildDispatcher(options: HttpClientOptions): Promise<Dispatcher> {
+  const { EnvHttpProxyAgent } = await loadUndici();
   const ca = options.caFile ? readFileSync(options.caFile, 'utf8') : undefined;
   const tls = { ca, rejectUnauthorized: options.insecure !== true };
   const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;

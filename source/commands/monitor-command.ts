@@ -5,6 +5,7 @@
 import { openDiagnosticLog } from '../log-file.js';
 import { UsageError, type Command } from './command.js';
 import { openFromFlags } from './open-sources.js';
+import { createFleetStore } from '../store/fleet-store.js';
 
 /** The live monitor. */
 export const monitorCommand: Command = {
@@ -33,7 +34,14 @@ export const monitorCommand: Command = {
       io.stderr.write(`jobtop: warning: ${warning}\n`);
       log.write('warn', warning);
     }
+    // Polling starts before the UI chunk (React, Ink, yoga) loads, so the first answers arrive
+    // while it loads instead of after (README "Performance": first frame with jobs).
+    const store = createFleetStore(
+      opened.config.sources.map((source, index) => ({ source: opened.sources[index], readonly: source.readonly, insecure: source.insecure, intervalMs: source.intervalMs })),
+      { intervalMs: opened.config.intervalMs },
+    );
+    store.start();
     const { runTui } = await import('../run-tui.js');
-    return runTui(opened, { bell: args.flags.bell === true, readonly: args.flags.readonly === true, log });
+    return runTui(opened, store, { bell: args.flags.bell === true, readonly: args.flags.readonly === true, log });
   },
 };

@@ -63,7 +63,16 @@ interface Runner {
   retryAfterMs: number | undefined;
   /** The last poll came back empty after a full list: the next empty poll confirms it. */
   confirmingEmpty: boolean;
+  /** When the last poll started: healthy polls keep to a grid of one interval from it. */
+  polledAt: number;
 }
+
+/**
+ * Poll results landing within this window reach the listeners as one update.
+ * why: every re-render costs Ink a whole frame (~20 ms at 120×40, README "Performance"); sources
+ * polled on one grid answer within a few ms of each other, so one render per poll round suffices.
+ */
+export const PUBLISH_COALESCE_MS = 100;
 
 /** A list that drops from at least this many jobs to none in one poll is held for one more poll. */
 export const VANISH_MIN_JOBS = 5;
@@ -89,6 +98,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     answered: false,
     retryAfterMs: undefined,
     confirmingEmpty: false,
+    polledAt: 0,
     snapshot: {
       name: entry.source.name,
       vendor: entry.source.vendor,
@@ -101,6 +111,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       error: null,
       consecutiveFailures: 0,
       nextPollAt: null,
+      nextPollDelayMs: null,
       intervalMs: entry.intervalMs ?? intervalMs,
       readonly: entry.readonly === true,
       insecure: entry.insecure === true,
@@ -119,9 +130,18 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     return { sources, jobs, changed: new Map(changed), paused, intervalMs, actions: actions.list() };
   }
 
+  let publishTimer: ReturnType<typeof setTimeout> | undefined;
+
   function publish(): void {
+    clearTimeout(publishTimer);
+    publishTimer = undefined;
     snapshot = buildSnapshot();
     for (const listener of [...listeners]) listener();
+  }
+
+  /** Publishes poll results, coalescing those that land close together. */
+  function publishSoon(): void {
+    publishTimer ??= setTimeout(publish, PUBLISH_COALESCE_MS);
   }
 
   function pruneChanged(at: number): void {
@@ -132,11 +152,16 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     clearTimeout(runner.timer);
     runner.timer = undefined;
     if (stopped || paused || !started) {
-      runner.snapshot = { ...runner.snapshot, nextPollAt: null };
+      runner.snapshot = { ...runner.snapshot, nextPollAt: null, nextPollDelayMs: null };
       return;
     }
-    const delay = nextPollDelay(runner.snapshot.intervalMs, runner.snapshot.consecutiveFailures, random, runner.retryAfterMs);
-    runner.snapshot = { ...runner.snapshot, nextPollAt: now() + delay };
+    const healthy = runner.snapshot.consecutiveFailures === 0;
+    // Healthy polls keep to a grid (one interval after the last poll started), so sources stay
+    // in step and their answers are published together; failing ones back off from now.
+    const delay = healthy
+      ? Math.max(0, runner.polledAt + runner.snapshot.intervalMs - now())
+      : nextPollDelay(runner.snapshot.intervalMs, runner.snapshot.consecutiveFailures, random, runner.retryAfterMs);
+    runner.snapshot = { ...runner.snapshot, nextPollAt: now() + delay, nextPollDelayMs: delay };
     runner.timer = setTimeout(() => void poll(runner), delay);
   }
 
@@ -148,6 +173,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     }
     clearTimeout(runner.timer);
     runner.inFlight = true;
+    runner.polledAt = now();
     const previous = runner.snapshot;
     try {
       const result = await runner.entry.source.list();
@@ -187,12 +213,12 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     markAnswered(runner);
     if (runner.again) {
       runner.again = false;
-      publish();
+      publishSoon();
       void poll(runner);
       return;
     }
     schedule(runner);
-    publish();
+    publishSoon();
   }
 
   function markAnswered(runner: Runner): void {
@@ -230,7 +256,15 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
   snapshot = buildSnapshot();
 
   return {
-    getSnapshot: () => snapshot,
+    getSnapshot() {
+      // A reader never sees data older than what the store holds; listeners hear of it coalesced.
+      if (publishTimer !== undefined) {
+        clearTimeout(publishTimer);
+        publishTimer = undefined;
+        snapshot = buildSnapshot();
+      }
+      return snapshot;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -272,6 +306,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     runAction: (kind: ActionKind, keys) => actions.run(kind, keys),
     stop() {
       stopped = true;
+      clearTimeout(publishTimer);
       for (const runner of runners) clearTimeout(runner.timer);
       detailWatcher.stopAll();
       listeners.clear();

@@ -33,6 +33,8 @@ export interface SourceSnapshot {
   consecutiveFailures: number;
   /** Epoch ms of the next scheduled poll (null while paused). */
   nextPollAt: number | null;
+  /** The wait scheduled before that poll, in ms: the interval, or the backoff while failing. */
+  nextPollDelayMs: number | null;
   intervalMs: number;
   readonly: boolean;
   insecure: boolean;

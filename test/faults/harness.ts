@@ -64,9 +64,8 @@ export interface StoreWatch {
 }
 
 /**
- * Watches a store created with `now: clock.now`. The store schedules one source's next poll and
- * publishes at once, so a publish whose `nextPollAt` changed for a source carries that source's
- * delay exactly: `nextPollAt` minus the clock reading the store took to schedule it.
+ * Watches a store created with `now: clock.now`. A publish whose `nextPollAt` changed for a
+ * source carries the delay the store scheduled for it (`nextPollDelayMs`).
  */
 export function watchStore(store: FleetStore, clock: { last: number }): StoreWatch {
   const snapshots: FleetSnapshot[] = [store.getSnapshot()];
@@ -79,7 +78,7 @@ export function watchStore(store: FleetStore, clock: { last: number }): StoreWat
     for (const source of snapshot.sources) {
       if (source.nextPollAt !== null && source.nextPollAt !== lastNextPoll.get(source.name)) {
         const list = delays.get(source.name) ?? [];
-        list.push({ failures: source.consecutiveFailures, delayMs: source.nextPollAt - clock.last });
+        list.push({ failures: source.consecutiveFailures, delayMs: source.nextPollDelayMs ?? Number.NaN });
         delays.set(source.name, list);
       }
       lastNextPoll.set(source.name, source.nextPollAt);

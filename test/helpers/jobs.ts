@@ -73,6 +73,7 @@ export function makeSource(name: string, jobs: readonly Job[], overrides: Partia
     jobs,
     total: null,
     stateCounts: null,
+    nextPollDelayMs: null,
     lastSuccessAt: T0 - 2_000,
     error: null,
     consecutiveFailures: 0,

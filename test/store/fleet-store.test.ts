@@ -144,6 +144,27 @@ describe('fleet store polling', () => {
     store.stop();
   });
 
+  it('keeps healthy sources on one poll grid and tells listeners once per poll round', async () => {
+    const slow = createScriptedSource('slow', [[makeJob('slow', '1', 'running')]]);
+    const quick = createScriptedSource('quick', [[makeJob('quick', '1', 'running')]]);
+    const slowList = slow.list.bind(slow);
+    slow.list = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return slowList();
+    };
+    const store = createFleetStore([{ source: slow }, { source: quick }], { intervalMs: 1000 });
+    let notifications = 0;
+    store.subscribe(() => (notifications += 1));
+    store.start();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(notifications).toBe(1); // both first answers, 30 ms apart, in one update
+    expect(store.getSnapshot().sources.map((source) => source.nextPollDelayMs)).toEqual([970, 1000]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect([slow.listCalls, quick.listCalls]).toEqual([11, 11]); // one list request per interval each, no drift
+    expect(notifications).toBe(11);
+    store.stop();
+  });
+
   it('keeps the same snapshot object when a poll brings nothing new', async () => {
     const source = createScriptedSource('s', [[makeJob('s', '1', 'running')]]);
     const store = createFleetStore([{ source }], { intervalMs: 1000 });
