@@ -9,25 +9,7 @@ import { App, type AppProps } from '../../source/ui/app.js';
 import type { FakeStore } from './fake-store.js';
 import { T0 } from './jobs.js';
 
-/** Key sequences as a terminal sends them. */
-export const KEYS = {
-  enter: '\r',
-  escape: '\x1b',
-  up: '\x1b[A',
-  down: '\x1b[B',
-  right: '\x1b[C',
-  left: '\x1b[D',
-  home: '\x1b[H',
-  end: '\x1b[F',
-  pageUp: '\x1b[5~',
-  pageDown: '\x1b[6~',
-  tab: '\t',
-  shiftTab: '\x1b[Z',
-  backspace: '\x7f',
-  space: ' ',
-  ctrlC: '\x03',
-  ctrlU: '\x15',
-} as const;
+export { KEYS } from './keys.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;

@@ -12,17 +12,7 @@ import xterm from '@xterm/headless';
 /** The built CLI the tests run (`npm test` builds it first). */
 export const CLI_PATH = resolve(import.meta.dirname, '../../dist/cli.js');
 
-/** Key sequences as a terminal sends them. */
-export const KEYS = {
-  enter: '\r',
-  escape: '\x1b',
-  up: '\x1b[A',
-  down: '\x1b[B',
-  right: '\x1b[C',
-  left: '\x1b[D',
-  tab: '\t',
-  ctrlC: '\x03',
-} as const;
+export { KEYS } from './keys.js';
 
 /** A jobtop process in a pseudo-terminal. */
 export interface TerminalSession {
