@@ -1,6 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +31,7 @@ import {
 } from '../../source/demo/alteryx-server.js';
 import { startDemoServer, type DemoRequest, type RunningDemoServer, type VendorSimulator } from '../../source/demo/kit.js';
 import type { Job } from '../../source/domain/job.js';
+import { startStubServer } from '../helpers/stub-server.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/alteryx');
 const fixture = (name: string): any => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
@@ -41,21 +41,11 @@ let clock = START;
 const now = () => clock;
 
 const servers: RunningDemoServer[] = [];
-const stubs: Server[] = [];
 const sources: JobSource[] = [];
 
 afterEach(async () => {
   await Promise.all(sources.splice(0).map((source) => source.close()));
   await Promise.all(servers.splice(0).map((server) => server.close()));
-  await Promise.all(
-    stubs.splice(0).map(
-      (stub) =>
-        new Promise<void>((resolve) => {
-          stub.closeAllConnections();
-          stub.close(() => resolve());
-        }),
-    ),
-  );
   clock = START;
 });
 
@@ -813,20 +803,13 @@ interface StubReply {
 
 async function startStub(reply: (method: string, path: string) => StubReply | undefined) {
   const seen: string[] = [];
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      const path = new URL(request.url ?? '/', 'http://stub').pathname;
-      seen.push(`${request.method} ${path}`);
-      const answer: StubReply = reply(request.method ?? 'GET', path) ?? (path === '/webapi/oauth2/token' ? { status: 200, json: fixture('token.json') } : { status: 404, json: { message: 'no stub' } });
-      const body = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.text ?? '');
-      response.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json; charset=utf-8' });
-      response.end(body);
-    });
+  const server = await startStubServer((request) => {
+    seen.push(`${request.method} ${request.path}`);
+    const answer: StubReply = reply(request.method, request.path) ?? (request.path === '/webapi/oauth2/token' ? { status: 200, json: fixture('token.json') } : { status: 404, json: { message: 'no stub' } });
+    return { ...answer, contentType: answer.contentType ?? 'application/json; charset=utf-8' };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  stubs.push(server);
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webapi`;
+  servers.push(server);
+  const url = `${server.url}/webapi`;
   const source = createAlteryxSource({ name: 'stubbed', url, clientId: 'key', clientSecret: 'secret-value', now });
   sources.push(source);
   return { seen, source };

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobSource } from '../../source/adapters/contract.js';
 import { SourceError } from '../../source/adapters/errors.js';
@@ -19,6 +18,7 @@ import { MAX_PAGES_PER_POLL } from '../../source/adapters/paging.js';
 import { startDemoServer, type DemoResponse, type RunningDemoServer } from '../../source/demo/kit.js';
 import { MCRIT_DEMO_TOKEN, createMcritSimulator, type McritJobDocument, type McritSimulator, type McritSimulatorOptions } from '../../source/demo/mcrit-server.js';
 import type { Job, JobState } from '../../source/domain/job.js';
+import { startStubServer } from '../helpers/stub-server.js';
 
 const T0 = Date.UTC(2026, 7, 6, 12, 0, 0);
 
@@ -92,23 +92,13 @@ interface FakeReply {
 /** A tiny real HTTP server that answers every request with `reply(...)`, recording what reached it. */
 async function startFakeServer(reply: (path: string, query: URLSearchParams, method: string) => FakeReply) {
   const requests: { method: string; path: string; query: URLSearchParams }[] = [];
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://fake');
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams });
-    const answer = reply(url.pathname, url.searchParams, req.method ?? 'GET');
-    const payload = answer.text ?? JSON.stringify(answer.body);
-    res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json' });
-    res.end(payload);
+  const server = await startStubServer((request) => {
+    requests.push({ method: request.method, path: request.path, query: request.query });
+    const answer = reply(request.path, request.query, request.method);
+    return { status: answer.status, json: answer.text === undefined ? answer.body : undefined, text: answer.text, contentType: answer.contentType };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+  closers.push(() => server.close());
+  return { url: server.url, requests };
 }
 
 function jobDocument(id: string, overrides: Partial<McritJobDocument> = {}): McritJobDocument {

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import {
   createOsapiSource,
   mapOsapiState,
@@ -24,6 +23,7 @@ import {
   signOsapiDemoToken,
   type OsapiSimulator,
 } from '../../source/demo/osapi-server.js';
+import { pathWithQuery, startStubServer } from '../helpers/stub-server.js';
 
 const START = Date.parse('2026-03-20T09:00:00Z');
 const MINUTE = 60_000;
@@ -608,23 +608,12 @@ interface FixedServer {
 
 async function startFixedServer(status: number, body: string, contentType = 'application/json'): Promise<FixedServer> {
   const requests: FixedServer['requests'] = [];
-  const server = createServer((request, response) => {
-    requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
-    request.resume();
-    request.on('end', () => {
-      response.writeHead(status, body === '' ? {} : { 'content-type': contentType });
-      response.end(body);
-    });
+  const server = await startStubServer((request) => {
+    requests.push({ method: request.method, url: pathWithQuery(request), headers: request.headers });
+    return { status, text: body, contentType };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push({
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+  closers.push({ close: () => server.close() });
+  return { url: server.url, requests };
 }
 
 function fixedSource(server: FixedServer, token = 'eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl'): JobSource {

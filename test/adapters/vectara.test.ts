@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SourceError } from '../../source/adapters/errors.js';
 import { MAX_PAGES_PER_POLL } from '../../source/adapters/paging.js';
@@ -29,6 +28,7 @@ import {
   type VectaraSimulator,
   type VectaraSimulatorOptions,
 } from '../../source/demo/vectara-server.js';
+import { pathWithQuery, startStubServer } from '../helpers/stub-server.js';
 
 const T0 = Date.parse('2026-03-01T12:00:00Z');
 const ALL_V1_STATES = [
@@ -115,26 +115,14 @@ interface SeenRequest {
 /** A tiny real server answering every request from `respond`; records what reached it. */
 async function startFixedServer(respond: (request: SeenRequest) => { status: number; body: unknown }) {
   const requests: SeenRequest[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const seen = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      requests.push(seen);
-      const { status, body } = respond(seen);
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    });
+  const server = await startStubServer((request) => {
+    const seen = { method: request.method, path: pathWithQuery(request), headers: request.headers, body: request.body };
+    requests.push(seen);
+    const { status, body } = respond(seen);
+    return { status, text: JSON.stringify(body) };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+  cleanups.push(() => server.close());
+  return { url: server.url, requests };
 }
 
 async function call(url: string, init: RequestInit = {}): Promise<{ status: number; body: Record<string, unknown> }> {

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import {
   VECTORCHARTS_CAPABILITIES,
   createVectorChartsSource,
@@ -20,6 +19,7 @@ import {
   type VectorChartsJobRecord,
   type VectorChartsSimulator,
 } from '../../source/demo/vectorcharts-server.js';
+import { startStubServer } from '../helpers/stub-server.js';
 
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);
 const JOBS_PATH = '/api/portal/v1/jobs';
@@ -66,28 +66,13 @@ interface StubReply {
 /** A tiny node:http server answering with whatever `reply` says, recording every call. */
 async function startStub(reply: (call: StubCall) => StubReply): Promise<{ url: string; calls: StubCall[] }> {
   const calls: StubCall[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://stub');
-      const call = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      calls.push(call);
-      const answer = reply(call);
-      const payload = answer.json !== undefined ? JSON.stringify(answer.json) : answer.text ?? '';
-      res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json' });
-      res.end(payload);
-    });
+  const server = await startStubServer((request) => {
+    const call = { method: request.method, path: request.path, query: Object.fromEntries(request.query), headers: request.headers, body: request.body };
+    calls.push(call);
+    return reply(call);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls };
+  cleanups.push(() => server.close());
+  return { url: server.url, calls };
 }
 
 /** The SourceError a promise rejects with (fails the test if it resolves or throws anything else). */
