@@ -227,11 +227,17 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     if (runners.every((r) => r.answered)) for (const resolve of firstRoundWaiters.splice(0)) resolve();
   }
 
+  /** The runner a `source/id` key belongs to, the id, and the job when it is listed now. */
+  function locate(key: string): { runner: Runner; id: string; job: Job | undefined } | undefined {
+    const parsed = parseJobKey(key);
+    const runner = parsed ? byName.get(parsed.source) : undefined;
+    return parsed && runner ? { runner, id: parsed.id, job: runner.snapshot.jobs.find((job) => job.key === key) } : undefined;
+  }
+
   const detailWatcher = createDetailWatcher({
     lookup: (key) => {
-      const parsed = parseJobKey(key);
-      const runner = parsed ? byName.get(parsed.source) : undefined;
-      return parsed && runner ? { source: runner.entry.source, id: parsed.id, job: runner.snapshot.jobs.find((job) => job.key === key) } : undefined;
+      const found = locate(key);
+      return found && { source: found.runner.entry.source, id: found.id, job: found.job };
     },
     intervalMs: () => intervalMs,
     now,
@@ -241,10 +247,8 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
 
   const actions = createActionRunner({
     lookup: (key) => {
-      const parsed = parseJobKey(key);
-      const runner = parsed ? byName.get(parsed.source) : undefined;
-      if (!parsed || !runner) return undefined;
-      return { source: runner.entry.source, readonly: runner.snapshot.readonly, job: runner.snapshot.jobs.find((job) => job.key === key) };
+      const found = locate(key);
+      return found && { source: found.runner.entry.source, readonly: found.runner.snapshot.readonly, job: found.job };
     },
     now,
     onChange: () => publish(),
@@ -275,10 +279,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       for (const runner of runners) void poll(runner);
     },
     firstRound: () => (runners.every((r) => r.answered) ? Promise.resolve() : new Promise<void>((resolve) => firstRoundWaiters.push(resolve))),
-    findJob(key) {
-      const parsed = parseJobKey(key);
-      return parsed ? byName.get(parsed.source)?.snapshot.jobs.find((job) => job.key === key) : undefined;
-    },
+    findJob: (key) => locate(key)?.job,
     refreshNow(source) {
       for (const runner of runners) if (!source || runner.entry.source.name === source) void poll(runner);
     },
