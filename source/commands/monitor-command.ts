@@ -4,7 +4,7 @@
  */
 import { openDiagnosticLog } from '../log-file.js';
 import { UsageError, type Command } from './command.js';
-import { openFromFlags } from './open-sources.js';
+import { openFromFlags, storeSources } from './open-sources.js';
 import { createFleetStore } from '../store/fleet-store.js';
 
 /** The live monitor. */
@@ -36,10 +36,7 @@ export const monitorCommand: Command = {
     }
     // Polling starts before the UI chunk (React, Ink, yoga) loads, so the first answers arrive
     // while it loads instead of after (README "Performance": first frame with jobs).
-    const store = createFleetStore(
-      opened.config.sources.map((source, index) => ({ source: opened.sources[index], readonly: source.readonly, insecure: source.insecure, intervalMs: source.intervalMs })),
-      { intervalMs: opened.config.intervalMs },
-    );
+    const store = createFleetStore(storeSources(opened), { intervalMs: opened.config.intervalMs });
     store.start();
     const { runTui } = await import('../run-tui.js');
     return runTui(opened, store, { bell: args.flags.bell === true, readonly: args.flags.readonly === true, log });

@@ -11,6 +11,7 @@ import { loadConfigFile, parseConfigText, type LoadedConfig } from '../config/lo
 import { startDemoFleet, type DemoFleet } from '../demo/fleet.js';
 import { stringify } from 'yaml';
 import { UsageError } from './command.js';
+import type { StoreSource } from '../store/fleet-store.js';
 
 /** Config search order: --config, $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml. */
 export function findConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): { path: string; explicit: boolean } | null {
@@ -87,4 +88,16 @@ export async function openFromFlags(flags: { config?: unknown; demo?: unknown; r
     throw new UsageError('no config file found (looked at $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml); pass --config FILE, run jobtop init, or use --demo for the embedded demo fleet');
   }
   return openDemo({ readonly, oneShot: options.oneShot });
+}
+
+/**
+ * The store's view of the opened sources: adapter plus read-only, insecure and interval settings.
+ * `only` keeps the named sources; `intervalMs` overrides every source's interval.
+ */
+export function storeSources(opened: OpenedSources, options: { only?: ReadonlySet<string>; intervalMs?: number } = {}): StoreSource[] {
+  return opened.config.sources.flatMap((configured, index) =>
+    !options.only || options.only.has(configured.spec.name)
+      ? [{ source: opened.sources[index], readonly: configured.readonly, insecure: configured.insecure, intervalMs: options.intervalMs ?? configured.intervalMs }]
+      : [],
+  );
 }

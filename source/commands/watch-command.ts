@@ -5,7 +5,7 @@
  */
 import { formatInterval } from '../domain/format.js';
 import { createFleetStore } from '../store/fleet-store.js';
-import { openFromFlags } from './open-sources.js';
+import { openFromFlags, storeSources } from './open-sources.js';
 import type { Command } from './command.js';
 import { watchExitCode } from './exit-codes.js';
 import { parseTargets, resolveTargets, type ResolvedTarget } from './job-selector.js';
@@ -35,13 +35,8 @@ export const watchCommand: Command = {
       throw error;
     }
     const names = new Set(resolved.map((target) => target.source));
-    const entries = opened.config.sources.flatMap((configured, index) =>
-      names.has(configured.spec.name)
-        ? [{ source: opened.sources[index], readonly: configured.readonly, insecure: configured.insecure, intervalMs: flags.intervalMs ?? configured.intervalMs }]
-        : [],
-    );
     const intervalMs = flags.intervalMs ?? opened.config.intervalMs;
-    const store = createFleetStore(entries, { intervalMs });
+    const store = createFleetStore(storeSources(opened, { only: names, intervalMs: flags.intervalMs ?? undefined }), { intervalMs });
     const tracker = createWatchTracker(targets, { waitForAppear: flags.waitForAppear, unreachableAfterMs: flags.unreachableAfterMs, now: Date.now });
     const output = createWatchOutput({ stdout: io.stdout, stderr: io.stderr, tracker, intervalMs, live: io.stdout.isTTY === true });
     const details = new Map<string, () => void>();
