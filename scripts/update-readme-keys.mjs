@@ -1,4 +1,4 @@
-// Regenerates README.md's key table from source/ui/keymap.ts (the one keymap table).
+// Regenerates docs/keys.md's key table from source/ui/keymap.ts (the one keymap table).
 // test/ui/readme-keys.test.ts fails when the README and the keymap disagree.
 import { build } from 'esbuild';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 const out = join(await mkdtemp(join(tmpdir(), 'jobtop-keys-')), 'keymap.mjs');
 await build({ entryPoints: ['source/ui/keymap.ts'], bundle: true, format: 'esm', platform: 'node', outfile: out, logLevel: 'error' });
 const { renderKeyTableMarkdown } = await import(pathToFileURL(out).href);
-const readme = await readFile('README.md', 'utf8');
+const readme = await readFile('docs/keys.md', 'utf8');
 const pattern = /(<!-- keys:start -->\n)[\s\S]*?(<!-- keys:end -->)/;
-if (!pattern.test(readme)) throw new Error('README.md has no <!-- keys:start --> … <!-- keys:end --> block');
-await writeFile('README.md', readme.replace(pattern, `$1${renderKeyTableMarkdown()}\n$2`));
-console.log('README.md key table updated');
+if (!pattern.test(readme)) throw new Error('docs/keys.md has no <!-- keys:start --> … <!-- keys:end --> block');
+await writeFile('docs/keys.md', readme.replace(pattern, `$1${renderKeyTableMarkdown()}\n$2`));
+console.log('docs/keys.md key table updated');
