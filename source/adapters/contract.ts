@@ -49,6 +49,16 @@ export interface ListResult {
   stateCounts: Partial<Record<JobState, number>> | null;
   /** How many HTTP requests this poll made (list pages, stats, enrichment), for the bench. */
   requests: number;
+  /**
+   * Set when the list succeeded but enrichment the jobs need failed (e.g. Alteryx dispositions):
+   * how many listed jobs have an unknown outcome because of it, and why. Absent = complete.
+   */
+  incomplete?: { jobs: number; reason: string };
+  /**
+   * Set when fewer jobs were fetched than the configured limit asked for because of a cap
+   * (e.g. the page cap): what was asked, what was fetched, and why.
+   */
+  truncated?: { asked: number; fetched: number; reason: string };
 }
 
 /** What an action did, in the API's own words. */
@@ -75,7 +85,11 @@ export interface JobSource {
   detail(id: string, signal?: AbortSignal): Promise<JobDetail | null>;
   /** Runs an action exactly once (never retried); throws SourceError with the server's message. */
   act(kind: ActionKind, job: Job): Promise<ActionOutcome>;
-  /** Frees connections. */
+  /**
+   * Ends the session and frees connections: a source that logged in (VectorCharts username/password)
+   * logs out here, best effort and bounded in time. Called at the end of every one-shot command and
+   * when the monitor exits (also on signals and terminal loss).
+   */
   close(): Promise<void>;
 }
 

@@ -9,3 +9,12 @@ export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string 
   const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
   return join(base, 'jobtop', 'config.yaml');
 }
+
+/**
+ * Where jobtop keeps what it remembers across runs (action history, command history):
+ * `$XDG_STATE_HOME/jobtop`, else `~/.local/state/jobtop`. Files there are written 0600.
+ */
+export function stateDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local', 'state');
+  return join(base, 'jobtop');
+}
