@@ -9,7 +9,7 @@
 import packageJson from '../package.json' with { type: 'json' };
 import { EXIT, GLOBAL_FLAGS, UsageError, findCommandIndex, parseCommandLine, renderHelp, type Command, type CommandIo } from './commands/command.js';
 import { COMMANDS } from './commands/commands.js';
-import { monitorCommand } from './commands/monitor-command.js';
+import { monitorCommand } from './commands/monitor/monitor-command.js';
 import { ConfigError } from './config/config-error.js';
 
 /** The top-level help: every command with its summary. */

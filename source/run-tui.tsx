@@ -7,7 +7,7 @@ import { render } from 'ink';
 import { App } from './ui/app.js';
 import type { FleetStore } from './store/fleet-store.js';
 import packageJson from '../package.json' with { type: 'json' };
-import type { OpenedSources } from './commands/open-sources.js';
+import type { OpenedSources } from './commands/shared/open-sources.js';
 import { guardTerminal } from './terminal-guard.js';
 import { captureStdio, crashMessage, logSourceHealth, openDiagnosticLog, writeCrashReport, type DiagnosticLog } from './log-file.js';
 import { createTerminalOutput } from './terminal/terminal-output.js';

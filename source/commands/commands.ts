@@ -2,17 +2,17 @@
  * Every subcommand, in the order `jobtop --help` lists them.
  */
 import type { Command } from './command.js';
-import { monitorCommand } from './monitor-command.js';
-import { listCommand } from './list-command.js';
-import { getCommand } from './get-command.js';
-import { watchCommand } from './watch-command.js';
-import { cancelCommand } from './cancel-command.js';
-import { deleteCommand } from './delete-command.js';
-import { retryCommand } from './retry-command.js';
-import { checkCommand } from './check-command.js';
-import { initCommand } from './init-command.js';
-import { demoCommand } from './demo-command.js';
-import { completionCommand } from './completion-command.js';
+import { monitorCommand } from './monitor/monitor-command.js';
+import { listCommand } from './list/list-command.js';
+import { getCommand } from './get/get-command.js';
+import { watchCommand } from './watch/watch-command.js';
+import { cancelCommand } from './actions/cancel-command.js';
+import { deleteCommand } from './actions/delete-command.js';
+import { retryCommand } from './actions/retry-command.js';
+import { checkCommand } from './check/check-command.js';
+import { initCommand } from './init/init-command.js';
+import { demoCommand } from './demo/demo-command.js';
+import { completionCommand } from './completion/completion-command.js';
 
 /** The subcommands jobtop knows. */
 export const COMMANDS: readonly Command[] = [

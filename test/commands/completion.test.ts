@@ -13,7 +13,7 @@ import { stringify } from 'yaml';
 import { startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
 import { COMMANDS } from '../../source/commands/commands.js';
 import { GLOBAL_FLAGS } from '../../source/commands/command.js';
-import { EXIT_CODE_TABLE, renderExitCodeMarkdown, watchExitCode } from '../../source/commands/exit-codes.js';
+import { EXIT_CODE_TABLE, renderExitCodeMarkdown, watchExitCode } from '../../source/commands/shared/exit-codes.js';
 import { runCli } from '../helpers/run-cli.js';
 import { CLI_PATH } from '../helpers/terminal.js';
 

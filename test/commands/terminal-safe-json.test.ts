@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { toTerminalSafeJson } from '../../source/commands/terminal-safe-json.js';
+import { toTerminalSafeJson } from '../../source/commands/shared/terminal-safe-json.js';
 
 describe('--json output', () => {
   it('escapes ESC, 8-bit CSI, C1, DEL and bidi controls as \\u escapes', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../source/domain/job.js';
 import type { DetailSnapshot, FleetSnapshot, SourceSnapshot } from '../../source/store/types.js';
-import { createWatchTracker } from '../../source/commands/watch-tracker.js';
+import { createWatchTracker } from '../../source/commands/watch/watch-tracker.js';
 import { listJobAsDetail } from '../../source/store/detail-watcher.js';
 import { makeJob } from '../helpers/scripted-source.js';
 

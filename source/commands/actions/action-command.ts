@@ -1,0 +1,93 @@
+/**
+ * `jobtop cancel|delete|retry SOURCE/ID...`: the monitor's action rules from the command line.
+ * Each source's own ActionSpec decides whether and what an action does (label, consequence,
+ * availability in the job's state); the store's action runner sends each request exactly once
+ * and refuses read-only sources and unavailable actions without sending anything. On a
+ * terminal it asks first (default No; what deletes needs the id typed); without one it
+ * refuses unless `--yes` is given — before any source is even contacted.
+ */
+import type { ActionKind } from '../../adapters/contract.js';
+import { createActionRunner } from '../../store/action-runner.js';
+import { openFromFlags } from '../shared/open-sources.js';
+import type { Command } from '../command.js';
+import { EXIT_CODES, firstExitCode } from '../shared/exit-codes.js';
+import { parseTargets, resolveTargets } from '../shared/job-selector.js';
+import { createListCache, lookUpJob } from '../shared/look-up-job.js';
+import { ask, confirmationFor, confirmationQuestion, isConfirmed } from './confirm.js';
+import { describePlan, planAction, type PlannedAction } from './action-plan.js';
+import { outcomeJson, outcomeLine, PAST_TENSE } from './action-report.js';
+import { toTerminalSafeJson } from '../shared/terminal-safe-json.js';
+
+/** Help texts of one action command. */
+export interface ActionCommandText {
+  usage: string;
+  summary: string;
+}
+
+/** Builds the command for one action kind. */
+export function createActionCommand(kind: ActionKind, text: ActionCommandText): Command {
+  return {
+    name: kind,
+    usage: text.usage,
+    summary: text.summary,
+    flags: {
+      yes: { type: 'boolean', short: 'y', description: `${kind} without asking (required when stdin is not a terminal)` },
+      json: { type: 'boolean', description: 'print the outcomes as a JSON array: key, ok, effect, message, newJobId, newKey, error, sent' },
+    },
+    async run(args, io) {
+      const targets = parseTargets(args.positionals, kind);
+      const yes = args.flags.yes === true;
+      if (!yes && !io.stdin.isTTY) {
+        io.stderr.write(`jobtop: not ${PAST_TENSE[kind]}: stdin is not a terminal, so jobtop cannot ask for confirmation. Pass --yes to ${kind} without asking. Nothing was sent.\n`);
+        return EXIT_CODES.usage;
+      }
+      // why: not oneShot: a one-shot Alteryx list fetches every finished job's disposition; an action needs a few jobs.
+      const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: false, env: io.env });
+      try {
+        for (const warning of opened.config.warnings) io.stderr.write(`jobtop: warning: ${warning}\n`);
+        const resolved = resolveTargets(targets, opened);
+        const listOf = createListCache();
+        const plans = await Promise.all(resolved.map((target) => planAction(kind, target, (t) => lookUpJob(t, t.jobSource, listOf, false))));
+        const sendable = plans.filter((plan) => plan.status === 'ready');
+        if (!yes && sendable.length > 0) {
+          io.stderr.write(describePlan(kind, plans));
+          const confirmation = confirmationFor(kind, sendable.map((plan) => plan.target.id), sendable.some((plan) => plan.deletes));
+          const answer = await ask(confirmationQuestion(sendable[0].spec!.label, sendable.length, confirmation), { stdin: io.stdin, stderr: io.stderr });
+          if (!isConfirmed(answer, confirmation)) {
+            io.stderr.write(`jobtop: not confirmed: nothing was ${PAST_TENSE[kind]} and nothing was sent.\n`);
+            return EXIT_CODES.usage;
+          }
+        }
+        return await execute(kind, plans, { json: args.flags.json === true, stdout: io.stdout, stderr: io.stderr });
+      } finally {
+        await opened.close();
+      }
+    },
+  };
+}
+
+/** Runs the planned actions through the action runner and reports each; returns the exit code. */
+async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { json: boolean; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+  const runnable = new Map(plans.filter((plan) => plan.status === 'ready' || plan.status === 'refused').map((plan) => [plan.target.key, plan]));
+  const runner = createActionRunner({
+    lookup: (key) => {
+      const plan = runnable.get(key);
+      return plan ? { source: plan.target.jobSource, readonly: plan.target.readonly, job: plan.job ?? undefined } : undefined;
+    },
+    now: Date.now,
+    onChange: () => {},
+    afterAction: () => {},
+  });
+  const results = new Map((await runner.run(kind, [...runnable.keys()])).map((action) => [action.jobKey, action]));
+  const reports = plans.map((plan) => outcomeLine(kind, plan, results.get(plan.target.key)));
+  if (io.json) io.stdout.write(`${toTerminalSafeJson(plans.map((plan) => outcomeJson(kind, plan, results.get(plan.target.key))))}\n`);
+  for (const report of reports) {
+    if (report.ok && !io.json) io.stdout.write(`${report.text}\n`);
+    if (!report.ok) io.stderr.write(`jobtop: ${report.text}\n`);
+  }
+  return firstExitCode([
+    [plans.some((plan) => plan.status === 'unreachable'), EXIT_CODES.unreachable],
+    [plans.some((plan) => plan.status === 'not-found'), EXIT_CODES.notFound],
+    [reports.some((report) => !report.ok), EXIT_CODES.refused],
+  ]);
+}

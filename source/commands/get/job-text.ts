@@ -1,0 +1,117 @@
+/**
+ * One job's detail as readable plain text for `jobtop get`: the Overview fields, then Steps,
+ * Messages, Result and Outputs — the detail view's tabs, one after another. Every
+ * server-controlled string passes the sanitizer; a section the source cannot fill says why.
+ */
+import { VENDOR_NAMES, type Job, type JobDetail, type JobState } from '../../domain/job.js';
+import { displayWidth, sanitizeInline, sanitizeMultiline } from '../../domain/sanitize.js';
+import { formatAgo, formatDuration, formatPercent, formatTimestamp, jobDurationMs } from '../../domain/format.js';
+import type { SourceCapabilities } from '../../adapters/contract.js';
+import { renderTextTable } from '../shared/text-table.js';
+
+/** The state glyphs the monitor uses, so a state reads the same without colour. */
+export const STATE_GLYPHS: Record<JobState, string> = { running: '●', queued: '◌', succeeded: '✔', failed: '✖', cancelled: '⊘', partial: '◐', unknown: '?' };
+
+/** What the text needs beyond the detail. */
+export interface JobTextOptions {
+  capabilities: SourceCapabilities;
+  now: number;
+  /** Terminal width for the steps table; Infinity when not a terminal. */
+  width: number;
+  includeRaw: boolean;
+}
+
+const LABEL = 10;
+const inline = (value: unknown) => sanitizeInline(value, 2000);
+const field = (label: string, value: string) => `${label.padEnd(LABEL)} ${value}`;
+const when = (ms: number | null, now: number) => (ms === null ? '—' : `${formatTimestamp(ms)}  (${formatAgo(now, ms)})`);
+
+/** A state with its glyph, native value and flags: `✖ failed  (native: partial_failure; flags: had-error)`. */
+export function describeState(job: Job): string {
+  const notes = [`native: ${inline(job.nativeState) || '—'}`, ...(job.flags.length > 0 ? [`flags: ${job.flags.join(', ')}`] : [])];
+  return `${STATE_GLYPHS[job.state]} ${job.state}  (${notes.join('; ')})`;
+}
+
+/** The whole detail as text, ending with a newline. */
+export function renderJobText(detail: JobDetail, options: JobTextOptions): string {
+  const sections = [overview(detail, options.now), steps(detail, options), messages(detail, options.capabilities), result(detail, options.capabilities)];
+  if (detail.outputs !== null) sections.push(outputs(detail));
+  if (options.includeRaw) sections.push(['Raw', indent(sanitizeMultiline(JSON.stringify(detail.raw, null, 2) ?? 'null', 5_000_000))].join('\n'));
+  return `${sections.join('\n\n')}\n`;
+}
+
+function overview(job: JobDetail, now: number): string {
+  const priority = job.priority.label ?? (job.priority.value === null ? '—' : String(job.priority.value));
+  const lines = [
+    inline(job.key),
+    field('Source', `${inline(job.source)} (${VENDOR_NAMES[job.vendor]})`),
+    field('Type', inline(job.type) || '—'),
+    field('State', describeState(job)),
+    field('Progress', job.progress === null ? '—' : formatPercent(job.progress)),
+    field('Priority', job.priority.label !== null && job.priority.value !== null ? `${inline(priority)} (${job.priority.value})` : inline(priority)),
+    field('Created', when(job.createdAt, now)),
+    field('Started', when(job.startedAt, now)),
+    field('Finished', when(job.finishedAt, now)),
+    field('Duration', formatDuration(jobDurationMs(job, now))),
+    field('Updated', when(job.updatedAt, now)),
+    field('Owner', inline(job.owner ?? '—')),
+    field('Host', inline(job.host ?? '—')),
+  ];
+  if (job.parentId !== null) lines.push(field('Parent', inline(`${job.source}/${job.parentId}`)));
+  if (job.childIds && job.childIds.length > 0) lines.push(field('Children', job.childIds.map((id) => inline(`${job.source}/${id}`)).join(', ')));
+  if (job.error !== null) lines.push(field('Error', indentContinuation(sanitizeMultiline(job.error, 100_000), LABEL + 1)));
+  return lines.join('\n');
+}
+
+function missing(capabilities: SourceCapabilities, tab: 'steps' | 'messages' | 'result', job: Job): string {
+  return `  ${inline(capabilities.missing[tab] ?? `${VENDOR_NAMES[job.vendor]} reports no ${tab} for this job.`)}`;
+}
+
+function steps(job: JobDetail, options: JobTextOptions): string {
+  if (job.steps === null) return `Steps\n${missing(options.capabilities, 'steps', job)}`;
+  if (job.steps.length === 0) return 'Steps (0)';
+  const columns = [{ title: 'STATE', min: 11 }, { title: 'NAME', min: 8 }, { title: 'STATUS', min: 8, dropOrder: 4 }, { title: 'ATTEMPT', min: 7, dropOrder: 5 }, { title: 'HOST', min: 6, dropOrder: 3 }, { title: 'STARTED', min: 20, dropOrder: 2 }, { title: 'DURATION', min: 8 }, { title: 'ERROR', min: 5, dropOrder: 1 }];
+  const rows = job.steps.map((step) => [
+    `${STATE_GLYPHS[step.state]} ${step.state}`,
+    inline(step.name),
+    inline(step.status),
+    step.attempt === null ? '' : String(step.attempt),
+    inline(step.host ?? ''),
+    step.startedAt === null ? '' : formatTimestamp(step.startedAt),
+    formatDuration(step.durationMs ?? (step.startedAt !== null && step.finishedAt !== null ? step.finishedAt - step.startedAt : null)),
+    inline(step.error ?? ''),
+  ]);
+  const table = renderTextTable(columns, rows, options.width - 2).trimEnd();
+  return `Steps (${job.steps.length})\n${indent(table)}`;
+}
+
+function messages(job: JobDetail, capabilities: SourceCapabilities): string {
+  if (job.messages === null) return `Messages\n${missing(capabilities, 'messages', job)}`;
+  const lines = job.messages.map((message) => {
+    const head = [message.timestamp === null ? '—'.padEnd(20) : formatTimestamp(message.timestamp), message.level.padEnd(7), message.origin === null ? '' : `[${inline(message.origin)}] `].join('  ');
+    return `  ${head}${indentContinuation(sanitizeMultiline(message.text, 100_000), 2 + displayWidth(head))}`;
+  });
+  return [`Messages (${job.messages.length})`, ...lines].join('\n');
+}
+
+function result(job: JobDetail, capabilities: SourceCapabilities): string {
+  if (job.result === undefined) return `Result\n${missing(capabilities, 'result', job)}`;
+  const text = typeof job.result === 'string' ? job.result : (JSON.stringify(job.result, null, 2) ?? 'null');
+  return `Result\n${indent(sanitizeMultiline(text, 5_000_000))}`;
+}
+
+function outputs(job: JobDetail): string {
+  const list = job.outputs ?? [];
+  return [`Outputs (${list.length})`, ...list.map((output) => `  ${inline(output.name)}  (${output.formats.map(inline).join(', ')})  id ${inline(output.id)}`)].join('\n');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : `  ${line}`))
+    .join('\n');
+}
+
+function indentContinuation(text: string, by: number): string {
+  return text.split('\n').join(`\n${' '.repeat(by)}`);
+}

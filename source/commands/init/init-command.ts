@@ -1,0 +1,81 @@
+/**
+ * `jobtop init [FILE]`: writes the commented starter config (generated from the schema) to
+ * FILE, --config, $JOBTOP_CONFIG or the default path, creating its directory. The file is
+ * created with mode 600 and never replaces an existing one unless --force.
+ */
+import { linkSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { defaultConfigPath } from '../../config/config-paths.js';
+import { renderStarterConfig } from '../../config/starter-config.js';
+import { EXIT, UsageError, type Command } from '../command.js';
+
+/** `jobtop init`. */
+export const initCommand: Command = {
+  name: 'init',
+  usage: 'init [--force] [FILE]',
+  summary: 'Write a commented starter config (every vendor, every option) without overwriting an existing file.',
+  flags: {
+    force: { type: 'boolean', description: 'replace an existing file' },
+  },
+  async run(args, io) {
+    if (args.positionals.length > 1) throw new UsageError(`init takes at most one FILE, got ${args.positionals.length}`);
+    if (args.flags.demo === true || args.flags.readonly === true) throw new UsageError('--demo and --readonly do not apply to init');
+    const explicit = args.positionals[0] ?? (typeof args.flags.config === 'string' ? args.flags.config : undefined) ?? (io.env.JOBTOP_CONFIG || undefined);
+    const path = resolve(explicit ?? defaultConfigPath(io.env));
+    const { text, envVars } = renderStarterConfig(packageJson.version);
+    const existing = kindOf(path);
+    if (existing === 'directory') {
+      io.stderr.write(`jobtop: ${path} is a directory; name a file such as ${join(path, 'config.yaml')}\n`);
+      return EXIT.usage;
+    }
+    if (existing === 'file' && args.flags.force !== true) {
+      io.stderr.write(`jobtop: ${path} already exists; not overwriting it (pass --force to replace it)\n`);
+      return EXIT.usage;
+    }
+    try {
+      writeNewFile(path, text, args.flags.force === true);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'EEXIST' ? 'it appeared while writing; not overwriting it (pass --force to replace it)' : code === 'EACCES' ? 'permission denied' : code ?? String(error);
+      io.stderr.write(`jobtop: cannot write ${path}: ${reason}\n`);
+      return EXIT.usage;
+    }
+    const found = resolve(defaultConfigPath(io.env)) === path || (io.env.JOBTOP_CONFIG && resolve(io.env.JOBTOP_CONFIG) === path);
+    io.stdout.write(
+      `Wrote ${path} (mode 600).\n` +
+        `It reads these environment variables: ${envVars.join(', ')}.\n` +
+        `Keep the sources you use, set their url and credentials, then run: jobtop check${found ? '' : ` --config ${path}`}\n`,
+    );
+    return EXIT.ok;
+  },
+};
+
+function kindOf(path: string): 'file' | 'directory' | null {
+  try {
+    return statSync(path).isDirectory() ? 'directory' : 'file';
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes a mode-600 temporary file next to `path`, then moves it in place: a hard link when
+ * the file must not exist (fails with EEXIST instead of replacing a file created meanwhile),
+ * a rename with --force. Either way a reader never sees half a file.
+ */
+function writeNewFile(path: string, text: string, force: boolean): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
+  try {
+    if (force) renameSync(temporary, path);
+    else linkSync(temporary, path);
+  } finally {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // renamed away: nothing left to remove
+    }
+  }
+}

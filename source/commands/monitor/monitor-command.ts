@@ -1,0 +1,44 @@
+/**
+ * `jobtop` with no subcommand: the full-screen live monitor. Loads the UI lazily so the
+ * one-shot commands never pay for React and Ink.
+ */
+import { openDiagnosticLog } from '../../log-file.js';
+import { UsageError, type Command } from '../command.js';
+import { openFromFlags, storeSources } from '../shared/open-sources.js';
+import { createFleetStore } from '../../store/fleet-store.js';
+
+/** The live monitor. */
+export const monitorCommand: Command = {
+  name: 'monitor',
+  usage: '[monitor] [options]',
+  summary: 'The full-screen live monitor of every configured source (the embedded demo fleet when no config file exists).',
+  flags: {
+    bell: { type: 'boolean', description: 'ring the terminal bell when a job fails' },
+    'log-file': { type: 'string', value: 'FILE', description: 'append diagnostics (source errors, retries, warnings, crashes) to FILE; off by default' },
+  },
+  async run(args, io) {
+    const logFile = args.flags['log-file'];
+    if (logFile === '') throw new UsageError('--log-file needs a file name');
+    // Opened before the screen is taken over, so a bad path is a plain usage error.
+    let log;
+    try {
+      log = openDiagnosticLog(typeof logFile === 'string' ? logFile : null);
+    } catch (error) {
+      throw new UsageError(`--log-file: ${(error as Error).message}`);
+    }
+    const opened = await openFromFlags(args.flags, { demoWhenMissing: true, oneShot: false, env: io.env }).catch((error: unknown) => {
+      log.close();
+      throw error;
+    });
+    for (const warning of opened.config.warnings) {
+      io.stderr.write(`jobtop: warning: ${warning}\n`);
+      log.write('warn', warning);
+    }
+    // Polling starts before the UI chunk (React, Ink, yoga) loads, so the first answers arrive
+    // while it loads instead of after (README "Performance": first frame with jobs).
+    const store = createFleetStore(storeSources(opened), { intervalMs: opened.config.intervalMs });
+    store.start();
+    const { runTui } = await import('../../run-tui.js');
+    return runTui(opened, store, { bell: args.flags.bell === true, readonly: args.flags.readonly === true, log });
+  },
+};

@@ -1,0 +1,103 @@
+/**
+ * Resolves where the sources come from (a config file or the embedded demo fleet) and
+ * builds their adapters.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { JobSource } from '../../adapters/contract.js';
+import { createSource } from '../../adapters/registry.js';
+import { loadConfigFile, parseConfigText, type LoadedConfig } from '../../config/load-config.js';
+import { startDemoFleet, type DemoFleet } from '../../demo/fleet.js';
+import { stringify } from 'yaml';
+import { UsageError } from '../command.js';
+import type { StoreSource } from '../../store/fleet-store.js';
+
+/** Config search order: --config, $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml. */
+export function findConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): { path: string; explicit: boolean } | null {
+  if (flag) return { path: flag, explicit: true };
+  if (env.JOBTOP_CONFIG) return { path: env.JOBTOP_CONFIG, explicit: true };
+  const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  const path = join(base, 'jobtop', 'config.yaml');
+  return existsSync(path) ? { path, explicit: false } : null;
+}
+
+/** What a command runs against. */
+export interface OpenedSources {
+  config: LoadedConfig;
+  sources: JobSource[];
+  /** The demo fleet when running against it. */
+  fleet: DemoFleet | null;
+  close(): Promise<void>;
+}
+
+/** Starts the demo fleet and returns a config that monitors it. */
+export async function openDemo(options: OpenOptions & { port?: number } = {}): Promise<OpenedSources> {
+  const fleet = await startDemoFleet({ port: options.port });
+  const text = stringify({ sources: fleet.sources });
+  const config = parseConfigText(text, '(demo fleet)', {});
+  config.path = null;
+  return withSources(config, fleet, options);
+}
+
+/** Loads a config file and builds its sources. */
+export function openConfig(path: string, options: OpenOptions = {}): OpenedSources {
+  return withSources(loadConfigFile(path), null, options);
+}
+
+/** How the sources will be used. */
+export interface OpenOptions {
+  /** --readonly: every source read-only, whatever the file says. */
+  readonly?: boolean;
+  /** One poll and out: adapters finish per-poll work (Alteryx dispositions) in that one poll. */
+  oneShot?: boolean;
+}
+
+function withSources(config: LoadedConfig, fleet: DemoFleet | null, options: OpenOptions): OpenedSources {
+  for (const source of config.sources) {
+    if (options.readonly) {
+      source.readonly = true;
+      source.spec.readonly = true;
+    }
+    if (options.oneShot && source.spec.type === 'alteryx') source.spec.enrichPerPoll = source.spec.limit;
+  }
+  const sources = config.sources.map((source) => createSource(source.spec));
+  return {
+    config,
+    sources,
+    fleet,
+    async close() {
+      await Promise.all(sources.map((source) => source.close()));
+      await fleet?.close();
+    },
+  };
+}
+
+/**
+ * Opens what the global flags point at: --demo, --config, $JOBTOP_CONFIG or the default file.
+ * `demoWhenMissing`: with no config anywhere, fall back to the demo fleet (the live monitor)
+ * instead of failing (one-shot commands, where monitoring a demo would surprise a script).
+ */
+export async function openFromFlags(flags: { config?: unknown; demo?: unknown; readonly?: unknown }, options: { demoWhenMissing: boolean; oneShot: boolean; env?: NodeJS.ProcessEnv }): Promise<OpenedSources> {
+  const config = typeof flags.config === 'string' ? flags.config : undefined;
+  const readonly = flags.readonly === true;
+  if (flags.demo === true && config) throw new UsageError('--demo and --config exclude each other');
+  const found = flags.demo === true ? null : findConfigPath(config, options.env);
+  if (found) return openConfig(found.path, { readonly, oneShot: options.oneShot });
+  if (flags.demo !== true && !options.demoWhenMissing) {
+    throw new UsageError('no config file found (looked at $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml); pass --config FILE, run jobtop init, or use --demo for the embedded demo fleet');
+  }
+  return openDemo({ readonly, oneShot: options.oneShot });
+}
+
+/**
+ * The store's view of the opened sources: adapter plus read-only, insecure and interval settings.
+ * `only` keeps the named sources; `intervalMs` overrides every source's interval.
+ */
+export function storeSources(opened: OpenedSources, options: { only?: ReadonlySet<string>; intervalMs?: number } = {}): StoreSource[] {
+  return opened.config.sources.flatMap((configured, index) =>
+    !options.only || options.only.has(configured.spec.name)
+      ? [{ source: opened.sources[index], readonly: configured.readonly, insecure: configured.insecure, intervalMs: options.intervalMs ?? configured.intervalMs }]
+      : [],
+  );
+}
