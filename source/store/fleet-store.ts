@@ -35,6 +35,18 @@ export interface FleetStoreOptions {
   changeMarkMs?: number;
   /** Most messages kept per job detail (memory bound). */
   maxMessages?: number;
+  /** Hears every list poll once it is settled: how long it took, how it ended, the source afterwards (the exporter's metrics). */
+  onPoll?: (event: PollEvent) => void;
+}
+
+/** One finished list poll of one source. */
+export interface PollEvent {
+  /** The source's snapshot after the poll (its jobs are the last good ones when it failed). */
+  source: SourceSnapshot;
+  /** Wall time of the list request chain, ms. */
+  durationMs: number;
+  /** Why the poll did not count as a success (an error, or every job vanishing); null when it did. */
+  failure: SourceFailure | null;
 }
 
 /** The store plus what the CLI needs beyond the UI's interface. */
@@ -210,6 +222,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     } finally {
       runner.inFlight = false;
     }
+    options.onPoll?.({ source: runner.snapshot, durationMs: now() - runner.polledAt, failure: runner.snapshot.status === 'error' ? runner.snapshot.error : null });
     markAnswered(runner);
     if (runner.again) {
       runner.again = false;
