@@ -25,6 +25,7 @@ export function convertValue(node: Node | null, kind: FieldKind, context: Conver
     for (const pair of node.items) labels[String(isScalar(pair.key) ? pair.key.value : pair.key)] = String(isScalar(pair.value) ? pair.value.value : '');
     return { value: labels };
   }
+  if (kind === 'string-list') return convertStringList(node, context);
   if (!isScalar(node)) return { error: `expected ${describeKind(kind)}, got a ${isMap(node) ? 'mapping' : isSeq(node) ? 'list' : 'nothing'}` };
   let raw: unknown = node.value;
   if (typeof raw === 'string') {
@@ -73,8 +74,24 @@ export function describeKind(kind: FieldKind): string {
     boolean: 'true or false',
     bytes: 'a size',
     labels: 'a mapping',
+    'string-list': 'a list of strings',
   };
   return names[kind];
+}
+
+/** A YAML list of non-empty strings (each may be `${ENV}`), without repeats. */
+function convertStringList(node: Node | null, context: ConvertContext): Converted {
+  if (!isSeq(node)) return { error: 'expected a list such as [render, export]' };
+  const values: string[] = [];
+  for (const [index, item] of node.items.entries()) {
+    const raw = isScalar(item) ? item.value : undefined;
+    if ((typeof raw !== 'string' && typeof raw !== 'number') || String(raw).trim() === '') return { error: `entry ${index + 1}: expected a non-empty string` };
+    const { value, missing } = interpolateEnv(String(raw), context.env);
+    if (missing.length > 0) return { error: `entry ${index + 1}: environment variable ${missing.join(', ')} is not set` };
+    if (values.includes(value)) return { error: `entry ${index + 1}: "${value}" is listed twice` };
+    values.push(value);
+  }
+  return { value: values };
 }
 
 function convertUrl(raw: unknown): Converted {

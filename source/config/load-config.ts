@@ -12,7 +12,7 @@ import type { SourceSpec } from '../adapters/registry.js';
 import { ConfigError } from './config-error.js';
 import { permissionWarnings, type PermissionFindings } from './config-permissions.js';
 import { convertValue } from './convert-value.js';
-import { REQUIRED_CREDENTIALS, SHARED_FIELDS, SOURCE_FIELDS, anySourceKeys, commandKeyOf, sourceRulesOf, type FieldRule } from './schema.js';
+import { EXPORTER_FIELDS, REQUIRED_CREDENTIALS, SHARED_FIELDS, SOURCE_FIELDS, anySourceKeys, commandKeyOf, sourceRulesOf, type FieldRule } from './schema.js';
 import { runSecretCommand } from './secret-command.js';
 import { suggestKey } from './suggest.js';
 import { isPureEnvReference, parseBytes, parseDuration } from './values.js';
@@ -36,6 +36,14 @@ export interface LoadedConfig {
   warnings: string[];
   /** Every secret value (from the file, the environment or a command), for redaction. */
   secrets: string[];
+  /** The `exporter:` settings (jobtop exporter). */
+  exporter: ExporterSettings;
+}
+
+/** What `exporter:` configures. */
+export interface ExporterSettings {
+  /** Job types that keep their own `type_group` label; every other type is `other`. */
+  typeGroups: string[];
 }
 
 /** Options of parseConfigText. */
@@ -122,6 +130,10 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
         problems.push(`${at(valueNode ?? pair.key)}: ${field}: expected at least ${rule.minMs}ms, got ${result.value}ms`);
         continue;
       }
+      if (rule.maxItems !== undefined && Array.isArray(result.value) && result.value.length > rule.maxItems) {
+        problems.push(`${at(valueNode ?? pair.key)}: ${field}: expected at most ${rule.maxItems} entries, got ${result.value.length}`);
+        continue;
+      }
       values[key] = result.value;
       if (rule.secret && typeof result.value === 'string' && result.value !== '') {
         secrets.push(result.value);
@@ -132,7 +144,10 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
     return values;
   };
 
-  const globals = readFields(root, SHARED_FIELDS, '', (key) => key === 'sources');
+  const globals = readFields(root, SHARED_FIELDS, '', (key) => key === 'sources' || key === 'exporter');
+  const exporterNode = root.get('exporter', true) as Node | undefined;
+  if (exporterNode !== undefined && !isMap(exporterNode)) problems.push(`${at(exporterNode)}: exporter: expected a mapping (typeGroups: [...])`);
+  const exporterValues = exporterNode === undefined ? {} : readFields(exporterNode, EXPORTER_FIELDS, 'exporter', () => false);
   const sourcesNode = root.get('sources', true) as Node | undefined;
   if (!sourcesNode || !isSeq(sourcesNode) || sourcesNode.items.length === 0) {
     problems.push(`${at(sourcesNode ?? root)}: sources: expected a non-empty list of sources`);
@@ -195,7 +210,8 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const sources = pending.map((source) => toConfiguredSource(source.vendor, source.values, globals));
-  const config = { path, intervalMs: (globals.interval as number | undefined) ?? CONFIG_DEFAULTS.intervalMs, sources, warnings: [], secrets };
+  const exporter = { typeGroups: (exporterValues.typeGroups as string[] | undefined) ?? [] };
+  const config = { path, intervalMs: (globals.interval as number | undefined) ?? CONFIG_DEFAULTS.intervalMs, sources, warnings: [], secrets, exporter };
   return { config, findings };
 }
 

@@ -7,7 +7,7 @@
 import type { Vendor } from '../domain/job.js';
 
 /** What a key's value must be. */
-export type FieldKind = 'string' | 'url' | 'file' | 'positive-integer' | 'duration' | 'boolean' | 'bytes' | 'labels' | { oneOf: readonly string[] };
+export type FieldKind = 'string' | 'url' | 'file' | 'positive-integer' | 'duration' | 'boolean' | 'bytes' | 'labels' | 'string-list' | { oneOf: readonly string[] };
 
 /** One allowed key. */
 export interface FieldRule {
@@ -23,6 +23,8 @@ export interface FieldRule {
   example?: string;
   /** Durations: the smallest value accepted, in ms. */
   minMs?: number;
+  /** Lists: the most entries accepted. */
+  maxItems?: number;
 }
 
 /** Settings allowed at the top level and again per source (a source's value wins). */
@@ -35,6 +37,16 @@ export const SHARED_FIELDS: Record<string, FieldRule> = {
   maxBodySize: { kind: 'bytes', default: '4MB', description: 'largest response read; the rest is not read' },
   commandTimeout: { kind: 'duration', default: '30s', description: 'longest a credential command (tokenCommand, …) may run at start' },
   labels: { kind: 'labels', example: '{team: ops, env: prod}', description: 'free-form key: value labels shown with the source' },
+};
+
+/** Keys of the top-level `exporter:` mapping, read by `jobtop exporter` (docs/exporter.md). */
+export const EXPORTER_FIELDS: Record<string, FieldRule> = {
+  typeGroups: {
+    kind: 'string-list',
+    maxItems: 50,
+    example: '[render, export]',
+    description: 'job types that keep their own type_group label in the metrics (at most 50); every other type counts as "other"',
+  },
 };
 
 /** Keys every source has (name, type and url are required). */
