@@ -12,6 +12,7 @@ import { retryCommand } from './actions/retry-command.js';
 import { checkCommand } from './check/check-command.js';
 import { initCommand } from './init/init-command.js';
 import { demoCommand } from './demo/demo-command.js';
+import { exporterCommand } from './exporter/exporter-command.js';
 import { completionCommand } from './completion/completion-command.js';
 
 /** The subcommands jobtop knows. */
@@ -26,5 +27,6 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   initCommand,
   demoCommand,
+  exporterCommand,
   completionCommand,
 ];
