@@ -1,0 +1,50 @@
+/**
+ * `jobtop exporter` as a process: serves the demo fleet's metrics on loopback, refuses a bad
+ * --listen or a taken port with a plain message, and stops cleanly on SIGTERM and SIGINT
+ * (exit 0, port closed, demo servers gone).
+ */
+import { createServer } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
+import { VENDORS } from '../../source/domain/job.js';
+import { startExporterProcess } from '../helpers/exporter-process.js';
+import { scrape, valueOf } from '../helpers/metrics.js';
+import { runCli } from '../helpers/run-cli.js';
+
+describe('jobtop exporter (process)', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('serves the demo fleet, then stops cleanly on %s', async (signal) => {
+    const exporter = await startExporterProcess(['--demo', '--listen', '127.0.0.1:0']);
+    expect(exporter.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(exporter.stdout()).toContain('for 5 sources (read-only)');
+    // Every source up once its first poll has answered.
+    const families = await vi.waitFor(
+      async () => {
+        const scraped = await scrape(`${exporter.url}/metrics`);
+        for (const vendor of VENDORS) expect(valueOf(scraped, 'jobtop_source_up', { source: `demo-${vendor}`, vendor }), vendor).toBe(1);
+        return scraped;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    expect(families.get('process_cpu_user_seconds_total')?.type).toBe('COUNTER');
+    exporter.child.kill(signal);
+    expect(await exporter.exited).toBe(0);
+    expect(exporter.stdout()).toContain(`jobtop exporter: stopped (${signal})`);
+    expect(exporter.stderr()).toBe('');
+    await expect(fetch(`${exporter.url}/metrics`)).rejects.toThrow();
+  });
+
+  it('refuses a --listen without a host, and a port already taken, with exit 1', async () => {
+    expect(await runCli(['exporter', '--demo', '--listen', ':9464'])).toMatchObject({ code: 1, stderr: expect.stringContaining('--listen needs a host before the port (127.0.0.1:9464 for loopback') });
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      expect(await runCli(['exporter', '--demo', '--listen', `127.0.0.1:${port}`])).toMatchObject({ code: 1, stderr: `jobtop: cannot listen on 127.0.0.1:${port}: the address is already in use\n` });
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('needs a config or --demo, like every one-shot command', async () => {
+    expect(await runCli(['exporter'])).toMatchObject({ code: 1, stderr: expect.stringContaining('no config file found') });
+  });
+});
