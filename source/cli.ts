@@ -16,7 +16,7 @@ import { ConfigError } from './config/config-error.js';
 function topHelp(): string {
   const rows = COMMANDS.map((command) => `  jobtop ${command.usage.padEnd(34)} ${command.summary.split('. ')[0].replace(/\.$/, '')}`);
   const globals = Object.entries(GLOBAL_FLAGS).map(([name, spec]) => `  --${name}${spec.value ? ` ${spec.value}` : ''}`.padEnd(30) + spec.description);
-  return `jobtop ${packageJson.version} — a terminal monitor for background jobs across several job systems\n\nUsage:\n  jobtop [options]                          the live monitor (prints the list once when stdout is not a terminal)\n${rows.join('\n')}\n\nOptions for every command:\n${globals.join('\n')}\n  --version\n\nRun jobtop COMMAND --help for a command's options. Exit codes: 0 ok, 1 usage or config error, 2 some sources failed, 3-9 for watch and actions (see the README's \"Exit codes\").\n`;
+  return `jobtop ${packageJson.version} — a terminal monitor for background jobs across several job systems\n\nUsage:\n  jobtop [options]                          the live monitor (prints the list once when stdout is not a terminal)\n${rows.join('\n')}\n\nOptions for every command:\n${globals.join('\n')}\n  --version\n\nRun jobtop COMMAND --help for a command's options. Exit codes: 0 ok, 1 usage or config error, 2 some sources failed, 3-9 for watch and actions (see "Exit codes" in docs/scripting.md).\n`;
 }
 
 async function main(argv: string[], io: CommandIo): Promise<number> {

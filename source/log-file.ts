@@ -35,7 +35,7 @@ export function openDiagnosticLog(path: string | null | undefined, now: () => nu
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
-    throw new Error(`cannot open the log file ${path}: ${reason}`);
+    throw new Error(`cannot open the log file ${path}: ${reason}`, { cause: error });
   }
   return {
     path,
@@ -74,7 +74,7 @@ export function captureStdio(log: DiagnosticLog, stderr: NodeJS.WriteStream = pr
     const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
     if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
     return true;
-  }) as typeof stderr.write;
+  });
   // why: Node prints warnings (deprecations, MaxListeners…) to stderr from its own listener.
   const warningListeners = process.listeners('warning');
   process.removeAllListeners('warning');

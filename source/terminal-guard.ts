@@ -51,7 +51,7 @@ export function guardTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStre
       const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
       if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
       return true;
-    }) as typeof stdout.write;
+    });
   };
   const handlers = new Map<string, (...args: unknown[]) => void>();
   const uninstall = () => {

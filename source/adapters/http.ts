@@ -16,7 +16,7 @@ let undiciModule: Promise<Undici> | undefined;
  */
 function loadUndici(): Promise<Undici> {
   // why: bundled, a CommonJS package imported dynamically exposes its exports on `default`.
-  undiciModule ??= import('undici').then((module) => ((module as { default?: Undici }).default ?? module) as Undici);
+  undiciModule ??= import('undici').then((module) => ((module as { default?: Undici }).default ?? module));
   return undiciModule;
 }
 import { SourceError, describeStatus } from './errors.js';
@@ -222,7 +222,8 @@ function buildUrl(base: URL, path: string, query?: Record<string, QueryValue>): 
   url.pathname = joinPath(base.pathname, path);
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, item);
+    // why: Array.isArray narrows a readonly array to any[].
+    if (Array.isArray(value)) for (const item of value as readonly string[]) url.searchParams.append(key, item);
     else url.searchParams.set(key, String(value));
   }
   return url.href;

@@ -184,7 +184,7 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
       if (!rule.commandFor || typeof values[key] !== 'string') continue;
       const node = item.get(key, true);
       if (values[rule.commandFor] !== undefined) problems.push(`${at(node)}: ${prefix}.${key}: set ${rule.commandFor} or ${key}, not both`);
-      else commands.push({ key: rule.commandFor, field: `${prefix}.${key}`, at: at(node), command: values[key] as string });
+      else commands.push({ key: rule.commandFor, field: `${prefix}.${key}`, at: at(node), command: values[key] });
     }
     const present = (key: string) => values[key] !== undefined || values[commandKeyOf(key)] !== undefined;
     const groups = REQUIRED_CREDENTIALS[vendor];

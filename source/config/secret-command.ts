@@ -44,7 +44,8 @@ export function runSecretCommand(spec: SecretCommand): SecretCommandResult {
   });
   const stderr = firstLine(result.stderr ?? '');
   const because = stderr ? `: ${sanitizeInline(stderr, 200)}` : '';
-  const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
+  const error: NodeJS.ErrnoException | undefined = result.error;
+  const code = error?.code;
   if (code === 'ETIMEDOUT') return { ok: false, error: `did not finish within ${formatMs(spec.timeoutMs)} and was stopped (raise commandTimeout if it waits for a prompt)` };
   if (result.error) return { ok: false, error: `could not be run (${code ?? result.error.message})` };
   if (result.signal) return { ok: false, error: `was killed by ${result.signal}${because}` };

@@ -120,7 +120,7 @@ export function parseFaultChange(text: string): { ok: true; change: FaultChange 
   }
   if ('fault' in record) {
     if (record.fault !== null && record.fault !== 'none' && !isFaultName(record.fault)) return { ok: false, error: `fault: expected null or one of ${FAULT_NAMES.join(', ')}` };
-    change.fault = record.fault === 'none' ? null : (record.fault as FaultName | null);
+    change.fault = record.fault === 'none' ? null : (record.fault);
   }
   if ('hostile' in record) {
     if (typeof record.hostile !== 'boolean') return { ok: false, error: 'hostile: expected true or false' };

@@ -113,7 +113,7 @@ export function poisonBody(vendor: Vendor, body: unknown): void {
     for (const [key, child] of Object.entries(record)) {
       if (idKeys.has(key) && typeof child === 'string' && poisonsId(child)) record[key] = HOSTILE_ID_PREFIX + child;
       else if (keys.has(key) && typeof child === 'string') record[key] = poisonString(child, here + key);
-      else if (keys.has(key) && Array.isArray(child)) record[key] = child.map((item) => (typeof item === 'string' ? poisonString(item, here + key) : item));
+      else if (keys.has(key) && Array.isArray(child)) record[key] = (child as unknown[]).map((item) => (typeof item === 'string' ? poisonString(item, here + key) : item));
       else visit(child, depth + 1, here);
     }
   };

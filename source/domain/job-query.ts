@@ -4,7 +4,7 @@
  * and the duration and time syntax those flags take. Imports only the domain.
  */
 import { JOB_STATES, isActiveState, type Job, type JobState } from './job.js';
-import { compareJobs, type SortKey, type SortSpec } from './sort.js';
+import { compareJobs, type SortSpec } from './sort.js';
 import { parseIsoTime } from './time.js';
 
 /** What narrows `jobtop list`; an empty list means "any". */
@@ -78,7 +78,7 @@ export function matchesQuery(job: Job, query: JobQuery): boolean {
 
 /** A `--sort` value as the domain's SortSpec: `created` oldest first, `-created` newest first. */
 export function sortSpecFor(field: SortField, descending: boolean): SortSpec {
-  return { key: field as SortKey, reverse: NATURALLY_DESCENDING[field] !== descending };
+  return { key: field, reverse: NATURALLY_DESCENDING[field] !== descending };
 }
 
 /** Parses `FIELD` or `-FIELD`; null when the field is not one of SORT_FIELDS. */

@@ -49,15 +49,13 @@ const MULTILINE_TAB = '    ';
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const PRINTABLE_ASCII_LINES = /^[\x20-\x7e\n]*$/;
 
-/* eslint-disable no-control-regex */
 const STRING_SEQUENCE = /(?:\x1b[P\]X^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?/u;
-const CONTROL_SEQUENCE = /(?:\x1b\[|\x9b)[0-?]*[ -\/]*[@-~]?/u;
-const ESCAPE_SEQUENCE = /\x1b[ -\/]*[0-~]?/u;
+const CONTROL_SEQUENCE = /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?/u;
+const ESCAPE_SEQUENCE = /\x1b[ -/]*[0-~]?/u;
 const FLAG_TAG_SEQUENCE = /\u{1F3F4}[\u{E0020}-\u{E007E}]{1,12}\u{E007F}/u;
 const TAG_RUN = /[\u{E0000}-\u{E007F}]+/u;
 // why: with the u flag a surrogate range only matches surrogates that are not part of a pair.
 const SUSPECT_CHARACTER = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\uD800-\uDFFF]/u;
-/* eslint-enable no-control-regex */
 
 // why: one left-to-right scan finds everything that needs a decision; alternatives are tried in
 // order, so `ESC [` is a CSI before it is a two-byte escape. Every alternative consumes at least one
@@ -110,6 +108,7 @@ function toText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === null || value === undefined) return '';
   try {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- why: a cell shows any value the server sent, as String() spells it.
     return String(value);
   } catch {
     return ''; // why: Object.create(null) and hostile toString() throw; a cell must still render.

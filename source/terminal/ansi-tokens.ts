@@ -48,7 +48,7 @@ export function tokenizeAnsi(text: string): Tokenized {
     }
     const next = text[index + 1];
     if (next === undefined) return { tokens, rest: text.slice(index) };
-    let match: RegExpExecArray | null = null;
+    let match: RegExpExecArray | null;
     if (next === '[') {
       match = matchAt(CSI, text, index);
       if (match) {

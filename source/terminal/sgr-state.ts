@@ -30,7 +30,7 @@ const sequences = new WeakMap<SgrState, string>();
 /** The state after `ESC [ params m` in `state`. */
 export function applySgr(state: SgrState, params: string): SgrState {
   let known = transitions.get(state);
-  if (!known) transitions.set(state, (known = new Map()));
+  if (!known) transitions.set(state, (known = new Map<string, SgrState>()));
   let next = known.get(params);
   if (!next) {
     next = computeSgr(state, params);

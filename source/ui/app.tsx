@@ -3,7 +3,7 @@
  * keyboard hook, follows the opened job's detail, performs effects, rings the bell, and
  * renders the screen for the current view. The CLI puts it on the alternate screen.
  */
-import React, { useCallback, useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
 import { Box } from 'ink';
 import type { FleetSnapshot, FleetStoreApi } from '../store/types.js';
 import { NoColorContext } from './line.js';

@@ -3,7 +3,7 @@
  * with nested <Text> cells (architecture.md: one Text per row). Builders fit segments to the
  * width with display-width arithmetic, so Ink never wraps and the frame height is exact.
  */
-import React, { createContext, memo, useContext } from 'react';
+import { createContext, memo, useContext } from 'react';
 import { Text } from 'ink';
 import { displayWidth, truncateToWidth } from '../domain/sanitize.js';
 

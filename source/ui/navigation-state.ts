@@ -185,6 +185,6 @@ type EffectRequest = Effect extends infer E ? (E extends Effect ? Omit<E, 'id'> 
 
 /** Queues a side effect for the App. */
 export function withEffect(state: NavigationState, effect: EffectRequest): NavigationState {
-  const queued = { ...effect, id: state.nextEffectId } as Effect;
+  const queued = { ...effect, id: state.nextEffectId };
   return { ...state, effects: [...state.effects, queued].slice(-EFFECT_BACKLOG), nextEffectId: state.nextEffectId + 1 };
 }

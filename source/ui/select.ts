@@ -21,7 +21,7 @@ export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'fil
   const jobs = state.fleet.jobs;
   const signature = JSON.stringify([state.sort, state.filter]);
   let entries = visibleCache.get(jobs);
-  if (!entries) visibleCache.set(jobs, (entries = new Map()));
+  if (!entries) visibleCache.set(jobs, (entries = new Map<string, Job[]>()));
   let rows = entries.get(signature);
   if (!rows) {
     if (entries.size > 16) entries.clear(); // why: typing a filter creates one entry per keystroke

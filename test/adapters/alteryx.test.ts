@@ -1,5 +1,4 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobSource } from '../../source/adapters/contract.js';
 import { SourceError } from '../../source/adapters/errors.js';

@@ -218,7 +218,7 @@ describe('normalizeOsapiJobDetail', () => {
 });
 
 describe('OSAPI capabilities', () => {
-  const job = (nativeState: string, terminal = true) => ({ ...normalizeOsapiJob({ id: 'a', status: nativeState }, 's'), terminal }) as Job;
+  const job = (nativeState: string, terminal = true) => ({ ...normalizeOsapiJob({ id: 'a', status: nativeState }, 's'), terminal });
 
   it('declares delete and retry but no cancel, and fills every tab', () => {
     expect(Object.keys(OSAPI_CAPABILITIES.actions).sort()).toEqual(['delete', 'retry']);

@@ -561,7 +561,7 @@ describe('VectorCharts simulator: wire format', () => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (init.token !== null) headers.authorization = `Bearer ${init.token ?? VECTORCHARTS_DEMO_API_TOKEN}`;
     const response = await fetch(`${server.url}${path}`, { method: init.method ?? 'GET', headers, body: typeof init.body === 'string' ? init.body : init.body === undefined ? undefined : JSON.stringify(init.body) });
-    return { status: response.status, body: (await response.json()) as any };
+    return { status: response.status, body: (await response.json()) };
   };
 
   it('answers 401 with the recorded error bodies for a missing or unknown token', async () => {

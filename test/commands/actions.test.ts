@@ -119,7 +119,7 @@ describe('jobtop cancel, delete and retry', () => {
     expect(osapi.statusOf(match![1])).toBeDefined();
     const again = failedOsapiJob();
     const json = JSON.parse((await runCli(['retry', `demo-osapi/${again}`, '--yes', '--json', '--config', config])).stdout) as Record<string, unknown>[];
-    expect(json).toEqual([{ key: `demo-osapi/${again}`, action: 'retry', ok: true, effect: 'retried', message: expect.stringMatching(/^Retried as job /), newJobId: expect.any(String), newKey: `demo-osapi/${json[0].newJobId}`, error: null, sent: true }]);
+    expect(json).toEqual([{ key: `demo-osapi/${again}`, action: 'retry', ok: true, effect: 'retried', message: expect.stringMatching(/^Retried as job /), newJobId: expect.any(String), newKey: `demo-osapi/${String(json[0].newJobId)}`, error: null, sent: true }]);
     expect(mutating(fleet.servers.osapi.requests)).toEqual([`POST /api/job/${id}/retry`, `POST /api/job/${again}/retry`]);
   });
 

@@ -14,7 +14,6 @@ describe('--json output', () => {
         const input = { value, text };
         const json = toTerminalSafeJson(input);
         expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(input)));
-        // eslint-disable-next-line no-control-regex
         expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       }),
       { numRuns: 2000 },

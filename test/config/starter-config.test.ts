@@ -34,7 +34,7 @@ describe('starter config (jobtop init)', () => {
     const keysIn = (lines: string[]) => new Set(lines.map((line) => /^\s*(?:- )?(?:# )?([A-Za-z]+):/.exec(line)?.[1]).filter(Boolean));
     const [globalPart, sourcesPart] = text.split('\nsources:\n');
     expect([...keysIn(globalPart.split('\n'))]).toEqual(Object.keys(SHARED_FIELDS));
-    const sections = sourcesPart.split(/\n(?=  # )/);
+    const sections = sourcesPart.split(/\n(?= {2}# )/);
     expect(sections).toHaveLength(VENDORS.length);
     VENDORS.forEach((vendor, index) => {
       const keys = keysIn(sections[index].split('\n'));

@@ -12,9 +12,7 @@ import {
 
 const { newline: NEWLINE, bidi: BIDI, hidden: HIDDEN, ellipsis: ELLIPSIS } = PLACEHOLDERS;
 
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_INLINE = /[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\u00ad\u180e\u2028\u2029\u115f\u1160\u3164\uffa0\ufeff\uD800-\uDFFF]/u;
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_MULTILINE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\u00ad\u180e\u2028\u2029\u115f\u1160\u3164\uffa0\ufeff\uD800-\uDFFF]/u;
 
 const codePoints = (text: string) => [...text].length;

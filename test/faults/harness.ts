@@ -14,7 +14,7 @@ import { parseConfigText } from '../../source/config/load-config.js';
 import type { Vendor } from '../../source/domain/job.js';
 import { startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
 import type { FleetStore } from '../../source/store/fleet-store.js';
-import type { FleetSnapshot, SourceSnapshot } from '../../source/store/types.js';
+import type { FleetSnapshot } from '../../source/store/types.js';
 
 /** The demo clock of every fault test: nothing arrives or moves while a test runs. */
 export const FROZEN_CLOCK = 1_790_000_000_000;
@@ -64,10 +64,10 @@ export interface StoreWatch {
 }
 
 /**
- * Watches a store created with `now: clock.now`. A publish whose `nextPollAt` changed for a
+ * Watches a store. A publish whose `nextPollAt` changed for a
  * source carries the delay the store scheduled for it (`nextPollDelayMs`).
  */
-export function watchStore(store: FleetStore, clock: { last: number }): StoreWatch {
+export function watchStore(store: FleetStore): StoreWatch {
   const snapshots: FleetSnapshot[] = [store.getSnapshot()];
   const delays = new Map<string, { failures: number; delayMs: number }[]>();
   const lastNextPoll = new Map<string, number | null>();

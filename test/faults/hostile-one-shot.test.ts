@@ -9,7 +9,6 @@ import { HOSTILE_ID_PREFIX, HOSTILE_PAYLOADS } from '../../source/demo/hostile-d
 import { runCli } from '../helpers/run-cli.js';
 
 /** Anything a terminal would act on: C0 (but newline), DEL, C1, bidi controls, invisible characters. */
-// eslint-disable-next-line no-control-regex
 const TERMINAL_ACTIVE = /[\x00-\x09\x0b-\x1f\x7f\u0080-\u009f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u00ad]/u;
 
 /** The line's graphemes with the terminal cell each starts at. */

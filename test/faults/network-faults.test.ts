@@ -64,7 +64,7 @@ describe('faults made by configuration', () => {
     sources = buildSources([DNS_SOURCE, ...timeoutSource, ...renamed(calm, 'calm')], { timeout: '3s', connectTimeout: '300ms' });
     const clock = recordingClock();
     const store = createFleetStore(sources.map((source) => ({ source, intervalMs: 100 })), { intervalMs: 100, now: clock.now, random: () => 0.5 });
-    const watch = watchStore(store, clock);
+    const watch = watchStore(store);
     store.start();
     const names = sources.map((source) => source.name).filter((name) => name !== 'calm-mcrit');
     const failing = await watch.until('three failures at each broken source', (snapshot) =>

@@ -75,7 +75,7 @@ describe('the store under every fault, per vendor', () => {
       sources.map((source) => ({ source, intervalMs: INTERVAL_MS })),
       { intervalMs: INTERVAL_MS, now: clock.now, random: () => 0.5 },
     );
-    watch = watchStore(store, clock);
+    watch = watchStore(store);
     store.start();
     await store.firstRound();
     const first = store.getSnapshot();

@@ -2,7 +2,7 @@
  * THE view-test helper: renders through ink-testing-library 4.0.0 at a chosen terminal size,
  * presses keys as a terminal sends them, and waits for frames by polling (never fixed sleeps).
  */
-import React, { type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { render as inkRender } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { App, type AppProps } from '../../source/ui/app.js';
@@ -11,7 +11,6 @@ import { T0 } from './jobs.js';
 
 export { KEYS } from './keys.js';
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
 
 /** Text without escape sequences. */

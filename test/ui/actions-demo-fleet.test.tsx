@@ -4,7 +4,6 @@
  * requests reached it (method, path, credentials), once, and none in read-only mode.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import React from 'react';
 import { createSource, type SourceSpec } from '../../source/adapters/registry.js';
 import { SourceError } from '../../source/adapters/errors.js';
 import type { ActionKind, JobSource } from '../../source/adapters/contract.js';

@@ -6,7 +6,6 @@
  * straight to a terminal cannot be used against it (issue 7).
  */
 
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** JSON.stringify with terminal-acting characters escaped; parses back to the same value. */

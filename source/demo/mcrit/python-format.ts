@@ -17,7 +17,7 @@ export function pythonRepr(value: unknown, top = false): string {
   if (typeof value === 'string') return top ? value : `'${value}'`;
   if (Array.isArray(value)) return `[${value.map((item) => pythonRepr(item)).join(', ')}]`;
   if (typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `'${key}': ${pythonRepr(item)}`).join(', ')}}`;
-  return String(value);
+  return String(Number(value)); // why: of JSON values, only numbers are left here.
 }
 
 /** Whether Python `int(text)` accepts the text (optional sign and surrounding whitespace). */

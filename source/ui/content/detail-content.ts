@@ -22,8 +22,8 @@ const cache = new WeakMap<object, Map<string, ContentLine[]>>();
 
 function cached(owner: unknown, signature: string, build: () => ContentLine[]): ContentLine[] {
   if (owner === null || (typeof owner !== 'object' && typeof owner !== 'function')) return build();
-  let entries = cache.get(owner as object);
-  if (!entries) cache.set(owner as object, (entries = new Map()));
+  let entries = cache.get(owner);
+  if (!entries) cache.set(owner, (entries = new Map<string, ContentLine[]>()));
   let lines = entries.get(signature);
   if (!lines) {
     if (entries.size > 8) entries.clear();

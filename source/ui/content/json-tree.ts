@@ -76,6 +76,7 @@ function scalarSegments(value: unknown, expandedString: boolean): Segment[] {
   if (typeof value === 'boolean') return [seg(String(value), { color: 'magenta' })];
   if (value === null) return [seg('null', { color: 'gray' })];
   if (value === undefined) return [seg('undefined', { color: 'gray' })];
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- why: whatever is left (a symbol, a function) shows as String() spells it.
   return [seg(sanitizeInline(String(value), STRING_PREVIEW))];
 }
 
@@ -133,7 +134,7 @@ export function flattenTree(value: unknown, view: TreeView): TreeNodeLine[] {
     lines.push({ id, kind: 'node', depth, parent: frame.parent, expandable: long, expanded: open,
       segments: [indent(depth), seg(long ? (open ? '▾ ' : '▸ ') : '  ', { dim: true }), ...keyPart, ...scalarSegments(node, open)] });
     if (open) {
-      const text = sanitizeInline((node as string).replace(/\n/g, ' '), (node as string).length + 1);
+      const text = sanitizeInline((node).replace(/\n/g, ' '), (node).length + 1);
       const pieceWidth = Math.max(10, view.width - 2 * Math.min(depth + 2, MAX_INDENT_DEPTH));
       for (const piece of wrapLine(text, pieceWidth)) {
         lines.push({ id: `${id}\u0000text`, kind: 'text', depth: depth + 1, parent: index, expandable: false, expanded: false,

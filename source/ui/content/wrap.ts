@@ -4,7 +4,6 @@
  */
 import { displayWidth } from '../../domain/sanitize.js';
 
-// eslint-disable-next-line no-control-regex
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Splits one line into pieces of at most `width` cells (at least one piece, possibly empty). */

@@ -2,7 +2,6 @@
  * The job detail screen: title, tabs, status, the current tab's window, footer.
  * Takes props only (state and the clock); content comes from the pure tab builders.
  */
-import React from 'react';
 import { detailLayoutWithOverlay } from '../layout.js';
 import { Line, Lines } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';

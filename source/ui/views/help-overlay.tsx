@@ -1,7 +1,6 @@
 /**
  * The `?` overlay: the keys of the view underneath, generated from the keymap table.
  */
-import React from 'react';
 import { clampTop, helpBodyHeight } from '../layout.js';
 import { SCOPES } from '../keymap.js';
 import { fitLine, Line, Lines, seg } from '../line.js';

@@ -4,7 +4,7 @@
  * text actually changed. A marked row shows ◆; a job with a pending action shows it
  * ("⋯ cancelling", "✔ deleted", "✖ cancel err") instead of its state.
  */
-import React, { memo, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Job } from '../../domain/job.js';
 import { formatAge, formatDuration, jobAgeMs, jobDurationMs } from '../../domain/format.js';
 import type { SortSpec } from '../../domain/sort.js';

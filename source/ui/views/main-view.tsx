@@ -2,7 +2,6 @@
  * The main screen: title, source health, counts, the windowed job table and the footer.
  * Takes props only; the frame is at most rows-1 lines and every line at most the width.
  */
-import React from 'react';
 import type { Job } from '../../domain/job.js';
 import { isFilterActive } from '../../domain/filter.js';
 import { mainLayout, mainLayoutWithOverlay, windowTop } from '../layout.js';
