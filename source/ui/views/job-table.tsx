@@ -1,12 +1,14 @@
 /**
  * The windowed job table: only the visible rows are drawn, each a React.memo row keyed by
- * job identity, width and its marks, so the 1 s age ticker re-renders only rows whose age
- * text actually changed. A marked row shows ◆; a job with a pending action shows it
- * ("⋯ cancelling", "✔ deleted", "✖ cancel err") instead of its state.
+ * job identity, width and its marks, so a clock tick re-renders only rows whose age text
+ * actually changed; ages and running durations show at list resolution (formatListAge). A
+ * marked row shows ◆; a job with a pending action shows it ("⋯ cancelling", "✔ deleted",
+ * "✖ cancel err") instead of its state.
  */
-import React, { memo, useMemo } from 'react';
+import React, { memo, useContext, useMemo } from 'react';
 import type { Job } from '../../domain/job.js';
-import { formatAge, formatDuration, jobAgeMs, jobDurationMs } from '../../domain/format.js';
+import { formatDuration, formatListAge, jobAgeMs, jobDurationMs, listAgeChangesIn } from '../../domain/format.js';
+import { ScreenClockContext } from '../screen-clock.js';
 import type { SortSpec } from '../../domain/sort.js';
 import { layoutColumns, type PlacedColumn } from '../columns.js';
 import { Line, seg } from '../line.js';
@@ -58,14 +60,23 @@ export interface JobTableProps {
 /** The table: header line plus one line per visible row. */
 export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty, marks, fleet }: JobTableProps) {
   const columns = useMemo(() => layoutColumns(width), [width]);
+  const noteChange = useContext(ScreenClockContext);
   return (
     <>
       {showHeader && <Line segments={headerSegments(columns, sort, width)} />}
       {rows.length === 0 && <Line segments={[seg(empty, { dim: true })]} />}
       {rows.map((job) => {
         const changedAt = changed.get(job.key);
+        const isChanged = changedAt !== undefined && now - changedAt < CHANGED_MARK_MS;
         const age = jobAgeMs(job, now);
+        const duration = job.startedAt === null ? null : jobDurationMs(job, now);
+        const running = duration !== null && job.finishedAt === null && !job.terminal;
         const action = fleet && fleet.actions.length > 0 ? rowAction(fleet, job.key, now) : null;
+        // why: the app renders again only when a drawn text changes (screen-clock.ts).
+        if (age !== null) noteChange(now + listAgeChangesIn(age));
+        if (running) noteChange(now + listAgeChangesIn(duration));
+        if (isChanged) noteChange(changedAt + CHANGED_MARK_MS);
+        if (action) noteChange(now + 1000);
         return (
           <JobRow
             key={job.key}
@@ -73,9 +84,9 @@ export function JobTable({ rows, width, selectedKey, changed, sort, now, showHea
             columns={columns}
             width={width}
             selected={job.key === selectedKey}
-            changed={changedAt !== undefined && now - changedAt < CHANGED_MARK_MS}
-            age={age === null ? '—' : formatAge(age)}
-            duration={job.startedAt === null ? '' : formatDuration(jobDurationMs(job, now))}
+            changed={isChanged}
+            age={age === null ? '—' : formatListAge(age)}
+            duration={job.startedAt === null ? '' : running ? formatListAge(duration) : formatDuration(duration)}
             marked={marks?.has(job.key) ?? false}
             actionText={action?.text ?? null}
             actionPhase={action?.phase ?? null}
