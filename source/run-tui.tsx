@@ -11,6 +11,7 @@ import type { OpenedSources } from './commands/shared/open-sources.js';
 import { guardTerminal } from './terminal-guard.js';
 import { captureStdio, crashMessage, logSourceHealth, openDiagnosticLog, writeCrashReport, type DiagnosticLog } from './log-file.js';
 import { createTerminalOutput } from './terminal/terminal-output.js';
+import { FinishedLinesContext } from './ui/line.js';
 
 /** Options of the TUI mode. */
 export interface TuiOptions {
@@ -42,7 +43,9 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
   const output = createTerminalOutput(process.stdout);
   const instance = render(
     <TestCrash kind={process.env.JOBTOP_TEST_CRASH} ready={store.firstRound()}>
+      <FinishedLinesContext.Provider value={output.finishedRows ?? null}>
       <App store={store} bell={options.bell} readonly={options.readonly || opened.config.sources.every((source) => source.readonly)} noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''} onExit={() => exit()} />
+      </FinishedLinesContext.Provider>
     </TestCrash>,
     { stdout: output.stdout, exitOnCtrlC: false, patchConsole: false },
   );

@@ -11,7 +11,8 @@ import { formatDuration, formatListAge, jobAgeMs, jobDurationMs, listAgeChangesI
 import { ScreenClockContext } from '../screen-clock.js';
 import type { SortSpec } from '../../domain/sort.js';
 import { layoutColumns, type PlacedColumn } from '../columns.js';
-import { Line, seg } from '../line.js';
+import { Text } from 'ink';
+import { FINISHED_MIN_WIDTH, FinishedLinesContext, finishedLine, Line, NoColorContext, seg } from '../line.js';
 import { headerSegments, rowSegments } from './row-cells.js';
 import { rowAction, type ActionPhase } from '../action-status.js';
 import type { FleetSnapshot } from '../../store/types.js';
@@ -32,10 +33,17 @@ interface RowProps {
   actionPhase: ActionPhase | null;
 }
 
-/** One row; re-renders only when one of its props changes. */
+/**
+ * One row; re-renders only when one of its props changes. With the diff writer on, the row is
+ * built once as a finished string and Ink lays out only its placeholder (FinishedLinesContext).
+ */
 export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration, marked, actionText, actionPhase }: RowProps) {
+  const finished = useContext(FinishedLinesContext);
+  const noColor = useContext(NoColorContext);
   const action = actionText !== null && actionPhase !== null ? { text: actionText, phase: actionPhase } : null;
-  return <Line segments={rowSegments(job, columns, { selected, changed, age, duration, marked, action }, width)} />;
+  const segments = rowSegments(job, columns, { selected, changed, age, duration, marked, action }, width);
+  if (finished && width >= FINISHED_MIN_WIDTH) return <Text>{finished.intern(finishedLine(segments, noColor))}</Text>;
+  return <Line segments={segments} />;
 });
 
 /** Props of the table. */
