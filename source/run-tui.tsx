@@ -47,7 +47,9 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
       <App store={store} bell={options.bell} readonly={options.readonly || opened.config.sources.every((source) => source.readonly)} noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''} onExit={() => exit()} />
       </FinishedLinesContext.Provider>
     </TestCrash>,
-    { stdout: output.stdout, exitOnCtrlC: false, patchConsole: false },
+    // why: frames are cheap now (finished rows) and drawn only on change; 60 fps halves the wait a
+    // keypress can have behind the previous frame (Ink's default throttle is 30 fps).
+    { stdout: output.stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );
   // why: Ink catches an error thrown while rendering and unmounts; it must still end in the crash path.
   instance.waitUntilExit().catch((error: unknown) => guard.fail(error));
