@@ -30,6 +30,10 @@ export async function measureKeys(session, count) {
   await session.until((text) => LIST.test(text) && markerRow(text) >= 0);
   while (move.length < count) {
     // Down from the top of the window and back, never scrolling, so the marker always moves.
+    // why: the selection follows its job when the sort moves it (a running job that finished), so start at the top.
+    const firstRow = session.text().split('\n').findIndex((line) => LIST.test(line)) + 1;
+    if (markerRow(session.text()) !== firstRow) await session.press('g', (text) => markerRow(text) === firstRow);
+    await sleep(PAUSE_MS);
     const top = markerRow(session.text());
     for (let step = 0; step < 10 && move.length < count; step++) {
       const before = markerRow(session.text());

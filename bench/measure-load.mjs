@@ -10,7 +10,8 @@ import { writeConfig } from './fleet-client.mjs';
 // why: /proc/<pid>/stat counts CPU time in clock ticks; Linux reports USER_HZ = 100 to user space.
 const TICKS_PER_SECOND = 100;
 
-function cpuSeconds(pid) {
+/** CPU seconds (user + system) a process used so far. */
+export function cpuSeconds(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
@@ -57,10 +58,37 @@ export async function measureLoad(host, jobs, seconds, during) {
     const to = Date.now();
     const cpu = ((cpuSeconds(session.pid) - cpuBefore) / ((to - from) / 1000)) * 100;
     // Screen updates: each frame the diff writer sends is one write, seen as one output chunk.
-    const updatesPerSecond = session.chunks.filter((chunk) => chunk.wall >= from && chunk.wall < to).length / ((to - from) / 1000);
+    const inWindow = session.chunks.filter((chunk) => chunk.wall >= from && chunk.wall < to);
+    const updatesPerSecond = inWindow.length / ((to - from) / 1000);
+    const bytesPerSecond = inWindow.reduce((sum, chunk) => sum + chunk.bytes, 0) / ((to - from) / 1000);
     const polls = pollsPerMinute(await host.call('polls', fleet), from, to);
     const extra = during ? await during(session) : null;
-    return { cpu, cpuWindows: windows, updatesPerSecond, rss: median(rss), rssMax: Math.max(...rss), polls, extra };
+    return { cpu, cpuWindows: windows, updatesPerSecond, bytesPerSecond, rss: median(rss), rssMax: Math.max(...rss), polls, extra };
+  } finally {
+    await session.stop();
+    await host.call('close');
+  }
+}
+
+/**
+ * Nothing visible changes: five static VectorCharts servers × `jobs` old jobs (finished, or
+ * running with a progress that never moves), polled every 2 s: jobtop's CPU and screen updates
+ * per second over `seconds` after warm-up.
+ */
+export async function measureIdle(host, jobs, seconds) {
+  const { sources } = await host.call('static', 5, jobs);
+  const config = writeConfig(sources, { interval: '2s', limit: jobs, timeout: '30s' });
+  const session = startSession(process.execPath, [CLI, `--config=${config}`], { env: { NODE_ENV: 'production' } });
+  try {
+    await session.until(allOk(5));
+    await sleep(5000);
+    const from = Date.now();
+    const cpuBefore = cpuSeconds(session.pid);
+    await sleep(seconds * 1000);
+    const to = Date.now();
+    const cpu = ((cpuSeconds(session.pid) - cpuBefore) / ((to - from) / 1000)) * 100;
+    const updates = session.chunks.filter((chunk) => chunk.wall >= from && chunk.wall < to).length;
+    return { cpu, updatesPerSecond: updates / ((to - from) / 1000), rss: rssBytes(session.pid) };
   } finally {
     await session.stop();
     await host.call('close');

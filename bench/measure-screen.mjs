@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { CLI, sleep, startSession } from './pty-session.mjs';
 import { median } from './stats.mjs';
+import { cpuSeconds } from './measure-load.mjs';
 import { tempPath, writeConfig } from './fleet-client.mjs';
 
 /** A job row of jobtop's table: a state word followed by a demo source name. */
@@ -31,6 +32,27 @@ export async function measureStartup(runs) {
     jobtop.push(shown - session.startedAt);
   }
   return { jobtop: median(jobtop), firstFrame: median(firstFrame), node: median(bare), jobtopSamples: jobtop, nodeSamples: bare };
+}
+
+/**
+ * Median time from spawn to the first frame showing a job row when the fleet runs in another
+ * process (the bench's fleet host: the demo fleet at 200 jobs per vendor, `--config`).
+ */
+export async function measureStartupConfig(host, runs) {
+  const { sources } = await host.call('demo', 200);
+  const config = writeConfig(sources, { interval: '2s', limit: 200, timeout: '30s' });
+  const shown = [];
+  try {
+    for (let run = -1; run < runs; run++) {
+      const session = startSession(process.execPath, [CLI, `--config=${config}`], { env: PRODUCTION });
+      const at = await session.until((text) => JOB_ROW.test(text));
+      await session.stop();
+      if (run >= 0) shown.push(at - session.startedAt);
+    }
+  } finally {
+    await host.call('close');
+  }
+  return { jobtop: median(shown), samples: shown };
 }
 
 /** Sums `bytes` of items whose `time` falls in [from, to). */
@@ -71,6 +93,28 @@ export async function measureRefreshBytes(host, refreshes) {
 /** Whether htop is installed. */
 export function hasHtop() {
   return spawnSync('sh', ['-c', 'command -v htop'], { encoding: 'utf8' }).stdout.trim() !== '';
+}
+
+/**
+ * `htop -d 20` at 120×40 on this machine for `seconds` after a 3 s warm-up: its CPU (% of one
+ * core, from /proc) and the bytes per second it sends the terminal — the reference beside
+ * jobtop's realistic-fleet figures in the same run.
+ */
+export async function measureHtopLoad(seconds) {
+  if (!hasHtop()) return null;
+  const session = startSession('htop', ['-d', '20']);
+  try {
+    await sleep(3000);
+    const from = Date.now();
+    const cpuBefore = cpuSeconds(session.pid);
+    await sleep(seconds * 1000);
+    const to = Date.now();
+    const cpu = ((cpuSeconds(session.pid) - cpuBefore) / ((to - from) / 1000)) * 100;
+    const bytes = session.chunks.filter((chunk) => chunk.wall >= from && chunk.wall < to).reduce((sum, chunk) => sum + chunk.bytes, 0);
+    return { cpu, bytesPerSecond: bytes / ((to - from) / 1000) };
+  } finally {
+    await session.stop();
+  }
 }
 
 /** Bytes per refresh of `htop -d 20` at 120×40: output bursts (separated by quiet > 700 ms) after the first paint. */

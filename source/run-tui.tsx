@@ -11,6 +11,7 @@ import type { OpenedSources } from './commands/shared/open-sources.js';
 import { guardTerminal } from './terminal-guard.js';
 import { captureStdio, crashMessage, logSourceHealth, openDiagnosticLog, writeCrashReport, type DiagnosticLog } from './log-file.js';
 import { createTerminalOutput } from './terminal/terminal-output.js';
+import { FinishedLinesContext } from './ui/line.js';
 
 /** Options of the TUI mode. */
 export interface TuiOptions {
@@ -42,9 +43,13 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
   const output = createTerminalOutput(process.stdout);
   const instance = render(
     <TestCrash kind={process.env.JOBTOP_TEST_CRASH} ready={store.firstRound()}>
+      <FinishedLinesContext.Provider value={output.finishedRows ?? null}>
       <App store={store} bell={options.bell} readonly={options.readonly || opened.config.sources.every((source) => source.readonly)} noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''} onExit={() => exit()} />
+      </FinishedLinesContext.Provider>
     </TestCrash>,
-    { stdout: output.stdout, exitOnCtrlC: false, patchConsole: false },
+    // why: frames are cheap now (finished rows) and drawn only on change; 60 fps halves the wait a
+    // keypress can have behind the previous frame (Ink's default throttle is 30 fps).
+    { stdout: output.stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );
   // why: Ink catches an error thrown while rendering and unmounts; it must still end in the crash path.
   instance.waitUntilExit().catch((error: unknown) => guard.fail(error));

@@ -18,17 +18,40 @@ export interface JobFilter {
 /** No filtering at all. */
 export const EMPTY_FILTER: JobFilter = { text: '', activeOnly: false, failedOnly: false, source: null };
 
+// why: typing a filter searches the same Job objects on every keystroke (the store keeps unchanged ones).
+const searchable = new WeakMap<Job, string>();
+
 /** The fields the text filter searches: id, type, owner, host, source, native and normalized state. */
 export function searchableText(job: Job): string {
-  return [job.id, job.type, job.owner ?? '', job.host ?? '', job.source, job.nativeState, job.state].join('\n').toLowerCase();
+  let text = searchable.get(job);
+  if (text === undefined) {
+    text = [job.id, job.type, job.owner ?? '', job.host ?? '', job.source, job.nativeState, job.state].join('\n').toLowerCase();
+    searchable.set(job, text);
+  }
+  return text;
 }
 
 /** True when every whitespace-separated term of `text` occurs in one of the job's searched fields. */
 export function matchesText(job: Job, text: string): boolean {
-  const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
+  const terms = termsOf(text);
   if (terms.length === 0) return true;
   const haystack = searchableText(job);
   return terms.every((term) => haystack.includes(term));
+}
+
+const termsOf = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
+
+/**
+ * True when every job `next` lets through also passes `previous` (a growing filter text, say), so
+ * `next` can filter `previous`'s result instead of every job: same toggles, and each term of the
+ * previous text occurs inside a term of the next one (matchesText).
+ */
+export function narrows(previous: JobFilter, next: JobFilter): boolean {
+  if (previous.activeOnly && !next.activeOnly) return false;
+  if (previous.failedOnly && !next.failedOnly) return false;
+  if (previous.source !== null && previous.source !== next.source) return false;
+  const nextTerms = termsOf(next.text);
+  return termsOf(previous.text).every((term) => nextTerms.some((candidate) => candidate.includes(term)));
 }
 
 /** True when the job passes every part of the filter. */

@@ -21,6 +21,27 @@ export function formatAge(elapsedMs: number): string {
   return `${Math.floor(ms / DAY)}d`;
 }
 
+/**
+ * Elapsed time for a list cell at a resolution fitting its size, so a cell changes at most once a
+ * minute (once an hour past ten hours): "<1m", "5m", "45m", "3h05m", "12h", "2d04h", "40d" — as
+ * htop and k9s keep their lists still; the detail view shows seconds (formatAge).
+ */
+export function formatListAge(elapsedMs: number): string {
+  const ms = Math.max(0, Number.isFinite(elapsedMs) ? elapsedMs : 0);
+  if (ms < MINUTE) return '<1m';
+  if (ms < 10 * MINUTE) return `${Math.floor(ms / MINUTE)}m`;
+  return formatAge(ms);
+}
+
+/** Milliseconds from `elapsedMs` until formatListAge's text for it changes (Infinity when never). */
+export function listAgeChangesIn(elapsedMs: number): number {
+  if (!Number.isFinite(elapsedMs)) return Infinity;
+  if (elapsedMs < MINUTE) return MINUTE - elapsedMs;
+  if (elapsedMs < 10 * HOUR) return MINUTE - (elapsedMs % MINUTE);
+  if (elapsedMs < 10 * DAY) return HOUR - (elapsedMs % HOUR);
+  return DAY - (elapsedMs % DAY);
+}
+
 /** "12s ago" from an epoch-ms instant, or `never` when there is none. */
 export function formatAgo(now: number, at: number | null, never = 'never'): string {
   return at === null ? never : `${formatAge(now - at)} ago`;

@@ -135,10 +135,19 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
   // Assigned once the action runner exists (buildSnapshot reads its list).
   let snapshot: FleetSnapshot;
 
+  // why: when no source's jobs changed, the merged array stays the same object, so the views'
+  // caches per jobs array (sorted and filtered rows, indexes) survive a poll round.
+  let merged: { parts: readonly (readonly Job[])[]; jobs: Job[] } = { parts: [], jobs: [] };
+
   function buildSnapshot(): FleetSnapshot {
     const sources = runners.map((runner) => runner.snapshot);
-    const jobs: Job[] = [];
-    for (const source of sources) for (const job of source.jobs) jobs.push(job);
+    const parts = sources.map((source) => source.jobs);
+    if (parts.length !== merged.parts.length || parts.some((part, index) => part !== merged.parts[index])) {
+      const jobs: Job[] = [];
+      for (const part of parts) for (const job of part) jobs.push(job);
+      merged = { parts, jobs };
+    }
+    const jobs = merged.jobs;
     return { sources, jobs, changed: new Map(changed), paused, intervalMs, actions: actions.list() };
   }
 

@@ -19,34 +19,41 @@ export function changedKeys(previous: readonly Job[] | null, next: readonly Job[
 /** True when two job lists hold the same jobs with the same visible values (skips re-rendering). */
 export function sameJobs(a: readonly Job[], b: readonly Job[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (
-      x.key !== y.key ||
-      x.state !== y.state ||
-      x.nativeState !== y.nativeState ||
-      x.progress !== y.progress ||
-      x.updatedAt !== y.updatedAt ||
-      x.finishedAt !== y.finishedAt ||
-      x.startedAt !== y.startedAt ||
-      x.error !== y.error ||
-      x.host !== y.host ||
-      x.priority.value !== y.priority.value ||
-      x.priority.label !== y.priority.label ||
-      x.flags.length !== y.flags.length
-    ) {
-      return false;
-    }
-  }
+  for (let i = 0; i < a.length; i++) if (!sameJob(a[i], b[i])) return false;
   return true;
 }
 
-/** Re-uses the previous Job objects where nothing visible changed, so memoised rows skip rendering. */
-export function reuseUnchanged(previous: readonly Job[], next: readonly Job[]): Job[] {
+/** True when two versions of a job show the same values. */
+export function sameJob(x: Job, y: Job): boolean {
+  return (
+    x.key === y.key &&
+    x.state === y.state &&
+    x.nativeState === y.nativeState &&
+    x.progress === y.progress &&
+    x.updatedAt === y.updatedAt &&
+    x.finishedAt === y.finishedAt &&
+    x.startedAt === y.startedAt &&
+    x.error === y.error &&
+    x.host === y.host &&
+    x.priority.value === y.priority.value &&
+    x.priority.label === y.priority.label &&
+    x.flags.length === y.flags.length
+  );
+}
+
+/**
+ * Re-uses the previous Job objects where nothing visible changed, so memoised rows skip rendering;
+ * when nothing changed at all, the previous array itself, so everything cached per jobs array
+ * (the sorted, filtered rows; indexes) stays valid.
+ */
+export function reuseUnchanged(previous: readonly Job[], next: readonly Job[]): readonly Job[] {
   const old = new Map(previous.map((job) => [job.key, job]));
-  return next.map((job) => {
+  let unchanged = previous.length === next.length;
+  const out = next.map((job, index) => {
     const before = old.get(job.key);
-    return before && sameJobs([before], [job]) ? before : job;
+    const kept = before && sameJob(before, job) ? before : job;
+    if (kept !== previous[index]) unchanged = false;
+    return kept;
   });
+  return unchanged ? previous : out;
 }

@@ -19,6 +19,7 @@ import { tokenizeAnsi } from './ansi-tokens.js';
 import { BEGIN_SYNC, END_SYNC, readOutput, type Emit } from './output-reader.js';
 import { NotModelled, blankScreen, rowWidth, type ScreenState } from './screen-model.js';
 import { moveCursor, paintAll, paintDifference, type CursorPosition } from './screen-paint.js';
+import type { FinishedRows } from './finished-rows.js';
 
 /** What the diff writer was given, for a render trace (JOBTOP_RENDER_TRACE). */
 export type RenderTraceEvent = { kind: 'write'; data: string } | { kind: 'resize'; columns: number; rows: number };
@@ -27,6 +28,8 @@ export type RenderTraceEvent = { kind: 'write'; data: string } | { kind: 'resize
 export interface DiffWriterOptions {
   /** Receives every write as Ink made it (before diffing) and every resize. */
   trace?: (event: RenderTraceEvent) => void;
+  /** Rows the UI built as finished strings; their placeholders in Ink's output are replaced first (the trace gets the result). */
+  finishedRows?: FinishedRows;
 }
 
 /** The stdout proxy. Construct with the real stdout; pass it to Ink's render() as `stdout`. */
@@ -94,7 +97,8 @@ export class DiffWriter extends EventEmitter {
   /** Takes what Ink writes; sends the difference to the real stdout. */
   write(chunk: string | Uint8Array, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean {
     const done = typeof encoding === 'function' ? encoding : callback;
-    const text = typeof chunk === 'string' ? chunk : this.decoder.write(Buffer.from(chunk));
+    const written = typeof chunk === 'string' ? chunk : this.decoder.write(Buffer.from(chunk));
+    const text = this.options.finishedRows ? this.options.finishedRows.expand(written) : written;
     if (done) this.callbacks.push(done);
     if (text !== '') {
       this.options.trace?.({ kind: 'write', data: text });

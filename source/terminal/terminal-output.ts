@@ -2,15 +2,18 @@
  * Chooses the stdout the full-screen UI renders to: the diff writer over the real stdout
  * (only changed cells reach the terminal), or the real stdout itself with
  * JOBTOP_RENDERER=full (Ink's own full repaints — an escape hatch should a terminal ever
- * disagree with the diff writer). JOBTOP_RENDER_TRACE=FILE records what Ink wrote, before
+ * disagree with the diff writer; table rows are then laid out by Ink too). JOBTOP_RENDER_TRACE=FILE records what Ink wrote, before
  * diffing, one JSON object per line, for reproducing a screen problem.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { DiffWriter, type RenderTraceEvent } from './diff-writer.js';
+import { FinishedRows } from './finished-rows.js';
 
 /** The stdout to give Ink, and how to let go of it after Ink unmounts. */
 export interface TerminalOutput {
   stdout: NodeJS.WriteStream;
+  /** Where the UI hands rows built as finished strings; absent when Ink's own output reaches the terminal. */
+  finishedRows?: FinishedRows;
   dispose(): void;
 }
 
@@ -24,7 +27,8 @@ export function createTerminalOutput(real: NodeJS.WriteStream, env: NodeJS.Proce
     // why: synchronous, so the trace is complete up to the last write whenever it is read.
     trace = (event) => appendFileSync(tracePath, `${JSON.stringify({ ...event, at: Date.now() })}\n`);
   }
-  const writer = new DiffWriter(real, { trace });
+  const finishedRows = new FinishedRows();
+  const writer = new DiffWriter(real, { trace, finishedRows });
   // why: Ink only needs write, size, isTTY and 'resize' of its stdout; the proxy provides exactly those.
-  return { stdout: writer as unknown as NodeJS.WriteStream, dispose: () => writer.dispose() };
+  return { stdout: writer as unknown as NodeJS.WriteStream, finishedRows, dispose: () => writer.dispose() };
 }

@@ -10,7 +10,7 @@ import { NoColorContext } from './line.js';
 import { createNavigationState, navigationReducer } from './navigation.js';
 import { detailKey, visibleJobs } from './select.js';
 import { newlyFailed, performEffect } from './effects.js';
-import { useClock } from './use-clock.js';
+import { ScreenClockContext, useScreenClock } from './screen-clock.js';
 import { useKeyboard } from './use-keyboard.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { MainView } from './views/main-view.js';
@@ -49,7 +49,8 @@ export function App({ store, bell = false, noColor = false, readonly = false, no
   // why: syncing during render (not in an effect) means no frame ever shows new data with a stale selection.
   if (state.fleet !== fleet) dispatch({ type: 'fleet', fleet, at: clock() });
   if (state.viewport.columns !== viewport.columns || state.viewport.rows !== viewport.rows) dispatch({ type: 'resize', viewport });
-  const now = useClock(clock);
+  const screenClock = useScreenClock(clock);
+  const now = screenClock.now;
   useKeyboard(dispatch, clock);
 
   const openKey = detailKey(state);
@@ -78,6 +79,7 @@ export function App({ store, bell = false, noColor = false, readonly = false, no
 
   return (
     <NoColorContext.Provider value={noColor}>
+      <ScreenClockContext.Provider value={screenClock.note}>
       <Box flexDirection="column" width={state.viewport.columns}>
         {state.help ? (
           <HelpOverlay state={state} now={now} />
@@ -87,6 +89,7 @@ export function App({ store, bell = false, noColor = false, readonly = false, no
           <MainView state={state} rows={visibleJobs(state)} now={now} />
         )}
       </Box>
+      </ScreenClockContext.Provider>
     </NoColorContext.Provider>
   );
 }

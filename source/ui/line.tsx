@@ -5,6 +5,8 @@
  */
 import { createContext, memo, useContext } from 'react';
 import { Text } from 'ink';
+import chalk from 'chalk';
+import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
 import { displayWidth, truncateToWidth } from '../domain/sanitize.js';
 
 /** A run of text with one style; `text` must already be sanitized. */
@@ -62,6 +64,54 @@ export function fitLine(segments: LineSegments, width: number, padStyle?: Segmen
 /** Applies `style` on top of every segment (e.g. inverse for the selected row). */
 export function restyle(segments: LineSegments, style: SegmentStyle): Segment[] {
   return segments.map((segment) => ({ ...segment, ...style }));
+}
+
+/**
+ * Where finished lines go instead of Ink's layout (the diff writer's finished rows,
+ * source/terminal/finished-rows.ts): `intern` returns the short placeholder Ink draws for a line.
+ * Absent (null) when Ink's own output reaches the terminal (JOBTOP_RENDERER=full, tests).
+ */
+export interface FinishedLines {
+  intern(text: string): string;
+}
+
+/** Provided by the TUI when the diff writer is on. */
+export const FinishedLinesContext = createContext<FinishedLines | null>(null);
+
+/** Narrower than this, lines are drawn by Ink (a placeholder takes 6 cells). */
+export const FINISHED_MIN_WIDTH = 8;
+
+// why: the same colour rules as Ink's colorize (ink/build/colorize.js), so a finished line shows
+// exactly what <Line> would; jobtop's theme uses named colours, the rest are Ink's other forms.
+function colorize(text: string, color: string): string {
+  if (color in chalk) return (chalk[color as 'red'] as (value: string) => string)(text);
+  if (color.startsWith('#')) return chalk.hex(color)(text);
+  const ansi = /^ansi256\(\s?(\d+)\s?\)$/.exec(color);
+  if (ansi) return chalk.ansi256(Number(ansi[1]))(text);
+  const rgb = /^rgb\(\s?(\d+),\s?(\d+),\s?(\d+)\s?\)$/.exec(color);
+  return rgb ? chalk.rgb(Number(rgb[1]), Number(rgb[2]), Number(rgb[3]))(text) : text;
+}
+
+/**
+ * A line as the finished string Ink writes for `<Line segments>`: each segment styled by chalk
+ * in the order of Ink's Text transform (dim, colour, bold, underline, inverse), then tokenised
+ * and serialised again by the same functions as Ink's Output (its SGR reordering included: Ink
+ * drops a bold that follows a bold+dim run), trailing blanks trimmed as Ink trims its lines.
+ * Checked cell by cell against Ink (test/terminal/diff-writer.property.test.ts).
+ */
+export function finishedLine(segments: LineSegments, noColor: boolean): string {
+  let out = '';
+  for (const segment of segments) {
+    let text = segment.text;
+    if (text === '') continue;
+    if (segment.dim && !noColor) text = chalk.dim(text);
+    if (segment.color && !noColor) text = colorize(text, segment.color);
+    if (segment.bold) text = chalk.bold(text);
+    if (segment.underline) text = chalk.underline(text);
+    if (segment.inverse) text = chalk.inverse(text);
+    out += text;
+  }
+  return styledCharsToString(styledCharsFromTokens(tokenize(out))).trimEnd();
 }
 
 /** Renders one line; blank lines render as a space so Ink keeps their height. */

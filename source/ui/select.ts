@@ -6,13 +6,15 @@
 import type { Job, JobDetail } from '../domain/job.js';
 import { jobKey, parseJobKey } from '../domain/job.js';
 import { sortJobs } from '../domain/sort.js';
-import { filterJobs } from '../domain/filter.js';
+import { filterJobs, narrows, type JobFilter } from '../domain/filter.js';
+import type { SortSpec } from '../domain/sort.js';
 import type { SourceSnapshot } from '../store/types.js';
 import type { Scope } from './keymap.js';
 import type { DetailTab, NavigationState } from './navigation-state.js';
 import { detailLayout, frameHeight, mainLayout } from './layout.js';
 
 const visibleCache = new WeakMap<readonly Job[], Map<string, Job[]>>();
+const lastVisible = new WeakMap<readonly Job[], { sort: SortSpec; filter: JobFilter; rows: Job[] }>();
 const indexCache = new WeakMap<readonly Job[], Map<string, number>>();
 const byKeyCache = new WeakMap<readonly Job[], Map<string, Job>>();
 
@@ -25,9 +27,14 @@ export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'fil
   let rows = entries.get(signature);
   if (!rows) {
     if (entries.size > 16) entries.clear(); // why: typing a filter creates one entry per keystroke
-    rows = sortJobs(filterJobs(jobs, state.filter), state.sort);
+    // why: a narrower filter over the same jobs and sort filters the previous (already sorted) rows:
+    // a keystroke in the / prompt then costs a pass over the matches so far, not a sort of every job.
+    const last = lastVisible.get(jobs);
+    const narrower = last && last.sort.key === state.sort.key && last.sort.reverse === state.sort.reverse && narrows(last.filter, state.filter);
+    rows = narrower ? filterJobs(last.rows, state.filter) : sortJobs(filterJobs(jobs, state.filter), state.sort);
     entries.set(signature, rows);
   }
+  lastVisible.set(jobs, { sort: state.sort, filter: state.filter, rows });
   return rows;
 }
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeFilter, EMPTY_FILTER, filterJobs, isFilterActive, matchesText, nextSourceFilter, type JobFilter } from '../../source/domain/filter.js';
+import fc from 'fast-check';
+import { describeFilter, EMPTY_FILTER, filterJobs, isFilterActive, matchesText, narrows, nextSourceFilter, type JobFilter } from '../../source/domain/filter.js';
+import { sortJobs } from '../../source/domain/sort.js';
+import { visibleJobs } from '../../source/ui/select.js';
+import type { JobState } from '../../source/domain/job.js';
 import { makeJob } from '../helpers/jobs.js';
 
 const jobs = [
@@ -51,4 +55,44 @@ describe('filter helpers', () => {
   ])('cycles the source filter from %s to %s', (current, next) => expect(nextSourceFilter(current, ['a', 'b', 'c'])).toBe(next));
 
   it('has nothing to cycle without sources', () => expect(nextSourceFilter(null, [])).toBeNull());
+});
+
+describe('narrows: when a filter may filter the previous result instead of every job', () => {
+  const text = (value: string, patch: Partial<JobFilter> = {}): JobFilter => ({ ...EMPTY_FILTER, text: value, ...patch });
+  it.each([
+    ['', 'a', true], ['ru', 'run', true], ['run', 'ru', false], ['a b', 'a bc', true], ['a b', 'xa b', true], ['ab', 'a b', false], ['a', 'a b', true], ['a b', 'b', false],
+  ])('%j → %j: %s', (before, after, expected) => expect(narrows(text(before), text(after))).toBe(expected));
+  it('never across a toggle that was switched off or a different source', () => {
+    expect(narrows(text('', { activeOnly: true }), text('a'))).toBe(false);
+    expect(narrows(text('', { failedOnly: true }), text('a'))).toBe(false);
+    expect(narrows(text('', { source: 'x' }), text('a', { source: 'y' }))).toBe(false);
+    expect(narrows(text(''), text('', { source: 'y', activeOnly: true }))).toBe(true);
+  });
+
+  const STATES: JobState[] = ['running', 'queued', 'succeeded', 'failed'];
+  const job = fc.record({ id: fc.stringMatching(/^[a-c]{1,4}$/), type: fc.constantFrom('run.a', 'build', 'abc'), state: fc.constantFrom(...STATES), source: fc.constantFrom('osapi', 'mcrit'), minutes: fc.nat({ max: 100 }) });
+  const filter = fc.record({ text: fc.stringMatching(/^[a-c ]{0,5}$/), activeOnly: fc.boolean(), failedOnly: fc.boolean(), source: fc.constantFrom(null, 'osapi', 'mcrit') });
+  it('filtering the previous result gives exactly what filtering every job gives, whenever narrows holds', () => {
+    fc.assert(
+      fc.property(fc.array(job, { maxLength: 30 }), filter, filter, (fields, before, after) => {
+        const jobs = fields.map((entry, index) => makeJob({ id: `${entry.id}-${index}`, type: entry.type, state: entry.state, source: entry.source, createdAt: 1_000_000 - entry.minutes * 60_000 }));
+        if (!narrows(before, after)) return;
+        expect(filterJobs(filterJobs(jobs, before), after)).toEqual(filterJobs(jobs, after));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('the table’s rows while typing a filter equal the rows computed from scratch', () => {
+    fc.assert(
+      fc.property(fc.array(job, { maxLength: 30 }), fc.stringMatching(/^[a-c ]{0,6}$/), (fields, typed) => {
+        const jobs = fields.map((entry, index) => makeJob({ id: `${entry.id}-${index}`, type: entry.type, state: entry.state, source: entry.source, createdAt: 1_000_000 - entry.minutes * 60_000 }));
+        const sort = { key: 'created' as const, reverse: false };
+        for (let length = 0; length <= typed.length; length++) {
+          const current = { ...EMPTY_FILTER, text: typed.slice(0, length) };
+          expect(visibleJobs({ fleet: { jobs } as never, sort, filter: current })).toEqual(sortJobs(filterJobs(jobs, current), sort));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatAge, formatAgo, formatCount, formatDuration, formatInterval, formatPercent, formatTimestamp,
+  formatAge, formatAgo, formatCount, formatDuration, formatInterval, formatListAge, formatPercent, formatTimestamp,
+  listAgeChangesIn,
   jobAgeMs, jobDurationMs, progressBar, shortId,
 } from '../../source/domain/format.js';
 
@@ -10,6 +11,27 @@ describe('formatAge', () => {
     [600_000, '10m'], [3_599_000, '59m'], [3_600_000, '1h00m'], [11_100_000, '3h05m'], [36_000_000, '10h'],
     [86_400_000, '1d00h'], [187_200_000, '2d04h'], [864_000_000, '10d'], [-5_000, '0s'], [Number.NaN, '0s'],
   ])('%d ms → %s', (ms, text) => expect(formatAge(ms)).toBe(text));
+});
+
+describe('formatListAge', () => {
+  it.each([
+    [0, '<1m'], [59_999, '<1m'], [60_000, '1m'], [312_000, '5m'], [599_999, '9m'], [600_000, '10m'],
+    [11_100_000, '3h05m'], [36_000_000, '10h'], [187_200_000, '2d04h'], [864_000_000, '10d'], [-5_000, '<1m'], [Number.NaN, '<1m'],
+  ])('%d ms → %s', (ms, text) => expect(formatListAge(ms)).toBe(text));
+});
+
+describe('listAgeChangesIn', () => {
+  // The text stays the same until exactly the instant listAgeChangesIn names, then differs.
+  it.each([0, 1, 59_999, 60_000, 61_500, 599_999, 3_599_000, 11_100_123, 35_999_999, 36_000_000, 187_200_777, 863_999_999, 900_000_001, -5_000])(
+    'elapsed %d ms: same text until the change, different at it',
+    (elapsed) => {
+      const delta = listAgeChangesIn(elapsed);
+      expect(delta).toBeGreaterThan(0);
+      expect(formatListAge(elapsed + delta - 1)).toBe(formatListAge(elapsed));
+      expect(formatListAge(elapsed + delta)).not.toBe(formatListAge(elapsed));
+    },
+  );
+  it('never changes for a non-finite age', () => expect(listAgeChangesIn(Number.NaN)).toBe(Infinity));
 });
 
 describe('formatDuration', () => {

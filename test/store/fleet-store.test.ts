@@ -171,8 +171,11 @@ describe('fleet store polling', () => {
     store.start();
     await store.firstRound();
     const jobBefore = store.getSnapshot().jobs[0];
+    const jobsBefore = store.getSnapshot().jobs;
     await vi.advanceTimersByTimeAsync(1000);
     expect(store.getSnapshot().jobs[0]).toBe(jobBefore);
+    // The merged list is the same array too, so the views' caches per jobs array stay valid.
+    expect(store.getSnapshot().jobs).toBe(jobsBefore);
     store.stop();
   });
 });

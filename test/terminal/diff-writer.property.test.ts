@@ -3,9 +3,16 @@
  * log-update, once straight into an emulated terminal (Ink's full repaints) and once through
  * the diff writer; the two screens must be identical cell by cell, colours included.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import React from 'react';
+import chalk from 'chalk';
 import { DiffWriter } from '../../source/terminal/diff-writer.js';
+import { FinishedRows } from '../../source/terminal/finished-rows.js';
+import { FinishedLinesContext, Line, NoColorContext, finishedLine, type Segment } from '../../source/ui/line.js';
+import { JobTable } from '../../source/ui/views/job-table.js';
+import type { Job, JobState } from '../../source/domain/job.js';
+import { makeJob, T0 } from '../helpers/jobs.js';
 import { FakeTty, createScreen, cursorOf, feed, logUpdate, renderFrame, snapshot, STYLES, type FrameLine, type Run } from './screen-harness.js';
 
 const GRAPHEMES = ['a', 'b', 'x', ' ', ' ', '1', '%', '█', '░', '●', '…', '界', '日', 'é', 'e\u0301', '😀', '✔'];
@@ -192,6 +199,144 @@ describe('the diff writer after resizes and foreign output', () => {
         }
       }),
       { numRuns: 250 },
+    );
+  });
+});
+
+/*
+ * Finished rows (source/terminal/finished-rows.ts): the job table's rows built once as finished
+ * strings and put back into Ink's output by the diff writer must look exactly like the rows Ink
+ * lays out itself — cell by cell, attributes included.
+ */
+type Ink = typeof import('ink');
+let ink: Ink;
+const chalkLevel = chalk.level;
+beforeAll(async () => {
+  // why: with CI set Ink renders only the last frame (is-in-ci is read when Ink loads); colours must be on to be compared.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  chalk.level = 2;
+  ink = await import('ink');
+});
+afterAll(() => {
+  chalk.level = chalkLevel;
+});
+
+const COLOR_NAMES = ['cyan', 'yellow', 'green', 'red', 'gray', 'magenta', 'white', '#ff8800', 'ansi256(208)', 'rgb(10, 200, 30)', undefined];
+const segment: fc.Arbitrary<Segment> = fc.record({
+  text: fc.array(fc.constantFrom(...GRAPHEMES, '', '  '), { minLength: 0, maxLength: 8 }).map((parts) => parts.join('')),
+  color: fc.constantFrom(...COLOR_NAMES),
+  bold: fc.boolean(),
+  dim: fc.boolean(),
+  inverse: fc.boolean(),
+  underline: fc.boolean(),
+});
+
+async function screenOf(columns: number, data: string) {
+  const screen = createScreen(columns, 3);
+  await feed(screen, data);
+  return snapshot(screen);
+}
+
+describe('finished lines', () => {
+  it('a finished line shows exactly what Ink writes for <Line> with the same segments', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(segment, { minLength: 0, maxLength: 6 }), fc.boolean(), async (segments, noColor) => {
+        const columns = 60;
+        const element = React.createElement(NoColorContext.Provider, { value: noColor }, React.createElement(Line, { segments }));
+        const inks = ink.renderToString(element, { columns });
+        expect(await screenOf(columns, finishedLine(segments, noColor))).toEqual(await screenOf(columns, inks));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const STATES: JobState[] = ['running', 'queued', 'succeeded', 'failed', 'cancelled', 'partial', 'unknown'];
+const HOSTILE = ['node.exec', 'x', '全角の種類', 'emoji👍🏽x', 'e\u0301t\u00e9', 'tab\there', 'a\u001b[31mred', '\u202eevil', 'pua\ue000\uf000', ''];
+const jobArbitrary = (index: number): fc.Arbitrary<Job> =>
+  fc.record({ state: fc.constantFrom(...STATES), type: fc.constantFrom(...HOSTILE), owner: fc.constantFrom(...HOSTILE), progress: fc.option(fc.integer({ min: 0, max: 100 })), minutes: fc.integer({ min: 0, max: 5000 }) }).map((fields) =>
+    makeJob({ id: `job-${index}`, state: fields.state, type: fields.type, owner: fields.owner, progress: fields.progress, createdAt: T0 - fields.minutes * 60_000 }),
+  );
+
+/** One table as both renderers see it. */
+interface TableStep {
+  jobs: Job[];
+  selected: number;
+  marked: number[];
+}
+const tableStep: fc.Arbitrary<TableStep> = fc.integer({ min: 0, max: 8 }).chain((count) =>
+  fc.record({ jobs: fc.tuple(...Array.from({ length: count }, (_, index) => jobArbitrary(index))), selected: fc.nat({ max: 8 }), marked: fc.array(fc.nat({ max: 8 }), { maxLength: 3 }) }),
+);
+
+async function until(condition: () => boolean): Promise<void> {
+  // Polls; the test runner's timeout is the only limit (never an assertion on time).
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
+describe('the job table drawn as finished rows through the diff writer', () => {
+  it('shows exactly what Ink shows laying out the same rows itself, after every change', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 8, max: 130 }), fc.boolean(), fc.array(tableStep, { minLength: 1, maxLength: 5 }), async (columns, noColor, steps) => {
+        const rows = 14;
+        const referenceTty = new FakeTty(columns, rows);
+        const tty = new FakeTty(columns, rows);
+        const finishedRows = new FinishedRows();
+        let inkWrote = '';
+        const writer = new DiffWriter(tty.asStdout(), { finishedRows, trace: (event) => void (event.kind === 'write' && (inkWrote += event.data)) });
+        const { Box, Text } = ink;
+        const element = (step: TableStep, index: number, finished: boolean) =>
+          React.createElement(
+            NoColorContext.Provider,
+            { value: noColor },
+            React.createElement(
+              FinishedLinesContext.Provider,
+              { value: finished ? finishedRows : null },
+              React.createElement(
+                Box,
+                { flexDirection: 'column', width: columns },
+                React.createElement(Text, null, `step ${index}`),
+                React.createElement(JobTable, {
+                  rows: step.jobs,
+                  width: columns,
+                  selectedKey: step.jobs[step.selected % Math.max(1, step.jobs.length)]?.key ?? null,
+                  changed: new Map(),
+                  sort: { key: 'created', reverse: false },
+                  now: T0,
+                  showHeader: true,
+                  empty: 'No jobs.',
+                  marks: new Set(step.marked.map((at) => step.jobs[at]?.key).filter((key): key is string => key !== undefined)),
+                }),
+              ),
+            ),
+          );
+        const options = { exitOnCtrlC: false, patchConsole: false };
+        const reference = ink.render(element(steps[0], 0, false), { ...options, stdout: referenceTty.asStdout() });
+        const ours = ink.render(element(steps[0], 0, true), { ...options, stdout: writer as unknown as NodeJS.WriteStream });
+        const referenceScreen = createScreen(columns, rows);
+        const ourScreen = createScreen(columns, rows);
+        try {
+          for (const [index, step] of steps.entries()) {
+            if (index > 0) {
+              reference.rerender(element(step, index, false));
+              ours.rerender(element(step, index, true));
+            }
+            const marker = `step ${index}`;
+            await until(() => referenceTty.chunks.join('').includes(marker) && inkWrote.includes(marker));
+            inkWrote = '';
+            await feed(referenceScreen, referenceTty.take());
+            await feed(ourScreen, tty.take());
+            expect(snapshot(ourScreen)).toEqual(snapshot(referenceScreen));
+          }
+          // The rows really went the finished way.
+          if (steps.some((step) => step.jobs.length > 0)) expect(finishedRows.size).toBeGreaterThan(0);
+        } finally {
+          reference.unmount();
+          ours.unmount();
+          writer.dispose();
+        }
+      }),
+      { numRuns: 25 },
     );
   });
 });

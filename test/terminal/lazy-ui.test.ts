@@ -26,7 +26,12 @@ writeFileSync(register, `import { register } from 'node:module';\nregister(${JSO
 
 /** The bundle's chunks that contain Ink (its DOM root node name is unique to it). */
 let inkChunks: string[] = [];
+/** The bundle's chunks that contain the demo fleet's simulators. */
+let demoChunks: string[] = [];
 beforeAll(() => {
+  demoChunks = readdirSync(CHUNKS)
+    .filter((name) => name.endsWith('.js') && readFileSync(join(CHUNKS, name), 'utf8').includes('function startDemoFleet'))
+    .map((name) => pathToFileURL(join(CHUNKS, name)).href);
   inkChunks = readdirSync(CHUNKS)
     .filter((name) => name.endsWith('.js') && /["']ink-root["']/.test(readFileSync(join(CHUNKS, name), 'utf8')))
     .map((name) => pathToFileURL(join(CHUNKS, name)).href);
@@ -60,6 +65,17 @@ describe('start-up loads only what the command needs', () => {
     expect(urls.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
     expect(urls.filter((url) => inkChunks.includes(url))).toEqual([]);
     expect(urls.filter((url) => url.includes('/node_modules/'))).toEqual([]);
+  });
+
+  it('keeps the demo simulators out of the main bundle: only the demo loads them', async () => {
+    expect(demoChunks.length).toBeGreaterThan(0);
+    expect(readFileSync(join(CHUNKS, '..', 'cli.js'), 'utf8')).not.toContain('function startDemoFleet');
+    for (const [args, loads] of [[['--help'], false], [['list', '--help'], false], [['list', '--demo'], true]] as const) {
+      const { log, env } = loadEnv();
+      const result = await runCli([...args], env);
+      expect(result.code, result.stderr).toBe(0);
+      expect(loaded(log).some((url) => demoChunks.includes(url)), args.join(' ')).toBe(loads);
+    }
   });
 
   it('the live monitor does load the Ink chunk (the hook sees lazy imports)', async () => {

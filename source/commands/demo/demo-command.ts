@@ -3,11 +3,12 @@
  * until interrupted.
  */
 import { stringify } from 'yaml';
-import { startDemoFleet } from '../../demo/fleet.js';
 import { UsageError, type Command } from '../command.js';
 
 /** Runs the demo fleet in the foreground; resolves with -1 (keep running) after printing its config. */
 export async function runDemoServer(options: { port?: number; stdout: NodeJS.WritableStream }): Promise<number> {
+  // why: the simulators are a third of the bundle; only `demo` and --demo load their chunk.
+  const { startDemoFleet } = await import('../../demo/fleet.js');
   const fleet = await startDemoFleet({ port: options.port });
   options.stdout.write(`jobtop demo fleet running on 127.0.0.1 (Ctrl-C to stop). A config that monitors it:\n\n${stringify({ sources: fleet.sources })}\n`);
   const stop = () => void fleet.close().then(() => process.exit(0));

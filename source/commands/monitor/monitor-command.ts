@@ -7,6 +7,20 @@ import { UsageError, type Command } from '../command.js';
 import { openFromFlags, storeSources } from '../shared/open-sources.js';
 import { createFleetStore } from '../../store/fleet-store.js';
 
+/** How long the first frame waits for every source's first answer after polling starts. */
+export const FIRST_PAINT_WAIT_MS = 100;
+
+/** Resolves when the first round is in or `ms` passed, whichever comes first. */
+function firstPaintDue(firstRound: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void firstRound.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /** The live monitor. */
 export const monitorCommand: Command = {
   name: 'monitor',
@@ -38,7 +52,10 @@ export const monitorCommand: Command = {
     // while it loads instead of after (README "Performance": first frame with jobs).
     const store = createFleetStore(storeSources(opened), { intervalMs: opened.config.intervalMs });
     store.start();
+    const firstPaint = firstPaintDue(store.firstRound(), FIRST_PAINT_WAIT_MS);
     const { runTui } = await import('../../run-tui.js');
+    // why: a first frame without jobs costs the thread the first answers need; wait for them, briefly.
+    await firstPaint;
     return runTui(opened, store, { bell: args.flags.bell === true, readonly: args.flags.readonly === true, log });
   },
 };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { JobSource } from '../../adapters/contract.js';
 import { createSource } from '../../adapters/registry.js';
 import { loadConfigFile, parseConfigText, type LoadedConfig } from '../../config/load-config.js';
-import { startDemoFleet, type DemoFleet } from '../../demo/fleet.js';
+import type { DemoFleet } from '../../demo/fleet.js';
 import { stringify } from 'yaml';
 import { UsageError } from '../command.js';
 import type { StoreSource } from '../../store/fleet-store.js';
@@ -33,6 +33,8 @@ export interface OpenedSources {
 
 /** Starts the demo fleet and returns a config that monitors it. */
 export async function openDemo(options: OpenOptions & { port?: number } = {}): Promise<OpenedSources> {
+  // why: the simulators are a third of the bundle; only --demo loads their chunk (docs/performance.md).
+  const { startDemoFleet } = await import('../../demo/fleet.js');
   const fleet = await startDemoFleet({ port: options.port });
   const text = stringify({ sources: fleet.sources });
   const config = parseConfigText(text, '(demo fleet)', {});

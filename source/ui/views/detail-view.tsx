@@ -2,6 +2,7 @@
  * The job detail screen: title, tabs, status, the current tab's window, footer.
  * Takes props only (state and the clock); content comes from the pure tab builders.
  */
+import { useContext } from 'react';
 import { detailLayoutWithOverlay } from '../layout.js';
 import { Line, Lines } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';
@@ -9,6 +10,7 @@ import { activeScopes, detailJob, detailKey, detailSource } from '../select.js';
 import { tabLines } from '../content/detail-content.js';
 import { detailTitle, statusLine, tabBar, tabWindow } from './detail-lines.js';
 import { footerLine } from './footer-line.js';
+import { ScreenClockContext } from '../screen-clock.js';
 import { overlayLines } from './overlay-lines.js';
 import { footerActions } from '../action-hints.js';
 import { rowAction } from '../action-status.js';
@@ -22,6 +24,8 @@ export interface DetailViewProps {
 
 /** The detail screen (renders nothing when no job is open). */
 export function DetailView({ state, now }: DetailViewProps) {
+  // why: the detail view shows ages and durations in seconds; it is redrawn every second while open.
+  useContext(ScreenClockContext)(now + 1000);
   const detail = state.detail;
   const key = detailKey(state);
   if (!detail || key === null) return null;

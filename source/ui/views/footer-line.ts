@@ -29,6 +29,13 @@ export interface FooterInput {
 
 const FLASH_COLORS: Record<FlashTone, string> = { info: COLORS.accent, ok: COLORS.ok, error: COLORS.error };
 
+/** When the footer drawn at `now` next reads differently by itself: its flash fades (Infinity: never). */
+export function footerChangesAt(flash: FooterInput['flash'], now: number): number {
+  if (!flash) return Infinity;
+  const end = flash.at + (flash.ms ?? FLASH_MS);
+  return now < end ? end : Infinity;
+}
+
 /** Builds the footer line. */
 export function footerLine(input: FooterInput): Segment[] {
   const segments: Segment[] = input.paused

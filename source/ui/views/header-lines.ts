@@ -5,7 +5,7 @@
  */
 import { VENDOR_NAMES } from '../../domain/job.js';
 import { displayWidth, sanitizeInline, truncateToWidth } from '../../domain/sanitize.js';
-import { formatAge, formatCount } from '../../domain/format.js';
+import { formatAge, formatCount, formatListAge, listAgeChangesIn } from '../../domain/format.js';
 import { fleetFetchedTotal, fleetStateCounts, sourceFetchedTotal, sourceStateCounts, type StateCountCell } from '../../domain/counts.js';
 import { describeFilter } from '../../domain/filter.js';
 import { SORT_LABELS, type SortSpec } from '../../domain/sort.js';
@@ -45,7 +45,9 @@ export function titleLine(input: TitleInput): Segment[] {
  * failure reason shrink, so the status and the age of the last good data stay readable. */
 export function sourceCell(source: SourceSnapshot, now: number, width: number): Segment[] {
   const symbol = source.status === 'ok' ? seg('✔ ', { color: COLORS.ok }) : source.status === 'error' ? seg('✖ ', { color: COLORS.error }) : seg('◌ ', { color: COLORS.warning });
-  const age = source.lastSuccessAt === null ? null : formatAge(now - source.lastSuccessAt);
+  // why: a healthy source's age at list resolution keeps the header still between polls; a failing
+  // source's stale age counts in seconds (sourceChangesAt).
+  const age = source.lastSuccessAt === null ? null : source.status === 'ok' ? formatListAge(now - source.lastSuccessAt) : formatAge(now - source.lastSuccessAt);
   const reason = sanitizeInline(source.error?.short ?? 'error', 60);
   const status = (reasonText: string): Segment[] =>
     source.status === 'ok'
@@ -68,6 +70,12 @@ export function sourceCell(source: SourceSnapshot, now: number, width: number): 
     if (lineWidth(line) > width) line = build(shortName, truncateToWidth(reason, Math.max(6, displayWidth(reason) - (lineWidth(line) - width))), false);
   }
   return fitLine(line, width, {});
+}
+
+/** When a source's health cell drawn at `now` next reads differently (Infinity: not by itself). */
+export function sourceChangesAt(source: SourceSnapshot, now: number): number {
+  if (source.lastSuccessAt === null || source.status === 'loading') return Infinity;
+  return source.status === 'ok' ? now + listAgeChangesIn(now - source.lastSuccessAt) : now + 1000;
 }
 
 /** The compact health area: `perLine` cells per line, at most `lines` lines; overflow becomes "+N more". */

@@ -1,13 +1,15 @@
 /**
  * The `?` overlay: the keys of the view underneath, generated from the keymap table.
  */
+import { useContext } from 'react';
 import { clampTop, helpBodyHeight } from '../layout.js';
 import { SCOPES } from '../keymap.js';
 import { fitLine, Line, Lines, seg } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';
 import { activeScopes } from '../select.js';
 import { helpLines } from '../content/help-lines.js';
-import { footerLine } from './footer-line.js';
+import { footerChangesAt, footerLine } from './footer-line.js';
+import { ScreenClockContext } from '../screen-clock.js';
 
 /** Props of the help overlay. */
 export interface HelpOverlayProps {
@@ -17,6 +19,7 @@ export interface HelpOverlayProps {
 
 /** The help overlay, scrollable with j/k. */
 export function HelpOverlay({ state, now }: HelpOverlayProps) {
+  useContext(ScreenClockContext)(footerChangesAt(state.flash, now));
   const width = state.viewport.columns;
   const under = activeScopes(state, true);
   const lines = helpLines(under);

@@ -1,15 +1,18 @@
 /**
  * The windowed job table: only the visible rows are drawn, each a React.memo row keyed by
- * job identity, width and its marks, so the 1 s age ticker re-renders only rows whose age
- * text actually changed. A marked row shows ◆; a job with a pending action shows it
- * ("⋯ cancelling", "✔ deleted", "✖ cancel err") instead of its state.
+ * job identity, width and its marks, so a clock tick re-renders only rows whose age text
+ * actually changed; ages and running durations show at list resolution (formatListAge). A
+ * marked row shows ◆; a job with a pending action shows it ("⋯ cancelling", "✔ deleted",
+ * "✖ cancel err") instead of its state.
  */
-import { memo, useMemo } from 'react';
+import { memo, useContext, useMemo } from 'react';
 import type { Job } from '../../domain/job.js';
-import { formatAge, formatDuration, jobAgeMs, jobDurationMs } from '../../domain/format.js';
+import { formatDuration, formatListAge, jobAgeMs, jobDurationMs, listAgeChangesIn } from '../../domain/format.js';
+import { ScreenClockContext } from '../screen-clock.js';
 import type { SortSpec } from '../../domain/sort.js';
 import { layoutColumns, type PlacedColumn } from '../columns.js';
-import { Line, seg } from '../line.js';
+import { Text } from 'ink';
+import { FINISHED_MIN_WIDTH, FinishedLinesContext, finishedLine, Line, NoColorContext, seg } from '../line.js';
 import { headerSegments, rowSegments } from './row-cells.js';
 import { rowAction, type ActionPhase } from '../action-status.js';
 import type { FleetSnapshot } from '../../store/types.js';
@@ -30,10 +33,17 @@ interface RowProps {
   actionPhase: ActionPhase | null;
 }
 
-/** One row; re-renders only when one of its props changes. */
+/**
+ * One row; re-renders only when one of its props changes. With the diff writer on, the row is
+ * built once as a finished string and Ink lays out only its placeholder (FinishedLinesContext).
+ */
 export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration, marked, actionText, actionPhase }: RowProps) {
+  const finished = useContext(FinishedLinesContext);
+  const noColor = useContext(NoColorContext);
   const action = actionText !== null && actionPhase !== null ? { text: actionText, phase: actionPhase } : null;
-  return <Line segments={rowSegments(job, columns, { selected, changed, age, duration, marked, action }, width)} />;
+  const segments = rowSegments(job, columns, { selected, changed, age, duration, marked, action }, width);
+  if (finished && width >= FINISHED_MIN_WIDTH) return <Text>{finished.intern(finishedLine(segments, noColor))}</Text>;
+  return <Line segments={segments} />;
 });
 
 /** Props of the table. */
@@ -58,14 +68,23 @@ export interface JobTableProps {
 /** The table: header line plus one line per visible row. */
 export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty, marks, fleet }: JobTableProps) {
   const columns = useMemo(() => layoutColumns(width), [width]);
+  const noteChange = useContext(ScreenClockContext);
   return (
     <>
       {showHeader && <Line segments={headerSegments(columns, sort, width)} />}
       {rows.length === 0 && <Line segments={[seg(empty, { dim: true })]} />}
       {rows.map((job) => {
         const changedAt = changed.get(job.key);
+        const isChanged = changedAt !== undefined && now - changedAt < CHANGED_MARK_MS;
         const age = jobAgeMs(job, now);
+        const duration = job.startedAt === null ? null : jobDurationMs(job, now);
+        const running = duration !== null && job.finishedAt === null && !job.terminal;
         const action = fleet && fleet.actions.length > 0 ? rowAction(fleet, job.key, now) : null;
+        // why: the app renders again only when a drawn text changes (screen-clock.ts).
+        if (age !== null) noteChange(now + listAgeChangesIn(age));
+        if (running) noteChange(now + listAgeChangesIn(duration));
+        if (isChanged) noteChange(changedAt + CHANGED_MARK_MS);
+        if (action) noteChange(now + 1000);
         return (
           <JobRow
             key={job.key}
@@ -73,9 +92,9 @@ export function JobTable({ rows, width, selectedKey, changed, sort, now, showHea
             columns={columns}
             width={width}
             selected={job.key === selectedKey}
-            changed={changedAt !== undefined && now - changedAt < CHANGED_MARK_MS}
-            age={age === null ? '—' : formatAge(age)}
-            duration={job.startedAt === null ? '' : formatDuration(jobDurationMs(job, now))}
+            changed={isChanged}
+            age={age === null ? '—' : formatListAge(age)}
+            duration={job.startedAt === null ? '' : running ? formatListAge(duration) : formatDuration(duration)}
             marked={marks?.has(job.key) ?? false}
             actionText={action?.text ?? null}
             actionPhase={action?.phase ?? null}

@@ -2,14 +2,16 @@
  * The main screen: title, source health, counts, the windowed job table and the footer.
  * Takes props only; the frame is at most rows-1 lines and every line at most the width.
  */
+import { useContext } from 'react';
 import type { Job } from '../../domain/job.js';
 import { isFilterActive } from '../../domain/filter.js';
 import { mainLayout, mainLayoutWithOverlay, windowTop } from '../layout.js';
 import { fitLine, Line, Lines, seg } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';
 import { activeScopes, indexOfKey } from '../select.js';
-import { fleetCountsLine, perSourceLines, sourceLines, titleLine } from './header-lines.js';
-import { footerLine } from './footer-line.js';
+import { fleetCountsLine, perSourceLines, sourceChangesAt, sourceLines, titleLine } from './header-lines.js';
+import { footerChangesAt, footerLine } from './footer-line.js';
+import { ScreenClockContext } from '../screen-clock.js';
 import { JobTable } from './job-table.js';
 import { overlayLines } from './overlay-lines.js';
 import { footerActions } from '../action-hints.js';
@@ -43,6 +45,9 @@ export function MainView({ state, rows, now }: MainViewProps) {
   const index = indexOfKey(rows, state.selectedKey);
   const top = windowTop(state.listTop, index, Math.max(1, body), rows.length);
   const actions = footerActions(state);
+  const noteChange = useContext(ScreenClockContext);
+  for (const source of fleet.sources) noteChange(sourceChangesAt(source, now));
+  noteChange(footerChangesAt(state.flash, now));
   // why: health lines are built for the full layout (its "+N more" line) and cut when an overlay needs the room.
   const header = (
     state.perSourceCounts ? perSourceLines(fleet.sources, now, width, full.sourceLines) : sourceLines(fleet.sources, now, width, full.perLine, full.sourceLines)

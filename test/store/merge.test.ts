@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { changedKeys, reuseUnchanged } from '../../source/store/merge.js';
+import { makeJob } from '../helpers/jobs.js';
+
+const jobs = () => [makeJob({ id: 'a' }), makeJob({ id: 'b', state: 'queued' }), makeJob({ id: 'c', state: 'succeeded' })];
+
+describe('structural sharing between polls', () => {
+  it('keeps the previous array itself when a poll changed nothing shown', () => {
+    const previous = jobs();
+    expect(reuseUnchanged(previous, jobs())).toBe(previous);
+  });
+
+  it('keeps every unchanged job object and takes the changed one', () => {
+    const previous = jobs();
+    const next = jobs();
+    next[1] = makeJob({ id: 'b', state: 'running' });
+    const merged = reuseUnchanged(previous, next);
+    expect(merged).not.toBe(previous);
+    expect(merged[0]).toBe(previous[0]);
+    expect(merged[1]).toBe(next[1]);
+    expect(merged[2]).toBe(previous[2]);
+  });
+
+  it('is a new array when a job arrived, left or moved', () => {
+    const previous = jobs();
+    expect(reuseUnchanged(previous, [...jobs(), makeJob({ id: 'd' })])).not.toBe(previous);
+    expect(reuseUnchanged(previous, jobs().slice(1))).not.toBe(previous);
+    expect(reuseUnchanged(previous, jobs().reverse())).not.toBe(previous);
+  });
+
+  it('spots state changes and arrivals', () => {
+    const next = jobs();
+    next[1] = makeJob({ id: 'b', state: 'running' });
+    expect(changedKeys(jobs(), [...next, makeJob({ id: 'd' })])).toEqual([next[1].key, makeJob({ id: 'd' }).key]);
+  });
+});

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ChangeCollector, ScreenClockContext } from '../../source/ui/screen-clock.js';
+import { MainView } from '../../source/ui/views/main-view.js';
+import { createNavigationState } from '../../source/ui/navigation.js';
+import { visibleJobs } from '../../source/ui/select.js';
+import { createFakeStore, fleetOf } from '../helpers/fake-store.js';
+import { makeJob, makeJobs, makeSource, T0 } from '../helpers/jobs.js';
+import { renderApp, renderAt, type Rendered } from '../helpers/render.js';
+import type { SourceSnapshot } from '../../source/store/types.js';
+
+let shown: Rendered | undefined;
+afterEach(() => shown?.unmount());
+
+describe('ChangeCollector', () => {
+  it('keeps the earliest change after now, rounded up to a whole second', () => {
+    const collector = new ChangeCollector(T0);
+    expect(collector.next).toBe(Infinity);
+    collector.note(T0 + 59_400);
+    collector.note(T0 + 12_001);
+    collector.note(Infinity);
+    expect(collector.next).toBe(T0 + 13_000);
+  });
+
+  it('ignores changes at or before now', () => {
+    const collector = new ChangeCollector(T0);
+    collector.note(T0);
+    collector.note(T0 - 5_000);
+    expect(collector.next).toBe(Infinity);
+  });
+});
+
+/** The earliest change the main screen notes when drawn at T0. */
+async function nextChange(sources: SourceSnapshot[]): Promise<number> {
+  const state = createNavigationState(fleetOf(sources), { columns: 120, rows: 30 }, { readonly: false });
+  const collector = new ChangeCollector(T0);
+  shown = await renderAt(
+    <ScreenClockContext.Provider value={collector.note}>
+      <MainView state={state} rows={visibleJobs(state)} now={T0} />
+    </ScreenClockContext.Provider>,
+    { columns: 120, rows: 30 },
+  );
+  return collector.next;
+}
+
+describe('the main screen tells the clock when its text changes', () => {
+  it('wakes when a running job’s duration reaches the next minute', async () => {
+    // job-0 runs since T0 - 50 s: "<1m" becomes "1m" at T0 + 10 s.
+    expect(await nextChange([makeSource('osapi', makeJobs(4), { lastSuccessAt: T0 - 2_000 })])).toBe(T0 + 10_000);
+  });
+
+  it('with only finished jobs, wakes when the first age or source age changes its minute', async () => {
+    const jobs = makeJobs(3, { states: ['succeeded'] }).map((job) => ({ ...job, createdAt: T0 - 90 * 60_000 - 20_000 }));
+    // Ages of 1h30m20s change text at 1h31m (T0 + 40 s); the source's "<1m ago" at T0 + 58 s.
+    expect(await nextChange([makeSource('osapi', jobs, { lastSuccessAt: T0 - 2_000 })])).toBe(T0 + 40_000);
+    shown?.unmount();
+    expect(await nextChange([makeSource('osapi', jobs, { lastSuccessAt: T0 - 30_000 })])).toBe(T0 + 30_000);
+  });
+
+  it('wakes every second while a failing source’s stale age counts seconds', async () => {
+    const failing = makeSource('mcrit', [], { status: 'error', lastSuccessAt: T0 - 125_000, error: { kind: 'auth', short: '401', message: '401', status: 401 } });
+    expect(await nextChange([failing])).toBe(T0 + 1_000);
+  });
+
+  it('never wakes when nothing drawn depends on the time', async () => {
+    const loading = makeSource('osapi', [], { status: 'loading', lastSuccessAt: null });
+    expect(await nextChange([loading])).toBe(Infinity);
+  });
+});
+
+describe('the app clock', () => {
+  it('redraws an age when the clock passes the change it was told about', async () => {
+    let now = T0;
+    const job = makeJob({ id: 'only', state: 'succeeded', createdAt: T0 - 4 * 60_000 - 30_000 });
+    const app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', [job], { lastSuccessAt: T0 })])), { columns: 120, rows: 20, now: () => now });
+    shown = app;
+    const row = () => app.lines().find((line) => line.includes('only')) ?? '';
+    await app.waitFor((frame) => / 4m /.test(row()) && frame.length > 0);
+    now = T0 + 30_000;
+    await app.waitFor(() => / 5m /.test(row()));
+    expect(row()).not.toMatch(/ 4m /);
+  });
+});
