@@ -3,8 +3,12 @@
  * Imports nothing: this is the bottom layer (see shared/architecture.md).
  */
 
-/** The normalized lifecycle states, in the order the UI counts them. */
-export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'partial', 'unknown'] as const;
+/**
+ * The normalized lifecycle states, in the order the UI counts them: the one list every state
+ * enumeration (counts, filters, flags, completion, docs) is built from.
+ * `skipped` (OSAPI) is terminal and did no work: neither a failure nor a success.
+ */
+export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'partial', 'skipped', 'unknown'] as const;
 
 /** One of the normalized lifecycle states (apis.md §6). */
 export type JobState = (typeof JOB_STATES)[number];
@@ -35,9 +39,9 @@ export interface Priority {
  * - `retrying`: running after a transient failure (Vectara `failed_will_retry`);
  * - `warnings`: succeeded with warnings (Alteryx disposition `Warning`);
  * - `needs-disposition`: terminal but the list could not tell how it ended (Alteryx list view);
- * - `skipped`: OSAPI `skipped`, shown as failed.
+ * - `had-error`: ended well but an error was recorded along the way.
  */
-export type JobFlag = 'retrying' | 'warnings' | 'needs-disposition' | 'skipped' | 'had-error';
+export type JobFlag = 'retrying' | 'warnings' | 'needs-disposition' | 'had-error';
 
 /** One job as jobtop understands it, with the vendor's own record kept in `raw`. */
 export interface Job {

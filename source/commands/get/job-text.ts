@@ -10,7 +10,7 @@ import type { SourceCapabilities } from '../../adapters/contract.js';
 import { renderTextTable } from '../shared/text-table.js';
 
 /** The state glyphs the monitor uses, so a state reads the same without colour. */
-export const STATE_GLYPHS: Record<JobState, string> = { running: '●', queued: '◌', succeeded: '✔', failed: '✖', cancelled: '⊘', partial: '◐', unknown: '?' };
+export const STATE_GLYPHS: Record<JobState, string> = { running: '●', queued: '◌', succeeded: '✔', failed: '✖', cancelled: '⊘', partial: '◐', skipped: '↷', unknown: '?' };
 
 /** What the text needs beyond the detail. */
 export interface JobTextOptions {
