@@ -61,8 +61,13 @@ export interface Job {
   terminal: boolean;
   flags: JobFlag[];
   priority: Priority;
-  /** 0–100, or null when the vendor reports no progress. */
+  /** 0–100, or null when the vendor reports no progress (or no fraction). */
   progress: number | null;
+  /**
+   * A count of steps done that the vendor reports instead of a fraction (MCRIT without a total):
+   * shown in the detail, never as a percentage. Absent when the vendor reports a fraction or nothing.
+   */
+  progressSteps?: number;
   /** Epoch milliseconds, or null. */
   createdAt: number | null;
   startedAt: number | null;
@@ -119,6 +124,11 @@ export interface JobDetail extends Job {
   /** The job's result value; `undefined` when the vendor has none to offer. */
   result: unknown;
   outputs: JobOutput[] | null;
+  /**
+   * Set when the job has a result that was not fetched because it is larger than the source's body
+   * limit (`result` is then undefined): its size when the server said it, and the limit.
+   */
+  resultTooLarge?: { bytes: number | null; limitBytes: number };
   /** Ids of jobs whose parentId is this job (VectorCharts trees), filled by the store. */
   childIds?: string[];
 }
