@@ -55,10 +55,23 @@ export interface ListResult {
    */
   incomplete?: { jobs: number; reason: string };
   /**
+   * Counters the server keeps about its own work (MCRIT `/jobs/stats`: incremented per method,
+   * they drift): shown labelled as the server's counters, never as a job count or a denominator.
+   */
+  serverCounters?: ServerCounters;
+  /**
    * Set when fewer jobs were fetched than the configured limit asked for because of a cap
    * (e.g. the page cap): what was asked, what was fetched, and why.
    */
   truncated?: { asked: number; fetched: number; reason: string };
+}
+
+/** A server's own counters, by the vendor's state names, with the label they are shown under. */
+export interface ServerCounters {
+  /** e.g. "MCRIT /jobs/stats (per-method counters)". */
+  label: string;
+  /** Summed over methods, by the vendor's own state name. */
+  counts: Record<string, number>;
 }
 
 /** What an action did, in the API's own words. */
@@ -85,6 +98,11 @@ export interface JobSource {
   detail(id: string, signal?: AbortSignal): Promise<JobDetail | null>;
   /** Runs an action exactly once (never retried); throws SourceError with the server's message. */
   act(kind: ActionKind, job: Job): Promise<ActionOutcome>;
+  /**
+   * Streams a job's whole result into `file`, whatever its size (for results over the body limit,
+   * `jobtop get SOURCE/ID --result FILE`). Only sources whose jobs have a result value offer it.
+   */
+  saveResult?(id: string, file: string, signal?: AbortSignal): Promise<{ bytes: number }>;
   /**
    * Ends the session and frees connections: a source that logged in (VectorCharts username/password)
    * logs out here, best effort and bounded in time. Called at the end of every one-shot command and

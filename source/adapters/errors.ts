@@ -41,6 +41,10 @@ export interface SourceErrorInit {
   /** `METHOD /path` of the request that failed (no query string: it may hold secrets). */
   request?: string;
   retryAfterMs?: number;
+  /** `too-large`: the body's full size in bytes when the server said it (Content-Length). */
+  bodyBytes?: number;
+  /** `too-large`: the size limit that was exceeded, in bytes. */
+  limitBytes?: number;
 }
 
 /** An error from one source, naming the source, what happened and (when known) the HTTP status. */
@@ -52,6 +56,8 @@ export class SourceError extends Error {
   readonly status: number | undefined;
   readonly request: string | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly bodyBytes: number | undefined;
+  readonly limitBytes: number | undefined;
 
   constructor(init: SourceErrorInit) {
     const parts = [`${init.source}: ${init.short}`];
@@ -66,6 +72,8 @@ export class SourceError extends Error {
     this.status = init.status;
     this.request = init.request;
     this.retryAfterMs = init.retryAfterMs;
+    this.bodyBytes = init.bodyBytes;
+    this.limitBytes = init.limitBytes;
   }
 }
 

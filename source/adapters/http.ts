@@ -5,6 +5,8 @@
  * a client built with `readonly: true` refuses to send any mutating request.
  */
 import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import type { Dispatcher } from 'undici';
 
 type Undici = typeof import('undici');
@@ -45,6 +47,11 @@ export interface HttpRequest {
   mutating?: boolean;
   /** Caller's cancellation. */
   signal?: AbortSignal;
+  /**
+   * Over the size limit without a Content-Length, read the rest (dropped, bounded) to report the
+   * body's size: for a result the operator is told about ("result is 4.2 MB"), not for polls.
+   */
+  measureOversize?: boolean;
 }
 
 /** A response whose body was read within the size limit. */
@@ -91,6 +98,11 @@ export interface HttpClient {
    * (with the server's own message), HTML, empty or invalid JSON bodies.
    */
   json(request: HttpRequest, options?: { allowEmpty?: boolean }): Promise<unknown>;
+  /**
+   * Streams a 2xx response body into `file` without the body-size limit (a result too large to
+   * show, saved whole); resolves with the bytes written. Non-2xx answers reject like json() does.
+   */
+  saveTo(request: HttpRequest, file: string): Promise<{ bytes: number }>;
   /** Adds a secret to redact (e.g. a token obtained at run time). */
   addSecret(secret: string): void;
   /** Frees the connection pool. */
@@ -141,10 +153,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     let text: string;
     try {
-      text = await readLimited(response.body, maxBodyBytes);
+      text = await readLimited(response.body, maxBodyBytes, req.measureOversize === true && contentLength(response.headers) === undefined);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        throw new SourceError({ source, kind: 'too-large', short: 'response too large', detail: `over ${formatBytes(maxBodyBytes)}; the rest was not read`, status: response.statusCode, request: label });
+        const bodyBytes = contentLength(response.headers) ?? error.measuredBytes;
+        const detail = bodyBytes === undefined ? `over ${formatBytes(maxBodyBytes)}; the rest was not read` : `${formatBytes(bodyBytes)}, over the ${formatBytes(maxBodyBytes)} limit; the rest was not read`;
+        throw new SourceError({ source, kind: 'too-large', short: 'response too large', detail, status: response.statusCode, request: label, bodyBytes, limitBytes: maxBodyBytes });
       }
       throw transportError(source, label, error, timeout.aborted, redact);
     }
@@ -184,10 +198,64 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return parsed.value;
   }
 
+  async function saveTo(req: HttpRequest, file: string): Promise<{ bytes: number }> {
+    const method = req.method ?? 'GET';
+    const label = `${method} ${joinPath(base.pathname, req.path)}`;
+    if ((req.mutating ?? method !== 'GET') && options.readonly) {
+      throw new SourceError({ source, kind: 'readonly', short: 'read-only', detail: 'this source is read-only; nothing was sent', request: label });
+    }
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(file, 'w');
+    } catch (error) {
+      throw new SourceError({ source, kind: 'config', short: 'cannot write the file', detail: error instanceof Error ? error.message : String(error), request: label });
+    }
+    try {
+      return await download(req, label, handle);
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  }
+
+  async function download(req: HttpRequest, label: string, handle: Awaited<ReturnType<typeof open>>): Promise<{ bytes: number }> {
+    // why: a file too large to show can take longer than one poll's timeout to arrive; headers and
+    // idle gaps keep the usual timeout (headersTimeout/bodyTimeout), the whole download gets a minute.
+    const timeout = AbortSignal.timeout(Math.max(timeoutMs, 60_000));
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    const method = req.method ?? 'GET';
+    let response: Dispatcher.ResponseData;
+    try {
+      const [{ request }, agent] = await Promise.all([loadUndici(), getDispatcher()]);
+      response = await request(buildUrl(base, req.path, req.query), { method, headers, signal, dispatcher: agent, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    } catch (error) {
+      throw transportError(source, label, error, timeout.aborted, redact);
+    }
+    if (response.statusCode < 200 || response.statusCode > 299) {
+      const text = await readLimited(response.body, 64 * 1024).catch(() => '');
+      const parsed = parseJsonBody({ status: response.statusCode, headers: response.headers, text, contentType: '' });
+      const { kind, short } = describeStatus(response.statusCode);
+      const vendorMessage = parsed.ok ? extractVendorMessage(parsed.value) : text.trim().slice(0, 200);
+      throw new SourceError({ source, kind, short, detail: vendorMessage ? redact(vendorMessage) : undefined, status: response.statusCode, request: label });
+    }
+    let bytes = 0;
+    response.body.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    try {
+      await pipeline(response.body, handle.createWriteStream());
+    } catch (error) {
+      if (error instanceof Error && 'syscall' in error && error.syscall === 'write') {
+        throw new SourceError({ source, kind: 'config', short: 'cannot write the file', detail: error.message, request: label });
+      }
+      throw transportError(source, label, error, timeout.aborted, redact);
+    }
+    return { bytes };
+  }
+
   return {
     source,
     send,
     json,
+    saveTo,
     addSecret(secret) {
       if (secret.length >= 4) secrets.add(secret);
     },
@@ -229,19 +297,44 @@ function buildUrl(base: URL, path: string, query?: Record<string, QueryValue>): 
   return url.href;
 }
 
-class BodyTooLargeError extends Error {}
+class BodyTooLargeError extends Error {
+  /** The whole body's size when it was measured (read to the end without keeping it), else undefined. */
+  constructor(readonly measuredBytes?: number) {
+    super('body too large');
+  }
+}
 
-async function readLimited(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
+/** How far past the limit a body without Content-Length is read (and dropped) to learn its size. */
+const MEASURE_FACTOR = 16;
+
+/** The Content-Length a response declared, when it is a plain number. */
+function contentLength(headers: Record<string, string | string[] | undefined>): number | undefined {
+  const value = headers['content-length'];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+async function readLimited(body: Dispatcher.ResponseData['body'], limit: number, measure = false): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of body) {
-    const buffer = chunk as Buffer;
+  // why: one iterator for both phases; leaving a for-await loop would destroy the body.
+  const iterator = body[Symbol.asyncIterator]();
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    const buffer = next.value as Buffer;
     size += buffer.length;
-    if (size > limit) {
-      body.destroy();
-      throw new BodyTooLargeError();
+    if (size <= limit) {
+      chunks.push(buffer);
+      continue;
     }
-    chunks.push(buffer);
+    // why: "result is 4.2 MB" needs the size; without Content-Length the rest is read and dropped
+    // (up to MEASURE_FACTOR × the limit, never kept in memory) to learn it.
+    if (!measure) break;
+    chunks.length = 0;
+    for (next = await iterator.next(); !next.done && size <= limit * MEASURE_FACTOR; next = await iterator.next()) size += (next.value as Buffer).length;
+    if (next.done) throw new BodyTooLargeError(size);
+    break;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  if (size <= limit) return Buffer.concat(chunks).toString('utf8');
+  body.destroy();
+  throw new BodyTooLargeError();
 }

@@ -10,10 +10,16 @@
  *   (rule order matters, Python truthiness included).
  * - Envelope `{"status": "successful", "data": …}`: `status` is the HTTP wrapper, not a job state.
  * - `GET /jobs?start=<skip>&limit=<n>`: `start` is a skip count and `limit=0` means ALL, so a
- *   positive limit is always sent; newest first unless `ascending=true`. There is no total, so
- *   totals and per-state counts come from `GET /jobs/stats` (`{method: {state: n}}` partial maps,
- *   summed). Stats are a best-effort extra: a failing or empty (`{}`, the in-memory LocalQueue)
- *   answer degrades to null counts instead of failing the poll.
+ *   positive limit is always sent; newest first unless `ascending=true`. There is no total.
+ *   `GET /jobs/stats` (`{method: {state: n}}`) is reported as the server's own counters
+ *   (`serverCounters`), never as a total or per-state job counts: its counters are incremented
+ *   per method and drift (server/JobResource.py). A failing or empty (`{}`, the in-memory
+ *   LocalQueue) answer leaves them out instead of failing the poll.
+ * - `progress` is a fraction 0–1, or an absolute step count when the reporter has no total
+ *   (queue/QueueRemoteCalls.py): a count is kept as `progressSteps`, progress is then null.
+ * - A result larger than the body limit is reported with its size (`resultTooLarge`), never as
+ *   "no result"; `saveResult` streams it whole to a file (`jobtop get SOURCE/ID --result FILE`).
+ *   `compact=true` only shrinks matching/query results (server/JobResource.py).
  * - `GET /jobs/{id}` answers HTTP 200 with `data: null` for an unknown id: detail() returns null.
  * - Auth is optional: header `apitoken`; 401 bodies are Falcon's `{title, description}`.
  * - The only action is Delete (`DELETE /jobs/{id}`): no cancel, no retry. The bulk `DELETE /jobs`
@@ -40,6 +46,13 @@ export interface McritOptions extends BaseSourceOptions {
   apiToken?: string;
 }
 
+/** A result as fetched for the detail: the value, notes on failures, or its size when over the limit. */
+interface FetchedResult {
+  result: unknown;
+  notes: JobMessage[];
+  tooLarge?: { bytes: number | null; limitBytes: number };
+}
+
 /** Jobs asked for per `GET /jobs` page (MCRIT has no cap; this keeps responses small). */
 export const MCRIT_PAGE_SIZE = 100;
 
@@ -51,8 +64,8 @@ export function createMcritSource(options: McritOptions): JobSource {
   const limit = Number.isFinite(options.limit) ? Math.max(1, Math.floor(options.limit!)) : DEFAULT_LIMIT;
   const client: HttpClient = createSourceHttpClient(options, { secrets: [token] });
 
-  async function getData(path: string, signal?: AbortSignal, query?: Record<string, string | number>): Promise<unknown> {
-    const body = await client.json({ path, query, headers, signal });
+  async function getData(path: string, signal?: AbortSignal, query?: Record<string, string | number>, measureOversize = false): Promise<unknown> {
+    const body = await client.json({ path, query, headers, signal, measureOversize });
     return readEnvelopeData(source, body, `GET ${path}`);
   }
 
@@ -87,12 +100,15 @@ export function createMcritSource(options: McritOptions): JobSource {
     }
   }
 
-  async function fetchResult(id: string, signal?: AbortSignal): Promise<{ result: unknown; notes: JobMessage[] }> {
+  async function fetchResult(id: string, signal?: AbortSignal): Promise<FetchedResult> {
     try {
       // why: compact=true drops function-level matches, which make matching results many MB.
-      return { result: await getData(`/jobs/${id}/result`, signal, { compact: 'true' }), notes: [] };
+      return { result: await getData(`/jobs/${id}/result`, signal, { compact: 'true' }, true), notes: [] };
     } catch (error) {
       if (signal?.aborted || !(error instanceof SourceError)) throw error;
+      // why: a unique-blocks result of 6,124 blocks is ~4.2 MB and compact does not shrink it: say
+      // so with its size, never "no result".
+      if (error.kind === 'too-large') return { result: undefined, notes: [], tooLarge: { bytes: error.bodyBytes ?? null, limitBytes: error.limitBytes ?? 0 } };
       return { result: undefined, notes: [{ timestamp: null, level: 'warning', text: `result could not be fetched: ${error.message}`, origin: null }] };
     }
   }
@@ -107,8 +123,8 @@ export function createMcritSource(options: McritOptions): JobSource {
       const counter = { requests: 0 };
       const stats = fetchStats(signal, counter);
       const jobs = await fetchPages(signal, counter);
-      const summary = await stats;
-      return { jobs, total: summary?.total ?? null, stateCounts: summary?.stateCounts ?? null, requests: counter.requests };
+      const serverCounters = await stats;
+      return { jobs, total: null, stateCounts: null, requests: counter.requests, ...(serverCounters ? { serverCounters } : {}) };
     },
 
     async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
@@ -118,8 +134,13 @@ export function createMcritSource(options: McritOptions): JobSource {
       if (typeof data !== 'object' || Array.isArray(data)) throw shapeError(source, `GET ${path}`, `expected "data" to be a job document or null, got ${describeType(data)}`);
       const hasResult = deriveMcritState(data) === 'finished' && asString(asRecord(data).result) !== null;
       if (!hasResult) return normalizeMcritDetail(data, source);
-      const { result, notes } = await fetchResult(encodeURIComponent(id), signal);
-      return normalizeMcritDetail(data, source, result, notes);
+      const { result, notes, tooLarge } = await fetchResult(encodeURIComponent(id), signal);
+      const detail = normalizeMcritDetail(data, source, result, notes);
+      return tooLarge ? { ...detail, resultTooLarge: tooLarge } : detail;
+    },
+    async saveResult(id: string, file: string, signal?: AbortSignal): Promise<{ bytes: number }> {
+      // why: the whole result, not compacted; written as the server sends it ({"status", "data"}).
+      return client.saveTo({ path: `/jobs/${encodeURIComponent(id)}/result`, headers, signal }, file);
     },
 
     async act(kind: ActionKind, job: Job): Promise<ActionOutcome> {

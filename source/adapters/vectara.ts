@@ -57,8 +57,8 @@ export function createVectaraSource(options: VectaraOptions): JobSource {
     capabilities: VECTARA_CAPABILITIES,
     async list(signal?: AbortSignal): Promise<ListResult> {
       const counter: RequestCounter = { requests: 0 };
-      const jobs = apiVersion === 'v1' ? await listV1Jobs(reader, counter, signal) : await listV2Jobs(reader, counter, signal);
-      return { jobs, total: null, stateCounts: null, requests: counter.requests };
+      const { jobs, truncated } = apiVersion === 'v1' ? await listV1Jobs(reader, counter, signal) : await listV2Jobs(reader, counter, signal);
+      return { jobs, total: null, stateCounts: null, requests: counter.requests, ...(truncated ? { truncated } : {}) };
     },
     async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
       const counter: RequestCounter = { requests: 0 };

@@ -18,6 +18,10 @@
  * - The job record has no start/finish time or error: startedAt is the earliest step start,
  *   finishedAt is updatedAt of a terminal job, error is the failing step's error (or last error log)
  *   (normalize.ts).
+ * - A session from a login is ended with `POST /api/portal/v1/auth/logout` in close() (a token
+ *   lasts until logout, authentication/logout.md); API tokens are left alone.
+ * - A pre-pagination server answers the list with a bare array of every job (limit/offset ignored);
+ *   it is cut to the source's limit here (list-pages.ts).
  * - `processing` (older public Chart API vocabulary, apis.md §1.6) is accepted as running (state-map.ts).
  * - No cancel, delete or retry endpoint exists; `POST /jobs` only starts maintenance jobs.
  */
@@ -76,7 +80,10 @@ export function createVectorChartsSource(options: VectorChartsOptions): JobSourc
         detail: 'The VectorCharts Portal API has no cancel, delete or retry endpoint; nothing was sent.',
       });
     },
-    close: () => client.close(),
+    async close() {
+      await auth.logout();
+      await client.close();
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  *
  * What it reproduces:
  * - raw job documents in relaxed Extended JSON (`{"$oid"}`, `{"$date": "…Z"}`), in mongoqueue's
- *   key order, with no state field; states are derived by the adapter's `deriveMcritState`;
+ *   key order, with no state field; states are derived by the simulator's own port of `_identifyJobState` (mcrit/job-state.ts);
  * - `GET /jobs` (`start` skip, `limit` 0 = all, non-integers ignored, `ascending`, `method`,
  *   `state` filtered over everything before slicing, `filter` applied AFTER skip/limit),
  *   `GET /jobs/stats` (incremental per-method counters, partial maps, clamped at 0,
@@ -25,7 +25,7 @@
  * Simplifications: a permanently failed job notifies its dependants (the real `error()` crashes
  * there, which makes counters drift); trimming old jobs (memory bound) counts as a delete.
  */
-import { deriveMcritState } from '../adapters/mcrit.js';
+import { identifyJobState } from './mcrit/job-state.js';
 import { createRandom } from './kit.js';
 import { MCRIT_DEMO_TOKEN } from './mcrit/constants.js';
 import { createMcritHandler } from './mcrit/http-routes.js';
@@ -51,6 +51,9 @@ export function createMcritSimulator(options: McritSimulatorOptions = {}): Mcrit
   const runner = createJobRunner(random, store, workers);
   const generator = createJobGenerator(random, store);
   const timeline = createSimulationTimeline({ random, store, runner, generator, start: now(), jobCount, arrivals: options.arrivals !== false, cap: Math.max(2 * jobCount, 50) });
+  for (const [method, counts] of Object.entries(options.staleCounters ?? {})) {
+    for (const [state, n] of Object.entries(counts)) store.count(method, state, n);
+  }
   const handle = createMcritHandler(token, store, (document) => runner.remove(document, timeline.clock));
 
   return {
@@ -75,7 +78,7 @@ export function createMcritSimulator(options: McritSimulatorOptions = {}): Mcrit
     },
     insert(document) {
       store.store(document);
-      store.count(document.payload.method, deriveMcritState(document), 1);
+      store.count(document.payload.method, identifyJobState(document), 1);
     },
     terminate: (id) => runner.terminate(id, timeline.clock),
     stats: () => store.counterSnapshot(),

@@ -5,6 +5,9 @@
  *   `{jobs, pagination: {limit, offset, total}}`; steps and logs inline; ms-epoch times, ISO log times.
  * - `POST /api/portal/v1/jobs {jobType}`: 200 `{jobId, jobState: "pending"}`, 400 for a missing or
  *   unstartable type, 409 while a job of that type is pending or running.
+ * - Before pagination (`listShape: 'bare-array'`): `GET /jobs` answers a bare array of every job
+ *   (no `priority` yet) and ignores `limit`/`offset`.
+ * - `POST /api/portal/v1/auth/logout` with the session's Bearer token ends it (200; 401 otherwise).
  * - `POST /api/portal/v1/auth/login {username, password}`: the login response with `token.id`;
  *   400 malformed body, 401 bad credentials. Every other Portal path needs `Authorization: Bearer`
  *   with the demo API token or a live session token, else 401. Error bodies are `{"error": "..."}`.
@@ -23,7 +26,7 @@
 import { createRandom, randomUuid, type SimulatorOptions, type VendorSimulator } from './kit.js';
 import { VECTORCHARTS_DEMO_PASSWORD, VECTORCHARTS_DEMO_USERNAME } from './vectorcharts/constants.js';
 import { createJobStore } from './vectorcharts/job-store.js';
-import { handlePortalRequest } from './vectorcharts/routes.js';
+import { handlePortalRequest, type VectorChartsListShape } from './vectorcharts/routes.js';
 import { createPortalSessions } from './vectorcharts/sessions.js';
 import { newJobRecord, type VectorChartsJobRecord } from './vectorcharts/wire-format.js';
 
@@ -45,10 +48,20 @@ export interface VectorChartsSimulator extends VendorSimulator {
   insertJob(fields: Partial<VectorChartsJobRecord>): VectorChartsJobRecord;
   /** Forgets every session token, as a logout or server restart would. */
   revokeSessions(): void;
+  /** How many session tokens are live (logged in, not logged out). */
+  liveSessions(): number;
 }
 
+/** Simulator options: the common ones plus the list shape the server speaks. */
+export interface VectorChartsSimulatorOptions extends SimulatorOptions {
+  /** `bare-array`: a server from before the Portal list had pagination (default `paged`). */
+  listShape?: VectorChartsListShape;
+}
+
+export type { VectorChartsListShape } from './vectorcharts/routes.js';
+
 /** Creates the VectorCharts Portal simulator. */
-export function createVectorChartsSimulator(options: SimulatorOptions = {}): VectorChartsSimulator {
+export function createVectorChartsSimulator(options: VectorChartsSimulatorOptions = {}): VectorChartsSimulator {
   const now = options.now ?? Date.now;
   const seed = options.seed ?? 1;
   const random = createRandom(seed);
@@ -61,7 +74,7 @@ export function createVectorChartsSimulator(options: SimulatorOptions = {}): Vec
 
   return {
     vendor: 'vectorcharts',
-    handle: (request) => handlePortalRequest(request, { store, sessions, now }),
+    handle: (request) => handlePortalRequest(request, { store, sessions, now, listShape: options.listShape ?? 'paged' }),
     tick: (time) => store.tick(time),
     sourceConfig(url, name) {
       return { name, type: 'vectorcharts', url, username: VECTORCHARTS_DEMO_USERNAME, password: VECTORCHARTS_DEMO_PASSWORD };
@@ -74,5 +87,6 @@ export function createVectorChartsSimulator(options: SimulatorOptions = {}): Vec
       return record;
     },
     revokeSessions: () => sessions.revoke(),
+    liveSessions: () => sessions.live(),
   };
 }

@@ -31,7 +31,7 @@ export interface FetchedTotal {
 
 /** Zero for every state. */
 export function emptyCounts(): StateCounts {
-  return { queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0, partial: 0, unknown: 0 };
+  return Object.fromEntries(JOB_STATES.map((state) => [state, 0])) as StateCounts;
 }
 
 /** Jobs per normalized state. */

@@ -120,3 +120,26 @@ export function formatPercent(percent: number): string {
 function pad2(value: number): string {
   return value < 10 ? `0${value}` : String(value);
 }
+
+/** A byte size in decimal units, as an operator reads it: "812 B", "64.0 kB", "4.2 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/** Progress without a bar: "45%", "1,523 steps done (no total reported)", or "—". */
+export function describeProgress(job: Pick<Job, 'progress' | 'progressSteps'>): string {
+  if (job.progress !== null) return formatPercent(job.progress);
+  if (job.progressSteps !== undefined) return `${formatCount(job.progressSteps)} steps done (no total reported)`;
+  return '—';
+}
+
+/**
+ * What to say about a result too large to fetch, the TUI's Result tab and `jobtop get` alike:
+ * "result is 4.2 MB — too large to show; `jobtop get KEY --result FILE` saves it whole".
+ */
+export function describeTooLargeResult(key: string, tooLarge: { bytes: number | null; limitBytes: number }): string {
+  const size = tooLarge.bytes !== null ? `result is ${formatSize(tooLarge.bytes)}` : `result is over ${formatSize(tooLarge.limitBytes)}`;
+  return `${size} — too large to show; \`jobtop get ${key} --result FILE\` saves it whole`;
+}

@@ -3,8 +3,12 @@
  * Imports nothing: this is the bottom layer (see shared/architecture.md).
  */
 
-/** The normalized lifecycle states, in the order the UI counts them. */
-export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'partial', 'unknown'] as const;
+/**
+ * The normalized lifecycle states, in the order the UI counts them: the one list every state
+ * enumeration (counts, filters, flags, completion, docs) is built from.
+ * `skipped` (OSAPI) is terminal and did no work: neither a failure nor a success.
+ */
+export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'partial', 'skipped', 'unknown'] as const;
 
 /** One of the normalized lifecycle states (apis.md §6). */
 export type JobState = (typeof JOB_STATES)[number];
@@ -35,9 +39,9 @@ export interface Priority {
  * - `retrying`: running after a transient failure (Vectara `failed_will_retry`);
  * - `warnings`: succeeded with warnings (Alteryx disposition `Warning`);
  * - `needs-disposition`: terminal but the list could not tell how it ended (Alteryx list view);
- * - `skipped`: OSAPI `skipped`, shown as failed.
+ * - `had-error`: ended well but an error was recorded along the way.
  */
-export type JobFlag = 'retrying' | 'warnings' | 'needs-disposition' | 'skipped' | 'had-error';
+export type JobFlag = 'retrying' | 'warnings' | 'needs-disposition' | 'had-error';
 
 /** One job as jobtop understands it, with the vendor's own record kept in `raw`. */
 export interface Job {
@@ -57,8 +61,13 @@ export interface Job {
   terminal: boolean;
   flags: JobFlag[];
   priority: Priority;
-  /** 0–100, or null when the vendor reports no progress. */
+  /** 0–100, or null when the vendor reports no progress (or no fraction). */
   progress: number | null;
+  /**
+   * A count of steps done that the vendor reports instead of a fraction (MCRIT without a total):
+   * shown in the detail, never as a percentage. Absent when the vendor reports a fraction or nothing.
+   */
+  progressSteps?: number;
   /** Epoch milliseconds, or null. */
   createdAt: number | null;
   startedAt: number | null;
@@ -115,6 +124,11 @@ export interface JobDetail extends Job {
   /** The job's result value; `undefined` when the vendor has none to offer. */
   result: unknown;
   outputs: JobOutput[] | null;
+  /**
+   * Set when the job has a result that was not fetched because it is larger than the source's body
+   * limit (`result` is then undefined): its size when the server said it, and the limit.
+   */
+  resultTooLarge?: { bytes: number | null; limitBytes: number };
   /** Ids of jobs whose parentId is this job (VectorCharts trees), filled by the store. */
   childIds?: string[];
 }

@@ -38,7 +38,8 @@ export const STATE_SORT_RANK: Record<JobState, number> = {
   partial: 3,
   unknown: 4,
   cancelled: 5,
-  succeeded: 6,
+  skipped: 6,
+  succeeded: 7,
 };
 
 /** The column after `key` in the cycle (wraps around). */

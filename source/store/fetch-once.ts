@@ -3,7 +3,7 @@
  * honest account of those that did not.
  */
 import type { Job, Vendor } from '../domain/job.js';
-import type { JobSource } from '../adapters/contract.js';
+import type { JobSource, ServerCounters } from '../adapters/contract.js';
 import { toSourceError } from '../adapters/errors.js';
 import type { SourceFailure } from './types.js';
 import { describeFailure } from './fleet-store.js';
@@ -17,6 +17,8 @@ export interface SourceOutcome {
   error: SourceFailure | null;
   jobs: Job[];
   total: number | null;
+  /** The server's own counters (MCRIT /jobs/stats), labelled as such; never a job count. */
+  serverCounters?: ServerCounters | null;
   /** Wall time of the poll in ms. */
   elapsedMs: number;
 }
@@ -29,7 +31,7 @@ export async function fetchOnce(sources: readonly JobSource[], now: () => number
       const base = { name: source.name, vendor: source.vendor, url: source.url };
       try {
         const result = await source.list();
-        return { ...base, ok: true, error: null, jobs: result.jobs, total: result.total, elapsedMs: now() - started };
+        return { ...base, ok: true, error: null, jobs: result.jobs, total: result.total, serverCounters: result.serverCounters ?? null, elapsedMs: now() - started };
       } catch (error) {
         return { ...base, ok: false, error: describeFailure(toSourceError(source.name, error)), jobs: [], total: null, elapsedMs: now() - started };
       }

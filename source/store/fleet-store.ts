@@ -218,6 +218,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
           jobs,
           total: result.total,
           stateCounts: result.stateCounts,
+          serverCounters: result.serverCounters ?? null,
           lastSuccessAt: at,
           error: null,
           consecutiveFailures: 0,

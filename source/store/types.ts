@@ -3,7 +3,7 @@
  * the merged job list, detail and action state. Views take these as props.
  */
 import type { Job, JobDetail, JobState, Vendor } from '../domain/job.js';
-import type { ActionKind, ActionOutcome, SourceCapabilities } from '../adapters/contract.js';
+import type { ActionKind, ActionOutcome, ServerCounters, SourceCapabilities } from '../adapters/contract.js';
 import type { SourceErrorKind } from '../adapters/errors.js';
 
 /** The last error of a source, as the health cell shows it. */
@@ -27,6 +27,8 @@ export interface SourceSnapshot {
   jobs: readonly Job[];
   total: number | null;
   stateCounts: Partial<Record<JobState, number>> | null;
+  /** The server's own counters (MCRIT /jobs/stats), labelled as such; never a job count. */
+  serverCounters?: ServerCounters | null;
   /** Epoch ms of the last successful poll, or null. */
   lastSuccessAt: number | null;
   error: SourceFailure | null;

@@ -11,6 +11,7 @@ export const STATE_SYMBOLS: Record<JobState, string> = {
   failed: '✖',
   cancelled: '⊘',
   partial: '◐',
+  skipped: '↷',
   unknown: '?',
 };
 
@@ -22,6 +23,8 @@ export const STATE_COLORS: Record<JobState, string> = {
   failed: 'red',
   cancelled: 'gray',
   partial: 'magenta',
+  // why: the vendor's own UI draws skipped jobs muted, not as errors (osapi ui/src/pages/jobs.tsx).
+  skipped: 'blue',
   unknown: 'white',
 };
 

@@ -1,4 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeTooLargeResult } from '../../source/domain/format.js';
+import { identifyJobState } from '../../source/demo/mcrit/job-state.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobSource } from '../../source/adapters/contract.js';
 import { SourceError } from '../../source/adapters/errors.js';
@@ -16,7 +20,7 @@ import {
 import { MAX_PAGES_PER_POLL } from '../../source/adapters/paging.js';
 import { startDemoServer, type DemoResponse, type RunningDemoServer } from '../../source/demo/kit.js';
 import { MCRIT_DEMO_TOKEN, createMcritSimulator, type McritJobDocument, type McritSimulator, type McritSimulatorOptions } from '../../source/demo/mcrit-server.js';
-import type { Job, JobState } from '../../source/domain/job.js';
+import type { Job } from '../../source/domain/job.js';
 import { startStubServer } from '../helpers/stub-server.js';
 
 const T0 = Date.UTC(2026, 7, 6, 12, 0, 0);
@@ -60,15 +64,6 @@ function listRequests(server: RunningDemoServer) {
 
 function newestFirstIds(simulator: McritSimulator): string[] {
   return simulator.documents.map((document) => document._id.$oid).sort().reverse();
-}
-
-function countStates(simulator: McritSimulator): Partial<Record<JobState, number>> {
-  const counts: Partial<Record<JobState, number>> = {};
-  for (const document of simulator.documents) {
-    const { state } = mapMcritState(deriveMcritState(document));
-    counts[state] = (counts[state] ?? 0) + 1;
-  }
-  return counts;
 }
 
 async function captureError(promise: Promise<unknown>): Promise<SourceError> {
@@ -126,6 +121,8 @@ describe('deriveMcritState reproduces mongoqueue _identifyJobState rule by rule'
     ['terminated while unlocked', { terminated: true }, 'terminated'],
   ])('%s → %s', (_name, fields, expected) => {
     expect(deriveMcritState({ ...base, ...fields })).toBe(expected);
+    // The simulator's own port of the rule, written apart from the adapter's, agrees with the table.
+    expect(identifyJobState({ ...jobDocument('6a74660af8b8d2c6f83664f1'), ...base, ...fields } as McritJobDocument)).toBe(expected);
   });
 
   it.each([[{}], [null], ['a string'], [[1, 2]]])('treats a document with no fields (%j) like Python treats missing values, as queued', (value) => {
@@ -233,7 +230,8 @@ describe('normalizeMcritJob (fixtures/mcrit/list.json)', () => {
   it('degrades odd documents field by field instead of throwing (fixtures/mcrit/list-edge-cases.json)', () => {
     const [lockedNotStarted, countProgress, sparse] = fixture<{ data: unknown[] }>('list-edge-cases.json').data.map((raw) => normalizeMcritJob(raw, 'lab'));
     expect([lockedNotStarted.nativeState, lockedNotStarted.state, lockedNotStarted.terminal]).toEqual(['unknown', 'unknown', false]);
-    expect(countProgress.progress).toBe(100);
+    // why: a progress above 1 is MCRIT's absolute step count (no total set), not a percentage.
+    expect([countProgress.progress, countProgress.progressSteps]).toEqual([null, 1523]);
     expect(sparse).toMatchObject({ id: '6a746b00f8b8d2c6f8366b18', type: 'unknown', nativeState: 'unknown', priority: { value: null, label: null }, progress: null, createdAt: null, updatedAt: null, host: '7', error: null });
   });
 });
@@ -261,11 +259,24 @@ describe('normalizeMcritDetail', () => {
 });
 
 describe('normalizeMcritStats', () => {
-  it('sums the per-method partial maps of the live-recorded stats into normalized counts', () => {
+  it('sums the per-method partial maps of the live-recorded stats as the server counters they are', () => {
     expect(normalizeMcritStats(fixture('stats.json').data)).toEqual({
-      total: 46,
-      stateCounts: { queued: 0, running: 4, succeeded: 42, failed: 0, cancelled: 0 },
+      label: 'MCRIT /jobs/stats (server counters per method; they drift and are not a job count)',
+      counts: { failed: 0, finished: 42, in_progress: 4, queued: 0, terminated: 0 },
     });
+  });
+
+  it.each([
+    [0.25, 25, undefined],
+    [1, 100, undefined],
+    [0, 0, undefined],
+    [1523, null, 1523],
+    [1.5, null, 1],
+    [-3, null, undefined],
+    ['half', null, undefined],
+  ])('reads progress %j as percent %j with step count %j', (progress, percent, steps) => {
+    const job = normalizeMcritJob(jobDocument('6a746b00f8b8d2c6f8366b18', { progress } as Partial<McritJobDocument>), 'lab');
+    expect([job.progress, job.progressSteps]).toEqual([percent, steps]);
   });
 
   it('reports nothing for the empty stats of an in-memory queue', () => {
@@ -289,13 +300,21 @@ describe('MCRIT adapter against the simulator', () => {
     expect(result.requests).toBe(4);
   });
 
-  it('reports the total and state counts from GET /jobs/stats', async () => {
-    const { simulator, server } = await startSimulator({ jobCount: 250 });
+  it('reports GET /jobs/stats as the server counters, never as a total or job counts, even when they drift', async () => {
+    const stale = { getMatchesForSample: { in_progress: 1, finished: 9 }, updateMinHashes: { in_progress: 1 } };
+    const { simulator, server } = await startSimulator({ jobCount: 30, staleCounters: stale });
     const result = await sourceFor(server.url, { limit: 20 }).list();
-    expect(server.requests.filter((request) => request.path === '/jobs/stats')).toHaveLength(1);
-    expect(result.total).toBe(250);
-    expect(result.stateCounts).toEqual(expect.objectContaining(countStates(simulator)));
-    expect(Object.values(result.stateCounts ?? {}).reduce((sum, value) => sum + value, 0)).toBe(250);
+    const statsRequests = server.requests.filter((request) => request.path === '/jobs/stats');
+    expect(statsRequests.map((request) => [request.method, request.headers.apitoken])).toEqual([['GET', MCRIT_DEMO_TOKEN]]);
+    expect([result.total, result.stateCounts]).toEqual([null, null]);
+    const summed: Record<string, number> = {};
+    for (const counts of Object.values(simulator.stats())) for (const [state, n] of Object.entries(counts)) summed[state] = (summed[state] ?? 0) + n;
+    expect(result.serverCounters?.counts).toEqual(summed);
+    const counted = Object.values(summed).reduce((sum, value) => sum + value, 0);
+    expect(counted).toBeGreaterThan(simulator.documents.length);
+    expect(result.serverCounters?.counts.in_progress).toBeGreaterThanOrEqual(2);
+    expect(result.serverCounters?.label).toMatch(/server counters/);
+    expect(simulator.documents).toHaveLength(30);
   });
 
   it('asks for only the limit when it is smaller than a page', async () => {
@@ -366,6 +385,45 @@ describe('MCRIT adapter against the simulator', () => {
     expect(Object.keys(result)).toEqual(['info', 'matches']);
     expect(result.matches.functions).toBeUndefined();
     expect(result.matches.aggregation).toBeDefined();
+  });
+
+  it('reports a result over the body limit with its size and how to get it whole, never as no result', async () => {
+    const id = '6a74660af8b8d2c6f83664f1';
+    const finishedJob = { ...jobDocument(id), finished_at: { $date: '2026-08-06T10:46:40.000Z' }, result: '6a74661ff8b8d2c6f8366500', terminated: false, locked_by: 'Worker-1', started_at: { $date: '2026-08-06T10:46:35.000Z' } };
+    const big = JSON.stringify({ status: 'successful', data: { blocks: Array.from({ length: 400 }, (_, index) => ({ offset: index, hash: 'f'.repeat(40) })) } });
+    const fake = await startFakeServer((path) => (path.endsWith('/result') ? { status: 200, text: big } : { status: 200, body: { status: 'successful', data: finishedJob } }));
+    const detail = await sourceFor(fake.url, { maxBodyBytes: 4_000 }).detail(id);
+    expect(fake.requests.map((request) => [request.method, request.path, Object.fromEntries(request.query)])).toEqual([
+      ['GET', `/jobs/${id}`, {}],
+      ['GET', `/jobs/${id}/result`, { compact: 'true' }],
+    ]);
+    expect(detail?.state).toBe('succeeded');
+    expect(detail?.result).toBeUndefined();
+    expect(detail?.resultTooLarge).toEqual({ bytes: Buffer.byteLength(big), limitBytes: 4_000 });
+    expect(describeTooLargeResult(detail!.key, detail!.resultTooLarge!)).toBe(`result is ${(Buffer.byteLength(big) / 1000).toFixed(1)} kB — too large to show; \`jobtop get lab-mcrit/${id} --result FILE\` saves it whole`);
+  });
+
+  it('streams the whole result to a file, uncompacted and past the body limit, with the apitoken header', async () => {
+    const id = '6a74660af8b8d2c6f83664f1';
+    const big = JSON.stringify({ status: 'successful', data: { blocks: Array.from({ length: 2_000 }, (_, index) => ({ offset: index })) } });
+    const seen: { path: string; query: string; token: unknown }[] = [];
+    const server = await startStubServer((request) => {
+      seen.push({ path: request.path, query: request.query.toString(), token: request.headers.apitoken });
+      return { status: 200, text: big };
+    });
+    closers.push(() => server.close());
+    const file = join(mkdtempSync(join(tmpdir(), 'jobtop-mcrit-')), 'result.json');
+    const saved = await sourceFor(server.url, { maxBodyBytes: 1_000 }).saveResult!(id, file);
+    expect(seen).toEqual([{ path: `/jobs/${id}/result`, query: '', token: MCRIT_DEMO_TOKEN }]);
+    expect(saved.bytes).toBe(Buffer.byteLength(big));
+    expect(readFileSync(file, 'utf8')).toBe(big);
+  });
+
+  it('reports a failed result download with the server message', async () => {
+    const fake = await startFakeServer(() => ({ status: 500, body: fixture('error-internal.json') }));
+    const file = join(mkdtempSync(join(tmpdir(), 'jobtop-mcrit-')), 'result.json');
+    const error = await captureError(sourceFor(fake.url).saveResult!('6a74660af8b8d2c6f83664f1', file));
+    expect([error.kind, error.status, error.request]).toEqual(['server', 500, 'GET /jobs/6a74660af8b8d2c6f83664f1/result']);
   });
 
   it('does not ask for the result of a job that has not finished', async () => {

@@ -60,7 +60,7 @@ describe('mapOsapiState', () => {
     ['completed', 'succeeded', true, []],
     ['failed', 'failed', true, []],
     ['partial_failure', 'partial', true, []],
-    ['skipped', 'failed', true, ['skipped']],
+    ['skipped', 'skipped', true, []],
     ['retried', 'unknown', false, []],
     ['Completed', 'unknown', false, []],
     ['unprocessed', 'unknown', false, []],
@@ -73,8 +73,8 @@ describe('mapOsapiState', () => {
   });
 
   it('hands out fresh flag arrays so callers cannot corrupt the table', () => {
-    mapOsapiState('skipped').flags.push('warnings');
-    expect(mapOsapiState('skipped').flags).toEqual(['skipped']);
+    mapOsapiState('failed').flags.push('warnings');
+    expect(mapOsapiState('failed').flags).toEqual([]);
   });
 });
 
@@ -117,8 +117,8 @@ describe('normalizeOsapiJob', () => {
     expect(normalized[4]).toMatchObject({ state: 'failed', error: 'permission denied', type: 'node.disk.get' });
   });
 
-  it('shows a skipped job as failed with the skipped flag and its reason', () => {
-    expect(normalized[5]).toMatchObject({ state: 'failed', nativeState: 'skipped', terminal: true, flags: ['skipped'], error: 'unsupported OS family: freebsd', host: null });
+  it('keeps a skipped job skipped (terminal, not a failure) with the vendor error text as its reason', () => {
+    expect(normalized[5]).toMatchObject({ state: 'skipped', nativeState: 'skipped', terminal: true, flags: [], error: 'unsupported OS family: freebsd', host: null });
   });
 
   it('names the type "Unknown" when the record has no operation, as the OSAPI CLI does', () => {
@@ -142,8 +142,8 @@ describe('normalizeOsapiJob', () => {
 });
 
 describe('normalizeOsapiStatusCounts', () => {
-  it('sums status_counts by normalized state, folding skipped into failed', () => {
-    expect(normalizeOsapiStatusCounts(fixture('list.json').status_counts)).toEqual({ succeeded: 30, failed: 4, partial: 2, running: 2, queued: 5 });
+  it('sums status_counts by normalized state, skipped counted as skipped', () => {
+    expect(normalizeOsapiStatusCounts(fixture('list.json').status_counts)).toEqual({ succeeded: 30, failed: 3, skipped: 1, partial: 2, running: 2, queued: 5 });
   });
 
   it('reads null (an empty system) as zero jobs and an absent map as unknown', () => {
@@ -174,7 +174,7 @@ describe('normalizeOsapiJobDetail', () => {
       error: 'resolvectl: Failed to set DNS configuration',
     });
     expect(broadcast.steps![1].durationMs).toBeCloseTo(1234.567891, 6);
-    expect(broadcast.steps![2]).toMatchObject({ status: 'skipped', state: 'failed', durationMs: null, error: 'unsupported OS family: freebsd' });
+    expect(broadcast.steps![2]).toMatchObject({ status: 'skipped', state: 'skipped', durationMs: null, error: 'unsupported OS family: freebsd' });
     expect(broadcast.steps![3]).toMatchObject({ status: 'completed', state: 'succeeded', durationMs: 850.25 });
   });
 
@@ -386,11 +386,11 @@ describe('createOsapiSource list()', () => {
     world.sim.inject({ agents: [{ host: 'web-01', outcome: 'completed' }, { host: 'web-02', outcome: 'failed' }] });
     world.sim.inject({ operation: { type: 'node.load.get', data: {} }, agents: [{ host: 'bsd-01', outcome: 'skipped' }] });
     const result = await world.source.list();
-    expect(result.stateCounts).toEqual({ queued: 1, running: 1, succeeded: 1, failed: 2, partial: 1 });
+    expect(result.stateCounts).toEqual({ queued: 1, running: 1, succeeded: 1, failed: 1, skipped: 1, partial: 1 });
     expect(result.total).toBe(6);
     expect(result.jobs.map((job) => job.nativeState)).toEqual(['skipped', 'partial_failure', 'failed', 'completed', 'processing', 'submitted']);
-    expect(result.jobs.map((job) => job.state)).toEqual(['failed', 'partial', 'failed', 'succeeded', 'running', 'queued']);
-    expect(result.jobs[0].flags).toEqual(['skipped']);
+    expect(result.jobs.map((job) => job.state)).toEqual(['skipped', 'partial', 'failed', 'succeeded', 'running', 'queued']);
+    expect([result.jobs[0].flags, result.jobs[0].terminal]).toEqual([[], true]);
     expect(result.jobs[2]).toMatchObject({ error: 'permission denied', host: 'web-02' });
   });
 
@@ -697,8 +697,8 @@ describe('OSAPI error shapes', () => {
   it('reads the fixture list page end to end', async () => {
     const source = fixedSource(await startFixedServer(200, JSON.stringify(fixture('list.json'))));
     const result = await source.list();
-    expect(result).toMatchObject({ total: 42, requests: 1, stateCounts: { succeeded: 30, failed: 4, partial: 2, running: 2, queued: 5 } });
-    expect(result.jobs.map((job) => job.state)).toEqual(['queued', 'running', 'succeeded', 'partial', 'failed', 'failed', 'succeeded']);
+    expect(result).toMatchObject({ total: 42, requests: 1, stateCounts: { succeeded: 30, failed: 3, skipped: 1, partial: 2, running: 2, queued: 5 } });
+    expect(result.jobs.map((job) => job.state)).toEqual(['queued', 'running', 'succeeded', 'partial', 'failed', 'skipped', 'succeeded']);
   });
 });
 

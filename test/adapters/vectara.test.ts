@@ -338,7 +338,7 @@ describe('Vectara v2 source over HTTP', () => {
     expect(result.requests).toBe(1);
   });
 
-  it('caps pages at 100 and follows page_key until a short page', async () => {
+  it('caps pages at 100 and follows page_key until there is none', async () => {
     const { simulator, server } = await startSimulator({ jobCount: 230 });
     const result = await sourceFor(server.url, { limit: 250 }).list();
     expect(server.requests.map((request) => request.query)).toEqual([
@@ -449,7 +449,7 @@ describe('Vectara v1 source over HTTP', () => {
     expect(result).toMatchObject({ total: null, stateCounts: null, requests: 1 });
   });
 
-  it('sends only pageKey on later pages and stops at a short page', async () => {
+  it('sends only pageKey on later pages and stops when there is none', async () => {
     const { simulator, server } = await startSimulator({ jobCount: 230 });
     const result = await sourceFor(server.url, { ...v1, limit: 250 }).list();
     const bodies = server.requests.map((request) => JSON.parse(request.body) as Record<string, unknown>);
@@ -696,11 +696,58 @@ describe('Vectara error shapes', () => {
     ]);
   });
 
-  it('treats a page shorter than asked as the last one, even with a page_key', async () => {
-    const fake = await startFixedServer(() => ({ status: 200, body: fixture('v2-list-page-1.json') }));
+  it('follows the page_key of a page shorter than asked: a short page is not the last one', async () => {
+    const fake = await startFixedServer((request) =>
+      request.path.includes('page_key') ? { status: 200, body: fixture('v2-list-last-page.json') } : { status: 200, body: fixture('v2-list-page-1.json') },
+    );
     const result = await sourceFor(fake.url, { limit: 7 }).list();
-    expect(fake.requests.map((request) => request.path)).toEqual(['/v2/jobs?limit=7']);
-    expect(result.jobs.map((job) => job.id)).toEqual(['job_1042', 'job_1041', 'job_1040', 'job_1039', 'job_1038']);
+    const pageKey = (fixture('v2-list-page-1.json') as { metadata: { page_key: string } }).metadata.page_key;
+    expect(fake.requests.map((request) => [request.method, request.path, request.headers['x-api-key']])).toEqual([
+      ['GET', '/v2/jobs?limit=7', VECTARA_DEMO_API_KEY],
+      ['GET', `/v2/jobs?limit=2&page_key=${encodeURIComponent(pageKey)}`, VECTARA_DEMO_API_KEY],
+    ]);
+    expect(result.jobs.map((job) => job.id).slice(0, 5)).toEqual(['job_1042', 'job_1041', 'job_1040', 'job_1039', 'job_1038']);
+    expect(result.jobs.length).toBeGreaterThan(5);
+  });
+
+  it('follows a v1 pageKey past a 2-job page (recorded shape: empty status, base64 ids, "0" times) until the key is empty', async () => {
+    const fake = await startFixedServer((request) => ({ status: 200, body: fixture(JSON.parse(request.body).pageKey ? 'v1-list-short-page-last.json' : 'v1-list-short-page.json') }));
+    const result = await sourceFor(fake.url, { apiVersion: 'v1', limit: 50 }).list();
+    const firstPage = fixture('v1-list-short-page.json') as { pageKey: string; job: { id: string }[] };
+    expect(fake.requests.map((request) => [request.method, request.path, request.headers['customer-id'], JSON.parse(request.body)])).toEqual([
+      ['POST', '/v1/list-jobs', VECTARA_DEMO_CUSTOMER_ID, { state: ALL_V1_STATES, numResults: 50 }],
+      ['POST', '/v1/list-jobs', VECTARA_DEMO_CUSTOMER_ID, { pageKey: firstPage.pageKey }],
+    ]);
+    expect(result.jobs.map((job) => [job.id, job.key, job.state, job.startedAt])).toEqual([
+      [firstPage.job[0].id, `vec/${firstPage.job[0].id}`, 'succeeded', 1772359205_000],
+      [firstPage.job[1].id, `vec/${firstPage.job[1].id}`, 'queued', null],
+      ['Ck0KBGpvYnMSRWpvYl9jOWQ+ZTJmL2crMw==', 'vec/Ck0KBGpvYnMSRWpvYl9jOWQ+ZTJmL2crMw==', 'failed', 1772358012_000],
+    ]);
+    expect(result.requests).toBe(2);
+  });
+
+  it('finds a base64 v1 id with "=", "/" and "+" in detail, sending it exactly as jobId', async () => {
+    const id = 'Ck0KBGpvYnMSRWpvYl9iN2M/ZDFlL2Y+KzI=';
+    const fake = await startFixedServer(() => ({ status: 200, body: fixture('v1-list-short-page.json') }));
+    const detail = await sourceFor(fake.url, { apiVersion: 'v1' }).detail(id);
+    expect(JSON.parse(fake.requests[0].body)).toEqual({ jobId: id, state: ALL_V1_STATES, numResults: 1 });
+    expect([detail?.id, detail?.key, detail?.state]).toEqual([id, `vec/${id}`, 'queued']);
+  });
+
+  it('escapes a base64 id in the v2 detail path', async () => {
+    const id = 'job_a4f>c?d/e+f=';
+    const fake = await startFixedServer(() => ({ status: 200, body: { id, state: 'completed' } }));
+    const detail = await sourceFor(fake.url).detail(id);
+    expect(fake.requests.map((request) => request.path)).toEqual([`/v2/jobs/${encodeURIComponent(id)}`]);
+    expect(fake.requests[0].path).toBe('/v2/jobs/job_a4f%3Ec%3Fd%2Fe%2Bf%3D');
+    expect(detail?.id).toBe(id);
+  });
+
+  it('reports the page cap as truncated when the server still has pages', async () => {
+    let page = 0;
+    const fake = await startFixedServer(() => ({ status: 200, body: { jobs: [{ id: `job_${page}`, state: 'queued' }], metadata: { page_key: `k${++page}` } } }));
+    const result = await sourceFor(fake.url, { limit: 500 }).list();
+    expect(result.truncated).toEqual({ asked: 500, fetched: 50, reason: 'stopped after 50 pages; the server still had a next page' });
   });
 
   it('stops when the server hands back the page_key it was given', async () => {

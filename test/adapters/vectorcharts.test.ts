@@ -457,6 +457,103 @@ describe('VectorCharts source: authentication', () => {
   });
 });
 
+describe('VectorCharts source: a pre-pagination server (bare-array list)', () => {
+  it('accepts the recorded bare array, cuts it to the limit and asks once', async () => {
+    const records = fixture('list-pre-pagination.json');
+    const stub = await startStub(() => ({ status: 200, json: records }));
+    const result = await source(stub.url, { token: 't0ken', limit: 3 }).list();
+    expect(stub.calls.map((call) => [call.method, call.path, call.query, call.headers.authorization])).toEqual([['GET', JOBS_PATH, { limit: '3', offset: '0' }, 'Bearer t0ken']]);
+    expect(result.jobs.map((job) => job.id)).toEqual(records.slice(0, 3).map((record: { id: string }) => record.id));
+    expect([result.total, result.requests, result.jobs[1].state, result.jobs[1].priority.value]).toEqual([5, 1, 'failed', null]);
+  });
+
+  it('does not page a bare array even when it is exactly the page size', async () => {
+    const stub = await startStub(() => ({ status: 200, json: fakeRecords(250) }));
+    const result = await source(stub.url, { token: 't0ken', limit: 400 }).list();
+    expect(stub.calls).toHaveLength(1);
+    expect([result.jobs.length, result.total]).toEqual([250, 250]);
+  });
+
+  it('finds a job of the bare array in detail', async () => {
+    const records = fixture('list-pre-pagination.json');
+    const stub = await startStub(() => ({ status: 200, json: records }));
+    const detail = await source(stub.url, { token: 't0ken' }).detail(records[1].id);
+    expect([detail?.id, detail?.steps?.[0].name]).toEqual([records[1].id, 'step_parse_s57']);
+  });
+
+  it('monitors the pre-pagination simulator, which ignores limit and offset', async () => {
+    const clock = { now: T0 };
+    const simulator = createVectorChartsSimulator({ now: () => clock.now, seed: 3, jobCount: 30, arrivals: false, listShape: 'bare-array' });
+    const server = await startDemoServer(simulator);
+    cleanups.push(() => server.close());
+    const result = await source(server.url, { username: 'admin', password: 'admin', limit: 12 }).list();
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`POST ${LOGIN_PATH}`, `GET ${JOBS_PATH}`]);
+    expect(result.jobs.map((job) => job.id)).toEqual(simulator.jobs().slice(0, 12).map((record) => record.id));
+    expect(result.total).toBe(30);
+  });
+
+  it('still calls a body that is neither shape an unexpected response shape', async () => {
+    const stub = await startStub(() => ({ status: 200, json: 'jobs' }));
+    const error = await sourceErrorOf(source(stub.url, { token: 't0ken' }).list());
+    expect([error.kind, error.detail]).toEqual(['shape', 'expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got string']);
+  });
+});
+
+describe('VectorCharts source: logout on close', () => {
+  const LOGOUT_PATH = '/api/portal/v1/auth/logout';
+
+  it('logs out the session it logged in with, sending that token, and the server forgets it', async () => {
+    const { simulator, server } = await startSimulator({ jobCount: 3 });
+    const vc = createVectorChartsSource({ name: 'vc', url: server.url, username: 'admin', password: 'admin' });
+    await vc.list();
+    const bearer = server.requests[1].headers.authorization;
+    expect(simulator.liveSessions()).toBe(1);
+    await vc.close();
+    const last = server.requests.at(-1)!;
+    expect([last.method, last.path, last.headers.authorization]).toEqual(['POST', LOGOUT_PATH, bearer]);
+    expect(simulator.liveSessions()).toBe(0);
+  });
+
+  it('sends nothing on close with an API token, or when it never logged in', async () => {
+    const { server } = await startSimulator({ jobCount: 3 });
+    const withToken = createVectorChartsSource({ name: 'vc', url: server.url, token: VECTORCHARTS_DEMO_API_TOKEN });
+    await withToken.list();
+    await withToken.close();
+    await createVectorChartsSource({ name: 'vc', url: server.url, username: 'admin', password: 'admin' }).close();
+    expect(server.requests.map((request) => request.path)).toEqual([JOBS_PATH]);
+  });
+
+  it('logs out on a read-only source too (it ends a session, it changes no job)', async () => {
+    const { simulator, server } = await startSimulator({ jobCount: 3 });
+    const vc = createVectorChartsSource({ name: 'vc', url: server.url, username: 'admin', password: 'admin', readonly: true });
+    await vc.list();
+    await vc.close();
+    expect(simulator.liveSessions()).toBe(0);
+  });
+
+  it('gives up quietly when logout fails or hangs, without printing the token', async () => {
+    const login = fixture('login.json');
+    const stub = await startStub((call) => {
+      if (call.path === LOGIN_PATH) return { status: 200, json: login };
+      if (call.path === LOGOUT_PATH) return { status: 500, json: { error: `cannot end session ${login.token.id}` } };
+      return { status: 200, json: { jobs: [], pagination: { limit: 200, offset: 0, total: 0 } } };
+    });
+    const vc = createVectorChartsSource({ name: 'vc', url: stub.url, username: 'admin', password: 'admin' });
+    await vc.list();
+    await expect(vc.close()).resolves.toBeUndefined();
+    expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual([`POST ${LOGIN_PATH}`, `GET ${JOBS_PATH}`, `POST ${LOGOUT_PATH}`]);
+  });
+
+  it('bounds a logout the server never answers', async () => {
+    const hung = await startStubServer((request) => (request.path === LOGOUT_PATH ? new Promise(() => {}) : request.path === LOGIN_PATH ? { status: 200, json: fixture('login.json') } : { status: 200, json: [] }));
+    cleanups.push(() => hung.close());
+    const vc = createVectorChartsSource({ name: 'vc', url: hung.url, username: 'admin', password: 'admin' });
+    await vc.list();
+    await expect(vc.close()).resolves.toBeUndefined();
+    expect(hung.requests.at(-1)?.path).toBe(LOGOUT_PATH);
+  });
+});
+
 describe('VectorCharts source: detail', () => {
   it('finds a job on a later page by paging through a fresh list', async () => {
     const { simulator, server } = await startSimulator({ jobCount: 300 });
@@ -536,17 +633,10 @@ describe('VectorCharts source: error shapes', () => {
     expect([error.status, error.short, error.detail]).toEqual([502, '502 server error', 'HTML error page']);
   });
 
-  it('rejects the older Chart API bare array as an unexpected response shape', async () => {
-    const stub = await startStub(() => ({ status: 200, json: fixture('chart-api-list.json') }));
-    const error = await sourceErrorOf(source(stub.url, { token: 't0ken' }).list());
-    expect([error.kind, error.short, error.status]).toEqual(['shape', 'unexpected response shape', undefined]);
-    expect(error.detail).toBe('expected {"jobs": [...], "pagination": {...}}, got a bare array (the older Chart API shape?)');
-  });
-
   it('rejects an object without a jobs array, naming what it got', async () => {
     const stub = await startStub(() => ({ status: 200, json: { data: [], pagination: {} } }));
     const error = await sourceErrorOf(source(stub.url, { token: 't0ken' }).detail('x'));
-    expect([error.kind, error.detail]).toEqual(['shape', 'expected {"jobs": [...], "pagination": {...}}, got keys data, pagination']);
+    expect([error.kind, error.detail]).toEqual(['shape', 'expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got keys data, pagination']);
   });
 
   it('keeps the API token out of error messages', async () => {

@@ -20,7 +20,7 @@ import { fetchOnce, type SourceOutcome } from '../../source/store/fetch-once.js'
 /** apis.md §6, written out again here as the test's own oracle. */
 const EXPECTED: Record<Vendor, Record<string, JobState>> = {
   vectorcharts: { pending: 'queued', running: 'running', completed: 'succeeded', failed: 'failed', cancelled: 'cancelled' },
-  osapi: { submitted: 'queued', processing: 'running', completed: 'succeeded', failed: 'failed', skipped: 'failed', partial_failure: 'partial' },
+  osapi: { submitted: 'queued', processing: 'running', completed: 'succeeded', failed: 'failed', skipped: 'skipped', partial_failure: 'partial' },
   vectara: { queued: 'queued', started: 'running', failed_will_retry: 'running', completed: 'succeeded', failed: 'failed', aborted: 'cancelled', unknown: 'unknown' },
   mcrit: { queued: 'queued', in_progress: 'running', finished: 'succeeded', failed: 'failed', terminated: 'cancelled', unknown: 'unknown' },
   alteryx: {

@@ -7,14 +7,14 @@ const b = { jobs: makeJobs(4, { source: 'b', states: ['failed'] }), total: 5_312
 
 describe('counts', () => {
   it('counts jobs per normalized state', () => {
-    expect(countByState(a.jobs)).toEqual({ queued: 2, running: 2, succeeded: 2, failed: 2, cancelled: 0, partial: 0, unknown: 0 });
+    expect(countByState(a.jobs)).toEqual({ queued: 2, running: 2, succeeded: 2, failed: 2, cancelled: 0, partial: 0, skipped: 0, unknown: 0 });
   });
 
   it('shows vendor counts only where they exceed what was fetched', () => {
     const cells = sourceStateCounts(b);
     expect(cells.find((cell) => cell.state === 'failed')).toEqual({ state: 'failed', shown: 4, vendor: 340 });
     expect(cells.find((cell) => cell.state === 'running')).toEqual({ state: 'running', shown: 0, vendor: null });
-    expect(cells.map((cell) => cell.state)).toEqual(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'partial', 'unknown']);
+    expect(cells.map((cell) => cell.state)).toEqual(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'partial', 'skipped', 'unknown']);
   });
 
   it('sums the fleet, each source counting at least what it fetched', () => {
@@ -29,5 +29,12 @@ describe('counts', () => {
     expect(sourceFetchedTotal({ ...b, total: 4 })).toEqual({ shown: 4, total: null });
     expect(fleetFetchedTotal([a, b])).toEqual({ shown: 12, total: 5_320 });
     expect(fleetFetchedTotal([a])).toEqual({ shown: 8, total: null });
+  });
+});
+
+describe('skipped, a state of its own', () => {
+  it('is counted apart from failed and succeeded', () => {
+    const jobs = makeJobs(3, { source: 'o', states: ['skipped', 'failed', 'succeeded'] });
+    expect(countByState(jobs)).toMatchObject({ skipped: 1, failed: 1, succeeded: 1 });
   });
 });

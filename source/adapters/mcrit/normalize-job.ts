@@ -1,5 +1,6 @@
 /** Turns MCRIT job documents and `/jobs/stats` counters into jobtop's normalized Job shapes. */
-import { jobKey, type Job, type JobDetail, type JobMessage, type JobState } from '../../domain/job.js';
+import { jobKey, type Job, type JobDetail, type JobMessage } from '../../domain/job.js';
+import type { ServerCounters } from '../contract.js';
 import { parseExtendedJsonDate } from '../../domain/time.js';
 import { asArray, asNumber, asRecord, asString, clampPercent } from '../read-fields.js';
 import { deriveMcritState, mapMcritState } from './job-state.js';
@@ -18,6 +19,18 @@ function latest(times: readonly (number | null)[]): number | null {
   return known.length > 0 ? Math.max(...known) : null;
 }
 
+/**
+ * MCRIT's `progress`: a fraction 0–1 when the job's reporter has a total, else an absolute step
+ * count (queue/QueueRemoteCalls.py progress reporter), e.g. 1523 — a value above 1 is a count,
+ * never a percentage.
+ */
+export function readMcritProgress(value: unknown): { percent: number | null; steps?: number } {
+  const progress = asNumber(value);
+  if (progress === null || progress < 0) return { percent: null };
+  if (progress > 1) return { percent: null, steps: Math.floor(progress) };
+  return { percent: clampPercent(progress * 100) };
+}
+
 /** Turns one raw MCRIT job document into a Job; `raw` keeps the document untouched. */
 export function normalizeMcritJob(raw: unknown, sourceName: string): Job {
   const record = asRecord(raw);
@@ -28,7 +41,7 @@ export function normalizeMcritJob(raw: unknown, sourceName: string): Job {
   const createdAt = parseExtendedJsonDate(record.created_at);
   const startedAt = parseExtendedJsonDate(record.started_at);
   const finishedAt = parseExtendedJsonDate(record.finished_at);
-  const progress = asNumber(record.progress);
+  const progress = readMcritProgress(record.progress);
   return {
     source: sourceName,
     id,
@@ -40,7 +53,8 @@ export function normalizeMcritJob(raw: unknown, sourceName: string): Job {
     terminal,
     flags,
     priority: { value: asNumber(record.priority), label: null },
-    progress: progress === null ? null : clampPercent(progress * 100),
+    progress: progress.percent,
+    ...(progress.steps === undefined ? {} : { progressSteps: progress.steps }),
     createdAt,
     startedAt,
     finishedAt,
@@ -69,23 +83,25 @@ export function normalizeMcritDetail(raw: unknown, sourceName: string, result?: 
   return { ...job, steps: null, messages: messages.length > 0 ? messages : null, result, outputs: null };
 }
 
+/** How MCRIT's `/jobs/stats` counters are labelled wherever they are shown. */
+export const MCRIT_STATS_LABEL = 'MCRIT /jobs/stats (server counters per method; they drift and are not a job count)';
+
 /**
- * Sums `GET /jobs/stats` data (`{method: {state: n}}`) into normalized counts and a total;
- * null when the server reports nothing (`{}`, e.g. the in-memory LocalQueue).
+ * Sums `GET /jobs/stats` data (`{method: {state: n}}`) per MCRIT state name, as the server's own
+ * counters: they are incremented per method and drift (a live 1.4.3 reported 46 with 4 "in_progress"
+ * while 17 jobs existed, all finished), so they are never a job count or a denominator. Null when
+ * the server reports nothing (`{}`, e.g. the in-memory LocalQueue).
  */
-export function normalizeMcritStats(data: unknown): { total: number; stateCounts: Partial<Record<JobState, number>> } | null {
-  const stateCounts: Partial<Record<JobState, number>> = {};
-  let total = 0;
+export function normalizeMcritStats(data: unknown): ServerCounters | null {
+  const counts: Record<string, number> = {};
   let seen = false;
   for (const counters of Object.values(asRecord(data))) {
     for (const [native, value] of Object.entries(asRecord(counters))) {
       const count = asNumber(value);
       if (count === null) continue;
-      const { state } = mapMcritState(native);
-      stateCounts[state] = (stateCounts[state] ?? 0) + count;
-      total += count;
+      counts[native] = (counts[native] ?? 0) + count;
       seen = true;
     }
   }
-  return seen ? { total, stateCounts } : null;
+  return seen ? { label: MCRIT_STATS_LABEL, counts } : null;
 }

@@ -20,8 +20,9 @@ const STATE_TABLE: Record<string, OsapiStateMapping> = {
   completed: { state: 'succeeded', terminal: true, flags: [] },
   failed: { state: 'failed', terminal: true, flags: [] },
   partial_failure: { state: 'partial', terminal: true, flags: [] },
-  // why: a skipped job is terminal and did no work (e.g. unsupported OS family); shown as failed.
-  skipped: { state: 'failed', terminal: true, flags: ['skipped'] },
+  // why: skipped jobs "set an error message … but are not failures" (osapi internal/cli/ui.go): a
+  // terminal outcome of its own; the vendor's `error` text is kept as the reason.
+  skipped: { state: 'skipped', terminal: true, flags: [] },
 };
 
 /** Maps an OSAPI job (or agent) status to a normalized state; unknown values → 'unknown', not terminal. */

@@ -37,28 +37,41 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** The jobs collected, and whether the page cap stopped the paging before the limit. */
+export interface CollectedJobs {
+  jobs: Job[];
+  /** Set when MAX_PAGES_PER_POLL ended the paging while the server still had a next page key. */
+  truncated?: { asked: number; fetched: number; reason: string };
+}
+
 /**
- * Fetches pages until the limit, the last page (no new key, the same key, or a short page) or
- * MAX_PAGES_PER_POLL; `pageSize` gives each page's size from how many jobs are collected so far.
+ * Fetches pages until the limit, the last page or MAX_PAGES_PER_POLL; `pageSize` gives each page's
+ * size from how many jobs are collected so far. The last page is the one without a next key (empty
+ * or absent; the same key again is treated as the end too) — never a short page: a real v1 response
+ * carried a non-empty `pageKey` with 2 jobs.
  */
 export async function collectPages(
   reader: VectaraReader,
   apiVersion: VectaraApiVersion,
   pageSize: (collected: number) => number,
   fetchPage: (pageKey: string | null, size: number) => Promise<VectaraPage>,
-): Promise<Job[]> {
+): Promise<CollectedJobs> {
   const { name, limit } = reader;
   const jobs = new Map<string, Job>();
   let pageKey: string | null = null;
-  for (let page = 0; page < MAX_PAGES_PER_POLL && jobs.size < limit; page++) {
+  for (let page = 0; jobs.size < limit; page++) {
+    if (page === MAX_PAGES_PER_POLL) {
+      const reason = `stopped after ${MAX_PAGES_PER_POLL} pages; the server still had a next page`;
+      return { jobs: [...jobs.values()], truncated: { asked: limit, fetched: jobs.size, reason } };
+    }
     const size = pageSize(jobs.size);
     const { records, nextPageKey } = await fetchPage(pageKey, size);
     for (const record of records) {
       const job = normalizeVectaraJob(record, name, apiVersion);
       if (job.id !== '' && !jobs.has(job.id)) jobs.set(job.id, job);
     }
-    if (!nextPageKey || nextPageKey === pageKey || records.length < size) break;
+    if (!nextPageKey || nextPageKey === pageKey) break;
     pageKey = nextPageKey;
   }
-  return [...jobs.values()].slice(0, limit);
+  return { jobs: [...jobs.values()].slice(0, limit) };
 }

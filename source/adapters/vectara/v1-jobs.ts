@@ -8,12 +8,12 @@
  *   the page size stays the first page's `numResults`;
  * - there is no get-one RPC: detail is the list filtered by `jobId`.
  */
-import type { Job, JobDetail } from '../../domain/job.js';
+import type { JobDetail } from '../../domain/job.js';
 import { SourceError, type SourceErrorKind } from '../errors.js';
 import type { HttpRequest } from '../http.js';
 import { asArray, asRecord, asString } from '../read-fields.js';
 import { VECTARA_MAX_PAGE_SIZE } from './constants.js';
-import { collectPages, isObject, type RequestCounter, type VectaraPage, type VectaraReader } from './job-pages.js';
+import { collectPages, isObject, type CollectedJobs, type RequestCounter, type VectaraPage, type VectaraReader } from './job-pages.js';
 import { normalizeVectaraJobDetail } from './normalize.js';
 import { shapeError } from './source-errors.js';
 import { VECTARA_V1_STATE_NAMES } from './state-map.js';
@@ -21,7 +21,7 @@ import { VECTARA_V1_STATE_NAMES } from './state-map.js';
 const LIST_JOBS = 'POST /v1/list-jobs';
 
 /** Lists up to the limit of jobs, newest first, following `pageKey`. */
-export function listV1Jobs(reader: VectaraReader, counter: RequestCounter, signal?: AbortSignal): Promise<Job[]> {
+export function listV1Jobs(reader: VectaraReader, counter: RequestCounter, signal?: AbortSignal): Promise<CollectedJobs> {
   const size = Math.min(VECTARA_MAX_PAGE_SIZE, reader.limit);
   return collectPages(
     reader,

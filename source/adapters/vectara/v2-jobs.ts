@@ -2,17 +2,17 @@
  * v2 (default): `GET /v2/jobs?limit=&page_key=` (limit 1–100, server default 10) answering
  * `{jobs, metadata: {page_key}}`, and `GET /v2/jobs/{job_id}` for detail.
  */
-import type { Job, JobDetail } from '../../domain/job.js';
+import type { JobDetail } from '../../domain/job.js';
 import { SourceError } from '../errors.js';
 import type { HttpRequest } from '../http.js';
 import { asRecord, asString } from '../read-fields.js';
 import { VECTARA_MAX_PAGE_SIZE } from './constants.js';
-import { collectPages, isObject, noCheck, type RequestCounter, type VectaraPage, type VectaraReader } from './job-pages.js';
+import { collectPages, isObject, type CollectedJobs, noCheck, type RequestCounter, type VectaraPage, type VectaraReader } from './job-pages.js';
 import { normalizeVectaraJobDetail } from './normalize.js';
 import { shapeError } from './source-errors.js';
 
 /** Lists up to the limit of jobs, newest first, following `metadata.page_key`. */
-export function listV2Jobs(reader: VectaraReader, counter: RequestCounter, signal?: AbortSignal): Promise<Job[]> {
+export function listV2Jobs(reader: VectaraReader, counter: RequestCounter, signal?: AbortSignal): Promise<CollectedJobs> {
   return collectPages(
     reader,
     'v2',

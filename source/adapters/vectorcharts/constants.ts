@@ -18,6 +18,8 @@ export const VECTORCHARTS_PAGE_SIZE_CAP = 200;
 export const JOBS_PATH = `${VECTORCHARTS_API_PREFIX}/jobs`;
 /** The login path that issues session tokens. */
 export const LOGIN_PATH = `${VECTORCHARTS_API_PREFIX}/auth/login`;
+/** The logout path that ends a session token (authentication/logout.md). */
+export const LOGOUT_PATH = `${VECTORCHARTS_API_PREFIX}/auth/logout`;
 
 /** What the Portal API can and cannot do, declared for the UI (apis.md §7: no actions at all). */
 export const VECTORCHARTS_CAPABILITIES: SourceCapabilities = {

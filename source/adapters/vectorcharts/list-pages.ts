@@ -1,6 +1,10 @@
 /**
  * Offset paging of `GET /api/portal/v1/jobs`, newest first, `limit` capped at 200 (the echoed
  * `pagination.limit` is the size the server applied).
+ *
+ * Two list shapes exist (docs.vectorcharts.com/oem/portal-api-reference/jobs/list, change of
+ * 2026-06-03): `{jobs, pagination}`, and before that a bare JSON array of every job, which ignores
+ * `limit`/`offset` — so a bare array ends the paging and is cut to the source's limit here.
  */
 import { SourceError } from '../errors.js';
 import { MAX_PAGES_PER_POLL } from '../paging.js';
@@ -13,6 +17,8 @@ interface ListPage {
   records: unknown[];
   total: number | null;
   appliedLimit: number | null;
+  /** A pre-pagination server answered: the body is every job, no paging applies. */
+  unpaged: boolean;
 }
 
 /** Yields the raw job records page by page, up to `limit` of them; the first page's total goes to the counter. */
@@ -23,6 +29,10 @@ export async function* listPages(auth: PortalAuth, source: string, limit: number
     const body = await auth.read({ path: JOBS_PATH, query: { limit: requested, offset }, signal }, counter);
     const parsed = parseListPage(body, source);
     if (page === 0) counter.total = parsed.total;
+    if (parsed.unpaged) {
+      yield parsed.records.slice(0, limit - offset);
+      return;
+    }
     yield parsed.records;
     offset += parsed.records.length;
     if (isLastPage(parsed, requested, offset)) return;
@@ -30,19 +40,21 @@ export async function* listPages(auth: PortalAuth, source: string, limit: number
 }
 
 function parseListPage(body: unknown, source: string): ListPage {
+  // why: servers from before the Portal list got pagination answer a bare array of all jobs.
+  if (Array.isArray(body)) return { records: body, total: body.length, appliedLimit: null, unpaged: true };
   const record = asRecord(body);
   if (!Array.isArray(record.jobs)) {
-    const found = Array.isArray(body) ? 'a bare array (the older Chart API shape?)' : body === null ? 'null' : typeof body === 'object' ? `keys ${Object.keys(record).join(', ') || '(none)'}` : typeof body;
+    const found = body === null ? 'null' : typeof body === 'object' ? `keys ${Object.keys(record).join(', ') || '(none)'}` : typeof body;
     throw new SourceError({
       source,
       kind: 'shape',
       short: 'unexpected response shape',
-      detail: `expected {"jobs": [...], "pagination": {...}}, got ${found}`,
+      detail: `expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got ${found}`,
       request: `GET ${JOBS_PATH}`,
     });
   }
   const pagination = asRecord(record.pagination);
-  return { records: record.jobs, total: asNumber(pagination.total), appliedLimit: asNumber(pagination.limit) };
+  return { records: record.jobs, total: asNumber(pagination.total), appliedLimit: asNumber(pagination.limit), unpaged: false };
 }
 
 /** A page ends the list when it is empty, shorter than the page size applied, or reaches the total. */

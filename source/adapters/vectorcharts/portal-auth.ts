@@ -6,7 +6,7 @@
 import { SourceError } from '../errors.js';
 import type { HttpClient, HttpRequest } from '../http.js';
 import { asRecord, asString } from '../read-fields.js';
-import { LOGIN_PATH, type VectorChartsOptions } from './constants.js';
+import { LOGIN_PATH, LOGOUT_PATH, type VectorChartsOptions } from './constants.js';
 
 /** Requests made and the total reported by one poll. */
 export interface RequestCounter {
@@ -22,7 +22,15 @@ export function newRequestCounter(): RequestCounter {
 /** Sends reads with the right Bearer token, logging in (again) when needed. */
 export interface PortalAuth {
   read(request: HttpRequest, counter: RequestCounter): Promise<unknown>;
+  /**
+   * Ends the session this source logged in with (`POST /api/portal/v1/auth/logout`), best effort
+   * within `timeoutMs`; does nothing with an API token or when no login happened. Never throws.
+   */
+  logout(timeoutMs?: number): Promise<void>;
 }
+
+/** How long a logout may take before jobtop gives up on it (it is best effort). */
+export const LOGOUT_TIMEOUT_MS = 2_000;
 
 /** Creates the auth of one source, from its token or its username and password. */
 export function createPortalAuth(client: HttpClient, options: VectorChartsOptions): PortalAuth {
@@ -60,7 +68,18 @@ export function createPortalAuth(client: HttpClient, options: VectorChartsOption
     return pendingLogin;
   }
 
+  async function logout(timeoutMs = LOGOUT_TIMEOUT_MS): Promise<void> {
+    // why: a session token stays valid until logout (authentication/logout.md); without this every
+    // run would leave a live session on the server. A login still in flight is waited for.
+    const token = await (pendingLogin ?? Promise.resolve(sessionToken)).catch(() => null);
+    sessionToken = null;
+    if (token === null) return;
+    const signal = AbortSignal.timeout(timeoutMs);
+    await client.send({ method: 'POST', path: LOGOUT_PATH, headers: { authorization: `Bearer ${token}` }, mutating: false, signal }).catch(() => undefined);
+  }
+
   return {
+    logout,
     async read(request, counter) {
       if (apiToken !== undefined) return send(request, apiToken, counter);
       if (username === undefined || password === undefined) {

@@ -26,6 +26,7 @@ export function detailToJson(detail: JobDetail, includeRaw: boolean): Record<str
     messages: detail.messages?.map((message) => ({ timestamp: toIso(message.timestamp), level: message.level, origin: message.origin, text: message.text })) ?? null,
     // why: `undefined` would drop the key; scripts read a fixed shape.
     result: detail.result === undefined ? null : detail.result,
+    resultTooLarge: detail.resultTooLarge ?? null,
     outputs: detail.outputs,
     childIds: detail.childIds ?? null,
     ...(includeRaw ? { raw: detail.raw } : {}),

@@ -5,12 +5,12 @@
  */
 import { VENDOR_NAMES, type Job, type JobDetail, type JobState } from '../../domain/job.js';
 import { displayWidth, sanitizeInline, sanitizeMultiline } from '../../domain/sanitize.js';
-import { formatAgo, formatDuration, formatPercent, formatTimestamp, jobDurationMs } from '../../domain/format.js';
+import { describeProgress, describeTooLargeResult, formatAgo, formatDuration, formatTimestamp, jobDurationMs } from '../../domain/format.js';
 import type { SourceCapabilities } from '../../adapters/contract.js';
 import { renderTextTable } from '../shared/text-table.js';
 
 /** The state glyphs the monitor uses, so a state reads the same without colour. */
-export const STATE_GLYPHS: Record<JobState, string> = { running: '●', queued: '◌', succeeded: '✔', failed: '✖', cancelled: '⊘', partial: '◐', unknown: '?' };
+export const STATE_GLYPHS: Record<JobState, string> = { running: '●', queued: '◌', succeeded: '✔', failed: '✖', cancelled: '⊘', partial: '◐', skipped: '↷', unknown: '?' };
 
 /** What the text needs beyond the detail. */
 export interface JobTextOptions {
@@ -47,7 +47,7 @@ function overview(job: JobDetail, now: number): string {
     field('Source', `${inline(job.source)} (${VENDOR_NAMES[job.vendor]})`),
     field('Type', inline(job.type) || '—'),
     field('State', describeState(job)),
-    field('Progress', job.progress === null ? '—' : formatPercent(job.progress)),
+    field('Progress', describeProgress(job)),
     field('Priority', job.priority.label !== null && job.priority.value !== null ? `${inline(priority)} (${job.priority.value})` : inline(priority)),
     field('Created', when(job.createdAt, now)),
     field('Started', when(job.startedAt, now)),
@@ -95,6 +95,7 @@ function messages(job: JobDetail, capabilities: SourceCapabilities): string {
 }
 
 function result(job: JobDetail, capabilities: SourceCapabilities): string {
+  if (job.resultTooLarge) return `Result\n  ${inline(describeTooLargeResult(job.key, job.resultTooLarge))}`;
   if (job.result === undefined) return `Result\n${missing(capabilities, 'result', job)}`;
   const text = typeof job.result === 'string' ? job.result : (JSON.stringify(job.result, null, 2) ?? 'null');
   return `Result\n${indent(sanitizeMultiline(text, 5_000_000))}`;

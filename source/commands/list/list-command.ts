@@ -4,7 +4,7 @@
  * Exit code 0 when every polled source answered, 2 when some failed (their errors in
  * `sources` and on stderr), so scripts can tell a partial answer from a whole one.
  */
-import type { Job } from '../../domain/job.js';
+import { JOB_STATES, type Job } from '../../domain/job.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
 import { toIso } from '../../domain/time.js';
 import type { SortSpec } from '../../domain/sort.js';
@@ -79,7 +79,7 @@ export async function runList(opened: OpenedSources, options: ListOptions): Prom
 function warnAboutStates(states: readonly string[], jobs: readonly Job[], stderr: NodeJS.WritableStream): void {
   for (const state of states) {
     if (isNormalizedStateName(state) || jobs.some((job) => matchesState(job, state))) continue;
-    stderr.write(`jobtop: warning: --state ${sanitizeInline(state, 100)} is not a normalized state (queued, running, succeeded, failed, cancelled, partial, unknown, active) and no fetched job has it as its native state\n`);
+    stderr.write(`jobtop: warning: --state ${sanitizeInline(state, 100)} is not a normalized state (${[...JOB_STATES, 'active'].join(', ')}) and no fetched job has it as its native state\n`);
   }
 }
 

@@ -2,6 +2,7 @@
  * The flags of `jobtop list` and their checking: every bad value is a usage error that names
  * the flag, the value and what was expected.
  */
+import { JOB_STATES } from '../../domain/job.js';
 import { DEFAULT_SORT, type SortSpec } from '../../domain/sort.js';
 import { SORT_FIELDS, parseSince, parseSortArgument, sortSpecFor, splitList, type JobQuery } from '../../domain/job-query.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
@@ -16,7 +17,7 @@ export type ListFormat = (typeof LIST_FORMATS)[number];
 /** `list`'s own flags (the global ones come from command.ts). */
 export const LIST_FLAGS: Record<string, FlagSpec> = {
   source: { type: 'string', multiple: true, value: 'NAME', description: 'only this source (repeat or comma-separate for several); the others are not polled' },
-  state: { type: 'string', multiple: true, value: 'STATE', description: 'only jobs in this state: queued, running, succeeded, failed, cancelled, partial, unknown, active (queued or running), or a native state such as partial_failure; native:VALUE matches the native state only (native:Queued)' },
+  state: { type: 'string', multiple: true, value: 'STATE', description: `only jobs in this state: ${JOB_STATES.join(', ')}, active (queued or running), or a native state such as partial_failure; native:VALUE matches the native state only (native:Queued)` },
   type: { type: 'string', multiple: true, value: 'TYPE', description: 'only jobs of this type, case-insensitive; * matches anything (node.*)' },
   since: { type: 'string', value: 'WHEN', description: 'only jobs created since: a duration back from now (30m, 2h, 1d, 1h30m) or an ISO date/time (2026-11-22, 2026-11-22T08:00:00Z)' },
   sort: { type: 'string', value: 'FIELD', description: `order by ${SORT_FIELDS.join(', ')}; ascending, -FIELD descending (default: active and high-priority jobs first, like the monitor)` },

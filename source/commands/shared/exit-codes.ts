@@ -25,7 +25,7 @@ export interface ExitCodeRow {
 
 /** The exit-code table, as README "Exit codes" shows it. */
 export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
-  { code: EXIT_CODES.ok, meaning: 'success: every source answered; every watched job ended (with `--exit-status`: every one succeeded); every action was done' },
+  { code: EXIT_CODES.ok, meaning: 'success: every source answered; every watched job ended (with `--exit-status`: every one succeeded or was skipped — a skipped job did no work and is not a failure); every action was done' },
   { code: EXIT_CODES.usage, meaning: 'usage or config error (the message names the flag, or the file, line and field); an action not confirmed (no terminal and no `--yes`, or answered no)' },
   { code: EXIT_CODES.partial, meaning: '`list`: some sources failed; their errors are on stderr (and in `sources[].error`), the other sources\' jobs are still printed' },
   { code: EXIT_CODES.failed, meaning: '`watch --exit-status`: a job failed (or ended in state `unknown`)' },
@@ -38,11 +38,12 @@ export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
 ];
 
 /** What one watched job came to. */
-export type WatchOutcome = 'succeeded' | 'failed' | 'cancelled' | 'partial' | 'unknown' | 'vanished' | 'not-found' | 'unreachable' | 'timeout';
+export type WatchOutcome = 'succeeded' | 'skipped' | 'failed' | 'cancelled' | 'partial' | 'unknown' | 'vanished' | 'not-found' | 'unreachable' | 'timeout';
 
 /**
  * Which code wins when several jobs end differently, first match wins: failed, partial,
- * cancelled (only with `--exit-status`), then vanished/not found, unreachable, timeout.
+ * cancelled (only with `--exit-status`), then vanished/not found, unreachable, timeout. `skipped`
+ * is in no rule: like `succeeded`, it is not a failure (OSAPI's own CLI says so).
  * why: a definite failure is the most useful answer to a pipeline; "could not tell" comes after.
  */
 export const WATCH_PRECEDENCE: readonly { outcomes: readonly WatchOutcome[]; code: number; needsExitStatus: boolean }[] = [

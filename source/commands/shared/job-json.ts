@@ -45,6 +45,7 @@ export function sourceToJson(outcome: SourceOutcome, type: string): Record<strin
     status: outcome.error?.status ?? null,
     jobCount: outcome.jobs.length,
     total: outcome.total,
+    serverCounters: outcome.serverCounters ?? null,
     elapsedMs: outcome.elapsedMs,
   };
 }

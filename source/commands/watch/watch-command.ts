@@ -20,7 +20,7 @@ export const watchCommand: Command = {
   name: 'watch',
   usage: 'watch SOURCE/ID... [options]',
   summary:
-    'Follow jobs until every one has ended: a live line per job on a terminal, timestamped state-change lines otherwise. Exit 0 when all ended (with --exit-status: all succeeded); see README "Exit codes" for failed (3), cancelled (4), partial (5), vanished or not found (6), unreachable (7), timed out (8).',
+    'Follow jobs until every one has ended: a live line per job on a terminal, timestamped state-change lines otherwise. Exit 0 when all ended (with --exit-status: all succeeded or were skipped); see README "Exit codes" for failed (3), cancelled (4), partial (5), vanished or not found (6), unreachable (7), timed out (8).',
   flags: WATCH_FLAGS,
   async run(args, io) {
     const targets = parseTargets(args.positionals, 'watch');

@@ -13,7 +13,7 @@ const MIN_INTERVAL_MS = 500;
 
 /** `watch`'s own flags. */
 export const WATCH_FLAGS: Record<string, FlagSpec> = {
-  'exit-status': { type: 'boolean', description: 'exit 0 only when every job succeeded: 3 failed, 4 cancelled, 5 partial (README "Exit codes" for all codes and which wins)' },
+  'exit-status': { type: 'boolean', description: 'exit 0 only when every job succeeded (or was skipped: not a failure): 3 failed, 4 cancelled, 5 partial (README "Exit codes" for all codes and which wins)' },
   timeout: { type: 'string', value: 'DURATION', description: 'give up after this long (90s, 30m, 2h): the open jobs count as timed out, exit 8' },
   'wait-for-appear': { type: 'boolean', description: 'a job that does not exist yet is waited for (until --timeout) instead of failing with exit 6' },
   interval: { type: 'string', value: 'DURATION', description: 'poll interval (default: the config file\'s interval, else 2s; at least 500ms)' },

@@ -2,7 +2,7 @@
  * MCRIT's job and result routes (JobResource.py): the job list with its paging and filter quirks,
  * the bulk delete, one job, its result, and results by result id.
  */
-import { deriveMcritState } from '../../adapters/mcrit.js';
+import { identifyJobState } from './job-state.js';
 import type { DemoRequest, DemoResponse } from '../kit.js';
 import { FALCON_500, INVALID_JOB_ID, INVALID_RESULT_ID, methodNotAllowed, ok } from './falcon-responses.js';
 import type { McritJobDocument } from './job-document.js';
@@ -56,7 +56,7 @@ export function createJobRoutes(store: JobStore, remove: (document: McritJobDocu
         if (start < 0) return FALCON_500;
         page = ordered.slice(start, limit === 0 ? undefined : start + Math.abs(limit));
       } else {
-        const matching = ordered.filter((document) => deriveMcritState(document) === state);
+        const matching = ordered.filter((document) => identifyJobState(document) === state);
         page = limit ? pythonSlice(matching, start, start + limit) : pythonSlice(matching, start);
       }
       if (filter !== null) page = page.filter((document) => parametersText(document).includes(filter));

@@ -2,7 +2,7 @@
  * The workers (`Worker-<uuid>`) that take queued jobs and run them to completion, a failed attempt
  * or termination, and the deletes and terminations that stop them (apis.md §4.7).
  */
-import { deriveMcritState } from '../../adapters/mcrit.js';
+import { identifyJobState } from './job-state.js';
 import { randomUuid } from '../kit.js';
 import { MAX_ATTEMPTS } from './constants.js';
 import { randomFailureTraceback } from './failure-tracebacks.js';
@@ -170,7 +170,7 @@ export function createJobRunner(random: () => number, store: JobStore, workers: 
     terminate(id, at) {
       const document = store.byId.get(id);
       if (!document) return false;
-      markTerminated(document, deriveMcritState(document), at);
+      markTerminated(document, identifyJobState(document), at);
       abortWorkerOf(id, plans.get(id), at);
       return true;
     },

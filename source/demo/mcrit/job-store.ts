@@ -2,7 +2,7 @@
  * The simulator's stored jobs: documents oldest first and by id, ObjectId minting, `put()` as
  * mongoqueue writes a new job, and the incremental per-method counters `GET /jobs/stats` answers.
  */
-import { deriveMcritState } from '../../adapters/mcrit.js';
+import { identifyJobState } from './job-state.js';
 import { randomHex } from '../kit.js';
 import { MAX_ATTEMPTS } from './constants.js';
 import { extendedJsonDate, type McritJobDocument } from './job-document.js';
@@ -62,7 +62,7 @@ export function createJobStore(random: () => number): JobStore {
     const aggregated = new Map<string, Record<string, number>>();
     for (const document of documents) {
       const entry = aggregated.get(document.payload.method) ?? { queued: 0, failed: 0, in_progress: 0, finished: 0, terminated: 0 };
-      const state = deriveMcritState(document);
+      const state = identifyJobState(document);
       entry[state] = (entry[state] ?? 0) + 1;
       aggregated.set(document.payload.method, entry);
     }
@@ -123,7 +123,7 @@ export function createJobStore(random: () => number): JobStore {
     store,
     put,
     unlink(document) {
-      count(document.payload.method, deriveMcritState(document), -1);
+      count(document.payload.method, identifyJobState(document), -1);
       const index = documents.indexOf(document);
       if (index >= 0) documents.splice(index, 1);
       byId.delete(document._id.$oid);

@@ -2,7 +2,7 @@
  * The simulator's clock: seeds two hours of history, then runs events (runs ending, scheduled and
  * random arrivals) in time order up to each tick, and trims old jobs to keep memory bounded.
  */
-import { deriveMcritState, type McritState } from '../../adapters/mcrit.js';
+import { identifyJobState, type SimulatedMcritState } from './job-state.js';
 import { HISTORY_MS } from './constants.js';
 import type { JobGenerator } from './job-generator.js';
 import type { JobRunner } from './job-runner.js';
@@ -61,7 +61,7 @@ export function createSimulationTimeline(settings: TimelineSettings): Simulation
     const documents = store.documents;
     for (let index = 0; documents.length > cap && index < documents.length; ) {
       const document = documents[index];
-      const state: McritState = deriveMcritState(document);
+      const state: SimulatedMcritState = identifyJobState(document);
       if (state === 'finished' || state === 'failed' || state === 'terminated') runner.remove(document, at);
       else index++;
     }

@@ -8,6 +8,12 @@ export interface McritSimulatorOptions extends SimulatorOptions {
   apiToken?: string | null;
   /** Workers taking jobs (default 3; 0 leaves every job where it is). */
   workers?: number;
+  /**
+   * Counters left over from jobs long gone, as a server that has run a while has them
+   * (`{method: {state: n}}` added to /jobs/stats at start): the counters drift from the jobs that
+   * exist. Default none; the demo fleet sets some.
+   */
+  staleCounters?: Record<string, Record<string, number>>;
 }
 
 /** What a queued job submitted through the test hook looks like. */

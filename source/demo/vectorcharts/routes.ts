@@ -1,4 +1,8 @@
-/** The Portal's routes: login, then `GET`/`POST /api/portal/v1/jobs` behind auth; anything else 404/405. */
+/**
+ * The Portal's routes: login and logout, then `GET`/`POST /api/portal/v1/jobs` behind auth; anything
+ * else 404/405. A pre-pagination server (before the docs change of 2026-06-03) answers the list with
+ * a bare array of every job and ignores `limit`/`offset`.
+ */
 import type { DemoRequest, DemoResponse } from '../kit.js';
 import { ACTIVE_STATES, LIMIT_CAP, LIMIT_DEFAULT, PORTAL_PREFIX, VECTORCHARTS_ERRORS, VECTORCHARTS_STARTABLE_TYPES } from './constants.js';
 import type { JobStore } from './job-store.js';
@@ -10,17 +14,23 @@ export interface PortalContext {
   store: JobStore;
   sessions: PortalSessions;
   now: () => number;
+  /** `bare-array`: the list as servers from before pagination answer it. */
+  listShape: VectorChartsListShape;
 }
 
+/** The two list shapes deployed Portal servers answer with. */
+export type VectorChartsListShape = 'paged' | 'bare-array';
+
 /** Answers one Portal request. */
-export function handlePortalRequest(request: DemoRequest, { store, sessions, now }: PortalContext): DemoResponse {
+export function handlePortalRequest(request: DemoRequest, { store, sessions, now, listShape }: PortalContext): DemoResponse {
   const path = request.path.replace(/\/+$/, '');
   if (path === `${PORTAL_PREFIX}/auth/login`) return request.method === 'POST' ? sessions.login(request) : fail(405, VECTORCHARTS_ERRORS.methodNotAllowed);
+  if (path === `${PORTAL_PREFIX}/auth/logout`) return request.method === 'POST' ? sessions.logout(request) : fail(405, VECTORCHARTS_ERRORS.methodNotAllowed);
   if (!path.startsWith('/api/portal/')) return fail(404, VECTORCHARTS_ERRORS.notFound);
   const denied = sessions.authorize(request);
   if (denied) return denied;
   if (path !== `${PORTAL_PREFIX}/jobs`) return fail(404, VECTORCHARTS_ERRORS.notFound);
-  if (request.method === 'GET') return listJobs(store, request.query);
+  if (request.method === 'GET') return listShape === 'bare-array' ? listAllJobs(store) : listJobs(store, request.query);
   if (request.method === 'POST') return createJob(store, now, request);
   return fail(405, VECTORCHARTS_ERRORS.methodNotAllowed);
 }
@@ -40,6 +50,11 @@ function listJobs(store: JobStore, query: URLSearchParams): DemoResponse {
     status: 200,
     json: { jobs: matching.slice(appliedOffset, appliedOffset + appliedLimit), pagination: { limit: appliedLimit, offset: appliedOffset, total: matching.length } },
   };
+}
+
+/** The pre-pagination list: every job, newest first, records from before `priority` existed. */
+function listAllJobs(store: JobStore): DemoResponse {
+  return { status: 200, json: store.records().map(({ priority: _priority, ...record }) => record) };
 }
 
 function createJob(store: JobStore, now: () => number, request: DemoRequest): DemoResponse {

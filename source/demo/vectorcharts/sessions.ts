@@ -7,6 +7,10 @@ import { fail, parseJson } from './responses.js';
 export interface PortalSessions {
   /** Answers `POST /api/portal/v1/auth/login`. */
   login(request: DemoRequest): DemoResponse;
+  /** Answers `POST /api/portal/v1/auth/logout`: the Bearer session token stops working. */
+  logout(request: DemoRequest): DemoResponse;
+  /** Session tokens currently live (test hook: a client that logs in must log out). */
+  live(): number;
   /** The 401 reply for a request without an accepted Bearer token, else null. */
   authorize(request: DemoRequest): DemoResponse | null;
   /** Forgets every session token, as a logout or server restart would. */
@@ -34,6 +38,13 @@ export function createPortalSessions(tokenRandom: () => number): PortalSessions 
         },
       };
     },
+    logout(request) {
+      const token = bearerToken(request.headers);
+      if (token === null || token === '') return fail(401, VECTORCHARTS_ERRORS.missingToken);
+      if (!sessions.delete(token)) return fail(401, VECTORCHARTS_ERRORS.invalidToken);
+      return { status: 200, json: { success: true } };
+    },
+    live: () => sessions.size,
     authorize(request) {
       const token = bearerToken(request.headers);
       if (token === null || token === '') return fail(401, VECTORCHARTS_ERRORS.missingToken);

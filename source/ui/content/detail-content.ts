@@ -6,6 +6,7 @@
 import type { Job, JobDetail } from '../../domain/job.js';
 import { VENDOR_NAMES, parseJobKey } from '../../domain/job.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
+import { describeTooLargeResult } from '../../domain/format.js';
 import type { SourceSnapshot } from '../../store/types.js';
 import { seg } from '../line.js';
 import type { DetailTab, NavigationState } from '../navigation-state.js';
@@ -94,6 +95,7 @@ export function tabLines(state: NavigationState, tab: DetailTab, now = 0): Conte
     if (payload.messages.length === 0) return notice('No messages (yet).', width);
     return cached(payload.messages, `messages:${width}`, () => messageLines(payload.messages ?? [], width));
   }
+  if (payload.resultTooLarge) return notice(`${sanitizeInline(describeTooLargeResult(payload.key, payload.resultTooLarge), 400)}.`, width);
   const value = resultValue(payload);
   if (value === undefined) return notice('This job has no result (yet).', width);
   const pane = state.detail?.result;

@@ -5,7 +5,7 @@
 import type { Job, JobDetail } from '../../domain/job.js';
 import { VENDOR_NAMES, parseJobKey } from '../../domain/job.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
-import { formatAgo, formatDuration, formatPercent, formatTimestamp, jobDurationMs, progressBar } from '../../domain/format.js';
+import { describeProgress, formatAgo, formatDuration, formatPercent, formatTimestamp, jobDurationMs, progressBar } from '../../domain/format.js';
 import { seg, type Segment } from '../line.js';
 import { STATE_COLORS, STATE_SYMBOLS } from '../theme.js';
 import type { ContentLine } from './content-line.js';
@@ -59,7 +59,7 @@ export function overviewLines(input: OverviewInput): ContentLine[] {
     field('Priority', job.priority.label !== null || job.priority.value !== null
       ? [sanitizeInline(job.priority.label, 60), job.priority.value !== null ? `(${job.priority.value})` : ''].filter(Boolean).join(' ')
       : '—'),
-    field('Progress', job.progress === null ? '—' : [seg(progressBar(job.progress, 20), { color: STATE_COLORS[job.state] }), seg(` ${formatPercent(job.progress)}`)]),
+    field('Progress', job.progress === null ? describeProgress(job) : [seg(progressBar(job.progress, 20), { color: STATE_COLORS[job.state] }), seg(` ${formatPercent(job.progress)}`)]),
     field('Created', when(job.createdAt, now)),
     field('Started', when(job.startedAt, now)),
     field('Finished', when(job.finishedAt, now)),

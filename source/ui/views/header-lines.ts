@@ -116,6 +116,17 @@ export function fleetCountsLine(sources: readonly SourceSnapshot[], width: numbe
   return fitLine([prefix, ...countsSegments(fleetStateCounts(sources), width - displayWidth(prefix.text))], width);
 }
 
+/**
+ * The server's own counters (MCRIT /jobs/stats), dim and labelled as such: "server counters: 41
+ * finished, 5 in_progress". why: they drift from the jobs that exist, so they are never a count.
+ */
+function serverCountersSegments(source: SourceSnapshot): Segment[] {
+  const counts = source.serverCounters?.counts;
+  if (!counts) return [];
+  const parts = Object.entries(counts).map(([state, count]) => `${formatCount(count)} ${sanitizeInline(state, 40)}`);
+  return parts.length === 0 ? [] : [seg(`  server counters: ${parts.join(', ')}`, { dim: true })];
+}
+
 /** Per-source lines: the health cell, then that source's counts and "200/5,312" when the vendor has more. */
 export function perSourceLines(sources: readonly SourceSnapshot[], now: number, width: number, lines: number): Segment[][] {
   const cellWidth = Math.min(46, Math.max(24, Math.floor(width * 0.45)));
@@ -125,7 +136,7 @@ export function perSourceLines(sources: readonly SourceSnapshot[], now: number, 
     const fetched = sourceFetchedTotal(source);
     const total = fetched.total === null ? [] : [seg(`  ${formatCount(fetched.shown)} of ${formatCount(fetched.total)}`, { color: COLORS.warning })];
     const counts = countSegments(sourceStateCounts(source).filter((cell) => cell.shown > 0 || cell.vendor !== null), false);
-    return fitLine([...sourceCell(source, now, cellWidth), seg(' │ ', { dim: true }), ...(counts.length > 0 ? counts : [seg('no jobs', { dim: true })]), ...total], width);
+    return fitLine([...sourceCell(source, now, cellWidth), seg(' │ ', { dim: true }), ...(counts.length > 0 ? counts : [seg('no jobs', { dim: true })]), ...total, ...serverCountersSegments(source)], width);
   });
   if (hidden > 0) out.push(fitLine([seg(`+${hidden} more sources (o shows one at a time)`, { dim: true })], width));
   return out;
