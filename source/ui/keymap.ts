@@ -126,11 +126,15 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'confirm', keys: ['n', 'escape'], command: 'confirm-no', description: 'no: close the dialog, nothing is sent', hint: 'no', hintKeys: 'n/Esc' },
   { scope: 'confirm', keys: ['enter'], command: 'confirm-answer', description: 'answer the highlighted choice (No unless moved)', hint: 'answer' },
   { scope: 'confirm', keys: ['tab', 'left', 'right', 'h', 'l'], command: 'confirm-switch', description: 'highlight the other choice', hint: 'choose', hintKeys: '←/→' },
+  { scope: 'confirm', keys: ['down', 'j'], command: 'move-down', description: "scroll the dialog's list of jobs down" },
+  { scope: 'confirm', keys: ['up', 'k'], command: 'move-up', description: "scroll the dialog's list of jobs up" },
 
   { scope: 'typed', keys: ['enter'], command: 'confirm-answer', description: 'confirm when the typed text matches (empty answers No)', hint: 'confirm' },
   { scope: 'typed', keys: ['escape'], command: 'confirm-no', description: 'close the dialog, nothing is sent', hint: 'no' },
   { scope: 'typed', keys: ['backspace'], command: 'input-backspace', description: 'delete the last character' },
   { scope: 'typed', keys: ['ctrl-u'], command: 'input-clear', description: 'delete the whole text' },
+  { scope: 'typed', keys: ['down'], command: 'move-down', description: "scroll the dialog's list of jobs down" },
+  { scope: 'typed', keys: ['up'], command: 'move-up', description: "scroll the dialog's list of jobs up" },
 
   { scope: 'outcome', keys: ['escape', 'enter', 'q'], command: 'outcome-close', description: 'close the outcomes', hint: 'close' },
   { scope: 'outcome', keys: ['j', 'down'], command: 'move-down', description: 'scroll down', hint: 'scroll', hintKeys: 'j/k' },

@@ -8,6 +8,9 @@
  */
 import type { ActionKind } from '../../adapters/contract.js';
 import { createActionRunner } from '../../store/action-runner.js';
+import { rereadJob } from '../../store/recheck.js';
+import { RECHECK_TIMEOUT_MS } from '../../store/fleet-store.js';
+import type { PendingAction } from '../../store/types.js';
 import { openFromFlags } from '../shared/open-sources.js';
 import type { Command } from '../command.js';
 import { EXIT_CODES, firstExitCode } from '../shared/exit-codes.js';
@@ -67,7 +70,7 @@ export function createActionCommand(kind: ActionKind, text: ActionCommandText): 
 }
 
 /** Runs the planned actions through the action runner and reports each; returns the exit code. */
-async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { json: boolean; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { json: boolean; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; checks?: { attempts: number; delayMs: number }; record?: (action: PendingAction) => void }): Promise<number> {
   const runnable = new Map(plans.filter((plan) => plan.status === 'ready' || plan.status === 'refused').map((plan) => [plan.target.key, plan]));
   const runner = createActionRunner({
     lookup: (key) => {
@@ -77,6 +80,12 @@ async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { 
     now: Date.now,
     onChange: () => {},
     afterAction: () => {},
+    reread: (key) => {
+      const plan = runnable.get(key)!;
+      return rereadJob(plan.target.jobSource, plan.target.id, RECHECK_TIMEOUT_MS);
+    },
+    checks: io.checks,
+    record: io.record,
   });
   const results = new Map((await runner.run(kind, [...runnable.keys()])).map((action) => [action.jobKey, action]));
   const reports = plans.map((plan) => outcomeLine(kind, plan, results.get(plan.target.key)));
@@ -86,6 +95,7 @@ async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { 
     if (!report.ok) io.stderr.write(`jobtop: ${report.text}\n`);
   }
   return firstExitCode([
+    [[...results.values()].some((action) => action.status === 'unknown'), EXIT_CODES.outcomeUnknown],
     [plans.some((plan) => plan.status === 'unreachable'), EXIT_CODES.unreachable],
     [plans.some((plan) => plan.status === 'not-found'), EXIT_CODES.notFound],
     [reports.some((report) => !report.ok), EXIT_CODES.refused],

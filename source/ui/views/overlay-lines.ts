@@ -2,6 +2,7 @@
  * The overlay panel drawn over the bottom of the list or detail body: the confirmation
  * dialog, or the outcomes of a bulk action (summary, one line per job, scrollable).
  */
+import type { Job } from '../../domain/job.js';
 import { clampTop } from '../layout.js';
 import { fitLine, seg, type Segment } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';
@@ -27,9 +28,18 @@ export function outcomePanel(state: NavigationState, width: number): Segment[][]
   ];
 }
 
+const idCache = new WeakMap<readonly Job[], string[]>();
+
+/** The ids of the listed jobs (cached per jobs array). */
+function listedIds(jobs: readonly Job[]): string[] {
+  let ids = idCache.get(jobs);
+  if (!ids) idCache.set(jobs, (ids = jobs.map((job) => job.id)));
+  return ids;
+}
+
 /** The overlay lines for the current state (none when no dialog or outcomes overlay is open). */
 export function overlayLines(state: NavigationState, width: number): Segment[][] {
-  if (state.dialog) return dialogLines(state.dialog, state.fleet.sources, width, overlayRoom(state));
+  if (state.dialog) return dialogLines(state.dialog, state.fleet.sources, width, overlayRoom(state), listedIds(state.fleet.jobs));
   if (state.outcome) return outcomePanel(state, width).slice(0, overlayRoom(state));
   return [];
 }

@@ -12,7 +12,7 @@ import { COLORS, STATE_COLORS, STATE_SYMBOLS } from '../theme.js';
 import type { ActionPhase, RowAction } from '../action-status.js';
 
 /** Colours of a pending action by phase. */
-export const ACTION_COLORS: Record<ActionPhase, string> = { requested: COLORS.warning, done: COLORS.ok, failed: COLORS.error };
+export const ACTION_COLORS: Record<ActionPhase, string> = { requested: COLORS.warning, done: COLORS.ok, failed: COLORS.error, unknown: COLORS.warning };
 
 /** The mark of a row marked for a bulk action. */
 export const MARK_SYMBOL = '◆';
