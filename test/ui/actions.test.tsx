@@ -96,7 +96,7 @@ describe('the confirmation dialog', () => {
     await app.press('cycy');
     await app.waitFor('re-checking the jobs on the server first');
     expect(runActions(store)).toEqual([]);
-    (await waitFor(() => answer))();
+    (await waitFor(() => answer))!();
     await app.waitFor('Cancel this job?');
     await app.press('y');
     await waitFor(() => runActions(store).length === 1);

@@ -2,7 +2,8 @@
  * The windowed job table: only the visible rows are drawn, each a React.memo row keyed by
  * job identity, width and its marks, so the 1 s age ticker re-renders only rows whose age
  * text actually changed. A marked row shows ◆; a job with a pending action shows it
- * ("⋯ cancelling", "✔ deleted", "✖ cancel err") instead of its state.
+ * ("⋯ cancelling", "✔ deleted", "✖ cancel err") instead of its state; a row whose source's data
+ * is not current is dimmed, marked ⧗ and shows the data's age in AGE (staleness.ts).
  */
 import React, { memo, useMemo } from 'react';
 import type { Job } from '../../domain/job.js';
@@ -13,6 +14,7 @@ import { Line, seg } from '../line.js';
 import { headerSegments, rowSegments } from './row-cells.js';
 import { rowAction, type ActionPhase } from '../action-status.js';
 import type { FleetSnapshot } from '../../store/types.js';
+import { staleAgeText, type Staleness } from '../staleness.js';
 
 /** How long a row stays marked after its state changed. */
 export const CHANGED_MARK_MS = 3000;
@@ -28,12 +30,14 @@ interface RowProps {
   marked: boolean;
   actionText: string | null;
   actionPhase: ActionPhase | null;
+  /** The row's data is not current (its source failing, or paused): ⧗ mark, dimmed, time cells frozen. */
+  stale?: boolean;
 }
 
 /** One row; re-renders only when one of its props changes. */
-export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration, marked, actionText, actionPhase }: RowProps) {
+export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration, marked, actionText, actionPhase, stale = false }: RowProps) {
   const action = actionText !== null && actionPhase !== null ? { text: actionText, phase: actionPhase } : null;
-  return <Line segments={rowSegments(job, columns, { selected, changed, age, duration, marked, action }, width)} />;
+  return <Line segments={rowSegments(job, columns, { selected, changed, age, duration, marked, action, stale }, width)} />;
 });
 
 /** Props of the table. */
@@ -53,18 +57,32 @@ export interface JobTableProps {
   marks?: ReadonlySet<string>;
   /** The fleet's actions and jobs, for each row's pending action. */
   fleet?: Pick<FleetSnapshot, 'actions' | 'jobs'>;
+  /** Sources whose data is not current (staleSources), by name. */
+  stale?: ReadonlyMap<string, Staleness>;
+}
+
+/** The AGE and DUR texts of a row: counting on when live; when stale, the data's age and the duration as of the last good poll. */
+export function rowTimes(job: Job, now: number, staleness: Staleness | undefined, ageWidth?: number): { age: string; duration: string } {
+  if (staleness) {
+    const at = staleness.fetchedAt ?? now;
+    return { age: staleAgeText(staleness, ageWidth), duration: job.startedAt === null ? '' : formatDuration(jobDurationMs(job, at)) };
+  }
+  const age = jobAgeMs(job, now);
+  return { age: age === null ? '—' : formatAge(age), duration: job.startedAt === null ? '' : formatDuration(jobDurationMs(job, now)) };
 }
 
 /** The table: header line plus one line per visible row. */
-export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty, marks, fleet }: JobTableProps) {
+export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty, marks, fleet, stale }: JobTableProps) {
   const columns = useMemo(() => layoutColumns(width), [width]);
+  const ageWidth = columns.find((column) => column.id === 'age')?.width;
   return (
     <>
       {showHeader && <Line segments={headerSegments(columns, sort, width)} />}
       {rows.length === 0 && <Line segments={[seg(empty, { dim: true })]} />}
       {rows.map((job) => {
         const changedAt = changed.get(job.key);
-        const age = jobAgeMs(job, now);
+        const staleness = stale?.get(job.source);
+        const times = rowTimes(job, now, staleness, ageWidth);
         const action = fleet && fleet.actions.length > 0 ? rowAction(fleet, job.key, now) : null;
         return (
           <JobRow
@@ -74,8 +92,9 @@ export function JobTable({ rows, width, selectedKey, changed, sort, now, showHea
             width={width}
             selected={job.key === selectedKey}
             changed={changedAt !== undefined && now - changedAt < CHANGED_MARK_MS}
-            age={age === null ? '—' : formatAge(age)}
-            duration={job.startedAt === null ? '' : formatDuration(jobDurationMs(job, now))}
+            age={times.age}
+            duration={times.duration}
+            stale={staleness !== undefined}
             marked={marks?.has(job.key) ?? false}
             actionText={action?.text ?? null}
             actionPhase={action?.phase ?? null}
