@@ -113,6 +113,8 @@ export interface NavigationState {
   dialog: ActionDialog | null;
   /** The open outcomes overlay of a bulk action. */
   outcome: { submission: number; top: number } | null;
+  /** The open action history view (H). */
+  history: { top: number } | null;
   /** Actions sent, newest last (bounded). */
   submissions: readonly Submission[];
   nextSubmissionId: number;
@@ -157,6 +159,7 @@ export function initialNavigationState(fleet: FleetSnapshot, viewport: Viewport,
     marks: new Set(),
     dialog: null,
     outcome: null,
+    history: null,
     submissions: [],
     nextSubmissionId: 1,
     swallow: null,

@@ -16,6 +16,7 @@ import { listCommand, setFilter, withListChange } from './navigation-list.js';
 import { activeScopes, detailJob, detailKey, selectedJob } from './select.js';
 import { actionOf, applyRecheck, STICKY_FLASH_MS, clearMarks, dialogCommand, dialogType, followSubmissions, openActionDialog, outcomeCommand, toggleMark } from './navigation-actions.js';
 import { helpLines } from './content/help-lines.js';
+import { closeHistory, historyMove, openHistory } from './navigation-history.js';
 
 /** Re-exported: queues a side effect for the App (defined beside the state it changes). */
 export { withEffect };
@@ -86,6 +87,10 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
       return clearMarks(state, at);
     case 'outcome-close':
       return outcomeCommand(state, binding.command);
+    case 'history-open':
+      return openHistory(state);
+    case 'history-close':
+      return closeHistory(state);
     case 'input-commit':
       return closePrompt(state, false);
     case 'input-cancel':
@@ -96,6 +101,7 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
       return setPromptText(state, '');
     default:
       if (state.help) return helpMove(state, binding);
+      if (state.history) return historyMove(state, binding.command);
       if (state.outcome) return outcomeCommand(state, binding.command);
       return state.view === 'detail' ? detailCommand(state, binding.command, key, at) : listCommand(state, binding.command);
   }

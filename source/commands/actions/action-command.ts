@@ -9,6 +9,8 @@
 import type { ActionKind } from '../../adapters/contract.js';
 import { createActionRunner } from '../../store/action-runner.js';
 import { rereadJob } from '../../store/recheck.js';
+import { historyPath, historyRecorder } from '../../store/action-history.js';
+import { stateDirectory } from '../../config/config-paths.js';
 import { RECHECK_TIMEOUT_MS } from '../../store/fleet-store.js';
 import type { PendingAction } from '../../store/types.js';
 import { openFromFlags } from '../shared/open-sources.js';
@@ -61,7 +63,12 @@ export function createActionCommand(kind: ActionKind, text: ActionCommandText): 
             return EXIT_CODES.usage;
           }
         }
-        return await execute(kind, plans, { json: args.flags.json === true, stdout: io.stdout, stderr: io.stderr });
+        const recorder = historyRecorder(historyPath(stateDirectory(io.env)), 'cli', (error) => io.stderr.write(`jobtop: warning: action history not written: ${error.message}\n`));
+        const record = (action: PendingAction) => {
+          const plan = plans.find((candidate) => candidate.target.key === action.jobKey);
+          if (plan) recorder(action, { source: plan.target.source, vendor: plan.target.jobSource.vendor });
+        };
+        return await execute(kind, plans, { json: args.flags.json === true, stdout: io.stdout, stderr: io.stderr, record, checks: unknownChecks(io.env) });
       } finally {
         await opened.close();
       }
@@ -100,4 +107,13 @@ async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { 
     [plans.some((plan) => plan.status === 'not-found'), EXIT_CODES.notFound],
     [reports.some((report) => !report.ok), EXIT_CODES.refused],
   ]);
+}
+
+/**
+ * How often and how far apart an unknown outcome is re-read: 5 × 1 s, or
+ * JOBTOP_UNKNOWN_CHECKS="attempts,delayMs" (tests use a short bound).
+ */
+function unknownChecks(env: NodeJS.ProcessEnv): { attempts: number; delayMs: number } {
+  const match = /^(\d+),(\d+)$/.exec(env.JOBTOP_UNKNOWN_CHECKS ?? '');
+  return match ? { attempts: Math.min(20, Number(match[1])), delayMs: Math.min(10_000, Number(match[2])) } : { attempts: 5, delayMs: 1000 };
 }
