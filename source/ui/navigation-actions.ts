@@ -236,13 +236,18 @@ export function followSubmissions(state: NavigationState, at: number): Navigatio
   return changed ? { ...next, submissions } : next;
 }
 
+/** "job is cancelled", "job is gone (deleted)": what a re-read confirmed. */
+export function confirmedEffect(effect: string): string {
+  return effect === 'deleted' ? 'job is gone (deleted)' : `job is ${effect}`;
+}
+
 /** One settled action in the footer's words. */
 export function outcomeSentence(label: string, action: PendingAction): { text: string; tone: FlashTone } {
   const where = describeKey(action.jobKey);
   const note = action.note ? sanitizeInline(action.note, 300) : '';
   if (action.status === 'unknown') return { text: `? ${label} ${where}: outcome unknown — sent, no answer (${sanitizeInline(action.error ?? 'no answer', 200)}); ${note}`, tone: 'error' };
   if (action.status === 'failed') return { text: `✖ ${label} ${where} failed: ${sanitizeInline(action.error ?? 'no reason given', 300)}`, tone: 'error' };
-  if (note) return { text: `✔ ${label} ${where}: sent, no answer; checked → ${note.replace(/^no answer to the request; a re-read shows /, '')}`, tone: 'ok' };
+  if (note && action.outcome) return { text: `✔ ${label} ${where}: ${action.kind} sent, no answer; checked → ${confirmedEffect(action.outcome.effect)}`, tone: 'ok' };
   return { text: `✔ ${label} ${where}: ${sanitizeInline(action.outcome?.message ?? 'done', 300)}`, tone: 'ok' };
 }
 

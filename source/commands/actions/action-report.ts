@@ -20,7 +20,7 @@ export function outcomeLine(kind: ActionKind, plan: PlannedAction, action: Pendi
     return { ok: false, text: `${key}: outcome unknown: ${kind} sent, no answer (${sanitizeInline(action.error ?? 'no answer', 500)}); ${sanitizeInline(action.note ?? 'not checked', 300)} — check the job before sending it again` };
   }
   if (action?.status === 'done' && action.outcome && action.note) {
-    return { ok: true, text: `${key} ${action.outcome.effect}: ${kind} sent, no answer; checking… → ${sanitizeInline(action.note.replace(/^no answer to the request; a re-read shows /, ''), 300)}` };
+    return { ok: true, text: `${key} ${action.outcome.effect}: ${kind} sent, no answer; checking… → job is ${action.outcome.effect === 'deleted' ? 'gone (deleted)' : action.outcome.effect}` };
   }
   if (action?.status === 'done' && action.outcome) {
     const { outcome } = action;
