@@ -57,7 +57,7 @@ async function listed(current: FleetStore, key: string): Promise<Job> {
 }
 
 async function selectJob(view: Rendered, id: string) {
-  await view.press('/');
+  await view.press('/', '\x15'); // ctrl-u clears an earlier filter
   await view.type(id);
   await view.press(KEYS.enter);
   await view.waitFor((frame) => frame.split('\n').some((line) => line.startsWith('›') && line.includes(id.slice(-5))));
@@ -77,9 +77,6 @@ describe('acting on paused, stale data', () => {
     await rendered.waitFor('⏸ paused');
     // the server moves on while the screen is paused: the first job completes
     fleet.tick(Date.now() + 3_600_000);
-    await rendered.press('/');
-    await rendered.type('.yxmd');
-    await rendered.press(KEYS.enter);
     await selectJob(rendered, finishing.id);
     await rendered.press(KEYS.space);
     await selectJob(rendered, waiting.id);
