@@ -1,4 +1,5 @@
-// Regenerates docs/keys.md's key table from source/ui/keymap.ts (the one keymap table).
+// Regenerates docs/keys.md's key table from source/ui/keymap.ts (the one keymap table) and its
+// legend of screen marks from source/ui/legend.ts.
 // test/ui/readme-keys.test.ts fails when the README and the keymap disagree.
 import { build } from 'esbuild';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
@@ -12,5 +13,11 @@ const { renderKeyTableMarkdown } = await import(pathToFileURL(out).href);
 const readme = await readFile('docs/keys.md', 'utf8');
 const pattern = /(<!-- keys:start -->\n)[\s\S]*?(<!-- keys:end -->)/;
 if (!pattern.test(readme)) throw new Error('docs/keys.md has no <!-- keys:start --> … <!-- keys:end --> block');
-await writeFile('docs/keys.md', readme.replace(pattern, `$1${renderKeyTableMarkdown()}\n$2`));
+const legendOut = join(await mkdtemp(join(tmpdir(), 'jobtop-legend-')), 'legend.mjs');
+await build({ entryPoints: ['source/ui/legend.ts'], bundle: true, format: 'esm', platform: 'node', outfile: legendOut, logLevel: 'error' });
+const { renderLegendMarkdown } = await import(pathToFileURL(legendOut).href);
+const legendPattern = /(<!-- legend:start -->\n)[\s\S]*?(<!-- legend:end -->)/;
+let updated = readme.replace(pattern, `$1${renderKeyTableMarkdown()}\n$2`);
+if (legendPattern.test(updated)) updated = updated.replace(legendPattern, `$1${renderLegendMarkdown()}\n$2`);
+await writeFile('docs/keys.md', updated);
 console.log('docs/keys.md key table updated');

@@ -10,6 +10,7 @@ import { cancelCommand } from './actions/cancel-command.js';
 import { deleteCommand } from './actions/delete-command.js';
 import { retryCommand } from './actions/retry-command.js';
 import { checkCommand } from './check/check-command.js';
+import { historyCommand } from './history/history-command.js';
 import { initCommand } from './init/init-command.js';
 import { demoCommand } from './demo/demo-command.js';
 import { exporterCommand } from './exporter/exporter-command.js';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   cancelCommand,
   deleteCommand,
   retryCommand,
+  historyCommand,
   checkCommand,
   initCommand,
   demoCommand,

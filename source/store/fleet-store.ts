@@ -15,7 +15,8 @@ import { nextPollDelay } from './backoff.js';
 import { changedKeys, reuseUnchanged } from './merge.js';
 import { createDetailWatcher } from './detail-watcher.js';
 import { createActionRunner } from './action-runner.js';
-import type { DetailSnapshot, FleetSnapshot, FleetStoreApi, SourceFailure, SourceSnapshot } from './types.js';
+import type { DetailSnapshot, FleetSnapshot, FleetStoreApi, PendingAction, RecheckResult, SourceFailure, SourceSnapshot } from './types.js';
+import { recheckJobs, rereadJob } from './recheck.js';
 
 /** A source as the store runs it: the adapter plus the settings that are not the adapter's business. */
 export interface StoreSource {
@@ -35,6 +36,12 @@ export interface FleetStoreOptions {
   changeMarkMs?: number;
   /** Most messages kept per job detail (memory bound). */
   maxMessages?: number;
+  /** Bound of an action dialog's re-read, in ms (default 5 s). */
+  recheckTimeoutMs?: number;
+  /** Re-reads of an action whose outcome is unknown, and the wait before each (default 5 × 1 s). */
+  unknownChecks?: { attempts: number; delayMs: number };
+  /** Called when an action settles (the history file's writer). */
+  recordAction?: (action: PendingAction, job: { source: string; vendor: string }) => void;
   /** Hears every list poll once it is settled: how long it took, how it ended, the source afterwards (the exporter's metrics). */
   onPoll?: (event: PollEvent) => void;
 }
@@ -62,6 +69,8 @@ export interface FleetStore extends FleetStoreApi {
 /** Default poll interval (issue 3). */
 export const DEFAULT_INTERVAL_MS = 2000;
 const MIN_INTERVAL_MS = 500;
+/** How long an action dialog's re-read of its jobs may take before the plan falls back to the list's data. */
+export const RECHECK_TIMEOUT_MS = 5000;
 const MAX_INTERVAL_MS = 5 * 60_000;
 
 interface Runner {
@@ -279,6 +288,16 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       const runner = byName.get(sourceName);
       if (runner) void poll(runner);
     },
+    reread: (key) => {
+      const found = locate(key);
+      if (!found) return Promise.resolve(null);
+      return rereadJob(found.runner.entry.source, found.id, options.recheckTimeoutMs ?? RECHECK_TIMEOUT_MS);
+    },
+    checks: options.unknownChecks,
+    record: (action) => {
+      const found = locate(action.jobKey);
+      if (found) options.recordAction?.(action, { source: found.runner.entry.source.name, vendor: found.runner.entry.source.vendor });
+    },
   });
   snapshot = buildSnapshot();
 
@@ -327,7 +346,14 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     watchDetail(key, listener: (detail: DetailSnapshot) => void) {
       return detailWatcher.watch(key, listener);
     },
-    runAction: (kind: ActionKind, keys) => actions.run(kind, keys),
+    runAction: (kind: ActionKind, keys, fresh) => actions.run(kind, keys, fresh),
+    recheck: (keys): Promise<RecheckResult> => {
+      const targets = keys.flatMap((key) => {
+        const found = locate(key);
+        return found ? [{ key, id: found.id, source: found.runner.entry.source }] : [];
+      });
+      return recheckJobs(targets, { now, timeoutMs: options.recheckTimeoutMs ?? RECHECK_TIMEOUT_MS });
+    },
     stop() {
       stopped = true;
       clearTimeout(publishTimer);

@@ -49,7 +49,16 @@ export interface PendingAction {
   kind: ActionKind;
   /** The locked target: source and id captured when the dialog opened. */
   jobKey: string;
-  status: 'requested' | 'done' | 'failed';
+  /** unknown: the request went out but no answer came (timeout, connection lost): it may or may not have happened. */
+  status: 'requested' | 'done' | 'failed' | 'unknown';
+  /** While unknown: the runner is re-reading the job to learn the outcome. */
+  checking?: boolean;
+  /** How an unknown outcome became known, or why it stays unknown ("a re-read shows the job cancelled"). */
+  note?: string;
+  /** The request as sent (`DELETE /v3/jobs/{id}` with the id), for the history. */
+  request?: string;
+  /** The HTTP status of a refusal, when the server answered one. */
+  httpStatus?: number;
   /** The job's state when the action was requested: the row shows the action until a refresh shows another. */
   stateAtRequest: JobState | null;
   /** Type of the job when the action was requested (the job may vanish, e.g. Alteryx queued → deleted). */
@@ -84,6 +93,13 @@ export interface DetailSnapshot {
   lastSuccessAt: number | null;
 }
 
+/** What a re-read found: per key the job now (null: gone), and per source that could not be read, why. */
+export interface RecheckResult {
+  at: number;
+  jobs: ReadonlyMap<string, Job | null>;
+  failures: ReadonlyMap<string, string>;
+}
+
 /** The store's interface as the UI uses it (a fake implements it in view tests). */
 export interface FleetStoreApi {
   getSnapshot(): FleetSnapshot;
@@ -95,7 +111,9 @@ export interface FleetStoreApi {
   setIntervalMs(ms: number): void;
   /** Starts following one job's detail; returns the stop function. */
   watchDetail(key: string, listener: (snapshot: DetailSnapshot) => void): () => void;
-  /** Runs an action once per job key; resolves with every outcome. */
-  runAction(kind: ActionKind, jobKeys: readonly string[]): Promise<PendingAction[]>;
+  /** Runs an action once per job key (acting on `fresh` jobs when given, e.g. a dialog's re-read); resolves with every outcome. */
+  runAction(kind: ActionKind, jobKeys: readonly string[], fresh?: ReadonlyMap<string, Job>): Promise<PendingAction[]>;
+  /** Re-reads the given jobs now, bounded: one detail or list request per source (an action dialog's re-check). */
+  recheck(jobKeys: readonly string[]): Promise<RecheckResult>;
   stop(): void;
 }

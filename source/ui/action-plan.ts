@@ -1,17 +1,21 @@
 /**
- * Planning an action before its dialog opens: which jobs it will touch (with what the source
- * says it does to each), which it skips and why (read-only, the source has no such action,
- * the job's state, already requested), and how strong the confirmation must be. The plan
- * captures source and id of every target: that is the lock a refresh can never move.
+ * Planning an action before its dialog opens and again when the re-read of its targets
+ * answers: which jobs it will touch (with what the action policy says it does to each now),
+ * which it skips and why, and how strong the confirmation must be. The plan captures source
+ * and id of every target: that is the lock a refresh can never move.
  */
-import { VENDOR_NAMES, type Job } from '../domain/job.js';
+import type { Job } from '../domain/job.js';
+import { confirmationFor } from '../domain/confirm-token.js';
 import type { ActionKind } from '../adapters/contract.js';
+import { capitalize, judgeAction, noActionReason as policyNoAction, pastTense, sourceRefusal as policyRefusal, type ActionHint } from '../store/action-policy.js';
 import type { SourceSnapshot } from '../store/types.js';
 import { KEYMAP } from './keymap.js';
 import { keyLabel } from './keys.js';
-import type { ActionDialog, ActionTarget, NavigationState, SkippedTarget } from './navigation-state.js';
+import type { ActionDialog, ActionTarget, NavigationState, RecheckState, SkippedTarget } from './navigation-state.js';
 import { busyReason, describeKey } from './action-status.js';
 import { jobsByKey, sourceByName } from './select.js';
+
+export { capitalize, pastTense };
 
 /** The key that runs each action (from the key table), for messages that point to another action. */
 export function actionKey(kind: ActionKind): string {
@@ -19,36 +23,36 @@ export function actionKey(kind: ActionKind): string {
   return binding ? keyLabel(binding.keys[0]) : kind;
 }
 
-/** "Vectara's API has no cancel", plus what the source offers instead. */
+const KEY_HINT: ActionHint = actionKey;
+
+/** "Vectara's API has no cancel", plus what the source offers instead (with its keys). */
 export function noActionReason(source: Pick<SourceSnapshot, 'vendor' | 'capabilities'>, kind: ActionKind): string {
-  const offered = (Object.keys(source.capabilities.actions) as ActionKind[]).map((other) => `${source.capabilities.actions[other]?.label} (${actionKey(other)})`);
-  const vendor = VENDOR_NAMES[source.vendor] ?? source.vendor;
-  return `${vendor}${vendor.endsWith('s') ? "'" : "'s"} API has no ${kind}${offered.length > 0 ? ` — it offers ${offered.join(', ')}` : ''}`;
+  return policyNoAction(source, kind, KEY_HINT);
 }
 
 /** Why `source` cannot run `kind` at all, or null when it can (read-only first: then nothing is offered). */
 export function sourceRefusal(state: Pick<NavigationState, 'readonly'>, source: SourceSnapshot | undefined, kind: ActionKind): string | null {
-  if (!source) return 'its source is not configured';
-  if (state.readonly || source.readonly) return `${source.name} is read-only: actions are off and nothing is sent`;
-  if (!source.capabilities.actions[kind]) return noActionReason(source, kind);
-  return null;
+  return policyRefusal(source, kind, { readonly: state.readonly, hint: KEY_HINT });
 }
 
-/** One job checked for `kind`: a target, or the reason it is skipped. */
-export function checkJob(state: NavigationState, kind: ActionKind, key: string): ActionTarget | SkippedTarget {
-  const job: Job | undefined = jobsByKey(state.fleet.jobs).get(key);
-  if (!job) return { key, reason: 'no longer listed' };
-  const source = sourceByName(state, job.source);
-  const refusal = sourceRefusal(state, source, kind);
-  if (refusal || !source) return { key, reason: refusal ?? 'its source is not configured' };
-  const spec = source.capabilities.actions[kind]!;
+/**
+ * One job checked for `kind`: a target, or the reason it is skipped. `fresh` holds what the
+ * re-read found (null: the job is gone); without an entry the list's job is used.
+ */
+export function checkJob(state: NavigationState, kind: ActionKind, key: string, fresh?: ReadonlyMap<string, Job | null>): ActionTarget | SkippedTarget {
+  const listed = jobsByKey(state.fleet.jobs).get(key);
+  const job = fresh?.has(key) ? fresh.get(key) : listed;
+  const source = sourceByName(state, job?.source ?? listed?.source ?? key.split('/')[0]);
+  const verdict = judgeAction(source, job, kind, { readonly: state.readonly, hint: KEY_HINT });
+  if (!verdict.ok) {
+    const reason = fresh?.has(key) && job === null ? 'no longer exists on the server (re-checked)' : verdict.reason;
+    return { key, reason, transition: verdict.transition };
+  }
   const busy = busyReason(state, key, kind);
   if (busy) return { key, reason: busy };
-  const availability = spec.availability(job);
-  if (!availability.ok) return { key, reason: availability.reason };
-  // why: Alteryx's Cancel deletes a queued job (apis.md §7); a delete in effect gets the delete's stronger confirmation.
-  const deletes = kind === 'delete' || (spec.destructive && job.state === 'queued');
-  return { key, source: job.source, vendor: job.vendor, id: job.id, type: job.type, state: job.state, nativeState: job.nativeState, consequence: availability.consequence, deletes };
+  const current = job!;
+  const wasState = listed && listed.state !== current.state ? listed.state : null;
+  return { key, source: current.source, vendor: current.vendor, id: current.id, type: current.type, state: current.state, nativeState: current.nativeState, consequence: verdict.consequence, deletes: verdict.deletes, effect: verdict.effect, transition: verdict.transition, wasState, listedState: listed?.state ?? null, job: current };
 }
 
 /** True when a check found a target. */
@@ -56,20 +60,19 @@ export function isTarget(checked: ActionTarget | SkippedTarget): checked is Acti
   return 'consequence' in checked;
 }
 
-/** What the operator types to confirm a delete: the id's first 4 characters, or `yes` for several jobs or an id that cannot be typed. */
-export function confirmTextFor(targets: readonly ActionTarget[]): string {
-  if (targets.length !== 1) return 'yes';
-  const head = targets[0].id.slice(0, 4);
-  return /^[\x21-\x7e]+$/.test(head) ? head : 'yes';
+/** What the operator types to confirm a delete: the id's shortest unique suffix among the listed jobs, or "<action> N" for several. */
+export function confirmTextFor(kind: ActionKind, targets: readonly ActionTarget[], listed: readonly Job[]): string {
+  const confirmation = confirmationFor(kind, targets.map((target) => target.id), listed.map((job) => job.id), true);
+  return confirmation.kind === 'type' ? confirmation.expected : kind;
 }
 
 /** The result of planning: a dialog to open, or a sentence saying why none opens. */
 export type ActionPlan = { dialog: ActionDialog } | { refusal: string };
 
-/** Plans `kind` on `keys` (the marked jobs when `bulk`, else the one selected or opened job). */
-export function planAction(state: NavigationState, kind: ActionKind, keys: readonly string[], bulk: boolean): ActionPlan {
+/** Plans `kind` on `keys` (the marked jobs when `bulk`, else the one selected or opened job), from the list or from `fresh` re-read jobs. */
+export function planAction(state: NavigationState, kind: ActionKind, keys: readonly string[], bulk: boolean, recheck: RecheckState = { status: 'checking', id: 0 }, fresh?: ReadonlyMap<string, Job | null>): ActionPlan {
   if (keys.length === 0) return { refusal: 'no job selected' };
-  const checked = keys.map((key) => checkJob(state, kind, key));
+  const checked = keys.map((key) => checkJob(state, kind, key, fresh));
   const targets = checked.filter(isTarget);
   const skipped = checked.filter((item): item is SkippedTarget => !isTarget(item));
   if (targets.length === 0) {
@@ -78,16 +81,9 @@ export function planAction(state: NavigationState, kind: ActionKind, keys: reado
     return { refusal: `none of the ${keys.length} marked jobs can be ${pastTense(kind)}: ${reasons.slice(0, 2).join('; ')}${reasons.length > 2 ? '; …' : ''}` };
   }
   const label = sourceByName(state, targets[0].source)?.capabilities.actions[kind]?.label ?? capitalize(kind);
-  const strong = targets.some((target) => target.deletes);
-  return { dialog: { kind, label, bulk, targets, skipped, confirmText: strong ? confirmTextFor(targets) : null, typed: '', focus: 'no', error: null } };
-}
-
-/** "cancel" → "Cancel". */
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** "cancel" → "cancelled", "delete" → "deleted", "retry" → "retried". */
-export function pastTense(kind: ActionKind): string {
-  return kind === 'cancel' ? 'cancelled' : kind === 'delete' ? 'deleted' : 'retried';
+  // why: a plan the re-read could not confirm asks for the stronger, typed confirmation.
+  const strong = targets.some((target) => target.deletes) || recheck.status === 'failed';
+  return {
+    dialog: { kind, label, bulk, targets, skipped, confirmText: strong ? confirmTextFor(kind, targets, state.fleet.jobs) : null, typed: '', focus: 'no', error: null, keys, recheck, paused: state.fleet.paused, top: 0 },
+  };
 }

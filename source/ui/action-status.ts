@@ -7,6 +7,7 @@ import { jobKey, parseJobKey, type Job } from '../domain/job.js';
 import { shortId } from '../domain/format.js';
 import { sanitizeInline } from '../domain/sanitize.js';
 import type { ActionKind } from '../adapters/contract.js';
+import { ACTION_WORDS } from '../store/action-policy.js';
 import type { FleetSnapshot, PendingAction } from '../store/types.js';
 import type { NavigationState, Submission } from './navigation-state.js';
 import { jobsByKey } from './select.js';
@@ -15,7 +16,7 @@ import { jobsByKey } from './select.js';
 export const FAILED_MARK_MS = 15_000;
 
 /** Where an action is in its life, as a row shows it. */
-export type ActionPhase = 'requested' | 'done' | 'failed';
+export type ActionPhase = 'requested' | 'done' | 'failed' | 'unknown';
 
 /** The label and phase a row shows instead of its state. */
 export interface RowAction {
@@ -24,7 +25,7 @@ export interface RowAction {
   text: string;
 }
 
-const GERUNDS: Record<ActionKind, string> = { cancel: 'cancelling', delete: 'deleting', retry: 'retrying' };
+const GERUNDS: Record<ActionKind, string> = Object.fromEntries(Object.entries(ACTION_WORDS).map(([kind, words]) => [kind, words.gerund])) as Record<ActionKind, string>;
 
 const latestCache = new WeakMap<readonly PendingAction[], Map<string, PendingAction>>();
 
@@ -58,7 +59,8 @@ export function isConfirmed(action: PendingAction, jobs: ReadonlyMap<string, Job
 
 /** The phase an action shows, or null once a refresh confirmed it (or a failure aged out). */
 export function actionPhase(action: PendingAction, jobs: ReadonlyMap<string, Job>, now: number): ActionPhase | null {
-  if (action.status === 'requested') return 'requested';
+  if (action.status === 'requested' || (action.status === 'unknown' && action.checking)) return 'requested';
+  if (action.status === 'unknown') return isConfirmed(action, jobs) ? null : 'unknown';
   if (action.status === 'failed') return now - (action.settledAt ?? action.at) < FAILED_MARK_MS ? 'failed' : null;
   return isConfirmed(action, jobs) ? null : 'done';
 }
@@ -69,7 +71,8 @@ export function rowAction(fleet: Pick<FleetSnapshot, 'actions' | 'jobs'>, key: s
   if (!action) return null;
   const phase = actionPhase(action, jobsByKey(fleet.jobs), now);
   if (phase === null) return null;
-  if (phase === 'requested') return { phase, text: `⋯ ${GERUNDS[action.kind]}` };
+  if (phase === 'requested') return { phase, text: action.status === 'unknown' ? '⋯ checking' : `⋯ ${GERUNDS[action.kind]}` };
+  if (phase === 'unknown') return { phase, text: '? unknown' };
   if (phase === 'failed') return { phase, text: `✖ ${action.kind} err` };
   return { phase, text: `✔ ${action.outcome?.effect ?? `${action.kind} sent`}` };
 }
@@ -95,6 +98,7 @@ export function busyReason(state: Pick<NavigationState, 'fleet' | 'submissions'>
     if (action.jobKey !== key || action.kind !== kind) continue;
     const phase = actionPhase(action, jobs, Number.POSITIVE_INFINITY);
     if (phase === 'requested') return `a ${kind} of ${describeKey(key)} is already in flight`;
+    if (phase === 'unknown') return `a ${kind} of ${describeKey(key)} was sent and got no answer; its outcome is unknown until a refresh shows the job (r refreshes)`;
     if (phase === 'done') return `a ${kind} of ${describeKey(key)} was already accepted; waiting for the next refresh to show it`;
   }
   for (const submission of state.submissions) {

@@ -59,8 +59,8 @@ export function App({ store, bell = false, noColor = false, readonly = false, no
     return store.watchDetail(openKey, (snapshot) => dispatch({ type: 'detail', snapshot }));
   }, [store, openKey]);
 
-  const targets = useRef({ store, onExit, write });
-  targets.current = { store, onExit, write };
+  const targets = useRef({ store, onExit, write, dispatch });
+  targets.current = { store, onExit, write, dispatch };
   const performed = useRef(0);
   useEffect(() => {
     for (const effect of state.effects) {

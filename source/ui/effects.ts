@@ -4,7 +4,7 @@
  */
 import type { Job } from '../domain/job.js';
 import type { FleetSnapshot, FleetStoreApi } from '../store/types.js';
-import type { Effect } from './navigation-state.js';
+import type { Effect, NavigationAction } from './navigation-state.js';
 
 /** The interval steps the +/- keys move through (the store clamps to 500 ms – 5 min). */
 export const INTERVAL_STEPS = [500, 1000, 2000, 3000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000] as const;
@@ -23,6 +23,8 @@ export function osc52(text: string): string {
 /** Where effects go. */
 export interface EffectTargets {
   store: FleetStoreApi;
+  /** Feeds asynchronous answers (a re-check) back into the reducer. */
+  dispatch?: (action: NavigationAction) => void;
   onExit: () => void;
   write: (data: string) => void;
 }
@@ -47,7 +49,14 @@ export function performEffect(effect: Effect, targets: EffectTargets): void {
       return;
     case 'run-action':
       // why: the outcome arrives through the store's snapshot (fleet.actions); the store never rejects, but a bug must not crash the UI.
-      targets.store.runAction(effect.action, effect.keys).catch(() => undefined);
+      targets.store.runAction(effect.action, effect.keys, effect.jobs).catch(() => undefined);
+      return;
+    case 'recheck':
+      // why: the store bounds the re-read and never rejects; a bug still lands as a failed re-check, never as a plan on unchecked data.
+      targets.store
+        .recheck(effect.keys)
+        .catch((error: unknown) => ({ at: Date.now(), jobs: new Map(), failures: new Map([['re-check', error instanceof Error ? error.message : String(error)]]) }))
+        .then((result) => targets.dispatch?.({ type: 'recheck', check: effect.check, result, at: result.at }));
       return;
   }
 }

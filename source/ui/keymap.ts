@@ -6,7 +6,7 @@
 import { keyLabel, type KeyName } from './keys.js';
 
 /** Where a binding applies. Resolution tries the most specific active scope first. */
-export type Scope = 'global' | 'list' | 'detail' | 'overview' | 'pager' | 'logs' | 'result' | 'help' | 'input' | 'confirm' | 'typed' | 'outcome';
+export type Scope = 'global' | 'list' | 'detail' | 'overview' | 'pager' | 'logs' | 'result' | 'help' | 'input' | 'confirm' | 'typed' | 'outcome' | 'history';
 
 /** Every scope with a title for help and the README, most specific last-resort order not implied. */
 export const SCOPES: Record<Scope, string> = {
@@ -22,6 +22,7 @@ export const SCOPES: Record<Scope, string> = {
   confirm: 'Confirmation dialog',
   typed: 'Confirmation dialog of a delete (type to confirm)',
   outcome: 'Action outcomes overlay',
+  history: 'Action history view',
 };
 
 /** What a key does; the navigation reducer implements each one. */
@@ -35,7 +36,8 @@ export type Command =
   | 'tree-toggle' | 'tree-expand' | 'tree-collapse'
   | 'input-commit' | 'input-cancel' | 'input-backspace' | 'input-clear'
   | 'action-cancel' | 'action-delete' | 'action-retry' | 'mark-toggle' | 'marks-clear'
-  | 'confirm-yes' | 'confirm-no' | 'confirm-answer' | 'confirm-switch' | 'outcome-close';
+  | 'confirm-yes' | 'confirm-no' | 'confirm-answer' | 'confirm-switch' | 'outcome-close'
+  | 'history-open' | 'history-close';
 
 /** One row of the key table. */
 export interface Binding {
@@ -75,6 +77,7 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'global', keys: ['+', '='], command: 'interval-faster', description: 'poll more often', hint: 'faster', hintKeys: '+/-' },
   { scope: 'global', keys: ['-'], command: 'interval-slower', description: 'poll less often' },
   { scope: 'global', keys: ['y'], command: 'copy-id', description: "copy the job's id to the clipboard (OSC 52)", hint: 'copy id' },
+  { scope: 'global', keys: ['H'], command: 'history-open', description: "this session's actions and their confirmed outcomes (earlier sessions: jobtop history)" },
 
   ...MOVES('list', 'select the job'),
   { scope: 'list', keys: ['enter'], command: 'open-detail', description: 'open the selected job', hint: 'open' },
@@ -126,17 +129,27 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'confirm', keys: ['n', 'escape'], command: 'confirm-no', description: 'no: close the dialog, nothing is sent', hint: 'no', hintKeys: 'n/Esc' },
   { scope: 'confirm', keys: ['enter'], command: 'confirm-answer', description: 'answer the highlighted choice (No unless moved)', hint: 'answer' },
   { scope: 'confirm', keys: ['tab', 'left', 'right', 'h', 'l'], command: 'confirm-switch', description: 'highlight the other choice', hint: 'choose', hintKeys: '←/→' },
+  { scope: 'confirm', keys: ['down', 'j'], command: 'move-down', description: "scroll the dialog's list of jobs down" },
+  { scope: 'confirm', keys: ['up', 'k'], command: 'move-up', description: "scroll the dialog's list of jobs up" },
 
   { scope: 'typed', keys: ['enter'], command: 'confirm-answer', description: 'confirm when the typed text matches (empty answers No)', hint: 'confirm' },
   { scope: 'typed', keys: ['escape'], command: 'confirm-no', description: 'close the dialog, nothing is sent', hint: 'no' },
   { scope: 'typed', keys: ['backspace'], command: 'input-backspace', description: 'delete the last character' },
   { scope: 'typed', keys: ['ctrl-u'], command: 'input-clear', description: 'delete the whole text' },
+  { scope: 'typed', keys: ['down'], command: 'move-down', description: "scroll the dialog's list of jobs down" },
+  { scope: 'typed', keys: ['up'], command: 'move-up', description: "scroll the dialog's list of jobs up" },
 
   { scope: 'outcome', keys: ['escape', 'enter', 'q'], command: 'outcome-close', description: 'close the outcomes', hint: 'close' },
   { scope: 'outcome', keys: ['j', 'down'], command: 'move-down', description: 'scroll down', hint: 'scroll', hintKeys: 'j/k' },
   { scope: 'outcome', keys: ['k', 'up'], command: 'move-up', description: 'scroll up' },
   { scope: 'outcome', keys: ['g', 'home'], command: 'move-top', description: 'go to the top' },
   { scope: 'outcome', keys: ['G', 'end'], command: 'move-bottom', description: 'go to the bottom' },
+
+  { scope: 'history', keys: ['escape', 'H', 'q'], command: 'history-close', description: 'close the history', hint: 'close' },
+  { scope: 'history', keys: ['j', 'down'], command: 'move-down', description: 'scroll down', hint: 'scroll', hintKeys: 'j/k' },
+  { scope: 'history', keys: ['k', 'up'], command: 'move-up', description: 'scroll up' },
+  { scope: 'history', keys: ['g', 'home'], command: 'move-top', description: 'go to the top' },
+  { scope: 'history', keys: ['G', 'end'], command: 'move-bottom', description: 'go to the bottom' },
 ];
 
 /** The binding for `key` in the first of `scopes` that binds it, or undefined. */

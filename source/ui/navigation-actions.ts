@@ -10,7 +10,9 @@ import type { ActionKind } from '../adapters/contract.js';
 import type { Command } from './keymap.js';
 import { isPrintableKey, keyText, type KeyName } from './keys.js';
 import { clampTop, windowTop } from './layout.js';
-import { withEffect, type ActionDialog, type Flash, type FlashTone, type NavigationState, type SkippedTarget, type Submission } from './navigation-state.js';
+import { withEffect, type ActionDialog, type Flash, type FlashTone, type NavigationState, type RecheckState, type SkippedTarget, type Submission } from './navigation-state.js';
+import type { Job } from '../domain/job.js';
+import type { PendingAction, RecheckResult } from '../store/types.js';
 import { planAction } from './action-plan.js';
 import { busyReason, describeKey, lastActionId, submissionActions } from './action-status.js';
 import { detailKey, indexOfKey, jobsByKey, listBodyHeight, outcomeBodyHeight, selectedJob, visibleJobs } from './select.js';
@@ -20,6 +22,8 @@ import { outcomeItems } from './content/outcome-lines.js';
 export const SWALLOW_MS = 500;
 /** How long a failure stays in the footer. */
 export const ERROR_FLASH_MS = 12_000;
+/** An action's outcome stays in the footer until the next key (or action). */
+export const STICKY_FLASH_MS = Number.POSITIVE_INFINITY;
 /** Submissions kept for the outcomes overlay and the pending checks. */
 const SUBMISSION_LIMIT = 20;
 
@@ -62,10 +66,27 @@ export function openActionDialog(state: NavigationState, kind: ActionKind, at: n
   const bulk = !inDetail && state.marks.size > 0;
   const key = inDetail ? detailKey(state) : selectedJob(state)?.key;
   const keys = bulk ? orderedMarks(state) : key ? [key] : [];
-  const plan = planAction(state, kind, keys, bulk);
+  const check = state.nextEffectId;
+  const plan = planAction(state, kind, keys, bulk, { status: 'checking', id: check });
   if ('refusal' in plan) return flash(state, plan.refusal, at, 'error', ERROR_FLASH_MS);
-  return { ...state, dialog: plan.dialog, flash: null, swallow: null };
+  // why: the list may be seconds (or, paused or failing, minutes) old: the dialog re-reads its jobs before anything can be confirmed.
+  const targetKeys = plan.dialog.targets.map((target) => target.key);
+  return withEffect({ ...state, dialog: plan.dialog, flash: null, swallow: null }, { kind: 'recheck', check, keys: targetKeys });
 }
+
+/** The re-read answered: re-plans the dialog on the jobs as they are now, or says the plan rests on older data. */
+export function applyRecheck(state: NavigationState, check: number, result: RecheckResult, at: number): NavigationState {
+  const dialog = state.dialog;
+  if (!dialog || dialog.recheck.status !== 'checking' || dialog.recheck.id !== check) return state;
+  const failed = [...result.failures];
+  const fetched = failed.map(([name]) => state.fleet.sources.find((source) => source.name === name)?.lastSuccessAt ?? null);
+  const dataAt = fetched.includes(null) ? null : Math.min(...(fetched as number[]));
+  const recheck: RecheckState = failed.length === 0 ? { status: 'fresh', at: result.at } : { status: 'failed', reason: failed.map(([name, why]) => `${name}: ${why}`).join('; '), ageMs: dataAt === null ? null : Math.max(0, result.at - dataAt) };
+  const plan = planAction(state, dialog.kind, dialog.keys, dialog.bulk, recheck, result.jobs);
+  if ('refusal' in plan) return flash({ ...state, dialog: null }, `${dialog.label}: nothing sent — re-checked now: ${plan.refusal}`, at, 'error', STICKY_FLASH_MS);
+  return { ...state, dialog: { ...plan.dialog, focus: dialog.focus } };
+}
+
 
 /** Marked keys in the list's order, then marked jobs no longer listed. */
 function orderedMarks(state: NavigationState): string[] {
@@ -79,6 +100,10 @@ function orderedMarks(state: NavigationState): string[] {
 export function dialogCommand(state: NavigationState, command: Command, at: number): NavigationState {
   const dialog = state.dialog;
   if (!dialog) return state;
+  if (dialog.recheck.status === 'checking' && (command === 'confirm-yes' || command === 'confirm-answer')) {
+    if (command === 'confirm-answer' && (dialog.confirmText === null ? dialog.focus === 'no' : dialog.typed === '')) return flash({ ...state, dialog: null }, `${dialog.label}: answered no, nothing was sent`, at);
+    return { ...state, dialog: { ...dialog, error: 're-checking the jobs on the server first; answer once it shows the state now' } };
+  }
   switch (command) {
     case 'confirm-yes':
       return dialog.confirmText === null ? confirm(state, dialog, at) : state;
@@ -95,6 +120,10 @@ export function dialogCommand(state: NavigationState, command: Command, at: numb
       return { ...state, dialog: { ...dialog, typed: [...dialog.typed].slice(0, -1).join(''), error: null } };
     case 'input-clear':
       return { ...state, dialog: { ...dialog, typed: '', error: null } };
+    case 'move-down':
+      return { ...state, dialog: { ...dialog, top: dialog.top + 1 } };
+    case 'move-up':
+      return { ...state, dialog: { ...dialog, top: Math.max(0, dialog.top - 1) } };
     default:
       return state;
   }
@@ -116,13 +145,18 @@ function confirm(state: NavigationState, dialog: ActionDialog, at: number): Navi
   const jobs = jobsByKey(state.fleet.jobs);
   const keys: string[] = [];
   const notSent: SkippedTarget[] = [];
+  const acted = new Map<string, Job>();
   for (const target of dialog.targets) {
     const job = jobs.get(target.key);
     const busy = busyReason(state, target.key, dialog.kind);
-    if (!job) notSent.push({ key: target.key, reason: 'no longer listed: not sent' });
-    else if (job.state !== target.state) notSent.push({ key: target.key, reason: `changed from ${target.state} to ${job.state} since the dialog opened: not sent` });
+    // why: the re-read may be newer than the list, so only a list that moved *while the dialog was open* vetoes a job.
+    if (!job && target.listedState !== null) notSent.push({ key: target.key, reason: 'no longer listed: not sent' });
+    else if (job && job.state !== (target.listedState ?? job.state)) notSent.push({ key: target.key, reason: `changed from ${target.state} to ${job.state} since the dialog opened: not sent` });
     else if (busy) notSent.push({ key: target.key, reason: `${busy}: not sent` });
-    else keys.push(target.key);
+    else {
+      keys.push(target.key);
+      acted.set(target.key, target.job);
+    }
   }
   // why: the press that confirmed may arrive twice (key repeat, two in one chunk); the second must not act on the list.
   const closed: NavigationState = { ...state, dialog: null, swallow: { keys: ['y', 'enter'], until: at + SWALLOW_MS } };
@@ -148,7 +182,7 @@ function confirm(state: NavigationState, dialog: ActionDialog, at: number): Navi
       nextSubmissionId: submission.id + 1,
       outcome: dialog.bulk ? { submission: submission.id, top: 0 } : state.outcome,
     },
-    { kind: 'run-action', action: dialog.kind, keys },
+    { kind: 'run-action', action: dialog.kind, keys, jobs: acted },
   );
   const what = keys.length === 1 ? describeKey(keys[0]) : `${keys.length} jobs`;
   const left = notSent.length > 0 ? ` (${notSent.length} not sent: ${notSent[0].reason})` : '';
@@ -165,9 +199,15 @@ export function outcomeCommand(state: NavigationState, command: Command): Naviga
   return { ...state, outcome: { ...outcome, top: clampTop(target[command] ?? outcome.top, outcomeBodyHeight(state), count) } };
 }
 
+/** True once an action's outcome is as known as it will get: done, failed, or unknown after its re-reads. */
+export function isSettled(action: PendingAction | undefined): boolean {
+  return action !== undefined && (action.status === 'done' || action.status === 'failed' || (action.status === 'unknown' && !action.checking));
+}
+
 /**
  * After a fleet snapshot: tells the outcome of sent actions once each is known (the server's
- * own message, or a summary for a bulk action), and selects a retry's new job once it is listed.
+ * own message, a re-read's finding for a request that got no answer, or a summary for a bulk
+ * action), and selects a retry's new job once it is listed.
  */
 export function followSubmissions(state: NavigationState, at: number): NavigationState {
   let next = state;
@@ -175,12 +215,16 @@ export function followSubmissions(state: NavigationState, at: number): Navigatio
   const submissions = state.submissions.map((submission) => {
     let updated = submission;
     const actions = submissionActions(submission, state.fleet.actions);
-    if (!submission.settled && submission.keys.every((key) => actions.get(key)?.status === 'done' || actions.get(key)?.status === 'failed')) {
+    if (!submission.settled && submission.keys.every((key) => isSettled(actions.get(key)))) {
       updated = { ...updated, settled: true };
       next = settledFlash(next, updated, [...actions.values()], at);
       const retried = !submission.bulk && submission.kind === 'retry' ? actions.get(submission.keys[0]) : undefined;
       const source = parseJobKey(submission.keys[0])?.source;
       if (retried?.outcome?.newJobId && source) updated = { ...updated, selectKey: jobKey(source, retried.outcome.newJobId) };
+    } else if (!submission.settled && !submission.bulk) {
+      const action = actions.get(submission.keys[0]);
+      const checking = `${submission.label} ${describeKey(submission.keys[0])}: sent, no answer; checking the job…`;
+      if (action?.status === 'unknown' && next.flash?.text !== checking) next = flash(next, checking, at, 'info', STICKY_FLASH_MS);
     }
     if (updated.selectKey !== null && jobsByKey(state.fleet.jobs).has(updated.selectKey)) {
       next = selectNewJob(next, updated.selectKey, at);
@@ -192,17 +236,33 @@ export function followSubmissions(state: NavigationState, at: number): Navigatio
   return changed ? { ...next, submissions } : next;
 }
 
-function settledFlash(state: NavigationState, submission: Submission, actions: readonly { status: string; error?: string; outcome?: { message: string }; jobKey: string }[], at: number): NavigationState {
+/** "job is cancelled", "job is gone (deleted)": what a re-read confirmed. */
+export function confirmedEffect(effect: string): string {
+  return effect === 'deleted' ? 'job is gone (deleted)' : `job is ${effect}`;
+}
+
+/** One settled action in the footer's words. */
+export function outcomeSentence(label: string, action: PendingAction): { text: string; tone: FlashTone } {
+  const where = describeKey(action.jobKey);
+  const note = action.note ? sanitizeInline(action.note, 300) : '';
+  if (action.status === 'unknown') return { text: `? ${label} ${where}: outcome unknown — sent, no answer (${sanitizeInline(action.error ?? 'no answer', 200)}); ${note}`, tone: 'error' };
+  if (action.status === 'failed') return { text: `✖ ${label} ${where} failed: ${sanitizeInline(action.error ?? 'no reason given', 300)}`, tone: 'error' };
+  if (note && action.outcome) return { text: `✔ ${label} ${where}: ${action.kind} sent, no answer; checked → ${confirmedEffect(action.outcome.effect)}`, tone: 'ok' };
+  return { text: `✔ ${label} ${where}: ${sanitizeInline(action.outcome?.message ?? 'done', 300)}`, tone: 'ok' };
+}
+
+function settledFlash(state: NavigationState, submission: Submission, actions: readonly PendingAction[], at: number): NavigationState {
   if (!submission.bulk) {
-    const action = actions[0];
-    const where = describeKey(action.jobKey);
-    if (action.status === 'failed') return flash(state, `✖ ${submission.label} ${where} failed: ${sanitizeInline(action.error ?? 'no reason given', 300)}`, at, 'error', ERROR_FLASH_MS);
-    return flash(state, `✔ ${submission.label} ${where}: ${sanitizeInline(action.outcome?.message ?? 'done', 300)}`, at, 'ok');
+    const sentence = outcomeSentence(submission.label, actions[0]);
+    return flash(state, sentence.text, at, sentence.tone, STICKY_FLASH_MS);
   }
   const failed = actions.filter((action) => action.status === 'failed').length;
-  const done = actions.length - failed;
+  const unknown = actions.filter((action) => action.status === 'unknown').length;
+  const done = actions.length - failed - unknown;
   const skipped = submission.skipped.length > 0 ? `, ${submission.skipped.length} skipped` : '';
-  return flash(state, `${failed > 0 ? '✖' : '✔'} ${submission.label}: ${done} done, ${failed} failed${skipped} (details in the outcomes overlay)`, at, failed > 0 ? 'error' : 'ok', failed > 0 ? ERROR_FLASH_MS : undefined);
+  const unknownText = unknown > 0 ? `, ${unknown} unknown (no answer)` : '';
+  const bad = failed > 0 || unknown > 0;
+  return flash(state, `${bad ? '✖' : '✔'} ${submission.label}: ${done} done, ${failed} failed${unknownText}${skipped} (details in the outcomes overlay)`, at, bad ? 'error' : 'ok', STICKY_FLASH_MS);
 }
 
 /** Selects a retry's new job when the list shows it (or says the filter hides it). */

@@ -3,11 +3,12 @@
  * fleet data (view, selection by key, sort, filter, toggles, tab, scroll offsets, overlay,
  * prompt) plus the latest fleet and detail snapshots, so keys resolve against fresh data.
  */
-import type { DetailSnapshot, FleetSnapshot } from '../store/types.js';
+import type { DetailSnapshot, FleetSnapshot, RecheckResult } from '../store/types.js';
+import type { Job } from '../domain/job.js';
 import type { ActionKind } from '../adapters/contract.js';
 import type { ActionDialog, Submission } from './action-types.js';
 
-export type { ActionDialog, ActionTarget, SkippedTarget, Submission } from './action-types.js';
+export type { ActionDialog, ActionTarget, RecheckState, SkippedTarget, Submission } from './action-types.js';
 import { DEFAULT_SORT, type SortSpec } from '../domain/sort.js';
 import { EMPTY_FILTER, type JobFilter } from '../domain/filter.js';
 import type { KeyName } from './keys.js';
@@ -82,7 +83,8 @@ export type Effect = { id: number } & (
   | { kind: 'toggle-pause' }
   | { kind: 'interval'; direction: 'faster' | 'slower' }
   | { kind: 'copy'; text: string }
-  | { kind: 'run-action'; action: ActionKind; keys: readonly string[] }
+  | { kind: 'run-action'; action: ActionKind; keys: readonly string[]; /** The jobs as the dialog's re-read found them. */ jobs?: ReadonlyMap<string, Job> }
+  | { kind: 'recheck'; check: number; keys: readonly string[] }
 );
 
 /** Everything the navigation reducer owns. */
@@ -111,6 +113,8 @@ export interface NavigationState {
   dialog: ActionDialog | null;
   /** The open outcomes overlay of a bulk action. */
   outcome: { submission: number; top: number } | null;
+  /** The open action history view (H). */
+  history: { top: number } | null;
   /** Actions sent, newest last (bounded). */
   submissions: readonly Submission[];
   nextSubmissionId: number;
@@ -127,7 +131,9 @@ export type NavigationAction =
   | { type: 'key'; key: KeyName; at: number }
   | { type: 'fleet'; fleet: FleetSnapshot; at?: number }
   | { type: 'resize'; viewport: Viewport }
-  | { type: 'detail'; snapshot: DetailSnapshot };
+  | { type: 'detail'; snapshot: DetailSnapshot }
+  /** The answer to a dialog's re-read (`check` matches the dialog's recheck id). */
+  | { type: 'recheck'; check: number; result: RecheckResult; at: number };
 
 /** Options of a fresh state. */
 export interface InitialOptions {
@@ -153,6 +159,7 @@ export function initialNavigationState(fleet: FleetSnapshot, viewport: Viewport,
     marks: new Set(),
     dialog: null,
     outcome: null,
+    history: null,
     submissions: [],
     nextSubmissionId: 1,
     swallow: null,

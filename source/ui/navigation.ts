@@ -14,8 +14,9 @@ import { initialNavigationState, withEffect, type InitialOptions, type Navigatio
 import { detailCommand, setSearch } from './navigation-detail.js';
 import { listCommand, setFilter, withListChange } from './navigation-list.js';
 import { activeScopes, detailJob, detailKey, selectedJob } from './select.js';
-import { actionOf, clearMarks, dialogCommand, dialogType, followSubmissions, openActionDialog, outcomeCommand, toggleMark } from './navigation-actions.js';
+import { actionOf, applyRecheck, STICKY_FLASH_MS, clearMarks, dialogCommand, dialogType, followSubmissions, openActionDialog, outcomeCommand, toggleMark } from './navigation-actions.js';
 import { helpLines } from './content/help-lines.js';
+import { closeHistory, historyMove, openHistory } from './navigation-history.js';
 
 /** Re-exported: queues a side effect for the App (defined beside the state it changes). */
 export { withEffect };
@@ -86,6 +87,10 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
       return clearMarks(state, at);
     case 'outcome-close':
       return outcomeCommand(state, binding.command);
+    case 'history-open':
+      return openHistory(state);
+    case 'history-close':
+      return closeHistory(state);
     case 'input-commit':
       return closePrompt(state, false);
     case 'input-cancel':
@@ -96,13 +101,16 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
       return setPromptText(state, '');
     default:
       if (state.help) return helpMove(state, binding);
+      if (state.history) return historyMove(state, binding.command);
       if (state.outcome) return outcomeCommand(state, binding.command);
       return state.view === 'detail' ? detailCommand(state, binding.command, key, at) : listCommand(state, binding.command);
   }
 }
 
 /** Resolves a key in the scopes of `state` and applies it; a prompt takes printable keys as text. */
-export function applyKey(state: NavigationState, key: KeyName, at: number): NavigationState {
+export function applyKey(input: NavigationState, key: KeyName, at: number): NavigationState {
+  // why: an action's outcome stays in the footer until the operator presses a key.
+  const state = input.flash?.ms === STICKY_FLASH_MS && !input.dialog ? { ...input, flash: null } : input;
   if (state.swallow && !state.dialog && at <= state.swallow.until && state.swallow.keys.includes(key)) return state;
   const scopes = activeScopes(state);
   const binding = resolveKey(scopes, key) ?? ((state.prompt || state.dialog) && key.startsWith('ctrl-') ? resolveKey(['global'], key) : undefined);
@@ -143,5 +151,7 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
       return applyResize(state, action.viewport);
     case 'detail':
       return applyDetail(state, action.snapshot);
+    case 'recheck':
+      return applyRecheck(state, action.check, action.result, action.at);
   }
 }

@@ -118,6 +118,7 @@ export function activeScopes(state: NavigationState, underOverlay = false): Scop
   if (state.dialog && !underOverlay) return [state.dialog.confirmText === null ? 'confirm' : 'typed'];
   if (state.prompt && !underOverlay) return ['input'];
   if (state.help && !underOverlay) return ['help', 'global'];
+  if (state.history) return ['history', 'global'];
   if (state.outcome) return ['outcome', 'global'];
   if (state.view === 'detail' && state.detail) return [tabScope(state.detail.tab), 'detail', 'global'];
   return ['list', 'global'];

@@ -59,11 +59,11 @@ describe('jobtop cancel, delete and retry', () => {
   it('sends nothing at all with --readonly, or to a source configured readonly: true', async () => {
     const job = alteryxJob('Running');
     const flagged = await runCli(['cancel', `demo-alteryx/${job.id}`, '--yes', '--readonly', '--config', config]);
-    expect(flagged).toMatchObject({ code: 9, stdout: '', stderr: `jobtop: demo-alteryx/${job.id}: not cancelled: demo-alteryx is read-only: nothing was sent\n` });
+    expect(flagged).toMatchObject({ code: 9, stdout: '', stderr: `jobtop: demo-alteryx/${job.id}: not cancelled: demo-alteryx is read-only: actions are off and nothing is sent\n` });
     const readonlyConfig = writeConfig({ sources: fleet.sources.map((source) => (source.type === 'osapi' ? { ...source, readonly: true } : source)) });
     const configured = await runCli(['delete', `demo-osapi/${failedOsapiJob()}`, '--yes', '--config', readonlyConfig]);
     expect(configured.code).toBe(9);
-    expect(configured.stderr).toMatch(/not deleted: demo-osapi is read-only: nothing was sent\n$/);
+    expect(configured.stderr).toMatch(/not deleted: demo-osapi is read-only: actions are off and nothing is sent\n$/);
     expect(allRequests()).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 /**
  * A fake FleetStoreApi for view tests: push snapshots, push detail snapshots, and read back
- * every call the UI made (refreshNow, setPaused, setIntervalMs, watchDetail, runAction).
+ * every call the UI made (refreshNow, setPaused, setIntervalMs, watchDetail, runAction, recheck).
+ * Its recheck answers with the jobs of the current snapshot (the list is the truth here).
  */
 import type { DetailSnapshot, FleetSnapshot, FleetStoreApi, PendingAction, SourceSnapshot } from '../../source/store/types.js';
 import type { ActionKind } from '../../source/adapters/contract.js';
@@ -13,7 +14,8 @@ export type StoreCall =
   | { method: 'setIntervalMs'; ms: number }
   | { method: 'watchDetail'; key: string }
   | { method: 'unwatchDetail'; key: string }
-  | { method: 'runAction'; kind: ActionKind; keys: readonly string[] };
+  | { method: 'runAction'; kind: ActionKind; keys: readonly string[] }
+  | { method: 'recheck'; keys: readonly string[] };
 
 /** The fake store plus test controls. */
 export interface FakeStore extends FleetStoreApi {
@@ -75,6 +77,11 @@ export function createFakeStore(initial: FleetSnapshot): FakeStore {
     async runAction(kind, keys) {
       calls.push({ method: 'runAction', kind, keys });
       return [] as PendingAction[];
+    },
+    async recheck(keys) {
+      calls.push({ method: 'recheck', keys });
+      const listed = new Map(snapshot.jobs.map((job) => [job.key, job]));
+      return { at: Date.now(), jobs: new Map(keys.map((key) => [key, listed.get(key) ?? null])), failures: new Map() };
     },
     stop() {},
     push(patch) {

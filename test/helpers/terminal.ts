@@ -45,7 +45,7 @@ export function startJobtop(args: string[], options: SessionOptions = {}): Termi
   const rows = options.rows ?? 24;
   const home = mkdtempSync(join(tmpdir(), 'jobtop-home-'));
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), TERM: 'xterm-256color', ...options.env })) {
+  for (const [key, value] of Object.entries({ ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.local', 'state'), TERM: 'xterm-256color', ...options.env })) {
     if (value !== undefined) env[key] = value;
   }
   // why: with CI=true Ink renders only the last frame (architecture.md); CI sets it.

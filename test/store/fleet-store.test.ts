@@ -209,7 +209,7 @@ describe('fleet store details and actions', () => {
     store.start();
     await store.firstRound();
     const [result] = await store.runAction('delete', ['s/1']);
-    expect(result).toMatchObject({ status: 'failed', error: 's is read-only: nothing was sent' });
+    expect(result).toMatchObject({ status: 'failed', error: 's is read-only: actions are off and nothing is sent' });
     expect(source.actCalls).toEqual([]);
     store.stop();
   });
@@ -220,7 +220,7 @@ describe('fleet store details and actions', () => {
     store.start();
     await store.firstRound();
     expect((await store.runAction('delete', ['s/1']))[0]).toMatchObject({ status: 'failed', error: 'still running' });
-    expect((await store.runAction('cancel', ['s/1']))[0]).toMatchObject({ status: 'failed', error: 's (osapi) has no cancel action' });
+    expect((await store.runAction('cancel', ['s/1']))[0]).toMatchObject({ status: 'failed', error: "OSAPI's API has no cancel — it offers Delete" });
     expect(source.actCalls).toEqual([]);
     store.stop();
   });

@@ -42,7 +42,9 @@ afterEach(() => {
 async function cancelRunning(store: FakeStore): Promise<RenderedApp> {
   const rendered = await renderApp(store, { columns: 140, rows: 30 });
   await rendered.waitFor('6b02…08007');
-  await rendered.press('c', 'y');
+  await rendered.press('c');
+  await rendered.waitFor('Cancel this job?'); // the question appears once the re-check answered
+  await rendered.press('y');
   await waitFor(() => runActions(store).length === 1);
   return rendered;
 }
@@ -136,8 +138,9 @@ describe('marks and bulk actions', () => {
     expect(dialog).toContain('osapi (OSAPI) · 2 jobs · POST /job/{id}/retry, each sent once');
     expect(dialog).toContain('2 × OSAPI submits a new job with the same operation');
     expect(dialog).toContain('Skipped 2 (nothing is sent for them):');
-    expect(dialog).toContain('osapi/cccc-0003  only failed, partially failed or skipped jobs are retried; this one is processing');
-    expect(dialog).toContain("vectara/job_1040  Vectara's API has no retry");
+    expect(dialog).toContain('…0001  node.disk.get  ✖ failed → retried as a new job');
+    expect(dialog).toContain('…0003  running → nothing to do, skipped: only failed, partially failed or skipped jobs are retried; this one is processing');
+    expect(dialog).toContain("…1040  Vectara's API has no retry");
     await app.press('y');
     await waitFor(() => runActions(store).length === 1);
     expect(runActions(store)[0]).toMatchObject({ kind: 'retry', keys: ['osapi/aaaa-0001', 'osapi/bbbb-0002'] });
@@ -158,7 +161,7 @@ describe('marks and bulk actions', () => {
     await app.waitFor((frame) => !frame.includes('Esc closes'));
   });
 
-  it('asks for yes in full before a bulk delete, and refuses when no marked job allows the action', async () => {
+  it('asks for "delete 2" in full before a bulk delete, and refuses when no marked job allows the action', async () => {
     const store = createFakeStore(fleet());
     app = await renderApp(store, { columns: 140, rows: 40 });
     await app.waitFor('job_1040');
@@ -167,10 +170,11 @@ describe('marks and bulk actions', () => {
     await app.press('c');
     await app.waitFor("none of the 1 marked jobs can be cancelled: ");
     await app.press('u', 'g', KEYS.space, KEYS.space, 'D');
-    await app.waitFor('Type yes and Enter to delete 2 jobs');
+    await app.waitFor('Type delete 2 and Enter to delete 2 jobs');
     await app.press('y', KEYS.enter);
-    await app.waitFor('"y" is not "yes"');
-    await app.type('es');
+    await app.waitFor('"y" is not "delete 2"');
+    await app.press(KEYS.backspace);
+    await app.type('delete 2');
     await app.press(KEYS.enter);
     await waitFor(() => runActions(store).length === 1);
     expect(runActions(store)[0]).toMatchObject({ kind: 'delete' });

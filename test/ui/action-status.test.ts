@@ -52,14 +52,19 @@ describe('an action that must not be asked again yet', () => {
 });
 
 describe('planning an action', () => {
-  const target = (id: string): ActionTarget => ({ key: `s/${id}`, source: 's', vendor: 'osapi', id, type: 't', state: 'failed', nativeState: 'failed', consequence: 'x', deletes: true });
+  const target = (id: string): ActionTarget => {
+    const job = makeJob({ id, source: 's', state: 'failed' });
+    return { key: `s/${id}`, source: 's', vendor: 'osapi', id, type: 't', state: 'failed', nativeState: 'failed', consequence: 'x', deletes: true, effect: 'deleted', transition: 'failed → deleted', wasState: null, listedState: 'failed', job };
+  };
+  const listed = (...ids: string[]) => ids.map((id) => makeJob({ id, source: 's' }));
 
-  it.each<[string, ActionTarget[], string]>([
-    ['the first 4 characters of one id', [target('5f1c2a3b')], '5f1c'],
-    ['a short id in full', [target('42')], '42'],
-    ['yes for an id that cannot be typed', [target('ジョブ番号')], 'yes'],
-    ['yes for several jobs', [target('aaaa1'), target('bbbb2')], 'yes'],
-  ])('asks for %s', (_name, targets, expected) => expect(confirmTextFor(targets)).toBe(expected));
+  it.each<[string, ActionTarget[], ReturnType<typeof listed>, string]>([
+    ['the last 4 characters of one id when they are unique', [target('5f1c2a3b')], listed('5f1c2a3b', '5f1c9999'), '2a3b'],
+    ['a longer suffix when ids share their end', [target('6b14aa0001')], listed('6b14aa0001', '6b14bb0001', '6b14cc0002'), 'a0001'],
+    ['a short id in full', [target('42')], listed('42'), '42'],
+    ['"<action> 1" for an id that cannot be typed', [target('ジョブ番号')], listed('ジョブ番号'), 'delete 1'],
+    ['"<action> N" for several jobs', [target('aaaa1'), target('bbbb2')], listed('aaaa1', 'bbbb2'), 'delete 2'],
+  ])('asks for %s', (_name, targets, jobs, expected) => expect(confirmTextFor('delete', targets, jobs)).toBe(expected));
 
   it('names the vendor in possessive form and what it offers instead', () => {
     expect(noActionReason({ vendor: 'vectorcharts', capabilities: makeCapabilities() }, 'cancel')).toBe("VectorCharts' API has no cancel");
@@ -76,9 +81,9 @@ describe('planning an action', () => {
     expect(plan.dialog.targets.map((item) => item.key)).toEqual(['osapi/f1']);
     expect(plan.dialog.confirmText).toBeNull();
     expect(plan.dialog.skipped).toEqual([
-      { key: 'osapi/r1', reason: 'only failed, partially failed or skipped jobs are retried; this one is processing' },
-      { key: 'vectara/v1', reason: "Vectara's API has no retry" },
-      { key: 'osapi/gone', reason: 'no longer listed' },
+      { key: 'osapi/r1', reason: 'only failed, partially failed or skipped jobs are retried; this one is processing', transition: 'running → nothing to do, skipped' },
+      { key: 'vectara/v1', reason: "Vectara's API has no retry", transition: 'skipped' },
+      { key: 'osapi/gone', reason: 'no longer listed', transition: 'gone → nothing to do, skipped' },
     ]);
   });
 });

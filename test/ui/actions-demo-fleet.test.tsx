@@ -193,7 +193,7 @@ describe('read-only', () => {
     const keys: Record<string, string> = { alteryx: `demo-alteryx/${running.id}`, osapi: `demo-osapi/${failed}`, mcrit: mcritJob.key };
     for (const [vendor, kind] of actionsOf) {
       const [result] = await current.runAction(kind, [keys[vendor]]);
-      expect(result).toMatchObject({ status: 'failed', error: `demo-${vendor} is read-only: nothing was sent` });
+      expect(result).toMatchObject({ status: 'failed', error: `demo-${vendor} is read-only: actions are off and nothing is sent` });
     }
     for (const vendor of vendors) expect(mutating(fleet.servers[vendor].requests)).toEqual([]);
   });
@@ -221,7 +221,7 @@ describe('read-only', () => {
     await listed(current, `demo-alteryx/${running.id}`);
     const [refused] = await current.runAction('delete', [`demo-osapi/${failed}`]);
     const [cancelled] = await current.runAction('cancel', [`demo-alteryx/${running.id}`]);
-    expect(refused).toMatchObject({ status: 'failed', error: 'demo-osapi is read-only: nothing was sent' });
+    expect(refused).toMatchObject({ status: 'failed', error: 'demo-osapi is read-only: actions are off and nothing is sent' });
     expect(cancelled).toMatchObject({ status: 'done', outcome: { effect: 'cancelled' } });
     expect(mutating(fleet.servers.osapi.requests)).toEqual([]);
     expect(mutating(fleet.servers.alteryx.requests)).toEqual([{ method: 'DELETE', path: `/webapi/v3/jobs/${running.id}`, auth: alteryxBearer() }]);

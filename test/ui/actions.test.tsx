@@ -54,7 +54,8 @@ describe('the confirmation dialog', () => {
     expect(dialog).toContain('Source   alteryx (Alteryx)');
     expect(dialog).toContain(`Job      ${RUNNING_ID}`);
     expect(dialog).toContain('Type     Data Quality Checks.yxmd');
-    expect(dialog).toMatch(/State {4}● running {2}\(native: Running\)/);
+    expect(dialog).toContain('re-checked on the server just now');
+    expect(dialog).toMatch(/Now {6}● running → cancelled {2}\(native: Running\)/);
     expect(dialog).toContain('Effect   the running job is cancelled');
     expect(dialog).toContain('Request  DELETE /v3/jobs/{id} — sent once, never retried');
     await app.press(KEYS.enter);
@@ -85,11 +86,29 @@ describe('the confirmation dialog', () => {
     expect(runActions(store)).toEqual([{ method: 'runAction', kind: 'cancel', keys: [`alteryx/${RUNNING_ID}`] }]);
   });
 
-  it('opens no second dialog for a job whose request was just sent (c y c y in one chunk)', async () => {
+  it('sends nothing before the re-check answered, even when c y c y arrive in one chunk', async () => {
     const store = createFakeStore(fleetOf([alteryx()]));
+    let answer: (() => void) | undefined;
+    const recheck = store.recheck.bind(store);
+    store.recheck = (keys) => new Promise((resolve) => (answer = () => void recheck(keys).then(resolve)));
     app = await renderApp(store);
     await app.waitFor('6b02…08007');
     await app.press('cycy');
+    await app.waitFor('re-checking the jobs on the server first');
+    expect(runActions(store)).toEqual([]);
+    (await waitFor(() => answer))!();
+    await app.waitFor('Cancel this job?');
+    await app.press('y');
+    await waitFor(() => runActions(store).length === 1);
+  });
+
+  it('opens no second dialog for a job whose request was just sent (c, y, then c y in one chunk)', async () => {
+    const store = createFakeStore(fleetOf([alteryx()]));
+    app = await renderApp(store);
+    await app.waitFor('6b02…08007');
+    await app.press('c');
+    await app.waitFor('Cancel this job?');
+    await app.press('ycy');
     await app.waitFor('was just sent');
     expect(app.frame()).not.toContain('Cancel this job?');
     await waitFor(() => runActions(store).length > 0);
@@ -136,19 +155,19 @@ describe('the confirmation dialog', () => {
 });
 
 describe('deletes need a stronger confirmation', () => {
-  it("asks for the id's first characters for an OSAPI delete and says agents keep working", async () => {
+  it("asks for the id's shortest unique end for an OSAPI delete and says agents keep working", async () => {
     const store = createFakeStore(fleetOf([osapi()]));
     app = await renderApp(store, { columns: 120, rows: 30 });
     await app.waitFor('5f1c…00001');
     await app.press('D');
     const dialog = await app.waitFor('Delete this job?');
     expect(dialog).toContain('OSAPI forgets the job record; its events stay in the status counts until the TTL expires.');
-    expect(dialog).toContain('Type 5f1c and Enter to delete this job (Esc: no)');
+    expect(dialog).toContain('Type 0001 and Enter to delete this job (Esc: no)');
     await app.press('y', KEYS.enter);
-    await app.waitFor('"y" is not "5f1c"');
+    await app.waitFor('"y" is not "0001"');
     expect(runActions(store)).toEqual([]);
     await app.press(KEYS.backspace);
-    await app.type('5f1c');
+    await app.type('0001');
     await app.press(KEYS.enter);
     await waitFor(() => runActions(store).length === 1);
     expect(runActions(store)[0]).toMatchObject({ kind: 'delete', keys: [`osapi/${FAILED_ID}`] });
@@ -161,7 +180,8 @@ describe('deletes need a stronger confirmation', () => {
     await app.press('j', 'c');
     const dialog = await app.waitFor('Cancel this job?');
     expect(dialog).toContain('Effect   a queued job is deleted, not cancelled: it disappears from the list');
-    expect(dialog).toContain('Type 6b02 and Enter to cancel this job');
+    // why: both listed Alteryx ids start with 6b02 (a timestamp): the token is the end of the id, unique among them.
+    expect(dialog).toContain(`Type ${QUEUED_ID.slice(-4)} and Enter to cancel this job`);
     await app.press('y', 'n', KEYS.escape);
     await app.waitFor('answered no');
     expect(runActions(store)).toEqual([]);

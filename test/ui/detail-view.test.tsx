@@ -93,11 +93,32 @@ describe('job detail', () => {
     store.pushDetail(ok({}));
     await app.waitFor('detail 3s ago');
     store.pushDetail({ ...ok({}), status: 'error', lastSuccessAt: T0 - 12_000, error: { kind: 'timeout', short: 'timeout', message: 'osapi: timeout (GET /job/job-42)' } });
-    expect(await app.waitFor('✖ timeout')).toContain('last good detail 12s ago');
+    expect(await app.waitFor('✖ timeout')).toContain('⧗ last known, 12s old — ✖ timeout');
+    await app.press('3');
+    expect(await app.waitFor('Messages')).toContain('⧗ last known, 12s old'); // every tab built from the old detail says so
+    await app.press('1');
     store.pushDetail({ key: 'osapi/job-42', status: 'gone', detail: null, error: null, lastSuccessAt: T0 - 12_000 });
     await app.waitFor('this job no longer exists on osapi');
     await app.press('3');
     await app.waitFor('This job no longer exists on osapi.');
+  });
+
+  it('says a tab could not be fetched, with the reason — never that the vendor reported none', async () => {
+    const { store, app } = await openJob();
+    store.pushDetail({ key: 'osapi/job-42', status: 'error', detail: makeDetail({ ...job, steps: null, messages: null }), lastSuccessAt: null, error: { kind: 'refused', short: 'connection refused', message: 'osapi: connection refused (GET /job/job-42)' } });
+    await app.press('3');
+    const messages = await app.waitFor('could not fetch messages: connection refused');
+    expect(messages).not.toContain('reported no messages');
+    await app.press('2');
+    expect(await app.waitFor('could not fetch steps: connection refused')).not.toContain('reported no steps');
+  });
+
+  it('marks a paused detail as last known with its age', async () => {
+    const { store, app } = await openJob();
+    store.pushDetail(ok({}));
+    await app.waitFor('detail 3s ago');
+    store.push({ paused: true });
+    expect(await app.waitFor('⧗ last known')).toMatch(/⧗ last known, \d+[a-z0-9]* old — updates are paused/);
   });
 
   it('lists children and opens them; Esc goes back up', async () => {

@@ -51,7 +51,8 @@ describe('the keymap table', () => {
 
   it('gives every function key a letter alias', () => {
     const functionKeys = ['up', 'down', 'left', 'right', 'home', 'end', 'pageup', 'pagedown'];
-    for (const binding of KEYMAP.filter((row) => row.keys.some((key) => functionKeys.includes(key)))) {
+    // why: in the typed confirmation every letter is text being typed, so there its arrows cannot have one.
+    for (const binding of KEYMAP.filter((row) => row.scope !== 'typed' && row.keys.some((key) => functionKeys.includes(key)))) {
       expect(binding.keys.some((key) => /^[a-zA-Z]$/.test(key)), `${binding.scope} ${binding.command}`).toBe(true);
     }
   });

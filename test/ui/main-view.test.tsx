@@ -26,13 +26,18 @@ describe('main screen', () => {
     app = await renderApp(createFakeStore(fleetOf(fiveSources())), { columns: 120, rows: 40 });
     const frame = await app.waitFor('jobtop');
     expect(frame).toContain('✔ osapi OSAPI OK <1m ago');
-    expect(frame).toMatch(/✖ mcrit( MCRIT)? 401 unauthorized stale 2m05s/);
+    expect(frame).toMatch(/✖ mcrit( MCRIT)? 401 unauthorized ⧗ stale 2m05s/);
     expect(frame).toContain('◌ alteryx Alteryx loading… RO');
     expect(frame).toMatch(/vectorcharts( VectorCharts)? OK <1m ago INSECURE/);
     expect(frame).toMatch(/showing 168 of 5,360/);
     expect(frame).toMatch(/✖ 41\/351 failed/);
     expect(frame).toMatch(/STATE\s+SOURCE\s+TYPE\s+ID/);
-    expect(frame).toContain('› ');
+    expect(frame).toMatch(/^›/m);
+    // the failing source's rows: ⧗ in the lead cell, AGE shows the data's age instead of the job's
+    const mcritRow = frame.split('\n').find((line) => line.includes('mcrit-0')) ?? '';
+    expect(mcritRow).toMatch(/^.⧗ ● running/);
+    expect(mcritRow).toContain('⧗ 2m ');
+    expect(frame.split('\n').find((line) => line.includes('job-0 '))).not.toContain('⧗');
     expect(frame).toMatch(/↻ 5s\s+j\/k move\s+Enter open\s+\/ filter/);
   });
 

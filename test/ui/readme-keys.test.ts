@@ -9,3 +9,16 @@ describe('the docs/keys.md key table', () => {
     expect(block?.[1]).toBe(renderKeyTableMarkdown());
   });
 });
+
+describe('the legend of screen marks', () => {
+  it('is in docs/keys.md exactly as source/ui/legend.ts has it, and at the end of the ? help', async () => {
+    const { LEGEND, renderLegendMarkdown } = await import('../../source/ui/legend.js');
+    const { helpLines } = await import('../../source/ui/content/help-lines.js');
+    const readme = readFileSync(new URL('../../docs/keys.md', import.meta.url), 'utf8');
+    const block = /<!-- legend:start -->\n([\s\S]*?)\n<!-- legend:end -->/.exec(readme);
+    expect(block?.[1]).toBe(renderLegendMarkdown());
+    expect(LEGEND.map((row) => row.mark)).toEqual(expect.arrayContaining(['*', '◆', '⧗', 'N/M', 'showing X of Y']));
+    const help = helpLines(['list', 'global']).map((line) => line.segments.map((segment) => segment.text).join(''));
+    for (const row of LEGEND) expect(help.some((line) => line.includes(row.mark) && line.includes(row.meaning))).toBe(true);
+  });
+});

@@ -8,6 +8,11 @@
  */
 import type { ActionKind } from '../../adapters/contract.js';
 import { createActionRunner } from '../../store/action-runner.js';
+import { rereadJob } from '../../store/recheck.js';
+import { historyPath, historyRecorder } from '../../store/action-history.js';
+import { stateDirectory } from '../../config/config-paths.js';
+import { RECHECK_TIMEOUT_MS } from '../../store/fleet-store.js';
+import type { PendingAction } from '../../store/types.js';
 import { openFromFlags } from '../shared/open-sources.js';
 import type { Command } from '../command.js';
 import { EXIT_CODES, firstExitCode } from '../shared/exit-codes.js';
@@ -58,7 +63,12 @@ export function createActionCommand(kind: ActionKind, text: ActionCommandText): 
             return EXIT_CODES.usage;
           }
         }
-        return await execute(kind, plans, { json: args.flags.json === true, stdout: io.stdout, stderr: io.stderr });
+        const recorder = historyRecorder(historyPath(stateDirectory(io.env)), 'cli', (error) => io.stderr.write(`jobtop: warning: action history not written: ${error.message}\n`));
+        const record = (action: PendingAction) => {
+          const plan = plans.find((candidate) => candidate.target.key === action.jobKey);
+          if (plan) recorder(action, { source: plan.target.source, vendor: plan.target.jobSource.vendor });
+        };
+        return await execute(kind, plans, { json: args.flags.json === true, stdout: io.stdout, stderr: io.stderr, record, checks: unknownChecks(io.env) });
       } finally {
         await opened.close();
       }
@@ -67,7 +77,7 @@ export function createActionCommand(kind: ActionKind, text: ActionCommandText): 
 }
 
 /** Runs the planned actions through the action runner and reports each; returns the exit code. */
-async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { json: boolean; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { json: boolean; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; checks?: { attempts: number; delayMs: number }; record?: (action: PendingAction) => void }): Promise<number> {
   const runnable = new Map(plans.filter((plan) => plan.status === 'ready' || plan.status === 'refused').map((plan) => [plan.target.key, plan]));
   const runner = createActionRunner({
     lookup: (key) => {
@@ -77,6 +87,12 @@ async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { 
     now: Date.now,
     onChange: () => {},
     afterAction: () => {},
+    reread: (key) => {
+      const plan = runnable.get(key)!;
+      return rereadJob(plan.target.jobSource, plan.target.id, RECHECK_TIMEOUT_MS);
+    },
+    checks: io.checks,
+    record: io.record,
   });
   const results = new Map((await runner.run(kind, [...runnable.keys()])).map((action) => [action.jobKey, action]));
   const reports = plans.map((plan) => outcomeLine(kind, plan, results.get(plan.target.key)));
@@ -86,8 +102,18 @@ async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { 
     if (!report.ok) io.stderr.write(`jobtop: ${report.text}\n`);
   }
   return firstExitCode([
+    [[...results.values()].some((action) => action.status === 'unknown'), EXIT_CODES.outcomeUnknown],
     [plans.some((plan) => plan.status === 'unreachable'), EXIT_CODES.unreachable],
     [plans.some((plan) => plan.status === 'not-found'), EXIT_CODES.notFound],
     [reports.some((report) => !report.ok), EXIT_CODES.refused],
   ]);
+}
+
+/**
+ * How often and how far apart an unknown outcome is re-read: 5 × 1 s, or
+ * JOBTOP_UNKNOWN_CHECKS="attempts,delayMs" (tests use a short bound).
+ */
+function unknownChecks(env: NodeJS.ProcessEnv): { attempts: number; delayMs: number } {
+  const match = /^(\d+),(\d+)$/.exec(env.JOBTOP_UNKNOWN_CHECKS ?? '');
+  return match ? { attempts: Math.min(20, Number(match[1])), delayMs: Math.min(10_000, Number(match[2])) } : { attempts: 5, delayMs: 1000 };
 }

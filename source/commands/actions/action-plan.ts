@@ -9,6 +9,7 @@ import type { ActionKind, ActionSpec, JobSource } from '../../adapters/contract.
 import type { ResolvedTarget } from '../shared/job-selector.js';
 import type { JobLookup } from '../shared/look-up-job.js';
 import { PAST_TENSE } from './action-report.js';
+import { judgeAction, noActionReason as policyNoAction, sourceRefusal, type ActionHint } from '../../store/action-policy.js';
 
 /** One job's part in an action. */
 export interface PlannedAction {
@@ -20,31 +21,32 @@ export interface PlannedAction {
   reason: string;
   /** The action deletes something (a delete, or an Alteryx cancel of a queued job): it needs the stronger confirmation. */
   deletes: boolean;
+  /** "running → cancelled", when ready. */
+  transition?: string;
 }
 
 /** "MCRIT's API has no cancel — it offers Delete (jobtop delete)": the monitor's sentence, with commands for keys. */
 export function noActionReason(source: JobSource, kind: ActionKind): string {
-  const offered = (Object.keys(source.capabilities.actions) as ActionKind[]).map((other) => `${source.capabilities.actions[other]!.label} (jobtop ${other})`);
-  const vendor = VENDOR_NAMES[source.vendor];
-  return `${vendor}${vendor.endsWith('s') ? "'" : "'s"} API has no ${kind}${offered.length > 0 ? ` — it offers ${offered.join(', ')}` : ''}`;
+  return policyNoAction(source, kind, COMMAND_HINT);
 }
+
+const COMMAND_HINT: ActionHint = (other) => `jobtop ${other}`;
 
 /** Plans `kind` on one target; looks the job up only when the source could act on it at all. */
 export async function planAction(kind: ActionKind, target: ResolvedTarget, lookUp: (target: ResolvedTarget) => Promise<JobLookup>): Promise<PlannedAction> {
   const source = target.jobSource;
   const spec = source.capabilities.actions[kind];
   const base = { target, spec, job: null, deletes: false };
-  // why: the monitor's rules in its order (read-only, no such action, the job's state); the action runner checks them again and has the last say.
-  if (target.readonly) return { ...base, status: 'refused', reason: `${source.name} is read-only: nothing was sent` };
-  if (!spec) return { ...base, status: 'refused', reason: noActionReason(source, kind) };
+  const policySource = { name: source.name, vendor: source.vendor, capabilities: source.capabilities, readonly: target.readonly };
+  // why: the action policy's rules in its order (read-only, no such action, the job's state); the action runner asks it again and has the last say.
+  const refusal = sourceRefusal(policySource, kind, { hint: COMMAND_HINT });
+  if (refusal) return { ...base, status: 'refused', reason: refusal };
   const found = await lookUp(target);
   if (found.kind === 'not-found') return { ...base, status: 'not-found', reason: found.message };
   if (found.kind === 'error') return { ...base, status: 'unreachable', reason: found.message };
-  const availability = spec.availability(found.job);
-  if (!availability.ok) return { ...base, job: found.job, status: 'refused', reason: availability.reason };
-  // why: Alteryx's Cancel deletes a queued job (apis.md §7); a delete in effect gets the delete's stronger confirmation, as in the monitor.
-  const deletes = kind === 'delete' || (spec.destructive && found.job.state === 'queued');
-  return { ...base, job: found.job, status: 'ready', reason: availability.consequence, deletes };
+  const verdict = judgeAction(policySource, found.job, kind, { hint: COMMAND_HINT });
+  if (!verdict.ok) return { ...base, job: found.job, status: 'refused', reason: verdict.reason };
+  return { ...base, job: found.job, status: 'ready', reason: verdict.consequence, deletes: verdict.deletes, transition: verdict.transition };
 }
 
 /** The summary shown before the question: per source, each job with type, state and consequence; then what will not be sent. */
@@ -57,7 +59,7 @@ export function describePlan(kind: ActionKind, plans: readonly PlannedAction[]):
     lines.push(`${spec!.label} on ${sanitizeInline(sourceName, 200)} (${VENDOR_NAMES[target.jobSource.vendor]}: ${spec!.request}):`);
     for (const plan of ofSource) {
       const job = plan.job!;
-      lines.push(`  ${sanitizeInline(plan.target.key, 300)}  ${sanitizeInline(job.type, 200) || '—'}  ${job.state} (${sanitizeInline(job.nativeState, 100) || '—'})`);
+      lines.push(`  ${sanitizeInline(plan.target.key, 300)}  ${sanitizeInline(job.type, 200) || '—'}  ${plan.transition ?? job.state} (now; native: ${sanitizeInline(job.nativeState, 100) || '—'})`);
       lines.push(`      ${sanitizeInline(plan.reason, 500)}`);
     }
   }

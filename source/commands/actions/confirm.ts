@@ -1,9 +1,10 @@
 /**
  * Asking the operator on the terminal before a mutating action: a y/N question whose default
- * is No, and the stronger check for destructive actions (type the job id, or "delete 3" for
- * several). The question goes to stderr so stdout stays the command's output.
+ * is No, and the stronger check for destructive actions (type the job's token, or "delete 3"
+ * for several: domain/confirm-token.ts, the monitor's rule). The question goes to stderr so stdout stays the command's output.
  */
 import { createInterface } from 'node:readline';
+import { confirmationFor as tokenConfirmation, confirms, type Confirmation } from '../../domain/confirm-token.js';
 
 /** Streams the question needs. */
 export interface PromptIo {
@@ -32,27 +33,22 @@ export function ask(question: string, io: PromptIo): Promise<string | null> {
   });
 }
 
-/** What the operator must type to confirm. */
-export type Confirmation = { kind: 'yes-no' } | { kind: 'type'; expected: string };
+export type { Confirmation };
 
-/** The confirmation an action needs: y/N, or typing the id (one job) or "<action> N" (several) when it deletes. */
+/** The confirmation an action needs: y/N, or (when it deletes) the monitor's token — the id's shortest unique end among the named jobs, or "<action> N" for several. */
 export function confirmationFor(action: string, ids: readonly string[], deletes: boolean): Confirmation {
-  if (!deletes) return { kind: 'yes-no' };
-  return { kind: 'type', expected: ids.length === 1 ? ids[0] : `${action} ${ids.length}` };
+  return tokenConfirmation(action, ids, ids, deletes);
 }
 
 /** The question line for a confirmation. */
 export function confirmationQuestion(label: string, count: number, confirmation: Confirmation): string {
   const what = `${label} ${count === 1 ? 'this job' : `these ${count} jobs`}`;
   if (confirmation.kind === 'yes-no') return `${what}? [y/N] `;
-  const thing = count === 1 ? 'the job id' : `"${confirmation.expected}"`;
+  const thing = `"${confirmation.expected}"`;
   return `${what}? This cannot be undone: type ${thing} to confirm, anything else aborts: `;
 }
 
 /** True when the answer confirms; anything else, including an empty answer, is No. */
 export function isConfirmed(answer: string | null, confirmation: Confirmation): boolean {
-  if (answer === null) return false;
-  const given = answer.trim();
-  if (confirmation.kind === 'yes-no') return /^(y|yes)$/i.test(given);
-  return given.toLowerCase() === confirmation.expected.toLowerCase();
+  return confirms(answer, confirmation);
 }

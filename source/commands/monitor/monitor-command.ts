@@ -6,6 +6,8 @@ import { openDiagnosticLog } from '../../log-file.js';
 import { UsageError, type Command } from '../command.js';
 import { openFromFlags, storeSources } from '../shared/open-sources.js';
 import { createFleetStore } from '../../store/fleet-store.js';
+import { historyPath, historyRecorder } from '../../store/action-history.js';
+import { stateDirectory } from '../../config/config-paths.js';
 
 /** How long the first frame waits for every source's first answer after polling starts. */
 export const FIRST_PAINT_WAIT_MS = 100;
@@ -50,7 +52,8 @@ export const monitorCommand: Command = {
     }
     // Polling starts before the UI chunk (React, Ink, yoga) loads, so the first answers arrive
     // while it loads instead of after (README "Performance": first frame with jobs).
-    const store = createFleetStore(storeSources(opened), { intervalMs: opened.config.intervalMs });
+    const history = historyRecorder(historyPath(stateDirectory(io.env)), 'monitor', (error) => log.write('warn', `action history not written: ${error.message}`));
+    const store = createFleetStore(storeSources(opened), { intervalMs: opened.config.intervalMs, recordAction: history });
     store.start();
     const firstPaint = firstPaintDue(store.firstRound(), FIRST_PAINT_WAIT_MS);
     const { runTui } = await import('../../run-tui.js');

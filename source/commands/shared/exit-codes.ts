@@ -1,6 +1,6 @@
 /**
  * Every exit code jobtop uses, with its meaning: the one table README "Exit codes" shows
- * (a test compares the two). 0–2 are shared by every command (command.ts EXIT); 3–9 are the
+ * (a test compares the two). 0–2 are shared by every command (command.ts EXIT); 3–10 are the
  * scripting commands' answers (`watch --exit-status`, `get`, `cancel|delete|retry`).
  */
 import { EXIT } from '../command.js';
@@ -15,6 +15,7 @@ export const EXIT_CODES = {
   unreachable: 7,
   timeout: 8,
   refused: 9,
+  outcomeUnknown: 10,
 } as const;
 
 /** One row of the exit-code table. */
@@ -35,6 +36,7 @@ export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
   { code: EXIT_CODES.unreachable, meaning: "a job's source could not be reached or answered with an error (`get`, actions; `watch` after `--unreachable-after`)" },
   { code: EXIT_CODES.timeout, meaning: '`watch --timeout` elapsed before every job ended' },
   { code: EXIT_CODES.refused, meaning: 'an action was not done: not offered by the source, not allowed in the job\'s state, read-only, or refused by the server' },
+  { code: EXIT_CODES.outcomeUnknown, meaning: "an action's outcome is unknown: the request was sent but no answer came (timeout, connection lost), and re-reading the job did not show the effect in time — check the job before sending it again" },
 ];
 
 /** What one watched job came to. */

@@ -6,7 +6,7 @@
 import type { Job, JobDetail } from '../../domain/job.js';
 import { VENDOR_NAMES, parseJobKey } from '../../domain/job.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
-import { describeTooLargeResult } from '../../domain/format.js';
+import { describeTooLargeResult, formatAge } from '../../domain/format.js';
 import type { SourceSnapshot } from '../../store/types.js';
 import { seg } from '../line.js';
 import type { DetailTab, NavigationState } from '../navigation-state.js';
@@ -44,7 +44,13 @@ function vendorName(job: Job | null, source: SourceSnapshot | undefined): string
 }
 
 /** Why a tab is empty: the source's own sentence, or the detail's state (loading, error, gone). */
-function unavailable(state: NavigationState, tab: 'steps' | 'messages' | 'result', width: number): ContentLine[] | null {
+/** "could not fetch messages: connection refused; the list record (1m04s old) has none — the Raw tab shows it as sent". */
+export function couldNotFetch(tab: 'steps' | 'messages' | 'result', reason: string, listAt: number | null, now: number): string {
+  const age = listAt === null ? '' : `, ${formatAge(Math.max(0, now - listAt))} old,`;
+  return `could not fetch ${tab}: ${sanitizeInline(reason, 200)}; the list record${age} has no ${tab} — the Raw tab shows it as sent. This is not the vendor reporting none.`;
+}
+
+function unavailable(state: NavigationState, tab: 'steps' | 'messages' | 'result', width: number, now: number): ContentLine[] | null {
   const source = detailSource(state);
   const job = detailJob(state);
   const vendor = vendorName(job, source);
@@ -52,8 +58,12 @@ function unavailable(state: NavigationState, tab: 'steps' | 'messages' | 'result
   const sentences = { steps: `${vendor} does not report steps for its jobs.`, messages: `${vendor} has no per-job messages.`, result: `${vendor} does not return job results.` };
   if (capability && !capability[tab]) return notice(capability.missing[tab] ?? sentences[tab], width);
   if (capability && !capability.detail) return notice(capability.missing[tab] ?? `${vendor} has no per-job detail endpoint, so there is nothing more to show here.`, width);
-  if (detailPayload(state)) return null;
   const snapshot = state.detail?.snapshot;
+  // why: until a detail arrived, the payload is the list's record: a tab it cannot fill is "not fetched", never "the vendor has none".
+  const neverFetched = snapshot !== null && snapshot !== undefined && snapshot.key === detailKey(state) && snapshot.lastSuccessAt === null;
+  if (neverFetched && snapshot.status === 'error') return notice(couldNotFetch(tab, snapshot.error?.short ?? 'error', source?.lastSuccessAt ?? null, now), width);
+  if (neverFetched && snapshot.status === 'loading') return notice(`Fetching ${tab}… (the list's record has none to show meanwhile)`, width);
+  if (detailPayload(state)) return null;
   const name = sanitizeInline(job?.source ?? parseJobKey(detailKey(state) ?? '')?.source ?? 'its source', 120);
   if (snapshot?.status === 'gone') return notice(`This job no longer exists on ${name}.`, width);
   if (snapshot?.status === 'error') return notice(`The detail could not be loaded: ${sanitizeInline(snapshot.error?.short ?? 'error', 200)}.`, width);
@@ -82,7 +92,7 @@ export function tabLines(state: NavigationState, tab: DetailTab, now = 0): Conte
     if (raw === undefined) return notice('The source sent no record for this job.', width);
     return cached(raw, `raw:${width}`, () => rawLines(raw, width));
   }
-  const missing = unavailable(state, tab, width);
+  const missing = unavailable(state, tab, width, now);
   if (missing) return missing;
   const payload = detail as JobDetail;
   if (tab === 'steps') {

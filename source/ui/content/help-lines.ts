@@ -1,11 +1,13 @@
 /**
  * The `?` overlay: every binding of the scopes in force, grouped by scope, generated
- * from the keymap table (the same rows the footer and the README use).
+ * from the keymap table (the same rows the footer and the README use), then the legend of
+ * every mark on the screen.
  */
 import { fitToWidth } from '../../domain/sanitize.js';
 import { activeBindings, bindingKeysLabel, SCOPES, type Scope } from '../keymap.js';
 import { seg } from '../line.js';
 import type { ContentLine } from './content-line.js';
+import { LEGEND } from '../legend.js';
 
 const KEYS_WIDTH = 22;
 
@@ -22,5 +24,7 @@ export function helpLines(scopes: readonly Scope[]): ContentLine[] {
       lines.push({ segments: [seg(`  ${fitToWidth(bindingKeysLabel(binding), KEYS_WIDTH)} `, { bold: true }), seg(binding.description)] });
     }
   }
+  lines.push({ segments: [] }, { segments: [seg('Marks on the screen', { bold: true, color: 'cyan' })] });
+  for (const row of LEGEND) lines.push({ segments: [seg(`  ${fitToWidth(row.mark, KEYS_WIDTH)} `, { bold: true }), seg(row.meaning)] });
   return lines;
 }

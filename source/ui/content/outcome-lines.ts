@@ -30,6 +30,7 @@ export function outcomeItems(state: NavigationState): Segment[][] {
     const head = [seg(` ${describeKey(key)}`, { bold: true }), seg(`  ${typeOf(state, key, action)}  `, { dim: true })];
     if (!action) return [seg('⋯', { color: COLORS.warning }), ...head, seg('sending…', { color: COLORS.warning })];
     if (action.status === 'requested') return [seg('⋯', { color: COLORS.warning }), ...head, seg('request in flight…', { color: COLORS.warning })];
+    if (action.status === 'unknown') return [seg('?', { color: COLORS.warning, bold: true }), ...head, seg(`no answer — ${action.checking ? 'checking the job…' : `outcome unknown: ${sanitizeInline(action.note ?? '', 300)}`}`, { color: COLORS.warning })];
     if (action.status === 'failed') return [seg('✖', { color: COLORS.error, bold: true }), ...head, seg(sanitizeInline(action.error ?? 'failed', 400), { color: COLORS.error })];
     return [seg('✔', { color: COLORS.ok, bold: true }), ...head, seg(sanitizeInline(action.outcome?.message ?? 'done', 400))];
   });
@@ -54,7 +55,7 @@ export function outcomeCounts(state: NavigationState): OutcomeCounts | null {
   if (!submission) return null;
   const actions = [...submissionActions(submission, state.fleet.actions).values()];
   const done = actions.filter((action) => action.status === 'done').length;
-  const failed = actions.filter((action) => action.status === 'failed').length;
+  const failed = actions.filter((action) => action.status === 'failed' || (action.status === 'unknown' && !action.checking)).length;
   return { label: submission.label, done, failed, waiting: submission.keys.length - done - failed, skipped: submission.skipped.length };
 }
 

@@ -15,6 +15,8 @@ import type { ContentLine } from '../content/content-line.js';
 import { highlightMatches } from '../content/message-lines.js';
 import type { RowAction } from '../action-status.js';
 import { ACTION_COLORS } from './row-cells.js';
+import { formatAge } from '../../domain/format.js';
+import { STALE_MARK, sourceStaleness, staleSentence } from '../staleness.js';
 
 /** "‹ demo-osapi / 8f3a…  ● running  node.exec", with the job's pending action ("⋯ cancelling"). */
 export function detailTitle(key: string, job: Job | null, depth: number, width: number, action: RowAction | null = null): Segment[] {
@@ -40,10 +42,17 @@ export function tabBar(detail: DetailState, source: SourceSnapshot | undefined, 
 }
 
 /** The status line of the detail: where the data comes from and how fresh it is, and the scroll position. */
-export function statusLine(snapshot: DetailSnapshot | null, job: Job | null, source: SourceSnapshot | undefined, position: string, now: number, width: number): Segment[] {
+export function statusLine(snapshot: DetailSnapshot | null, job: Job | null, source: SourceSnapshot | undefined, position: string, now: number, width: number, paused = false): Segment[] {
   const name = sanitizeInline(job?.source ?? source?.name ?? 'its source', 120);
   let segments: Segment[];
-  if (source && !source.capabilities.detail) {
+  const listStale = source ? sourceStaleness(source, paused, now) : null;
+  const fetchedAt = snapshot?.status === 'ok' && source?.capabilities.detail !== false ? snapshot.lastSuccessAt : (source?.lastSuccessAt ?? null);
+  if (snapshot?.status === 'error' && snapshot.lastSuccessAt !== null) {
+    // why: every tab shows the last good detail; say how old it is before anything else.
+    segments = [seg(`${STALE_MARK} last known, ${formatAge(Math.max(0, now - snapshot.lastSuccessAt))} old`, { color: COLORS.warning, bold: true }), seg(` — ✖ ${sanitizeInline(snapshot.error?.short ?? 'error', 80)}`, { color: COLORS.error, bold: true }), seg(snapshot.error?.message ? `  ${sanitizeInline(snapshot.error.message, 300)}` : '', { dim: true })];
+  } else if (listStale && (paused || !source?.capabilities.detail || snapshot?.status !== 'ok')) {
+    segments = [seg(staleSentence({ ...listStale, ageMs: fetchedAt === null ? listStale.ageMs : Math.max(0, now - fetchedAt) }, source?.error?.short), { color: COLORS.warning, bold: true })];
+  } else if (source && !source.capabilities.detail) {
     segments = [seg(`${VENDOR_NAMES[source.vendor]} has no per-job detail: showing the list's fields`, { dim: true })];
   } else if (!snapshot || snapshot.status === 'loading') {
     segments = [seg('◌ loading detail… ', { color: COLORS.warning }), seg("showing the list's fields", { dim: true })];

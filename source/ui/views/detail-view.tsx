@@ -41,7 +41,7 @@ export function DetailView({ state, now }: DetailViewProps) {
     <>
       {layout.title && <Line segments={detailTitle(key, job, detail.stack.length, width, rowAction(state.fleet, key, now))} />}
       {layout.tabs && <Line segments={tabBar(detail, source, width)} />}
-      {layout.status && <Line segments={statusLine(detail.snapshot, job, source, window.position, now, width)} />}
+      {layout.status && <Line segments={statusLine(detail.snapshot, job, source, window.position, now, width, state.fleet.paused)} />}
       {body > 0 && <Lines lines={window.lines} />}
       <Lines lines={overlay} />
       {layout.footer && (

@@ -13,6 +13,7 @@ import type { JobFilter } from '../../domain/filter.js';
 import type { SourceSnapshot } from '../../store/types.js';
 import { fitLine, lineWidth, seg, type Segment } from '../line.js';
 import { COLORS, STATE_COLORS, STATE_SYMBOLS } from '../theme.js';
+import { STALE_MARK } from '../staleness.js';
 
 /** What the title bar shows. */
 export interface TitleInput {
@@ -53,7 +54,7 @@ export function sourceCell(source: SourceSnapshot, now: number, width: number): 
     source.status === 'ok'
       ? [seg('OK', { color: COLORS.ok }), seg(age ? ` ${age} ago` : '', { dim: true })]
       : source.status === 'error'
-        ? [seg(reasonText, { color: COLORS.error, bold: true }), seg(age ? ` stale ${age}` : ' no data', { color: COLORS.warning })]
+        ? [seg(reasonText, { color: COLORS.error, bold: true }), seg(age ? ` ${STALE_MARK} stale ${age}` : ' no data', { color: COLORS.warning })]
         : [seg('loading…', { color: COLORS.warning })];
   const badges: Segment[] = [];
   if (source.readonly) badges.push(seg(' RO', { color: COLORS.muted, bold: true }));

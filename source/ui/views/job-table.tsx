@@ -3,7 +3,8 @@
  * job identity, width and its marks, so a clock tick re-renders only rows whose age text
  * actually changed; ages and running durations show at list resolution (formatListAge). A
  * marked row shows ◆; a job with a pending action shows it ("⋯ cancelling", "✔ deleted",
- * "✖ cancel err") instead of its state.
+ * "✖ cancel err") instead of its state; a row whose source's data is not current is dimmed, marked ⧗
+ * and shows the data's age in AGE (staleness.ts).
  */
 import { memo, useContext, useMemo } from 'react';
 import type { Job } from '../../domain/job.js';
@@ -16,6 +17,7 @@ import { FINISHED_MIN_WIDTH, FinishedLinesContext, finishedLine, Line, NoColorCo
 import { headerSegments, rowSegments } from './row-cells.js';
 import { rowAction, type ActionPhase } from '../action-status.js';
 import type { FleetSnapshot } from '../../store/types.js';
+import { staleAgeText, type Staleness } from '../staleness.js';
 
 /** How long a row stays marked after its state changed. */
 export const CHANGED_MARK_MS = 3000;
@@ -31,17 +33,19 @@ interface RowProps {
   marked: boolean;
   actionText: string | null;
   actionPhase: ActionPhase | null;
+  /** The row's data is not current (its source failing, or paused): ⧗ mark, dimmed, time cells frozen. */
+  stale?: boolean;
 }
 
 /**
  * One row; re-renders only when one of its props changes. With the diff writer on, the row is
  * built once as a finished string and Ink lays out only its placeholder (FinishedLinesContext).
  */
-export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration, marked, actionText, actionPhase }: RowProps) {
+export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration, marked, actionText, actionPhase, stale = false }: RowProps) {
   const finished = useContext(FinishedLinesContext);
   const noColor = useContext(NoColorContext);
   const action = actionText !== null && actionPhase !== null ? { text: actionText, phase: actionPhase } : null;
-  const segments = rowSegments(job, columns, { selected, changed, age, duration, marked, action }, width);
+  const segments = rowSegments(job, columns, { selected, changed, age, duration, marked, action, stale }, width);
   if (finished && width >= FINISHED_MIN_WIDTH) return <Text>{finished.intern(finishedLine(segments, noColor))}</Text>;
   return <Line segments={segments} />;
 });
@@ -63,12 +67,27 @@ export interface JobTableProps {
   marks?: ReadonlySet<string>;
   /** The fleet's actions and jobs, for each row's pending action. */
   fleet?: Pick<FleetSnapshot, 'actions' | 'jobs'>;
+  /** Sources whose data is not current (staleSources), by name. */
+  stale?: ReadonlyMap<string, Staleness>;
+}
+
+/** The AGE and DUR texts of a row: counting on when live; when stale, the data's age and the duration as of the last good poll. */
+export function rowTimes(job: Job, now: number, staleness: Staleness | undefined, ageWidth?: number): { age: string; duration: string } {
+  if (staleness) {
+    const at = staleness.fetchedAt ?? now;
+    return { age: staleAgeText(staleness, ageWidth), duration: job.startedAt === null ? '' : formatDuration(jobDurationMs(job, at)) };
+  }
+  const age = jobAgeMs(job, now);
+  const duration = job.startedAt === null ? null : jobDurationMs(job, now);
+  const running = duration !== null && job.finishedAt === null && !job.terminal;
+  return { age: age === null ? '—' : formatListAge(age), duration: duration === null ? '' : running ? formatListAge(duration) : formatDuration(duration) };
 }
 
 /** The table: header line plus one line per visible row. */
-export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty, marks, fleet }: JobTableProps) {
+export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty, marks, fleet, stale }: JobTableProps) {
   const columns = useMemo(() => layoutColumns(width), [width]);
   const noteChange = useContext(ScreenClockContext);
+  const ageWidth = columns.find((column) => column.id === 'age')?.width;
   return (
     <>
       {showHeader && <Line segments={headerSegments(columns, sort, width)} />}
@@ -76,13 +95,18 @@ export function JobTable({ rows, width, selectedKey, changed, sort, now, showHea
       {rows.map((job) => {
         const changedAt = changed.get(job.key);
         const isChanged = changedAt !== undefined && now - changedAt < CHANGED_MARK_MS;
-        const age = jobAgeMs(job, now);
-        const duration = job.startedAt === null ? null : jobDurationMs(job, now);
-        const running = duration !== null && job.finishedAt === null && !job.terminal;
+        const staleness = stale?.get(job.source);
+        const times = rowTimes(job, now, staleness, ageWidth);
         const action = fleet && fleet.actions.length > 0 ? rowAction(fleet, job.key, now) : null;
-        // why: the app renders again only when a drawn text changes (screen-clock.ts).
-        if (age !== null) noteChange(now + listAgeChangesIn(age));
-        if (running) noteChange(now + listAgeChangesIn(duration));
+        // why: the app renders again only when a drawn text changes (screen-clock.ts); a stale
+        // row's data age counts in seconds, a live row's times at list resolution.
+        if (staleness) noteChange(now + 1000);
+        else {
+          const age = jobAgeMs(job, now);
+          const duration = job.startedAt === null ? null : jobDurationMs(job, now);
+          if (age !== null) noteChange(now + listAgeChangesIn(age));
+          if (duration !== null && job.finishedAt === null && !job.terminal) noteChange(now + listAgeChangesIn(duration));
+        }
         if (isChanged) noteChange(changedAt + CHANGED_MARK_MS);
         if (action) noteChange(now + 1000);
         return (
@@ -93,8 +117,9 @@ export function JobTable({ rows, width, selectedKey, changed, sort, now, showHea
             width={width}
             selected={job.key === selectedKey}
             changed={isChanged}
-            age={age === null ? '—' : formatListAge(age)}
-            duration={job.startedAt === null ? '' : running ? formatListAge(duration) : formatDuration(duration)}
+            age={times.age}
+            duration={times.duration}
+            stale={staleness !== undefined}
             marked={marks?.has(job.key) ?? false}
             actionText={action?.text ?? null}
             actionPhase={action?.phase ?? null}

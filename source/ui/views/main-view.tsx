@@ -15,6 +15,7 @@ import { ScreenClockContext } from '../screen-clock.js';
 import { JobTable } from './job-table.js';
 import { overlayLines } from './overlay-lines.js';
 import { footerActions } from '../action-hints.js';
+import { staleSources } from '../staleness.js';
 
 /** Props of the main screen. */
 export interface MainViewProps {
@@ -71,6 +72,7 @@ export function MainView({ state, rows, now }: MainViewProps) {
           empty={fitLine([seg(emptySentence(state))], width).map((segment) => segment.text).join('')}
           marks={state.marks}
           fleet={fleet}
+          stale={staleSources(fleet, now)}
         />
       )}
       <Lines lines={overlay} />

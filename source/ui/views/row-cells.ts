@@ -10,9 +10,10 @@ import type { ColumnId, PlacedColumn } from '../columns.js';
 import { fitLine, restyle, seg, type Segment } from '../line.js';
 import { COLORS, STATE_COLORS, STATE_SYMBOLS } from '../theme.js';
 import type { ActionPhase, RowAction } from '../action-status.js';
+import { STALE_MARK } from '../staleness.js';
 
 /** Colours of a pending action by phase. */
-export const ACTION_COLORS: Record<ActionPhase, string> = { requested: COLORS.warning, done: COLORS.ok, failed: COLORS.error };
+export const ACTION_COLORS: Record<ActionPhase, string> = { requested: COLORS.warning, done: COLORS.ok, failed: COLORS.error, unknown: COLORS.warning };
 
 /** The mark of a row marked for a bulk action. */
 export const MARK_SYMBOL = '◆';
@@ -25,6 +26,8 @@ export interface RowMarks {
   marked?: boolean;
   /** The job's pending action, shown instead of its state until a refresh confirms it. */
   action?: RowAction | null;
+  /** The data is not current (its source failing, or paused): ⧗ in the lead cell, the row dimmed. */
+  stale?: boolean;
   /** Preformatted so the row re-renders only when the text changes. */
   age: string;
   duration: string;
@@ -47,6 +50,7 @@ function cell(job: Job, column: PlacedColumn, marks: RowMarks): Segment[] {
   switch (column.id) {
     case 'lead':
       if (marks.marked) return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(MARK_SYMBOL, { color: COLORS.accent, bold: true })];
+      if (marks.stale) return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(STALE_MARK, { color: COLORS.warning })];
       return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(marks.changed ? '*' : ' ', { color: COLORS.changed, bold: true })];
     case 'state': {
       if (marks.action) return fit(column.width >= 3 ? marks.action.text : marks.action.text.slice(0, 1), { color: ACTION_COLORS[marks.action.phase], bold: true });
@@ -81,8 +85,10 @@ export function rowSegments(job: Job, columns: readonly PlacedColumn[], marks: R
     if (index > 0) segments.push(seg(' '));
     segments.push(...cell(job, column, marks));
   });
-  if (!marks.selected) return fitLine(segments, width);
-  return fitLine(restyle(segments, { inverse: true }), width, { inverse: true });
+  // why: dim on top of the ⧗ mark and the frozen time cells, so a stale row never looks live, with or without colour.
+  const styled = marks.stale ? restyle(segments, { dim: true }) : segments;
+  if (!marks.selected) return fitLine(styled, width);
+  return fitLine(restyle(styled, { inverse: true }), width, { inverse: true });
 }
 
 const SORT_COLUMNS: Partial<Record<SortSpec['key'], ColumnId>> = {
