@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { VENDORS, type Vendor } from '../domain/job.js';
+import { redactSecrets } from '../domain/redact.js';
 import type { SourceSpec } from '../adapters/registry.js';
 import { ConfigError } from './config-error.js';
 import { permissionWarnings, type PermissionFindings } from './config-permissions.js';
@@ -228,5 +229,5 @@ function unknownKeyMessage(key: string, rules: Record<string, FieldRule>, source
 }
 
 function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => (secret.length >= 4 ? out.split(secret).join('***') : out), text);
+  return redactSecrets(text, secrets);
 }
