@@ -109,6 +109,8 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       stateCounts: null,
       lastSuccessAt: null,
       error: null,
+      incomplete: null,
+      truncated: null,
       consecutiveFailures: 0,
       nextPollAt: null,
       nextPollDelayMs: null,
@@ -199,6 +201,8 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
           stateCounts: result.stateCounts,
           lastSuccessAt: at,
           error: null,
+          incomplete: result.incomplete ?? null,
+          truncated: result.truncated ?? null,
           consecutiveFailures: 0,
         };
       }

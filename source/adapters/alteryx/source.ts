@@ -46,11 +46,12 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
     async list(signal?: AbortSignal): Promise<ListResult> {
       const counter: RequestCounter = { count: 0 };
       const { items, total } = await fetchListItems(readJson, source, limit, counter, signal);
-      await dispositions.enrich(items, counter, signal);
+      const enriched = await dispositions.enrich(items, counter, signal);
       dispositions.forgetAllBut(items);
       listItems = items;
       const jobs = [...items].map(([id, item]) => normalizeAlteryxJob(item, source, dispositions.get(id)));
-      return { jobs, total, stateCounts: null, requests: counter.count };
+      const incomplete = enriched.failed > 0 ? { jobs: enriched.failed, reason: enriched.reason ?? 'disposition look-ups failed' } : undefined;
+      return { jobs, total, stateCounts: null, requests: counter.count, ...(incomplete ? { incomplete } : {}) };
     },
 
     async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
