@@ -26,6 +26,7 @@
 import type { JobDetail } from '../domain/job.js';
 import { DEFAULT_LIMIT, type ActionKind, type JobSource, type ListResult } from './contract.js';
 import { SourceError } from './errors.js';
+import { pageCapTruncation } from './paging.js';
 import { createSourceHttpClient } from './source-http.js';
 import { createAuthenticatedRead } from './vectara/authenticated-read.js';
 import { VECTARA_CAPABILITIES, type VectaraOptions } from './vectara/constants.js';
@@ -58,7 +59,8 @@ export function createVectaraSource(options: VectaraOptions): JobSource {
     async list(signal?: AbortSignal): Promise<ListResult> {
       const counter: RequestCounter = { requests: 0 };
       const jobs = apiVersion === 'v1' ? await listV1Jobs(reader, counter, signal) : await listV2Jobs(reader, counter, signal);
-      return { jobs, total: null, stateCounts: null, requests: counter.requests };
+      const truncated = pageCapTruncation(reader.limit, jobs.length, counter.pages ?? 0);
+      return { jobs, total: null, stateCounts: null, requests: counter.requests, ...(truncated ? { truncated } : {}) };
     },
     async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
       const counter: RequestCounter = { requests: 0 };

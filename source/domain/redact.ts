@@ -49,7 +49,11 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
  * text (`access_token=…&`) and `Bearer …`/`Basic …` credentials.
  */
 export function redactCredentialFields(text: string): string {
-  return redactForm(redactJson(text)).replace(/\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{4,}/g, `$1 ${REDACTED}`);
+  // why: only what looks like a credential after the scheme (a digit in it, or 20+ characters), so
+  // a server's "Bearer token required" keeps its words.
+  return redactForm(redactJson(text)).replace(/\b(Bearer|Basic|Token)\s+([A-Za-z0-9._~+/=-]{4,})/g, (whole, scheme: string, value: string) =>
+    /\d/.test(value) || value.length >= 20 ? `${scheme} ${REDACTED}` : whole,
+  );
 }
 
 /** Both rules, for any text a server or a config sent that is about to be reported. */

@@ -11,7 +11,8 @@ describe('credential-looking keys lose their values', () => {
     ['several keys', '{"refresh_token": "r1r1r1", "id_token": "i2i2", "clientSecret": "s3s3", "apiKey": "k4k4", "name": "x"}', '{"refresh_token": "***", "id_token": "***", "clientSecret": "***", "apiKey": "***", "name": "x"}'],
     ['form-encoded', 'access_token=abcd1234&token_type=bearer&expires_in=3600', 'access_token=***&token_type=bearer&expires_in=3600'],
     ['a query string', 'GET /x?api_key=zzzz9999&page=2', 'GET /x?api_key=***&page=2'],
-    ['a bearer header echoed', 'rejected Bearer eyJhbGciOi.xyz', 'rejected Bearer ***'],
+    ['a bearer header echoed', 'rejected Bearer eyJhbGciOi1.xyz', 'rejected Bearer ***'],
+    ['a server sentence about bearer tokens', 'Bearer token required', 'Bearer token required'],
     ['nothing to redact', '{"jobs":[{"id":"a1","state":"running"}]}', '{"jobs":[{"id":"a1","state":"running"}]}'],
   ])('%s', (_name, input, expected) => {
     expect(redactCredentialFields(input)).toBe(expected);

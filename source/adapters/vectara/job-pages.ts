@@ -11,6 +11,8 @@ import { normalizeVectaraJob } from './normalize.js';
 /** Counts the HTTP requests of one poll or detail call. */
 export interface RequestCounter {
   requests: number;
+  /** List pages fetched. */
+  pages?: number;
 }
 
 /** Sends a read with credentials; `check` throws on a body that reports a failure. */
@@ -46,6 +48,7 @@ export async function collectPages(
   apiVersion: VectaraApiVersion,
   pageSize: (collected: number) => number,
   fetchPage: (pageKey: string | null, size: number) => Promise<VectaraPage>,
+  counter?: RequestCounter,
 ): Promise<Job[]> {
   const { name, limit } = reader;
   const jobs = new Map<string, Job>();
@@ -53,6 +56,7 @@ export async function collectPages(
   for (let page = 0; page < MAX_PAGES_PER_POLL && jobs.size < limit; page++) {
     const size = pageSize(jobs.size);
     const { records, nextPageKey } = await fetchPage(pageKey, size);
+    if (counter) counter.pages = page + 1;
     for (const record of records) {
       const job = normalizeVectaraJob(record, name, apiVersion);
       if (job.id !== '' && !jobs.has(job.id)) jobs.set(job.id, job);

@@ -32,6 +32,7 @@ export function listV1Jobs(reader: VectaraReader, counter: RequestCounter, signa
       const payload = pageKey ? { pageKey } : { state: VECTARA_V1_STATE_NAMES, numResults: size };
       return readV1Page(reader.name, await listJobs(reader, payload, counter, signal));
     },
+    counter,
   );
 }
 

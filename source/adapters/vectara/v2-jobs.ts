@@ -21,6 +21,7 @@ export function listV2Jobs(reader: VectaraReader, counter: RequestCounter, signa
       const request: HttpRequest = { path: '/v2/jobs', query: { limit: size, page_key: pageKey ?? undefined }, signal };
       return readV2Page(reader.name, await reader.read(request, counter, noCheck));
     },
+    counter,
   );
 }
 
