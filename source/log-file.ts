@@ -106,6 +106,12 @@ export function logSourceHealth(store: FleetStoreApi, log: DiagnosticLog, now: (
       } else if (source.status === 'ok' && (before === undefined || before.status === 'loading')) {
         log.write('info', `${source.name}: first answer, ${source.jobs.length} jobs`);
       }
+      if (source.incomplete && source.incomplete !== before?.incomplete) {
+        log.write('warn', `${source.name}: degraded: ${source.incomplete.jobs} job(s) with an unknown outcome (${source.incomplete.reason})`);
+      }
+      if (source.truncated && !before?.truncated) {
+        log.write('warn', `${source.name}: fetched ${source.truncated.fetched} of the ${source.truncated.asked} jobs asked for (${source.truncated.reason})`);
+      }
       if (source.status === 'ok' && before?.status === 'ok' && before.jobs.length > 0 && source.jobs.length === 0) {
         log.write('warn', `${source.name}: the job list went from ${before.jobs.length} jobs to none`);
       }

@@ -3,14 +3,14 @@
  * the CLI so one-shot commands never load React or Ink.
  */
 import React, { useEffect, useState } from 'react';
-import { render } from 'ink';
+import { render, useInput } from 'ink';
 import { App } from './ui/app.js';
 import type { FleetStore } from './store/fleet-store.js';
 import packageJson from '../package.json' with { type: 'json' };
 import type { OpenedSources } from './commands/shared/open-sources.js';
 import { guardTerminal } from './terminal-guard.js';
 import { captureStdio, crashMessage, logSourceHealth, openDiagnosticLog, writeCrashReport, type DiagnosticLog } from './log-file.js';
-import { createTerminalOutput } from './terminal/terminal-output.js';
+import { createTerminalOutput, type TerminalOutput } from './terminal/terminal-output.js';
 import { FinishedLinesContext } from './ui/line.js';
 
 /** Options of the TUI mode. */
@@ -25,13 +25,29 @@ export interface TuiOptions {
 export async function runTui(opened: OpenedSources, store: FleetStore, options: TuiOptions): Promise<number> {
   const log = options.log ?? openDiagnosticLog(null);
   let releaseStdio = () => {};
+  let output: TerminalOutput | undefined;
   // The guard calls this after the screen is restored: the error goes to the real stderr, its full report to a file.
-  const guard = guardTerminal(process.stdout, process.stdin, (error) => {
-    releaseStdio();
-    const reportPath = writeCrashReport(log, error, `jobtop ${packageJson.version} on Node ${process.version}`);
-    process.stderr.write(crashMessage(error, reportPath, log.path));
-    log.close();
-  });
+  const guard = guardTerminal(
+    process.stdout,
+    process.stdin,
+    (error) => {
+      releaseStdio();
+      const reportPath = writeCrashReport(log, error, `jobtop ${packageJson.version} on Node ${process.version}`);
+      process.stderr.write(crashMessage(error, reportPath, log.path));
+    },
+    {
+      // Every way out the guard takes (signals, terminal lost, crash): stop polling, log out (bounded), close the log.
+      async beforeExit(reason) {
+        store.stop();
+        log.write('info', `jobtop exiting (${reason}); closing sessions`);
+        await opened.close();
+        log.close();
+      },
+      redraw: () => output?.repaint(),
+      note: (text) => log.write('info', text),
+    },
+  );
+
   log.write('info', `jobtop started (pid ${process.pid}, ${opened.sources.length} sources: ${opened.sources.map((source) => `${source.name} ${source.url}`).join(', ')})`);
   const stopHealthLog = logSourceHealth(store, log);
   // why: Ink's patchConsole prints console output above the frame, on the live screen; it goes to the log instead.
@@ -40,10 +56,11 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
   let exit!: () => void;
   const exited = new Promise<void>((resolve) => (exit = resolve));
   // The diff writer sends the terminal only what changed between Ink's frames (issue 8).
-  const output = createTerminalOutput(process.stdout);
+  output = createTerminalOutput(process.stdout);
   const instance = render(
     <TestCrash kind={process.env.JOBTOP_TEST_CRASH} ready={store.firstRound()}>
       <FinishedLinesContext.Provider value={output.finishedRows ?? null}>
+      <SuspendKey onSuspend={guard.suspend} />
       <App store={store} bell={options.bell} readonly={options.readonly || opened.config.sources.every((source) => source.readonly)} noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''} onExit={() => exit()} />
       </FinishedLinesContext.Provider>
     </TestCrash>,
@@ -54,6 +71,8 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
   // why: Ink catches an error thrown while rendering and unmounts; it must still end in the crash path.
   instance.waitUntilExit().catch((error: unknown) => guard.fail(error));
   await exited;
+  // why: a lost terminal ends stdin, which can end the app too; the guard's own exit (129, after the logout) wins.
+  if (guard.exiting()) await new Promise<never>(() => undefined);
   instance.unmount();
   output.dispose();
   stopHealthLog();
@@ -64,6 +83,14 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
   log.close();
   await opened.close();
   return 0;
+}
+
+/** Ctrl-Z suspends. why: in raw mode Ctrl-Z reaches the program as a key, not as SIGTSTP. */
+function SuspendKey({ onSuspend }: { onSuspend: () => void }) {
+  useInput((input, key) => {
+    if (key.ctrl && input === 'z') onSuspend();
+  });
+  return null;
 }
 
 /**

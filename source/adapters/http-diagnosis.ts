@@ -4,6 +4,7 @@
  * Retry-After, and redaction of secrets from anything reported. Split from http.ts; only
  * http.ts imports undici.
  */
+import { bodyExcerpt, redactSecrets } from '../domain/redact.js';
 import { SourceError } from './errors.js';
 import type { HttpResponse } from './http.js';
 
@@ -52,12 +53,17 @@ export function redirectError(source: string, label: string, response: HttpRespo
   return new SourceError({ source, kind: 'http', short: `HTTP ${response.status} redirect`, detail, status: response.status, request: label });
 }
 
-export function parseJsonBody(response: HttpResponse): { ok: true; value: unknown } | { ok: false; error: string } {
+/**
+ * Parses a JSON body; when it does not parse, the error quotes the body's start through the one
+ * redaction every excerpt takes (credential keys' values and `secrets` removed: a token response
+ * cut off mid-token would otherwise show the token).
+ */
+export function parseJsonBody(response: HttpResponse, secrets: Iterable<string> = []): { ok: true; value: unknown } | { ok: false; error: string } {
   if (response.text.trim() === '') return { ok: false, error: 'empty body' };
   try {
     return { ok: true, value: JSON.parse(response.text) };
   } catch (error) {
-    const snippet = response.text.trim().slice(0, 40);
+    const snippet = bodyExcerpt(response.text, 40, secrets);
     return { ok: false, error: `${(error as Error).message}; body starts ${JSON.stringify(snippet)}` };
   }
 }
@@ -104,12 +110,7 @@ export function parseRetryAfter(value: string | string[] | undefined): number | 
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
-/** Replaces every occurrence of a known secret with `***`. */
-export function redactSecrets(text: string, secrets: Iterable<string>): string {
-  let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join('***');
-  return out;
-}
+export { redactSecrets };
 
 export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;

@@ -22,7 +22,8 @@ function loadUndici(): Promise<Undici> {
   return undiciModule;
 }
 import { SourceError, describeStatus } from './errors.js';
-import { extractVendorMessage, formatBytes, looksLikeHtml, parseJsonBody, parseRetryAfter, redactSecrets, redirectError, transportError } from './http-diagnosis.js';
+import { bodyExcerpt, MIN_SECRET_LENGTH, redactText } from '../domain/redact.js';
+import { extractVendorMessage, formatBytes, looksLikeHtml, parseJsonBody, parseRetryAfter, redirectError, transportError } from './http-diagnosis.js';
 
 export { describeTlsFailure, extractVendorMessage, parseRetryAfter, redactSecrets } from './http-diagnosis.js';
 
@@ -109,6 +110,9 @@ export interface HttpClient {
   close(): Promise<void>;
 }
 
+/** Every token received at run time (logins, token endpoints), redacted from every client's reports. */
+const receivedTokens = new Set<string>();
+
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 /** Default response size limit (issue 7: "a few MB per response"). */
@@ -120,10 +124,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const base = new URL(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const secrets = new Set((options.secrets ?? []).filter((secret) => secret.length >= 4));
+  const secrets = new Set((options.secrets ?? []).filter((secret) => secret.length >= MIN_SECRET_LENGTH));
+  // why: this source's secrets and every token any source received in this process, so a token
+  // quoted back by another server (or another source's error) never shows.
+  const known = () => [...secrets, ...receivedTokens];
   let dispatcher: Promise<Dispatcher> | undefined;
   const getDispatcher = () => (dispatcher ??= options.dispatcher ? Promise.resolve(options.dispatcher) : buildDispatcher(options));
-  const redact = (text: string) => redactSecrets(text, secrets);
+  const redact = (text: string) => redactText(text, known());
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
     const method = req.method ?? 'GET';
@@ -170,11 +177,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function json(req: HttpRequest, opts: { allowEmpty?: boolean } = {}): Promise<unknown> {
     const response = await send(req);
     const label = `${req.method ?? 'GET'} ${joinPath(base.pathname, req.path)}`;
-    const parsed = parseJsonBody(response);
+    const parsed = parseJsonBody(response, known());
     if (response.status >= 300 && response.status <= 399) throw redirectError(source, label, response);
     if (response.status < 200 || response.status > 299) {
       const { kind, short } = describeStatus(response.status);
-      const vendorMessage = parsed.ok ? extractVendorMessage(parsed.value) : looksLikeHtml(response) ? 'HTML error page' : response.text.trim().slice(0, 200);
+      const vendorMessage = parsed.ok ? extractVendorMessage(parsed.value) : looksLikeHtml(response) ? 'HTML error page' : bodyExcerpt(response.text, 200, known());
       throw new SourceError({
         source,
         kind,
@@ -257,7 +264,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     json,
     saveTo,
     addSecret(secret) {
-      if (secret.length >= 4) secrets.add(secret);
+      if (secret.length < MIN_SECRET_LENGTH) return;
+      secrets.add(secret);
+      receivedTokens.add(secret);
     },
     async close() {
       if (!options.dispatcher && dispatcher) await (await dispatcher).close().catch(() => undefined);

@@ -31,7 +31,7 @@ import { DEFAULT_LIMIT, type ActionKind, type ActionOutcome, type BaseSourceOpti
 import { SourceError } from './errors.js';
 import type { HttpClient } from './http.js';
 import { createSourceHttpClient } from './source-http.js';
-import { MAX_PAGES_PER_POLL, dedupeById } from './paging.js';
+import { MAX_PAGES_PER_POLL, dedupeById, pageCapTruncation } from './paging.js';
 import { asNumber, asRecord, asString } from './read-fields.js';
 import { buildMcritCapabilities } from './mcrit/capabilities.js';
 import { deriveMcritState } from './mcrit/job-state.js';
@@ -69,11 +69,13 @@ export function createMcritSource(options: McritOptions): JobSource {
     return readEnvelopeData(source, body, `GET ${path}`);
   }
 
-  async function fetchPages(signal: AbortSignal | undefined, counter: { requests: number }): Promise<Job[]> {
+  async function fetchPages(signal: AbortSignal | undefined, counter: { requests: number; pages?: number }): Promise<Job[]> {
     const jobs: Job[] = [];
     const seen = new Set<string>();
     let skip = 0;
+    counter.pages = 0;
     for (let page = 0; page < MAX_PAGES_PER_POLL && seen.size < limit; page++) {
+      counter.pages++;
       const pageSize = Math.min(MCRIT_PAGE_SIZE, limit - seen.size);
       counter.requests++;
       const data = await getData('/jobs', signal, { start: skip, limit: pageSize });
@@ -120,11 +122,12 @@ export function createMcritSource(options: McritOptions): JobSource {
     capabilities: buildMcritCapabilities(options.readonly === true),
 
     async list(signal?: AbortSignal): Promise<ListResult> {
-      const counter = { requests: 0 };
+      const counter: { requests: number; pages?: number } = { requests: 0 };
       const stats = fetchStats(signal, counter);
       const jobs = await fetchPages(signal, counter);
       const serverCounters = await stats;
-      return { jobs, total: null, stateCounts: null, requests: counter.requests, ...(serverCounters ? { serverCounters } : {}) };
+      const truncated = pageCapTruncation(limit, jobs.length, counter.pages ?? 0);
+      return { jobs, total: null, stateCounts: null, requests: counter.requests, ...(serverCounters ? { serverCounters } : {}), ...(truncated ? { truncated } : {}) };
     },
 
     async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {

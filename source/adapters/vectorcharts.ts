@@ -29,7 +29,7 @@ import type { Job, JobDetail } from '../domain/job.js';
 import { DEFAULT_LIMIT, type ActionKind, type JobSource, type ListResult } from './contract.js';
 import { SourceError } from './errors.js';
 import { createSourceHttpClient } from './source-http.js';
-import { dedupeById } from './paging.js';
+import { dedupeById, pageCapTruncation } from './paging.js';
 import { asRecord, asString } from './read-fields.js';
 import { VECTORCHARTS_CAPABILITIES, type VectorChartsOptions } from './vectorcharts/constants.js';
 import { listPages } from './vectorcharts/list-pages.js';
@@ -62,7 +62,8 @@ export function createVectorChartsSource(options: VectorChartsOptions): JobSourc
         for (const record of records) jobs.push(normalizeVectorChartsJob(record, source));
       }
       const withIds = dedupeById(jobs.filter((job) => job.id !== '')).slice(0, limit);
-      return { jobs: withIds, total: counter.total, stateCounts: null, requests: counter.requests };
+      const truncated = pageCapTruncation(limit, withIds.length, counter.pages ?? 0);
+      return { jobs: withIds, total: counter.total, stateCounts: null, requests: counter.requests, ...(truncated ? { truncated } : {}) };
     },
     async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
       const counter = newRequestCounter();

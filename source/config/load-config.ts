@@ -4,10 +4,11 @@
  * keys are reported, not ignored; any string may be `${ENV_VAR}`; a secret may come from a
  * `<key>Command` run once, after the whole file validated.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { VENDORS, type Vendor } from '../domain/job.js';
+import { redactSecrets } from '../domain/redact.js';
 import type { SourceSpec } from '../adapters/registry.js';
 import { ConfigError } from './config-error.js';
 import { permissionWarnings, type PermissionFindings } from './config-permissions.js';
@@ -66,16 +67,39 @@ type Values = Record<string, unknown>;
 
 /** Reads and validates a config file, runs its credential commands. Throws ConfigError naming file, line and field. */
 export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError([`${path}: cannot read the config file (${code === 'ENOENT' ? 'it does not exist' : code ?? String(error)})`]);
-  }
+  const text = readConfigText(path);
   const { config, findings } = parseConfig(text, path, env, { baseDir: dirname(resolve(path)) });
   config.warnings.push(...permissionWarnings(path, findings));
   return config;
+}
+
+/** Largest config file read (a config of even a thousand sources is far smaller). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Most sources one config may list. */
+export const MAX_SOURCES = 1_000;
+
+/** Reads a config file as UTF-8 text: refuses what is too large, binary or not valid UTF-8, naming it as such. */
+function readConfigText(path: string): string {
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_CONFIG_BYTES) {
+      throw new ConfigError([`${path}: the config file is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_CONFIG_BYTES / 1024 / 1024} MiB (is this the right file?)`]);
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
+    throw new ConfigError([`${path}: cannot read the config file (${reason})`]);
+  }
+  // why: a binary file's bytes would otherwise come back in YAML errors, raw, by the kilobyte.
+  if (bytes.includes(0)) throw new ConfigError([`${path}: this is a binary file (it holds NUL bytes), not a YAML config`]);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ConfigError([`${path}: this file is not UTF-8 text (a binary file, or another encoding); a config is YAML in UTF-8`]);
+  }
 }
 
 /** Validates config text (and runs its credential commands); `path` is used in messages. */
@@ -92,6 +116,7 @@ interface PendingSource {
 
 function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options: ParseOptions): { config: LoadedConfig; findings: PermissionFindings } {
   const baseDir = options.baseDir ?? dirname(resolve(path));
+  if (text.length > MAX_CONFIG_BYTES) throw new ConfigError([`${path}: the config is ${text.length} characters; the limit is ${MAX_CONFIG_BYTES}`]);
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineOf = (node: unknown) => {
@@ -152,6 +177,9 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
   if (!sourcesNode || !isSeq(sourcesNode) || sourcesNode.items.length === 0) {
     problems.push(`${at(sourcesNode ?? root)}: sources: expected a non-empty list of sources`);
     throw new ConfigError(problems);
+  }
+  if (sourcesNode.items.length > MAX_SOURCES) {
+    throw new ConfigError([`${at(sourcesNode)}: sources: ${sourcesNode.items.length} sources; at most ${MAX_SOURCES} are allowed in one config`]);
   }
   const names = new Set<string>();
   const pending: PendingSource[] = [];
@@ -244,5 +272,5 @@ function unknownKeyMessage(key: string, rules: Record<string, FieldRule>, source
 }
 
 function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => (secret.length >= 4 ? out.split(secret).join('***') : out), text);
+  return redactSecrets(text, secrets);
 }

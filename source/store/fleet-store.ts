@@ -130,6 +130,8 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       stateCounts: null,
       lastSuccessAt: null,
       error: null,
+      incomplete: null,
+      truncated: null,
       consecutiveFailures: 0,
       nextPollAt: null,
       nextPollDelayMs: null,
@@ -230,6 +232,8 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
           serverCounters: result.serverCounters ?? null,
           lastSuccessAt: at,
           error: null,
+          incomplete: result.incomplete ?? null,
+          truncated: result.truncated ?? null,
           consecutiveFailures: 0,
         };
       }

@@ -32,6 +32,10 @@ export interface SourceSnapshot {
   /** Epoch ms of the last successful poll, or null. */
   lastSuccessAt: number | null;
   error: SourceFailure | null;
+  /** The last list answered but enrichment failed: how many jobs have an unknown outcome, and why (the health cell says "degraded"). */
+  incomplete?: { jobs: number; reason: string } | null;
+  /** The last list fetched fewer jobs than the limit asked for (a page cap), and how many. */
+  truncated?: { asked: number; fetched: number; reason: string } | null;
   consecutiveFailures: number;
   /** Epoch ms of the next scheduled poll (null while paused). */
   nextPollAt: number | null;

@@ -14,12 +14,15 @@ export interface TerminalOutput {
   stdout: NodeJS.WriteStream;
   /** Where the UI hands rows built as finished strings; absent when Ink's own output reaches the terminal. */
   finishedRows?: FinishedRows;
+  /** Paints the whole frame again (after the terminal was given back by a suspend). */
+  repaint(): void;
   dispose(): void;
 }
 
 /** Builds the UI's stdout from the real one and the environment (JOBTOP_RENDERER, JOBTOP_RENDER_TRACE). */
 export function createTerminalOutput(real: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): TerminalOutput {
-  if (env.JOBTOP_RENDERER === 'full' || !real.isTTY) return { stdout: real, dispose() {} };
+  // why: Ink repaints its whole frame on 'resize'; that is the full renderer's repaint.
+  if (env.JOBTOP_RENDERER === 'full' || !real.isTTY) return { stdout: real, repaint: () => real.emit('resize'), dispose() {} };
   const tracePath = env.JOBTOP_RENDER_TRACE;
   let trace: ((event: RenderTraceEvent) => void) | undefined;
   if (tracePath) {
@@ -30,5 +33,5 @@ export function createTerminalOutput(real: NodeJS.WriteStream, env: NodeJS.Proce
   const finishedRows = new FinishedRows();
   const writer = new DiffWriter(real, { trace, finishedRows });
   // why: Ink only needs write, size, isTTY and 'resize' of its stdout; the proxy provides exactly those.
-  return { stdout: writer as unknown as NodeJS.WriteStream, finishedRows, dispose: () => writer.dispose() };
+  return { stdout: writer as unknown as NodeJS.WriteStream, finishedRows, repaint: () => writer.repaint(), dispose: () => writer.dispose() };
 }

@@ -98,6 +98,8 @@ describe('terminal restore', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
     ['SIGQUIT', 131],
+    ['SIGUSR2', 140],
+    ['SIGALRM', 142],
   ] as const)('%s: raw mode off, cursor shown, alternate screen left, nothing drawn after', async (signal, status) => {
     const run = runWrapped(['--demo']);
     await run.waitForScreen('every demo source OK', LIVE);
@@ -110,6 +112,18 @@ describe('terminal restore', () => {
     expect(run.alternateScreen()).toBe(false);
     expect(run.cursorHidden()).toBe(false);
     expect(afterLeaving(run.output())).toBe('');
+  });
+
+  it('SIGUSR1 starts no inspector: no banner over the frame, the monitor keeps running', async () => {
+    const run = runWrapped(['--demo']);
+    await run.waitForScreen('every demo source OK', LIVE);
+    const pid = run.jobtopPid();
+    process.kill(pid, 'SIGUSR1');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(run.output()).not.toContain('Debugger listening');
+    expect(run.alternateScreen()).toBe(true);
+    process.kill(pid, 'SIGINT');
+    expect(await run.finished).toBe(130);
   });
 
   it.each(['throw', 'rejection', 'render'])('an uncaught error (%s) is printed after the screen is restored, with a hint and the log path', async (kind) => {

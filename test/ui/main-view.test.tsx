@@ -41,6 +41,15 @@ describe('main screen', () => {
     expect(frame).toMatch(/↻ 5s\s+j\/k move\s+Enter open\s+\/ filter/);
   });
 
+  it('shows a source whose list answered but whose enrichment failed as degraded, with how many jobs are unknown', async () => {
+    const degraded = makeSource('alteryx', makeJobs(4, { source: 'alteryx', prefix: 'ax-' }), { incomplete: { jobs: 46, reason: 'disposition look-ups failed: 500 server error' } });
+    app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', makeJobs(3)), degraded])), { columns: 120, rows: 30 });
+    const frame = await app.waitFor('degraded');
+    expect(frame).toMatch(/▲ alteryx( Alteryx)? degraded: 46 unknown 2s ago/);
+    expect(frame).not.toMatch(/alteryx( Alteryx)? OK/);
+    expect(frame).toContain('✔ osapi OSAPI OK 2s ago');
+  });
+
   it('draws only the visible window of rows', async () => {
     app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', makeJobs(5_000))])), { columns: 100, rows: 30 });
     const lines = (await app.waitFor('jobtop')).split('\n');

@@ -17,8 +17,8 @@ export interface DispositionCache {
   get(id: string): string | undefined;
   /** Notes what a detail body says about a completed job's disposition. */
   remember(id: string, detail: unknown): void;
-  /** Looks up the dispositions not yet known of the completed jobs among `items`. */
-  enrich(items: Map<string, unknown>, counter: RequestCounter, signal?: AbortSignal): Promise<void>;
+  /** Looks up the dispositions not yet known of the completed jobs among `items`; says how many look-ups failed and the first reason. */
+  enrich(items: Map<string, unknown>, counter: RequestCounter, signal?: AbortSignal): Promise<{ failed: number; reason: string | null }>;
   /** Forgets the jobs no longer in `items`. */
   forgetAllBut(items: Map<string, unknown>): void;
 }
@@ -47,12 +47,15 @@ export function createDispositionCache(readJson: ReadJson, perPoll: () => number
     else dispositions.set(id, disposition);
   }
 
-  async function lookUp(id: string, counter: RequestCounter, signal?: AbortSignal): Promise<void> {
+  async function lookUp(id: string, counter: RequestCounter, signal?: AbortSignal): Promise<SourceError | null> {
     try {
       remember(id, await readJson({ path: jobPath(id), query: { includeMessages: 'false' }, signal }, counter));
+      return null;
     } catch (error) {
-      // why: a failed look-up only leaves the job 'unknown' until a later poll; the list itself is good.
+      // why: a failed look-up leaves the job 'unknown' until a later poll; the list itself is good,
+      // but the poll is reported incomplete (ListResult.incomplete) so no one reads it as all there.
       if (!(error instanceof SourceError)) throw error;
+      return error;
     }
   }
 
@@ -64,7 +67,13 @@ export function createDispositionCache(readJson: ReadJson, perPoll: () => number
         .filter(([id, item]) => isAlteryxCompleted(asRecord(item).status) && !dispositions.has(id) && !unanswered.has(id))
         .slice(0, perPoll())
         .map(([id]) => id);
-      await runLimited(wanted, ENRICH_CONCURRENCY, (id) => lookUp(id, counter, signal));
+      const failures: SourceError[] = [];
+      await runLimited(wanted, ENRICH_CONCURRENCY, async (id) => {
+        const failure = await lookUp(id, counter, signal);
+        if (failure) failures.push(failure);
+      });
+      const first = failures[0];
+      return { failed: failures.length, reason: first ? `disposition look-ups failed: ${first.short}${first.request ? ` (${first.request.replace(/\/[^/]+$/, '/{id}')})` : ''}` : null };
     },
     forgetAllBut(items) {
       for (const id of dispositions.keys()) if (!items.has(id)) dispositions.delete(id);

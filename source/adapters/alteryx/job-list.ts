@@ -41,12 +41,13 @@ export async function fetchListItems(
   limit: number,
   counter: RequestCounter,
   signal?: AbortSignal,
-): Promise<{ items: Map<string, unknown>; total: number | null }> {
+): Promise<{ items: Map<string, unknown>; total: number | null; pages: number }> {
   const items = new Map<string, unknown>();
   const pageSize = Math.min(limit, ALTERYX_PAGE_SIZE);
   let total: number | null = null;
   let offset = 0;
-  for (let pages = 0; pages < MAX_PAGES_PER_POLL && items.size < limit; pages++) {
+  let pages = 0;
+  for (; pages < MAX_PAGES_PER_POLL && items.size < limit; pages++) {
     const query = { offset, limit: pageSize, sortField: 'CreateDate', direction: 'desc', allUsers: 'true' };
     const page = readJobPage(source, await readJson({ path: '/v3/jobs', query, signal }, counter));
     if (pages === 0) total = page.total;
@@ -55,8 +56,11 @@ export async function fetchListItems(
       // why: a record without an id cannot be keyed, selected or acted on; offset drift repeats ids.
       if (id !== null && !items.has(id) && items.size < limit) items.set(id, item);
     }
-    if (isLastPage(page, pageSize)) break;
+    if (isLastPage(page, pageSize)) {
+      pages++;
+      break;
+    }
     offset += page.items.length;
   }
-  return { items, total };
+  return { items, total, pages };
 }

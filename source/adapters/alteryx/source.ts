@@ -5,6 +5,7 @@
 import type { Job, JobDetail } from '../../domain/job.js';
 import { DEFAULT_LIMIT, type ActionKind, type ActionOutcome, type JobSource, type ListResult } from '../contract.js';
 import { SourceError } from '../errors.js';
+import { pageCapTruncation } from '../paging.js';
 import { asRecord } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
 import { createAuthorizedReader } from './authorized-reads.js';
@@ -45,12 +46,14 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
 
     async list(signal?: AbortSignal): Promise<ListResult> {
       const counter: RequestCounter = { count: 0 };
-      const { items, total } = await fetchListItems(readJson, source, limit, counter, signal);
-      await dispositions.enrich(items, counter, signal);
+      const { items, total, pages } = await fetchListItems(readJson, source, limit, counter, signal);
+      const truncated = pageCapTruncation(limit, items.size, pages);
+      const enriched = await dispositions.enrich(items, counter, signal);
       dispositions.forgetAllBut(items);
       listItems = items;
       const jobs = [...items].map(([id, item]) => normalizeAlteryxJob(item, source, dispositions.get(id)));
-      return { jobs, total, stateCounts: null, requests: counter.count };
+      const incomplete = enriched.failed > 0 ? { jobs: enriched.failed, reason: enriched.reason ?? 'disposition look-ups failed' } : undefined;
+      return { jobs, total, stateCounts: null, requests: counter.count, ...(incomplete ? { incomplete } : {}), ...(truncated ? { truncated } : {}) };
     },
 
     async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {

@@ -1,7 +1,7 @@
 /** The JobSource of one OSAPI controller: paged `GET /job`, `GET /job/{id}`, DELETE and retry, and path-prefix discovery. */
 import type { Job, JobDetail } from '../../domain/job.js';
 import { DEFAULT_LIMIT, type ActionKind, type ActionOutcome, type BaseSourceOptions, type JobSource, type ListResult } from '../contract.js';
-import { dedupeById, MAX_PAGES_PER_POLL } from '../paging.js';
+import { dedupeById, MAX_PAGES_PER_POLL, pageCapTruncation } from '../paging.js';
 import { asNumber, asRecord, asString } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
 import { OSAPI_CAPABILITIES } from './actions.js';
@@ -85,7 +85,8 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
       items.push(...lastPage.items);
     }
     const jobs = dedupeById(items.map((item) => normalizeOsapiJob(item, source))).slice(0, limit);
-    return { jobs, total, stateCounts: normalizeOsapiStatusCounts(first.statusCounts), requests: counter.requests };
+    const truncated = pageCapTruncation(limit, jobs.length, pages);
+    return { jobs, total, stateCounts: normalizeOsapiStatusCounts(first.statusCounts), requests: counter.requests, ...(truncated ? { truncated } : {}) };
   }
 
   async function detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {

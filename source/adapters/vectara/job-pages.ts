@@ -11,6 +11,8 @@ import { normalizeVectaraJob } from './normalize.js';
 /** Counts the HTTP requests of one poll or detail call. */
 export interface RequestCounter {
   requests: number;
+  /** List pages fetched. */
+  pages?: number;
 }
 
 /** Sends a read with credentials; `check` throws on a body that reports a failure. */

@@ -3,7 +3,8 @@
  * before it expires, shared by concurrent calls, and dropped when a read says it was refused.
  */
 import { SourceError, describeStatus, type SourceErrorKind } from '../errors.js';
-import { redactSecrets, type HttpClient } from '../http.js';
+import { redactText } from '../../domain/redact.js';
+import type { HttpClient } from '../http.js';
 import { asRecord, asString } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
 import type { VectaraApiVersion, VectaraOptions } from './constants.js';
@@ -83,7 +84,7 @@ function parseJsonOrNull(text: string): unknown {
 function tokenError(source: string, request: string, status: number, body: unknown, clientSecret?: string): SourceError {
   const record = asRecord(body);
   // why (issue 5): the token server's own words may quote the client secret back; redact it like every other error.
-  const detail = redactSecrets([asString(record.error), asString(record.error_description) ?? asString(record.message)].filter(Boolean).join(': '), clientSecret && clientSecret.length >= 4 ? [clientSecret] : []);
+  const detail = redactText([asString(record.error), asString(record.error_description) ?? asString(record.message)].filter(Boolean).join(': '), clientSecret ? [clientSecret] : []);
   const kind: SourceErrorKind = status === 400 || status === 401 ? 'auth' : describeStatus(status).kind;
   return new SourceError({ source, kind, short: `OAuth token refused (HTTP ${status})`, detail: detail || undefined, status, request });
 }

@@ -28,6 +28,7 @@ export async function* listPages(auth: PortalAuth, source: string, limit: number
     const requested = Math.min(VECTORCHARTS_PAGE_SIZE_CAP, limit - offset);
     const body = await auth.read({ path: JOBS_PATH, query: { limit: requested, offset }, signal }, counter);
     const parsed = parseListPage(body, source);
+    counter.pages = page + 1;
     if (page === 0) counter.total = parsed.total;
     if (parsed.unpaged) {
       yield parsed.records.slice(0, limit - offset);

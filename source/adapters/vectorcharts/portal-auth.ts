@@ -12,6 +12,8 @@ import { LOGIN_PATH, LOGOUT_PATH, type VectorChartsOptions } from './constants.j
 export interface RequestCounter {
   requests: number;
   total: number | null;
+  /** List pages fetched. */
+  pages?: number;
 }
 
 /** A fresh counter for one poll or detail call. */

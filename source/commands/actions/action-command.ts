@@ -42,6 +42,11 @@ export function createActionCommand(kind: ActionKind, text: ActionCommandText): 
     async run(args, io) {
       const targets = parseTargets(args.positionals, kind);
       const yes = args.flags.yes === true;
+      // why before the --yes hint: read-only refuses the action whatever the answer; "pass --yes" would mislead.
+      if (args.flags.readonly === true && !yes && !io.stdin.isTTY) {
+        io.stderr.write(`jobtop: not ${PAST_TENSE[kind]}: --readonly refuses every action. Nothing was sent.\n`);
+        return EXIT_CODES.refused;
+      }
       if (!yes && !io.stdin.isTTY) {
         io.stderr.write(`jobtop: not ${PAST_TENSE[kind]}: stdin is not a terminal, so jobtop cannot ask for confirmation. Pass --yes to ${kind} without asking. Nothing was sent.\n`);
         return EXIT_CODES.usage;

@@ -4,7 +4,7 @@
  * hint for a failure.
  */
 import type { JobSource } from '../../adapters/contract.js';
-import { redactSecrets } from '../../adapters/http.js';
+import { redactText } from '../../domain/redact.js';
 import { toSourceError, type SourceError } from '../../adapters/errors.js';
 import type { ConfiguredSource } from '../../config/load-config.js';
 import { hintFor } from './check-hints.js';
@@ -74,7 +74,7 @@ export async function probeSource(source: JobSource, configured: ConfiguredSourc
     const steps = stepsFor(error, https);
     const credentials = new Set(CREDENTIAL_KEYS.filter((key) => spec[key] !== undefined));
     const hint = hintFor(error, { vendor: source.vendor, url: source.url, credentials, timeoutMs: Number(spec.timeoutMs), connectTimeoutMs: Number(spec.connectTimeoutMs), proxy: base.proxy });
-    const clean = (text: string) => redactSecrets(text, secrets.filter((secret) => secret.length >= 4));
+    const clean = (text: string) => redactText(text, secrets);
     return {
       ...base,
       ok: false,

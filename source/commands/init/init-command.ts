@@ -36,8 +36,18 @@ export const initCommand: Command = {
     try {
       writeNewFile(path, text, args.flags.force === true);
     } catch (error) {
+      if (error instanceof NotADirectory) {
+        io.stderr.write(`jobtop: cannot write ${path}: ${error.path} is not a directory\n`);
+        return EXIT.usage;
+      }
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'EEXIST' ? 'it appeared while writing; not overwriting it (pass --force to replace it)' : code === 'EACCES' ? 'permission denied' : code ?? String(error);
+      const where = (error as NodeJS.ErrnoException).path;
+      const reason =
+        code === 'EEXIST' ? 'it appeared while writing; not overwriting it (pass --force to replace it)'
+        : code === 'EACCES' || code === 'EPERM' ? `permission denied${where && where !== path ? ` (${where})` : ''}`
+        : code === 'ENOENT' && where && where !== path ? `cannot create the directory ${where} (ENOENT: this file system does not allow it)`
+        : code === 'EROFS' ? 'the file system is read-only'
+        : code ?? String(error);
       io.stderr.write(`jobtop: cannot write ${path}: ${reason}\n`);
       return EXIT.usage;
     }
@@ -59,13 +69,40 @@ function kindOf(path: string): 'file' | 'directory' | null {
   }
 }
 
+/** A path on the way to the file exists and is not a directory (`/dev/null/x.yaml`). */
+class NotADirectory extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is not a directory`);
+  }
+}
+
+/**
+ * Creates `directory` and its missing parents (mode 700), one level at a time.
+ * why not mkdirSync({recursive: true}): on procfs (`/proc/nope/x`) Node's recursive mkdir retries
+ * forever at 100 % CPU; and its error for `/dev/null/x` (ENOTDIR on the child) hides which part is wrong.
+ */
+function makeDirectories(directory: string): void {
+  const missing: string[] = [];
+  let current = directory;
+  for (;;) {
+    const kind = kindOf(current);
+    if (kind === 'directory') break;
+    if (kind === 'file') throw new NotADirectory(current);
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing) mkdirSync(level, { mode: 0o700 });
+}
+
 /**
  * Writes a mode-600 temporary file next to `path`, then moves it in place: a hard link when
  * the file must not exist (fails with EEXIST instead of replacing a file created meanwhile),
  * a rename with --force. Either way a reader never sees half a file.
  */
 function writeNewFile(path: string, text: string, force: boolean): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  makeDirectories(dirname(path));
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
   try {

@@ -9,7 +9,7 @@ import { sanitizeInline } from '../../domain/sanitize.js';
 import { toIso } from '../../domain/time.js';
 import type { SortSpec } from '../../domain/sort.js';
 import { isNormalizedStateName, matchesState, selectJobs, type JobQuery } from '../../domain/job-query.js';
-import { fetchOnce } from '../../store/fetch-once.js';
+import { fetchOnce, outcomeNotes, type SourceOutcome } from '../../store/fetch-once.js';
 import { openFromFlags, type OpenedSources } from '../shared/open-sources.js';
 import { EXIT, type Command } from '../command.js';
 import { jobToJson, sourceToJson } from '../shared/job-json.js';
@@ -25,6 +25,8 @@ export interface ListOptions {
   query: JobQuery;
   sort: SortSpec;
   limit: number | null;
+  /** How long to wait for every source together (default 20 s). */
+  deadlineMs?: number;
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream;
 }
@@ -34,7 +36,7 @@ export const listCommand: Command = {
   name: 'list',
   usage: 'list [options]',
   summary:
-    'Print the merged job list of the configured sources once: an aligned table fitted to the terminal, TSV, JSON or job keys. Filters combine (every one must match; a repeated flag or a comma list means any of). Exit 0 when every polled source answered, 2 when some failed (their errors on stderr, the other jobs still printed).',
+    'Print the merged job list of the configured sources once: an aligned table fitted to the terminal, TSV, JSON or job keys. Filters combine (every one must match; a repeated flag or a comma list means any of). Exit 0 when every polled source answered whole, 2 when some failed, timed out at --deadline or answered incompletely (their errors on stderr, the other jobs still printed).',
   flags: LIST_FLAGS,
   async run(args, io) {
     const parsed = parseListFlags(args, Date.now());
@@ -53,7 +55,7 @@ export const listCommand: Command = {
 export async function runList(opened: OpenedSources, options: ListOptions): Promise<number> {
   const wanted = options.query.sources;
   const sources = opened.sources.filter((source) => wanted.length === 0 || wanted.includes(source.name));
-  const outcomes = await fetchOnce(sources);
+  const outcomes = await fetchOnce(sources, { deadlineMs: options.deadlineMs });
   const typeOf = new Map(opened.config.sources.map((source) => [source.spec.name, source.spec.type]));
   const fetched = outcomes.flatMap((outcome) => outcome.jobs);
   const jobs = selectJobs(fetched, options.query, options.sort, options.limit);
@@ -71,8 +73,19 @@ export async function runList(opened: OpenedSources, options: ListOptions): Prom
   }
   for (const outcome of outcomes) {
     if (outcome.error) options.stderr.write(`jobtop: ${sanitizeInline(outcome.error.message, 1000)}\n`);
+    for (const note of outcomeNotes(outcome)) options.stderr.write(`jobtop: ${sanitizeInline(note, 1000)}\n`);
   }
-  return outcomes.every((outcome) => outcome.ok) ? EXIT.ok : EXIT.partial;
+  warnAboutMissedJobs(options.query, outcomes, options.stderr);
+  return outcomes.every((outcome) => outcome.complete) ? EXIT.ok : EXIT.partial;
+}
+
+/** A state filter over a source that answered incompletely may leave out jobs that match: say which source and how many could be missing. */
+function warnAboutMissedJobs(query: JobQuery, outcomes: readonly SourceOutcome[], stderr: NodeJS.WritableStream): void {
+  if (query.states.length === 0) return;
+  for (const outcome of outcomes) {
+    if (!outcome.incomplete) continue;
+    stderr.write(`jobtop: warning: --state may miss jobs of ${sanitizeInline(outcome.name, 200)}: ${outcome.incomplete.jobs} of its jobs have an unknown outcome and are listed as unknown\n`);
+  }
 }
 
 /** Says so when a `--state` value is no state at all: neither normalized nor any fetched job's native state. */

@@ -7,6 +7,8 @@ import { DEFAULT_SORT, type SortSpec } from '../../domain/sort.js';
 import { SORT_FIELDS, parseSince, parseSortArgument, sortSpecFor, splitList, type JobQuery } from '../../domain/job-query.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
 import { UsageError, type FlagSpec, type ParsedArgs } from '../command.js';
+import { parseDuration } from '../../config/values.js';
+import { DEFAULT_DEADLINE_MS } from '../../store/fetch-once.js';
 
 /** The output formats of `list`. */
 export const LIST_FORMATS = ['table', 'tsv', 'json', 'ids'] as const;
@@ -26,6 +28,7 @@ export const LIST_FLAGS: Record<string, FlagSpec> = {
   format: { type: 'string', value: 'FORMAT', description: 'table (aligned, fitted to the terminal; the default), tsv (a header line, then tab-separated fields), json, ids (one SOURCE/ID per line)' },
   json: { type: 'boolean', description: 'the same as --format json: {"jobs": [...], "sources": [...]}' },
   raw: { type: 'boolean', description: "with --format json, include each job's vendor record as raw" },
+  deadline: { type: 'string', value: 'DURATION', description: 'wait at most this long for all sources together (default 20s); the sources still polling are reported as timed out (exit 2), the others printed' },
 };
 
 /** `list`'s flags, checked. */
@@ -35,6 +38,8 @@ export interface ParsedListFlags {
   query: JobQuery;
   sort: SortSpec;
   limit: number | null;
+  /** --deadline in ms. */
+  deadlineMs: number;
 }
 
 const strings = (value: ParsedArgs['flags'][string]): string[] => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
@@ -45,7 +50,15 @@ export function parseListFlags(args: ParsedArgs, now: number): ParsedListFlags {
   if (args.positionals.length > 0) throw new UsageError(`list takes no arguments, got "${sanitizeInline(args.positionals[0], 100)}" (filter with --source, --state, --type, --since)`);
   const format = parseFormat(flags);
   if (flags.raw === true && format !== 'json') throw new UsageError('--raw goes with --format json (or --json)');
-  return { format, raw: flags.raw === true, query: parseQuery(flags, now), sort: parseSort(flags), limit: parseLimit(flags.limit) };
+  return { format, raw: flags.raw === true, query: parseQuery(flags, now), sort: parseSort(flags), limit: parseLimit(flags.limit), deadlineMs: parseDeadline(flags.deadline) };
+}
+
+/** Checks `--deadline` (absent: the default); shared by the one-shot commands that take it. */
+export function parseDeadline(value: ParsedArgs['flags'][string]): number {
+  if (value === undefined) return DEFAULT_DEADLINE_MS;
+  const ms = parseDuration(value);
+  if (ms === null || ms < 100) throw new UsageError(`--deadline expects a duration of at least 100ms (20s, 1m, 500ms), got "${sanitizeInline(String(value), 100)}"`);
+  return ms;
 }
 
 function parseFormat(flags: ParsedArgs['flags']): ListFormat {

@@ -69,10 +69,28 @@ function withSources(config: LoadedConfig, fleet: DemoFleet | null, options: Ope
     sources,
     fleet,
     async close() {
-      await Promise.all(sources.map((source) => source.close()));
+      await closeSources(sources);
       await fleet?.close();
     },
   };
+}
+
+/** How long closing (a logout) may take per run before jobtop leaves without it. */
+export const CLOSE_GRACE_MS = 2_000;
+
+/**
+ * Closes every source (logs out where it logged in), best effort: concurrently, errors ignored,
+ * and never longer than CLOSE_GRACE_MS, so a dead server cannot hold an exit. Idempotent per call site.
+ */
+export async function closeSources(sources: readonly JobSource[], graceMs = CLOSE_GRACE_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, graceMs);
+    timer.unref?.();
+  });
+  const closing = Promise.all(sources.map((source) => Promise.resolve().then(() => source.close()).catch(() => undefined)));
+  await Promise.race([closing, grace]);
+  clearTimeout(timer);
 }
 
 /**

@@ -45,13 +45,17 @@ export function titleLine(input: TitleInput): Segment[] {
 /** One source's health cell in at most `width` cells: the vendor name goes first, then the name and the
  * failure reason shrink, so the status and the age of the last good data stay readable. */
 export function sourceCell(source: SourceSnapshot, now: number, width: number): Segment[] {
-  const symbol = source.status === 'ok' ? seg('✔ ', { color: COLORS.ok }) : source.status === 'error' ? seg('✖ ', { color: COLORS.error }) : seg('◌ ', { color: COLORS.warning });
+  // why: a list that answered while its enrichment failed is not "OK": N jobs' outcomes are unknown (docs/faults.md).
+  const degraded = source.status === 'ok' && source.incomplete ? source.incomplete : null;
+  const symbol = degraded ? seg('▲ ', { color: COLORS.warning }) : source.status === 'ok' ? seg('✔ ', { color: COLORS.ok }) : source.status === 'error' ? seg('✖ ', { color: COLORS.error }) : seg('◌ ', { color: COLORS.warning });
   // why: a healthy source's age at list resolution keeps the header still between polls; a failing
   // source's stale age counts in seconds (sourceChangesAt).
   const age = source.lastSuccessAt === null ? null : source.status === 'ok' ? formatListAge(now - source.lastSuccessAt) : formatAge(now - source.lastSuccessAt);
   const reason = sanitizeInline(source.error?.short ?? 'error', 60);
   const status = (reasonText: string): Segment[] =>
-    source.status === 'ok'
+    degraded
+      ? [seg(`degraded: ${formatCount(degraded.jobs)} unknown`, { color: COLORS.warning, bold: true }), seg(age ? ` ${age} ago` : '', { dim: true })]
+      : source.status === 'ok'
       ? [seg('OK', { color: COLORS.ok }), seg(age ? ` ${age} ago` : '', { dim: true })]
       : source.status === 'error'
         ? [seg(reasonText, { color: COLORS.error, bold: true }), seg(age ? ` ${STALE_MARK} stale ${age}` : ' no data', { color: COLORS.warning })]
