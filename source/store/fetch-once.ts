@@ -2,7 +2,7 @@
  * One poll of every source, for one-shot commands: the jobs of those that answered and an
  * honest account of those that did not.
  */
-import type { Job, Vendor } from '../domain/job.js';
+import type { Job, SourceType } from '../domain/job.js';
 import type { JobSource } from '../adapters/contract.js';
 import { toSourceError } from '../adapters/errors.js';
 import type { SourceFailure } from './types.js';
@@ -11,7 +11,7 @@ import { describeFailure } from './fleet-store.js';
 /** One source's outcome of a single poll. */
 export interface SourceOutcome {
   name: string;
-  vendor: Vendor;
+  vendor: SourceType;
   url: string;
   ok: boolean;
   error: SourceFailure | null;
