@@ -17,6 +17,8 @@ import { firstPageRequest, nextPageRequest, type PageRequest } from './page-requ
 export interface HttpJsonOptions extends BaseSourceOptions {
   declaration: HttpJsonDeclaration;
   headers?: Record<string, string>;
+  /** The credential `{token}` stands for in header values (from `token` or `tokenCommand`). */
+  token?: string;
   /** Values to redact from anything reported (secrets interpolated into headers). */
   secrets?: readonly string[];
 }
@@ -33,9 +35,10 @@ export interface DeclaredListRead {
 export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
   const source = options.name;
   const { declaration } = options;
-  const client = createSourceHttpClient(options, { secrets: options.secrets ?? [] });
+  const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([name, value]) => [name, value.replaceAll('{token}', options.token ?? '')]));
+  const tokenHeaders = Object.entries(options.headers ?? {}).filter(([, value]) => value.includes('{token}')).map(([name]) => headers[name]);
+  const client = createSourceHttpClient(options, { secrets: [...(options.secrets ?? []), options.token, ...tokenHeaders] });
   const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
-  const headers = { ...options.headers };
   const baseUrl = new URL(options.url);
   const basePath = baseUrl.pathname.replace(/\/$/, '');
   const label = (request: Pick<HttpRequest, 'method' | 'path'>) => `${request.method ?? 'GET'} ${basePath}${request.path}`;
