@@ -22,6 +22,7 @@ export function readHttpJsonEntry(item: YAMLMap, values: Record<string, unknown>
   const problems: string[] = [];
   const nodes = new Map<string, Node>();
   const raw: Record<string, unknown> = {};
+  for (const pair of item.items) if (isScalar(pair.key)) nodes.set(String(pair.key.value), pair.key);
   for (const key of DECLARATION_KEYS) {
     const node = values[key] as Node | undefined;
     delete values[key];
@@ -41,7 +42,8 @@ export function readHttpJsonEntry(item: YAMLMap, values: Record<string, unknown>
 /** A YAML node as plain values, remembering each value's node by its key path; strings get `${ENV}` interpolated. */
 function toPlain(node: Node | null, path: string, nodes: Map<string, Node>, context: EntryContext, problems: string[]): unknown {
   if (node === null) return null;
-  nodes.set(path, node);
+  // why: a key's own line is where a mapping or list "starts" for the reader; its value node may begin a line later.
+  if (!nodes.has(path)) nodes.set(path, node);
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {

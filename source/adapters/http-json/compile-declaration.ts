@@ -58,7 +58,7 @@ export function compileDeclaration(raw: Record<string, unknown>): { ok: true; de
   }
   const declaration: HttpJsonDeclaration = {
     list: {
-      path: reader.path(list?.path, 'list.path', true, false) ?? '/',
+      path: reader.path(list?.path, 'list.path', list !== null, false) ?? '/',
       query,
       items: reader.expression(list?.items, 'list.items', false),
       paging,
@@ -157,8 +157,9 @@ function createReader(problems: DeclarationProblem[]) {
 function readPaging(reader: Reader, value: unknown): Paging {
   const map = reader.map(value, 'list.paging', false, ['kind', 'start', 'pageSize', 'next']);
   if (!map) return { kind: 'none' };
-  const kind = reader.oneOf(map.kind, 'list.paging.kind', PAGING_KINDS) ?? 'none';
+  const kind = reader.oneOf(map.kind, 'list.paging.kind', PAGING_KINDS);
   if (map.kind === undefined) reader.problem('list.paging.kind', `required (one of ${PAGING_KINDS.join(', ')})`);
+  if (kind === null) return { kind: 'none' };
   const pageSize = reader.positive(map.pageSize, 'list.paging.pageSize', DEFAULT_PAGE_SIZE);
   if (map.start !== undefined && kind !== 'page') reader.problem('list.paging.start', 'only paging kind page has a start');
   if (map.next !== undefined && kind !== 'cursor') reader.problem('list.paging.next', 'only paging kind cursor has a next expression');
