@@ -17,6 +17,8 @@ export interface SourceOutcome {
   error: SourceFailure | null;
   jobs: Job[];
   total: number | null;
+  /** Problems of the poll that cost fields, not the list (ListResult.warnings). */
+  warnings: string[];
   /** Wall time of the poll in ms. */
   elapsedMs: number;
 }
@@ -29,9 +31,9 @@ export async function fetchOnce(sources: readonly JobSource[], now: () => number
       const base = { name: source.name, vendor: source.vendor, url: source.url };
       try {
         const result = await source.list();
-        return { ...base, ok: true, error: null, jobs: result.jobs, total: result.total, elapsedMs: now() - started };
+        return { ...base, ok: true, error: null, jobs: result.jobs, total: result.total, warnings: result.warnings ?? [], elapsedMs: now() - started };
       } catch (error) {
-        return { ...base, ok: false, error: describeFailure(toSourceError(source.name, error)), jobs: [], total: null, elapsedMs: now() - started };
+        return { ...base, ok: false, error: describeFailure(toSourceError(source.name, error)), jobs: [], total: null, warnings: [], elapsedMs: now() - started };
       }
     }),
   );

@@ -197,6 +197,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
           jobs,
           total: result.total,
           stateCounts: result.stateCounts,
+          warnings: result.warnings ?? [],
           lastSuccessAt: at,
           error: null,
           consecutiveFailures: 0,

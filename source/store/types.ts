@@ -39,6 +39,8 @@ export interface SourceSnapshot {
   readonly: boolean;
   insecure: boolean;
   capabilities: SourceCapabilities;
+  /** Problems of the last good poll that cost fields, not the list (ListResult.warnings); absent = none. */
+  warnings?: readonly string[];
 }
 
 /** A mutating action's life, shown on the row until a refresh confirms it. */

@@ -71,6 +71,7 @@ export async function runList(opened: OpenedSources, options: ListOptions): Prom
   }
   for (const outcome of outcomes) {
     if (outcome.error) options.stderr.write(`jobtop: ${sanitizeInline(outcome.error.message, 1000)}\n`);
+    for (const warning of outcome.warnings) options.stderr.write(`jobtop: warning: ${sanitizeInline(outcome.name, 200)}: ${sanitizeInline(warning, 1000)}\n`);
   }
   return outcomes.every((outcome) => outcome.ok) ? EXIT.ok : EXIT.partial;
 }

@@ -46,5 +46,6 @@ export function sourceToJson(outcome: SourceOutcome, type: string): Record<strin
     jobCount: outcome.jobs.length,
     total: outcome.total,
     elapsedMs: outcome.elapsedMs,
+    warnings: outcome.warnings,
   };
 }
