@@ -66,6 +66,8 @@ function baseHint(error: SourceError, context: HintContext): string {
     case 'parse':
     case 'shape':
     case 'empty':
+      // why: for a declared source the declaration, not the vendor, decides what a job list looks like.
+      if (vendor === 'http-json') return `the answer does not fit the declaration: ${error.detail ?? error.short}; check list.path and list.items`;
       return `the answer is not ${vendor}'s job API: check url and type`;
     case 'too-large':
       return 'a response was larger than maxBodySize: raise maxBodySize or lower limit';
@@ -109,6 +111,7 @@ function pathHint(vendor: SourceType): string {
   if (vendor === 'osapi') return 'servers before April 2026 need pathPrefix: ""';
   if (vendor === 'vectara') return 'v2 servers answer /v2/jobs; a v1-only server needs apiVersion: v1';
   if (vendor === 'vectorcharts') return 'url is the server root (the Portal API is below /api/portal/v1)';
+  if (vendor === 'http-json') return 'check url and list.path (the request is url + list.path)';
   return 'url is the server root (where /jobs is)';
 }
 

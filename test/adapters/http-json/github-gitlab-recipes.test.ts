@@ -56,6 +56,23 @@ describe('the GitHub Actions recipe', () => {
     expect(server.requests.at(-1)).toMatchObject({ method: 'POST', path: `/repos/${REPO}/actions/runs/30433639/cancel`, query: {} });
   });
 
+  it('refuses every declared action when read-only, before anything is sent', async () => {
+    server = await startStubServer(() => ({ status: 200, json: fixture('github-runs-page1.json') }));
+    ({ source } = openRecipe('github-actions', { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: REPO, GITHUB_TOKEN: TOKEN }, { readonly: true }));
+    const { jobs } = await source.list();
+    for (const kind of ['cancel', 'retry', 'delete'] as const) await expect(source.act(kind, jobs[0])).rejects.toMatchObject({ kind: 'readonly' });
+    expect(server.requests.map((request) => request.method)).toEqual(['GET']);
+  });
+
+  it('keeps the token out of errors even when the server echoes it', async () => {
+    server = await startStubServer(() => ({ status: 401, json: { message: `Bad credentials: Bearer ${TOKEN}`, documentation_url: 'https://docs.github.com/rest' } }));
+    ({ source } = openRecipe('github-actions', { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: REPO, GITHUB_TOKEN: TOKEN }));
+    const error = (await source.list().catch((thrown: Error) => thrown)) as Error;
+    expect(error).toMatchObject({ kind: 'auth', short: '401 unauthorized' });
+    expect(error.message).not.toContain(TOKEN);
+    expect(error.message).toContain('Bad credentials');
+  });
+
   it('does not follow a Link header to another host with the token', async () => {
     server = await startStubServer(() => ({ status: 200, json: fixture('github-runs-page1.json'), headers: { link: '<https://elsewhere.example/runs?page=2>; rel="next"' } }));
     ({ source } = openRecipe('github-actions', { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: REPO, GITHUB_TOKEN: TOKEN }));

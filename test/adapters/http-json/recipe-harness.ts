@@ -20,6 +20,7 @@ export function fixture(name: string): unknown {
 /** Changes to a recipe for one test: the jobs per poll, and text replaced before loading (a smaller page size). */
 export interface RecipeEdits {
   limit?: number;
+  readonly?: boolean;
   replace?: readonly [string, string];
 }
 
@@ -35,7 +36,7 @@ export function openRecipe(name: string, env: NodeJS.ProcessEnv, edits: RecipeEd
   const limit = edits.limit;
   const config = loadConfigFile(path, env);
   const spec = config.sources[0].spec;
-  return { config, source: createSource(limit === undefined ? spec : { ...spec, limit }) };
+  return { config, source: createSource({ ...spec, ...(limit === undefined ? {} : { limit }), ...(edits.readonly ? { readonly: true } : {}) }) };
 }
 
 /** The fields a recipe test asserts, per job. */
