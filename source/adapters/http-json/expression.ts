@@ -36,6 +36,13 @@ export function evaluate(expression: Expression, data: unknown): Evaluation {
     const value = TreeInterpreter.search(expression.node, (data ?? null) as JSONValue);
     return { ok: true, value: value ?? null };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    // why: the library throws for arithmetic or a function on a missing value ("not-a-number: undefined",
+    // "… but received type null"); a job without progress has none, like a path that is not there.
+    if (MISSING_OPERAND.test(message)) return { ok: true, value: null };
+    return { ok: false, error: message };
   }
 }
+
+/** The library's errors for an operand that is null or absent (its own wording, @jmespath-community/jmespath 1.3). */
+const MISSING_OPERAND = /^not-a-number: undefined$|received type null instead/;

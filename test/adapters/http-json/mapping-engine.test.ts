@@ -156,3 +156,17 @@ describe('normalizing an item', () => {
     expect(findingsWarnings(findings, declare())).toEqual([]);
   });
 });
+
+describe('evaluating expressions on untrusted items', () => {
+  it.each([
+    ['arithmetic on a missing value is nothing', 'progress * `100`', {}, { ok: true, value: null }],
+    ['a function of a missing value is nothing', 'abs(delta)', {}, { ok: true, value: null }],
+    ['arithmetic on a string is an error', 'progress * `100`', { progress: 'half' }, { ok: false, error: 'not-a-number' }],
+    ['a path through a string is nothing', 'user.login', { user: 'ada' }, { ok: true, value: null }],
+  ])('%s', async (_, text, item, expected) => {
+    const { compileExpression, evaluate } = await import('../../../source/adapters/http-json/expression.js');
+    const expression = compileExpression(text);
+    if ('error' in expression) throw new Error(expression.error);
+    expect(evaluate(expression, item)).toEqual(expected);
+  });
+});
