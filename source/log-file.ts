@@ -92,6 +92,7 @@ export function captureStdio(log: DiagnosticLog, stderr: NodeJS.WriteStream = pr
 export function logSourceHealth(store: FleetStoreApi, log: DiagnosticLog, now: () => number = Date.now): () => void {
   if (log.path === null) return () => undefined;
   const previous = new Map<string, SourceSnapshot>();
+  const warned = new Set<string>();
   const check = () => {
     for (const source of store.getSnapshot().sources) {
       const before = previous.get(source.name);
@@ -111,6 +112,13 @@ export function logSourceHealth(store: FleetStoreApi, log: DiagnosticLog, now: (
       }
       if (source.truncated && !before?.truncated) {
         log.write('warn', `${source.name}: fetched ${source.truncated.fetched} of the ${source.truncated.asked} jobs asked for (${source.truncated.reason})`);
+      }
+      for (const warning of source.warnings ?? []) {
+        // why: counts change from poll to poll ("3 of 50 items"); the same problem is logged once per source.
+        const key = `${source.name}\u0000${warning.replace(/\d+/g, '#')}`;
+        if (warned.has(key)) continue;
+        warned.add(key);
+        log.write('warn', `${source.name}: ${warning}`);
       }
       if (source.status === 'ok' && before?.status === 'ok' && before.jobs.length > 0 && source.jobs.length === 0) {
         log.write('warn', `${source.name}: the job list went from ${before.jobs.length} jobs to none`);

@@ -2,7 +2,7 @@
  * The contract every vendor adapter implements: list, detail, declared capabilities and
  * actions that say what they really do on that API (apis.md §7).
  */
-import type { Job, JobDetail, JobState, Vendor } from '../domain/job.js';
+import type { Job, JobDetail, JobState, SourceType } from '../domain/job.js';
 
 /** The mutating actions jobtop knows. */
 export type ActionKind = 'cancel' | 'delete' | 'retry';
@@ -64,6 +64,11 @@ export interface ListResult {
    * (e.g. the page cap): what was asked, what was fetched, and why.
    */
   truncated?: { asked: number; fetched: number; reason: string };
+  /**
+   * Problems of this poll that cost fields, not the list (a declared field that resolved on no
+   * item, state words the declaration does not map): one sentence each, per source, not per job.
+   */
+  warnings?: string[];
 }
 
 /** A server's own counters, by the vendor's state names, with the label they are shown under. */
@@ -88,7 +93,7 @@ export interface ActionOutcome {
 /** A configured, connected job source. */
 export interface JobSource {
   readonly name: string;
-  readonly vendor: Vendor;
+  readonly vendor: SourceType;
   /** Base URL without credentials, for headers and `check`. */
   readonly url: string;
   readonly capabilities: SourceCapabilities;

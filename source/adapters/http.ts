@@ -65,6 +65,14 @@ export interface HttpResponse {
   contentType: string;
 }
 
+/** A parsed JSON body with the status and headers it came with. */
+export interface JsonResponse {
+  status: number;
+  headers: HttpResponse['headers'];
+  /** The parsed body; null for an allowed empty body. */
+  value: unknown;
+}
+
 /** How to reach one source. */
 export interface HttpClientOptions {
   /** Source name, used in every error. */
@@ -104,6 +112,8 @@ export interface HttpClient {
    * show, saved whole); resolves with the bytes written. Non-2xx answers reject like json() does.
    */
   saveTo(request: HttpRequest, file: string): Promise<{ bytes: number }>;
+  /** json() that also returns the response's status and headers (Link-header paging, action outcomes). */
+  jsonResponse(request: HttpRequest, options?: { allowEmpty?: boolean }): Promise<JsonResponse>;
   /** Adds a secret to redact (e.g. a token obtained at run time). */
   addSecret(secret: string): void;
   /** Frees the connection pool. */
@@ -175,7 +185,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function json(req: HttpRequest, opts: { allowEmpty?: boolean } = {}): Promise<unknown> {
+    return (await jsonResponse(req, opts)).value;
+  }
+
+  async function jsonResponse(req: HttpRequest, opts: { allowEmpty?: boolean } = {}): Promise<JsonResponse> {
     const response = await send(req);
+    const answer = (value: unknown): JsonResponse => ({ status: response.status, headers: response.headers, value });
     const label = `${req.method ?? 'GET'} ${joinPath(base.pathname, req.path)}`;
     const parsed = parseJsonBody(response, known());
     if (response.status >= 300 && response.status <= 399) throw redirectError(source, label, response);
@@ -193,7 +208,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
     }
     if (response.text.trim() === '') {
-      if (opts.allowEmpty) return null;
+      if (opts.allowEmpty) return answer(null);
       throw new SourceError({ source, kind: 'empty', short: 'empty response', status: response.status, request: label });
     }
     if (looksLikeHtml(response)) {
@@ -202,7 +217,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (!parsed.ok) {
       throw new SourceError({ source, kind: 'parse', short: 'invalid JSON', detail: parsed.error, status: response.status, request: label });
     }
-    return parsed.value;
+    return answer(parsed.value);
   }
 
   async function saveTo(req: HttpRequest, file: string): Promise<{ bytes: number }> {
@@ -263,6 +278,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     send,
     json,
     saveTo,
+    jsonResponse,
     addSecret(secret) {
       if (secret.length < MIN_SECRET_LENGTH) return;
       secrets.add(secret);

@@ -7,6 +7,7 @@ import { createOsapiSource, type OsapiOptions } from './osapi.js';
 import { createVectaraSource, type VectaraOptions } from './vectara.js';
 import { createMcritSource, type McritOptions } from './mcrit.js';
 import { createAlteryxSource, type AlteryxOptions } from './alteryx.js';
+import { createHttpJsonSource, type HttpJsonOptions } from './http-json.js';
 
 /** A source entry as the config layer hands it over: its vendor type and that vendor's options. */
 export type SourceSpec =
@@ -14,7 +15,8 @@ export type SourceSpec =
   | ({ type: 'osapi' } & OsapiOptions)
   | ({ type: 'vectara' } & VectaraOptions)
   | ({ type: 'mcrit' } & McritOptions)
-  | ({ type: 'alteryx' } & AlteryxOptions);
+  | ({ type: 'alteryx' } & AlteryxOptions)
+  | ({ type: 'http-json' } & HttpJsonOptions);
 
 /** Creates the adapter for one configured source. */
 export function createSource(spec: SourceSpec): JobSource {
@@ -29,5 +31,7 @@ export function createSource(spec: SourceSpec): JobSource {
       return createMcritSource(spec);
     case 'alteryx':
       return createAlteryxSource(spec);
+    case 'http-json':
+      return createHttpJsonSource(spec);
   }
 }

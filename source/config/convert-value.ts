@@ -26,6 +26,9 @@ export function convertValue(node: Node | null, kind: FieldKind, context: Conver
     return { value: labels };
   }
   if (kind === 'string-list') return convertStringList(node, context);
+  // why: a declaration's parts keep their YAML nodes, so its own validation can name each nested line.
+  if (kind === 'declaration') return { value: node };
+  if (kind === 'headers') return convertHeaders(node, context);
   if (!isScalar(node)) return { error: `expected ${describeKind(kind)}, got a ${isMap(node) ? 'mapping' : isSeq(node) ? 'list' : 'nothing'}` };
   let raw: unknown = node.value;
   if (typeof raw === 'string') {
@@ -75,6 +78,8 @@ export function describeKind(kind: FieldKind): string {
     bytes: 'a size',
     labels: 'a mapping',
     'string-list': 'a list of strings',
+    headers: 'a mapping of header: value',
+    declaration: 'a mapping',
   };
   return names[kind];
 }
@@ -92,6 +97,22 @@ function convertStringList(node: Node | null, context: ConvertContext): Converte
     values.push(value);
   }
   return { value: values };
+}
+
+/** Header name → value, each value after `${ENV}` interpolation; values are not echoed (they may be credentials). */
+function convertHeaders(node: Node | null, context: ConvertContext): Converted {
+  if (!isMap(node)) return { error: 'expected a mapping of header: value' };
+  const headers: Record<string, string> = {};
+  for (const pair of node.items) {
+    const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return { error: `"${name}" is not a header name` };
+    if (!isScalar(pair.value) || (typeof pair.value.value !== 'string' && typeof pair.value.value !== 'number')) return { error: `headers.${name}: expected a string value` };
+    const { value, missing } = interpolateEnv(String(pair.value.value), context.env);
+    if (missing.length > 0) return { error: `headers.${name}: environment variable ${missing.join(', ')} is not set` };
+    if (/[\r\n]/.test(value)) return { error: `headers.${name}: a header value must be one line` };
+    headers[name] = value;
+  }
+  return { value: headers };
 }
 
 function convertUrl(raw: unknown): Converted {

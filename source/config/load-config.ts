@@ -7,10 +7,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { VENDORS, type Vendor } from '../domain/job.js';
+import { SOURCE_TYPES, type SourceType } from '../domain/job.js';
 import { redactSecrets } from '../domain/redact.js';
 import type { SourceSpec } from '../adapters/registry.js';
 import { ConfigError } from './config-error.js';
+import { readHttpJsonEntry } from './http-json-entry.js';
 import { permissionWarnings, type PermissionFindings } from './config-permissions.js';
 import { convertValue } from './convert-value.js';
 import { EXPORTER_FIELDS, REQUIRED_CREDENTIALS, SHARED_FIELDS, SOURCE_FIELDS, anySourceKeys, commandKeyOf, sourceRulesOf, type FieldRule } from './schema.js';
@@ -109,7 +110,7 @@ export function parseConfigText(text: string, path: string, env: NodeJS.ProcessE
 
 /** A source entry that validated, waiting for its credential commands. */
 interface PendingSource {
-  vendor: Vendor;
+  vendor: SourceType;
   values: Values;
   commands: { key: string; field: string; at: string; command: string }[];
 }
@@ -191,8 +192,8 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
     }
     const typeNode = item.get('type', true) as Node | undefined;
     const type = isScalar(typeNode) ? String(typeNode.value) : undefined;
-    const vendor = VENDORS.includes(type as Vendor) ? (type as Vendor) : undefined;
-    if (!typeNode) problems.push(`${at(item)}: ${prefix}.type: required (one of ${VENDORS.join(', ')})`);
+    const vendor = SOURCE_TYPES.includes(type as SourceType) ? (type as SourceType) : undefined;
+    if (!typeNode) problems.push(`${at(item)}: ${prefix}.type: required (one of ${SOURCE_TYPES.join(', ')})`);
     const problemsBefore = problems.length;
     const rules = vendor ? sourceRulesOf(vendor) : { ...SOURCE_FIELDS, ...SHARED_FIELDS };
     // why: without a known type, vendor keys cannot be judged; the type error is reported instead.
@@ -204,6 +205,11 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
       if (names.has(values.name)) problems.push(`${at(item.get('name', true))}: ${prefix}.name: "${values.name}" is used by another source`);
       if (values.name.includes('/')) problems.push(`${at(item.get('name', true))}: ${prefix}.name: must not contain "/" (job keys are name/id)`);
       names.add(values.name);
+    }
+    if (vendor === 'http-json') {
+      const entry = readHttpJsonEntry(item, values, { prefix, at, env });
+      problems.push(...entry.problems);
+      secrets.push(...entry.secrets);
     }
     if (values.insecure === true && values.caFile !== undefined) problems.push(`${at(item.get('insecure', true))}: ${prefix}.insecure: caFile and insecure: true exclude each other (insecure skips verification, so caFile would be ignored)`);
     if (!vendor || problems.length > problemsBefore) return;
@@ -244,7 +250,7 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
 }
 
 /** Builds the store/registry view of one validated source (credential commands already replaced by their output). */
-export function toConfiguredSource(vendor: Vendor, values: Values, globals: Values): ConfiguredSource {
+export function toConfiguredSource(vendor: SourceType, values: Values, globals: Values): ConfiguredSource {
   const pick = <T>(key: string, fallback: T): T => (values[key] ?? globals[key] ?? fallback) as T;
   const adapterValues = Object.fromEntries(Object.entries(values).filter(([key]) => !(key in SHARED_FIELDS) && !/Command$/.test(key)));
   const spec = {

@@ -4,10 +4,24 @@
  * (load-config.ts) and the starter config of `jobtop init` (starter-config.ts) both read
  * this table, so they cannot drift apart.
  */
-import type { Vendor } from '../domain/job.js';
+import { SOURCE_TYPES, type SourceType, type Vendor } from '../domain/job.js';
 
 /** What a key's value must be. */
-export type FieldKind = 'string' | 'url' | 'file' | 'positive-integer' | 'duration' | 'boolean' | 'bytes' | 'labels' | 'string-list' | { oneOf: readonly string[] };
+export type FieldKind =
+  | 'string'
+  | 'url'
+  | 'file'
+  | 'positive-integer'
+  | 'duration'
+  | 'boolean'
+  | 'bytes'
+  | 'labels'
+  | 'string-list'
+  /** Header name → value (each value may use `${ENV}`); values that use the environment are redacted. */
+  | 'headers'
+  /** A nested part of a declared source (list, fields, states, …), validated by its type (http-json-entry.ts). */
+  | 'declaration'
+  | { oneOf: readonly string[] };
 
 /** One allowed key. */
 export interface FieldRule {
@@ -52,14 +66,26 @@ export const EXPORTER_FIELDS: Record<string, FieldRule> = {
 /** Keys every source has (name, type and url are required). */
 export const SOURCE_FIELDS: Record<string, FieldRule> = {
   name: { kind: 'string', description: 'unique source name (job keys are name/id)' },
-  type: { kind: { oneOf: ['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx'] }, description: 'vendor' },
+  type: { kind: { oneOf: SOURCE_TYPES }, description: 'vendor, or http-json for any other JSON job API (docs/http-json.md)' },
   url: { kind: 'url', description: 'base URL of the API' },
   caFile: { kind: 'file', example: '/etc/ssl/company-ca.pem', description: 'PEM CA that signed the server certificate (instead of the system CAs)' },
   insecure: { kind: 'boolean', default: 'false', description: 'skip TLS verification (this source only; shown as a warning badge)' },
 };
 
-/** Keys specific to each vendor. */
-export const VENDOR_FIELDS: Record<Vendor, Record<string, FieldRule>> = {
+/** Keys of a `type: http-json` source: headers, a token for them, and the declaration (docs/http-json.md). */
+export const HTTP_JSON_FIELDS: Record<string, FieldRule> = {
+  headers: { kind: 'headers', example: '{Authorization: "Bearer {token}"}', description: 'headers sent with every request; values may use ${ENV} and {token} (both redacted)' },
+  token: { kind: 'string', secret: true, description: 'the credential {token} stands for in headers (or tokenCommand)' },
+  list: { kind: 'declaration', description: 'the list request: path, query, items, paging, total' },
+  fields: { kind: 'declaration', description: 'JMESPath per normalized field: id, type and state required' },
+  states: { kind: 'declaration', description: 'normalized state: [vendor words]; other words are unknown' },
+  detail: { kind: 'declaration', description: 'optional per-job request: path with {id}, item, result' },
+  messages: { kind: 'declaration', description: 'optional per-job log request: path, items, fields (text, time, level, origin)' },
+  actions: { kind: 'declaration', description: 'optional cancel/delete/retry: method, path, means, when' },
+};
+
+/** Keys specific to each vendor (and declared type). */
+export const VENDOR_FIELDS: Record<SourceType, Record<string, FieldRule>> = {
   vectorcharts: {
     token: { kind: 'string', secret: true, description: 'Portal API token (or username + password)' },
     username: { kind: 'string', example: 'jobtop', description: 'Portal user for a session login (re-login once on 401)' },
@@ -84,15 +110,17 @@ export const VENDOR_FIELDS: Record<Vendor, Record<string, FieldRule>> = {
     clientId: { kind: 'string', example: 'api-access-key', description: 'API access key from your Alteryx profile (OAuth2 client id)' },
     clientSecret: { kind: 'string', secret: true, description: 'API access secret (tokens are renewed before expiry and once on 401)' },
   },
+  'http-json': HTTP_JSON_FIELDS,
 };
 
 /** Keys each vendor requires beyond name/type/url, as alternatives: one group must be complete. */
-export const REQUIRED_CREDENTIALS: Record<Vendor, readonly (readonly string[])[]> = {
+export const REQUIRED_CREDENTIALS: Record<SourceType, readonly (readonly string[])[]> = {
   vectorcharts: [['token'], ['username', 'password']],
   osapi: [['token']],
   vectara: [['apiKey'], ['clientId', 'clientSecret']],
   mcrit: [[]],
   alteryx: [['clientId', 'clientSecret']],
+  'http-json': [[]],
 };
 
 /** How each vendor appears in the starter config: an example name, url and one line on its auth. */
@@ -110,12 +138,12 @@ export function commandKeyOf(secretKey: string): string {
 }
 
 /** A vendor's secret keys, in schema order. */
-export function secretKeysOf(vendor: Vendor): string[] {
+export function secretKeysOf(vendor: SourceType): string[] {
   return Object.entries(VENDOR_FIELDS[vendor]).filter(([, rule]) => rule.secret).map(([key]) => key);
 }
 
 /** The `<key>Command` rules of a vendor: each secret may come from a command run once at start. */
-export function commandFieldsOf(vendor: Vendor): Record<string, FieldRule> {
+export function commandFieldsOf(vendor: SourceType): Record<string, FieldRule> {
   return Object.fromEntries(
     secretKeysOf(vendor).map((key) => [
       commandKeyOf(key),
@@ -125,12 +153,12 @@ export function commandFieldsOf(vendor: Vendor): Record<string, FieldRule> {
 }
 
 /** Every key a source of `vendor` may have. */
-export function sourceRulesOf(vendor: Vendor): Record<string, FieldRule> {
+export function sourceRulesOf(vendor: SourceType): Record<string, FieldRule> {
   return { ...SOURCE_FIELDS, ...SHARED_FIELDS, ...VENDOR_FIELDS[vendor], ...commandFieldsOf(vendor) };
 }
 
 /** Every key any source may have, whatever its vendor. */
 export function anySourceKeys(): Set<string> {
-  const vendors = Object.keys(VENDOR_FIELDS) as Vendor[];
+  const vendors = Object.keys(VENDOR_FIELDS) as SourceType[];
   return new Set(vendors.flatMap((vendor) => Object.keys(sourceRulesOf(vendor))));
 }

@@ -19,13 +19,23 @@ export const VENDORS = ['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx'] 
 /** A configured source's vendor. */
 export type Vendor = (typeof VENDORS)[number];
 
-/** Human names of the vendors, for headers and messages. */
-export const VENDOR_NAMES: Record<Vendor, string> = {
+/** Source types described entirely in the config (paths, fields, states) instead of by a built-in adapter. */
+export const DECLARED_TYPES = ['http-json'] as const;
+
+/** A config `type:`: a built-in vendor or a declared type. */
+export type SourceType = Vendor | (typeof DECLARED_TYPES)[number];
+
+/** Every value config `type:` accepts. */
+export const SOURCE_TYPES: readonly SourceType[] = [...VENDORS, ...DECLARED_TYPES];
+
+/** Human names of the vendors (and declared types), for headers and messages. */
+export const VENDOR_NAMES: Record<SourceType, string> = {
   vectorcharts: 'VectorCharts',
   osapi: 'OSAPI',
   vectara: 'Vectara',
   mcrit: 'MCRIT',
   alteryx: 'Alteryx',
+  'http-json': 'HTTP JSON',
 };
 
 /** A job's priority: a number for sorting (higher runs first) and the vendor's own label when it has one. */
@@ -51,7 +61,7 @@ export interface Job {
   id: string;
   /** `source/id`: unique across the merged list; selection and marks use it. */
   key: string;
-  vendor: Vendor;
+  vendor: SourceType;
   /** Job type, operation, method or workflow name. */
   type: string;
   state: JobState;

@@ -5,7 +5,7 @@
  * ask here, so the rules (read-only first, the source's own ActionSpec, the Alteryx "a queued
  * job is deleted" rule, the wording) are written once (docs/keys.md "Actions").
  */
-import { VENDOR_NAMES, type Job, type JobState, type Vendor } from '../domain/job.js';
+import { VENDOR_NAMES, type Job, type JobState, type SourceType } from '../domain/job.js';
 import type { ActionKind, ActionOutcome, ActionSpec, SourceCapabilities } from '../adapters/contract.js';
 
 /** The words of each action: the verb, its gerund and its past tense. */
@@ -31,7 +31,7 @@ export type ConfirmLevel = 'yes-no' | 'typed';
 /** What the policy needs to know about a source. */
 export interface PolicySource {
   name: string;
-  vendor: Vendor;
+  vendor: SourceType;
   readonly: boolean;
   capabilities: SourceCapabilities;
 }

@@ -3,7 +3,7 @@
  * honest account of those that did not — failed, timed out at the overall deadline, or
  * answered with a list whose enrichment failed (incomplete) or was cut short (truncated).
  */
-import type { Job, Vendor } from '../domain/job.js';
+import type { Job, SourceType } from '../domain/job.js';
 import type { JobSource, ListResult, ServerCounters } from '../adapters/contract.js';
 import { SourceError, toSourceError } from '../adapters/errors.js';
 import { formatInterval } from '../domain/format.js';
@@ -13,7 +13,7 @@ import { describeFailure } from './fleet-store.js';
 /** One source's outcome of a single poll. */
 export interface SourceOutcome {
   name: string;
-  vendor: Vendor;
+  vendor: SourceType;
   url: string;
   /** The list answered (it may still be incomplete). */
   ok: boolean;
@@ -28,6 +28,8 @@ export interface SourceOutcome {
   total: number | null;
   /** The server's own counters (MCRIT /jobs/stats), labelled as such; never a job count. */
   serverCounters?: ServerCounters | null;
+  /** Problems of the poll that cost fields, not the list (ListResult.warnings). */
+  warnings: string[];
   /** Wall time of the poll in ms. */
   elapsedMs: number;
 }
@@ -53,7 +55,7 @@ export async function fetchOnce(sources: readonly JobSource[], options: { deadli
       sources.map(async (source): Promise<SourceOutcome> => {
         const started = now();
         const base = { name: source.name, vendor: source.vendor, url: source.url };
-        const failed = (error: SourceError): SourceOutcome => ({ ...base, ok: false, complete: false, error: describeFailure(error), incomplete: null, truncated: null, jobs: [], total: null, elapsedMs: now() - started });
+        const failed = (error: SourceError): SourceOutcome => ({ ...base, ok: false, complete: false, error: describeFailure(error), incomplete: null, truncated: null, warnings: [], jobs: [], total: null, elapsedMs: now() - started });
         try {
           const listing = source.list(abort.signal);
           // why: an abandoned list may still reject after the deadline; nobody is listening then.
@@ -63,7 +65,7 @@ export async function fetchOnce(sources: readonly JobSource[], options: { deadli
             return failed(new SourceError({ source: source.name, kind: 'timeout', short: 'timed out', detail: `no complete answer within the --deadline of ${formatInterval(deadlineMs)}` }));
           }
           const incomplete = result.incomplete ?? null;
-          return { ...base, ok: true, complete: incomplete === null, error: null, incomplete, truncated: result.truncated ?? null, jobs: result.jobs, total: result.total, serverCounters: result.serverCounters ?? null, elapsedMs: now() - started };
+          return { ...base, ok: true, complete: incomplete === null, error: null, incomplete, truncated: result.truncated ?? null, jobs: result.jobs, total: result.total, serverCounters: result.serverCounters ?? null, warnings: result.warnings ?? [], elapsedMs: now() - started };
         } catch (error) {
           return failed(toSourceError(source.name, error));
         }

@@ -230,6 +230,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
           total: result.total,
           stateCounts: result.stateCounts,
           serverCounters: result.serverCounters ?? null,
+          warnings: result.warnings ?? [],
           lastSuccessAt: at,
           error: null,
           incomplete: result.incomplete ?? null,

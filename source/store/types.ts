@@ -2,7 +2,7 @@
  * What the store hands the UI: immutable snapshots of every source's health and jobs,
  * the merged job list, detail and action state. Views take these as props.
  */
-import type { Job, JobDetail, JobState, Vendor } from '../domain/job.js';
+import type { Job, JobDetail, JobState, SourceType } from '../domain/job.js';
 import type { ActionKind, ActionOutcome, ServerCounters, SourceCapabilities } from '../adapters/contract.js';
 import type { SourceErrorKind } from '../adapters/errors.js';
 
@@ -19,7 +19,7 @@ export interface SourceFailure {
 /** One source's state: health, last good data and its age. */
 export interface SourceSnapshot {
   name: string;
-  vendor: Vendor;
+  vendor: SourceType;
   url: string;
   /** loading: never answered yet; ok: last poll succeeded; error: last poll failed (jobs are the last good ones). */
   status: 'loading' | 'ok' | 'error';
@@ -45,6 +45,8 @@ export interface SourceSnapshot {
   readonly: boolean;
   insecure: boolean;
   capabilities: SourceCapabilities;
+  /** Problems of the last good poll that cost fields, not the list (ListResult.warnings); absent = none. */
+  warnings?: readonly string[];
 }
 
 /** A mutating action's life, shown on the row until a refresh confirms it. */

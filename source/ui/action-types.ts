@@ -3,13 +3,13 @@
  * the jobs it skips, and the actions sent to the store and followed until their outcome.
  */
 import type { ActionKind, ActionOutcome } from '../adapters/contract.js';
-import type { Job, JobState, Vendor } from '../domain/job.js';
+import type { Job, JobState, SourceType } from '../domain/job.js';
 
 /** One job an action dialog acts on, captured when the dialog opened: the lock (source and id never move). */
 export interface ActionTarget {
   key: string;
   source: string;
-  vendor: Vendor;
+  vendor: SourceType;
   id: string;
   type: string;
   state: JobState;

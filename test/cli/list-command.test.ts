@@ -101,7 +101,7 @@ describe('jobtop list', () => {
     const config = writeConfig('sources:\n  - name: x\n    type: jenkins\n    url: http://h\n');
     const result = await runCli(['list', '--config', config]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`jobtop: ${config}:3: sources[0].type: expected one of vectorcharts, osapi, vectara, mcrit, alteryx, got "jenkins"\n`);
+    expect(result.stderr).toBe(`jobtop: ${config}:3: sources[0].type: expected one of vectorcharts, osapi, vectara, mcrit, alteryx, http-json, got "jenkins"\n`);
     expect(result.stdout).toBe('');
   });
 

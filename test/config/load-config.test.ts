@@ -40,7 +40,7 @@ describe('config loading', () => {
 
   it('names the file, line and field of a wrong type value and lists the allowed ones', () => {
     const problems = problemsOf('sources:\n  - name: a\n    type: mcrit\n    url: http://h\n  - name: b\n    type: jenkins\n    url: http://h\n');
-    expect(problems).toEqual(['jobtop.yaml:6: sources[1].type: expected one of vectorcharts, osapi, vectara, mcrit, alteryx, got "jenkins"']);
+    expect(problems).toEqual(['jobtop.yaml:6: sources[1].type: expected one of vectorcharts, osapi, vectara, mcrit, alteryx, http-json, got "jenkins"']);
   });
 
   it('reports unknown keys instead of ignoring them', () => {

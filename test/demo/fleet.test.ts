@@ -83,9 +83,9 @@ describe('the embedded demo fleet', () => {
     let compared = 0;
     for (const outcome of outcomes) {
       for (const job of outcome.jobs) {
-        const native = truth[outcome.vendor].get(job.id);
+        const native = truth[outcome.vendor as Vendor].get(job.id);
         expect(native, `${job.key} exists on its server`).toBeDefined();
-        expect(job.state, `${job.key} (${native})`).toBe(EXPECTED[outcome.vendor][native!]);
+        expect(job.state, `${job.key} (${native})`).toBe(EXPECTED[outcome.vendor as Vendor][native!]);
         compared += 1;
       }
     }

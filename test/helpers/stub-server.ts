@@ -12,6 +12,8 @@ export interface StubAnswer {
   text?: string;
   /** Default application/json, also for raw `text` bodies (truncated JSON and the like). */
   contentType?: string;
+  /** Further response headers (Link, Retry-After, …). */
+  headers?: Record<string, string>;
 }
 
 /** Starts a stub server; `reply` sees each request (path, query, headers, body) and answers. */
@@ -22,7 +24,7 @@ export function startStubServer(reply: (request: DemoRequest) => StubAnswer | Pr
     sourceConfig: () => ({}),
     async handle(request): Promise<DemoResponse> {
       const answer = await reply(request);
-      const headers = { 'content-type': answer.contentType ?? 'application/json' };
+      const headers = { 'content-type': answer.contentType ?? 'application/json', ...answer.headers };
       return answer.json !== undefined ? { status: answer.status, json: answer.json, headers } : { status: answer.status, text: answer.text ?? '', headers };
     },
   });

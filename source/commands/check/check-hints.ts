@@ -4,11 +4,11 @@
  * clientId/clientSecret").
  */
 import type { SourceError } from '../../adapters/errors.js';
-import type { Vendor } from '../../domain/job.js';
+import type { SourceType } from '../../domain/job.js';
 
 /** What the hint needs to know about the source. */
 export interface HintContext {
-  vendor: Vendor;
+  vendor: SourceType;
   url: string;
   /** Which credential keys the source uses (token, username, apiKey, clientId, …). */
   credentials: ReadonlySet<string>;
@@ -66,6 +66,8 @@ function baseHint(error: SourceError, context: HintContext): string {
     case 'parse':
     case 'shape':
     case 'empty':
+      // why: for a declared source the declaration, not the vendor, decides what a job list looks like.
+      if (vendor === 'http-json') return `the answer does not fit the declaration: ${error.detail ?? error.short}; check list.path and list.items`;
       return `the answer is not ${vendor}'s job API: check url and type`;
     case 'too-large':
       return 'a response was larger than maxBodySize: raise maxBodySize or lower limit';
@@ -92,21 +94,24 @@ function authHint(error: SourceError, context: HintContext): string {
       return uses('apiKey') ? `x-api-key rejected; check apiKey${uses('customerId') ? ' and customerId' : ''}` : 'the OAuth token was refused; check the app\'s roles';
     case 'mcrit':
       return uses('apiToken') ? "apitoken rejected; set apiToken to the server's AUTH_TOKEN" : "the server requires a token: set apiToken to the server's AUTH_TOKEN";
+    case 'http-json':
+      return 'credentials rejected; check the source\'s headers (and the token or environment variable they use)';
   }
 }
 
-function forbiddenHint(vendor: Vendor): string {
+function forbiddenHint(vendor: SourceType): string {
   if (vendor === 'osapi') return 'the token needs the job:read permission (a role with it)';
   if (vendor === 'alteryx') return 'the user needs API access and a role that may see jobs';
   if (vendor === 'vectara') return 'the key or app needs a role that may list jobs';
   return 'check the account\'s permissions';
 }
 
-function pathHint(vendor: Vendor): string {
+function pathHint(vendor: SourceType): string {
   if (vendor === 'alteryx') return 'url must end in /webapi (e.g. https://host/webapi)';
   if (vendor === 'osapi') return 'servers before April 2026 need pathPrefix: ""';
   if (vendor === 'vectara') return 'v2 servers answer /v2/jobs; a v1-only server needs apiVersion: v1';
   if (vendor === 'vectorcharts') return 'url is the server root (the Portal API is below /api/portal/v1)';
+  if (vendor === 'http-json') return 'check url and list.path (the request is url + list.path)';
   return 'url is the server root (where /jobs is)';
 }
 

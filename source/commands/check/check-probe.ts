@@ -10,6 +10,7 @@ import type { ConfiguredSource } from '../../config/load-config.js';
 import { hintFor } from './check-hints.js';
 import { proxyFor } from './check-proxy.js';
 import { notesFor } from './check-warnings.js';
+import { resolveFirstItem, type ResolvedField } from './check-mapping.js';
 
 /** One step's outcome: n/a is TLS on a plain-http url; skipped means an earlier step failed. */
 export type StepStatus = 'ok' | 'failed' | 'skipped' | 'n/a';
@@ -40,6 +41,8 @@ export interface CheckResult {
   error: { kind: string; short: string; message: string; status: number | null } | null;
   hint: string | null;
   warnings: string[];
+  /** http-json: the first listed item with each declared field resolved (null otherwise). */
+  firstItem: { key: string; fields: ResolvedField[] } | null;
 }
 
 const CREDENTIAL_KEYS = ['token', 'username', 'password', 'apiKey', 'customerId', 'clientId', 'clientSecret', 'apiToken'];
@@ -67,7 +70,9 @@ export async function probeSource(source: JobSource, configured: ConfiguredSourc
   try {
     const result = await source.list();
     const elapsedMs = Math.round(performance.now() - started);
-    return { ...base, ok: true, reachable: 'ok', tls: https ? 'ok' : 'n/a', authenticated: 'ok', jobs: result.jobs.length, total: result.total, requests: result.requests, elapsedMs, error: null, hint: null };
+    const warnings = [...base.warnings, ...(result.warnings ?? [])];
+    const firstItem = resolveFirstItem(configured, result.jobs);
+    return { ...base, warnings, firstItem, ok: true, reachable: 'ok', tls: https ? 'ok' : 'n/a', authenticated: 'ok', jobs: result.jobs.length, total: result.total, requests: result.requests, elapsedMs, error: null, hint: null };
   } catch (thrown) {
     const elapsedMs = Math.round(performance.now() - started);
     const error = toSourceError(source.name, thrown);
@@ -78,6 +83,7 @@ export async function probeSource(source: JobSource, configured: ConfiguredSourc
     return {
       ...base,
       ok: false,
+      firstItem: null,
       ...steps,
       jobs: null,
       total: null,

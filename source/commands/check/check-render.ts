@@ -44,6 +44,7 @@ export function renderCheckText(report: CheckReport): string {
       out.push(`  ${sanitizeInline(result.error.message, 500)}`);
     }
     for (const warning of result.warnings) out.push(`${name}: warning: ${sanitizeInline(warning, 300)}`);
+    if (result.firstItem) out.push(...firstItemLines(name, result.firstItem));
   }
   for (const warning of report.warnings) out.push(`warning: ${sanitizeInline(warning, 500)}`);
   const passed = report.results.filter((result) => result.ok).length;
@@ -78,10 +79,24 @@ export function renderCheckJson(report: CheckReport): string {
       error: result.error,
       hint: result.hint,
       warnings: result.warnings,
+      ...(result.firstItem ? { firstItem: result.firstItem } : {}),
     })),
     warnings: report.warnings,
   };
   return `${toTerminalSafeJson(body)}\n`;
+}
+
+/** The first item's declared fields, aligned: `field  expression  → value  (reads as …)`. */
+function firstItemLines(name: string, item: NonNullable<CheckResult['firstItem']>): string[] {
+  const lines = [`${name}: first item ${sanitizeInline(item.key, 200)}, field by field:`];
+  const fieldWidth = Math.max(...item.fields.map((field) => field.field.length));
+  const expressionWidth = Math.min(50, Math.max(...item.fields.map((field) => displayWidth(sanitizeInline(field.expression, 50)))));
+  for (const field of item.fields) {
+    const value = field.error ? `error: ${field.error}` : field.value === null ? 'nothing (did not resolve)' : JSON.stringify(field.value);
+    const reads = field.reads !== null && field.reads !== JSON.stringify(field.value) && field.reads !== field.value ? `  (reads as ${field.reads})` : '';
+    lines.push(`  ${field.field.padEnd(fieldWidth)}  ${fitToWidth(sanitizeInline(field.expression, 50), expressionWidth)}  → ${sanitizeInline(value, 120)}${sanitizeInline(reads, 80)}`);
+  }
+  return lines;
 }
 
 function capabilitiesText(result: CheckResult): string {

@@ -44,6 +44,8 @@ export function notesFor(source: ConfiguredSource, now: number): SourceNotes {
 }
 
 function hasCredentials(spec: Record<string, unknown>): boolean {
+  // why: an http-json source's credentials may be in headers (their secret values are listed in `secrets`).
+  if (Array.isArray(spec.secrets) && spec.secrets.length > 0) return true;
   return ['token', 'password', 'apiKey', 'clientSecret', 'apiToken'].some((key) => typeof spec[key] === 'string' && spec[key] !== '');
 }
 

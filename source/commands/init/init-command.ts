@@ -1,7 +1,8 @@
 /**
  * `jobtop init [FILE]`: writes the commented starter config (generated from the schema) to
  * FILE, --config, $JOBTOP_CONFIG or the default path, creating its directory. The file is
- * created with mode 600 and never replaces an existing one unless --force.
+ * created with mode 600 and never replaces an existing one unless --force. With
+ * `--recipe NAME` it writes that http-json recipe instead (docs/http-json.md).
  */
 import { linkSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -9,21 +10,24 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { defaultConfigPath } from '../../config/config-paths.js';
 import { renderStarterConfig } from '../../config/starter-config.js';
 import { EXIT, UsageError, type Command } from '../command.js';
+import { environmentVariablesOf, recipeNames, recipeText } from './recipes.js';
 
 /** `jobtop init`. */
 export const initCommand: Command = {
   name: 'init',
-  usage: 'init [--force] [FILE]',
-  summary: 'Write a commented starter config (every vendor, every option) without overwriting an existing file.',
+  usage: 'init [--force] [--recipe NAME] [FILE]',
+  summary: 'Write a commented starter config (every vendor, every option), or one http-json recipe, without overwriting an existing file.',
   flags: {
     force: { type: 'boolean', description: 'replace an existing file' },
+    recipe: { type: 'string', value: 'NAME', description: `write the config of one http-json recipe instead: ${recipeNames().join(', ')} (docs/http-json.md)` },
   },
   async run(args, io) {
     if (args.positionals.length > 1) throw new UsageError(`init takes at most one FILE, got ${args.positionals.length}`);
     if (args.flags.demo === true || args.flags.readonly === true) throw new UsageError('--demo and --readonly do not apply to init');
     const explicit = args.positionals[0] ?? (typeof args.flags.config === 'string' ? args.flags.config : undefined) ?? (io.env.JOBTOP_CONFIG || undefined);
     const path = resolve(explicit ?? defaultConfigPath(io.env));
-    const { text, envVars } = renderStarterConfig(packageJson.version);
+    const recipe = typeof args.flags.recipe === 'string' ? args.flags.recipe : undefined;
+    const { text, envVars } = recipe === undefined ? renderStarterConfig(packageJson.version) : recipeConfig(recipe);
     const existing = kindOf(path);
     if (existing === 'directory') {
       io.stderr.write(`jobtop: ${path} is a directory; name a file such as ${join(path, 'config.yaml')}\n`);
@@ -52,14 +56,21 @@ export const initCommand: Command = {
       return EXIT.usage;
     }
     const found = resolve(defaultConfigPath(io.env)) === path || (io.env.JOBTOP_CONFIG && resolve(io.env.JOBTOP_CONFIG) === path);
+    const next = recipe === undefined ? 'Keep the sources you use, set their url and credentials' : 'Set them (or edit the file), and copy its source into your config to monitor it with the others';
     io.stdout.write(
-      `Wrote ${path} (mode 600).\n` +
+      `Wrote ${path} (mode 600)${recipe === undefined ? '' : ` from the ${recipe} recipe`}.\n` +
         `It reads these environment variables: ${envVars.join(', ')}.\n` +
-        `Keep the sources you use, set their url and credentials, then run: jobtop check${found ? '' : ` --config ${path}`}\n`,
+        `${next}, then run: jobtop check${found ? '' : ` --config ${path}`}\n`,
     );
     return EXIT.ok;
   },
 };
+
+/** A recipe as a config file: its text (it names the API doc it follows) and the variables it reads. */
+function recipeConfig(name: string): { text: string; envVars: string[] } {
+  const text = recipeText(name);
+  return { text: `# Written by \`jobtop init --recipe ${name}\` (jobtop ${packageJson.version}).\n${text}`, envVars: environmentVariablesOf(text) };
+}
 
 function kindOf(path: string): 'file' | 'directory' | null {
   try {

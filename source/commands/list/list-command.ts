@@ -73,6 +73,7 @@ export async function runList(opened: OpenedSources, options: ListOptions): Prom
   }
   for (const outcome of outcomes) {
     if (outcome.error) options.stderr.write(`jobtop: ${sanitizeInline(outcome.error.message, 1000)}\n`);
+    for (const warning of outcome.warnings) options.stderr.write(`jobtop: warning: ${sanitizeInline(outcome.name, 200)}: ${sanitizeInline(warning, 1000)}\n`);
     for (const note of outcomeNotes(outcome)) options.stderr.write(`jobtop: ${sanitizeInline(note, 1000)}\n`);
   }
   warnAboutMissedJobs(options.query, outcomes, options.stderr);

@@ -50,5 +50,6 @@ export function sourceToJson(outcome: SourceOutcome, type: string): Record<strin
     total: outcome.total,
     serverCounters: outcome.serverCounters ?? null,
     elapsedMs: outcome.elapsedMs,
+    warnings: outcome.warnings,
   };
 }

@@ -63,6 +63,8 @@ export function sourceCell(source: SourceSnapshot, now: number, width: number): 
   const badges: Segment[] = [];
   if (source.readonly) badges.push(seg(' RO', { color: COLORS.muted, bold: true }));
   if (source.insecure) badges.push(seg(' INSECURE', { color: COLORS.error, bold: true }));
+  // why: a declared field that does not resolve costs data, not the poll: the source stays OK but says it is incomplete.
+  if (source.status === 'ok' && (source.warnings?.length ?? 0) > 0) badges.push(seg(' FIELDS?', { color: COLORS.warning, bold: true }));
   const name = sanitizeInline(source.name, 120);
   const vendor = seg(` ${VENDOR_NAMES[source.vendor] ?? source.vendor}`, { dim: true });
   const build = (nameText: string, reasonText: string, withVendor: boolean) =>
