@@ -119,13 +119,18 @@ describe('jobtop exporter over the demo fleet', () => {
     for (const state of JOB_STATES) expect(end[state] - start[state], state).toBe(seen[state]);
   });
 
-  it("keeps a failing source's figures with up 0, its data age and the error kind", async () => {
+  it("keeps a failing source's figures with up 0, its data age and the error kind, and says when it recovers", async () => {
     const before = await scrape(`${exporter.server.url}/metrics`);
     await fleet.servers.osapi.setFault('500');
     clock += 60_000;
     await pollNow('demo-osapi');
     const after = await scrape(`${exporter.server.url}/metrics`);
     await fleet.servers.osapi.setFault(null);
+    await pollNow('demo-osapi');
+    const recovered = await scrape(`${exporter.server.url}/metrics`);
+    expect(valueOf(recovered, 'jobtop_source_up', { source: 'demo-osapi' })).toBe(1);
+    expect(valueOf(recovered, 'jobtop_source_data_age_seconds', { source: 'demo-osapi' })).toBe(0);
+    expect(log.join('')).toMatch(/failing: .*500.*\njobtop exporter: demo-osapi up\n$/s);
     expect(valueOf(after, 'jobtop_source_up', { source: 'demo-osapi', vendor: 'osapi' })).toBe(0);
     expect(valueOf(after, 'jobtop_source_up', { source: 'demo-mcrit' })).toBe(1);
     for (const state of JOB_STATES) expect(valueOf(after, 'jobtop_jobs', { source: 'demo-osapi', state })).toBe(valueOf(before, 'jobtop_jobs', { source: 'demo-osapi', state }));

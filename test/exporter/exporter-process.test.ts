@@ -3,10 +3,15 @@
  * --listen or a taken port with a plain message, and stops cleanly on SIGTERM and SIGINT
  * (exit 0, port closed, demo servers gone).
  */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { stringify } from 'yaml';
 import { VENDORS } from '../../source/domain/job.js';
-import { startExporterProcess } from '../helpers/exporter-process.js';
+import { startDemoFleet } from '../../source/demo/fleet.js';
+import { spawnExporter, startExporterProcess } from '../helpers/exporter-process.js';
 import { scrape, valueOf } from '../helpers/metrics.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -30,6 +35,26 @@ describe('jobtop exporter (process)', () => {
     expect(exporter.stdout()).toContain(`jobtop exporter: stopped (${signal})`);
     expect(exporter.stderr()).toBe('');
     await expect(fetch(`${exporter.url}/metrics`)).rejects.toThrow();
+  });
+
+  it('stops cleanly on a SIGTERM that arrives while the sources are still opening', async () => {
+    const fleet = await startDemoFleet({ tickMs: 0, vendors: ['osapi'] });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'jobtop-exporter-'));
+      const marker = join(dir, 'opening');
+      const { token, ...source } = fleet.sources[0] as { token: string };
+      // The credential command says when it runs, then keeps the exporter opening for a while.
+      const config = { sources: [{ ...source, tokenCommand: `touch '${marker}'; sleep 2; echo '${token}'` }] };
+      writeFileSync(join(dir, 'config.yaml'), stringify(config), { mode: 0o600 });
+      const exporter = spawnExporter(['--config', join(dir, 'config.yaml'), '--listen', '127.0.0.1:0']);
+      await vi.waitFor(() => expect(existsSync(marker)).toBe(true), { timeout: 20_000, interval: 20 });
+      exporter.child.kill('SIGTERM');
+      expect(await exporter.exited).toBe(0);
+      expect(exporter.stdout()).toBe('jobtop exporter: stopped (SIGTERM)\n');
+      expect(exporter.stderr()).toBe('');
+    } finally {
+      await fleet.close();
+    }
   });
 
   it('refuses a --listen without a host, and a port already taken, with exit 1', async () => {

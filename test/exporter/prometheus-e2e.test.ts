@@ -77,7 +77,9 @@ describe.skipIf(!installed && !required)('with a real Prometheus', () => {
       prometheus.stderr!.on('data', (chunk: Buffer) => (prometheusLog = (prometheusLog + chunk.toString('utf8')).slice(-20_000)));
     }, 60_000);
     afterAll(async () => {
+      const stopped = prometheus && prometheus.exitCode === null ? new Promise((done) => prometheus.once('exit', done)) : undefined;
       prometheus?.kill('SIGTERM');
+      await stopped;
       exporter?.child.kill('SIGTERM');
       await exporter?.exited;
       await fleet?.close();

@@ -19,8 +19,14 @@ export interface ExporterProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts `jobtop exporter ARGS` (with a fresh HOME) and waits until it says where it serves. */
-export function startExporterProcess(args: string[]): Promise<ExporterProcess> {
+/** A started exporter process that may not serve yet. */
+export interface SpawnedExporter extends Omit<ExporterProcess, 'url'> {
+  /** Resolves with the served URL once the exporter says it serves; rejects if it ends first. */
+  serving: Promise<string>;
+}
+
+/** Spawns `jobtop exporter ARGS` with a fresh HOME, without waiting for anything. */
+export function spawnExporter(args: string[]): SpawnedExporter {
   const home = mkdtempSync(join(tmpdir(), 'jobtop-exporter-'));
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'JOBTOP_CONFIG' && !key.startsWith('JOBTOP_DEMO_')) env[key] = value;
@@ -29,13 +35,21 @@ export function startExporterProcess(args: string[]): Promise<ExporterProcess> {
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
-  return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const serving = new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
       const match = /serving (http:\/\/\S+)\/metrics/.exec(stdout);
-      if (match) resolve({ child, url: match[1], stdout: () => stdout, stderr: () => stderr, exited });
+      if (match) resolve(match[1]);
     });
     void exited.then((code) => reject(new Error(`jobtop exporter ended (${code}) before serving: ${stderr}`)));
   });
+  serving.catch(() => undefined); // a test that never waits for serving must not see an unhandled rejection
+  return { child, stdout: () => stdout, stderr: () => stderr, exited, serving };
+}
+
+/** Starts `jobtop exporter ARGS` (with a fresh HOME) and waits until it says where it serves. */
+export async function startExporterProcess(args: string[]): Promise<ExporterProcess> {
+  const spawned = spawnExporter(args);
+  return { ...spawned, url: await spawned.serving };
 }
