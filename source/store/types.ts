@@ -39,6 +39,12 @@ export interface SourceSnapshot {
   readonly: boolean;
   insecure: boolean;
   capabilities: SourceCapabilities;
+  /** How long the last poll took (the list call, all its requests), ms; absent before the first. */
+  lastLatencyMs?: number | null;
+  /** Polls started in the last minute. */
+  pollsLastMinute?: number;
+  /** When the first poll of the current run of failures started (epoch ms); null while healthy. */
+  failingSince?: number | null;
 }
 
 /** A mutating action's life, shown on the row until a refresh confirms it. */

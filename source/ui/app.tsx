@@ -16,6 +16,8 @@ import { useTerminalSize } from './use-terminal-size.js';
 import { MainView } from './views/main-view.js';
 import { DetailView } from './views/detail-view.js';
 import { HelpOverlay } from './views/help-overlay.js';
+import { SourcesView } from './views/sources-view.js';
+import type { NamedView } from './navigation-state.js';
 
 /** Props of the App. */
 export interface AppProps {
@@ -32,6 +34,12 @@ export interface AppProps {
   onExit: () => void;
   /** Raw writes to the terminal for the bell and OSC 52; process.stdout.write by default. */
   write?: (data: string) => void;
+  /** Earlier `:` commands (oldest first) and where a new one is kept; absent: history lives only this run. */
+  commandHistory?: { lines: readonly string[]; append(text: string): void };
+  /** Named queries from the config (`views:`). */
+  views?: readonly NamedView[];
+  /** The table's columns from the config (`columns:`); absent: the default set. */
+  tableColumns?: readonly string[] | null;
 }
 
 const defaultWrite = (data: string) => {
@@ -39,13 +47,13 @@ const defaultWrite = (data: string) => {
 };
 
 /** The jobtop terminal UI. */
-export function App({ store, bell = false, noColor = false, readonly = false, now: clock = Date.now, onExit, write = defaultWrite }: AppProps) {
+export function App({ store, bell = false, noColor = false, readonly = false, now: clock = Date.now, onExit, write = defaultWrite, commandHistory, views, tableColumns }: AppProps) {
   // why: the store may be a class instance; unbound methods would lose `this`.
   const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
   const getSnapshot = useCallback(() => store.getSnapshot(), [store]);
   const fleet = useSyncExternalStore(subscribe, getSnapshot);
   const viewport = useTerminalSize();
-  const [state, dispatch] = useReducer(navigationReducer, undefined, () => createNavigationState(fleet, viewport, { readonly }));
+  const [state, dispatch] = useReducer(navigationReducer, undefined, () => createNavigationState(fleet, viewport, { readonly, commandHistory: commandHistory?.lines, views, columns: tableColumns }));
   // why: syncing during render (not in an effect) means no frame ever shows new data with a stale selection.
   if (state.fleet !== fleet) dispatch({ type: 'fleet', fleet, at: clock() });
   if (state.viewport.columns !== viewport.columns || state.viewport.rows !== viewport.rows) dispatch({ type: 'resize', viewport });
@@ -58,8 +66,9 @@ export function App({ store, bell = false, noColor = false, readonly = false, no
     return store.watchDetail(openKey, (snapshot) => dispatch({ type: 'detail', snapshot }));
   }, [store, openKey]);
 
-  const targets = useRef({ store, onExit, write });
-  targets.current = { store, onExit, write };
+  const rememberCommand = commandHistory ? (text: string) => commandHistory.append(text) : undefined;
+  const targets = useRef({ store, onExit, write, rememberCommand });
+  targets.current = { store, onExit, write, rememberCommand };
   const performed = useRef(0);
   useEffect(() => {
     for (const effect of state.effects) {
@@ -83,6 +92,8 @@ export function App({ store, bell = false, noColor = false, readonly = false, no
           <HelpOverlay state={state} now={now} />
         ) : state.view === 'detail' ? (
           <DetailView state={state} now={now} />
+        ) : state.view === 'sources' ? (
+          <SourcesView state={state} now={now} />
         ) : (
           <MainView state={state} rows={visibleJobs(state)} now={now} />
         )}

@@ -8,7 +8,12 @@ import { parseJobKey } from '../domain/job.js';
 import { sanitizeInline } from '../domain/sanitize.js';
 import type { DetailSnapshot, FleetSnapshot } from '../store/types.js';
 import { resolveKey, type Binding } from './keymap.js';
-import { isPrintableKey, keyText, type KeyName } from './keys.js';
+import { isPrintableKey, keyLabel, keyText, type KeyName } from './keys.js';
+import { describeQueryError, parseJobQuery } from '../domain/query-parse.js';
+import { recordFinishedDurations } from '../domain/duration-samples.js';
+import { recordActivity } from '../domain/activity.js';
+import { sourcesCommand } from './navigation-sources.js';
+import { completeCommandLine, recallCommand, runCommandLine } from './navigation-commands.js';
 import { clampTop, helpBodyHeight, type Viewport } from './layout.js';
 import { initialNavigationState, withEffect, type InitialOptions, type NavigationAction, type NavigationState } from './navigation-state.js';
 import { detailCommand, setSearch } from './navigation-detail.js';
@@ -40,14 +45,23 @@ function typeText(state: NavigationState, text: string): NavigationState {
 function setPromptText(state: NavigationState, text: string): NavigationState {
   const prompt = state.prompt;
   if (!prompt) return state;
-  const next = { ...state, prompt: { ...prompt, text } };
-  return prompt.kind === 'filter' ? setFilter(next, { ...state.filter, text }) : setSearch(next, text);
+  if (prompt.kind === 'command') return { ...state, prompt: { ...prompt, text, error: null } };
+  if (prompt.kind === 'search') return setSearch({ ...state, prompt: { ...prompt, text } }, text);
+  // why: a query being typed is often incomplete (`state:`); the last good filter stays applied and the prompt says why.
+  const parsed = parseJobQuery(text);
+  if (!parsed.ok) return { ...state, prompt: { ...prompt, text, error: describeQueryError(parsed.error) } };
+  return setFilter({ ...state, prompt: { ...prompt, text, error: null } }, { ...state.filter, text });
 }
 
-function closePrompt(state: NavigationState, clear: boolean): NavigationState {
+function closePrompt(state: NavigationState, clear: boolean, at: number): NavigationState {
+  const prompt = state.prompt;
   const closed = { ...state, prompt: null };
-  if (!clear || !state.prompt) return closed;
-  return state.prompt.kind === 'filter' ? setFilter(closed, { ...state.filter, text: '' }) : setSearch(closed, '');
+  if (!prompt) return closed;
+  if (!clear && prompt.kind === 'command') return runCommandLine(closed, prompt.text, at);
+  if (!clear && prompt.error) return { ...closed, flash: { text: `query not applied: ${prompt.error} (kept /${state.filter.text})`, at, tone: 'error', ms: 8000 } };
+  if (!clear) return closed;
+  if (prompt.kind === 'command') return closed;
+  return prompt.kind === 'filter' ? setFilter(closed, { ...state.filter, text: '' }) : setSearch(closed, '');
 }
 
 function helpMove(state: NavigationState, binding: Binding): NavigationState {
@@ -87,9 +101,16 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
     case 'outcome-close':
       return outcomeCommand(state, binding.command);
     case 'input-commit':
-      return closePrompt(state, false);
+      return closePrompt(state, false, at);
     case 'input-cancel':
-      return closePrompt(state, true);
+      return closePrompt(state, true, at);
+    case 'input-complete':
+      return state.prompt?.kind === 'command' ? { ...state, prompt: { ...state.prompt, text: completeCommandLine(state, state.prompt.text) } } : state;
+    case 'input-older':
+    case 'input-newer':
+      return state.prompt?.kind === 'command' ? recallCommand(state, binding.command === 'input-older' ? -1 : 1) : state;
+    case 'command-open':
+      return { ...state, prompt: { kind: 'command', text: '', error: null, recall: null } };
     case 'input-backspace':
       return setPromptText(state, [...(state.prompt?.text ?? '')].slice(0, -1).join(''));
     case 'input-clear':
@@ -97,23 +118,28 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
     default:
       if (state.help) return helpMove(state, binding);
       if (state.outcome) return outcomeCommand(state, binding.command);
-      return state.view === 'detail' ? detailCommand(state, binding.command, key, at) : listCommand(state, binding.command);
+      if (state.view === 'sources') return sourcesCommand(state, binding.command);
+      return state.view === 'detail' ? detailCommand(state, binding.command, key, at) : listCommand(state, binding.command, key, at);
   }
 }
 
 /** Resolves a key in the scopes of `state` and applies it; a prompt takes printable keys as text. */
-export function applyKey(state: NavigationState, key: KeyName, at: number): NavigationState {
+export function applyKey(previous: NavigationState, key: KeyName, at: number): NavigationState {
+  const state = previous.now === at ? previous : { ...previous, now: at };
   if (state.swallow && !state.dialog && at <= state.swallow.until && state.swallow.keys.includes(key)) return state;
   const scopes = activeScopes(state);
   const binding = resolveKey(scopes, key) ?? ((state.prompt || state.dialog) && key.startsWith('ctrl-') ? resolveKey(['global'], key) : undefined);
   if (binding) return applyBinding(state, binding, key, at);
   if (state.dialog) return dialogType(state, key);
   if (state.prompt && isPrintableKey(key)) return typeText(state, keyText(key));
+  if (!state.prompt && !state.help) return flash(state, `${keyLabel(key)} is not a key here — ? for help`, at);
   return state;
 }
 
 function applyFleet(state: NavigationState, fleet: FleetSnapshot, at: number): NavigationState {
-  return followSubmissions(withListChange(state, { ...state, fleet }), at);
+  const durations = recordFinishedDurations(state.durations, fleet.jobs);
+  const activity = recordActivity(state.activity, fleet.jobs, at);
+  return followSubmissions(withListChange(state, { ...state, fleet, durations, activity, now: Math.max(state.now, at) }), at);
 }
 
 function applyResize(state: NavigationState, viewport: Viewport): NavigationState {

@@ -6,7 +6,9 @@
 import type { Job, JobDetail } from '../domain/job.js';
 import { jobKey, parseJobKey } from '../domain/job.js';
 import { sortJobs } from '../domain/sort.js';
-import { filterJobs } from '../domain/filter.js';
+import { filterJobs, filterNeedsContext } from '../domain/filter.js';
+import { computeTriage, triageFlagNames, type TriageFlags } from '../domain/triage.js';
+import type { DurationSamples } from '../domain/duration-samples.js';
 import type { SourceSnapshot } from '../store/types.js';
 import type { Scope } from './keymap.js';
 import type { DetailTab, NavigationState } from './navigation-state.js';
@@ -16,16 +18,32 @@ const visibleCache = new WeakMap<readonly Job[], Map<string, Job[]>>();
 const indexCache = new WeakMap<readonly Job[], Map<string, number>>();
 const byKeyCache = new WeakMap<readonly Job[], Map<string, Job>>();
 
-/** The jobs the table lists, filtered and sorted (cached per jobs array, sort and filter). */
-export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'filter'>): Job[] {
+const triageCache = new WeakMap<readonly Job[], { durations: DurationSamples | undefined; now: number; triage: Map<string, TriageFlags> }>();
+
+/** Triage flags of the fleet's jobs at `now` with the session's run-time samples (cached per jobs array, samples and instant). */
+export function fleetTriage(jobs: readonly Job[], durations: DurationSamples | undefined, now: number): Map<string, TriageFlags> {
+  const cached = triageCache.get(jobs);
+  if (cached && cached.durations === durations && cached.now === now) return cached.triage;
+  const triage = computeTriage(jobs, now, { samples: durations });
+  triageCache.set(jobs, { durations, now, triage });
+  return triage;
+}
+
+/** The jobs the table lists, filtered and sorted (cached per jobs array, sort and filter; per instant for time and flag queries). */
+export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'filter'> & Partial<Pick<NavigationState, 'now' | 'durations'>>): Job[] {
   const jobs = state.fleet.jobs;
-  const signature = JSON.stringify([state.sort, state.filter]);
+  const now = state.now ?? 0;
+  const contextual = filterNeedsContext(state.filter);
+  // why: only time and flag queries change with the clock; others keep one cache entry across key presses.
+  const signature = JSON.stringify([state.sort, state.filter, contextual ? now : 0]);
   let entries = visibleCache.get(jobs);
   if (!entries) visibleCache.set(jobs, (entries = new Map()));
   let rows = entries.get(signature);
   if (!rows) {
     if (entries.size > 16) entries.clear(); // why: typing a filter creates one entry per keystroke
-    rows = sortJobs(filterJobs(jobs, state.filter), state.sort);
+    const triage = contextual ? fleetTriage(jobs, state.durations, now) : null;
+    const context = { now, flagsOf: (job: Job) => triageFlagNames(triage?.get(job.key)) };
+    rows = sortJobs(filterJobs(jobs, state.filter, context), state.sort);
     entries.set(signature, rows);
   }
   return rows;
@@ -113,6 +131,7 @@ export function activeScopes(state: NavigationState, underOverlay = false): Scop
   if (state.help && !underOverlay) return ['help', 'global'];
   if (state.outcome) return ['outcome', 'global'];
   if (state.view === 'detail' && state.detail) return [tabScope(state.detail.tab), 'detail', 'global'];
+  if (state.view === 'sources') return ['sources', 'global'];
   return ['list', 'global'];
 }
 

@@ -49,10 +49,11 @@ describe('the keymap table', () => {
     expect(resolveKey(['confirm'], 'q')).toBeUndefined();
   });
 
-  it('gives every function key a letter alias', () => {
+  it('gives every function key a letter alias (a ctrl- letter in the prompt, where letters are text)', () => {
     const functionKeys = ['up', 'down', 'left', 'right', 'home', 'end', 'pageup', 'pagedown'];
     for (const binding of KEYMAP.filter((row) => row.keys.some((key) => functionKeys.includes(key)))) {
-      expect(binding.keys.some((key) => /^[a-zA-Z]$/.test(key)), `${binding.scope} ${binding.command}`).toBe(true);
+      const alias = binding.scope === 'input' ? /^ctrl-[a-z]$/ : /^[a-zA-Z]$/;
+      expect(binding.keys.some((key) => alias.test(key)), `${binding.scope} ${binding.command}`).toBe(true);
     }
   });
 
@@ -63,7 +64,7 @@ describe('the keymap table', () => {
       [['list', 'global'], 'end', 'move-bottom'], [['list', 'global'], 'pagedown', 'page-down'], [['list', 'global'], 'f', 'page-down'],
       [['list', 'global'], 'b', 'page-up'], [['list', 'global'], 'enter', 'open-detail'], [['list', 'global'], '/', 'filter-open'],
       [['list', 'global'], 'r', 'refresh'], [['list', 'global'], 'p', 'pause-toggle'], [['list', 'global'], '+', 'interval-faster'],
-      [['list', 'global'], '-', 'interval-slower'], [['list', 'global'], 's', 'sort-next'], [['list', 'global'], 'S', 'sort-reverse'],
+      [['list', 'global'], '-', 'interval-slower'], [['list', 'global'], 's', 'sort-next'], [['list', 'global'], 'I', 'sort-reverse'], [['list', 'global'], 'S', 'sources-open'], [['list', 'global'], ':', 'command-open'], [['list', 'global'], '!', 'toggle-attention'],
       [['list', 'global'], 'a', 'toggle-active'], [['list', 'global'], 'F', 'toggle-failed'], [['list', 'global'], 'o', 'source-next'],
       [['list', 'global'], 't', 'toggle-source-counts'], [['list', 'global'], 'y', 'copy-id'], [['list', 'global'], '?', 'help-open'],
       [['list', 'global'], 'q', 'quit'], [['list', 'global'], 'ctrl-c', 'quit'],

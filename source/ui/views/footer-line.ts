@@ -39,8 +39,9 @@ export function footerLine(input: FooterInput): Segment[] {
   }
   segments.push(seg('  '));
   if (input.prompt) {
-    const label = input.prompt.kind === 'filter' ? 'filter' : 'search';
-    segments.push(seg(`${label}: `, { bold: true }), seg(sanitizeInline(input.prompt.text, 200)), seg('▏', { color: COLORS.accent }), seg('  '));
+    const label = input.prompt.kind === 'filter' ? 'filter: ' : input.prompt.kind === 'command' ? ':' : 'search: ';
+    segments.push(seg(label, { bold: true }), seg(sanitizeInline(input.prompt.text, 200)), seg('▏', { color: COLORS.accent }), seg('  '));
+    if (input.prompt.error) segments.push(seg(sanitizeInline(input.prompt.error, 200), { color: COLORS.error, bold: true }), seg('  '));
   }
   if (input.note) segments.push(seg(input.note, { bold: true, color: COLORS.warning }), seg('  '));
   footerHints(input.scopes, KEYMAP, input.shown).forEach((hint, index) => {

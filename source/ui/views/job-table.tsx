@@ -8,7 +8,7 @@ import React, { memo, useMemo } from 'react';
 import type { Job } from '../../domain/job.js';
 import { formatAge, formatDuration, jobAgeMs, jobDurationMs } from '../../domain/format.js';
 import type { SortSpec } from '../../domain/sort.js';
-import { layoutColumns, type PlacedColumn } from '../columns.js';
+import { chosenColumns, layoutColumns, type PlacedColumn } from '../columns.js';
 import { Line, seg } from '../line.js';
 import { headerSegments, rowSegments } from './row-cells.js';
 import { rowAction, type ActionPhase } from '../action-status.js';
@@ -28,12 +28,14 @@ interface RowProps {
   marked: boolean;
   actionText: string | null;
   actionPhase: ActionPhase | null;
+  finished: string;
+  attention: boolean;
 }
 
 /** One row; re-renders only when one of its props changes. */
-export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration, marked, actionText, actionPhase }: RowProps) {
+export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration, marked, actionText, actionPhase, finished, attention }: RowProps) {
   const action = actionText !== null && actionPhase !== null ? { text: actionText, phase: actionPhase } : null;
-  return <Line segments={rowSegments(job, columns, { selected, changed, age, duration, marked, action }, width)} />;
+  return <Line segments={rowSegments(job, columns, { selected, changed, age, duration, marked, action, finished, attention }, width)} />;
 });
 
 /** Props of the table. */
@@ -53,11 +55,15 @@ export interface JobTableProps {
   marks?: ReadonlySet<string>;
   /** The fleet's actions and jobs, for each row's pending action. */
   fleet?: Pick<FleetSnapshot, 'actions' | 'jobs'>;
+  /** The chosen columns in order (`:columns`, config `columns:`); null/absent = the default set. */
+  columnIds?: readonly string[] | null;
+  /** Keys of jobs that need attention (triage), marked `!` in the lead. */
+  attention?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
 }
 
 /** The table: header line plus one line per visible row. */
-export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty, marks, fleet }: JobTableProps) {
-  const columns = useMemo(() => layoutColumns(width), [width]);
+export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty, marks, fleet, columnIds = null, attention }: JobTableProps) {
+  const columns = useMemo(() => layoutColumns(width, chosenColumns(columnIds)), [width, columnIds]);
   return (
     <>
       {showHeader && <Line segments={headerSegments(columns, sort, width)} />}
@@ -79,6 +85,8 @@ export function JobTable({ rows, width, selectedKey, changed, sort, now, showHea
             marked={marks?.has(job.key) ?? false}
             actionText={action?.text ?? null}
             actionPhase={action?.phase ?? null}
+            finished={job.finishedAt === null ? '' : formatAge(now - job.finishedAt)}
+            attention={attention?.has(job.key) ?? false}
           />
         );
       })}

@@ -8,7 +8,7 @@ import { isFilterActive } from '../../domain/filter.js';
 import { mainLayout, mainLayoutWithOverlay, windowTop } from '../layout.js';
 import { fitLine, Line, Lines, seg } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';
-import { activeScopes, indexOfKey } from '../select.js';
+import { activeScopes, fleetTriage, indexOfKey } from '../select.js';
 import { fleetCountsLine, perSourceLines, sourceLines, titleLine } from './header-lines.js';
 import { footerLine } from './footer-line.js';
 import { JobTable } from './job-table.js';
@@ -51,7 +51,7 @@ export function MainView({ state, rows, now }: MainViewProps) {
   return (
     <>
       {layout.title && (
-        <Line segments={titleLine({ sources: fleet.sources, visible: rows.length, all: fleet.jobs.length, sort: state.sort, filter: state.filter, readonly: state.readonly, width, marked: state.marks.size })} />
+        <Line segments={titleLine({ sources: fleet.sources, visible: rows.length, all: fleet.jobs.length, sort: state.sort, filter: state.filter, readonly: state.readonly, width, marked: state.marks.size, window: rows.length > body && body > 0 ? { from: top + 1, to: Math.min(rows.length, top + body) } : undefined })} />
       )}
       <Lines lines={header} />
       {layout.counts && <Line segments={fleetCountsLine(fleet.sources, width)} />}
@@ -67,6 +67,8 @@ export function MainView({ state, rows, now }: MainViewProps) {
           empty={fitLine([seg(emptySentence(state))], width).map((segment) => segment.text).join('')}
           marks={state.marks}
           fleet={fleet}
+          columnIds={state.columns}
+          attention={fleetTriage(fleet.jobs, state.durations, now)}
         />
       )}
       <Lines lines={overlay} />
