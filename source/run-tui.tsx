@@ -11,6 +11,8 @@ import type { OpenedSources } from './commands/shared/open-sources.js';
 import { guardTerminal } from './terminal-guard.js';
 import { captureStdio, crashMessage, logSourceHealth, openDiagnosticLog, writeCrashReport, type DiagnosticLog } from './log-file.js';
 import { createTerminalOutput } from './terminal/terminal-output.js';
+import { openCommandHistory } from './config/command-history.js';
+import type { Binding } from './ui/keymap.js';
 
 /** Options of the TUI mode. */
 export interface TuiOptions {
@@ -18,6 +20,8 @@ export interface TuiOptions {
   readonly: boolean;
   /** Where diagnostics go (`--log-file`); off when absent. */
   log?: DiagnosticLog;
+  /** The key table with the config's `keys:` applied (checked by the caller). */
+  keymap?: readonly Binding[];
 }
 
 /** Runs the TUI until the user quits; resolves with the exit code. */
@@ -42,7 +46,18 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
   const output = createTerminalOutput(process.stdout);
   const instance = render(
     <TestCrash kind={process.env.JOBTOP_TEST_CRASH} ready={store.firstRound()}>
-      <App store={store} bell={options.bell} readonly={options.readonly || opened.config.sources.every((source) => source.readonly)} noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''} onExit={() => exit()} />
+      <App
+        store={store}
+        bell={options.bell}
+        commandHistory={openCommandHistory()}
+        views={opened.config.ui?.views}
+        tableColumns={opened.config.ui?.columns}
+        keymap={options.keymap}
+        triageOptions={opened.config.ui?.triage}
+        readonly={options.readonly || opened.config.sources.every((source) => source.readonly)}
+        noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''}
+        onExit={() => exit()}
+      />
     </TestCrash>,
     { stdout: output.stdout, exitOnCtrlC: false, patchConsole: false },
   );

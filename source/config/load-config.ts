@@ -15,6 +15,7 @@ import { convertValue } from './convert-value.js';
 import { REQUIRED_CREDENTIALS, SHARED_FIELDS, SOURCE_FIELDS, anySourceKeys, commandKeyOf, sourceRulesOf, type FieldRule } from './schema.js';
 import { runSecretCommand } from './secret-command.js';
 import { suggestKey } from './suggest.js';
+import { readUiSections, UI_SECTION_KEYS, type UiSections } from './ui-sections.js';
 import { isPureEnvReference, parseBytes, parseDuration } from './values.js';
 
 /** One source, ready for the registry and the store. */
@@ -36,6 +37,8 @@ export interface LoadedConfig {
   warnings: string[];
   /** Every secret value (from the file, the environment or a command), for redaction. */
   secrets: string[];
+  /** Named queries, columns, key bindings and triage thresholds (ui-sections.ts); absent for the demo. */
+  ui?: UiSections;
 }
 
 /** Options of parseConfigText. */
@@ -132,7 +135,8 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
     return values;
   };
 
-  const globals = readFields(root, SHARED_FIELDS, '', (key) => key === 'sources');
+  const globals = readFields(root, SHARED_FIELDS, '', (key) => key === 'sources' || (UI_SECTION_KEYS as readonly string[]).includes(key));
+  const ui = readUiSections(root, at, problems);
   const sourcesNode = root.get('sources', true) as Node | undefined;
   if (!sourcesNode || !isSeq(sourcesNode) || sourcesNode.items.length === 0) {
     problems.push(`${at(sourcesNode ?? root)}: sources: expected a non-empty list of sources`);
@@ -195,7 +199,7 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const sources = pending.map((source) => toConfiguredSource(source.vendor, source.values, globals));
-  const config = { path, intervalMs: (globals.interval as number | undefined) ?? CONFIG_DEFAULTS.intervalMs, sources, warnings: [], secrets };
+  const config = { path, intervalMs: (globals.interval as number | undefined) ?? CONFIG_DEFAULTS.intervalMs, sources, warnings: [], secrets, ui };
   return { config, findings };
 }
 

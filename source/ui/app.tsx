@@ -18,6 +18,8 @@ import { DetailView } from './views/detail-view.js';
 import { HelpOverlay } from './views/help-overlay.js';
 import { SourcesView } from './views/sources-view.js';
 import type { NamedView } from './navigation-state.js';
+import type { Binding } from './keymap.js';
+import type { TriageOptions } from '../domain/triage.js';
 
 /** Props of the App. */
 export interface AppProps {
@@ -40,6 +42,10 @@ export interface AppProps {
   views?: readonly NamedView[];
   /** The table's columns from the config (`columns:`); absent: the default set. */
   tableColumns?: readonly string[] | null;
+  /** The key table in force (config `keys:` applied); the built-in one when absent. */
+  keymap?: readonly Binding[];
+  /** Triage thresholds (config `triage:`). */
+  triageOptions?: Omit<TriageOptions, 'samples'>;
 }
 
 const defaultWrite = (data: string) => {
@@ -47,13 +53,13 @@ const defaultWrite = (data: string) => {
 };
 
 /** The jobtop terminal UI. */
-export function App({ store, bell = false, noColor = false, readonly = false, now: clock = Date.now, onExit, write = defaultWrite, commandHistory, views, tableColumns }: AppProps) {
+export function App({ store, bell = false, noColor = false, readonly = false, now: clock = Date.now, onExit, write = defaultWrite, commandHistory, views, tableColumns, keymap, triageOptions }: AppProps) {
   // why: the store may be a class instance; unbound methods would lose `this`.
   const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
   const getSnapshot = useCallback(() => store.getSnapshot(), [store]);
   const fleet = useSyncExternalStore(subscribe, getSnapshot);
   const viewport = useTerminalSize();
-  const [state, dispatch] = useReducer(navigationReducer, undefined, () => createNavigationState(fleet, viewport, { readonly, commandHistory: commandHistory?.lines, views, columns: tableColumns }));
+  const [state, dispatch] = useReducer(navigationReducer, undefined, () => createNavigationState(fleet, viewport, { readonly, commandHistory: commandHistory?.lines, views, columns: tableColumns, keymap, triageOptions }));
   // why: syncing during render (not in an effect) means no frame ever shows new data with a stale selection.
   if (state.fleet !== fleet) dispatch({ type: 'fleet', fleet, at: clock() });
   if (state.viewport.columns !== viewport.columns || state.viewport.rows !== viewport.rows) dispatch({ type: 'resize', viewport });

@@ -3,6 +3,7 @@
  * important columns until the rest fit at their ideal widths, then shrink toward minimums,
  * then hand spare cells to the flexible columns. All widths are display cells.
  */
+import { parseColumnList, TABLE_COLUMN_IDS } from '../domain/table-columns.js';
 
 /** A table column. */
 export type ColumnId = 'lead' | 'state' | 'source' | 'type' | 'id' | 'priority' | 'progress' | 'age' | 'duration' | 'owner' | 'host' | 'finished' | 'error';
@@ -45,18 +46,9 @@ export const COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /** Ids a user may choose (`:columns`, config `columns:`): every column but the selection lead. */
-export const COLUMN_IDS: readonly ColumnId[] = COLUMNS.map((column) => column.id).filter((id) => id !== 'lead');
+export const COLUMN_IDS: readonly ColumnId[] = TABLE_COLUMN_IDS;
 
-/** Parses `state,source,type,id,error` (commas or spaces) into column ids, or says which name is wrong. */
-export function parseColumnList(text: string): { columns: ColumnId[] } | { error: string } {
-  const names = text.split(/[\s,]+/).map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
-  if (names.length === 0) return { error: `expected column names (${COLUMN_IDS.join(', ')})` };
-  const unknown = names.find((name) => !(COLUMN_IDS as readonly string[]).includes(name));
-  if (unknown !== undefined) return { error: `unknown column "${unknown}" (columns: ${COLUMN_IDS.join(', ')})` };
-  const duplicate = names.find((name, index) => names.indexOf(name) !== index);
-  if (duplicate !== undefined) return { error: `column "${duplicate}" is listed twice` };
-  return { columns: names as ColumnId[] };
-}
+export { parseColumnList };
 
 /** The specs of a chosen column list (the lead first, then the chosen order; chosen columns are kept while they fit); the default set for null. */
 export function chosenColumns(ids: readonly string[] | null): readonly ColumnSpec[] {

@@ -13,6 +13,8 @@ import { EMPTY_FILTER, type JobFilter } from '../domain/filter.js';
 import { NO_SAMPLES, type DurationSamples } from '../domain/duration-samples.js';
 import { NO_ACTIVITY, type ActivityHistory } from '../domain/activity.js';
 import type { KeyName } from './keys.js';
+import { KEYMAP, type Binding } from './keymap.js';
+import type { TriageOptions } from '../domain/triage.js';
 import type { Viewport } from './layout.js';
 
 /** The detail tabs in order (digits 1–5). */
@@ -143,6 +145,10 @@ export interface NavigationState {
   views: readonly NamedView[];
   /** The table's columns in order as chosen (`:columns`, config `columns:`); null = the default set. */
   columns: readonly string[] | null;
+  /** The key table in force (the config's `keys:` applied). */
+  keymap: readonly Binding[];
+  /** Triage thresholds from the config (`triage:`). */
+  triageOptions: Omit<TriageOptions, 'samples'>;
 }
 
 /** A named query from the config. */
@@ -165,6 +171,8 @@ export interface InitialOptions {
   commandHistory?: readonly string[];
   views?: readonly NamedView[];
   columns?: readonly string[] | null;
+  keymap?: readonly Binding[];
+  triageOptions?: Omit<TriageOptions, 'samples'>;
 }
 
 /** The state a new screen starts with: the list, default sort, no filter (the App selects the first row on the first fleet sync). */
@@ -199,6 +207,8 @@ export function initialNavigationState(fleet: FleetSnapshot, viewport: Viewport,
     commandHistory: options.commandHistory ?? [],
     views: options.views ?? [],
     columns: options.columns ?? null,
+    keymap: options.keymap ?? KEYMAP,
+    triageOptions: options.triageOptions ?? {},
   };
 }
 

@@ -65,7 +65,7 @@ function closePrompt(state: NavigationState, clear: boolean, at: number): Naviga
 }
 
 function helpMove(state: NavigationState, binding: Binding): NavigationState {
-  const count = helpLines(activeScopes(state, true)).length;
+  const count = helpLines(activeScopes(state, true), state.keymap, state.viewport.columns).length;
   const height = helpBodyHeight(state.viewport);
   const top = state.help?.top ?? 0;
   const target = { 'move-down': top + 1, 'move-up': top - 1, 'move-top': 0, 'move-bottom': count } as Record<string, number>;
@@ -128,7 +128,7 @@ export function applyKey(previous: NavigationState, key: KeyName, at: number): N
   const state = previous.now === at ? previous : { ...previous, now: at };
   if (state.swallow && !state.dialog && at <= state.swallow.until && state.swallow.keys.includes(key)) return state;
   const scopes = activeScopes(state);
-  const binding = resolveKey(scopes, key) ?? ((state.prompt || state.dialog) && key.startsWith('ctrl-') ? resolveKey(['global'], key) : undefined);
+  const binding = resolveKey(scopes, key, state.keymap) ?? ((state.prompt || state.dialog) && key.startsWith('ctrl-') ? resolveKey(['global'], key, state.keymap) : undefined);
   if (binding) return applyBinding(state, binding, key, at);
   if (state.dialog) return dialogType(state, key);
   if (state.prompt && isPrintableKey(key)) return typeText(state, keyText(key));

@@ -7,7 +7,7 @@ import type { Job, JobDetail } from '../domain/job.js';
 import { jobKey, parseJobKey } from '../domain/job.js';
 import { sortJobs } from '../domain/sort.js';
 import { filterJobs, filterNeedsContext } from '../domain/filter.js';
-import { computeTriage, triageFlagNames, type TriageFlags } from '../domain/triage.js';
+import { computeTriage, triageFlagNames, type TriageFlags, type TriageOptions } from '../domain/triage.js';
 import type { DurationSamples } from '../domain/duration-samples.js';
 import type { SourceSnapshot } from '../store/types.js';
 import type { Scope } from './keymap.js';
@@ -21,16 +21,16 @@ const byKeyCache = new WeakMap<readonly Job[], Map<string, Job>>();
 const triageCache = new WeakMap<readonly Job[], { durations: DurationSamples | undefined; now: number; triage: Map<string, TriageFlags> }>();
 
 /** Triage flags of the fleet's jobs at `now` with the session's run-time samples (cached per jobs array, samples and instant). */
-export function fleetTriage(jobs: readonly Job[], durations: DurationSamples | undefined, now: number): Map<string, TriageFlags> {
+export function fleetTriage(jobs: readonly Job[], durations: DurationSamples | undefined, now: number, options: Omit<TriageOptions, 'samples'> = {}): Map<string, TriageFlags> {
   const cached = triageCache.get(jobs);
   if (cached && cached.durations === durations && cached.now === now) return cached.triage;
-  const triage = computeTriage(jobs, now, { samples: durations });
+  const triage = computeTriage(jobs, now, { ...options, samples: durations });
   triageCache.set(jobs, { durations, now, triage });
   return triage;
 }
 
 /** The jobs the table lists, filtered and sorted (cached per jobs array, sort and filter; per instant for time and flag queries). */
-export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'filter'> & Partial<Pick<NavigationState, 'now' | 'durations'>>): Job[] {
+export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'filter'> & Partial<Pick<NavigationState, 'now' | 'durations' | 'triageOptions'>>): Job[] {
   const jobs = state.fleet.jobs;
   const now = state.now ?? 0;
   const contextual = filterNeedsContext(state.filter);
@@ -41,7 +41,7 @@ export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'fil
   let rows = entries.get(signature);
   if (!rows) {
     if (entries.size > 16) entries.clear(); // why: typing a filter creates one entry per keystroke
-    const triage = contextual ? fleetTriage(jobs, state.durations, now) : null;
+    const triage = contextual ? fleetTriage(jobs, state.durations, now, state.triageOptions) : null;
     const context = { now, flagsOf: (job: Job) => triageFlagNames(triage?.get(job.key)) };
     rows = sortJobs(filterJobs(jobs, state.filter, context), state.sort);
     entries.set(signature, rows);

@@ -68,13 +68,13 @@ export function MainView({ state, rows, now }: MainViewProps) {
           marks={state.marks}
           fleet={fleet}
           columnIds={state.columns}
-          attention={fleetTriage(fleet.jobs, state.durations, now)}
+          attention={fleetTriage(fleet.jobs, state.durations, now, state.triageOptions)}
         />
       )}
       <Lines lines={overlay} />
       {layout.footer && (
         <Line
-          segments={footerLine({ scopes: activeScopes(state), paused: fleet.paused, intervalMs: fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width, shown: actions.shown, note: actions.note })}
+          segments={footerLine({ keymap: state.keymap, scopes: activeScopes(state), paused: fleet.paused, intervalMs: fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width, shown: actions.shown, note: actions.note })}
         />
       )}
     </>

@@ -45,7 +45,7 @@ export function SourcesView({ state, now }: SourcesViewProps) {
     <>
       <Line segments={fitLine(title, width)} />
       <Lines lines={body} />
-      <Line segments={footerLine({ scopes: activeScopes(state), paused: state.fleet.paused, intervalMs: state.fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width })} />
+      <Line segments={footerLine({ keymap: state.keymap, scopes: activeScopes(state), paused: state.fleet.paused, intervalMs: state.fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width })} />
     </>
   );
 }
