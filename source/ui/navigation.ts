@@ -58,7 +58,7 @@ function closePrompt(state: NavigationState, clear: boolean, at: number): Naviga
   const closed = { ...state, prompt: null };
   if (!prompt) return closed;
   if (!clear && prompt.kind === 'command') return runCommandLine(closed, prompt.text, at);
-  if (!clear && prompt.error) return { ...closed, flash: { text: `query not applied: ${prompt.error} (kept /${state.filter.text})`, at, tone: 'error', ms: 8000 } };
+  if (!clear && prompt.error) return { ...closed, flash: { text: `query not applied: ${prompt.error} (${state.filter.text.trim() === '' ? 'no query applied' : `kept /${state.filter.text.trim()}`})`, at, tone: 'error', ms: 8000 } };
   if (!clear) return closed;
   if (prompt.kind === 'command') return closed;
   return prompt.kind === 'filter' ? setFilter(closed, { ...state.filter, text: '' }) : setSearch(closed, '');
