@@ -35,6 +35,7 @@ const NAMED: Record<string, KeyName> = Object.fromEntries([
 /** A key as written in the config (`S`, `C-o`, `ctrl-o`, `^O`, `Enter`, `PgDn`) as a key name; null when it is none. */
 export function parseKeyName(text: string): KeyName | null {
   const trimmed = text.trim();
+  if (NAMED[trimmed.toLowerCase()]) return NAMED[trimmed.toLowerCase()];
   if ([...trimmed].length === 1 && trimmed >= ' ') return trimmed === ' ' ? 'space' : trimmed;
   const ctrl = /^(?:c-|ctrl-|ctrl\+|\^)(.)$/i.exec(trimmed);
   if (ctrl) return `ctrl-${ctrl[1].toLowerCase()}`;
