@@ -8,7 +8,7 @@ import { activeBindings, bindingKeysLabel, KEYMAP, SCOPES, type Binding, type Sc
 import { seg } from '../line.js';
 import { LEGEND } from '../legend.js';
 import type { ContentLine } from './content-line.js';
-import { wrapText } from './wrap.js';
+import { wordWrap } from './wrap.js';
 
 const KEYS_WIDTH = 22;
 
@@ -17,7 +17,7 @@ export const HELP_WIDTH = 80;
 
 function entry(keys: string, text: string, width: number): ContentLine[] {
   const room = Math.max(10, Math.min(width, HELP_WIDTH) - KEYS_WIDTH - 3);
-  return wrapText(text, room).map((piece, index) => ({
+  return wordWrap(text, room).map((piece, index) => ({
     segments: [seg(`  ${fitToWidth(index === 0 ? keys : '', KEYS_WIDTH)} `, { bold: true }), seg(piece)],
   }));
 }

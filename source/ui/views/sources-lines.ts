@@ -9,7 +9,7 @@ import { sanitizeMultiline, sanitizeInline } from '../../domain/sanitize.js';
 import { formatAge, formatCount, formatDuration } from '../../domain/format.js';
 import { ACTIVITY_MINUTES, activitySeries, sparkline, type ActivityHistory } from '../../domain/activity.js';
 import type { SourceSnapshot } from '../../store/types.js';
-import { wrapText } from '../content/wrap.js';
+import { wordWrap } from '../content/wrap.js';
 import { fitLine, seg, type Segment } from '../line.js';
 import { COLORS } from '../theme.js';
 
@@ -46,6 +46,7 @@ function countLine(source: SourceSnapshot): string {
 /** The block of lines of one source; the first line carries the selection mark. */
 export function sourceBlock(source: SourceSnapshot, activity: ActivityHistory, now: number, width: number, selected: boolean): Segment[][] {
   const inner = Math.max(10, width - 4);
+  const wrapped = (text: string, style = {}) => wordWrap(text, inner).map((piece) => fitLine([seg(`    ${piece}`, style)], width));
   const head: Segment[] = [seg(selected ? '› ' : '  ', { bold: true }), seg(sanitizeInline(source.name, 120), { bold: true }), seg(` ${VENDOR_NAMES[source.vendor] ?? source.vendor}  `, { dim: true }), ...statusSegments(source, now)];
   if (source.readonly) head.push(seg('  READ-ONLY', { color: COLORS.muted, bold: true }));
   if (source.insecure) head.push(seg('  INSECURE (TLS not verified)', { color: COLORS.error, bold: true }));
@@ -53,10 +54,10 @@ export function sourceBlock(source: SourceSnapshot, activity: ActivityHistory, n
   lines.push(fitLine([seg(`    ${sanitizeInline(source.url, 300)}`, { dim: true })], width));
   if (source.error) {
     const text = sanitizeMultiline(source.error.message, 4000);
-    wrapText(text, inner).forEach((piece, index) => lines.push(fitLine([seg(index === 0 ? '    error: ' : '    ', { color: COLORS.error, bold: index === 0 }), seg(piece, { color: COLORS.error })], width)));
+    wordWrap(`error: ${text}`, inner).forEach((piece) => lines.push(fitLine([seg(`    ${piece}`, { color: COLORS.error })], width)));
   }
-  lines.push(fitLine([seg(`    ${pollLine(source, now)}`)], width));
-  lines.push(fitLine([seg(`    ${countLine(source)}`, { dim: true })], width));
+  lines.push(...wrapped(pollLine(source, now)));
+  lines.push(...wrapped(countLine(source), { dim: true }));
   const series = activitySeries(activity, source.name, now);
   const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
   lines.push(
@@ -66,7 +67,8 @@ export function sourceBlock(source: SourceSnapshot, activity: ActivityHistory, n
         seg(sparkline(series.finished), { color: COLORS.ok }),
         seg(` ${formatCount(total(series.finished))}   failed/min `, { dim: true }),
         seg(sparkline(series.failed), { color: COLORS.error }),
-        seg(` ${formatCount(total(series.failed))}  (last ${ACTIVITY_MINUTES} min)`, { dim: true }),
+        seg(` ${formatCount(total(series.failed))}`, { dim: true }),
+        seg(width >= 112 ? `  (last ${ACTIVITY_MINUTES} min)` : '', { dim: true }),
       ],
       width,
     ),
