@@ -190,11 +190,11 @@ export function footerHints(scopes: readonly Scope[], keymap: readonly Binding[]
 
 /** The README key table (markdown), one row per binding, grouped by scope. */
 export function renderKeyTableMarkdown(keymap: readonly Binding[] = KEYMAP): string {
-  const rows = ['| Keys | Action | Where |', '| --- | --- | --- |'];
+  const rows = ['| Keys | Action | Name (for `keys:`) | Where |', '| --- | --- | --- | --- |'];
   for (const scope of Object.keys(SCOPES) as Scope[]) {
     for (const binding of keymap.filter((row) => row.scope === scope)) {
       const keys = binding.keys.map((key) => `\`${keyLabel(key)}\``).join(' ');
-      rows.push(`| ${keys} | ${binding.description} | ${SCOPES[scope]} |`);
+      rows.push(`| ${keys} | ${binding.description} | \`${binding.command}\` | ${SCOPES[scope]} |`);
     }
   }
   return `${rows.join('\n')}\n`;

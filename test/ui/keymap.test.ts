@@ -81,9 +81,19 @@ describe('the keymap table', () => {
   });
 });
 
+/** Help as one string per entry: a wrapped description's continuation lines joined to its first line. */
+function helpEntries(active: Parameters<typeof helpLines>[0]): string[] {
+  const out: string[] = [];
+  for (const line of helpLines(active).map((each) => each.segments.map((segment) => segment.text).join(''))) {
+    if (/^ {25}\S/.test(line) && out.length > 0) out[out.length - 1] = `${out[out.length - 1].trimEnd()} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out;
+}
+
 describe('footer, help and README agree with the table', () => {
   it.each(VIEW_SCOPES)('footer hints of %s are bindings listed in help', (...active) => {
-    const help = helpLines(active).map((line) => line.segments.map((segment) => segment.text).join(''));
+    const help = helpEntries(active);
     const bindings = activeBindings(active).filter((binding) => binding.hint);
     expect(footerHints(active).map((hint) => hint.label)).toEqual(bindings.map((binding) => binding.hint));
     for (const binding of bindings) {
@@ -92,7 +102,7 @@ describe('footer, help and README agree with the table', () => {
   });
 
   it.each(VIEW_SCOPES)('help for %s lists every active binding once', (...active) => {
-    const help = helpLines(active).map((line) => line.segments.map((segment) => segment.text).join(''));
+    const help = helpEntries(active);
     for (const binding of activeBindings(active)) {
       expect(help.filter((line) => line.includes(binding.description) && line.includes(bindingKeysLabel(binding))).length).toBe(1);
     }
@@ -101,11 +111,11 @@ describe('footer, help and README agree with the table', () => {
   it('renders the README table with one row per binding', () => {
     const markdown = renderKeyTableMarkdown();
     const rows = markdown.trim().split('\n');
-    expect(rows[0]).toBe('| Keys | Action | Where |');
+    expect(rows[0]).toBe('| Keys | Action | Name (for `keys:`) | Where |');
     expect(rows.length).toBe(KEYMAP.length + 2);
     for (const binding of KEYMAP) {
       const keys = binding.keys.map((key) => `\`${keyLabel(key)}\``).join(' ');
-      expect(rows).toContain(`| ${keys} | ${binding.description} | ${SCOPES[binding.scope]} |`);
+      expect(rows).toContain(`| ${keys} | ${binding.description} | \`${binding.command}\` | ${SCOPES[binding.scope]} |`);
     }
   });
 
