@@ -99,3 +99,8 @@ export function formatPercent(percent: number): string {
 function pad2(value: number): string {
   return value < 10 ? `0${value}` : String(value);
 }
+
+/** A count with its noun in the right number: "1 source", "3 sources", "1,200 jobs". */
+export function countOf(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}

@@ -6,14 +6,14 @@
  */
 import { VENDOR_NAMES } from '../../domain/job.js';
 import { sanitizeMultiline, sanitizeInline } from '../../domain/sanitize.js';
-import { formatAge, formatCount, formatDuration } from '../../domain/format.js';
+import { countOf, formatAge, formatCount, formatDuration } from '../../domain/format.js';
 import { ACTIVITY_MINUTES, activitySeries, sparkline, type ActivityHistory } from '../../domain/activity.js';
 import type { SourceSnapshot } from '../../store/types.js';
 import { wordWrap } from '../content/wrap.js';
 import { fitLine, seg, type Segment } from '../line.js';
 import { COLORS } from '../theme.js';
 
-const plural = (count: number, one: string, many = `${one}s`) => `${formatCount(count)} ${count === 1 ? one : many}`;
+const plural = countOf;
 
 function statusSegments(source: SourceSnapshot, now: number): Segment[] {
   const age = source.lastSuccessAt === null ? null : formatAge(now - source.lastSuccessAt);
