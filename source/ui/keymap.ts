@@ -35,7 +35,7 @@ export type Command =
   | 'input-complete' | 'input-older' | 'input-newer'
   | 'back' | 'tab-next' | 'tab-prev' | 'tab-select' | 'open-link'
   | 'search-open' | 'search-next' | 'search-prev'
-  | 'tree-toggle' | 'tree-expand' | 'tree-collapse'
+  | 'tree-toggle' | 'tree-expand' | 'tree-collapse' | 'tree-expand-all' | 'tree-collapse-all'
   | 'input-commit' | 'input-cancel' | 'input-backspace' | 'input-clear'
   | 'action-cancel' | 'action-delete' | 'action-retry' | 'mark-toggle' | 'marks-clear'
   | 'confirm-yes' | 'confirm-no' | 'confirm-answer' | 'confirm-switch' | 'outcome-close';
@@ -121,6 +121,11 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'result', keys: ['enter', 'space'], command: 'tree-toggle', description: 'fold or unfold; show more items or the whole string', hint: 'fold' },
   { scope: 'result', keys: ['right', 'l'], command: 'tree-expand', description: 'unfold' },
   { scope: 'result', keys: ['left', 'h'], command: 'tree-collapse', description: 'fold, or go to the parent' },
+  { scope: 'result', keys: ['E'], command: 'tree-expand-all', description: 'unfold everything (the first 2,000 objects and arrays)', hint: 'expand all', hintKeys: 'E/C' },
+  { scope: 'result', keys: ['C'], command: 'tree-collapse-all', description: 'fold everything but the top level' },
+  { scope: 'result', keys: ['/'], command: 'search-open', description: 'search keys and values in the tree', hint: 'search' },
+  { scope: 'result', keys: ['n'], command: 'search-next', description: 'next match', hint: 'next', hintKeys: 'n/N' },
+  { scope: 'result', keys: ['N'], command: 'search-prev', description: 'previous match' },
 
   { scope: 'help', keys: ['escape', '?', 'q'], command: 'help-close', description: 'close help', hint: 'close' },
   { scope: 'help', keys: ['j', 'down'], command: 'move-down', description: 'scroll down', hint: 'scroll', hintKeys: 'j/k' },
