@@ -6,6 +6,7 @@
  * errors must exit 1 (README "Exit codes"); meow exits 2 on an unknown flag, which jobtop
  * reserves for "some sources failed".
  */
+import { suggestKey } from './config/suggest.js';
 import packageJson from '../package.json' with { type: 'json' };
 import { EXIT, GLOBAL_FLAGS, UsageError, findCommandIndex, parseCommandLine, renderHelp, type Command, type CommandIo } from './commands/command.js';
 import { COMMANDS } from './commands/commands.js';
@@ -38,7 +39,10 @@ async function main(argv: string[], io: CommandIo): Promise<number> {
   // When stdout is not a terminal, `jobtop` prints the list once instead of drawing a screen.
   if (!named && !io.stdout.isTTY) command = COMMANDS.find((candidate) => candidate.name === 'list')!;
   try {
-    if (!named && firstPositional !== undefined) throw new UsageError(`unknown command "${firstPositional}" (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+    if (!named && firstPositional !== undefined) {
+      const suggestion = suggestKey(firstPositional, COMMANDS.map((c) => c.name));
+      throw new UsageError(`unknown command "${firstPositional}"${suggestion ? `, did you mean ${suggestion}?` : ''} (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+    }
     const args = parseCommandLine(rest, command.flags);
     if (args.flags.help === true) {
       io.stdout.write(renderHelp(command));

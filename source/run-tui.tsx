@@ -12,6 +12,8 @@ import { guardTerminal } from './terminal-guard.js';
 import { captureStdio, crashMessage, logSourceHealth, openDiagnosticLog, writeCrashReport, type DiagnosticLog } from './log-file.js';
 import { createTerminalOutput, type TerminalOutput } from './terminal/terminal-output.js';
 import { FinishedLinesContext } from './ui/line.js';
+import { openCommandHistory } from './config/command-history.js';
+import type { Binding } from './ui/keymap.js';
 
 /** Options of the TUI mode. */
 export interface TuiOptions {
@@ -19,6 +21,8 @@ export interface TuiOptions {
   readonly: boolean;
   /** Where diagnostics go (`--log-file`); off when absent. */
   log?: DiagnosticLog;
+  /** The key table with the config's `keys:` applied (checked by the caller). */
+  keymap?: readonly Binding[];
 }
 
 /** Runs the TUI until the user quits; resolves with the exit code. */
@@ -60,8 +64,19 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
   const instance = render(
     <TestCrash kind={process.env.JOBTOP_TEST_CRASH} ready={store.firstRound()}>
       <FinishedLinesContext.Provider value={output.finishedRows ?? null}>
-      <SuspendKey onSuspend={guard.suspend} />
-      <App store={store} bell={options.bell} readonly={options.readonly || opened.config.sources.every((source) => source.readonly)} noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''} onExit={() => exit()} />
+        <SuspendKey onSuspend={guard.suspend} />
+        <App
+          store={store}
+          bell={options.bell}
+          commandHistory={openCommandHistory()}
+          views={opened.config.ui?.views}
+          tableColumns={opened.config.ui?.columns}
+          keymap={options.keymap}
+          triageOptions={opened.config.ui?.triage}
+          readonly={options.readonly || opened.config.sources.every((source) => source.readonly)}
+          noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''}
+          onExit={() => exit()}
+        />
       </FinishedLinesContext.Provider>
     </TestCrash>,
     // why: frames are cheap now (finished rows) and drawn only on change; 60 fps halves the wait a

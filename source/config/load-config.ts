@@ -17,6 +17,7 @@ import { convertValue } from './convert-value.js';
 import { EXPORTER_FIELDS, REQUIRED_CREDENTIALS, SHARED_FIELDS, SOURCE_FIELDS, anySourceKeys, commandKeyOf, sourceRulesOf, type FieldRule } from './schema.js';
 import { runSecretCommand } from './secret-command.js';
 import { suggestKey } from './suggest.js';
+import { readUiSections, UI_SECTION_KEYS, type UiSections } from './ui-sections.js';
 import { isPureEnvReference, parseBytes, parseDuration } from './values.js';
 
 /** One source, ready for the registry and the store. */
@@ -38,6 +39,8 @@ export interface LoadedConfig {
   warnings: string[];
   /** Every secret value (from the file, the environment or a command), for redaction. */
   secrets: string[];
+  /** Named queries, columns, key bindings and triage thresholds (ui-sections.ts); absent for the demo. */
+  ui?: UiSections;
   /** The `exporter:` settings (jobtop exporter). */
   exporter: ExporterSettings;
 }
@@ -170,7 +173,8 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
     return values;
   };
 
-  const globals = readFields(root, SHARED_FIELDS, '', (key) => key === 'sources' || key === 'exporter');
+  const globals = readFields(root, SHARED_FIELDS, '', (key) => key === 'sources' || key === 'exporter' || (UI_SECTION_KEYS as readonly string[]).includes(key));
+  const ui = readUiSections(root, at, problems);
   const exporterNode = root.get('exporter', true) as Node | undefined;
   if (exporterNode !== undefined && !isMap(exporterNode)) problems.push(`${at(exporterNode)}: exporter: expected a mapping (typeGroups: [...])`);
   const exporterValues = exporterNode === undefined ? {} : readFields(exporterNode, EXPORTER_FIELDS, 'exporter', () => false);
@@ -245,7 +249,7 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
   if (problems.length > 0) throw new ConfigError(problems);
   const sources = pending.map((source) => toConfiguredSource(source.vendor, source.values, globals));
   const exporter = { typeGroups: (exporterValues.typeGroups as string[] | undefined) ?? [] };
-  const config = { path, intervalMs: (globals.interval as number | undefined) ?? CONFIG_DEFAULTS.intervalMs, sources, warnings: [], secrets, exporter };
+  const config = { path, intervalMs: (globals.interval as number | undefined) ?? CONFIG_DEFAULTS.intervalMs, sources, warnings: [], secrets, exporter, ui };
   return { config, findings };
 }
 

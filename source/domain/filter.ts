@@ -1,42 +1,48 @@
 /**
- * Pure job filtering for the table: incremental text over the fields operators search by,
- * plus the quick toggles (active-only, failed-only, one source).
+ * Pure job filtering for the table: the query typed at `/` (query-parse.ts; free words as
+ * before, plus `field:value` terms) and the quick toggles (active-only, failed-only,
+ * needs-attention, one source).
  */
 import { isActiveState, type Job } from './job.js';
+import { parseJobQuery, queryUsesClock, queryUsesFlags, type JobQueryAst } from './query-parse.js';
+import { matchesJobQuery, searchableText, type QueryContext } from './query-match.js';
+
+export { searchableText };
 
 /** Everything that narrows the table. */
 export interface JobFilter {
-  /** Whitespace-separated terms; every term must occur (case-insensitive) in one of the searched fields. */
+  /** A query (query-parse.ts): free words must each occur in a searched field; `field:value` terms narrow further. */
   text: string;
   activeOnly: boolean;
   /** Failed or partially failed jobs only. */
   failedOnly: boolean;
   /** One source's jobs only, by configured name; null = all sources. */
   source: string | null;
+  /** Only jobs that need attention (the `!` toggle: the same as `flag:attention`). */
+  attention?: boolean;
 }
 
 /** No filtering at all. */
-export const EMPTY_FILTER: JobFilter = { text: '', activeOnly: false, failedOnly: false, source: null };
+export const EMPTY_FILTER: JobFilter = { text: '', activeOnly: false, failedOnly: false, source: null, attention: false };
 
-// why: typing a filter searches the same Job objects on every keystroke (the store keeps unchanged ones).
-const searchable = new WeakMap<Job, string>();
 
-/** The fields the text filter searches: id, type, owner, host, source, native and normalized state. */
-export function searchableText(job: Job): string {
-  let text = searchable.get(job);
-  if (text === undefined) {
-    text = [job.id, job.type, job.owner ?? '', job.host ?? '', job.source, job.nativeState, job.state].join('\n').toLowerCase();
-    searchable.set(job, text);
+const parseCache = new Map<string, JobQueryAst>();
+
+/** The parsed query of a filter text; a text that does not parse is read as free words (nothing typed is lost). */
+export function filterQuery(text: string): JobQueryAst {
+  let query = parseCache.get(text);
+  if (!query) {
+    const parsed = parseJobQuery(text);
+    query = parsed.ok ? parsed.query : { text, terms: text.toLowerCase().split(/\s+/).filter(Boolean).map((word, index) => ({ kind: 'word' as const, negate: false, column: index + 1, text: word })) };
+    if (parseCache.size > 64) parseCache.clear(); // why: typing creates one entry per keystroke
+    parseCache.set(text, query);
   }
-  return text;
+  return query;
 }
 
-/** True when every whitespace-separated term of `text` occurs in one of the job's searched fields. */
-export function matchesText(job: Job, text: string): boolean {
-  const terms = termsOf(text);
-  if (terms.length === 0) return true;
-  const haystack = searchableText(job);
-  return terms.every((term) => haystack.includes(term));
+/** True when the job matches the query text (free words each occur in a searched field). */
+export function matchesText(job: Job, text: string, context: QueryContext = { now: 0 }): boolean {
+  return text.trim() === '' || matchesJobQuery(job, filterQuery(text), context);
 }
 
 const termsOf = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
@@ -47,38 +53,54 @@ const termsOf = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean
  * previous text occurs inside a term of the next one (matchesText).
  */
 export function narrows(previous: JobFilter, next: JobFilter): boolean {
+  // why: only free words match as substrings; a field term, a negation or an OR list can widen as it grows.
+  if (!isFreeWords(previous.text) || !isFreeWords(next.text)) return false;
   if (previous.activeOnly && !next.activeOnly) return false;
   if (previous.failedOnly && !next.failedOnly) return false;
+  if (previous.attention && !next.attention) return false;
   if (previous.source !== null && previous.source !== next.source) return false;
   const nextTerms = termsOf(next.text);
   return termsOf(previous.text).every((term) => nextTerms.some((candidate) => candidate.includes(term)));
 }
 
+/** True when the text is only free words (no `field:value` term, no negation). */
+function isFreeWords(text: string): boolean {
+  return termsOf(text).every((term) => !term.includes(':') && !term.startsWith('-'));
+}
+
 /** True when the job passes every part of the filter. */
-export function matchesFilter(job: Job, filter: JobFilter): boolean {
+export function matchesFilter(job: Job, filter: JobFilter, context: QueryContext = { now: 0 }): boolean {
   if (filter.source !== null && job.source !== filter.source) return false;
   if (filter.activeOnly && !isActiveState(job.state)) return false;
   if (filter.failedOnly && job.state !== 'failed' && job.state !== 'partial') return false;
-  return matchesText(job, filter.text);
+  if (filter.attention && !(context.flagsOf?.(job) ?? []).includes('attention')) return false;
+  return matchesText(job, filter.text, context);
 }
 
 /** The jobs that pass the filter, in their input order. */
-export function filterJobs(jobs: readonly Job[], filter: JobFilter): Job[] {
+export function filterJobs(jobs: readonly Job[], filter: JobFilter, context: QueryContext = { now: 0 }): Job[] {
   if (!isFilterActive(filter)) return [...jobs];
-  return jobs.filter((job) => matchesFilter(job, filter));
+  return jobs.filter((job) => matchesFilter(job, filter, context));
+}
+
+/** True when the filter's result depends on the clock or on triage flags (a cached result goes stale). */
+export function filterNeedsContext(filter: JobFilter): boolean {
+  const query = filterQuery(filter.text);
+  return filter.attention === true || queryUsesClock(query) || queryUsesFlags(query);
 }
 
 /** True when the filter hides anything. */
 export function isFilterActive(filter: JobFilter): boolean {
-  return filter.text.trim() !== '' || filter.activeOnly || filter.failedOnly || filter.source !== null;
+  return filter.text.trim() !== '' || filter.activeOnly || filter.failedOnly || filter.source !== null || filter.attention === true;
 }
 
-/** The filter in a few words for the title bar: `/text active failed source:x`; empty when off. */
+/** The filter in a few words for the title bar: `/text active failed ! source:x`; empty when off. */
 export function describeFilter(filter: JobFilter): string {
   const parts: string[] = [];
   if (filter.text.trim() !== '') parts.push(`/${filter.text.trim()}`);
   if (filter.activeOnly) parts.push('active');
   if (filter.failedOnly) parts.push('failed');
+  if (filter.attention) parts.push('!attention');
   if (filter.source !== null) parts.push(`source:${filter.source}`);
   return parts.join(' ');
 }

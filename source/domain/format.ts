@@ -143,3 +143,8 @@ export function describeTooLargeResult(key: string, tooLarge: { bytes: number | 
   const size = tooLarge.bytes !== null ? `result is ${formatSize(tooLarge.bytes)}` : `result is over ${formatSize(tooLarge.limitBytes)}`;
   return `${size} — too large to show; \`jobtop get ${key} --result FILE\` saves it whole`;
 }
+
+/** A count with its noun in the right number: "1 source", "3 sources", "1,200 jobs". */
+export function countOf(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}

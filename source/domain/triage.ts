@@ -1,69 +1,132 @@
 /**
- * Triage flags: which jobs deserve a look. A running job is slow when it has run longer than
- * the 90th percentile of the finished durations of jobs of the same source and type (with
- * enough finished samples to judge); a queued job is starved when it has waited longer than
- * a threshold. Pure: the jobs and the clock are arguments.
+ * Triage flags: what needs an operator's attention in the merged list (docs/usage.md,
+ * "Triage flags"). Pure; the TUI, `jobtop list --json` and the exporter all call computeTriage.
+ * - slow: running longer than the p90 (configurable) of the run times of finished jobs of the
+ *   same source and type seen this session, once there are at least 5 samples;
+ * - starved: queued longer than a threshold while jobs of the same source queued after it have
+ *   started; the threshold halves per priority rank above normal (worse for higher priority);
+ * - recently failed: failed or partly failed within the last hour;
+ * - unknown outcome: an action whose effect could not be confirmed (from the action history).
  */
 import type { Job } from './job.js';
+import { NO_SAMPLES, percentile, recordFinishedDurations, sampleGroup, type DurationSamples } from './duration-samples.js';
+import { jobPriorityRank } from './query-priority.js';
+import { formatAge } from './format.js';
 
-/** What flagged one job. */
-export interface TriageFlags {
-  /** Running longer than jobs of its kind usually take. */
+/** The flags of one job; absent fields mean "not flagged". */
+export type TriageFlags = {
   slow?: { expectedMs: number; runningMs: number };
-  /** Queued for longer than the starvation threshold. */
-  starved?: { queuedMs: number };
-}
+  starved?: { queuedMs: number; overtakenBy: number; thresholdMs: number };
+  recentFailure?: { finishedAt: number };
+  unknownOutcome?: true;
+};
 
-/** Thresholds of the triage flags. */
+/** How triage decides; every field has a default. */
 export interface TriageOptions {
-  /** Finished jobs of a source and type needed before "slow" is judged (default 5). */
+  /** Finished run times seen so far (accumulated across polls); the jobs given are folded in too. */
+  samples?: DurationSamples;
+  /** Samples a group needs before its jobs can be slow (default 5). */
   minSamples?: number;
-  /** Percentile of finished durations a running job must exceed (default 0.9). */
+  /** Which percentile of the group's run times is "usual" (default 0.9). */
   percentile?: number;
-  /** Queued longer than this is starved, ms (default 10 minutes). */
+  /** Queued this long (normal priority) while later jobs started counts as starved (default 5 minutes). */
   starvedAfterMs?: number;
+  /** A failure this recent needs attention (default 1 hour). */
+  recentFailureMs?: number;
+  /** Keys of jobs whose last action's outcome is unknown (the action history). */
+  unknownOutcome?: ReadonlySet<string>;
 }
 
-const DEFAULTS: Required<TriageOptions> = { minSamples: 5, percentile: 0.9, starvedAfterMs: 10 * 60_000 };
+/** The defaults of TriageOptions. */
+export const TRIAGE_DEFAULTS = { minSamples: 5, percentile: 0.9, starvedAfterMs: 5 * 60_000, recentFailureMs: 60 * 60_000 } as const;
+
+const thresholdCache = new WeakMap<DurationSamples, Map<string, number | null>>();
+
+/** The expected (p-th percentile) run time of a group, or null with too few samples; cached per samples object. */
+export function expectedRunMs(samples: DurationSamples, job: Pick<Job, 'source' | 'type'>, minSamples: number, p: number): number | null {
+  let cache = thresholdCache.get(samples);
+  if (!cache) thresholdCache.set(samples, (cache = new Map()));
+  const key = `${sampleGroup(job)}\u0000${minSamples}\u0000${p}`;
+  if (!cache.has(key)) {
+    const values = samples.groups.get(sampleGroup(job)) ?? [];
+    cache.set(key, values.length >= minSamples ? percentile(values, p) : null);
+  }
+  return cache.get(key) ?? null;
+}
+
+/** The starved threshold for a priority rank: normal waits the base, each rank above halves it, low doubles it. */
+export function starvedThresholdMs(base: number, rank: number | null): number {
+  return base / 2 ** ((rank ?? 1) - 1);
+}
+
+/** Triage of every job that has a flag, by job key. */
+export function computeTriage(jobs: readonly Job[], now: number, options: TriageOptions = {}): Map<string, TriageFlags> {
+  const minSamples = options.minSamples ?? TRIAGE_DEFAULTS.minSamples;
+  const p = options.percentile ?? TRIAGE_DEFAULTS.percentile;
+  const samples = recordFinishedDurations(options.samples ?? NO_SAMPLES, jobs);
+  const latestStartedCreation = new Map<string, number>();
+  for (const job of jobs) {
+    if (job.startedAt === null || job.createdAt === null) continue;
+    latestStartedCreation.set(job.source, Math.max(latestStartedCreation.get(job.source) ?? -Infinity, job.createdAt));
+  }
+  const out = new Map<string, TriageFlags>();
+  for (const job of jobs) {
+    const flags: TriageFlags = {};
+    if (job.state === 'running' && job.startedAt !== null) {
+      const expectedMs = expectedRunMs(samples, job, minSamples, p);
+      const runningMs = now - job.startedAt;
+      if (expectedMs !== null && runningMs > expectedMs) flags.slow = { expectedMs, runningMs };
+    }
+    if (job.state === 'queued' && job.createdAt !== null && (latestStartedCreation.get(job.source) ?? -Infinity) > job.createdAt) {
+      const queuedMs = now - job.createdAt;
+      const thresholdMs = starvedThresholdMs(options.starvedAfterMs ?? TRIAGE_DEFAULTS.starvedAfterMs, jobPriorityRank(job));
+      if (queuedMs > thresholdMs) {
+        const overtakenBy = jobs.filter((other) => other.source === job.source && other.startedAt !== null && other.createdAt !== null && other.createdAt > (job.createdAt as number)).length;
+        flags.starved = { queuedMs, overtakenBy, thresholdMs };
+      }
+    }
+    if (job.state === 'failed' || job.state === 'partial') {
+      const finishedAt = job.finishedAt ?? job.updatedAt;
+      if (finishedAt !== null && now - finishedAt <= (options.recentFailureMs ?? TRIAGE_DEFAULTS.recentFailureMs)) flags.recentFailure = { finishedAt };
+    }
+    if (options.unknownOutcome?.has(job.key)) flags.unknownOutcome = true;
+    if (Object.keys(flags).length > 0) out.set(job.key, flags);
+  }
+  return out;
+}
+
+/** The flag names a query's `flag:` sees: slow, starved, failed-recently, unknown-outcome, and attention for any of them. */
+export function triageFlagNames(flags: TriageFlags | undefined): string[] {
+  if (!flags) return [];
+  const names: string[] = [];
+  if (flags.slow) names.push('slow');
+  if (flags.starved) names.push('starved');
+  if (flags.recentFailure) names.push('failed-recently');
+  if (flags.unknownOutcome) names.push('unknown-outcome');
+  if (names.length > 0) names.push('attention');
+  return names;
+}
+
+/** Every flag name triage can give, for completion and help. */
+export const TRIAGE_FLAG_NAMES = ['attention', 'slow', 'starved', 'failed-recently', 'unknown-outcome'] as const;
+
+/** The flags in words for the overview and the footer: "running 14m, usually ≤ 4m". */
+export function describeTriage(flags: TriageFlags | undefined, now: number): string[] {
+  if (!flags) return [];
+  const out: string[] = [];
+  if (flags.slow) out.push(`slow: running ${formatAge(flags.slow.runningMs)}, usually ≤ ${formatAge(flags.slow.expectedMs)}`);
+  if (flags.starved) {
+    const later = flags.starved.overtakenBy === 1 ? '1 job queued after it has' : `${flags.starved.overtakenBy} jobs queued after it have`;
+    out.push(`starved: queued ${formatAge(flags.starved.queuedMs)} while ${later} started`);
+  }
+  if (flags.recentFailure) out.push(`failed ${formatAge(now - flags.recentFailure.finishedAt)} ago`);
+  if (flags.unknownOutcome) out.push('the outcome of the last action is unknown');
+  return out;
+}
 
 /** The finished duration of a job (start to finish), or null when the job has not finished or its times are unknown. */
 export function finishedDurationMs(job: Pick<Job, 'terminal' | 'startedAt' | 'finishedAt'>): number | null {
   if (!job.terminal || job.startedAt === null || job.finishedAt === null) return null;
   const ms = job.finishedAt - job.startedAt;
   return ms >= 0 ? ms : null;
-}
-
-/** The nearest-rank percentile of sorted values (p in 0..1). */
-function percentileOf(sorted: readonly number[], p: number): number {
-  const rank = Math.max(1, Math.ceil(p * sorted.length));
-  return sorted[rank - 1];
-}
-
-/** Flags per job key; jobs with no flag are absent. */
-export function computeTriage(jobs: readonly Job[], now: number, options: TriageOptions = {}): Map<string, TriageFlags> {
-  const settings = { ...DEFAULTS, ...options };
-  const samples = new Map<string, number[]>();
-  for (const job of jobs) {
-    const ms = finishedDurationMs(job);
-    if (ms === null) continue;
-    const group = `${job.source}\u0000${job.type}`;
-    const list = samples.get(group);
-    if (list) list.push(ms);
-    else samples.set(group, [ms]);
-  }
-  const expected = new Map<string, number>();
-  for (const [group, list] of samples) {
-    if (list.length >= settings.minSamples) expected.set(group, percentileOf(list.sort((a, b) => a - b), settings.percentile));
-  }
-  const flags = new Map<string, TriageFlags>();
-  for (const job of jobs) {
-    if (job.state === 'running' && job.startedAt !== null) {
-      const expectedMs = expected.get(`${job.source}\u0000${job.type}`);
-      const runningMs = now - job.startedAt;
-      if (expectedMs !== undefined && runningMs > expectedMs) flags.set(job.key, { slow: { expectedMs, runningMs } });
-    } else if (job.state === 'queued' && job.createdAt !== null && now - job.createdAt > settings.starvedAfterMs) {
-      flags.set(job.key, { starved: { queuedMs: now - job.createdAt } });
-    }
-  }
-  return flags;
 }

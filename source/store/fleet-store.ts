@@ -86,6 +86,8 @@ interface Runner {
   confirmingEmpty: boolean;
   /** When the last poll started: healthy polls keep to a grid of one interval from it. */
   polledAt: number;
+  /** Start times of the polls of the last minute (the sources screen's polls per minute). */
+  pollStarts: number[];
 }
 
 /**
@@ -120,6 +122,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     retryAfterMs: undefined,
     confirmingEmpty: false,
     polledAt: 0,
+    pollStarts: [],
     snapshot: {
       name: entry.source.name,
       vendor: entry.source.vendor,
@@ -206,6 +209,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     clearTimeout(runner.timer);
     runner.inFlight = true;
     runner.polledAt = now();
+    runner.pollStarts = [...runner.pollStarts.filter((start) => start > runner.polledAt - 60_000), runner.polledAt];
     const previous = runner.snapshot;
     try {
       const result = await runner.entry.source.list();
@@ -246,6 +250,14 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     } finally {
       runner.inFlight = false;
     }
+    const ended = now();
+    const failing = runner.snapshot.status === 'error';
+    runner.snapshot = {
+      ...runner.snapshot,
+      lastLatencyMs: ended - runner.polledAt,
+      pollsLastMinute: runner.pollStarts.length,
+      failingSince: failing ? (previous.status === 'error' ? (previous.failingSince ?? runner.polledAt) : runner.polledAt) : null,
+    };
     options.onPoll?.({ source: runner.snapshot, durationMs: now() - runner.polledAt, failure: runner.snapshot.status === 'error' ? runner.snapshot.error : null });
     markAnswered(runner);
     if (runner.again) {

@@ -47,6 +47,12 @@ export interface SourceSnapshot {
   capabilities: SourceCapabilities;
   /** Problems of the last good poll that cost fields, not the list (ListResult.warnings); absent = none. */
   warnings?: readonly string[];
+  /** How long the last poll took (the list call, all its requests), ms; absent before the first. */
+  lastLatencyMs?: number | null;
+  /** Polls started in the last minute. */
+  pollsLastMinute?: number;
+  /** When the first poll of the current run of failures started (epoch ms); null while healthy. */
+  failingSince?: number | null;
 }
 
 /** A mutating action's life, shown on the row until a refresh confirms it. */

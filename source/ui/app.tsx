@@ -16,6 +16,10 @@ import { useTerminalSize } from './use-terminal-size.js';
 import { MainView } from './views/main-view.js';
 import { DetailView } from './views/detail-view.js';
 import { HelpOverlay } from './views/help-overlay.js';
+import { SourcesView } from './views/sources-view.js';
+import type { NamedView } from './navigation-state.js';
+import type { Binding } from './keymap.js';
+import type { TriageOptions } from '../domain/triage.js';
 
 /** Props of the App. */
 export interface AppProps {
@@ -32,6 +36,16 @@ export interface AppProps {
   onExit: () => void;
   /** Raw writes to the terminal for the bell and OSC 52; process.stdout.write by default. */
   write?: (data: string) => void;
+  /** Earlier `:` commands (oldest first) and where a new one is kept; absent: history lives only this run. */
+  commandHistory?: { lines: readonly string[]; append(text: string): void };
+  /** Named queries from the config (`views:`). */
+  views?: readonly NamedView[];
+  /** The table's columns from the config (`columns:`); absent: the default set. */
+  tableColumns?: readonly string[] | null;
+  /** The key table in force (config `keys:` applied); the built-in one when absent. */
+  keymap?: readonly Binding[];
+  /** Triage thresholds (config `triage:`). */
+  triageOptions?: Omit<TriageOptions, 'samples'>;
 }
 
 const defaultWrite = (data: string) => {
@@ -39,13 +53,13 @@ const defaultWrite = (data: string) => {
 };
 
 /** The jobtop terminal UI. */
-export function App({ store, bell = false, noColor = false, readonly = false, now: clock = Date.now, onExit, write = defaultWrite }: AppProps) {
+export function App({ store, bell = false, noColor = false, readonly = false, now: clock = Date.now, onExit, write = defaultWrite, commandHistory, views, tableColumns, keymap, triageOptions }: AppProps) {
   // why: the store may be a class instance; unbound methods would lose `this`.
   const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
   const getSnapshot = useCallback(() => store.getSnapshot(), [store]);
   const fleet = useSyncExternalStore(subscribe, getSnapshot);
   const viewport = useTerminalSize();
-  const [state, dispatch] = useReducer(navigationReducer, undefined, () => createNavigationState(fleet, viewport, { readonly }));
+  const [state, dispatch] = useReducer(navigationReducer, undefined, () => createNavigationState(fleet, viewport, { readonly, commandHistory: commandHistory?.lines, views, columns: tableColumns, keymap, triageOptions }));
   // why: syncing during render (not in an effect) means no frame ever shows new data with a stale selection.
   if (state.fleet !== fleet) dispatch({ type: 'fleet', fleet, at: clock() });
   if (state.viewport.columns !== viewport.columns || state.viewport.rows !== viewport.rows) dispatch({ type: 'resize', viewport });
@@ -59,8 +73,9 @@ export function App({ store, bell = false, noColor = false, readonly = false, no
     return store.watchDetail(openKey, (snapshot) => dispatch({ type: 'detail', snapshot }));
   }, [store, openKey]);
 
-  const targets = useRef({ store, onExit, write, dispatch });
-  targets.current = { store, onExit, write, dispatch };
+  const rememberCommand = commandHistory ? (text: string) => commandHistory.append(text) : undefined;
+  const targets = useRef({ store, onExit, write, dispatch, rememberCommand });
+  targets.current = { store, onExit, write, dispatch, rememberCommand };
   const performed = useRef(0);
   useEffect(() => {
     for (const effect of state.effects) {
@@ -85,6 +100,8 @@ export function App({ store, bell = false, noColor = false, readonly = false, no
           <HelpOverlay state={state} now={now} />
         ) : state.view === 'detail' ? (
           <DetailView state={state} now={now} />
+        ) : state.view === 'sources' ? (
+          <SourcesView state={state} now={now} />
         ) : (
           <MainView state={state} rows={visibleJobs(state)} now={now} />
         )}

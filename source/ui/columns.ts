@@ -3,9 +3,10 @@
  * important columns until the rest fit at their ideal widths, then shrink toward minimums,
  * then hand spare cells to the flexible columns. All widths are display cells.
  */
+import { parseColumnList, TABLE_COLUMN_IDS } from '../domain/table-columns.js';
 
 /** A table column. */
-export type ColumnId = 'lead' | 'state' | 'source' | 'type' | 'id' | 'priority' | 'progress' | 'age' | 'duration' | 'owner' | 'host';
+export type ColumnId = 'lead' | 'state' | 'source' | 'type' | 'id' | 'priority' | 'progress' | 'age' | 'duration' | 'owner' | 'host' | 'finished' | 'error';
 
 /** A column's title and width rules. */
 export interface ColumnSpec {
@@ -33,16 +34,31 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { id: 'state', title: 'STATE', min: 1, ideal: 12, max: 12, importance: 90, align: 'left' },
   { id: 'source', title: 'SOURCE', min: 6, ideal: 12, max: 18, importance: 60, align: 'left' },
   { id: 'type', title: 'TYPE', min: 6, ideal: 14, max: 30, importance: 70, align: 'left' },
-  { id: 'id', title: 'ID', min: 8, ideal: 10, max: 14, importance: 80, align: 'left' },
+  { id: 'id', title: 'ID', min: 8, ideal: 10, max: 38, importance: 80, align: 'left' },
   { id: 'priority', title: 'PRI', min: 3, ideal: 8, max: 8, importance: 35, align: 'left' },
   { id: 'progress', title: 'PROGRESS', min: 4, ideal: 9, max: 14, importance: 40, align: 'left' },
   { id: 'age', title: 'AGE', min: 5, ideal: 5, max: 6, importance: 50, align: 'right' },
   { id: 'duration', title: 'DUR', min: 5, ideal: 6, max: 6, importance: 20, align: 'right' },
   { id: 'owner', title: 'OWNER', min: 5, ideal: 10, max: 16, importance: 30, align: 'left' },
   { id: 'host', title: 'HOST', min: 5, ideal: 10, max: 16, importance: 10, align: 'left' },
+  { id: 'finished', title: 'FINISHED', min: 5, ideal: 8, max: 8, importance: 15, align: 'right' },
+  { id: 'error', title: 'ERROR', min: 8, ideal: 16, max: 60, importance: 12, align: 'left' },
 ];
 
-const FLEX_ORDER: readonly ColumnId[] = ['type', 'source', 'owner', 'host', 'progress', 'id', 'priority'];
+/** Ids a user may choose (`:columns`, config `columns:`): every column but the selection lead. */
+export const COLUMN_IDS: readonly ColumnId[] = TABLE_COLUMN_IDS;
+
+export { parseColumnList };
+
+/** The specs of a chosen column list (the lead first, then the chosen order; chosen columns are kept while they fit); the default set for null. */
+export function chosenColumns(ids: readonly string[] | null): readonly ColumnSpec[] {
+  if (ids === null) return COLUMNS;
+  const byId = new Map(COLUMNS.map((column) => [column.id as string, column]));
+  const chosen = ids.map((id) => byId.get(id)).filter((column): column is ColumnSpec => column !== undefined);
+  return [byId.get('lead') as ColumnSpec, ...chosen];
+}
+
+const FLEX_ORDER: readonly ColumnId[] = ['type', 'id', 'error', 'source', 'owner', 'host', 'progress', 'priority'];
 
 const total = (columns: readonly { width: number }[]) =>
   columns.reduce((sum, column) => sum + column.width, 0) + Math.max(0, columns.length - 1);

@@ -27,6 +27,8 @@ export interface EffectTargets {
   dispatch?: (action: NavigationAction) => void;
   onExit: () => void;
   write: (data: string) => void;
+  /** Keeps a `:` command line across runs (the command history file); absent: not kept. */
+  rememberCommand?: (text: string) => void;
 }
 
 /** Performs one effect. */
@@ -43,6 +45,12 @@ export function performEffect(effect: Effect, targets: EffectTargets): void {
       return;
     case 'interval':
       targets.store.setIntervalMs(nextInterval(targets.store.getSnapshot().intervalMs, effect.direction));
+      return;
+    case 'set-interval':
+      targets.store.setIntervalMs(effect.ms);
+      return;
+    case 'remember-command':
+      targets.rememberCommand?.(effect.text);
       return;
     case 'copy':
       targets.write(osc52(effect.text));

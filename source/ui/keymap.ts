@@ -6,19 +6,20 @@
 import { keyLabel, type KeyName } from './keys.js';
 
 /** Where a binding applies. Resolution tries the most specific active scope first. */
-export type Scope = 'global' | 'list' | 'detail' | 'overview' | 'pager' | 'logs' | 'result' | 'help' | 'input' | 'confirm' | 'typed' | 'outcome' | 'history';
+export type Scope = 'global' | 'list' | 'sources' | 'detail' | 'overview' | 'pager' | 'logs' | 'result' | 'help' | 'input' | 'confirm' | 'typed' | 'outcome' | 'history';
 
 /** Every scope with a title for help and the README, most specific last-resort order not implied. */
 export const SCOPES: Record<Scope, string> = {
   global: 'Everywhere',
   list: 'Job list',
+  sources: 'Sources screen',
   detail: 'Job detail',
   overview: 'Detail: Overview tab',
   pager: 'Detail: Steps and Raw tabs',
   logs: 'Detail: Messages tab',
   result: 'Detail: Result tab',
   help: 'Help overlay',
-  input: 'Filter and search prompt',
+  input: 'Filter, search and command prompt',
   confirm: 'Confirmation dialog',
   typed: 'Confirmation dialog of a delete (type to confirm)',
   outcome: 'Action outcomes overlay',
@@ -31,9 +32,11 @@ export type Command =
   | 'move-down' | 'move-up' | 'move-top' | 'move-bottom' | 'page-down' | 'page-up'
   | 'open-detail' | 'filter-open' | 'filter-clear' | 'sort-next' | 'sort-reverse'
   | 'toggle-active' | 'toggle-failed' | 'source-next' | 'toggle-source-counts'
+  | 'toggle-attention' | 'command-open' | 'sources-open' | 'sources-filter' | 'view-select'
+  | 'input-complete' | 'input-older' | 'input-newer'
   | 'back' | 'tab-next' | 'tab-prev' | 'tab-select' | 'open-link'
   | 'search-open' | 'search-next' | 'search-prev'
-  | 'tree-toggle' | 'tree-expand' | 'tree-collapse'
+  | 'tree-toggle' | 'tree-expand' | 'tree-collapse' | 'tree-expand-all' | 'tree-collapse-all'
   | 'input-commit' | 'input-cancel' | 'input-backspace' | 'input-clear'
   | 'action-cancel' | 'action-delete' | 'action-retry' | 'mark-toggle' | 'marks-clear'
   | 'confirm-yes' | 'confirm-no' | 'confirm-answer' | 'confirm-switch' | 'outcome-close'
@@ -78,20 +81,28 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'global', keys: ['-'], command: 'interval-slower', description: 'poll less often' },
   { scope: 'global', keys: ['y'], command: 'copy-id', description: "copy the job's id to the clipboard (OSC 52)", hint: 'copy id' },
   { scope: 'global', keys: ['H'], command: 'history-open', description: "this session's actions and their confirmed outcomes (earlier sessions: jobtop history)" },
+  { scope: 'global', keys: [':'], command: 'command-open', description: 'a command: filter, source, sort, open, sources, history, view, columns, interval, q', hint: 'command' },
 
   ...MOVES('list', 'select the job'),
   { scope: 'list', keys: ['enter'], command: 'open-detail', description: 'open the selected job', hint: 'open' },
-  { scope: 'list', keys: ['/'], command: 'filter-open', description: 'filter by id, type, owner, host, source, state', hint: 'filter' },
+  { scope: 'list', keys: ['/'], command: 'filter-open', description: 'filter with a query: words, field:value (state:failed,partial type:ETL* -source:x age:<1h pri:>=high)', hint: 'filter' },
+  { scope: 'list', keys: ['!'], command: 'toggle-attention', description: 'only jobs that need attention (slow, starved, failed in the last hour, unknown outcome)', hint: 'attention' },
+  { scope: 'list', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], command: 'view-select', description: 'apply the named query 1–9 from the config (views:)' },
   { scope: 'list', keys: ['escape'], command: 'filter-clear', description: 'clear the filter and quick toggles' },
   ...ACTIONS('list', 'the selected job, or the marked jobs'),
   { scope: 'list', keys: ['space'], command: 'mark-toggle', description: 'mark or unmark the selected job for a bulk action', hint: 'mark' },
   { scope: 'list', keys: ['u'], command: 'marks-clear', description: 'unmark every job', hint: 'unmark all' },
-  { scope: 'list', keys: ['s'], command: 'sort-next', description: 'next sort column', hint: 'sort', hintKeys: 's/S' },
-  { scope: 'list', keys: ['S'], command: 'sort-reverse', description: 'reverse the sort' },
+  { scope: 'list', keys: ['s'], command: 'sort-next', description: 'next sort column', hint: 'sort', hintKeys: 's/I' },
+  { scope: 'list', keys: ['I'], command: 'sort-reverse', description: 'invert the sort (like htop)' },
+  { scope: 'list', keys: ['S'], command: 'sources-open', description: 'the sources screen: errors, retries, latency, rates', hint: 'sources' },
   { scope: 'list', keys: ['a'], command: 'toggle-active', description: 'only active jobs (queued, running)', hint: 'active' },
   { scope: 'list', keys: ['F'], command: 'toggle-failed', description: 'only failed jobs (failed, partial)', hint: 'failed' },
   { scope: 'list', keys: ['o'], command: 'source-next', description: 'one source at a time (cycle, then all)', hint: 'source' },
   { scope: 'list', keys: ['t'], command: 'toggle-source-counts', description: 'per-source counts', hint: 'counts' },
+
+  ...MOVES('sources', 'select the source'),
+  { scope: 'sources', keys: ['enter'], command: 'sources-filter', description: "show the list with this source's jobs only", hint: 'filter list' },
+  { scope: 'sources', keys: ['escape', 'backspace', 'S'], command: 'back', description: 'back to the list', hint: 'back' },
 
   { scope: 'detail', keys: ['escape', 'backspace'], command: 'back', description: 'back to the list (or the parent job)', hint: 'back' },
   { scope: 'detail', keys: ['tab', 'l', 'right'], command: 'tab-next', description: 'next tab', hint: 'tabs', hintKeys: 'Tab/1-5' },
@@ -113,6 +124,11 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'result', keys: ['enter', 'space'], command: 'tree-toggle', description: 'fold or unfold; show more items or the whole string', hint: 'fold' },
   { scope: 'result', keys: ['right', 'l'], command: 'tree-expand', description: 'unfold' },
   { scope: 'result', keys: ['left', 'h'], command: 'tree-collapse', description: 'fold, or go to the parent' },
+  { scope: 'result', keys: ['E'], command: 'tree-expand-all', description: 'unfold everything (the first 2,000 objects and arrays)', hint: 'expand all', hintKeys: 'E/C' },
+  { scope: 'result', keys: ['C'], command: 'tree-collapse-all', description: 'fold everything but the top level' },
+  { scope: 'result', keys: ['/'], command: 'search-open', description: 'search keys and values in the tree', hint: 'search' },
+  { scope: 'result', keys: ['n'], command: 'search-next', description: 'next match', hint: 'next', hintKeys: 'n/N' },
+  { scope: 'result', keys: ['N'], command: 'search-prev', description: 'previous match' },
 
   { scope: 'help', keys: ['escape', '?', 'q'], command: 'help-close', description: 'close help', hint: 'close' },
   { scope: 'help', keys: ['j', 'down'], command: 'move-down', description: 'scroll down', hint: 'scroll', hintKeys: 'j/k' },
@@ -124,6 +140,9 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'input', keys: ['escape'], command: 'input-cancel', description: 'clear the text and close the prompt', hint: 'clear' },
   { scope: 'input', keys: ['backspace'], command: 'input-backspace', description: 'delete the last character' },
   { scope: 'input', keys: ['ctrl-u'], command: 'input-clear', description: 'delete the whole text' },
+  { scope: 'input', keys: ['tab'], command: 'input-complete', description: 'complete a command, source, field, value or id (command prompt)', hint: 'complete' },
+  { scope: 'input', keys: ['up', 'ctrl-p'], command: 'input-older', description: 'an earlier command (kept across runs)' },
+  { scope: 'input', keys: ['down', 'ctrl-n'], command: 'input-newer', description: 'a later command' },
 
   { scope: 'confirm', keys: ['y'], command: 'confirm-yes', description: 'yes: send the request (once)', hint: 'yes' },
   { scope: 'confirm', keys: ['n', 'escape'], command: 'confirm-no', description: 'no: close the dialog, nothing is sent', hint: 'no', hintKeys: 'n/Esc' },
@@ -189,11 +208,11 @@ export function footerHints(scopes: readonly Scope[], keymap: readonly Binding[]
 
 /** The README key table (markdown), one row per binding, grouped by scope. */
 export function renderKeyTableMarkdown(keymap: readonly Binding[] = KEYMAP): string {
-  const rows = ['| Keys | Action | Where |', '| --- | --- | --- |'];
+  const rows = ['| Keys | Action | Name (for `keys:`) | Where |', '| --- | --- | --- | --- |'];
   for (const scope of Object.keys(SCOPES) as Scope[]) {
     for (const binding of keymap.filter((row) => row.scope === scope)) {
       const keys = binding.keys.map((key) => `\`${keyLabel(key)}\``).join(' ');
-      rows.push(`| ${keys} | ${binding.description} | ${SCOPES[scope]} |`);
+      rows.push(`| ${keys} | ${binding.description} | \`${binding.command}\` | ${SCOPES[scope]} |`);
     }
   }
   return `${rows.join('\n')}\n`;

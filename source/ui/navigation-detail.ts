@@ -9,6 +9,9 @@ import { detailBodyHeight } from './select.js';
 import { tabLines } from './content/detail-content.js';
 import { matchingLines } from './content/message-lines.js';
 import { moreOwner, nextLimit } from './content/json-tree.js';
+import { findInTree, foldAll, reveal } from './content/json-tree-search.js';
+import { resultValue } from './content/detail-content.js';
+import { detailPayload } from './select.js';
 
 function delta(command: Command, height: number): number {
   return command === 'move-down' ? 1 : command === 'move-up' ? -1 : command === 'page-down' ? height : command === 'page-up' ? -height : 0;
@@ -46,8 +49,27 @@ function revealMessage(state: NavigationState, index: number, count: number): Na
   return withDetail(state, { match: index, messages: { top: top >= Math.max(0, count - height) ? null : top } });
 }
 
-/** Sets the message search text and jumps to the first match at or below the view. */
+/** The Result tab's value, when the tab shows one. */
+function treeValue(state: NavigationState): unknown {
+  return resultValue(detailPayload(state));
+}
+
+/** Puts tree match `index` (wrapping) under the cursor, opening what hides it. */
+function revealTreeMatch(state: NavigationState, text: string, index: number, at: number): NavigationState {
+  const detail = state.detail as DetailState;
+  const matches = findInTree(treeValue(state), text);
+  if (matches.length === 0) return { ...withDetail(state, { search: text, match: null }), flash: text === '' ? state.flash : { text: `no match for "${text}"`, at } };
+  const position = ((index % matches.length) + matches.length) % matches.length;
+  const match = matches[position];
+  const opened = reveal(match, detail.result.toggles, detail.result.limits);
+  const next = withTree(withDetail(state, { search: text, match: position }), { toggles: opened.toggles, limits: opened.limits });
+  const cursor = tabLines(next, 'result').findIndex((line) => line.node?.id === match.id);
+  return withTree(next, { cursor: Math.max(0, cursor) });
+}
+
+/** Sets the search text (messages or the Result tree) and jumps to the first match. */
 export function setSearch(state: NavigationState, text: string): NavigationState {
+  if (state.detail?.tab === 'result') return revealTreeMatch(state, text, 0, state.now);
   const lines = tabLines(state, 'messages');
   const matches = matchingLines(lines, text);
   if (text === '' || matches.length === 0) return withDetail(state, { search: text, match: null });
@@ -59,6 +81,7 @@ export function setSearch(state: NavigationState, text: string): NavigationState
 
 function stepMatch(state: NavigationState, direction: 1 | -1, at: number): NavigationState {
   const detail = state.detail as DetailState;
+  if (detail.tab === 'result') return detail.search ? revealTreeMatch(state, detail.search, (detail.match ?? -direction) + direction, at) : { ...state, flash: { text: 'no search: press / first', at } };
   const lines = tabLines(state, 'messages');
   const matches = matchingLines(lines, detail.search);
   if (matches.length === 0) return { ...state, flash: { text: detail.search ? `no match for "${detail.search}"` : 'no search: press / first', at } };
@@ -154,6 +177,12 @@ export function detailCommand(state: NavigationState, command: Command, key: str
     case 'tree-expand':
     case 'tree-collapse':
       return treeCommand(state, command);
+    case 'tree-expand-all':
+    case 'tree-collapse-all': {
+      const value = treeValue(state);
+      if (value === undefined) return state;
+      return withTree(state, { toggles: foldAll(value, command === 'tree-expand-all'), cursor: command === 'tree-collapse-all' ? 0 : detail.result.cursor });
+    }
     case 'move-down':
     case 'move-up':
     case 'move-top':

@@ -11,6 +11,7 @@ import type { NavigationState } from './navigation-state.js';
 import { openDetailState } from './navigation-state.js';
 import { reconcileSelection } from './selection.js';
 import { indexOfKey, listBodyHeight, visibleJobs } from './select.js';
+import { openSources } from './navigation-sources.js';
 
 /** `next` with its selection reconciled against `previous`'s ordering and the window kept around it. */
 export function withListChange(previous: NavigationState, next: NavigationState): NavigationState {
@@ -40,7 +41,7 @@ export function setFilter(state: NavigationState, filter: JobFilter): Navigation
 }
 
 /** Applies a list command; unknown commands leave the state alone. */
-export function listCommand(state: NavigationState, command: Command): NavigationState {
+export function listCommand(state: NavigationState, command: Command, key = '', at = 0): NavigationState {
   switch (command) {
     case 'move-down':
     case 'move-up':
@@ -68,6 +69,15 @@ export function listCommand(state: NavigationState, command: Command): Navigatio
       return setFilter(state, { ...state.filter, failedOnly: !state.filter.failedOnly, activeOnly: false });
     case 'source-next':
       return setFilter(state, { ...state.filter, source: nextSourceFilter(state.filter.source, state.fleet.sources.map((source) => source.name)) });
+    case 'toggle-attention':
+      return setFilter(state, { ...state.filter, attention: !state.filter.attention });
+    case 'sources-open':
+      return openSources(state);
+    case 'view-select': {
+      const view = state.views[Number(key) - 1];
+      if (!view) return { ...state, flash: { text: state.views.length === 0 ? `${key}: no views: in the config (named queries)` : `${key}: there are ${state.views.length} views (${state.views.map((each, index) => `${index + 1} ${each.name}`).join(', ')})`, at, tone: 'error' } };
+      return { ...setFilter(state, { ...state.filter, text: view.query }), flash: { text: `view ${view.name}: ${view.query}`, at } };
+    }
     case 'toggle-source-counts':
       return withListChange(state, { ...state, perSourceCounts: !state.perSourceCounts });
     default:

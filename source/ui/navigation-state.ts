@@ -11,7 +11,11 @@ import type { ActionDialog, Submission } from './action-types.js';
 export type { ActionDialog, ActionTarget, RecheckState, SkippedTarget, Submission } from './action-types.js';
 import { DEFAULT_SORT, type SortSpec } from '../domain/sort.js';
 import { EMPTY_FILTER, type JobFilter } from '../domain/filter.js';
+import { NO_SAMPLES, type DurationSamples } from '../domain/duration-samples.js';
+import { NO_ACTIVITY, type ActivityHistory } from '../domain/activity.js';
 import type { KeyName } from './keys.js';
+import { KEYMAP, type Binding } from './keymap.js';
+import type { TriageOptions } from '../domain/triage.js';
 import type { Viewport } from './layout.js';
 
 /** The detail tabs in order (digits 1–5). */
@@ -59,10 +63,14 @@ export interface DetailState {
   match: number | null;
 }
 
-/** An open text prompt (filter on the list, search on the messages tab). */
+/** An open text prompt (filter on the list, search on the messages tab, a `:` command). */
 export interface PromptState {
-  kind: 'filter' | 'search';
+  kind: 'filter' | 'search' | 'command';
   text: string;
+  /** Why the text does not parse (a query's column and problem); the last good filter stays applied. */
+  error?: string | null;
+  /** Where ↑/↓ are in the command history (null = the text being typed). */
+  recall?: number | null;
 }
 
 /** How a footer message is coloured. */
@@ -82,6 +90,8 @@ export type Effect = { id: number } & (
   | { kind: 'refresh' }
   | { kind: 'toggle-pause' }
   | { kind: 'interval'; direction: 'faster' | 'slower' }
+  | { kind: 'set-interval'; ms: number }
+  | { kind: 'remember-command'; text: string }
   | { kind: 'copy'; text: string }
   | { kind: 'run-action'; action: ActionKind; keys: readonly string[]; /** The jobs as the dialog's re-read found them. */ jobs?: ReadonlyMap<string, Job> }
   | { kind: 'recheck'; check: number; keys: readonly string[] }
@@ -89,7 +99,10 @@ export type Effect = { id: number } & (
 
 /** Everything the navigation reducer owns. */
 export interface NavigationState {
-  view: 'list' | 'detail';
+  /** The screen: the job list, one job, or the sources screen. */
+  view: 'list' | 'detail' | 'sources';
+  /** The sources screen's selected row and first shown line. */
+  sources: { cursor: number; top: number };
   fleet: FleetSnapshot;
   viewport: Viewport;
   selectedKey: string | null;
@@ -124,6 +137,28 @@ export interface NavigationState {
   effects: readonly Effect[];
   nextEffectId: number;
   readonly: boolean;
+  /** The latest instant a key or a fleet update carried: time-based queries and triage measure from it. */
+  now: number;
+  /** Run times of finished jobs seen this session (triage's "usual" durations). */
+  durations: DurationSamples;
+  /** Jobs finished and failed per minute and source (the sources screen's sparklines). */
+  activity: ActivityHistory;
+  /** Earlier `:` commands, oldest first (kept across runs by the App). */
+  commandHistory: readonly string[];
+  /** Named queries from the config (`views:`), in file order: `:view NAME` and keys 1–9. */
+  views: readonly NamedView[];
+  /** The table's columns in order as chosen (`:columns`, config `columns:`); null = the default set. */
+  columns: readonly string[] | null;
+  /** The key table in force (the config's `keys:` applied). */
+  keymap: readonly Binding[];
+  /** Triage thresholds from the config (`triage:`). */
+  triageOptions: Omit<TriageOptions, 'samples'>;
+}
+
+/** A named query from the config. */
+export interface NamedView {
+  name: string;
+  query: string;
 }
 
 /** What the reducer understands. */
@@ -138,12 +173,19 @@ export type NavigationAction =
 /** Options of a fresh state. */
 export interface InitialOptions {
   readonly?: boolean;
+  /** Earlier `:` commands, oldest first. */
+  commandHistory?: readonly string[];
+  views?: readonly NamedView[];
+  columns?: readonly string[] | null;
+  keymap?: readonly Binding[];
+  triageOptions?: Omit<TriageOptions, 'samples'>;
 }
 
 /** The state a new screen starts with: the list, default sort, no filter (the App selects the first row on the first fleet sync). */
 export function initialNavigationState(fleet: FleetSnapshot, viewport: Viewport, options: InitialOptions = {}): NavigationState {
   return {
     view: 'list',
+    sources: { cursor: 0, top: 0 },
     fleet,
     viewport,
     selectedKey: null,
@@ -166,6 +208,14 @@ export function initialNavigationState(fleet: FleetSnapshot, viewport: Viewport,
     effects: [],
     nextEffectId: 1,
     readonly: options.readonly ?? false,
+    now: 0,
+    durations: NO_SAMPLES,
+    activity: NO_ACTIVITY,
+    commandHistory: options.commandHistory ?? [],
+    views: options.views ?? [],
+    columns: options.columns ?? null,
+    keymap: options.keymap ?? KEYMAP,
+    triageOptions: options.triageOptions ?? {},
   };
 }
 

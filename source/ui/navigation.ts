@@ -8,7 +8,12 @@ import { parseJobKey } from '../domain/job.js';
 import { sanitizeInline } from '../domain/sanitize.js';
 import type { DetailSnapshot, FleetSnapshot } from '../store/types.js';
 import { resolveKey, type Binding } from './keymap.js';
-import { isPrintableKey, keyText, type KeyName } from './keys.js';
+import { isPrintableKey, keyLabel, keyText, type KeyName } from './keys.js';
+import { describeQueryError, parseJobQuery } from '../domain/query-parse.js';
+import { recordFinishedDurations } from '../domain/duration-samples.js';
+import { recordActivity } from '../domain/activity.js';
+import { sourcesCommand } from './navigation-sources.js';
+import { completeCommandLine, recallCommand, runCommandLine } from './navigation-commands.js';
 import { clampTop, helpBodyHeight, type Viewport } from './layout.js';
 import { initialNavigationState, withEffect, type InitialOptions, type NavigationAction, type NavigationState } from './navigation-state.js';
 import { detailCommand, setSearch } from './navigation-detail.js';
@@ -41,18 +46,27 @@ function typeText(state: NavigationState, text: string): NavigationState {
 function setPromptText(state: NavigationState, text: string): NavigationState {
   const prompt = state.prompt;
   if (!prompt) return state;
-  const next = { ...state, prompt: { ...prompt, text } };
-  return prompt.kind === 'filter' ? setFilter(next, { ...state.filter, text }) : setSearch(next, text);
+  if (prompt.kind === 'command') return { ...state, prompt: { ...prompt, text, error: null } };
+  if (prompt.kind === 'search') return setSearch({ ...state, prompt: { ...prompt, text } }, text);
+  // why: a query being typed is often incomplete (`state:`); the last good filter stays applied and the prompt says why.
+  const parsed = parseJobQuery(text);
+  if (!parsed.ok) return { ...state, prompt: { ...prompt, text, error: describeQueryError(parsed.error) } };
+  return setFilter({ ...state, prompt: { ...prompt, text, error: null } }, { ...state.filter, text });
 }
 
-function closePrompt(state: NavigationState, clear: boolean): NavigationState {
+function closePrompt(state: NavigationState, clear: boolean, at: number): NavigationState {
+  const prompt = state.prompt;
   const closed = { ...state, prompt: null };
-  if (!clear || !state.prompt) return closed;
-  return state.prompt.kind === 'filter' ? setFilter(closed, { ...state.filter, text: '' }) : setSearch(closed, '');
+  if (!prompt) return closed;
+  if (!clear && prompt.kind === 'command') return runCommandLine(closed, prompt.text, at);
+  if (!clear && prompt.error) return { ...closed, flash: { text: `query not applied: ${prompt.error} (${state.filter.text.trim() === '' ? 'no query applied' : `kept /${state.filter.text.trim()}`})`, at, tone: 'error', ms: 8000 } };
+  if (!clear) return closed;
+  if (prompt.kind === 'command') return closed;
+  return prompt.kind === 'filter' ? setFilter(closed, { ...state.filter, text: '' }) : setSearch(closed, '');
 }
 
 function helpMove(state: NavigationState, binding: Binding): NavigationState {
-  const count = helpLines(activeScopes(state, true)).length;
+  const count = helpLines(activeScopes(state, true), state.keymap, state.viewport.columns).length;
   const height = helpBodyHeight(state.viewport);
   const top = state.help?.top ?? 0;
   const target = { 'move-down': top + 1, 'move-up': top - 1, 'move-top': 0, 'move-bottom': count } as Record<string, number>;
@@ -92,9 +106,16 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
     case 'history-close':
       return closeHistory(state);
     case 'input-commit':
-      return closePrompt(state, false);
+      return closePrompt(state, false, at);
     case 'input-cancel':
-      return closePrompt(state, true);
+      return closePrompt(state, true, at);
+    case 'input-complete':
+      return state.prompt?.kind === 'command' ? { ...state, prompt: { ...state.prompt, text: completeCommandLine(state, state.prompt.text) } } : state;
+    case 'input-older':
+    case 'input-newer':
+      return state.prompt?.kind === 'command' ? recallCommand(state, binding.command === 'input-older' ? -1 : 1) : state;
+    case 'command-open':
+      return { ...state, prompt: { kind: 'command', text: '', error: null, recall: null } };
     case 'input-backspace':
       return setPromptText(state, [...(state.prompt?.text ?? '')].slice(0, -1).join(''));
     case 'input-clear':
@@ -103,25 +124,30 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
       if (state.help) return helpMove(state, binding);
       if (state.history) return historyMove(state, binding.command);
       if (state.outcome) return outcomeCommand(state, binding.command);
-      return state.view === 'detail' ? detailCommand(state, binding.command, key, at) : listCommand(state, binding.command);
+      if (state.view === 'sources') return sourcesCommand(state, binding.command);
+      return state.view === 'detail' ? detailCommand(state, binding.command, key, at) : listCommand(state, binding.command, key, at);
   }
 }
 
 /** Resolves a key in the scopes of `state` and applies it; a prompt takes printable keys as text. */
-export function applyKey(input: NavigationState, key: KeyName, at: number): NavigationState {
+export function applyKey(previous: NavigationState, key: KeyName, at: number): NavigationState {
   // why: an action's outcome stays in the footer until the operator presses a key.
-  const state = input.flash?.ms === STICKY_FLASH_MS && !input.dialog ? { ...input, flash: null } : input;
+  const unflashed = previous.flash?.ms === STICKY_FLASH_MS && !previous.dialog ? { ...previous, flash: null } : previous;
+  const state = unflashed.now === at ? unflashed : { ...unflashed, now: at };
   if (state.swallow && !state.dialog && at <= state.swallow.until && state.swallow.keys.includes(key)) return state;
   const scopes = activeScopes(state);
-  const binding = resolveKey(scopes, key) ?? ((state.prompt || state.dialog) && key.startsWith('ctrl-') ? resolveKey(['global'], key) : undefined);
+  const binding = resolveKey(scopes, key, state.keymap) ?? ((state.prompt || state.dialog) && key.startsWith('ctrl-') ? resolveKey(['global'], key, state.keymap) : undefined);
   if (binding) return applyBinding(state, binding, key, at);
   if (state.dialog) return dialogType(state, key);
   if (state.prompt && isPrintableKey(key)) return typeText(state, keyText(key));
+  if (!state.prompt && !state.help) return flash(state, `${keyLabel(key)} is not a key here — ? for help`, at);
   return state;
 }
 
 function applyFleet(state: NavigationState, fleet: FleetSnapshot, at: number): NavigationState {
-  return followSubmissions(withListChange(state, { ...state, fleet }), at);
+  const durations = recordFinishedDurations(state.durations, fleet.jobs);
+  const activity = recordActivity(state.activity, fleet.jobs, at);
+  return followSubmissions(withListChange(state, { ...state, fleet, durations, activity, now: Math.max(state.now, at) }), at);
 }
 
 function applyResize(state: NavigationState, viewport: Viewport): NavigationState {

@@ -6,8 +6,10 @@
 import type { Job, JobDetail } from '../domain/job.js';
 import { jobKey, parseJobKey } from '../domain/job.js';
 import { sortJobs } from '../domain/sort.js';
-import { filterJobs, narrows, type JobFilter } from '../domain/filter.js';
+import { filterJobs, filterNeedsContext, narrows, type JobFilter } from '../domain/filter.js';
 import type { SortSpec } from '../domain/sort.js';
+import { computeTriage, triageFlagNames, type TriageFlags, type TriageOptions } from '../domain/triage.js';
+import type { DurationSamples } from '../domain/duration-samples.js';
 import type { SourceSnapshot } from '../store/types.js';
 import type { Scope } from './keymap.js';
 import type { DetailTab, NavigationState } from './navigation-state.js';
@@ -18,10 +20,24 @@ const lastVisible = new WeakMap<readonly Job[], { sort: SortSpec; filter: JobFil
 const indexCache = new WeakMap<readonly Job[], Map<string, number>>();
 const byKeyCache = new WeakMap<readonly Job[], Map<string, Job>>();
 
-/** The jobs the table lists, filtered and sorted (cached per jobs array, sort and filter). */
-export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'filter'>): Job[] {
+const triageCache = new WeakMap<readonly Job[], { durations: DurationSamples | undefined; now: number; triage: Map<string, TriageFlags> }>();
+
+/** Triage flags of the fleet's jobs at `now` with the session's run-time samples (cached per jobs array, samples and instant). */
+export function fleetTriage(jobs: readonly Job[], durations: DurationSamples | undefined, now: number, options: Omit<TriageOptions, 'samples'> = {}): Map<string, TriageFlags> {
+  const cached = triageCache.get(jobs);
+  if (cached && cached.durations === durations && cached.now === now) return cached.triage;
+  const triage = computeTriage(jobs, now, { ...options, samples: durations });
+  triageCache.set(jobs, { durations, now, triage });
+  return triage;
+}
+
+/** The jobs the table lists, filtered and sorted (cached per jobs array, sort and filter; per instant for time and flag queries). */
+export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'filter'> & Partial<Pick<NavigationState, 'now' | 'durations' | 'triageOptions'>>): Job[] {
   const jobs = state.fleet.jobs;
-  const signature = JSON.stringify([state.sort, state.filter]);
+  const now = state.now ?? 0;
+  const contextual = filterNeedsContext(state.filter);
+  // why: only time and flag queries change with the clock; others keep one cache entry across key presses.
+  const signature = JSON.stringify([state.sort, state.filter, contextual ? now : 0]);
   let entries = visibleCache.get(jobs);
   if (!entries) visibleCache.set(jobs, (entries = new Map<string, Job[]>()));
   let rows = entries.get(signature);
@@ -29,9 +45,12 @@ export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'fil
     if (entries.size > 16) entries.clear(); // why: typing a filter creates one entry per keystroke
     // why: a narrower filter over the same jobs and sort filters the previous (already sorted) rows:
     // a keystroke in the / prompt then costs a pass over the matches so far, not a sort of every job.
+    // Only free words narrow that way (narrows); time and flag queries depend on the clock.
     const last = lastVisible.get(jobs);
-    const narrower = last && last.sort.key === state.sort.key && last.sort.reverse === state.sort.reverse && narrows(last.filter, state.filter);
-    rows = narrower ? filterJobs(last.rows, state.filter) : sortJobs(filterJobs(jobs, state.filter), state.sort);
+    const narrower = !contextual && last && last.sort.key === state.sort.key && last.sort.reverse === state.sort.reverse && narrows(last.filter, state.filter);
+    const triage = contextual ? fleetTriage(jobs, state.durations, now, state.triageOptions) : null;
+    const context = { now, flagsOf: (job: Job) => triageFlagNames(triage?.get(job.key)) };
+    rows = narrower ? filterJobs(last.rows, state.filter, context) : sortJobs(filterJobs(jobs, state.filter, context), state.sort);
     entries.set(signature, rows);
   }
   lastVisible.set(jobs, { sort: state.sort, filter: state.filter, rows });
@@ -121,6 +140,7 @@ export function activeScopes(state: NavigationState, underOverlay = false): Scop
   if (state.history) return ['history', 'global'];
   if (state.outcome) return ['outcome', 'global'];
   if (state.view === 'detail' && state.detail) return [tabScope(state.detail.tab), 'detail', 'global'];
+  if (state.view === 'sources') return ['sources', 'global'];
   return ['list', 'global'];
 }
 

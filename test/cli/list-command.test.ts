@@ -107,7 +107,7 @@ describe('jobtop list', () => {
 
   it('exits 1 on an unknown flag or command, and when no config exists for list', async () => {
     expect(await runCli(['list', '--jsn'])).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown option --jsn') });
-    expect(await runCli(['lst'])).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown command "lst"') });
+    expect(await runCli(['lst'])).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown command "lst", did you mean list?') });
     expect(await runCli(['list'])).toMatchObject({ code: 1, stderr: expect.stringContaining('no config file found') });
   });
 

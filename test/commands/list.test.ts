@@ -169,6 +169,31 @@ describe('jobtop list (scripting)', () => {
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(all.length + 1);
   });
 
+  it('filters with --query/-q in the monitor\'s query language: alternatives, globs, negation, priority', async () => {
+    const failed = all.filter((job) => job.state === 'failed' || job.state === 'partial').map((job) => job.key);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(await keysOf(['--query', 'state:failed,partial'])).toEqual(expect.arrayContaining(failed));
+    expect((await keysOf(['-q', 'state:failed,partial'])).length).toBe(failed.length);
+    const notOsapi = all.filter((job) => job.source !== 'demo-osapi').map((job) => job.key);
+    expect((await keysOf(['--query=-source:demo-osapi'])).sort()).toEqual(notOsapi.sort());
+    const mcrit = all.filter((job) => job.source.startsWith('demo-mc')).length;
+    expect(await keysOf(['-q', 'source:demo-mc*'])).toHaveLength(mcrit);
+  });
+
+  it('carries triage flags and the usual run time in --json', async () => {
+    const result = await runCli(['list', '--json', '--config', config]);
+    const jobs = (JSON.parse(result.stdout) as { jobs: { state: string; triage: { flags: string[]; expectedDurationMs: number | null } }[] }).jobs;
+    for (const job of jobs) expect(Array.isArray(job.triage.flags)).toBe(true);
+    expect(jobs.some((job) => job.triage.expectedDurationMs !== null)).toBe(true);
+  });
+
+  it('points at the column of a --query that does not parse', async () => {
+    const result = await runCli(['list', '--config', config, '-q', 'state:failed sate:x']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('jobtop: --query: column 14: unknown field "sate"');
+    expect(result.stderr).toContain('  state:failed sate:x\n               ^');
+  });
+
   it('warns about a --state that is no state at all, and still answers', async () => {
     const result = await runCli(['list', '--state', 'faild', '--config', config]);
     expect(result.code).toBe(0);

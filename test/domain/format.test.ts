@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatAge, formatAgo, formatCount, formatDuration, formatInterval, formatListAge, formatPercent, formatTimestamp,
   listAgeChangesIn,
-  jobAgeMs, jobDurationMs, progressBar, shortId,
+  jobAgeMs, jobDurationMs, progressBar, shortId, countOf,
 } from '../../source/domain/format.js';
 
 describe('formatAge', () => {
@@ -89,4 +89,14 @@ describe('numbers and instants', () => {
     expect(progressBar(50, 0)).toBe('');
     expect(formatPercent(45.6)).toBe('46%');
   });
+});
+
+describe('countOf', () => {
+  it.each<[number, string, string | undefined, string]>([
+    [1, 'source', undefined, '1 source'],
+    [0, 'source', undefined, '0 sources'],
+    [5, 'source', undefined, '5 sources'],
+    [1200, 'job', undefined, '1,200 jobs'],
+    [2, 'entry', 'entries', '2 entries'],
+  ])('%i %s reads %j', (count, one, many, expected) => expect(countOf(count, one, many)).toBe(expected));
 });

@@ -1,49 +1,90 @@
-/**
- * Triage flags: slow running jobs (beyond the p90 of finished jobs of the same source and type,
- * once there are enough of them) and starved queued jobs, judged against an injected clock.
- */
 import { describe, expect, it } from 'vitest';
-import { computeTriage, finishedDurationMs } from '../../source/domain/triage.js';
-import { T0, makeJob } from '../helpers/jobs.js';
+import { computeTriage, describeTriage, starvedThresholdMs, triageFlagNames } from '../../source/domain/triage.js';
+import { NO_SAMPLES, percentile, recordFinishedDurations } from '../../source/domain/duration-samples.js';
+import type { Job } from '../../source/domain/job.js';
+import { makeJob, T0 } from '../helpers/jobs.js';
 
-/** A finished job of `type` that ran `ms`. */
-const finished = (id: string, ms: number, type = 'render', source = 'osapi') => makeJob({ id, source, type, state: 'succeeded', startedAt: T0 - 100_000, finishedAt: T0 - 100_000 + ms });
-const running = (id: string, ms: number, type = 'render', source = 'osapi') => makeJob({ id, source, type, state: 'running', startedAt: T0 - ms, finishedAt: null });
-const samples = (type = 'render', source = 'osapi') => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => finished(`${source}-${type}-${n}`, n * 1000, type, source));
+const MIN = 60_000;
+/** A finished job of `type` on `source` that ran `minutes`. */
+const finished = (id: string, minutes: number, overrides: Partial<Job> = {}) =>
+  makeJob({ id, state: 'succeeded', type: 'etl', startedAt: T0 - 100 * MIN, finishedAt: T0 - 100 * MIN + minutes * MIN, ...overrides });
+const running = (id: string, minutes: number, overrides: Partial<Job> = {}) => makeJob({ id, state: 'running', type: 'etl', startedAt: T0 - minutes * MIN, finishedAt: null, ...overrides });
+
+describe('duration samples', () => {
+  it('counts each finished job once across polls, skipping cancelled and jobs without times', () => {
+    const poll = [finished('a', 1), finished('b', 2), finished('c', 3, { state: 'cancelled' }), finished('d', 4, { startedAt: null }), running('e', 1)];
+    const once = recordFinishedDurations(NO_SAMPLES, poll);
+    const twice = recordFinishedDurations(once, poll);
+    expect(twice).toBe(once);
+    expect([...once.groups.values()]).toEqual([[MIN, 2 * MIN]]);
+  });
+
+  it.each<[number[], number, number | null]>([
+    [[], 0.9, null],
+    [[5], 0.9, 5],
+    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9, 9],
+    [[10, 1, 9, 2, 8, 3, 7, 4, 6, 5], 0.5, 5],
+  ])('percentile of %j at %d is %s', (values, p, expected) => expect(percentile(values, p)).toBe(expected));
+});
 
 describe('computeTriage', () => {
-  it('flags a running job past the p90 of finished jobs of its source and type, with both figures', () => {
-    const flags = computeTriage([...samples(), running('slow', 9_500), running('ok', 8_000)], T0);
-    expect(flags.get('osapi/slow')).toEqual({ slow: { expectedMs: 9_000, runningMs: 9_500 } });
-    expect(flags.has('osapi/ok')).toBe(false);
+  const history = [1, 2, 3, 4, 4].map((minutes, index) => finished(`f${index}`, minutes));
+
+  it.each<[string, Job[], Record<string, string[]>]>([
+    ['a job running past the p90 of 5 finished runs is slow', [...history, running('r', 14)], { r: ['slow', 'attention'] }],
+    ['within the p90 it is not', [...history, running('r', 3)], {}],
+    ['4 samples are not enough', [...history.slice(1), running('r', 14)], {}],
+    ['another type has its own samples', [...history, running('r', 14, { type: 'other' })], {}],
+    ['another source has its own samples', [...history, running('r', 14, { source: 'mcrit' })], {}],
+  ])('%s', (_, jobs, expected) => {
+    const triage = computeTriage(jobs, T0);
+    const got = Object.fromEntries([...triage].filter(([, flags]) => flags.slow).map(([key, flags]) => [key.split('/')[1], triageFlagNames(flags)]));
+    expect(got).toEqual(expected);
   });
 
-  it('does not judge with fewer than five finished samples', () => {
-    const few = [1, 2, 3, 4].map((n) => finished(`f${n}`, n * 1000));
-    expect(computeTriage([...few, running('long', 60_000)], T0).size).toBe(0);
-    expect(computeTriage([...few, finished('f5', 5000), running('long', 60_000)], T0).get('osapi/long')?.slow?.expectedMs).toBe(5000);
+  it('says how long it runs and how long it usually takes', () => {
+    const flags = computeTriage([...history, running('r', 14)], T0).get('osapi/r');
+    expect(flags?.slow).toEqual({ expectedMs: 4 * MIN, runningMs: 14 * MIN });
+    expect(describeTriage(flags, T0)).toEqual(['slow: running 14m, usually ≤ 4m00s']);
   });
 
-  it('keeps types and sources apart', () => {
-    const jobs = [...samples('render'), running('other-type', 60_000, 'export'), running('other-source', 60_000, 'render', 'mcrit')];
-    expect(computeTriage(jobs, T0).size).toBe(0);
+  it('uses samples accumulated over earlier polls once the finished jobs left the list', () => {
+    const samples = recordFinishedDurations(NO_SAMPLES, history);
+    expect(computeTriage([running('r', 14)], T0, { samples }).get('osapi/r')?.slow?.expectedMs).toBe(4 * MIN);
+    expect(computeTriage([running('r', 14)], T0).size).toBe(0);
   });
 
-  it('flags a queued job waiting past the threshold as starved', () => {
-    const queued = makeJob({ id: 'q', state: 'queued', createdAt: T0 - 11 * 60_000 });
-    const fresh = makeJob({ id: 'fresh', state: 'queued', createdAt: T0 - 60_000 });
-    const flags = computeTriage([queued, fresh], T0);
-    expect(flags.get('osapi/q')).toEqual({ starved: { queuedMs: 11 * 60_000 } });
-    expect(flags.has('osapi/fresh')).toBe(false);
-    expect(computeTriage([queued], T0, { starvedAfterMs: 20 * 60_000 }).size).toBe(0);
+  it('takes the percentile and sample count from the options', () => {
+    expect(computeTriage([...history, running('r', 3.5)], T0, { percentile: 0.5 }).get('osapi/r')?.slow?.expectedMs).toBe(3 * MIN);
+    expect(computeTriage([...history.slice(2), running('r', 14)], T0, { minSamples: 3 }).get('osapi/r')?.slow).toBeDefined();
   });
 
-  it.each([
-    ['a finished job', finished('a', 4000), 4000],
-    ['a running job', running('b', 4000), null],
-    ['a job with no start', makeJob({ id: 'c', state: 'failed', startedAt: null }), null],
-    ['a job finishing before it started (clock skew)', makeJob({ id: 'd', state: 'failed', startedAt: T0, finishedAt: T0 - 1 }), null],
-  ])('finishedDurationMs of %s', (_name, job, expected) => {
-    expect(finishedDurationMs(job)).toBe(expected);
+  const queued = (id: string, minutes: number, overrides: Partial<Job> = {}) => makeJob({ id, state: 'queued', createdAt: T0 - minutes * MIN, startedAt: null, finishedAt: null, ...overrides });
+  const startedLater = makeJob({ id: 'later', state: 'running', createdAt: T0 - 2 * MIN, startedAt: T0 - MIN });
+
+  it.each<[string, Job[], boolean]>([
+    ['queued 10m while a later job started: starved', [queued('q', 10), startedLater], true],
+    ['queued 10m, nothing later started: waiting, not starved', [queued('q', 10)], false],
+    ['queued 4m (under 5m) while a later job started: not yet', [queued('q', 4), startedLater], false],
+    ['high priority starves after half the time', [queued('q', 3, { priority: { value: 2, label: null } }), startedLater], true],
+    ['low priority waits twice as long', [queued('q', 8, { priority: { value: -1, label: null } }), startedLater], false],
+    ['a later job on another source does not count', [queued('q', 10), { ...startedLater, source: 'mcrit', key: 'mcrit/later' }], false],
+  ])('%s', (_, jobs, starved) => expect(computeTriage(jobs, T0).get('osapi/q')?.starved !== undefined).toBe(starved));
+
+  it('names the starvation in words', () => {
+    const flags = computeTriage([queued('q', 10), startedLater], T0).get('osapi/q');
+    expect(flags?.starved).toEqual({ queuedMs: 10 * MIN, overtakenBy: 1, thresholdMs: 5 * MIN });
+    expect(describeTriage(flags, T0)).toEqual(['starved: queued 10m while 1 job queued after it has started']);
+  });
+
+  it.each<[number | null, number]>([[null, 300_000], [0, 600_000], [1, 300_000], [2, 150_000], [3, 75_000]])('rank %s starves after %i ms', (rank, ms) =>
+    expect(starvedThresholdMs(300_000, rank)).toBe(ms));
+
+  it('flags failures of the last hour and unknown outcomes as attention', () => {
+    const jobs = [makeJob({ id: 'new', state: 'failed', finishedAt: T0 - 10 * MIN }), makeJob({ id: 'old', state: 'failed', finishedAt: T0 - 2 * 60 * MIN }), makeJob({ id: 'x', state: 'running' })];
+    const triage = computeTriage(jobs, T0, { unknownOutcome: new Set(['osapi/x']) });
+    expect(triageFlagNames(triage.get('osapi/new'))).toEqual(['failed-recently', 'attention']);
+    expect(triage.has('osapi/old')).toBe(false);
+    expect(triageFlagNames(triage.get('osapi/x'))).toEqual(['unknown-outcome', 'attention']);
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../source/domain/sanitize.js';
 import { KEYS, startJobtop, type TerminalSession } from '../helpers/terminal.js';
 
-const ROW = /^[›* ]{2,3}[●◌✔✖⊘◐?] (running|queued|succeeded|failed|cancelled|partial|unknown)\s/;
+const ROW = /^[›*! ]{2,3}[●◌✔✖⊘◐?] (running|queued|succeeded|failed|cancelled|partial|unknown)\s/;
 
 describe('the live monitor in a real terminal', () => {
   let session: TerminalSession | undefined;

@@ -126,7 +126,7 @@ describe('marks and bulk actions', () => {
     app = await renderApp(store, { columns: 140, rows: 40 });
     await app.waitFor('job_1040');
     await app.press('/');
-    await app.type('-000');
+    await app.type('"-000"'); // quoted: a leading - negates a term
     await app.press(KEYS.enter, 'g', KEYS.space, KEYS.space, KEYS.space, KEYS.escape);
     await app.waitFor('◆ 3 marked');
     await app.press('/');

@@ -10,7 +10,7 @@ const used = (width: number) => {
 
 describe('layoutColumns', () => {
   it.each<[number, string[]]>([
-    [160, ['lead', 'state', 'source', 'type', 'id', 'priority', 'progress', 'age', 'duration', 'owner', 'host']],
+    [160, ['lead', 'state', 'source', 'type', 'id', 'priority', 'progress', 'age', 'duration', 'owner', 'host', 'finished', 'error']],
     [100, ['lead', 'state', 'source', 'type', 'id', 'priority', 'progress', 'age', 'duration', 'owner']],
     [80, ['lead', 'state', 'source', 'type', 'id', 'priority', 'progress', 'age']],
     [60, ['lead', 'state', 'source', 'type', 'id', 'age']],

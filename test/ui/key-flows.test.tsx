@@ -79,7 +79,7 @@ describe('key flows', () => {
     expect(created.indexOf('new')).toBeLessThan(created.indexOf('mid'));
     expect(created).toContain('AGE▼');
     expect(selectedLine(created)).toContain('old');
-    await app.press('S');
+    await app.press('I');
     const reversed = await app.waitFor('sort created▲');
     expect(reversed.indexOf(' old ')).toBeLessThan(reversed.indexOf(' new '));
     expect(selectedLine(reversed)).toContain('old');

@@ -49,11 +49,12 @@ describe('the keymap table', () => {
     expect(resolveKey(['confirm'], 'q')).toBeUndefined();
   });
 
-  it('gives every function key a letter alias', () => {
+  it('gives every function key a letter alias (a ctrl- letter in the prompt, where letters are text)', () => {
     const functionKeys = ['up', 'down', 'left', 'right', 'home', 'end', 'pageup', 'pagedown'];
     // why: in the typed confirmation every letter is text being typed, so there its arrows cannot have one.
     for (const binding of KEYMAP.filter((row) => row.scope !== 'typed' && row.keys.some((key) => functionKeys.includes(key)))) {
-      expect(binding.keys.some((key) => /^[a-zA-Z]$/.test(key)), `${binding.scope} ${binding.command}`).toBe(true);
+      const alias = binding.scope === 'input' ? /^ctrl-[a-z]$/ : /^[a-zA-Z]$/;
+      expect(binding.keys.some((key) => alias.test(key)), `${binding.scope} ${binding.command}`).toBe(true);
     }
   });
 
@@ -64,7 +65,7 @@ describe('the keymap table', () => {
       [['list', 'global'], 'end', 'move-bottom'], [['list', 'global'], 'pagedown', 'page-down'], [['list', 'global'], 'f', 'page-down'],
       [['list', 'global'], 'b', 'page-up'], [['list', 'global'], 'enter', 'open-detail'], [['list', 'global'], '/', 'filter-open'],
       [['list', 'global'], 'r', 'refresh'], [['list', 'global'], 'p', 'pause-toggle'], [['list', 'global'], '+', 'interval-faster'],
-      [['list', 'global'], '-', 'interval-slower'], [['list', 'global'], 's', 'sort-next'], [['list', 'global'], 'S', 'sort-reverse'],
+      [['list', 'global'], '-', 'interval-slower'], [['list', 'global'], 's', 'sort-next'], [['list', 'global'], 'I', 'sort-reverse'], [['list', 'global'], 'S', 'sources-open'], [['list', 'global'], ':', 'command-open'], [['list', 'global'], '!', 'toggle-attention'],
       [['list', 'global'], 'a', 'toggle-active'], [['list', 'global'], 'F', 'toggle-failed'], [['list', 'global'], 'o', 'source-next'],
       [['list', 'global'], 't', 'toggle-source-counts'], [['list', 'global'], 'y', 'copy-id'], [['list', 'global'], '?', 'help-open'],
       [['list', 'global'], 'q', 'quit'], [['list', 'global'], 'ctrl-c', 'quit'],
@@ -81,9 +82,19 @@ describe('the keymap table', () => {
   });
 });
 
+/** Help as one string per entry: a wrapped description's continuation lines joined to its first line. */
+function helpEntries(active: Parameters<typeof helpLines>[0]): string[] {
+  const out: string[] = [];
+  for (const line of helpLines(active).map((each) => each.segments.map((segment) => segment.text).join(''))) {
+    if (/^ {25}\S/.test(line) && out.length > 0) out[out.length - 1] = `${out[out.length - 1].trimEnd()} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out;
+}
+
 describe('footer, help and README agree with the table', () => {
   it.each(VIEW_SCOPES)('footer hints of %s are bindings listed in help', (...active) => {
-    const help = helpLines(active).map((line) => line.segments.map((segment) => segment.text).join(''));
+    const help = helpEntries(active);
     const bindings = activeBindings(active).filter((binding) => binding.hint);
     expect(footerHints(active).map((hint) => hint.label)).toEqual(bindings.map((binding) => binding.hint));
     for (const binding of bindings) {
@@ -92,7 +103,7 @@ describe('footer, help and README agree with the table', () => {
   });
 
   it.each(VIEW_SCOPES)('help for %s lists every active binding once', (...active) => {
-    const help = helpLines(active).map((line) => line.segments.map((segment) => segment.text).join(''));
+    const help = helpEntries(active);
     for (const binding of activeBindings(active)) {
       expect(help.filter((line) => line.includes(binding.description) && line.includes(bindingKeysLabel(binding))).length).toBe(1);
     }
@@ -101,11 +112,11 @@ describe('footer, help and README agree with the table', () => {
   it('renders the README table with one row per binding', () => {
     const markdown = renderKeyTableMarkdown();
     const rows = markdown.trim().split('\n');
-    expect(rows[0]).toBe('| Keys | Action | Where |');
+    expect(rows[0]).toBe('| Keys | Action | Name (for `keys:`) | Where |');
     expect(rows.length).toBe(KEYMAP.length + 2);
     for (const binding of KEYMAP) {
       const keys = binding.keys.map((key) => `\`${keyLabel(key)}\``).join(' ');
-      expect(rows).toContain(`| ${keys} | ${binding.description} | ${SCOPES[binding.scope]} |`);
+      expect(rows).toContain(`| ${keys} | ${binding.description} | \`${binding.command}\` | ${SCOPES[binding.scope]} |`);
     }
   });
 

@@ -3,6 +3,7 @@
  * failure (hint first, then the error) and warnings; or one JSON document. Every
  * server-controlled string is sanitized for the terminal; JSON keeps it exact (but redacted).
  */
+import { countOf } from '../../domain/format.js';
 import { displayWidth, fitToWidth, sanitizeInline } from '../../domain/sanitize.js';
 import type { CheckResult, StepStatus } from './check-probe.js';
 import { toTerminalSafeJson } from '../shared/terminal-safe-json.js';
@@ -49,7 +50,8 @@ export function renderCheckText(report: CheckReport): string {
   for (const warning of report.warnings) out.push(`warning: ${sanitizeInline(warning, 500)}`);
   const passed = report.results.filter((result) => result.ok).length;
   if (out[out.length - 1] !== '') out.push('');
-  out.push(passed === report.results.length ? `All ${passed} sources passed.` : `${passed} of ${report.results.length} sources passed.`);
+  const total = report.results.length;
+  out.push(passed === total ? `All ${countOf(total, 'source')} passed.` : `${passed} of ${countOf(total, 'source')} passed.`);
   return `${out.join('\n')}\n`;
 }
 

@@ -17,18 +17,27 @@ import { renderTextTable, type TextColumn } from '../shared/text-table.js';
 import { checkSourceNames } from '../shared/job-selector.js';
 import { LIST_FLAGS, parseListFlags, type ListFormat } from './list-flags.js';
 import { toTerminalSafeJson } from '../shared/terminal-safe-json.js';
+import type { JobQueryAst } from '../../domain/query-parse.js';
+import { matchesJobQuery } from '../../domain/query-match.js';
+import { computeTriage, expectedRunMs, triageFlagNames, TRIAGE_DEFAULTS } from '../../domain/triage.js';
+import { NO_SAMPLES, recordFinishedDurations } from '../../domain/duration-samples.js';
+import { triageToJson } from '../shared/job-json.js';
 
 /** What `list` prints and where. */
 export interface ListOptions {
   format: ListFormat;
   raw: boolean;
   query: JobQuery;
+  /** The `--query` (the monitor's query language), or null. */
+  filter?: JobQueryAst | null;
   sort: SortSpec;
   limit: number | null;
   /** How long to wait for every source together (default 20 s). */
   deadlineMs?: number;
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream;
+  /** The instant queries and triage measure from; Date.now() when absent. */
+  now?: number;
 }
 
 /** `jobtop list`. */
@@ -58,11 +67,17 @@ export async function runList(opened: OpenedSources, options: ListOptions): Prom
   const outcomes = await fetchOnce(sources, { deadlineMs: options.deadlineMs });
   const typeOf = new Map(opened.config.sources.map((source) => [source.spec.name, source.spec.type]));
   const fetched = outcomes.flatMap((outcome) => outcome.jobs);
-  const jobs = selectJobs(fetched, options.query, options.sort, options.limit);
+  const now = options.now ?? Date.now();
+  // One poll: the finished jobs it lists are the only run-time samples triage has.
+  const samples = recordFinishedDurations(NO_SAMPLES, fetched);
+  const triage = computeTriage(fetched, now, { samples });
+  const filter = options.filter;
+  const queried = filter ? fetched.filter((job) => matchesJobQuery(job, filter, { now, flagsOf: (each) => triageFlagNames(triage.get(each.key)) })) : fetched;
+  const jobs = selectJobs(queried, options.query, options.sort, options.limit);
   warnAboutStates(options.query.states, fetched, options.stderr);
   const out = options.stdout;
   if (options.format === 'json') {
-    const body = { jobs: jobs.map((job) => jobToJson(job, options.raw)), sources: outcomes.map((outcome) => sourceToJson(outcome, typeOf.get(outcome.name) ?? outcome.vendor)) };
+    const body = { jobs: jobs.map((job) => ({ ...jobToJson(job, options.raw), triage: triageToJson(triage.get(job.key), expectedRunMs(samples, job, TRIAGE_DEFAULTS.minSamples, TRIAGE_DEFAULTS.percentile)) })), sources: outcomes.map((outcome) => sourceToJson(outcome, typeOf.get(outcome.name) ?? outcome.vendor)) };
     out.write(`${toTerminalSafeJson(body)}\n`);
   } else if (options.format === 'tsv') {
     out.write(renderTsv(jobs));

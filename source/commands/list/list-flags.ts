@@ -6,6 +6,7 @@ import { JOB_STATES } from '../../domain/job.js';
 import { DEFAULT_SORT, type SortSpec } from '../../domain/sort.js';
 import { SORT_FIELDS, parseSince, parseSortArgument, sortSpecFor, splitList, type JobQuery } from '../../domain/job-query.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
+import { describeQueryError, parseJobQuery, type JobQueryAst } from '../../domain/query-parse.js';
 import { UsageError, type FlagSpec, type ParsedArgs } from '../command.js';
 import { parseDuration } from '../../config/values.js';
 import { DEFAULT_DEADLINE_MS } from '../../store/fetch-once.js';
@@ -21,6 +22,7 @@ export const LIST_FLAGS: Record<string, FlagSpec> = {
   source: { type: 'string', multiple: true, value: 'NAME', description: 'only this source (repeat or comma-separate for several); the others are not polled' },
   state: { type: 'string', multiple: true, value: 'STATE', description: `only jobs in this state: ${JOB_STATES.join(', ')}, active (queued or running), or a native state such as partial_failure; native:VALUE matches the native state only (native:Queued)` },
   type: { type: 'string', multiple: true, value: 'TYPE', description: 'only jobs of this type, case-insensitive; * matches anything (node.*)' },
+  query: { type: 'string', short: 'q', value: 'QUERY', description: 'only jobs matching a query, the same language as / in the monitor: words, field:value, globs, -negation, comparisons (\'state:failed,partial type:ETL* age:<1h pri:>=high flag:attention\'); docs/usage.md' },
   since: { type: 'string', value: 'WHEN', description: 'only jobs created since: a duration back from now (30m, 2h, 1d, 1h30m) or an ISO date/time (2026-11-22, 2026-11-22T08:00:00Z)' },
   sort: { type: 'string', value: 'FIELD', description: `order by ${SORT_FIELDS.join(', ')}; ascending, -FIELD descending (default: active and high-priority jobs first, like the monitor)` },
   reverse: { type: 'boolean', short: 'r', description: 'descending order (the same as a - before the --sort field)' },
@@ -36,6 +38,8 @@ export interface ParsedListFlags {
   format: ListFormat;
   raw: boolean;
   query: JobQuery;
+  /** The parsed `--query`, or null. */
+  filter: JobQueryAst | null;
   sort: SortSpec;
   limit: number | null;
   /** --deadline in ms. */
@@ -50,7 +54,7 @@ export function parseListFlags(args: ParsedArgs, now: number): ParsedListFlags {
   if (args.positionals.length > 0) throw new UsageError(`list takes no arguments, got "${sanitizeInline(args.positionals[0], 100)}" (filter with --source, --state, --type, --since)`);
   const format = parseFormat(flags);
   if (flags.raw === true && format !== 'json') throw new UsageError('--raw goes with --format json (or --json)');
-  return { format, raw: flags.raw === true, query: parseQuery(flags, now), sort: parseSort(flags), limit: parseLimit(flags.limit), deadlineMs: parseDeadline(flags.deadline) };
+  return { format, raw: flags.raw === true, query: parseQuery(flags, now), filter: parseFilter(flags.query), sort: parseSort(flags), limit: parseLimit(flags.limit), deadlineMs: parseDeadline(flags.deadline) };
 }
 
 /** Checks `--deadline` (absent: the default); shared by the one-shot commands that take it. */
@@ -59,6 +63,14 @@ export function parseDeadline(value: ParsedArgs['flags'][string]): number {
   const ms = parseDuration(value);
   if (ms === null || ms < 100) throw new UsageError(`--deadline expects a duration of at least 100ms (20s, 1m, 500ms), got "${sanitizeInline(String(value), 100)}"`);
   return ms;
+}
+
+function parseFilter(value: ParsedArgs['flags'][string]): JobQueryAst | null {
+  if (typeof value !== 'string') return null;
+  const parsed = parseJobQuery(value);
+  if (parsed.ok) return parsed.query;
+  const shown = sanitizeInline(value, 200);
+  throw new UsageError(`--query: ${describeQueryError(parsed.error)}\n  ${shown}\n  ${' '.repeat(Math.max(0, parsed.error.column - 1))}^`);
 }
 
 function parseFormat(flags: ParsedArgs['flags']): ListFormat {

@@ -6,6 +6,8 @@ import { openDiagnosticLog } from '../../log-file.js';
 import { UsageError, type Command } from '../command.js';
 import { openFromFlags, storeSources } from '../shared/open-sources.js';
 import { createFleetStore } from '../../store/fleet-store.js';
+import { applyKeyConfig } from '../../ui/keymap-config.js';
+import { ConfigError } from '../../config/config-error.js';
 import { historyPath, historyRecorder } from '../../store/action-history.js';
 import { stateDirectory } from '../../config/config-paths.js';
 
@@ -46,6 +48,13 @@ export const monitorCommand: Command = {
       log.close();
       throw error;
     });
+    // The config's keys: are checked against the key table before the screen is taken over.
+    const keys = applyKeyConfig(opened.config.ui?.keys ?? []);
+    if (keys.problems.length > 0) {
+      log.close();
+      await opened.close();
+      throw new ConfigError(keys.problems);
+    }
     for (const warning of opened.config.warnings) {
       io.stderr.write(`jobtop: warning: ${warning}\n`);
       log.write('warn', warning);
@@ -59,6 +68,6 @@ export const monitorCommand: Command = {
     const { runTui } = await import('../../run-tui.js');
     // why: a first frame without jobs costs the thread the first answers need; wait for them, briefly.
     await firstPaint;
-    return runTui(opened, store, { bell: args.flags.bell === true, readonly: args.flags.readonly === true, log });
+    return runTui(opened, store, { bell: args.flags.bell === true, readonly: args.flags.readonly === true, log, keymap: keys.keymap });
   },
 };

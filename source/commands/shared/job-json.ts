@@ -5,6 +5,22 @@
 import { toIso } from '../../domain/time.js';
 import type { Job } from '../../domain/job.js';
 import type { SourceOutcome } from '../../store/fetch-once.js';
+import { triageFlagNames, type TriageFlags } from '../../domain/triage.js';
+
+/**
+ * A job's triage as `--json` prints it: the flag names (slow, starved, failed-recently,
+ * unknown-outcome, attention), the usual (p90) run time of its source and type, and how long
+ * a slow job has run or a starved one has waited.
+ */
+export function triageToJson(flags: TriageFlags | undefined, expectedMs: number | null): Record<string, unknown> {
+  return {
+    flags: triageFlagNames(flags),
+    /** The p90 run time of finished jobs of the same source and type (null: fewer than 5 seen). */
+    expectedDurationMs: flags?.slow?.expectedMs ?? expectedMs,
+    runningMs: flags?.slow?.runningMs ?? null,
+    queuedMs: flags?.starved?.queuedMs ?? null,
+  };
+}
 
 /** A job as `--json` prints it. */
 export function jobToJson(job: Job, includeRaw = false): Record<string, unknown> {

@@ -10,11 +10,12 @@ import { describeTooLargeResult, formatAge } from '../../domain/format.js';
 import type { SourceSnapshot } from '../../store/types.js';
 import { seg } from '../line.js';
 import type { DetailTab, NavigationState } from '../navigation-state.js';
-import { childKeys, detailJob, detailKey, detailPayload, detailSource, jobsByKey } from '../select.js';
+import { childKeys, fleetTriage, detailJob, detailKey, detailPayload, detailSource, jobsByKey } from '../select.js';
 import type { ContentLine } from './content-line.js';
 import { flattenTree, type TreeNodeLine } from './json-tree.js';
 import { messageLines } from './message-lines.js';
 import { overviewLines } from './overview-lines.js';
+import { describeTriage } from '../../domain/triage.js';
 import { rawLines } from './raw-lines.js';
 import { stepsLines } from './steps-lines.js';
 import { wrapText } from './wrap.js';
@@ -85,7 +86,8 @@ export function tabLines(state: NavigationState, tab: DetailTab, now = 0): Conte
   const detail = detailPayload(state);
   if (tab === 'overview') {
     if (!job) return notice('Waiting for the job detail…', width);
-    return overviewLines({ job, childKeys: childKeys(state.fleet.jobs, job), jobs: jobsByKey(state.fleet.jobs), now, width });
+    const triage = describeTriage(fleetTriage(state.fleet.jobs, state.durations, now || state.now, state.triageOptions).get(job.key), now || state.now);
+    return overviewLines({ job, childKeys: childKeys(state.fleet.jobs, job), jobs: jobsByKey(state.fleet.jobs), now, width, triage });
   }
   if (tab === 'raw') {
     const raw = detail?.raw ?? job?.raw;

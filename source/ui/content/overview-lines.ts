@@ -21,6 +21,8 @@ export interface OverviewInput {
   jobs: ReadonlyMap<string, Job>;
   now: number;
   width: number;
+  /** Triage in words ("slow: running 14m, usually ≤ 4m00s"), shown with the flags. */
+  triage?: readonly string[];
 }
 
 function field(label: string, value: Segment[] | string): ContentLine {
@@ -55,7 +57,8 @@ export function overviewLines(input: OverviewInput): ContentLine[] {
     field('Id', sanitizeInline(job.id, 400)),
     field('Type', sanitizeInline(job.type, 400)),
     field('State', [...stateCells(job), seg(`  native: ${sanitizeInline(job.nativeState, 120)}`), seg(job.terminal ? '  (final)' : '', { dim: true })]),
-    field('Flags', job.flags.length > 0 ? job.flags.join(', ') : '—'),
+    // why: triage joins the Flags line (not lines of its own) so the line count never changes with time.
+    field('Flags', [...(input.triage ?? []).map((text) => seg(`${text}; `, { color: 'yellow', bold: true })), seg(job.flags.length > 0 ? job.flags.join(', ') : input.triage?.length ? '' : '—')]),
     field('Priority', job.priority.label !== null || job.priority.value !== null
       ? [sanitizeInline(job.priority.label, 60), job.priority.value !== null ? `(${job.priority.value})` : ''].filter(Boolean).join(' ')
       : '—'),

@@ -42,3 +42,25 @@ export function wrapText(text: string, width: number, maxPieces = Number.POSITIV
   }
   return out;
 }
+
+/** Wraps prose at spaces to at most `width` cells per line; a word longer than a line is hard-wrapped. */
+export function wordWrap(text: string, width: number): string[] {
+  const cells = Math.max(1, width);
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let current = '';
+    for (const word of paragraph.split(' ')) {
+      const candidate = current === '' ? word : `${current} ${word}`;
+      if (displayWidth(candidate) <= cells) {
+        current = candidate;
+        continue;
+      }
+      if (current !== '') out.push(current);
+      const pieces = wrapLine(word, cells);
+      current = pieces.pop() ?? '';
+      out.push(...pieces);
+    }
+    out.push(current);
+  }
+  return out;
+}

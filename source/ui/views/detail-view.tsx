@@ -46,7 +46,7 @@ export function DetailView({ state, now }: DetailViewProps) {
       <Lines lines={overlay} />
       {layout.footer && (
         <Line
-          segments={footerLine({ scopes: activeScopes(state), paused: state.fleet.paused, intervalMs: state.fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width, shown: actions.shown, note: actions.note })}
+          segments={footerLine({ keymap: state.keymap, scopes: activeScopes(state), paused: state.fleet.paused, intervalMs: state.fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width, shown: actions.shown, note: actions.note })}
         />
       )}
     </>

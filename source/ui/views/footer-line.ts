@@ -25,6 +25,8 @@ export interface FooterInput {
   shown?: (binding: Binding) => boolean;
   /** A note before the hints ("read-only: no actions"). */
   note?: string | null;
+  /** The key table in force (the config's `keys:` applied); the built-in one when absent. */
+  keymap?: readonly Binding[];
 }
 
 const FLASH_COLORS: Record<FlashTone, string> = { info: COLORS.accent, ok: COLORS.ok, error: COLORS.error };
@@ -46,11 +48,12 @@ export function footerLine(input: FooterInput): Segment[] {
   }
   segments.push(seg('  '));
   if (input.prompt) {
-    const label = input.prompt.kind === 'filter' ? 'filter' : 'search';
-    segments.push(seg(`${label}: `, { bold: true }), seg(sanitizeInline(input.prompt.text, 200)), seg('▏', { color: COLORS.accent }), seg('  '));
+    const label = input.prompt.kind === 'filter' ? 'filter: ' : input.prompt.kind === 'command' ? ':' : 'search: ';
+    segments.push(seg(label, { bold: true }), seg(sanitizeInline(input.prompt.text, 200)), seg('▏', { color: COLORS.accent }), seg('  '));
+    if (input.prompt.error) segments.push(seg(sanitizeInline(input.prompt.error, 200), { color: COLORS.error, bold: true }), seg('  '));
   }
   if (input.note) segments.push(seg(input.note, { bold: true, color: COLORS.warning }), seg('  '));
-  footerHints(input.scopes, KEYMAP, input.shown).forEach((hint, index) => {
+  footerHints(input.scopes, input.keymap ?? KEYMAP, input.shown).forEach((hint, index) => {
     if (index > 0) segments.push(seg('  '));
     segments.push(seg(hint.keys, { bold: true }), seg(` ${hint.label}`, { dim: true }));
   });

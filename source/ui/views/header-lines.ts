@@ -26,6 +26,8 @@ export interface TitleInput {
   width: number;
   /** Jobs marked for a bulk action. */
   marked?: number;
+  /** The rows in view when the list scrolls (1-based, inclusive): "41–60 of 256". */
+  window?: { from: number; to: number };
 }
 
 /** "jobtop  120 of 1,000 jobs · showing 1,000 of 6,512 · sort active+priority▼ · filter /x". */
@@ -33,6 +35,7 @@ export function titleLine(input: TitleInput): Segment[] {
   const fetched = fleetFetchedTotal(input.sources);
   const segments: Segment[] = [seg('jobtop', { bold: true, color: COLORS.accent }), seg('  ')];
   segments.push(seg(input.visible === input.all ? `${formatCount(input.all)} jobs` : `${formatCount(input.visible)} of ${formatCount(input.all)} jobs`, { bold: true }));
+  if (input.window) segments.push(seg(` · ${formatCount(input.window.from)}–${formatCount(input.window.to)} of ${formatCount(input.visible)}`, { dim: true }));
   if (fetched.total !== null) segments.push(seg(` · showing ${formatCount(fetched.shown)} of ${formatCount(fetched.total)}`, { color: COLORS.warning }));
   segments.push(seg(` · sort ${SORT_LABELS[input.sort.key]}${input.sort.reverse ? '▲' : '▼'}`, { dim: true }));
   const filter = describeFilter(input.filter);

@@ -22,7 +22,7 @@ export function HelpOverlay({ state, now }: HelpOverlayProps) {
   useContext(ScreenClockContext)(footerChangesAt(state.flash, now));
   const width = state.viewport.columns;
   const under = activeScopes(state, true);
-  const lines = helpLines(under);
+  const lines = helpLines(under, state.keymap, width);
   const height = helpBodyHeight(state.viewport);
   const top = clampTop(state.help?.top ?? 0, height, lines.length);
   const more = lines.length > height ? `  ${top + 1}–${Math.min(lines.length, top + height)} of ${lines.length}` : '';
@@ -30,7 +30,7 @@ export function HelpOverlay({ state, now }: HelpOverlayProps) {
     <>
       <Line segments={fitLine([seg('jobtop keys', { bold: true, color: 'cyan' }), seg(` — ${SCOPES[under[0]]}${more}`, { dim: true })], width)} />
       <Lines lines={lines.slice(top, top + height).map((line) => fitLine(line.segments, width))} />
-      <Line segments={footerLine({ scopes: activeScopes(state), paused: state.fleet.paused, intervalMs: state.fleet.intervalMs, prompt: null, flash: state.flash, now, width })} />
+      <Line segments={footerLine({ keymap: state.keymap, scopes: activeScopes(state), paused: state.fleet.paused, intervalMs: state.fleet.intervalMs, prompt: null, flash: state.flash, now, width })} />
     </>
   );
 }

@@ -11,7 +11,7 @@ import type { Job } from '../../domain/job.js';
 import { formatDuration, formatListAge, jobAgeMs, jobDurationMs, listAgeChangesIn } from '../../domain/format.js';
 import { ScreenClockContext } from '../screen-clock.js';
 import type { SortSpec } from '../../domain/sort.js';
-import { layoutColumns, type PlacedColumn } from '../columns.js';
+import { chosenColumns, layoutColumns, type PlacedColumn } from '../columns.js';
 import { Text } from 'ink';
 import { FINISHED_MIN_WIDTH, FinishedLinesContext, finishedLine, Line, NoColorContext, seg } from '../line.js';
 import { headerSegments, rowSegments } from './row-cells.js';
@@ -35,18 +35,20 @@ interface RowProps {
   actionPhase: ActionPhase | null;
   /** The row's data is not current (its source failing, or paused): ⧗ mark, dimmed, time cells frozen. */
   stale?: boolean;
+  finished: string;
+  attention: boolean;
 }
 
 /**
  * One row; re-renders only when one of its props changes. With the diff writer on, the row is
  * built once as a finished string and Ink lays out only its placeholder (FinishedLinesContext).
  */
-export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration, marked, actionText, actionPhase, stale = false }: RowProps) {
-  const finished = useContext(FinishedLinesContext);
+export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration, marked, actionText, actionPhase, stale = false, finished, attention }: RowProps) {
+  const finishedLines = useContext(FinishedLinesContext);
   const noColor = useContext(NoColorContext);
   const action = actionText !== null && actionPhase !== null ? { text: actionText, phase: actionPhase } : null;
-  const segments = rowSegments(job, columns, { selected, changed, age, duration, marked, action, stale }, width);
-  if (finished && width >= FINISHED_MIN_WIDTH) return <Text>{finished.intern(finishedLine(segments, noColor))}</Text>;
+  const segments = rowSegments(job, columns, { selected, changed, age, duration, marked, action, stale, finished, attention }, width);
+  if (finishedLines && width >= FINISHED_MIN_WIDTH) return <Text>{finishedLines.intern(finishedLine(segments, noColor))}</Text>;
   return <Line segments={segments} />;
 });
 
@@ -69,6 +71,10 @@ export interface JobTableProps {
   fleet?: Pick<FleetSnapshot, 'actions' | 'jobs'>;
   /** Sources whose data is not current (staleSources), by name. */
   stale?: ReadonlyMap<string, Staleness>;
+  /** The chosen columns in order (`:columns`, config `columns:`); null/absent = the default set. */
+  columnIds?: readonly string[] | null;
+  /** Keys of jobs that need attention (triage), marked `!` in the lead. */
+  attention?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
 }
 
 /** The AGE and DUR texts of a row: counting on when live; when stale, the data's age and the duration as of the last good poll. */
@@ -84,10 +90,11 @@ export function rowTimes(job: Job, now: number, staleness: Staleness | undefined
 }
 
 /** The table: header line plus one line per visible row. */
-export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty, marks, fleet, stale }: JobTableProps) {
-  const columns = useMemo(() => layoutColumns(width), [width]);
+export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty, marks, fleet, stale, columnIds = null, attention }: JobTableProps) {
+  const columns = useMemo(() => layoutColumns(width, chosenColumns(columnIds)), [width, columnIds]);
   const noteChange = useContext(ScreenClockContext);
   const ageWidth = columns.find((column) => column.id === 'age')?.width;
+  const showsFinished = columns.some((column) => column.id === 'finished');
   return (
     <>
       {showHeader && <Line segments={headerSegments(columns, sort, width)} />}
@@ -107,6 +114,8 @@ export function JobTable({ rows, width, selectedKey, changed, sort, now, showHea
           if (age !== null) noteChange(now + listAgeChangesIn(age));
           if (duration !== null && job.finishedAt === null && !job.terminal) noteChange(now + listAgeChangesIn(duration));
         }
+        const finishedAgo = job.finishedAt === null ? null : Math.max(0, now - job.finishedAt);
+        if (showsFinished && finishedAgo !== null && !staleness) noteChange(now + listAgeChangesIn(finishedAgo));
         if (isChanged) noteChange(changedAt + CHANGED_MARK_MS);
         if (action) noteChange(now + 1000);
         return (
@@ -123,6 +132,8 @@ export function JobTable({ rows, width, selectedKey, changed, sort, now, showHea
             marked={marks?.has(job.key) ?? false}
             actionText={action?.text ?? null}
             actionPhase={action?.phase ?? null}
+            finished={finishedAgo === null ? '' : formatListAge(finishedAgo)}
+            attention={attention?.has(job.key) ?? false}
           />
         );
       })}

@@ -8,7 +8,7 @@ import { isFilterActive } from '../../domain/filter.js';
 import { mainLayout, mainLayoutWithOverlay, windowTop } from '../layout.js';
 import { fitLine, Line, Lines, seg } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';
-import { activeScopes, indexOfKey } from '../select.js';
+import { activeScopes, fleetTriage, indexOfKey } from '../select.js';
 import { fleetCountsLine, perSourceLines, sourceChangesAt, sourceLines, titleLine } from './header-lines.js';
 import { footerChangesAt, footerLine } from './footer-line.js';
 import { ScreenClockContext } from '../screen-clock.js';
@@ -56,7 +56,7 @@ export function MainView({ state, rows, now }: MainViewProps) {
   return (
     <>
       {layout.title && (
-        <Line segments={titleLine({ sources: fleet.sources, visible: rows.length, all: fleet.jobs.length, sort: state.sort, filter: state.filter, readonly: state.readonly, width, marked: state.marks.size })} />
+        <Line segments={titleLine({ sources: fleet.sources, visible: rows.length, all: fleet.jobs.length, sort: state.sort, filter: state.filter, readonly: state.readonly, width, marked: state.marks.size, window: rows.length > body && body > 0 ? { from: top + 1, to: Math.min(rows.length, top + body) } : undefined })} />
       )}
       <Lines lines={header} />
       {layout.counts && <Line segments={fleetCountsLine(fleet.sources, width)} />}
@@ -73,12 +73,14 @@ export function MainView({ state, rows, now }: MainViewProps) {
           marks={state.marks}
           fleet={fleet}
           stale={staleSources(fleet, now)}
+          columnIds={state.columns}
+          attention={fleetTriage(fleet.jobs, state.durations, now, state.triageOptions)}
         />
       )}
       <Lines lines={overlay} />
       {layout.footer && (
         <Line
-          segments={footerLine({ scopes: activeScopes(state), paused: fleet.paused, intervalMs: fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width, shown: actions.shown, note: actions.note })}
+          segments={footerLine({ keymap: state.keymap, scopes: activeScopes(state), paused: fleet.paused, intervalMs: fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width, shown: actions.shown, note: actions.note })}
         />
       )}
     </>

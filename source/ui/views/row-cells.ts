@@ -3,7 +3,7 @@
  * display-width arithmetic (hostile strings cannot shift the columns after them).
  */
 import type { Job } from '../../domain/job.js';
-import { fitToWidth, sanitizeInline } from '../../domain/sanitize.js';
+import { displayWidth, fitToWidth, sanitizeInline } from '../../domain/sanitize.js';
 import { formatPercent, progressBar, shortId } from '../../domain/format.js';
 import type { SortSpec } from '../../domain/sort.js';
 import type { ColumnId, PlacedColumn } from '../columns.js';
@@ -31,7 +31,14 @@ export interface RowMarks {
   /** Preformatted so the row re-renders only when the text changes. */
   age: string;
   duration: string;
+  /** How long ago the job finished, preformatted ("5m"); empty while it runs. */
+  finished?: string;
+  /** The job needs attention (triage: slow, starved, recently failed, unknown outcome). */
+  attention?: boolean;
 }
+
+/** The lead mark of a row that needs attention (`!` filters to them). */
+export const ATTENTION_SYMBOL = '!';
 
 function priorityText(job: Job): string {
   if (job.priority.label) return sanitizeInline(job.priority.label, 40);
@@ -51,6 +58,7 @@ function cell(job: Job, column: PlacedColumn, marks: RowMarks): Segment[] {
     case 'lead':
       if (marks.marked) return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(MARK_SYMBOL, { color: COLORS.accent, bold: true })];
       if (marks.stale) return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(STALE_MARK, { color: COLORS.warning })];
+      if (!marks.changed && marks.attention) return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(ATTENTION_SYMBOL, { color: COLORS.warning, bold: true })];
       return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(marks.changed ? '*' : ' ', { color: COLORS.changed, bold: true })];
     case 'state': {
       if (marks.action) return fit(column.width >= 3 ? marks.action.text : marks.action.text.slice(0, 1), { color: ACTION_COLORS[marks.action.phase], bold: true });
@@ -61,8 +69,11 @@ function cell(job: Job, column: PlacedColumn, marks: RowMarks): Segment[] {
       return fit(sanitizeInline(job.source, 200));
     case 'type':
       return fit(sanitizeInline(job.type, 200));
-    case 'id':
-      return fit(shortId(sanitizeInline(job.id, 200)));
+    case 'id': {
+      // why: the full id when the column has room (wide terminals); the head…tail short form otherwise.
+      const id = sanitizeInline(job.id, 200);
+      return fit(displayWidth(id) <= column.width ? id : shortId(id));
+    }
     case 'priority':
       return fit(priorityText(job));
     case 'progress':
@@ -75,6 +86,10 @@ function cell(job: Job, column: PlacedColumn, marks: RowMarks): Segment[] {
       return fit(sanitizeInline(job.owner ?? '', 200));
     case 'host':
       return fit(sanitizeInline(job.host ?? '', 200));
+    case 'finished':
+      return fit(marks.finished ?? '');
+    case 'error':
+      return fit(sanitizeInline((job.error ?? '').split('\n').find((line) => line.trim() !== '') ?? '', 300), { color: COLORS.error });
   }
 }
 
@@ -97,6 +112,7 @@ const SORT_COLUMNS: Partial<Record<SortSpec['key'], ColumnId>> = {
   created: 'age',
   source: 'source',
   type: 'type',
+  updated: 'finished',
 };
 
 /** The header row: column titles, the sorted column marked ▼ (or ▲ reversed). */
