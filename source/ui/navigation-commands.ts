@@ -14,6 +14,7 @@ import { openDetailState, withEffect, type FlashTone, type NavigationState } fro
 import { setFilter, withListChange } from './navigation-list.js';
 import { COLUMN_IDS, parseColumnList } from './columns.js';
 import { openSources } from './navigation-sources.js';
+import { openHistory } from './navigation-history.js';
 
 /** The commands, each with its argument hint and what it does (help, completion and docs). */
 export const COMMANDS: readonly { name: string; args: string; description: string }[] = [
@@ -85,8 +86,7 @@ export function runCommandLine(state: NavigationState, line: string, at: number)
     case 'sources':
       return openSources(remembered);
     case 'history':
-      // Hook: the action-history view opens here once it exists; until then the line says so.
-      return say(remembered, 'action history is not available', at, 'error');
+      return openHistory(remembered);
     case 'view': {
       const view = state.views.find((candidate) => candidate.name === rest);
       if (!view) return say(remembered, state.views.length === 0 ? 'view: no views: in the config' : `view: no view named ${sanitizeInline(rest, 60)} (${state.views.map((candidate) => candidate.name).join(', ')})`, at, 'error');

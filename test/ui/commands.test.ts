@@ -47,10 +47,15 @@ describe(': commands', () => {
     ['view nope', /no view named nope \(failed-etl, mcrit\)/],
     ['columns state,bogus', /unknown column "bogus"/],
     ['interval 100ms', /at least 500ms/],
-    ['history', /action history is not available/],
   ])(':%s says what is wrong in the footer', (line, message) => {
     const state = run(line);
     expect(state.flash?.text).toMatch(message);
+    expect(state.prompt).toBeNull();
+  });
+
+  it(':history opens the action history view (the same as H)', () => {
+    const state = run('history');
+    expect(state.history).not.toBeNull();
     expect(state.prompt).toBeNull();
   });
 
