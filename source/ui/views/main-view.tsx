@@ -6,7 +6,7 @@ import React, { useContext } from 'react';
 import type { Job } from '../../domain/job.js';
 import { isFilterActive } from '../../domain/filter.js';
 import { mainLayout, mainLayoutWithOverlay, windowTop } from '../layout.js';
-import { fitLine, Line, Lines, seg } from '../line.js';
+import { FittedLine, fitLine, Lines, seg } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';
 import { activeScopes, indexOfKey } from '../select.js';
 import { fleetCountsLine, perSourceLines, sourceChangesAt, sourceLines, titleLine } from './header-lines.js';
@@ -55,10 +55,12 @@ export function MainView({ state, rows, now }: MainViewProps) {
   return (
     <>
       {layout.title && (
-        <Line segments={titleLine({ sources: fleet.sources, visible: rows.length, all: fleet.jobs.length, sort: state.sort, filter: state.filter, readonly: state.readonly, width, marked: state.marks.size })} />
+        <FittedLine width={width} segments={titleLine({ sources: fleet.sources, visible: rows.length, all: fleet.jobs.length, sort: state.sort, filter: state.filter, readonly: state.readonly, width, marked: state.marks.size })} />
       )}
-      <Lines lines={header} />
-      {layout.counts && <Line segments={fleetCountsLine(fleet.sources, width)} />}
+      {header.map((segments, index) => (
+        <FittedLine key={index} width={width} segments={segments} />
+      ))}
+      {layout.counts && <FittedLine width={width} segments={fleetCountsLine(fleet.sources, width)} />}
       {body > 0 && (
         <JobTable
           rows={rows.slice(top, top + body)}
@@ -75,7 +77,8 @@ export function MainView({ state, rows, now }: MainViewProps) {
       )}
       <Lines lines={overlay} />
       {layout.footer && (
-        <Line
+        <FittedLine
+          width={width}
           segments={footerLine({ scopes: activeScopes(state), paused: fleet.paused, intervalMs: fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width, shown: actions.shown, note: actions.note })}
         />
       )}
