@@ -114,6 +114,35 @@ export function finishedLine(segments: LineSegments, noColor: boolean): string {
   return styledCharsToString(styledCharsFromTokens(tokenize(out))).trimEnd();
 }
 
+// why: chrome lines are rebuilt as new segment arrays on every render but rarely change; their
+// finished strings are kept by content so an unchanged line costs a key, not a tokenise.
+const finishedByContent = new Map<string, string>();
+const FINISHED_CACHE_LIMIT = 512;
+
+function cachedFinishedLine(segments: LineSegments, noColor: boolean): string {
+  let key = noColor ? '1' : '0';
+  for (const segment of segments) key += `\u0000${segment.color ?? ''}\u0001${segment.bold ? 1 : 0}${segment.dim ? 1 : 0}${segment.inverse ? 1 : 0}${segment.underline ? 1 : 0}\u0001${segment.text}`;
+  let text = finishedByContent.get(key);
+  if (text === undefined) {
+    text = finishedLine(segments, noColor);
+    if (finishedByContent.size >= FINISHED_CACHE_LIMIT) finishedByContent.clear();
+    finishedByContent.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * A line already fitted to `width` cells: drawn as a finished line when the diff writer takes
+ * them (FinishedLinesContext), else by Ink like <Line>. A line wider than `width` always goes
+ * to Ink, which truncates it.
+ */
+export function FittedLine({ segments, width }: { segments: LineSegments; width: number }) {
+  const finished = useContext(FinishedLinesContext);
+  const noColor = useContext(NoColorContext);
+  if (finished && width >= FINISHED_MIN_WIDTH && lineWidth(segments) <= width) return <Text>{finished.intern(cachedFinishedLine(segments, noColor))}</Text>;
+  return <Line segments={segments} />;
+}
+
 /** Renders one line; blank lines render as a space so Ink keeps their height. */
 export const Line = memo(function Line({ segments }: { segments: LineSegments }) {
   const noColor = useContext(NoColorContext);

@@ -13,7 +13,7 @@ import { ScreenClockContext } from '../screen-clock.js';
 import type { SortSpec } from '../../domain/sort.js';
 import { chosenColumns, layoutColumns, type PlacedColumn } from '../columns.js';
 import { Text } from 'ink';
-import { FINISHED_MIN_WIDTH, FinishedLinesContext, finishedLine, Line, NoColorContext, seg } from '../line.js';
+import { FINISHED_MIN_WIDTH, FinishedLinesContext, FittedLine, finishedLine, Line, NoColorContext, seg } from '../line.js';
 import { headerSegments, rowSegments } from './row-cells.js';
 import { rowAction, type ActionPhase } from '../action-status.js';
 import type { FleetSnapshot } from '../../store/types.js';
@@ -97,7 +97,7 @@ export function JobTable({ rows, width, selectedKey, changed, sort, now, showHea
   const showsFinished = columns.some((column) => column.id === 'finished');
   return (
     <>
-      {showHeader && <Line segments={headerSegments(columns, sort, width)} />}
+      {showHeader && <FittedLine width={width} segments={headerSegments(columns, sort, width)} />}
       {rows.length === 0 && <Line segments={[seg(empty, { dim: true })]} />}
       {rows.map((job) => {
         const changedAt = changed.get(job.key);

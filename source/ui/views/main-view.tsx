@@ -6,7 +6,7 @@ import { useContext } from 'react';
 import type { Job } from '../../domain/job.js';
 import { isFilterActive } from '../../domain/filter.js';
 import { mainLayout, mainLayoutWithOverlay, windowTop } from '../layout.js';
-import { fitLine, Line, Lines, seg } from '../line.js';
+import { FittedLine, fitLine, Lines, seg } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';
 import { activeScopes, fleetTriage, indexOfKey } from '../select.js';
 import { fleetCountsLine, perSourceLines, sourceChangesAt, sourceLines, titleLine } from './header-lines.js';
@@ -56,10 +56,12 @@ export function MainView({ state, rows, now }: MainViewProps) {
   return (
     <>
       {layout.title && (
-        <Line segments={titleLine({ sources: fleet.sources, visible: rows.length, all: fleet.jobs.length, sort: state.sort, filter: state.filter, readonly: state.readonly, width, marked: state.marks.size, window: rows.length > body && body > 0 ? { from: top + 1, to: Math.min(rows.length, top + body) } : undefined })} />
+        <FittedLine width={width} segments={titleLine({ sources: fleet.sources, visible: rows.length, all: fleet.jobs.length, sort: state.sort, filter: state.filter, readonly: state.readonly, width, marked: state.marks.size, window: rows.length > body && body > 0 ? { from: top + 1, to: Math.min(rows.length, top + body) } : undefined })} />
       )}
-      <Lines lines={header} />
-      {layout.counts && <Line segments={fleetCountsLine(fleet.sources, width)} />}
+      {header.map((segments, index) => (
+        <FittedLine key={index} width={width} segments={segments} />
+      ))}
+      {layout.counts && <FittedLine width={width} segments={fleetCountsLine(fleet.sources, width)} />}
       {body > 0 && (
         <JobTable
           rows={rows.slice(top, top + body)}
@@ -79,7 +81,8 @@ export function MainView({ state, rows, now }: MainViewProps) {
       )}
       <Lines lines={overlay} />
       {layout.footer && (
-        <Line
+        <FittedLine
+          width={width}
           segments={footerLine({ keymap: state.keymap, scopes: activeScopes(state), paused: fleet.paused, intervalMs: fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width, shown: actions.shown, note: actions.note })}
         />
       )}
