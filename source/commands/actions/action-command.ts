@@ -52,7 +52,7 @@ export function createActionCommand(kind: ActionKind, text: ActionCommandText): 
         return EXIT_CODES.usage;
       }
       // why: not oneShot: a one-shot Alteryx list fetches every finished job's disposition; an action needs a few jobs.
-      const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: false, env: io.env });
+      const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: false, env: io.env, closeOnSignals: true });
       try {
         for (const warning of opened.config.warnings) io.stderr.write(`jobtop: warning: ${warning}\n`);
         const resolved = resolveTargets(targets, opened);

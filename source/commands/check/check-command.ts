@@ -19,7 +19,7 @@ export const checkCommand: Command = {
   },
   async run(args, io) {
     // why oneShot false: check needs one honest poll, not Alteryx's disposition look-ups for every job.
-    const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: false, env: io.env });
+    const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: false, env: io.env, closeOnSignals: true });
     try {
       const results = await Promise.all(opened.sources.map((source, index) => probeSource(source, opened.config.sources[index], opened.config.secrets, io.env)));
       const report = { config: opened.config.path, results, warnings: opened.config.warnings };

@@ -29,7 +29,7 @@ export const getCommand: Command = {
   async run(args, io) {
     const [target] = parseTargets(args.positionals, 'get', { max: 1 });
     // why: not oneShot: a one-shot Alteryx list fetches every finished job's disposition, and get needs one job.
-    const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: false, env: io.env });
+    const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: false, env: io.env, closeOnSignals: true });
     try {
       for (const warning of opened.config.warnings) io.stderr.write(`jobtop: warning: ${warning}\n`);
       const [resolved] = resolveTargets([target], opened);

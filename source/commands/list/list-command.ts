@@ -49,7 +49,7 @@ export const listCommand: Command = {
   flags: LIST_FLAGS,
   async run(args, io) {
     const parsed = parseListFlags(args, Date.now());
-    const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: true, env: io.env });
+    const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: true, env: io.env, closeOnSignals: true });
     try {
       for (const warning of opened.config.warnings) io.stderr.write(`jobtop: warning: ${warning}\n`);
       checkSourceNames(parsed.query.sources, opened);

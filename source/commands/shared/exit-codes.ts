@@ -28,7 +28,7 @@ export interface ExitCodeRow {
 export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
   { code: EXIT_CODES.ok, meaning: 'success: every source answered; every watched job ended (with `--exit-status`: every one succeeded or was skipped — a skipped job did no work and is not a failure); every action was done' },
   { code: EXIT_CODES.usage, meaning: 'usage or config error (the message names the flag, or the file, line and field); an action not confirmed (no terminal and no `--yes`, or answered no)' },
-  { code: EXIT_CODES.partial, meaning: '`list`: some sources failed; their errors are on stderr (and in `sources[].error`), the other sources\' jobs are still printed' },
+  { code: EXIT_CODES.partial, meaning: '`list`: some sources failed, timed out at `--deadline` or answered incompletely (`complete: false`); their errors are on stderr (and in `sources[]`), the other sources\' jobs are still printed' },
   { code: EXIT_CODES.failed, meaning: '`watch --exit-status`: a job failed (or ended in state `unknown`)' },
   { code: EXIT_CODES.cancelled, meaning: '`watch --exit-status`: a job was cancelled' },
   { code: EXIT_CODES.partialJob, meaning: '`watch --exit-status`: a job partially failed' },

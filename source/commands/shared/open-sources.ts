@@ -53,7 +53,14 @@ export interface OpenOptions {
   readonly?: boolean;
   /** One poll and out: adapters finish per-poll work (Alteryx dispositions) in that one poll. */
   oneShot?: boolean;
+  /**
+   * A command that installs no signal handlers of its own (list, get, check, actions): SIGINT,
+   * SIGTERM and SIGHUP close the sources (log out, bounded) before exiting 128 + the signal.
+   */
+  closeOnSignals?: boolean;
 }
+
+const EXIT_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 
 function withSources(config: LoadedConfig, fleet: DemoFleet | null, options: OpenOptions): OpenedSources {
   for (const source of config.sources) {
@@ -64,15 +71,23 @@ function withSources(config: LoadedConfig, fleet: DemoFleet | null, options: Ope
     if (options.oneShot && source.spec.type === 'alteryx') source.spec.enrichPerPoll = source.spec.limit;
   }
   const sources = config.sources.map((source) => createSource(source.spec));
-  return {
-    config,
-    sources,
-    fleet,
-    async close() {
-      await closeSources(sources);
-      await fleet?.close();
-    },
+  const handlers: [string, () => void][] = [];
+  const uninstall = () => {
+    for (const [signal, handler] of handlers.splice(0)) process.off(signal, handler);
   };
+  const close = async () => {
+    uninstall();
+    await closeSources(sources);
+    await fleet?.close();
+  };
+  if (options.closeOnSignals) {
+    for (const [signal, number] of Object.entries(EXIT_SIGNALS)) {
+      const handler = () => void close().finally(() => process.exit(128 + number));
+      handlers.push([signal, handler]);
+      process.once(signal, handler);
+    }
+  }
+  return { config, sources, fleet, close };
 }
 
 /** How long closing (a logout) may take per run before jobtop leaves without it. */
@@ -98,16 +113,16 @@ export async function closeSources(sources: readonly JobSource[], graceMs = CLOS
  * `demoWhenMissing`: with no config anywhere, fall back to the demo fleet (the live monitor)
  * instead of failing (one-shot commands, where monitoring a demo would surprise a script).
  */
-export async function openFromFlags(flags: { config?: unknown; demo?: unknown; readonly?: unknown }, options: { demoWhenMissing: boolean; oneShot: boolean; env?: NodeJS.ProcessEnv }): Promise<OpenedSources> {
+export async function openFromFlags(flags: { config?: unknown; demo?: unknown; readonly?: unknown }, options: { demoWhenMissing: boolean; oneShot: boolean; env?: NodeJS.ProcessEnv; closeOnSignals?: boolean }): Promise<OpenedSources> {
   const config = typeof flags.config === 'string' ? flags.config : undefined;
   const readonly = flags.readonly === true;
   if (flags.demo === true && config) throw new UsageError('--demo and --config exclude each other');
   const found = flags.demo === true ? null : findConfigPath(config, options.env);
-  if (found) return openConfig(found.path, { readonly, oneShot: options.oneShot });
+  if (found) return openConfig(found.path, { readonly, oneShot: options.oneShot, closeOnSignals: options.closeOnSignals });
   if (flags.demo !== true && !options.demoWhenMissing) {
     throw new UsageError('no config file found (looked at $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml); pass --config FILE, run jobtop init, or use --demo for the embedded demo fleet');
   }
-  return openDemo({ readonly, oneShot: options.oneShot });
+  return openDemo({ readonly, oneShot: options.oneShot, closeOnSignals: options.closeOnSignals });
 }
 
 /**
