@@ -2,7 +2,6 @@
  * Runs the full-screen monitor: store + Ink app inside a terminal guard. Imported lazily by
  * the CLI so one-shot commands never load React or Ink.
  */
-import React, { useEffect, useState } from 'react';
 import { render } from 'ink';
 import { App } from './ui/app.js';
 import type { FleetStore } from './store/fleet-store.js';
@@ -41,9 +40,7 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
   // The diff writer sends the terminal only what changed between Ink's frames (issue 8).
   const output = createTerminalOutput(process.stdout);
   const instance = render(
-    <TestCrash kind={process.env.JOBTOP_TEST_CRASH} ready={store.firstRound()}>
-      <App store={store} bell={options.bell} readonly={options.readonly || opened.config.sources.every((source) => source.readonly)} noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''} onExit={() => exit()} />
-    </TestCrash>,
+    <App store={store} bell={options.bell} readonly={options.readonly || opened.config.sources.every((source) => source.readonly)} noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''} onExit={() => exit()} />,
     { stdout: output.stdout, exitOnCtrlC: false, patchConsole: false },
   );
   // why: Ink catches an error thrown while rendering and unmounts; it must still end in the crash path.
@@ -59,32 +56,4 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
   log.close();
   await opened.close();
   return 0;
-}
-
-/**
- * Test-only (JOBTOP_TEST_CRASH, README "Faults and hostile input"): once every source answered
- * and the first full frame is up, fails the chosen way — `1`/`throw` an uncaught exception,
- * `rejection` an unhandled rejection, `render` an error thrown while rendering — or, with
- * `console`, writes to console, stderr and process warnings, which must all land in the log.
- */
-function TestCrash({ kind, ready, children }: { kind: string | undefined; ready: Promise<void>; children: React.ReactNode }) {
-  const [armed, setArmed] = useState(false);
-  useEffect(() => {
-    if (!kind) return;
-    void ready.then(() =>
-      setImmediate(() => {
-        if (kind === '1' || kind === 'throw') throw new Error('JOBTOP_TEST_CRASH: a test-only uncaught exception');
-        if (kind === 'rejection') void Promise.reject(new Error('JOBTOP_TEST_CRASH: a test-only unhandled rejection'));
-        if (kind === 'render') setArmed(true);
-        if (kind === 'console') {
-          console.log('JOBTOP_TEST_CRASH console.log line');
-          console.error('JOBTOP_TEST_CRASH console.error line');
-          process.stderr.write('JOBTOP_TEST_CRASH direct stderr line\n');
-          process.emitWarning('JOBTOP_TEST_CRASH process warning');
-        }
-      }),
-    );
-  }, [kind, ready]);
-  if (armed) throw new Error('JOBTOP_TEST_CRASH: a test-only error thrown while rendering');
-  return <>{children}</>;
 }

@@ -6,7 +6,7 @@ import type { Job, Vendor } from '../domain/job.js';
 import type { JobSource } from '../adapters/contract.js';
 import { toSourceError } from '../adapters/errors.js';
 import type { SourceFailure } from './types.js';
-import { describeFailure } from './fleet-store.js';
+import { describeFailure } from './poll-result.js';
 
 /** One source's outcome of a single poll. */
 export interface SourceOutcome {

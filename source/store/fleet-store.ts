@@ -10,12 +10,12 @@
 import type { Job } from '../domain/job.js';
 import { parseJobKey } from '../domain/job.js';
 import type { ActionKind, JobSource } from '../adapters/contract.js';
-import { SourceError, toSourceError } from '../adapters/errors.js';
+import { toSourceError } from '../adapters/errors.js';
 import { nextPollDelay } from './backoff.js';
-import { changedKeys, reuseUnchanged } from './merge.js';
+import { applyPollResult, type PollOutcome } from './poll-result.js';
 import { createDetailWatcher } from './detail-watcher.js';
 import { createActionRunner } from './action-runner.js';
-import type { DetailSnapshot, FleetSnapshot, FleetStoreApi, SourceFailure, SourceSnapshot } from './types.js';
+import type { DetailSnapshot, FleetSnapshot, FleetStoreApi, SourceSnapshot } from './types.js';
 
 /** A source as the store runs it: the adapter plus the settings that are not the adapter's business. */
 export interface StoreSource {
@@ -73,9 +73,6 @@ interface Runner {
  * polled on one grid answer within a few ms of each other, so one render per poll round suffices.
  */
 export const PUBLISH_COALESCE_MS = 100;
-
-/** A list that drops from at least this many jobs to none in one poll is held for one more poll. */
-export const VANISH_MIN_JOBS = 5;
 
 /** Creates the store over configured sources; call start() to begin polling. */
 export function createFleetStore(entries: readonly StoreSource[], options: FleetStoreOptions = {}): FleetStore {
@@ -174,42 +171,22 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     clearTimeout(runner.timer);
     runner.inFlight = true;
     runner.polledAt = now();
-    const previous = runner.snapshot;
+    let outcome: PollOutcome;
     try {
-      const result = await runner.entry.source.list();
-      if (stopped) return;
-      const at = now();
-      runner.retryAfterMs = undefined;
-      if (result.jobs.length === 0 && previous.jobs.length >= VANISH_MIN_JOBS && !runner.confirmingEmpty) {
-        // A sudden disappearance of every job (issue 7): say so and keep the last good jobs,
-        // marked stale, until the next poll shows whether the list is really empty now.
-        runner.confirmingEmpty = true;
-        runner.snapshot = { ...previous, status: 'error', error: vanishedFailure(runner.entry.source.name, previous.jobs.length), consecutiveFailures: previous.consecutiveFailures + 1 };
-      } else {
-        runner.confirmingEmpty = false;
-        const jobs = reuseUnchanged(previous.jobs, result.jobs);
-        const firstLoad = previous.lastSuccessAt === null;
-        pruneChanged(at);
-        for (const key of changedKeys(firstLoad ? null : previous.jobs, jobs)) changed.set(key, at);
-        runner.snapshot = {
-          ...previous,
-          status: 'ok',
-          jobs,
-          total: result.total,
-          stateCounts: result.stateCounts,
-          lastSuccessAt: at,
-          error: null,
-          consecutiveFailures: 0,
-        };
-      }
+      outcome = { kind: 'listed', result: await runner.entry.source.list() };
     } catch (error) {
-      if (stopped) return;
-      const failure = toSourceError(runner.entry.source.name, error);
-      runner.retryAfterMs = failure.retryAfterMs;
-      runner.snapshot = { ...previous, status: 'error', error: describeFailure(failure), consecutiveFailures: previous.consecutiveFailures + 1 };
+      outcome = { kind: 'failed', error: toSourceError(runner.entry.source.name, error) };
     } finally {
       runner.inFlight = false;
     }
+    if (stopped) return;
+    const at = now();
+    const next = applyPollResult(runner, outcome, at);
+    runner.snapshot = next.snapshot;
+    runner.confirmingEmpty = next.confirmingEmpty;
+    runner.retryAfterMs = next.retryAfterMs;
+    pruneChanged(at);
+    for (const key of next.changed) changed.set(key, at);
     markAnswered(runner);
     if (runner.again) {
       runner.again = false;
@@ -313,15 +290,4 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       listeners.clear();
     },
   };
-}
-
-/** The health-cell words for a list that suddenly came back empty. */
-function vanishedFailure(name: string, count: number): SourceFailure {
-  const short = `all ${count} jobs vanished`;
-  return { kind: 'vanished', short, message: `${name}: ${short}: the list came back empty; showing the last good jobs until the next poll confirms it` };
-}
-
-/** The health-cell view of a SourceError. */
-export function describeFailure(error: SourceError): SourceFailure {
-  return { kind: error.kind, short: error.short, message: error.message, status: error.status };
 }
