@@ -5,7 +5,7 @@
  */
 import { createContext, memo, useContext } from 'react';
 import { Text } from 'ink';
-import { displayWidth, truncateToWidth } from '../domain/sanitize.js';
+import { displayWidth, truncateToWidth } from '../domain/text-width.js';
 
 /** A run of text with one style; `text` must already be sanitized. */
 export interface Segment {

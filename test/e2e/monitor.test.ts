@@ -3,7 +3,7 @@
  * embedded demo fleet, keys in, screen out (issue 3 acceptance).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayWidth } from '../../source/domain/sanitize.js';
+import { displayWidth } from '../../source/domain/text-width.js';
 import { KEYS, startJobtop, type TerminalSession } from '../helpers/terminal.js';
 
 const ROW = /^[›* ]{2,3}[●◌✔✖⊘◐?] (running|queued|succeeded|failed|cancelled|partial|unknown)\s/;

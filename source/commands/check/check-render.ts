@@ -3,7 +3,8 @@
  * failure (hint first, then the error) and warnings; or one JSON document. Every
  * server-controlled string is sanitized for the terminal; JSON keeps it exact (but redacted).
  */
-import { displayWidth, fitToWidth, sanitizeInline } from '../../domain/sanitize.js';
+import { sanitizeInline } from '../../domain/sanitize.js';
+import { displayWidth, fitToWidth } from '../../domain/text-width.js';
 import type { CheckResult, StepStatus } from './check-probe.js';
 import { toTerminalSafeJson } from '../shared/terminal-safe-json.js';
 

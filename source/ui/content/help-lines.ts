@@ -2,7 +2,7 @@
  * The `?` overlay: every binding of the scopes in force, grouped by scope, generated
  * from the keymap table (the same rows the footer and the README use).
  */
-import { fitToWidth } from '../../domain/sanitize.js';
+import { fitToWidth } from '../../domain/text-width.js';
 import { activeBindings, bindingKeysLabel, SCOPES, type Scope } from '../keymap.js';
 import { seg } from '../line.js';
 import type { ContentLine } from './content-line.js';

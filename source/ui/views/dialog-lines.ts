@@ -6,7 +6,8 @@
  * Fitted to `maxLines`: the title and the question always stay, details give way first.
  */
 import { VENDOR_NAMES } from '../../domain/job.js';
-import { displayWidth, sanitizeInline } from '../../domain/sanitize.js';
+import { sanitizeInline } from '../../domain/sanitize.js';
+import { displayWidth } from '../../domain/text-width.js';
 import { fitLine, seg, type Segment } from '../line.js';
 import type { ActionDialog, ActionTarget } from '../navigation-state.js';
 import type { SourceSnapshot } from '../../store/types.js';
