@@ -37,7 +37,7 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
   store.start(); // already polling when the monitor started it before loading the UI; start() is idempotent
   let exit!: () => void;
   const exited = new Promise<void>((resolve) => (exit = resolve));
-  // The diff writer sends the terminal only what changed between Ink's frames (issue 8).
+  // The diff writer sends the terminal only what changed between Ink's frames (docs/performance.md).
   const output = createTerminalOutput(process.stdout);
   const instance = render(
     <App store={store} bell={options.bell} readonly={options.readonly || opened.config.sources.every((source) => source.readonly)} noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''} onExit={() => exit()} />,

@@ -1,5 +1,5 @@
 /**
- * Timestamp parsing shared by the adapters: every vendor's clock format to epoch ms (apis.md §8).
+ * Timestamp parsing shared by the adapters: every vendor's clock format to epoch ms (docs/vendors.md).
  * Pure, tolerant functions: a malformed value degrades to null, never throws.
  */
 

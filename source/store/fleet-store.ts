@@ -47,7 +47,7 @@ export interface FleetStore extends FleetStoreApi {
   findJob(key: string): Job | undefined;
 }
 
-/** Default poll interval (issue 3). */
+/** Default poll interval (docs/configuration.md, `interval`). */
 export const DEFAULT_INTERVAL_MS = 2000;
 const MIN_INTERVAL_MS = 500;
 const MAX_INTERVAL_MS = 5 * 60_000;

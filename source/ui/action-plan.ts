@@ -46,7 +46,7 @@ export function checkJob(state: NavigationState, kind: ActionKind, key: string):
   if (busy) return { key, reason: busy };
   const availability = spec.availability(job);
   if (!availability.ok) return { key, reason: availability.reason };
-  // why: Alteryx's Cancel deletes a queued job (apis.md §7); a delete in effect gets the delete's stronger confirmation.
+  // why: Alteryx's Cancel deletes a queued job (Alteryx Server API v3, `DELETE /v3/jobs/{id}`; docs/keys.md "Actions"); a delete in effect gets the delete's stronger confirmation.
   const deletes = kind === 'delete' || (spec.destructive && job.state === 'queued');
   return { key, source: job.source, vendor: job.vendor, id: job.id, type: job.type, state: job.state, nativeState: job.nativeState, consequence: availability.consequence, deletes };
 }

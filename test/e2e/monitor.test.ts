@@ -1,6 +1,6 @@
 /**
  * The live monitor as a person sees it: the built CLI in a real pseudo-terminal against the
- * embedded demo fleet, keys in, screen out (issue 3 acceptance).
+ * embedded demo fleet, keys in, screen out (docs/usage.md).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../source/domain/text-width.js';

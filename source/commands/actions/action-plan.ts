@@ -42,7 +42,7 @@ export async function planAction(kind: ActionKind, target: ResolvedTarget, lookU
   if (found.kind === 'error') return { ...base, status: 'unreachable', reason: found.message };
   const availability = spec.availability(found.job);
   if (!availability.ok) return { ...base, job: found.job, status: 'refused', reason: availability.reason };
-  // why: Alteryx's Cancel deletes a queued job (apis.md §7); a delete in effect gets the delete's stronger confirmation, as in the monitor.
+  // why: Alteryx's Cancel deletes a queued job (Alteryx Server API v3, `DELETE /v3/jobs/{id}`; docs/keys.md "Actions"); a delete in effect gets the delete's stronger confirmation, as in the monitor.
   const deletes = kind === 'delete' || (spec.destructive && found.job.state === 'queued');
   return { ...base, job: found.job, status: 'ready', reason: availability.consequence, deletes };
 }
