@@ -133,7 +133,7 @@ describe('deriveMcritState reproduces mongoqueue _identifyJobState rule by rule'
   });
 });
 
-describe('mapMcritState maps every derived state (MCRIT's job states, docs/vendors.md)', () => {
+describe('mapMcritState maps every derived state (MCRIT job states, docs/vendors.md)', () => {
   it.each([
     ['queued', 'queued', false],
     ['in_progress', 'running', false],
