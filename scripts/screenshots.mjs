@@ -15,7 +15,24 @@ const FONT_SIZE = 14;
 const PAD = 12;
 
 // A dark terminal theme for the 16 ANSI colours; 16–255 follow xterm's cube and grey ramp.
-const ANSI = ['#1e1e1e', '#e05561', '#8cc265', '#d18f52', '#4aa5f0', '#c162de', '#42b3c2', '#d7dae0', '#5c6370', '#ff616e', '#a5e075', '#f0a45d', '#4dc4ff', '#de73ff', '#4cd1e0', '#ffffff'];
+const ANSI = [
+  '#1e1e1e',
+  '#e05561',
+  '#8cc265',
+  '#d18f52',
+  '#4aa5f0',
+  '#c162de',
+  '#42b3c2',
+  '#d7dae0',
+  '#5c6370',
+  '#ff616e',
+  '#a5e075',
+  '#f0a45d',
+  '#4dc4ff',
+  '#de73ff',
+  '#4cd1e0',
+  '#ffffff',
+];
 const BACKGROUND = '#1e1e1e';
 const FOREGROUND = '#d7dae0';
 
@@ -59,7 +76,10 @@ function toSvg(terminal, title) {
       if (!run) return;
       const x = PAD + run.col * CELL_W;
       const y = PAD + row * CELL_H;
-      if (run.bg) parts.push(`<rect x="${x.toFixed(1)}" y="${y}" width="${(run.cells * CELL_W).toFixed(1)}" height="${CELL_H}" fill="${run.bg}"/>`);
+      if (run.bg)
+        parts.push(
+          `<rect x="${x.toFixed(1)}" y="${y}" width="${(run.cells * CELL_W).toFixed(1)}" height="${CELL_H}" fill="${run.bg}"/>`,
+        );
       if (run.text.trim() !== '') {
         const attributes = [`x="${x.toFixed(1)}"`, `y="${y + CELL_H - 4}"`];
         if (run.fg) attributes.push(`fill="${run.fg}"`);
@@ -79,7 +99,14 @@ function toSvg(terminal, title) {
       let fg = colorOf(cell, 'fg');
       let bg = colorOf(cell, 'bg');
       if (cell.isInverse()) [fg, bg] = [bg ?? BACKGROUND, fg ?? FOREGROUND];
-      const style = { fg, bg, bold: Boolean(cell.isBold()), dim: Boolean(cell.isDim()), italic: Boolean(cell.isItalic()), underline: Boolean(cell.isUnderline()) };
+      const style = {
+        fg,
+        bg,
+        bold: Boolean(cell.isBold()),
+        dim: Boolean(cell.isDim()),
+        italic: Boolean(cell.isItalic()),
+        underline: Boolean(cell.isUnderline()),
+      };
       const key = JSON.stringify(style);
       // why: a wide character gets its own run, so every run's cells and characters line up.
       if (!run || run.key !== key || width > 1 || run.wide) {
@@ -112,12 +139,20 @@ try {
   await session.until(LIVE);
   // why: let the first poll rounds settle (progress bars, ages) so the picture is a steady frame.
   await session.until(() => true);
-  shots.push(['main.svg', 'jobtop: the merged job list of the demo fleet', toSvg(session.terminal, 'jobtop: the merged job list of the demo fleet')]);
+  shots.push([
+    'main.svg',
+    'jobtop: the merged job list of the demo fleet',
+    toSvg(session.terminal, 'jobtop: the merged job list of the demo fleet'),
+  ]);
   await session.press('\r', (screen) => screen.includes('Overview') && !screen.includes('loading detail'));
   shots.push(['detail.svg', 'jobtop: one job in detail', toSvg(session.terminal, 'jobtop: one job in detail')]);
   await session.press('\x1b', (screen) => !screen.includes('Overview'));
   await session.press('?', (screen) => /show all keys|close help/.test(screen));
-  shots.push(['help.svg', 'jobtop: the help overlay with every key', toSvg(session.terminal, 'jobtop: the help overlay with every key')]);
+  shots.push([
+    'help.svg',
+    'jobtop: the help overlay with every key',
+    toSvg(session.terminal, 'jobtop: the help overlay with every key'),
+  ]);
   for (const [name, , svg] of shots) {
     writeFileSync(join(OUT, name), svg);
     console.log(`docs/images/${name}`);

@@ -33,7 +33,12 @@ export function applyPollResult(previous: PollState, outcome: PollOutcome, now: 
   if (outcome.kind === 'failed') {
     const { error } = outcome;
     return {
-      snapshot: { ...before, status: 'error', error: describeFailure(error), consecutiveFailures: before.consecutiveFailures + 1 },
+      snapshot: {
+        ...before,
+        status: 'error',
+        error: describeFailure(error),
+        consecutiveFailures: before.consecutiveFailures + 1,
+      },
       confirmingEmpty: previous.confirmingEmpty,
       retryAfterMs: error.retryAfterMs,
       changed: [],
@@ -44,7 +49,12 @@ export function applyPollResult(previous: PollState, outcome: PollOutcome, now: 
     // A sudden disappearance of every job: say so and keep the last good jobs, marked stale,
     // until the next poll shows whether the list is really empty now.
     return {
-      snapshot: { ...before, status: 'error', error: vanishedFailure(before.name, before.jobs.length), consecutiveFailures: before.consecutiveFailures + 1 },
+      snapshot: {
+        ...before,
+        status: 'error',
+        error: vanishedFailure(before.name, before.jobs.length),
+        consecutiveFailures: before.consecutiveFailures + 1,
+      },
       confirmingEmpty: true,
       retryAfterMs: undefined,
       changed: [],
@@ -53,7 +63,16 @@ export function applyPollResult(previous: PollState, outcome: PollOutcome, now: 
   const jobs = reuseUnchanged(before.jobs, result.jobs);
   const firstLoad = before.lastSuccessAt === null;
   return {
-    snapshot: { ...before, status: 'ok', jobs, total: result.total, stateCounts: result.stateCounts, lastSuccessAt: now, error: null, consecutiveFailures: 0 },
+    snapshot: {
+      ...before,
+      status: 'ok',
+      jobs,
+      total: result.total,
+      stateCounts: result.stateCounts,
+      lastSuccessAt: now,
+      error: null,
+      consecutiveFailures: 0,
+    },
     confirmingEmpty: false,
     retryAfterMs: undefined,
     changed: changedKeys(firstLoad ? null : before.jobs, jobs),
@@ -63,7 +82,11 @@ export function applyPollResult(previous: PollState, outcome: PollOutcome, now: 
 /** The health-cell words for a list that suddenly came back empty. */
 function vanishedFailure(name: string, count: number): SourceFailure {
   const short = `all ${count} jobs vanished`;
-  return { kind: 'vanished', short, message: `${name}: ${short}: the list came back empty; showing the last good jobs until the next poll confirms it` };
+  return {
+    kind: 'vanished',
+    short,
+    message: `${name}: ${short}: the list came back empty; showing the last good jobs until the next poll confirms it`,
+  };
 }
 
 /** The health-cell view of a SourceError. */

@@ -17,7 +17,9 @@ const crashApp: Plugin = {
   name: 'crash-app',
   setup(builder) {
     builder.onResolve({ filter: /^\.\/ui\/app\.js$/ }, (args) =>
-      args.importer.endsWith(join('source', 'run-tui.tsx')) ? { path: join(ROOT, 'test/helpers/crash-app.tsx') } : undefined,
+      args.importer.endsWith(join('source', 'run-tui.tsx'))
+        ? { path: join(ROOT, 'test/helpers/crash-app.tsx') }
+        : undefined,
     );
   },
 };

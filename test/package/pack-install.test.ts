@@ -18,7 +18,12 @@ let jobtop = '';
 
 /** Runs the installed `jobtop` with a fresh HOME (so no config file is found). */
 function runJobtop(args: string[]): Promise<{ stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: join(scratch, 'home'), XDG_CONFIG_HOME: join(scratch, 'home/.config'), NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: join(scratch, 'home'),
+    XDG_CONFIG_HOME: join(scratch, 'home/.config'),
+    NO_COLOR: '1',
+  };
   return run(jobtop, args, { cwd: scratch, env, maxBuffer: 64 * 1024 * 1024 });
 }
 
@@ -26,12 +31,26 @@ describe('the packed tarball', () => {
   beforeAll(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'jobtop-pack-'));
     // why: `npm test` has just built dist/; --ignore-scripts skips prepack's second build.
-    const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: ROOT });
+    const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], {
+      cwd: ROOT,
+    });
     const [{ filename }] = JSON.parse(packed.stdout) as { filename: string }[];
     const app = join(scratch, 'app');
     await run('mkdir', ['-p', app, join(scratch, 'home')]);
     // why: --prefer-offline uses npm's cache when it holds the dependencies; the registry otherwise.
-    await run('npm', ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', join(scratch, filename)], { cwd: app });
+    await run(
+      'npm',
+      [
+        'install',
+        '--omit=dev',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--no-package-lock',
+        join(scratch, filename),
+      ],
+      { cwd: app },
+    );
     jobtop = join(app, 'node_modules/.bin/jobtop');
   }, 300_000);
 
@@ -61,6 +80,8 @@ describe('the packed tarball', () => {
     const { stdout } = await runJobtop(['--demo', 'list', '--json']);
     const { jobs } = JSON.parse(stdout) as { jobs: { key: string; source: string }[] };
     expect(jobs.length).toBeGreaterThan(10);
-    expect(new Set(jobs.map((job) => job.source))).toEqual(new Set(['demo-vectorcharts', 'demo-osapi', 'demo-vectara', 'demo-mcrit', 'demo-alteryx']));
+    expect(new Set(jobs.map((job) => job.source))).toEqual(
+      new Set(['demo-vectorcharts', 'demo-osapi', 'demo-vectara', 'demo-mcrit', 'demo-alteryx']),
+    );
   });
 });
