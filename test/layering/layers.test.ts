@@ -120,5 +120,5 @@ describe('the known layering exceptions (.dependency-cruiser-known-violations.js
     const found = sources.length === 0 ? [] : (await cruise(ROOT, sources, ['--do-not-follow', '^source/'])).violations;
     const key = (violation: Violation): string => `${violation.rule.name}: ${violation.from} → ${violation.to}`;
     expect(known.map(key).filter((entry) => !found.map(key).includes(entry))).toEqual([]);
-  });
+  }, 120_000);
 });
