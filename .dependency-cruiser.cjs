@@ -23,21 +23,24 @@ module.exports = {
     },
     {
       name: 'adapters-import-only-domain',
-      comment: 'An adapter speaks one vendor API and normalizes into the domain model; it knows no store, UI, config or command.',
+      comment:
+        'An adapter speaks one vendor API and normalizes into the domain model; it knows no store, UI, config or command.',
       severity: 'error',
       from: { path: '^source/adapters/' },
       to: { path: ourCodeExcept('adapters/', 'domain/') },
     },
     {
       name: 'store-imports-no-upper-layer',
-      comment: 'The store polls adapters and holds snapshots; it knows nothing of the UI, the commands, config files, the demo or the terminal.',
+      comment:
+        'The store polls adapters and holds snapshots; it knows nothing of the UI, the commands, config files, the demo or the terminal.',
       severity: 'error',
       from: { path: '^source/store/' },
       to: { path: ourCodeExcept('store/', 'adapters/', 'domain/') },
     },
     {
       name: 'ui-imports-no-command-or-cli',
-      comment: 'The UI draws store snapshots and sends intents to the store; commands, the CLI, config loading and the demo sit above or beside it.',
+      comment:
+        'The UI draws store snapshots and sends intents to the store; commands, the CLI, config loading and the demo sit above or beside it.',
       severity: 'error',
       from: { path: '^source/ui/' },
       to: { path: '^source/(cli\\.ts|commands/|run-tui\\.tsx|log-file\\.ts|config/|demo/)' },
@@ -53,7 +56,8 @@ module.exports = {
     },
     {
       name: 'views-read-store-types-only-as-types',
-      comment: 'The one store module a view may name is store/types.ts, and only in `import type` (no store code in a view).',
+      comment:
+        'The one store module a view may name is store/types.ts, and only in `import type` (no store code in a view).',
       severity: 'error',
       from: { path: '^source/ui/views/' },
       to: { path: '^source/store/types\\.ts$', dependencyTypesNot: ['type-only'] },
@@ -67,14 +71,16 @@ module.exports = {
     },
     {
       name: 'config-imports-only-adapters-and-domain',
-      comment: 'Config loading validates options against the adapters\' specs and the domain; it never reaches into the store, UI or commands.',
+      comment:
+        "Config loading validates options against the adapters' specs and the domain; it never reaches into the store, UI or commands.",
       severity: 'error',
       from: { path: '^source/config/' },
       to: { path: ourCodeExcept('config/', 'adapters/', 'domain/') },
     },
     {
       name: 'terminal-imports-only-domain',
-      comment: 'The terminal output layer (line diffing, guards) works on text; it knows nothing of jobs beyond the domain.',
+      comment:
+        'The terminal output layer (line diffing, guards) works on text; it knows nothing of jobs beyond the domain.',
       severity: 'error',
       from: { path: '^source/(terminal/|terminal-guard\\.ts)' },
       to: { path: ourCodeExcept('terminal/', 'domain/') },
@@ -92,7 +98,8 @@ module.exports = {
     },
     {
       name: 'only-http-imports-undici',
-      comment: 'One HTTP client (adapters/http.ts) holds the timeouts, proxy, TLS and redaction rules; nothing else opens connections with undici.',
+      comment:
+        'One HTTP client (adapters/http.ts) holds the timeouts, proxy, TLS and redaction rules; nothing else opens connections with undici.',
       severity: 'error',
       from: { path: '^source/', pathNot: '^source/adapters/http\\.ts$' },
       to: { path: '(^|/)node_modules/undici/' },

@@ -23,7 +23,10 @@ export default tseslint.config(
       // function is expected (listeners, timers) is still reported.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: true, attributes: false } }],
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // why: matching control characters is the job of the terminal layer and the sanitizer; the
       // rule would flag every one of those expressions.
       'no-control-regex': 'off',

@@ -58,6 +58,8 @@ export function startSession(command, args, { cols = 120, rows = 40, env = {} } 
 
   return {
     child,
+    /** The emulated screen (cells with their colours and attributes). */
+    terminal,
     pid: child.pid,
     startedAt,
     chunks,

@@ -1,6 +1,8 @@
 // Regenerates docs/keys.md's key table from source/ui/keymap.ts (the one keymap table) and its
-// legend of screen marks from source/ui/legend.ts.
-// test/ui/readme-keys.test.ts fails when the README and the keymap disagree.
+// legend of screen marks from source/ui/legend.ts, and docs/usage.md's `jobtop --help` block from
+// the built CLI (run `npm run build` first). test/ui/readme-keys.test.ts and
+// test/commands/docs-help.test.ts fail when the docs and the code disagree.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,3 +23,10 @@ let updated = readme.replace(pattern, `$1${renderKeyTableMarkdown()}\n$2`);
 if (legendPattern.test(updated)) updated = updated.replace(legendPattern, `$1${renderLegendMarkdown()}\n$2`);
 await writeFile('docs/keys.md', updated);
 console.log('docs/keys.md key table updated');
+
+const help = execFileSync(process.execPath, ['dist/cli.js', '--help'], { encoding: 'utf8', env: { ...process.env, HOME: tmpdir(), JOBTOP_CONFIG: '', XDG_CONFIG_HOME: '' } });
+const usage = await readFile('docs/usage.md', 'utf8');
+const helpBlock = /(<!-- help:start -->\n```\n)[\s\S]*?(```\n<!-- help:end -->)/;
+if (!helpBlock.test(usage)) throw new Error('docs/usage.md has no <!-- help:start --> … <!-- help:end --> block');
+await writeFile('docs/usage.md', usage.replace(helpBlock, (_, start, end) => `${start}${help.trimEnd()}\n${end}`));
+console.log('docs/usage.md help block updated');

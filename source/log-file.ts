@@ -1,5 +1,5 @@
 /**
- * Diagnostics of the full-screen monitor (issue 7): they go to the file given with
+ * Diagnostics of the full-screen monitor (docs/faults.md, "Diagnostics"): they go to the file given with
  * `--log-file FILE` (off by default), never onto the live screen. While the TUI runs, console
  * output, process warnings and stray stderr writes are captured into it; source failures,
  * retries and recoveries are logged as they happen; a crash report is written even without

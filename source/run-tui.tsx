@@ -2,7 +2,6 @@
  * Runs the full-screen monitor: store + Ink app inside a terminal guard. Imported lazily by
  * the CLI so one-shot commands never load React or Ink.
  */
-import React, { useEffect, useState } from 'react';
 import { render, useInput } from 'ink';
 import { App } from './ui/app.js';
 import type { FleetStore } from './store/fleet-store.js';
@@ -59,26 +58,24 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
   store.start(); // already polling when the monitor started it before loading the UI; start() is idempotent
   let exit!: () => void;
   const exited = new Promise<void>((resolve) => (exit = resolve));
-  // The diff writer sends the terminal only what changed between Ink's frames (issue 8).
+  // The diff writer sends the terminal only what changed between Ink's frames (docs/performance.md).
   output = createTerminalOutput(process.stdout);
   const instance = render(
-    <TestCrash kind={process.env.JOBTOP_TEST_CRASH} ready={store.firstRound()}>
-      <FinishedLinesContext.Provider value={output.finishedRows ?? null}>
-        <SuspendKey onSuspend={guard.suspend} />
-        <App
-          store={store}
-          bell={options.bell}
-          commandHistory={openCommandHistory()}
-          views={opened.config.ui?.views}
-          tableColumns={opened.config.ui?.columns}
-          keymap={options.keymap}
-          triageOptions={opened.config.ui?.triage}
-          readonly={options.readonly || opened.config.sources.every((source) => source.readonly)}
-          noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''}
-          onExit={() => exit()}
-        />
-      </FinishedLinesContext.Provider>
-    </TestCrash>,
+    <FinishedLinesContext.Provider value={output.finishedRows ?? null}>
+      <SuspendKey onSuspend={guard.suspend} />
+      <App
+        store={store}
+        bell={options.bell}
+        commandHistory={openCommandHistory()}
+        views={opened.config.ui?.views}
+        tableColumns={opened.config.ui?.columns}
+        keymap={options.keymap}
+        triageOptions={opened.config.ui?.triage}
+        readonly={options.readonly || opened.config.sources.every((source) => source.readonly)}
+        noColor={'NO_COLOR' in process.env && process.env.NO_COLOR !== ''}
+        onExit={() => exit()}
+      />
+    </FinishedLinesContext.Provider>,
     // why: frames are cheap now (finished rows) and drawn only on change; 60 fps halves the wait a
     // keypress can have behind the previous frame (Ink's default throttle is 30 fps).
     { stdout: output.stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
@@ -106,32 +103,4 @@ function SuspendKey({ onSuspend }: { onSuspend: () => void }) {
     if (key.ctrl && input === 'z') onSuspend();
   });
   return null;
-}
-
-/**
- * Test-only (JOBTOP_TEST_CRASH, README "Faults and hostile input"): once every source answered
- * and the first full frame is up, fails the chosen way — `1`/`throw` an uncaught exception,
- * `rejection` an unhandled rejection, `render` an error thrown while rendering — or, with
- * `console`, writes to console, stderr and process warnings, which must all land in the log.
- */
-function TestCrash({ kind, ready, children }: { kind: string | undefined; ready: Promise<void>; children: React.ReactNode }) {
-  const [armed, setArmed] = useState(false);
-  useEffect(() => {
-    if (!kind) return;
-    void ready.then(() =>
-      setImmediate(() => {
-        if (kind === '1' || kind === 'throw') throw new Error('JOBTOP_TEST_CRASH: a test-only uncaught exception');
-        if (kind === 'rejection') void Promise.reject(new Error('JOBTOP_TEST_CRASH: a test-only unhandled rejection'));
-        if (kind === 'render') setArmed(true);
-        if (kind === 'console') {
-          console.log('JOBTOP_TEST_CRASH console.log line');
-          console.error('JOBTOP_TEST_CRASH console.error line');
-          process.stderr.write('JOBTOP_TEST_CRASH direct stderr line\n');
-          process.emitWarning('JOBTOP_TEST_CRASH process warning');
-        }
-      }),
-    );
-  }, [kind, ready]);
-  if (armed) throw new Error('JOBTOP_TEST_CRASH: a test-only error thrown while rendering');
-  return <>{children}</>;
 }

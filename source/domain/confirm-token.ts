@@ -30,8 +30,9 @@ export function uniqueSuffix(id: string, listed: readonly string[]): string {
  */
 export function confirmationFor(action: string, targetIds: readonly string[], listed: readonly string[], typed: boolean): Confirmation {
   if (!typed) return { kind: 'yes-no' };
-  if (targetIds.length === 1) {
-    const token = uniqueSuffix(targetIds[0], [...listed, ...targetIds]);
+  const [only] = targetIds;
+  if (targetIds.length === 1 && only !== undefined) {
+    const token = uniqueSuffix(only, [...listed, ...targetIds]);
     if (TYPEABLE.test(token)) return { kind: 'type', expected: token };
   }
   return { kind: 'type', expected: `${action} ${targetIds.length}` };

@@ -59,6 +59,7 @@ export function fleetStateCounts(sources: readonly CountableSource[]): StateCoun
     let exceeds = false;
     for (const cells of perSource) {
       const cell = cells[index];
+      if (cell === undefined) continue;
       shown += cell.shown;
       vendor += cell.vendor ?? cell.shown;
       if (cell.vendor !== null) exceeds = true;

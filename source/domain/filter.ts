@@ -108,7 +108,7 @@ export function describeFilter(filter: JobFilter): string {
 /** The next source of the one-source toggle: all → first → … → last → all. */
 export function nextSourceFilter(current: string | null, names: readonly string[]): string | null {
   if (names.length === 0) return null;
-  if (current === null) return names[0];
+  if (current === null) return names[0] ?? null;
   const index = names.indexOf(current);
-  return index === -1 || index === names.length - 1 ? null : names[index + 1];
+  return index === -1 || index === names.length - 1 ? null : (names[index + 1] ?? null);
 }

@@ -104,7 +104,7 @@ export function parseDurationText(text: string): number | null {
   let total = 0;
   let consumed = 0;
   for (let match = part.exec(trimmed); match; match = part.exec(trimmed)) {
-    total += Number(match[1]) * DURATION_UNITS[match[2]];
+    total += Number(match[1]) * (DURATION_UNITS[match[2] ?? ''] ?? Number.NaN);
     consumed += match[0].length;
   }
   return consumed === trimmed.length && consumed > 0 && total > 0 ? Math.round(total) : null;

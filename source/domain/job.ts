@@ -10,7 +10,7 @@
  */
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'partial', 'skipped', 'unknown'] as const;
 
-/** One of the normalized lifecycle states (apis.md §6). */
+/** One of the normalized lifecycle states (docs/vendors.md, "The normalized job model"). */
 export type JobState = (typeof JOB_STATES)[number];
 
 /** The job systems jobtop speaks to; the value used in config `type:`. */

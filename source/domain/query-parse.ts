@@ -75,11 +75,11 @@ function tokenize(text: string): Token[] | QueryError {
   const tokens: Token[] = [];
   let index = 0;
   while (index < text.length) {
-    while (index < text.length && /\s/.test(text[index])) index += 1;
+    while (index < text.length && /\s/.test(text.charAt(index))) index += 1;
     if (index >= text.length) break;
     const start = index;
     let quote = -1;
-    while (index < text.length && (quote !== -1 || !/\s/.test(text[index]))) {
+    while (index < text.length && (quote !== -1 || !/\s/.test(text.charAt(index)))) {
       if (text[index] === '"') quote = quote === -1 ? index : -1;
       index += 1;
     }
@@ -99,7 +99,8 @@ export function resolveField(name: string): QueryField | undefined {
 
 function splitComparison(value: string): { op: Comparison | null; rest: string } {
   const match = /^(<=|>=|<|>|=)/.exec(value);
-  return match ? { op: match[1] as Comparison, rest: value.slice(match[1].length) } : { op: null, rest: value };
+  const op = match?.[1];
+  return op ? { op: op as Comparison, rest: value.slice(op.length) } : { op: null, rest: value };
 }
 
 function parseTerm(token: Token): QueryTerm | QueryError {

@@ -44,7 +44,7 @@ export const STATE_SORT_RANK: Record<JobState, number> = {
 
 /** The column after `key` in the cycle (wraps around). */
 export function nextSortKey(key: SortKey): SortKey {
-  return SORT_KEYS[(SORT_KEYS.indexOf(key) + 1) % SORT_KEYS.length];
+  return SORT_KEYS[(SORT_KEYS.indexOf(key) + 1) % SORT_KEYS.length] ?? key;
 }
 
 /** One sort criterion: a value per job (null sorts last in both directions) and its natural direction. */

@@ -1,5 +1,5 @@
 /**
- * Timestamp parsing shared by the adapters: every vendor's clock format to epoch ms (apis.md §8).
+ * Timestamp parsing shared by the adapters: every vendor's clock format to epoch ms (docs/vendors.md).
  * Pure, tolerant functions: a malformed value degrades to null, never throws.
  */
 
@@ -54,7 +54,7 @@ export function parseGoDuration(value: unknown): number | null {
   let total = 0;
   let consumed = 0;
   for (let match = re.exec(value); match; match = re.exec(value)) {
-    total += Number(match[1]) * units[match[2]];
+    total += Number(match[1]) * (units[match[2] ?? ''] ?? Number.NaN);
     consumed += match[0].length;
   }
   return consumed === value.length ? total : null;

@@ -1,6 +1,6 @@
 /**
  * Poll scheduling: the steady interval, and capped exponential backoff with jitter while a
- * source fails, honouring a server's Retry-After (issue 7, architecture.md's SWR notes).
+ * source fails, honouring a server's Retry-After (docs/faults.md, "What jobtop does for each fault").
  */
 
 /** Longest wait between polls of a failing source. */

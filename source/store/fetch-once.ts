@@ -8,7 +8,7 @@ import type { JobSource, ListResult, ServerCounters } from '../adapters/contract
 import { SourceError, toSourceError } from '../adapters/errors.js';
 import { formatInterval } from '../domain/format.js';
 import type { SourceFailure } from './types.js';
-import { describeFailure } from './fleet-store.js';
+import { describeFailure } from './poll-result.js';
 
 /** One source's outcome of a single poll. */
 export interface SourceOutcome {

@@ -10,9 +10,9 @@
 import type { Job } from '../domain/job.js';
 import { parseJobKey } from '../domain/job.js';
 import type { ActionKind, JobSource } from '../adapters/contract.js';
-import { SourceError, toSourceError } from '../adapters/errors.js';
+import { toSourceError } from '../adapters/errors.js';
 import { nextPollDelay } from './backoff.js';
-import { changedKeys, reuseUnchanged } from './merge.js';
+import { applyPollResult, type PollOutcome } from './poll-result.js';
 import { createDetailWatcher } from './detail-watcher.js';
 import { createActionRunner } from './action-runner.js';
 import type { DetailSnapshot, FleetSnapshot, FleetStoreApi, PendingAction, RecheckResult, SourceFailure, SourceSnapshot } from './types.js';
@@ -66,7 +66,7 @@ export interface FleetStore extends FleetStoreApi {
   findJob(key: string): Job | undefined;
 }
 
-/** Default poll interval (issue 3). */
+/** Default poll interval (docs/configuration.md, `interval`). */
 export const DEFAULT_INTERVAL_MS = 2000;
 const MIN_INTERVAL_MS = 500;
 /** How long an action dialog's re-read of its jobs may take before the plan falls back to the list's data. */
@@ -96,9 +96,6 @@ interface Runner {
  * polled on one grid answer within a few ms of each other, so one render per poll round suffices.
  */
 export const PUBLISH_COALESCE_MS = 100;
-
-/** A list that drops from at least this many jobs to none in one poll is held for one more poll. */
-export const VANISH_MIN_JOBS = 5;
 
 /** Creates the store over configured sources; call start() to begin polling. */
 export function createFleetStore(entries: readonly StoreSource[], options: FleetStoreOptions = {}): FleetStore {
@@ -211,54 +208,30 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     runner.polledAt = now();
     runner.pollStarts = [...runner.pollStarts.filter((start) => start > runner.polledAt - 60_000), runner.polledAt];
     const previous = runner.snapshot;
+    let outcome: PollOutcome;
     try {
-      const result = await runner.entry.source.list();
-      if (stopped) return;
-      const at = now();
-      runner.retryAfterMs = undefined;
-      if (result.jobs.length === 0 && previous.jobs.length >= VANISH_MIN_JOBS && !runner.confirmingEmpty) {
-        // A sudden disappearance of every job (issue 7): say so and keep the last good jobs,
-        // marked stale, until the next poll shows whether the list is really empty now.
-        runner.confirmingEmpty = true;
-        runner.snapshot = { ...previous, status: 'error', error: vanishedFailure(runner.entry.source.name, previous.jobs.length), consecutiveFailures: previous.consecutiveFailures + 1 };
-      } else {
-        runner.confirmingEmpty = false;
-        const jobs = reuseUnchanged(previous.jobs, result.jobs);
-        const firstLoad = previous.lastSuccessAt === null;
-        pruneChanged(at);
-        for (const key of changedKeys(firstLoad ? null : previous.jobs, jobs)) changed.set(key, at);
-        runner.snapshot = {
-          ...previous,
-          status: 'ok',
-          jobs,
-          total: result.total,
-          stateCounts: result.stateCounts,
-          serverCounters: result.serverCounters ?? null,
-          warnings: result.warnings ?? [],
-          lastSuccessAt: at,
-          error: null,
-          incomplete: result.incomplete ?? null,
-          truncated: result.truncated ?? null,
-          consecutiveFailures: 0,
-        };
-      }
+      outcome = { kind: 'listed', result: await runner.entry.source.list() };
     } catch (error) {
-      if (stopped) return;
-      const failure = toSourceError(runner.entry.source.name, error);
-      runner.retryAfterMs = failure.retryAfterMs;
-      runner.snapshot = { ...previous, status: 'error', error: describeFailure(failure), consecutiveFailures: previous.consecutiveFailures + 1 };
+      outcome = { kind: 'failed', error: toSourceError(runner.entry.source.name, error) };
     } finally {
       runner.inFlight = false;
     }
-    const ended = now();
+    if (stopped) return;
+    const at = now();
+    const next = applyPollResult(runner, outcome, at);
+    runner.snapshot = next.snapshot;
+    runner.confirmingEmpty = next.confirmingEmpty;
+    runner.retryAfterMs = next.retryAfterMs;
+    pruneChanged(at);
+    for (const key of next.changed) changed.set(key, at);
     const failing = runner.snapshot.status === 'error';
     runner.snapshot = {
       ...runner.snapshot,
-      lastLatencyMs: ended - runner.polledAt,
+      lastLatencyMs: at - runner.polledAt,
       pollsLastMinute: runner.pollStarts.length,
       failingSince: failing ? (previous.status === 'error' ? (previous.failingSince ?? runner.polledAt) : runner.polledAt) : null,
     };
-    options.onPoll?.({ source: runner.snapshot, durationMs: now() - runner.polledAt, failure: runner.snapshot.status === 'error' ? runner.snapshot.error : null });
+    options.onPoll?.({ source: runner.snapshot, durationMs: at - runner.polledAt, failure: failing ? runner.snapshot.error : null });
     markAnswered(runner);
     if (runner.again) {
       runner.again = false;
@@ -379,15 +352,4 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       listeners.clear();
     },
   };
-}
-
-/** The health-cell words for a list that suddenly came back empty. */
-function vanishedFailure(name: string, count: number): SourceFailure {
-  const short = `all ${count} jobs vanished`;
-  return { kind: 'vanished', short, message: `${name}: ${short}: the list came back empty; showing the last good jobs until the next poll confirms it` };
-}
-
-/** The health-cell view of a SourceError. */
-export function describeFailure(error: SourceError): SourceFailure {
-  return { kind: error.kind, short: error.short, message: error.message, status: error.status };
 }

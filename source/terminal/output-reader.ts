@@ -4,7 +4,7 @@
  * harmless modes, OSC sequences and BEL are kept as points in the output where they must be
  * sent; synchronized-update brackets are kept as such. Anything else throws NotModelled.
  */
-import { displayWidth } from '../domain/sanitize.js';
+import { displayWidth } from '../domain/text-width.js';
 import type { AnsiToken } from './ansi-tokens.js';
 import { applyControl, applySgrToken, copyScreen, writeRow, type ScreenState } from './screen-model.js';
 import type { SgrState } from './sgr-state.js';

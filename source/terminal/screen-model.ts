@@ -5,7 +5,7 @@
  * text with SGR colours and newlines) and refuses everything else, so the caller can fall
  * back to passing the output through and repainting.
  */
-import { displayWidth } from '../domain/sanitize.js';
+import { displayWidth } from '../domain/text-width.js';
 import type { AnsiToken } from './ansi-tokens.js';
 import { DEFAULT_SGR, applySgr, isDefaultSgr, type SgrState } from './sgr-state.js';
 import { hasRiskyWidth } from './styled-line.js';

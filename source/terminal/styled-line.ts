@@ -3,7 +3,7 @@
  * with their cell widths and the SGR state between them, so a row can be compared with the
  * row already on screen and only the cells that differ rewritten.
  */
-import { displayWidth } from '../domain/sanitize.js';
+import { displayWidth } from '../domain/text-width.js';
 import { tokenizeAnsi } from './ansi-tokens.js';
 import { DEFAULT_SGR, applySgr, type SgrState } from './sgr-state.js';
 

@@ -7,7 +7,7 @@ import { createContext, memo, useContext } from 'react';
 import { Text } from 'ink';
 import chalk from 'chalk';
 import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
-import { displayWidth, truncateToWidth } from '../domain/sanitize.js';
+import { displayWidth, truncateToWidth } from '../domain/text-width.js';
 
 /** A run of text with one style; `text` must already be sanitized. */
 export interface Segment {

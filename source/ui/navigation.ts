@@ -76,9 +76,14 @@ function helpMove(state: NavigationState, binding: Binding): NavigationState {
 /** Applies one key-table binding. */
 export function applyBinding(state: NavigationState, binding: Binding, key: KeyName, at: number): NavigationState {
   if (state.dialog && binding.scope !== 'global') return dialogCommand(state, binding.command, at);
-  const action = actionOf(binding.command);
-  if (action) return openActionDialog(state, action, at);
-  switch (binding.command) {
+  const command = binding.command;
+  switch (command) {
+    case 'action-cancel':
+    case 'action-delete':
+    case 'action-retry': {
+      const action = actionOf(command);
+      return action ? openActionDialog(state, action, at) : state;
+    }
     case 'quit':
       return withEffect(state, { kind: 'quit' });
     case 'help-open':
@@ -100,7 +105,7 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
     case 'marks-clear':
       return clearMarks(state, at);
     case 'outcome-close':
-      return outcomeCommand(state, binding.command);
+      return outcomeCommand(state, command);
     case 'history-open':
       return openHistory(state);
     case 'history-close':
@@ -120,12 +125,53 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
       return setPromptText(state, [...(state.prompt?.text ?? '')].slice(0, -1).join(''));
     case 'input-clear':
       return setPromptText(state, '');
-    default:
+    // What the open overlay or the current view does with the key.
+    case 'move-down':
+    case 'move-up':
+    case 'move-top':
+    case 'move-bottom':
+    case 'page-down':
+    case 'page-up':
+    case 'open-detail':
+    case 'filter-open':
+    case 'filter-clear':
+    case 'sort-next':
+    case 'sort-reverse':
+    case 'toggle-active':
+    case 'toggle-failed':
+    case 'source-next':
+    case 'toggle-source-counts':
+    case 'back':
+    case 'tab-next':
+    case 'tab-prev':
+    case 'tab-select':
+    case 'open-link':
+    case 'search-open':
+    case 'search-next':
+    case 'search-prev':
+    case 'tree-toggle':
+    case 'tree-expand':
+    case 'tree-collapse':
+    case 'confirm-yes':
+    case 'confirm-no':
+    case 'confirm-answer':
+    case 'confirm-switch':
+    case 'toggle-attention':
+    case 'sources-open':
+    case 'sources-filter':
+    case 'view-select':
+    case 'tree-expand-all':
+    case 'tree-collapse-all':
       if (state.help) return helpMove(state, binding);
-      if (state.history) return historyMove(state, binding.command);
-      if (state.outcome) return outcomeCommand(state, binding.command);
-      if (state.view === 'sources') return sourcesCommand(state, binding.command);
-      return state.view === 'detail' ? detailCommand(state, binding.command, key, at) : listCommand(state, binding.command, key, at);
+      if (state.history) return historyMove(state, command);
+      if (state.outcome) return outcomeCommand(state, command);
+      if (state.view === 'sources') return sourcesCommand(state, command);
+      return state.view === 'detail' ? detailCommand(state, command, key, at) : listCommand(state, command, key, at);
+    default: {
+      // why: a command added to the key table must be given a place here; this fails to compile until it is.
+      const unhandled: never = command;
+      return unhandled;
+    }
   }
 }
 

@@ -130,7 +130,7 @@ describe('deriveMcritState reproduces mongoqueue _identifyJobState rule by rule'
   });
 });
 
-describe('mapMcritState maps every derived state (apis.md §6)', () => {
+describe('mapMcritState maps every derived state (MCRIT job states, docs/vendors.md)', () => {
   it.each([
     ['queued', 'queued', false],
     ['in_progress', 'running', false],
@@ -533,7 +533,7 @@ describe('MCRIT adapter against the simulator', () => {
   });
 });
 
-// ---- the simulator's wire fidelity (apis.md §4 and §8) ----
+// ---- the simulator's wire fidelity (MCRIT's REST API as docs/vendors.md describes it) ----
 
 describe('MCRIT simulator', () => {
   function call(simulator: McritSimulator, method: string, target: string, headers: Record<string, string> = { apitoken: MCRIT_DEMO_TOKEN }): DemoResponse {

@@ -703,7 +703,7 @@ describe('OSAPI error shapes', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Simulator fidelity (apis.md §8 checklist)
+// Simulator fidelity (OSAPI's wire format as docs/vendors.md describes it)
 // ---------------------------------------------------------------------------------------------
 
 describe('OSAPI simulator', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { matchesState, matchesType, parseDurationText, parseSince, parseSortArgument, selectJobs, sortSpecFor, ANY_JOB } from '../../source/domain/job-query.js';
-import { displayWidth } from '../../source/domain/sanitize.js';
+import { displayWidth } from '../../source/domain/text-width.js';
 import { renderTextTable } from '../../source/commands/shared/text-table.js';
 import { makeJob } from '../helpers/scripted-source.js';
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
 import type { AlteryxSimulator } from '../../source/demo/alteryx-server.js';
-import { displayWidth } from '../../source/domain/sanitize.js';
+import { displayWidth } from '../../source/domain/text-width.js';
 import { runCli } from '../helpers/run-cli.js';
 import { startJobtop } from '../helpers/terminal.js';
 

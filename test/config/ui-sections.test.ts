@@ -8,7 +8,7 @@ import { openCommandHistory, commandHistoryPath } from '../../source/config/comm
 import { applyKeyConfig, parseKeyName } from '../../source/ui/keymap-config.js';
 import { resolveKey, footerHints } from '../../source/ui/keymap.js';
 import { helpLines } from '../../source/ui/content/help-lines.js';
-import { displayWidth } from '../../source/domain/sanitize.js';
+import { displayWidth } from '../../source/domain/text-width.js';
 
 const SOURCES = 'sources:\n  - {name: a, type: mcrit, url: "http://h:8000"}\n';
 const load = (text: string) => parseConfigText(`${text}${SOURCES}`, 'jobtop.yaml', {});

@@ -17,7 +17,7 @@ import type { VectaraSimulator } from '../../source/demo/vectara-server.js';
 import type { VectorChartsSimulator } from '../../source/demo/vectorcharts-server.js';
 import { fetchOnce, type SourceOutcome } from '../../source/store/fetch-once.js';
 
-/** apis.md §6, written out again here as the test's own oracle. */
+/** Each vendor's documented states (docs/vendors.md), written out again here as the test's own oracle. */
 const EXPECTED: Record<Vendor, Record<string, JobState>> = {
   vectorcharts: { pending: 'queued', running: 'running', completed: 'succeeded', failed: 'failed', cancelled: 'cancelled' },
   osapi: { submitted: 'queued', processing: 'running', completed: 'succeeded', failed: 'failed', skipped: 'skipped', partial_failure: 'partial' },

@@ -1,14 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import {
-  PLACEHOLDERS,
-  displayWidth,
-  fitToWidth,
-  sanitizeInline,
-  sanitizeMultiline,
-  truncateToWidth,
-} from '../../source/domain/sanitize.js';
+import { PLACEHOLDERS, sanitizeInline, sanitizeMultiline } from '../../source/domain/sanitize.js';
+import { displayWidth, fitToWidth, truncateToWidth } from '../../source/domain/text-width.js';
 
 const { newline: NEWLINE, bidi: BIDI, hidden: HIDDEN, ellipsis: ELLIPSIS } = PLACEHOLDERS;
 

@@ -1,5 +1,5 @@
 /**
- * Acting on a job as a person does (issue 4 acceptance): the built CLI in a real
+ * Acting on a job as a person does (docs/keys.md, "Actions"): the built CLI in a real
  * pseudo-terminal, monitoring an Alteryx demo server started by the test through a config
  * file. Select a running job, `c`, `y`, and see it cancelled; with --readonly see it refused.
  * The server's request log says what really reached it.

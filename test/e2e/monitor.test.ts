@@ -1,9 +1,9 @@
 /**
  * The live monitor as a person sees it: the built CLI in a real pseudo-terminal against the
- * embedded demo fleet, keys in, screen out (issue 3 acceptance).
+ * embedded demo fleet, keys in, screen out (docs/usage.md).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayWidth } from '../../source/domain/sanitize.js';
+import { displayWidth } from '../../source/domain/text-width.js';
 import { KEYS, startJobtop, type TerminalSession } from '../helpers/terminal.js';
 
 const ROW = /^[›*! ]{2,3}[●◌✔✖⊘◐?] (running|queued|succeeded|failed|cancelled|partial|unknown)\s/;

@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pty from 'node-pty';
 import xterm from '@xterm/headless';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI_PATH } from '../helpers/terminal.js';
+import { buildCrashCli } from '../helpers/crash-cli.js';
 
 /** A shell in a pseudo-terminal that saves `stty -g` before and after running jobtop, then prints jobtop's exit status. */
 interface WrappedRun {
@@ -29,7 +30,7 @@ interface WrappedRun {
   termios(): { before: string; after: string };
 }
 
-function runWrapped(args: string[], env: Record<string, string> = {}): WrappedRun {
+function runWrapped(args: string[], env: Record<string, string> = {}, cli = CLI_PATH): WrappedRun {
   const dir = mkdtempSync(join(tmpdir(), 'jobtop-signals-'));
   const childEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -37,7 +38,7 @@ function runWrapped(args: string[], env: Record<string, string> = {}): WrappedRu
     if (value !== undefined && key !== 'CI' && key !== 'JOBTOP_CONFIG' && !key.startsWith('JOBTOP_DEMO_') && !key.startsWith('JOBTOP_TEST_')) childEnv[key] = value;
   }
   Object.assign(childEnv, { HOME: dir, XDG_CONFIG_HOME: join(dir, '.config'), TERM: 'xterm-256color' }, env);
-  const command = `stty -g > before; ${[process.execPath, CLI_PATH, ...args].map((arg) => `'${arg}'`).join(' ')}; code=$?; stty -g > after; echo "jobtop-exit=$code"; sleep 0.2`;
+  const command = `stty -g > before; ${[process.execPath, cli, ...args].map((arg) => `'${arg}'`).join(' ')}; code=$?; stty -g > after; echo "jobtop-exit=$code"; sleep 0.2`;
   const terminal = new xterm.Terminal({ cols: 120, rows: 30, allowProposedApi: true, scrollback: 0 });
   const shell = pty.spawn('/bin/bash', ['--norc', '--noprofile', '-c', command], { cols: 120, rows: 30, cwd: dir, env: childEnv, name: 'xterm-256color' });
   let raw = '';
@@ -93,6 +94,12 @@ function afterLeaving(raw: string): string {
 }
 
 describe('terminal restore', () => {
+  // The crash cases run a test-only build whose App fails on demand (test/helpers/crash-app.tsx).
+  let crashCli = '';
+  beforeAll(async () => {
+    crashCli = await buildCrashCli();
+  }, 120_000);
+
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
@@ -129,7 +136,7 @@ describe('terminal restore', () => {
   it.each(['throw', 'rejection', 'render'])('an uncaught error (%s) is printed after the screen is restored, with a hint and the log path', async (kind) => {
     const dir = mkdtempSync(join(tmpdir(), 'jobtop-crash-'));
     const logPath = join(dir, 'jobtop.log');
-    const run = runWrapped(['--demo', `--log-file=${logPath}`], { JOBTOP_TEST_CRASH: kind });
+    const run = runWrapped(['--demo', `--log-file=${logPath}`], { JOBTOP_TEST_CRASH: kind }, crashCli);
     expect(await run.finished).toBe(70);
     const { before, after } = run.termios();
     expect(after).toBe(before);
@@ -149,7 +156,7 @@ describe('terminal restore', () => {
   });
 
   it('without --log-file, the crash report goes to a new file the message names', async () => {
-    const run = runWrapped(['--demo'], { JOBTOP_TEST_CRASH: '1' });
+    const run = runWrapped(['--demo'], { JOBTOP_TEST_CRASH: '1' }, crashCli);
     expect(await run.finished).toBe(70);
     const shown = afterLeaving(run.output());
     const path = /The full error is in (\S+)\.\r?\n/.exec(shown)?.[1];
@@ -162,7 +169,7 @@ describe('terminal restore', () => {
 
   it('console output, stderr writes and process warnings go to the log file, never onto the live screen', async () => {
     const logPath = join(mkdtempSync(join(tmpdir(), 'jobtop-log-')), 'diagnostics.log');
-    const run = runWrapped(['--demo', `--log-file=${logPath}`], { JOBTOP_TEST_CRASH: 'console', JOBTOP_DEMO_FAULTS: 'vectara=503' });
+    const run = runWrapped(['--demo', `--log-file=${logPath}`], { JOBTOP_TEST_CRASH: 'console', JOBTOP_DEMO_FAULTS: 'vectara=503' }, crashCli);
     await run.waitForScreen('four sources OK and Vectara failing', (screen) => (screen.match(/\bOK\b/g) ?? []).length >= 4 && screen.includes('503 server error'));
     // The test hook writes right after every source answered once; wait until the log has its last line.
     await run.waitForScreen('(log complete)', () => existsSync(logPath) && readFileSync(logPath, 'utf8').includes('JOBTOP_TEST_CRASH process warning'));

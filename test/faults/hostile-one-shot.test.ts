@@ -4,7 +4,8 @@
  * as the server sent it (JSON-escaped) — also in error bodies.
  */
 import { describe, expect, it } from 'vitest';
-import { PLACEHOLDERS, displayWidth } from '../../source/domain/sanitize.js';
+import { PLACEHOLDERS } from '../../source/domain/sanitize.js';
+import { displayWidth } from '../../source/domain/text-width.js';
 import { HOSTILE_ID_PREFIX, HOSTILE_PAYLOADS } from '../../source/demo/hostile-data.js';
 import { runCli } from '../helpers/run-cli.js';
 

@@ -22,7 +22,11 @@ interface Violation {
 }
 
 /** Runs dependency-cruiser on `paths` under `cwd`; the violations it reports and its exit code. */
-async function cruise(cwd: string, paths: string[], extra: string[] = []): Promise<{ code: number; violations: Violation[]; text: string }> {
+async function cruise(
+  cwd: string,
+  paths: string[],
+  extra: string[] = [],
+): Promise<{ code: number; violations: Violation[]; text: string }> {
   // why: the `json` report goes to a file and the `err` report (what `npm run lint:layers` prints) to stdout, from one run.
   const report = join(mkdtempSync(join(tmpdir(), 'jobtop-cruise-')), 'report.json');
   const args = [...paths, '--config', CONFIG, ...extra];
@@ -84,12 +88,15 @@ describe('the layering check', () => {
     const result = await cruise(dir, ['source']);
     expect(result.code).not.toBe(0);
     for (const [rule, from] of PLANTED) expect(result.text).toContain(`error ${rule}: ${from}`);
-    expect(new Set(result.violations.map((violation) => violation.rule.name))).toEqual(new Set(PLANTED.map(([rule]) => rule)));
+    expect(new Set(result.violations.map((violation) => violation.rule.name))).toEqual(
+      new Set(PLANTED.map(([rule]) => rule)),
+    );
   }, 120_000);
 
   it('passes a scratch tree whose imports point down', async () => {
     const dir = plant({
-      'source/ui/views/job-table.tsx': "import type { FleetSnapshot } from '../../store/types.js';\nexport type Table = FleetSnapshot;\n",
+      'source/ui/views/job-table.tsx':
+        "import type { FleetSnapshot } from '../../store/types.js';\nexport type Table = FleetSnapshot;\n",
       'source/ui/keymap.ts': "import { store } from '../store/fleet-store.js';\nexport const keymap = store;\n",
       'source/store/types.ts': 'export interface FleetSnapshot { jobs: number }\n',
       'source/store/fleet-store.ts': "import { job } from '../domain/job.js';\nexport const store = job;\n",
@@ -106,10 +113,12 @@ describe('the known layering exceptions (.dependency-cruiser-known-violations.js
   // why: `npm run lint:layers` ignores the listed violations. Once one is fixed its entry must go,
   // or the same import could come back unnoticed: this test fails on any entry that no longer happens.
   it('lists only violations the tree still has', async () => {
-    const known = JSON.parse(readFileSync(join(ROOT, '.dependency-cruiser-known-violations.json'), 'utf8')) as Violation[];
+    const known = JSON.parse(
+      readFileSync(join(ROOT, '.dependency-cruiser-known-violations.json'), 'utf8'),
+    ) as Violation[];
     const sources = [...new Set(known.map((violation) => violation.from))];
     const found = sources.length === 0 ? [] : (await cruise(ROOT, sources, ['--do-not-follow', '^source/'])).violations;
     const key = (violation: Violation): string => `${violation.rule.name}: ${violation.from} → ${violation.to}`;
     expect(known.map(key).filter((entry) => !found.map(key).includes(entry))).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -255,8 +255,14 @@ describe('fleet store details and actions', () => {
     store.start();
     await store.firstRound();
     const seen: DetailSnapshot[] = [];
-    const stopWatching = store.watchDetail('s/1', (snapshot) => seen.push(snapshot));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    let stopWatching = (): void => undefined;
+    // why: await the watcher's first answer (anything but 'loading') instead of sleeping and hoping it came.
+    await new Promise<void>((answered) => {
+      stopWatching = store.watchDetail('s/1', (snapshot) => {
+        seen.push(snapshot);
+        if (snapshot.status !== 'loading') answered();
+      });
+    });
     expect(seen.at(-1)?.status).toBe('gone');
     stopWatching();
     store.stop();

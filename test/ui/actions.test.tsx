@@ -1,5 +1,5 @@
 /**
- * Acting on jobs from the keyboard (issue 4), against a fake store and the real adapters'
+ * Acting on jobs from the keyboard (docs/keys.md, "Actions"), against a fake store and the real adapters'
  * action specs: the dialog, the lock, the stronger confirmation of deletes, the action's
  * visible life, read-only, and what a key says where the source has no such action.
  */

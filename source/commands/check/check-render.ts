@@ -4,7 +4,8 @@
  * server-controlled string is sanitized for the terminal; JSON keeps it exact (but redacted).
  */
 import { countOf } from '../../domain/format.js';
-import { displayWidth, fitToWidth, sanitizeInline } from '../../domain/sanitize.js';
+import { sanitizeInline } from '../../domain/sanitize.js';
+import { displayWidth, fitToWidth } from '../../domain/text-width.js';
 import type { CheckResult, StepStatus } from './check-probe.js';
 import { toTerminalSafeJson } from '../shared/terminal-safe-json.js';
 

@@ -4,7 +4,8 @@
  * server-controlled string passes the sanitizer; a section the source cannot fill says why.
  */
 import { VENDOR_NAMES, type Job, type JobDetail, type JobState } from '../../domain/job.js';
-import { displayWidth, sanitizeInline, sanitizeMultiline } from '../../domain/sanitize.js';
+import { sanitizeInline, sanitizeMultiline } from '../../domain/sanitize.js';
+import { displayWidth } from '../../domain/text-width.js';
 import { describeProgress, describeTooLargeResult, formatAgo, formatDuration, formatTimestamp, jobDurationMs } from '../../domain/format.js';
 import type { SourceCapabilities } from '../../adapters/contract.js';
 import { renderTextTable } from '../shared/text-table.js';

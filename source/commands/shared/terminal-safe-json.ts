@@ -3,7 +3,7 @@
  * terminal is written as a `\uXXXX` escape — JSON.stringify already escapes C0 controls
  * (ESC included); this adds DEL, the C1 controls (the 8-bit CSI \x9b among them), bidi
  * controls and the Unicode line/paragraph separators, so `jobtop list --json` printed
- * straight to a terminal cannot be used against it (issue 7).
+ * straight to a terminal cannot be used against it (docs/faults.md, "Server text is sanitized").
  */
 
 const UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;

@@ -3,7 +3,7 @@
  * (wide characters count two), the widest shrinkable columns give way first, then the least
  * important columns are dropped, and only then is a line cut. Cells must already be sanitized.
  */
-import { displayWidth, fitToWidth, truncateToWidth } from '../../domain/sanitize.js';
+import { displayWidth, fitToWidth, truncateToWidth } from '../../domain/text-width.js';
 
 /** One column of a text table. */
 export interface TextColumn {

@@ -3,7 +3,7 @@
  * on every change or resize; the cursor hidden while live and shown again on stop, on a signal
  * and on process exit), or plain lines as changes happen when stdout is a pipe or a file.
  */
-import { displayWidth } from '../../domain/sanitize.js';
+import { displayWidth } from '../../domain/text-width.js';
 import type { TrackedJob, WatchEvent, WatchTracker } from './watch-tracker.js';
 import { CURSOR, liveLine, plainLines, redraw, statusLine } from './watch-view.js';
 

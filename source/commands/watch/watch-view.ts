@@ -4,7 +4,8 @@
  * status line. Otherwise: plain timestamped lines, one per change, made for logs and pipes:
  * `2026-11-22T08:00:00Z demo-osapi/123 running → failed`.
  */
-import { sanitizeInline, truncateToWidth } from '../../domain/sanitize.js';
+import { sanitizeInline } from '../../domain/sanitize.js';
+import { truncateToWidth } from '../../domain/text-width.js';
 import { formatAge, formatDuration, formatInterval, formatPercent, jobDurationMs, progressBar } from '../../domain/format.js';
 import type { WatchOutcome } from '../shared/exit-codes.js';
 import { STATE_GLYPHS } from '../get/job-text.js';

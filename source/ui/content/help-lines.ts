@@ -3,7 +3,7 @@
  * from the keymap table (the same rows the footer and the README use); descriptions wrap
  * at 80 columns (or the terminal's width when narrower), and a legend of marks ends it.
  */
-import { fitToWidth } from '../../domain/sanitize.js';
+import { fitToWidth } from '../../domain/text-width.js';
 import { activeBindings, bindingKeysLabel, KEYMAP, SCOPES, type Binding, type Scope } from '../keymap.js';
 import { seg } from '../line.js';
 import type { ContentLine } from './content-line.js';

@@ -3,7 +3,8 @@
  * start, end, duration) and its error on the next line.
  */
 import type { JobStep } from '../../domain/job.js';
-import { fitToWidth, sanitizeInline } from '../../domain/sanitize.js';
+import { sanitizeInline } from '../../domain/sanitize.js';
+import { fitToWidth } from '../../domain/text-width.js';
 import { formatDuration } from '../../domain/format.js';
 import { seg } from '../line.js';
 import { STATE_COLORS, STATE_SYMBOLS } from '../theme.js';

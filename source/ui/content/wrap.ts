@@ -2,7 +2,7 @@
  * Hard wrapping of already-sanitized text to a width in display cells, with an ASCII fast
  * path: logs and raw JSON can be megabytes and measuring every character would freeze the UI.
  */
-import { displayWidth } from '../../domain/sanitize.js';
+import { displayWidth } from '../../domain/text-width.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 

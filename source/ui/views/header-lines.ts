@@ -4,7 +4,8 @@
  * counts by state, for the fleet and optionally per source.
  */
 import { VENDOR_NAMES } from '../../domain/job.js';
-import { displayWidth, sanitizeInline, truncateToWidth } from '../../domain/sanitize.js';
+import { sanitizeInline } from '../../domain/sanitize.js';
+import { displayWidth, truncateToWidth } from '../../domain/text-width.js';
 import { formatAge, formatCount, formatListAge, listAgeChangesIn } from '../../domain/format.js';
 import { fleetFetchedTotal, fleetStateCounts, sourceFetchedTotal, sourceStateCounts, type StateCountCell } from '../../domain/counts.js';
 import { describeFilter } from '../../domain/filter.js';

@@ -3,7 +3,8 @@
  * display-width arithmetic (hostile strings cannot shift the columns after them).
  */
 import type { Job } from '../../domain/job.js';
-import { displayWidth, fitToWidth, sanitizeInline } from '../../domain/sanitize.js';
+import { sanitizeInline } from '../../domain/sanitize.js';
+import { displayWidth, fitToWidth } from '../../domain/text-width.js';
 import { formatPercent, progressBar, shortId } from '../../domain/format.js';
 import type { SortSpec } from '../../domain/sort.js';
 import type { ColumnId, PlacedColumn } from '../columns.js';
