@@ -5,7 +5,7 @@ import { overviewLines } from '../../source/ui/content/overview-lines.js';
 import { makeCapabilities, makeDetail, makeJob, T0 } from '../helpers/jobs.js';
 
 const job = makeDetail({ ...makeJob({ id: 'job-7', state: 'failed', nativeState: 'partial_failure', priority: { value: 3, label: 'high' }, progress: 40, flags: ['had-error'] }) });
-const plain = (segments: { text: string }[]) => segments.map((segment) => segment.text).join('');
+const plain = (segments: readonly { text: string }[]) => segments.map((segment) => segment.text).join('');
 
 describe('the one detail document', () => {
   it.each<[string, { value: number | null; label: string | null }, string]>([
