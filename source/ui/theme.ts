@@ -2,18 +2,10 @@
  * How states look: a symbol that reads without colour, plus a colour when colour is allowed.
  */
 import type { JobState } from '../domain/job.js';
+import { STATE_SYMBOLS } from '../domain/state-symbols.js';
 
-/** One symbol per state, so the table reads under NO_COLOR. */
-export const STATE_SYMBOLS: Record<JobState, string> = {
-  running: '●',
-  queued: '◌',
-  succeeded: '✔',
-  failed: '✖',
-  cancelled: '⊘',
-  partial: '◐',
-  skipped: '↷',
-  unknown: '?',
-};
+/** One symbol per state, so the table reads under NO_COLOR (the one table, in domain/state-symbols.ts). */
+export { STATE_SYMBOLS };
 
 /** Ink colour names per state (ignored under NO_COLOR). */
 export const STATE_COLORS: Record<JobState, string> = {

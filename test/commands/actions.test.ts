@@ -119,7 +119,7 @@ describe('jobtop cancel, delete and retry', () => {
     expect(osapi.statusOf(match![1])).toBeDefined();
     const again = failedOsapiJob();
     const json = JSON.parse((await runCli(['retry', `demo-osapi/${again}`, '--yes', '--json', '--config', config])).stdout) as Record<string, unknown>[];
-    expect(json).toEqual([{ key: `demo-osapi/${again}`, action: 'retry', ok: true, effect: 'retried', message: expect.stringMatching(/^Retried as job /), newJobId: expect.any(String), newKey: `demo-osapi/${String(json[0].newJobId)}`, error: null, sent: true }]);
+    expect(json).toEqual([{ key: `demo-osapi/${again}`, action: 'retry', ok: true, effect: 'retried', message: expect.stringMatching(/^Retried as job /), newJobId: expect.any(String), newKey: `demo-osapi/${String(json[0].newJobId)}`, error: null, sent: true, outcome: 'done', note: null, request: `POST /job/${again}/retry` }]);
     expect(mutating(fleet.servers.osapi.requests)).toEqual([`POST /api/job/${id}/retry`, `POST /api/job/${again}/retry`]);
   });
 
@@ -143,7 +143,7 @@ describe('jobtop cancel, delete and retry', () => {
       const session = startJobtop(['retry', `demo-osapi/${id}`, '--config', config], { cols: 160, rows: 20 });
       const screen = await session.waitForScreen('Retry this job? [y/N]');
       expect(screen).toContain('Retry on demo-osapi (OSAPI: POST /job/{id}/retry):');
-      expect(screen).toMatch(new RegExp(`demo-osapi/${id} {2}node\\.hostname\\.get {2}failed \\(failed\\)`));
+      expect(screen).toMatch(new RegExp(`demo-osapi/${id} {2}node\\.hostname\\.get {2}failed → retried as a new job \\(now; native: failed\\)`));
       expect(screen).toContain('OSAPI submits a new job with the same operation to any one agent (_any)');
       await session.press(...answer, KEYS.enter);
       expect((await session.exited).exitCode).toBe(1);
@@ -175,12 +175,13 @@ describe('jobtop cancel, delete and retry', () => {
     expect(mutating(fleet.servers.mcrit.requests).sort()).toEqual(ids.map((id) => `DELETE /jobs/${id}`).sort());
   });
 
-  it('asks for the job id before an Alteryx cancel that deletes a queued job, as for a delete', async () => {
+  it("asks for the job's token (the end of its id) before an Alteryx cancel that deletes a queued job, as for a delete", async () => {
     const queued = alteryxJob('Queued');
     const session = startJobtop(['cancel', `demo-alteryx/${queued.id}`, '--config', config], { cols: 160, rows: 20 });
-    const screen = await session.waitForScreen('type the job id to confirm');
+    const screen = await session.waitForScreen(`type "${queued.id.slice(-4)}" to confirm`);
     expect(screen).toContain('a queued job is deleted, not cancelled: it disappears from the list');
-    await session.press(...queued.id, KEYS.enter);
+    expect(screen).toMatch(/queued → deleted \(now; native: Queued\)/);
+    await session.press(...queued.id.slice(-4), KEYS.enter);
     expect((await session.exited).exitCode).toBe(0);
     expect(session.screen().join('\n')).toContain(`demo-alteryx/${queued.id} deleted: Deleted Successfully.`);
     expect(mutating(fleet.servers.alteryx.requests)).toEqual([`DELETE /webapi/v3/jobs/${queued.id}`]);
@@ -190,7 +191,7 @@ describe('jobtop cancel, delete and retry', () => {
     const job = alteryx.inject({ status: 'Running', disposition: 'Success', submittedBy: 'Priya Raman', runMs: 60_000 });
     const session = startJobtop(['cancel', `demo-alteryx/${job.id}`, '--config', config], { cols: 160, rows: 20 });
     const screen = await session.waitForScreen('Cancel this job? [y/N]');
-    expect(screen).toMatch(new RegExp(`demo-alteryx/${job.id} {2}\\S.*\\.yx\\w+ {2}running \\(Running\\)`));
+    expect(screen).toMatch(new RegExp(`demo-alteryx/${job.id} {2}\\S.*\\.yx\\w+ {2}running → cancelled \\(now; native: Running\\)`));
     expect(screen).toContain('the running job is cancelled');
     clock += 10 * 60_000;
     fleet.tick(clock);

@@ -38,7 +38,7 @@ describe('the live monitor in a real terminal', () => {
     await session.press('j', KEYS.enter);
     const overview = await session.waitForScreen('1 Overview');
     expect(overview).toMatch(/Source\s+demo-/);
-    expect(overview).toMatch(/State\s+[●◌✔✖⊘◐?] \w+\s+native: /);
+    expect(overview).toMatch(/State\s+[●◌✔✖⊘◐?] \w+\s+\(native: /);
     const id = /Id\s+(\S+)/.exec(overview)![1];
 
     await session.press('5');

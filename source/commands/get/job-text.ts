@@ -4,14 +4,16 @@
  * server-controlled string passes the sanitizer; a section the source cannot fill says why.
  */
 import { VENDOR_NAMES, type Job, type JobDetail, type JobState } from '../../domain/job.js';
+import { STATE_SYMBOLS } from '../../domain/state-symbols.js';
+import { DETAIL_LABEL_WIDTH, detailRowText, detailRows } from '../../domain/detail-model.js';
 import { sanitizeInline, sanitizeMultiline } from '../../domain/sanitize.js';
 import { displayWidth } from '../../domain/text-width.js';
-import { describeProgress, describeTooLargeResult, formatAgo, formatDuration, formatTimestamp, jobDurationMs } from '../../domain/format.js';
+import { describeTooLargeResult, formatDuration, formatTimestamp } from '../../domain/format.js';
 import type { SourceCapabilities } from '../../adapters/contract.js';
 import { renderTextTable } from '../shared/text-table.js';
 
-/** The state glyphs the monitor uses, so a state reads the same without colour. */
-export const STATE_GLYPHS: Record<JobState, string> = { running: '●', queued: '◌', succeeded: '✔', failed: '✖', cancelled: '⊘', partial: '◐', skipped: '↷', unknown: '?' };
+/** The state glyphs the monitor uses, so a state reads the same without colour (the one table). */
+export const STATE_GLYPHS: Record<JobState, string> = STATE_SYMBOLS;
 
 /** What the text needs beyond the detail. */
 export interface JobTextOptions {
@@ -22,16 +24,7 @@ export interface JobTextOptions {
   includeRaw: boolean;
 }
 
-const LABEL = 10;
 const inline = (value: unknown) => sanitizeInline(value, 2000);
-const field = (label: string, value: string) => `${label.padEnd(LABEL)} ${value}`;
-const when = (ms: number | null, now: number) => (ms === null ? '—' : `${formatTimestamp(ms)}  (${formatAgo(now, ms)})`);
-
-/** A state with its glyph, native value and flags: `✖ failed  (native: partial_failure; flags: had-error)`. */
-export function describeState(job: Job): string {
-  const notes = [`native: ${inline(job.nativeState) || '—'}`, ...(job.flags.length > 0 ? [`flags: ${job.flags.join(', ')}`] : [])];
-  return `${STATE_GLYPHS[job.state]} ${job.state}  (${notes.join('; ')})`;
-}
 
 /** The whole detail as text, ending with a newline. */
 export function renderJobText(detail: JobDetail, options: JobTextOptions): string {
@@ -42,25 +35,11 @@ export function renderJobText(detail: JobDetail, options: JobTextOptions): strin
 }
 
 function overview(job: JobDetail, now: number): string {
-  const priority = job.priority.label ?? (job.priority.value === null ? '—' : String(job.priority.value));
-  const lines = [
-    inline(job.key),
-    field('Source', `${inline(job.source)} (${VENDOR_NAMES[job.vendor]})`),
-    field('Type', inline(job.type) || '—'),
-    field('State', describeState(job)),
-    field('Progress', describeProgress(job)),
-    field('Priority', job.priority.label !== null && job.priority.value !== null ? `${inline(priority)} (${job.priority.value})` : inline(priority)),
-    field('Created', when(job.createdAt, now)),
-    field('Started', when(job.startedAt, now)),
-    field('Finished', when(job.finishedAt, now)),
-    field('Duration', formatDuration(jobDurationMs(job, now))),
-    field('Updated', when(job.updatedAt, now)),
-    field('Owner', inline(job.owner ?? '—')),
-    field('Host', inline(job.host ?? '—')),
-  ];
-  if (job.parentId !== null) lines.push(field('Parent', inline(`${job.source}/${job.parentId}`)));
-  if (job.childIds && job.childIds.length > 0) lines.push(field('Children', job.childIds.map((id) => inline(`${job.source}/${id}`)).join(', ')));
-  if (job.error !== null) lines.push(field('Error', indentContinuation(sanitizeMultiline(job.error, 100_000), LABEL + 1)));
+  // why: the monitor's Overview draws the same rows (domain/detail-model.ts): one order, one label width, one priority format.
+  const lines = [inline(job.key), ...detailRows(job, now).map(detailRowText)];
+  if (job.error !== null) lines.push(detailRowText({ label: 'Error', value: indentContinuation(sanitizeMultiline(job.error, 100_000), DETAIL_LABEL_WIDTH) }));
+  if (job.parentId !== null) lines.push(detailRowText({ label: 'Parent', value: inline(`${job.source}/${job.parentId}`) }));
+  if (job.childIds && job.childIds.length > 0) lines.push(detailRowText({ label: 'Children', value: job.childIds.map((id) => inline(`${job.source}/${id}`)).join(', ') }));
   return lines.join('\n');
 }
 

@@ -7,6 +7,8 @@ import type { Job, JobDetail } from '../../domain/job.js';
 import { VENDOR_NAMES, parseJobKey } from '../../domain/job.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
 import { describeTooLargeResult, formatAge } from '../../domain/format.js';
+import type { DetailProvenance } from '../../domain/detail-model.js';
+import { sourceStaleness, staleSentence } from '../staleness.js';
 import type { SourceSnapshot } from '../../store/types.js';
 import { seg } from '../line.js';
 import type { DetailTab, NavigationState } from '../navigation-state.js';
@@ -71,6 +73,17 @@ function unavailable(state: NavigationState, tab: 'steps' | 'messages' | 'result
   return notice('Waiting for the job detail…', width);
 }
 
+/** Where the Overview's data comes from when it is not a fresh read: a detail that could not be fetched, or data gone stale. */
+function overviewProvenance(state: NavigationState, now: number): DetailProvenance {
+  const snapshot = state.detail?.snapshot;
+  const source = detailSource(state);
+  if (!snapshot || snapshot.key !== detailKey(state)) return {};
+  if (snapshot.status === 'error' && snapshot.lastSuccessAt === null) return { fetchError: snapshot.error?.short ?? 'error' };
+  if (snapshot.status === 'error' && snapshot.lastSuccessAt !== null) return { stale: staleSentence({ reason: 'failing', ageMs: Math.max(0, now - snapshot.lastSuccessAt), fetchedAt: snapshot.lastSuccessAt }, snapshot.error?.short) };
+  const stale = source ? sourceStaleness(source, state.fleet.paused, now) : null;
+  return stale ? { stale: staleSentence(stale, source?.error?.short) } : {};
+}
+
 /** The value the Result tab browses: the result, else the outputs; undefined when there is neither. */
 export function resultValue(detail: JobDetail | null): unknown {
   if (!detail) return undefined;
@@ -87,7 +100,7 @@ export function tabLines(state: NavigationState, tab: DetailTab, now = 0): Conte
   if (tab === 'overview') {
     if (!job) return notice('Waiting for the job detail…', width);
     const triage = describeTriage(fleetTriage(state.fleet.jobs, state.durations, now || state.now, state.triageOptions).get(job.key), now || state.now);
-    return overviewLines({ job, childKeys: childKeys(state.fleet.jobs, job), jobs: jobsByKey(state.fleet.jobs), now, width, triage });
+    return overviewLines({ job, childKeys: childKeys(state.fleet.jobs, job), jobs: jobsByKey(state.fleet.jobs), now, width, provenance: overviewProvenance(state, now), triage });
   }
   if (tab === 'raw') {
     const raw = detail?.raw ?? job?.raw;

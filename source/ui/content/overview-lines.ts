@@ -1,17 +1,19 @@
 /**
- * The Overview tab: every normalized field, native state, timing, priority, owner, host,
- * parent and children (VectorCharts parentId trees), each parent/child line a link.
+ * The Overview tab: the one detail document (domain/detail-model.ts, also printed by `jobtop
+ * get`) drawn with colour, then the error, parent and children (VectorCharts parentId trees),
+ * each parent/child line a link.
  */
 import type { Job, JobDetail } from '../../domain/job.js';
-import { VENDOR_NAMES, parseJobKey } from '../../domain/job.js';
+import { parseJobKey } from '../../domain/job.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
-import { describeProgress, formatAgo, formatDuration, formatPercent, formatTimestamp, jobDurationMs, progressBar } from '../../domain/format.js';
+import { progressBar } from '../../domain/format.js';
+import { DETAIL_LABEL_WIDTH, detailRows, type DetailProvenance, type DetailRow } from '../../domain/detail-model.js';
 import { seg, type Segment } from '../line.js';
-import { STATE_COLORS, STATE_SYMBOLS } from '../theme.js';
+import { COLORS, STATE_COLORS, STATE_SYMBOLS } from '../theme.js';
 import type { ContentLine } from './content-line.js';
 import { wrapText } from './wrap.js';
 
-const LABEL_WIDTH = 11;
+const LABEL_WIDTH = DETAIL_LABEL_WIDTH;
 
 /** What the Overview needs. */
 export interface OverviewInput {
@@ -23,19 +25,13 @@ export interface OverviewInput {
   width: number;
   /** Triage in words ("slow: running 14m, usually ≤ 4m00s"), shown with the flags. */
   triage?: readonly string[];
+  /** Where the data comes from when it is not a fresh read (stale, or the detail could not be fetched). */
+  provenance?: DetailProvenance;
 }
 
 function field(label: string, value: Segment[] | string): ContentLine {
   const cells = typeof value === 'string' ? [seg(value)] : value;
   return { segments: [seg(label.padEnd(LABEL_WIDTH), { dim: true }), ...cells] };
-}
-
-function when(ms: number | null, now: number): string {
-  return ms === null ? '—' : `${formatTimestamp(ms)}  (${formatAgo(now, ms)})`;
-}
-
-function stateCells(job: Job): Segment[] {
-  return [seg(`${STATE_SYMBOLS[job.state]} ${job.state}`, { color: STATE_COLORS[job.state], bold: true })];
 }
 
 function jobLinkLine(prefix: string, key: string, jobs: ReadonlyMap<string, Job>): ContentLine {
@@ -48,29 +44,21 @@ function jobLinkLine(prefix: string, key: string, jobs: ReadonlyMap<string, Job>
   };
 }
 
-/** Builds the Overview lines (pure; ages depend on `now` only, never the line count). */
+function rowLine(row: DetailRow): ContentLine {
+  if (row.kind === 'state' && row.state) {
+    const [head, ...rest] = row.value.split('  ');
+    return field(row.label, [seg(head, { color: STATE_COLORS[row.state], bold: true }), seg(rest.length > 0 ? `  ${rest.join('  ')}` : '', { dim: true })]);
+  }
+  if (row.kind === 'progress' && row.percent !== undefined) return field(row.label, [seg(progressBar(row.percent, 20), { color: row.state ? STATE_COLORS[row.state] : undefined }), seg(` ${row.value}`)]);
+  if (row.kind === 'data') return field(row.label, [seg(row.value, { color: COLORS.warning, bold: true })]);
+  return field(row.label, row.value);
+}
+
+/** Builds the Overview lines from the one detail document (pure; ages depend on `now` only, never the line count). */
 export function overviewLines(input: OverviewInput): ContentLine[] {
   const { job, now } = input;
   const valueWidth = Math.max(10, input.width - LABEL_WIDTH);
-  const lines: ContentLine[] = [
-    field('Source', `${sanitizeInline(job.source, 120)} (${VENDOR_NAMES[job.vendor] ?? job.vendor})`),
-    field('Id', sanitizeInline(job.id, 400)),
-    field('Type', sanitizeInline(job.type, 400)),
-    field('State', [...stateCells(job), seg(`  native: ${sanitizeInline(job.nativeState, 120)}`), seg(job.terminal ? '  (final)' : '', { dim: true })]),
-    // why: triage joins the Flags line (not lines of its own) so the line count never changes with time.
-    field('Flags', [...(input.triage ?? []).map((text) => seg(`${text}; `, { color: 'yellow', bold: true })), seg(job.flags.length > 0 ? job.flags.join(', ') : input.triage?.length ? '' : '—')]),
-    field('Priority', job.priority.label !== null || job.priority.value !== null
-      ? [sanitizeInline(job.priority.label, 60), job.priority.value !== null ? `(${job.priority.value})` : ''].filter(Boolean).join(' ')
-      : '—'),
-    field('Progress', job.progress === null ? describeProgress(job) : [seg(progressBar(job.progress, 20), { color: STATE_COLORS[job.state] }), seg(` ${formatPercent(job.progress)}`)]),
-    field('Created', when(job.createdAt, now)),
-    field('Started', when(job.startedAt, now)),
-    field('Finished', when(job.finishedAt, now)),
-    field('Updated', when(job.updatedAt, now)),
-    field('Duration', formatDuration(jobDurationMs(job, now))),
-    field('Owner', sanitizeInline(job.owner ?? '—', 200)),
-    field('Host', sanitizeInline(job.host ?? '—', 200)),
-  ];
+  const lines: ContentLine[] = detailRows(job, now, input.provenance, input.triage).map(rowLine);
   if (job.error) {
     const pieces = wrapText(sanitizeInline(job.error, 2000), valueWidth, 8);
     pieces.forEach((piece, index) => lines.push(field(index === 0 ? 'Error' : '', [seg(piece, { color: 'red' })])));
