@@ -43,7 +43,7 @@ const selectedRow = (screen: string) => screen.split('\n').find((line) => line.s
 async function selectInjectedJob(current: TerminalSession): Promise<void> {
   await current.waitForScreen('✔ demo-alteryx');
   await current.press('/', ...jobId.split(''), KEYS.enter);
-  await current.waitForScreen((screen) => selectedRow(screen).includes(`${jobId.slice(0, 4)}…${jobId.slice(-5)}`) && selectedRow(screen).includes('● running'));
+  await current.waitForScreen((screen) => (selectedRow(screen).includes(`${jobId.slice(0, 4)}…${jobId.slice(-5)}`) || selectedRow(screen).includes(jobId)) && selectedRow(screen).includes('● running'));
 }
 
 describe('acting on a job in a real terminal', () => {

@@ -159,7 +159,7 @@ describe('key flows', () => {
   });
 
   it('shows the help overlay from the keymap and the footer hints of the view', async () => {
-    app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', makeJobs(1))])), { columns: 200, rows: 60 });
+    app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', makeJobs(1))])), { columns: 200, rows: 120 });
     const frame = await app.waitFor('job-0');
     const footer = frame.split('\n').at(-1) as string;
     const actionKeys = ['action-cancel', 'action-delete', 'action-retry', 'marks-clear'];
@@ -167,7 +167,8 @@ describe('key flows', () => {
     // why: this source has no actions and nothing is marked, so those keys are not offered.
     for (const hint of ['c cancel', 'D delete', 'R retry', 'u unmark all']) expect(footer).not.toContain(hint);
     await app.press('?');
-    const help = await app.waitFor('jobtop keys');
+    // why: help wraps descriptions at 80 columns; continuation lines start under the description column.
+    const help = (await app.waitFor('jobtop keys')).replace(/ *\n {25}(?=\S)/g, ' ');
     for (const binding of KEYMAP.filter((row) => row.scope === 'list' || row.scope === 'global')) expect(help).toContain(binding.description);
     await app.press(KEYS.escape);
     await app.waitFor('job-0');
