@@ -10,7 +10,7 @@ import { filterJobs, filterNeedsContext, narrows, type JobFilter } from '../doma
 import type { SortSpec } from '../domain/sort.js';
 import { computeTriage, triageFlagNames, type TriageFlags, type TriageOptions } from '../domain/triage.js';
 import type { DurationSamples } from '../domain/duration-samples.js';
-import type { SourceSnapshot } from '../store/types.js';
+import type { PendingAction, SourceSnapshot } from '../store/types.js';
 import type { Scope } from './keymap.js';
 import type { DetailTab, NavigationState } from './navigation-state.js';
 import { detailLayout, frameHeight, mainLayout } from './layout.js';
@@ -20,14 +20,20 @@ const lastVisible = new WeakMap<readonly Job[], { sort: SortSpec; filter: JobFil
 const indexCache = new WeakMap<readonly Job[], Map<string, number>>();
 const byKeyCache = new WeakMap<readonly Job[], Map<string, Job>>();
 
-const triageCache = new WeakMap<readonly Job[], { durations: DurationSamples | undefined; now: number; triage: Map<string, TriageFlags> }>();
+const triageCache = new WeakMap<readonly Job[], { durations: DurationSamples | undefined; now: number; unknown: string; triage: Map<string, TriageFlags> }>();
 
-/** Triage flags of the fleet's jobs at `now` with the session's run-time samples (cached per jobs array, samples and instant). */
-export function fleetTriage(jobs: readonly Job[], durations: DurationSamples | undefined, now: number, options: Omit<TriageOptions, 'samples'> = {}): Map<string, TriageFlags> {
+/**
+ * Triage flags of the fleet's jobs at `now` with the session's run-time samples; jobs whose last
+ * action's outcome is still unknown (`actions`) get the unknown-outcome flag. Cached per jobs
+ * array, samples, instant and set of unknown outcomes.
+ */
+export function fleetTriage(jobs: readonly Job[], durations: DurationSamples | undefined, now: number, options: Omit<TriageOptions, 'samples' | 'unknownOutcome'> = {}, actions: readonly Pick<PendingAction, 'jobKey' | 'status'>[] = []): Map<string, TriageFlags> {
+  const unknownOutcome = new Set(actions.filter((action) => action.status === 'unknown').map((action) => action.jobKey));
+  const unknown = [...unknownOutcome].join('\n');
   const cached = triageCache.get(jobs);
-  if (cached && cached.durations === durations && cached.now === now) return cached.triage;
-  const triage = computeTriage(jobs, now, { ...options, samples: durations });
-  triageCache.set(jobs, { durations, now, triage });
+  if (cached && cached.durations === durations && cached.now === now && cached.unknown === unknown) return cached.triage;
+  const triage = computeTriage(jobs, now, { ...options, samples: durations, unknownOutcome });
+  triageCache.set(jobs, { durations, now, unknown, triage });
   return triage;
 }
 
@@ -48,7 +54,7 @@ export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'fil
     // Only free words narrow that way (narrows); time and flag queries depend on the clock.
     const last = lastVisible.get(jobs);
     const narrower = !contextual && last && last.sort.key === state.sort.key && last.sort.reverse === state.sort.reverse && narrows(last.filter, state.filter);
-    const triage = contextual ? fleetTriage(jobs, state.durations, now, state.triageOptions) : null;
+    const triage = contextual ? fleetTriage(jobs, state.durations, now, state.triageOptions, state.fleet.actions) : null;
     const context = { now, flagsOf: (job: Job) => triageFlagNames(triage?.get(job.key)) };
     rows = narrower ? filterJobs(last.rows, state.filter, context) : sortJobs(filterJobs(jobs, state.filter, context), state.sort);
     entries.set(signature, rows);

@@ -99,7 +99,7 @@ export function tabLines(state: NavigationState, tab: DetailTab, now = 0): Conte
   const detail = detailPayload(state);
   if (tab === 'overview') {
     if (!job) return notice('Waiting for the job detail…', width);
-    const triage = describeTriage(fleetTriage(state.fleet.jobs, state.durations, now || state.now, state.triageOptions).get(job.key), now || state.now);
+    const triage = describeTriage(fleetTriage(state.fleet.jobs, state.durations, now || state.now, state.triageOptions, state.fleet.actions).get(job.key), now || state.now);
     return overviewLines({ job, childKeys: childKeys(state.fleet.jobs, job), jobs: jobsByKey(state.fleet.jobs), now, width, provenance: overviewProvenance(state, now), triage });
   }
   if (tab === 'raw') {

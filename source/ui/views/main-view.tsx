@@ -76,7 +76,7 @@ export function MainView({ state, rows, now }: MainViewProps) {
           fleet={fleet}
           stale={staleSources(fleet, now)}
           columnIds={state.columns}
-          attention={fleetTriage(fleet.jobs, state.durations, now, state.triageOptions)}
+          attention={fleetTriage(fleet.jobs, state.durations, now, state.triageOptions, fleet.actions)}
         />
       )}
       <Lines lines={overlay} />
