@@ -7,7 +7,7 @@
 import type { Vendor } from '../domain/job.js';
 
 /** What a key's value must be. */
-export type FieldKind = 'string' | 'url' | 'file' | 'positive-integer' | 'duration' | 'boolean' | 'bytes' | 'labels' | { oneOf: readonly string[] };
+export type FieldKind = 'string' | 'url' | 'file' | 'positive-integer' | 'duration' | 'boolean' | 'bytes' | 'labels' | 'priority-map' | { oneOf: readonly string[] };
 
 /** One allowed key. */
 export interface FieldRule {
@@ -44,6 +44,7 @@ export const SOURCE_FIELDS: Record<string, FieldRule> = {
   url: { kind: 'url', description: 'base URL of the API' },
   caFile: { kind: 'file', example: '/etc/ssl/company-ca.pem', description: 'PEM CA that signed the server certificate (instead of the system CAs)' },
   insecure: { kind: 'boolean', default: 'false', description: 'skip TLS verification (this source only; shown as a warning badge)' },
+  priorityMap: { kind: 'priority-map', example: '{"6": low, Critical: urgent}', description: "the vendor's priority values → low, normal, high or urgent, overriding the default mapping (docs/vendors.md)" },
 };
 
 /** Keys specific to each vendor. */

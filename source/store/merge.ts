@@ -32,6 +32,7 @@ export function sameJobs(a: readonly Job[], b: readonly Job[]): boolean {
       x.startedAt !== y.startedAt ||
       x.error !== y.error ||
       x.host !== y.host ||
+      x.priority.rank !== y.priority.rank ||
       x.priority.value !== y.priority.value ||
       x.priority.label !== y.priority.label ||
       x.flags.length !== y.flags.length

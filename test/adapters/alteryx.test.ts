@@ -123,25 +123,26 @@ describe('mapAlteryxState', () => {
 
 describe('parseAlteryxPriority', () => {
   it.each([
-    ['Low', 0],
-    ['Default', 0],
-    ['Normal', 0],
-    ['Medium', 1],
-    ['High', 2],
-    ['Critical', 3],
-    ['0', 0],
-    ['1', 1],
-    ['4', 4],
-    ['6', 6],
-    ['Urgent', null],
-  ])('reads priority %j as value %j with the label kept', (label, value) => {
-    expect(parseAlteryxPriority(label)).toEqual({ value, label });
+    ['Low', 0, 'low'],
+    ['Default', 0, 'normal'],
+    ['Normal', 0, 'normal'],
+    ['Medium', 1, 'normal'],
+    ['High', 2, 'high'],
+    ['Critical', 3, 'urgent'],
+    ['0', 0, 'normal'],
+    ['1', 1, 'normal'],
+    ['4', 4, 'normal'],
+    ['6', 6, 'low'],
+    ['5', 5, null],
+    ['Urgent', null, null],
+  ])('reads priority %j as value %j, rank %j, with the label kept', (label, value, rank) => {
+    expect(parseAlteryxPriority(label)).toEqual({ rank, value, label });
   });
 
   it('reads a missing priority as null and a numeric one as its string label', () => {
-    expect(parseAlteryxPriority(undefined)).toEqual({ value: null, label: null });
-    expect(parseAlteryxPriority({})).toEqual({ value: null, label: null });
-    expect(parseAlteryxPriority(2)).toEqual({ value: 2, label: '2' });
+    expect(parseAlteryxPriority(undefined)).toEqual({ rank: null, value: null, label: null });
+    expect(parseAlteryxPriority({})).toEqual({ rank: null, value: null, label: null });
+    expect(parseAlteryxPriority(2)).toEqual({ rank: 'high', value: 2, label: '2' });
   });
 });
 
@@ -185,7 +186,7 @@ describe('normalizeAlteryxJob (fixtures)', () => {
       nativeState: 'Queued',
       terminal: false,
       flags: [],
-      priority: { value: 2, label: 'High' },
+      priority: { rank: 'high', value: 2, label: 'High' },
       progress: null,
       createdAt: Date.parse('2025-10-01T14:22:09Z'),
       startedAt: null,
@@ -206,15 +207,15 @@ describe('normalizeAlteryxJob (fixtures)', () => {
     expect([initializing.state, running.state]).toEqual(['running', 'running']);
     expect(running.startedAt).toBe(Date.parse('2025-10-01T14:20:52Z'));
     expect(running.finishedAt).toBeNull();
-    expect(running.priority).toEqual({ value: 0, label: '0' });
-    expect(initializing.priority).toEqual({ value: 0, label: 'Default' });
+    expect(running.priority).toEqual({ rank: 'normal', value: 0, label: '0' });
+    expect(initializing.priority).toEqual({ rank: 'normal', value: 0, label: 'Default' });
   });
 
   it('leaves a completed job unknown and flagged until its disposition is known, with its end from the execution time', () => {
     const job = normalizeAlteryxJob(page1[3], 'ayx');
     expect(job).toMatchObject({ state: 'unknown', terminal: true, flags: ['needs-disposition'], nativeState: 'Completed', type: 'Workflow1' });
     expect(job.finishedAt).toBe(Date.parse('2025-10-01T13:57:12Z'));
-    expect(normalizeAlteryxJob(page1[4], 'ayx').priority).toEqual({ value: 6, label: '6' });
+    expect(normalizeAlteryxJob(page1[4], 'ayx').priority).toEqual({ rank: 'low', value: 6, label: '6' });
   });
 
   it('applies a known disposition to a completed list item', () => {
@@ -253,7 +254,7 @@ describe('normalizeAlteryxDetail (fixtures)', () => {
       terminal: true,
       flags: [],
       owner: 'Jane Doe',
-      priority: { value: 0, label: 'Low' },
+      priority: { rank: 'low', value: 0, label: 'Low' },
       createdAt: Date.parse('2025-10-01T13:57:10Z'),
       finishedAt: Date.parse('2025-10-01T13:57:12Z'),
       host: null,
@@ -283,7 +284,7 @@ describe('normalizeAlteryxDetail (fixtures)', () => {
       type: '68dd32922a719467662d27c7',
       owner: null,
       host: 'finance',
-      priority: { value: 0, label: 'Default' },
+      priority: { rank: 'normal', value: 0, label: 'Default' },
       createdAt: Date.parse('2025-10-01T13:54:26.402Z'),
       finishedAt: null,
       outputs: [],

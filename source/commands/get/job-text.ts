@@ -3,6 +3,7 @@
  * Messages, Result and Outputs — the detail view's tabs, one after another. Every
  * server-controlled string passes the sanitizer; a section the source cannot fill says why.
  */
+import { describePriority } from '../../domain/priority.js';
 import { VENDOR_NAMES, type Job, type JobDetail, type JobState } from '../../domain/job.js';
 import { displayWidth, sanitizeInline, sanitizeMultiline } from '../../domain/sanitize.js';
 import { describeProgress, describeTooLargeResult, formatAgo, formatDuration, formatTimestamp, jobDurationMs } from '../../domain/format.js';
@@ -41,14 +42,13 @@ export function renderJobText(detail: JobDetail, options: JobTextOptions): strin
 }
 
 function overview(job: JobDetail, now: number): string {
-  const priority = job.priority.label ?? (job.priority.value === null ? '—' : String(job.priority.value));
   const lines = [
     inline(job.key),
     field('Source', `${inline(job.source)} (${VENDOR_NAMES[job.vendor]})`),
     field('Type', inline(job.type) || '—'),
     field('State', describeState(job)),
     field('Progress', describeProgress(job)),
-    field('Priority', job.priority.label !== null && job.priority.value !== null ? `${inline(priority)} (${job.priority.value})` : inline(priority)),
+    field('Priority', inline(describePriority(job.priority))),
     field('Created', when(job.createdAt, now)),
     field('Started', when(job.startedAt, now)),
     field('Finished', when(job.finishedAt, now)),

@@ -2,6 +2,7 @@
  * The Overview tab: every normalized field, native state, timing, priority, owner, host,
  * parent and children (VectorCharts parentId trees), each parent/child line a link.
  */
+import { describePriority } from '../../domain/priority.js';
 import type { Job, JobDetail } from '../../domain/job.js';
 import { VENDOR_NAMES, parseJobKey } from '../../domain/job.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
@@ -56,9 +57,7 @@ export function overviewLines(input: OverviewInput): ContentLine[] {
     field('Type', sanitizeInline(job.type, 400)),
     field('State', [...stateCells(job), seg(`  native: ${sanitizeInline(job.nativeState, 120)}`), seg(job.terminal ? '  (final)' : '', { dim: true })]),
     field('Flags', job.flags.length > 0 ? job.flags.join(', ') : '—'),
-    field('Priority', job.priority.label !== null || job.priority.value !== null
-      ? [sanitizeInline(job.priority.label, 60), job.priority.value !== null ? `(${job.priority.value})` : ''].filter(Boolean).join(' ')
-      : '—'),
+    field('Priority', sanitizeInline(describePriority(job.priority), 120)),
     field('Progress', job.progress === null ? describeProgress(job) : [seg(progressBar(job.progress, 20), { color: STATE_COLORS[job.state] }), seg(` ${formatPercent(job.progress)}`)]),
     field('Created', when(job.createdAt, now)),
     field('Started', when(job.startedAt, now)),
