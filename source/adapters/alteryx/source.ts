@@ -64,8 +64,12 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
       } catch (error) {
         if (!hasHttpStatus(error, 404)) throw error;
         // why: the detail works for app workflows only; a listed job without one is still listed.
-        const listed = listItems.get(id) ?? (await fetchListItems(readJson, source, limit, counter, signal)).items.get(id);
-        return listed === undefined ? null : detailFromListItem(listed, source, dispositions.get(id));
+        const cached = listItems.get(id);
+        const listed = cached ?? (await fetchListItems(readJson, source, limit, counter, signal)).items.get(id);
+        if (listed === undefined) return null;
+        // why: a job found only in a fresh list may have just been created: ask its detail once more.
+        body = cached === undefined ? await readJson({ path: jobPath(id), query: { includeMessages: 'true' }, signal }, counter).catch((retry: unknown) => (hasHttpStatus(retry, 404) ? null : Promise.reject(retry))) : null;
+        if (body === null) return detailFromListItem(listed, source, dispositions.get(id));
       }
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         throw shapeError(source, 'GET /v3/jobs/{id} did not answer with a job object', `GET /v3/jobs/${id}`);
