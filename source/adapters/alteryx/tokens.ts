@@ -46,7 +46,8 @@ export function createTokenKeeper(client: HttpClient, options: AlteryxOptions, n
         body = await request('form');
         style = 'form';
       } catch (fallbackError) {
-        throw tokenRejection(fallbackError);
+        // why: both ways refused the credentials: report the Basic answer (the way Alteryx's clients use).
+        throw tokenRejection(hasHttpStatus(fallbackError, 400) || hasHttpStatus(fallbackError, 401) ? error : fallbackError);
       }
     }
     const record = asRecord(body);
