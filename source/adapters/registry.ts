@@ -2,6 +2,7 @@
  * Builds a JobSource from a validated config entry, by vendor type.
  */
 import type { JobSource } from './contract.js';
+import { applyPriorityMap, withPriorityMap, type PriorityMap } from '../domain/priority.js';
 import { createVectorChartsSource, type VectorChartsOptions } from './vectorcharts.js';
 import { createOsapiSource, type OsapiOptions } from './osapi.js';
 import { createVectaraSource, type VectaraOptions } from './vectara.js';
@@ -18,8 +19,30 @@ export type SourceSpec =
   | ({ type: 'alteryx' } & AlteryxOptions)
   | ({ type: 'http-json' } & HttpJsonOptions);
 
-/** Creates the adapter for one configured source. */
-export function createSource(spec: SourceSpec): JobSource {
+/**
+ * Creates the adapter for one configured source; a `priorityMap` in the spec overrides the
+ * vendor's default priority ranks on every job it returns (domain/priority.ts).
+ */
+export function createSource(spec: SourceSpec & { priorityMap?: PriorityMap }): JobSource {
+  const source = createVendorSource(spec);
+  return spec.priorityMap ? withPriorities(source, spec.priorityMap) : source;
+}
+
+/** A source whose jobs and details get `map` applied to their priorities. */
+function withPriorities(source: JobSource, map: PriorityMap): JobSource {
+  return Object.assign(Object.create(source) as JobSource, {
+    async list(signal?: AbortSignal) {
+      const result = await source.list(signal);
+      return { ...result, jobs: withPriorityMap(result.jobs, map) };
+    },
+    async detail(id: string, signal?: AbortSignal) {
+      const detail = await source.detail(id, signal);
+      return detail === null ? null : { ...detail, priority: applyPriorityMap(detail.priority, map) };
+    },
+  });
+}
+
+function createVendorSource(spec: SourceSpec): JobSource {
   switch (spec.type) {
     case 'vectorcharts':
       return createVectorChartsSource(spec);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { FieldKind } from './schema.js';
+import { PRIORITY_RANKS, isPriorityRank } from '../domain/priority.js';
 import { interpolateEnv, parseBytes, parseDuration } from './values.js';
 
 /** Context of a conversion: the environment and the directory relative file paths start from. */
@@ -29,6 +30,7 @@ export function convertValue(node: Node | null, kind: FieldKind, context: Conver
   // why: a declaration's parts keep their YAML nodes, so its own validation can name each nested line.
   if (kind === 'declaration') return { value: node };
   if (kind === 'headers') return convertHeaders(node, context);
+  if (kind === 'priority-map') return convertPriorityMap(node);
   if (!isScalar(node)) return { error: `expected ${describeKind(kind)}, got a ${isMap(node) ? 'mapping' : isSeq(node) ? 'list' : 'nothing'}` };
   let raw: unknown = node.value;
   if (typeof raw === 'string') {
@@ -80,6 +82,7 @@ export function describeKind(kind: FieldKind): string {
     'string-list': 'a list of strings',
     headers: 'a mapping of header: value',
     declaration: 'a mapping',
+    'priority-map': 'a mapping of vendor priority: rank',
   };
   return names[kind];
 }
@@ -113,6 +116,19 @@ function convertHeaders(node: Node | null, context: ConvertContext): Converted {
     headers[name] = value;
   }
   return { value: headers };
+}
+
+/** `priorityMap`: the vendor's own values (as text) → a rank of the shared scale. */
+function convertPriorityMap(node: Node | null): Converted {
+  if (!isMap(node)) return { error: `expected a mapping of vendor priority: rank (${PRIORITY_RANKS.join(', ')})` };
+  const map: Record<string, string> = {};
+  for (const pair of node.items) {
+    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    const rank = String(isScalar(pair.value) ? pair.value.value : '').trim().toLowerCase();
+    if (!isPriorityRank(rank)) return { error: `priority "${key}": expected one of ${PRIORITY_RANKS.join(', ')}, got "${rank}"` };
+    map[key] = rank;
+  }
+  return { value: map };
 }
 
 function convertUrl(raw: unknown): Converted {

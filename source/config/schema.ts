@@ -17,6 +17,8 @@ export type FieldKind =
   | 'bytes'
   | 'labels'
   | 'string-list'
+  /** `priorityMap`: the vendor's own values → a rank of the shared scale. */
+  | 'priority-map'
   /** Header name → value (each value may use `${ENV}`); values that use the environment are redacted. */
   | 'headers'
   /** A nested part of a declared source (list, fields, states, …), validated by its type (http-json-entry.ts). */
@@ -70,6 +72,7 @@ export const SOURCE_FIELDS: Record<string, FieldRule> = {
   url: { kind: 'url', description: 'base URL of the API' },
   caFile: { kind: 'file', example: '/etc/ssl/company-ca.pem', description: 'PEM CA that signed the server certificate (instead of the system CAs)' },
   insecure: { kind: 'boolean', default: 'false', description: 'skip TLS verification (this source only; shown as a warning badge)' },
+  priorityMap: { kind: 'priority-map', example: '{"6": low, Critical: urgent}', description: "the vendor's priority values → low, normal, high or urgent, overriding the default mapping (docs/vendors.md)" },
 };
 
 /** Keys of a `type: http-json` source: headers, a token for them, and the declaration (docs/http-json.md). */

@@ -68,10 +68,10 @@ export function renderStarterConfig(version: string): StarterConfig {
     if (index === 0) {
       // why: the per-source settings are the same for every vendor; listing them once keeps the file readable.
       lines.push('    # Any source may also set (shown with their defaults):');
-      for (const key of ['caFile', 'insecure'] as const) lines.push(entry('    ', key, exampleOf(SOURCE_FIELDS[key]), SOURCE_FIELDS[key].description, true));
+      for (const key of ['caFile', 'insecure', 'priorityMap'] as const) lines.push(entry('    ', key, exampleOf(SOURCE_FIELDS[key]), SOURCE_FIELDS[key].description, true));
       for (const [key, rule] of Object.entries(SHARED_FIELDS)) lines.push(entry('    ', key, exampleOf(rule), rule.description, true));
     } else {
-      lines.push(`    # (caFile, insecure, ${Object.keys(SHARED_FIELDS).join(', ')}: as on the first source)`);
+      lines.push(`    # (caFile, insecure, priorityMap, ${Object.keys(SHARED_FIELDS).join(', ')}: as on the first source)`);
     }
     lines.push('');
   }

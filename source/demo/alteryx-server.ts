@@ -43,14 +43,14 @@ export function createAlteryxSimulator(options: AlteryxSimulatorOptions = {}): A
   const seed = options.seed ?? 1;
   const dice = createDice(seed);
   // why: tokens draw from their own random source, so logging in does not change the generated jobs.
-  const tokens = createTokenDesk(seed ^ 0x5eed, (options.tokenLifetimeSeconds ?? 3600) * 1000, now);
+  const tokens = createTokenDesk(seed ^ 0x5eed, (options.tokenLifetimeSeconds ?? 3600) * 1000, now, options.tokenCredentials ?? 'either');
   const startCount = options.jobCount ?? 40;
   const jobCap = Math.max(2 * startCount, 20);
   const users = USER_NAMES.map((name) => ({ name, id: dice.hex(24) }));
   const workflows = WORKFLOW_FILES.map(([name, input, output]) => ({ id: dice.hex(24), name, input, output }));
   const world: AlteryxWorld = { dice, users, workflows, jobs: [] };
   const createJob = createJobFactory(world);
-  const route = createRouter({ world, tokens, now, maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE });
+  const route = createRouter({ world, tokens, now, maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE, noDetailEvery: options.noDetailEvery });
 
   const startedAt = now();
   populate(world, createJob, startCount, startedAt);

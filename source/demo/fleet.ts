@@ -22,6 +22,20 @@ export const SIMULATORS: Record<Vendor, (options: SimulatorOptions) => VendorSim
 /** Where each vendor's API sits below its server root (Alteryx lives under /webapi). */
 const BASE_PATHS: Partial<Record<Vendor, string>> = { alteryx: '/webapi' };
 
+/**
+ * What real servers do that the fleet plays by default, so `npm start` and the tests meet it:
+ * Vectara pages shorter than asked that still carry a page key, MCRIT /jobs/stats counters that
+ * drifted from the jobs that exist, an Alteryx token endpoint that takes only HTTP Basic and
+ * non-app workflow jobs whose detail answers 404. (OSAPI skipped jobs and MCRIT step-count
+ * progress are part of those simulators' ordinary runs; the VectorCharts pre-pagination list is
+ * the simulator's `listShape: 'bare-array'`.)
+ */
+export const REAL_SERVER_QUIRKS: Partial<Record<Vendor, Record<string, unknown>>> = {
+  vectara: { shortPages: true },
+  mcrit: { staleCounters: { getMatchesForSample: { in_progress: 1, finished: 12 }, updateMinHashes: { in_progress: 1 }, addBinarySample: { in_progress: 1, finished: 7 }, getUniqueBlocks: { in_progress: 1 } } },
+  alteryx: { tokenCredentials: 'basic', noDetailEvery: 7 },
+};
+
 /** Fleet options: ports, seed, clock and job counts. */
 export interface DemoFleetOptions extends SimulatorOptions {
   /** First port; vendor i listens on port + i. 0 (default) = ephemeral ports. */
@@ -31,6 +45,8 @@ export interface DemoFleetOptions extends SimulatorOptions {
   tickMs?: number;
   /** Only these vendors (default all five). */
   vendors?: readonly Vendor[];
+  /** Play the real servers' quirks (REAL_SERVER_QUIRKS; default true). */
+  quirks?: boolean;
 }
 
 /** A running fleet: its servers, the config entries that monitor them, and a stop. */
@@ -50,7 +66,8 @@ export async function startDemoFleet(options: DemoFleetOptions = {}): Promise<De
   const sources: Record<string, unknown>[] = [];
   try {
     for (const [index, vendor] of vendors.entries()) {
-      const simulator = SIMULATORS[vendor]({ ...options, seed: (options.seed ?? 42) + index });
+      const quirks = options.quirks === false ? {} : (REAL_SERVER_QUIRKS[vendor] ?? {});
+      const simulator = SIMULATORS[vendor]({ ...quirks, ...options, seed: (options.seed ?? 42) + index });
       const port = options.port ? options.port + index : 0;
       servers[vendor] = await startDemoServer(simulator, { port, host: options.host, basePath: BASE_PATHS[vendor] });
       sources.push(simulator.sourceConfig(servers[vendor].url, `demo-${vendor}`));

@@ -57,7 +57,8 @@ export function createVectaraSimulator(options: VectaraSimulatorOptions = {}): V
   const startCount = Math.max(0, Math.floor(options.jobCount ?? 40));
   const tokens = createOAuthTokens(requestIds, now);
   const store = createJobStore({ random, now, startCount, arrivals: options.arrivals !== false });
-  const context: VectaraContext = { store, tokens, now, requestId: () => randomHex(requestIds, 32) };
+  const pageSize = (asked: number) => (options.shortPages ? Math.max(1, Math.ceil(asked / 2)) : asked);
+  const context: VectaraContext = { store, tokens, now, requestId: () => randomHex(requestIds, 32), pageSize };
 
   return {
     vendor: 'vectara',

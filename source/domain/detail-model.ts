@@ -9,6 +9,7 @@ import { VENDOR_NAMES } from './job.js';
 import { sanitizeInline } from './sanitize.js';
 import { describeProgress, formatAgo, formatDuration, formatPercent, formatTimestamp, jobDurationMs } from './format.js';
 import { STATE_SYMBOLS } from './state-symbols.js';
+import { describePriority } from './priority.js';
 
 /** Width of the label column (the longest label and a space). */
 export const DETAIL_LABEL_WIDTH = 11;
@@ -35,12 +36,9 @@ export interface DetailProvenance {
 
 const inline = (value: unknown, max = 400) => sanitizeInline(value, max);
 
-/** "high (3)", "high", "3", or "—": the one priority format. */
+/** "urgent (vendor: Critical)", "—": the one priority format (domain/priority.ts). */
 export function priorityText(job: Pick<Job, 'priority'>): string {
-  const { label, value } = job.priority;
-  if (label !== null && value !== null) return `${inline(label, 60)} (${value})`;
-  if (label !== null) return inline(label, 60);
-  return value === null ? '—' : String(value);
+  return inline(describePriority(job.priority), 120);
 }
 
 /** "✖ failed  (native: partial_failure)". */

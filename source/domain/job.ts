@@ -38,8 +38,13 @@ export const VENDOR_NAMES: Record<SourceType, string> = {
   'http-json': 'HTTP JSON',
 };
 
-/** A job's priority: a number for sorting (higher runs first) and the vendor's own label when it has one. */
+/**
+ * A job's priority: the normalized rank (domain/priority.ts; sorting and filtering use it) beside
+ * the vendor's own value — its number, or its label when it sends one ("Critical", "6").
+ */
 export interface Priority {
+  /** low | normal | high | urgent; null when the vendor has no priority or the value is unmapped. */
+  rank: 'low' | 'normal' | 'high' | 'urgent' | null;
   value: number | null;
   label: string | null;
 }

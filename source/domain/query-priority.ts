@@ -5,6 +5,7 @@
  * docs/vendors.md). Imports only the domain.
  */
 import type { Job } from './job.js';
+import { priorityRankIndex } from './priority.js';
 
 /** The rank names, lowest first; their index is the rank. */
 export const PRIORITY_RANKS = ['low', 'normal', 'high', 'urgent'] as const;
@@ -19,12 +20,7 @@ export function rankOfName(name: string): number | undefined {
   return NAMED[name.trim().toLowerCase()];
 }
 
-/** A job's priority rank 0–3 (low…urgent), or null when the vendor reports none. */
+/** A job's priority rank 0–3 (low…urgent) on the one scale (domain/priority.ts), or null when it has none. */
 export function jobPriorityRank(job: Pick<Job, 'priority'>): number | null {
-  const label = job.priority.label === null ? undefined : rankOfName(job.priority.label);
-  if (label !== undefined) return label;
-  const value = job.priority.value;
-  if (value === null) return null;
-  // why: numeric scales put 0 at the default; 2 and 3 are Alteryx High and Critical.
-  return value < 0 ? 0 : value < 2 ? 1 : value < 3 ? 2 : 3;
+  return priorityRankIndex(job.priority.rank);
 }

@@ -2,6 +2,7 @@
  * Deterministic job ordering for the merged table. Every order ends with the job key as
  * tie-breaker, so a refresh never reshuffles equal rows (shared/architecture.md).
  */
+import { priorityRankIndex } from './priority.js';
 import type { Job, JobState } from './job.js';
 
 /** The sort columns, in the order the sort key cycles through them. */
@@ -54,7 +55,8 @@ interface Criterion {
 }
 
 const activeRank = (job: Job): number => (job.state === 'running' ? 0 : job.state === 'queued' ? 1 : 2);
-const priority = (job: Job): number | null => job.priority.value;
+// why: the normalized rank, so vendors' scales compare (domain/priority.ts); never raw numbers across vendors.
+const priority = (job: Job): number | null => priorityRankIndex(job.priority.rank);
 const created = (job: Job): number | null => job.createdAt;
 const updated = (job: Job): number | null => job.updatedAt ?? job.finishedAt ?? job.startedAt ?? job.createdAt;
 const newest = (job: Job): number | null => job.finishedAt ?? job.updatedAt ?? job.startedAt ?? job.createdAt;

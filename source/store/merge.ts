@@ -35,6 +35,7 @@ export function sameJob(x: Job, y: Job): boolean {
     x.startedAt === y.startedAt &&
     x.error === y.error &&
     x.host === y.host &&
+    x.priority.rank === y.priority.rank &&
     x.priority.value === y.priority.value &&
     x.priority.label === y.priority.label &&
     x.flags.length === y.flags.length

@@ -122,25 +122,26 @@ describe('mapAlteryxState', () => {
 
 describe('parseAlteryxPriority', () => {
   it.each([
-    ['Low', 0],
-    ['Default', 0],
-    ['Normal', 0],
-    ['Medium', 1],
-    ['High', 2],
-    ['Critical', 3],
-    ['0', 0],
-    ['1', 1],
-    ['4', 4],
-    ['6', 6],
-    ['Urgent', null],
-  ])('reads priority %j as value %j with the label kept', (label, value) => {
-    expect(parseAlteryxPriority(label)).toEqual({ value, label });
+    ['Low', 0, 'low'],
+    ['Default', 0, 'normal'],
+    ['Normal', 0, 'normal'],
+    ['Medium', 1, 'normal'],
+    ['High', 2, 'high'],
+    ['Critical', 3, 'urgent'],
+    ['0', 0, 'normal'],
+    ['1', 1, 'normal'],
+    ['4', 4, 'normal'],
+    ['6', 6, 'low'],
+    ['5', 5, null],
+    ['Urgent', null, null],
+  ])('reads priority %j as value %j, rank %j, with the label kept', (label, value, rank) => {
+    expect(parseAlteryxPriority(label)).toEqual({ rank, value, label });
   });
 
   it('reads a missing priority as null and a numeric one as its string label', () => {
-    expect(parseAlteryxPriority(undefined)).toEqual({ value: null, label: null });
-    expect(parseAlteryxPriority({})).toEqual({ value: null, label: null });
-    expect(parseAlteryxPriority(2)).toEqual({ value: 2, label: '2' });
+    expect(parseAlteryxPriority(undefined)).toEqual({ rank: null, value: null, label: null });
+    expect(parseAlteryxPriority({})).toEqual({ rank: null, value: null, label: null });
+    expect(parseAlteryxPriority(2)).toEqual({ rank: 'high', value: 2, label: '2' });
   });
 });
 
@@ -184,7 +185,7 @@ describe('normalizeAlteryxJob (fixtures)', () => {
       nativeState: 'Queued',
       terminal: false,
       flags: [],
-      priority: { value: 2, label: 'High' },
+      priority: { rank: 'high', value: 2, label: 'High' },
       progress: null,
       createdAt: Date.parse('2025-10-01T14:22:09Z'),
       startedAt: null,
@@ -205,15 +206,15 @@ describe('normalizeAlteryxJob (fixtures)', () => {
     expect([initializing.state, running.state]).toEqual(['running', 'running']);
     expect(running.startedAt).toBe(Date.parse('2025-10-01T14:20:52Z'));
     expect(running.finishedAt).toBeNull();
-    expect(running.priority).toEqual({ value: 0, label: '0' });
-    expect(initializing.priority).toEqual({ value: 0, label: 'Default' });
+    expect(running.priority).toEqual({ rank: 'normal', value: 0, label: '0' });
+    expect(initializing.priority).toEqual({ rank: 'normal', value: 0, label: 'Default' });
   });
 
   it('leaves a completed job unknown and flagged until its disposition is known, with its end from the execution time', () => {
     const job = normalizeAlteryxJob(page1[3], 'ayx');
     expect(job).toMatchObject({ state: 'unknown', terminal: true, flags: ['needs-disposition'], nativeState: 'Completed', type: 'Workflow1' });
     expect(job.finishedAt).toBe(Date.parse('2025-10-01T13:57:12Z'));
-    expect(normalizeAlteryxJob(page1[4], 'ayx').priority).toEqual({ value: 6, label: '6' });
+    expect(normalizeAlteryxJob(page1[4], 'ayx').priority).toEqual({ rank: 'low', value: 6, label: '6' });
   });
 
   it('applies a known disposition to a completed list item', () => {
@@ -252,7 +253,7 @@ describe('normalizeAlteryxDetail (fixtures)', () => {
       terminal: true,
       flags: [],
       owner: 'Jane Doe',
-      priority: { value: 0, label: 'Low' },
+      priority: { rank: 'low', value: 0, label: 'Low' },
       createdAt: Date.parse('2025-10-01T13:57:10Z'),
       finishedAt: Date.parse('2025-10-01T13:57:12Z'),
       host: null,
@@ -282,7 +283,7 @@ describe('normalizeAlteryxDetail (fixtures)', () => {
       type: '68dd32922a719467662d27c7',
       owner: null,
       host: 'finance',
-      priority: { value: 0, label: 'Default' },
+      priority: { rank: 'normal', value: 0, label: 'Default' },
       createdAt: Date.parse('2025-10-01T13:54:26.402Z'),
       finishedAt: null,
       outputs: [],
@@ -322,7 +323,8 @@ describe('createAlteryxSource against the simulator', () => {
     expect(sequence(server)).toEqual(['POST /webapi/oauth2/token', 'GET /webapi/v3/jobs']);
     const [tokenRequest, listRequest] = server.requests;
     expect(tokenRequest.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(Object.fromEntries(new URLSearchParams(tokenRequest.body))).toEqual({ grant_type: 'client_credentials', client_id: ALTERYX_DEMO_CLIENT_ID, client_secret: ALTERYX_DEMO_CLIENT_SECRET });
+    expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from(`${ALTERYX_DEMO_CLIENT_ID}:${ALTERYX_DEMO_CLIENT_SECRET}`).toString('base64')}`);
+    expect(Object.fromEntries(new URLSearchParams(tokenRequest.body))).toEqual({ grant_type: 'client_credentials' });
     expect(listRequest.query).toEqual({ offset: '0', limit: '100', sortField: 'CreateDate', direction: 'desc', allUsers: 'true' });
     expect(listRequest.headers.authorization).toMatch(/^Bearer [0-9a-f]{48}$/);
     expect(listRequest.headers.accept).toBe('application/json');
@@ -376,7 +378,36 @@ describe('createAlteryxSource against the simulator', () => {
     expect(error).toMatchObject({ source: 'ayx', kind: 'auth', status: 400, detail: 'invalid_client', short: 'token request rejected (HTTP 400)' });
     expect(error.message).toContain('ayx: token request rejected (HTTP 400): invalid_client');
     expect(error.message).not.toContain('not-the-secret');
-    expect(sequence(server)).toEqual(['POST /webapi/oauth2/token']);
+    expect(sequence(server)).toEqual(['POST /webapi/oauth2/token', 'POST /webapi/oauth2/token']);
+  });
+
+  it('sends the credentials as HTTP Basic to a Basic-only token endpoint', async () => {
+    const { simulator, server } = await startAlteryx({ tokenCredentials: 'basic' });
+    injectMany(simulator, 2);
+    const result = await sourceFor(server).list();
+    const [tokenRequest] = server.requests;
+    expect(sequence(server)).toEqual(['POST /webapi/oauth2/token', 'GET /webapi/v3/jobs']);
+    expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from(`${ALTERYX_DEMO_CLIENT_ID}:${ALTERYX_DEMO_CLIENT_SECRET}`).toString('base64')}`);
+    expect(tokenRequest.body).toBe('grant_type=client_credentials');
+    expect(result.jobs).toHaveLength(2);
+  });
+
+  it('falls back to form-body credentials when Basic is refused, and keeps using what worked', async () => {
+    const { simulator, server } = await startAlteryx({ tokenCredentials: 'form', tokenLifetimeSeconds: 600 });
+    injectMany(simulator, 1);
+    const source = sourceFor(server);
+    const first = await source.list();
+    const [basic, form] = server.requests;
+    expect(sequence(server)).toEqual(['POST /webapi/oauth2/token', 'POST /webapi/oauth2/token', 'GET /webapi/v3/jobs']);
+    expect(basic.headers.authorization).toMatch(/^Basic /);
+    expect(form.headers.authorization).toBeUndefined();
+    expect(Object.fromEntries(new URLSearchParams(form.body))).toEqual({ grant_type: 'client_credentials', client_id: ALTERYX_DEMO_CLIENT_ID, client_secret: ALTERYX_DEMO_CLIENT_SECRET });
+    expect(first.requests).toBe(3);
+    clock += 600_000;
+    server.clearRequests();
+    await source.list();
+    expect(sequence(server)).toEqual(['POST /webapi/oauth2/token', 'GET /webapi/v3/jobs']);
+    expect(server.requests[0].headers.authorization).toBeUndefined();
   });
 
   it('reports missing credentials without sending anything', async () => {
@@ -568,6 +599,48 @@ describe('createAlteryxSource against the simulator', () => {
       expect(early?.state).toBe('running');
       expect(later?.state).toBe('running');
       expect(later!.messages!.length).toBeGreaterThan(early!.messages!.length);
+    });
+
+    it('keeps a listed job whose detail answers 404 (non-app workflow) with its list status and why its outcome is unknown', async () => {
+      const { simulator, server } = await startAlteryx({ noDetailEvery: 1 });
+      const job = simulator.inject({ status: 'Completed', disposition: 'Success', workflowName: 'Nightly Extract.yxmd' });
+      const source = sourceFor(server);
+      const listed = await source.list();
+      expect(detailCalls(server).map((request) => [request.path, request.query])).toEqual([[`/webapi/v3/jobs/${job.id}`, { includeMessages: 'false' }]]);
+      expect(listed.jobs[0]).toMatchObject({ id: job.id, state: 'unknown', nativeState: 'Completed', terminal: true, error: 'outcome unknown: the server has no detail for this job' });
+      expect(listed.incomplete).toEqual({ jobs: 1, reason: 'outcome unknown: the server has no detail for this job' });
+      server.clearRequests();
+      const again = await source.list();
+      expect(detailCalls(server)).toHaveLength(0);
+      expect(again.incomplete).toEqual({ jobs: 1, reason: 'outcome unknown: the server has no detail for this job' });
+      const detail = await source.detail(job.id);
+      expect(detail).toMatchObject({ id: job.id, state: 'unknown', nativeState: 'Completed', type: 'Nightly Extract.yxmd', error: 'outcome unknown: the server has no detail for this job', messages: null, outputs: null });
+    });
+
+    it('finds a 404 job in a fresh list when nothing was listed yet (one-shot get)', async () => {
+      const { simulator, server } = await startAlteryx({ noDetailEvery: 1 });
+      const job = simulator.inject({ status: 'Completed', disposition: 'Error' });
+      const detail = await sourceFor(server).detail(job.id);
+      // why: found only in a fresh list, its detail is asked once more (it may have just been created).
+      expect(sequence(server)).toEqual(['POST /webapi/oauth2/token', `GET /webapi/v3/jobs/${job.id}`, 'GET /webapi/v3/jobs', `GET /webapi/v3/jobs/${job.id}`]);
+      expect(detail).toMatchObject({ id: job.id, state: 'unknown', error: 'outcome unknown: the server has no detail for this job' });
+    });
+
+    it('says why when a detail look-up fails for another reason, and asks again next poll', async () => {
+      let failing = true;
+      const { simulator, server } = await startAlteryx({}, (inner) => ({
+        ...inner,
+        handle: (request: DemoRequest) => (failing && /^\/webapi\/v3\/jobs\/[^/]+$/.test(request.path) ? { status: 500, json: { message: 'database busy' } } : inner.handle(request)),
+      }));
+      const job = simulator.inject({ status: 'Completed', disposition: 'Success' });
+      const source = sourceFor(server);
+      const first = await source.list();
+      expect(first.incomplete).toEqual({ jobs: 1, reason: 'outcome unknown: its detail request failed (500 server error)' });
+      expect(first.jobs[0].error).toBe('outcome unknown: its detail request failed (500 server error)');
+      failing = false;
+      const second = await source.list();
+      expect(second.incomplete).toBeUndefined();
+      expect(second.jobs[0]).toMatchObject({ id: job.id, state: 'succeeded', error: null });
     });
 
     it('returns null for a job that no longer exists', async () => {
@@ -858,7 +931,9 @@ describe('Alteryx error shapes (real HTTP stub)', () => {
     const error = await rejection(source.list());
     expect(error).toMatchObject({ source: 'stubbed', ...expected });
     expect(error.message).not.toContain('secret-value');
-    expect(seen).toEqual(['POST /webapi/oauth2/token']);
+    // why: a 400/401 to Basic credentials is retried once with form-body credentials; other answers are not.
+    const tries = expected.status === 400 || expected.status === 401 ? 2 : 1;
+    expect(seen).toEqual(Array(tries).fill('POST /webapi/oauth2/token'));
   });
 
   it(`stops after ${MAX_PAGES_PER_POLL} pages of a server that always says there is a next page, and de-duplicates`, async () => {

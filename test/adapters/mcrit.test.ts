@@ -180,7 +180,7 @@ describe('normalizeMcritJob (fixtures/mcrit/list.json)', () => {
       nativeState: 'finished',
       terminal: true,
       flags: [],
-      priority: { value: 0, label: null },
+      priority: { rank: 'normal', value: 0, label: null },
       progress: 100,
       createdAt: Date.parse('2026-08-06T10:46:34.679Z'),
       startedAt: Date.parse('2026-08-06T10:46:34.786Z'),
@@ -223,7 +223,7 @@ describe('normalizeMcritJob (fixtures/mcrit/list.json)', () => {
   });
 
   it('reads priority as a number and the job waiting on this one (required_by) as its parent', () => {
-    expect(normalizeMcritJob(listFixture.data[2], 'lab').priority).toEqual({ value: 1, label: null });
+    expect(normalizeMcritJob(listFixture.data[2], 'lab').priority).toEqual({ rank: 'high', value: 1, label: null });
     expect(normalizeMcritJob(listFixture.data[7], 'lab').parentId).toBe('6a7465f2f8b8d2c6f83664cd');
   });
 

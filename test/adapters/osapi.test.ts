@@ -93,7 +93,7 @@ describe('normalizeOsapiJob', () => {
       nativeState: 'processing',
       terminal: false,
       flags: [],
-      priority: { value: null, label: null },
+      priority: { rank: null, value: null, label: null },
       progress: null,
       createdAt: Date.parse('2026-03-20T09:13:40Z'),
       startedAt: null,

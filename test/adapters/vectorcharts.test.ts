@@ -135,7 +135,7 @@ describe('normalizeVectorChartsJob', () => {
       nativeState: 'completed',
       terminal: true,
       flags: [],
-      priority: { value: 0, label: null },
+      priority: { rank: 'normal', value: 0, label: null },
       progress: 100,
       createdAt: 1736942400000,
       startedAt: 1736942410000,
@@ -174,7 +174,7 @@ describe('normalizeVectorChartsJob', () => {
     expect(failedChild.parentId).toBe(upload.id);
     expect(upload.parentId).toBeNull();
     expect([pendingChild.owner, upload.owner, vacuum.owner]).toEqual(['3', '3', null]);
-    expect([upload.priority, upload.progress, upload.type]).toEqual([{ value: 5, label: null }, 66, 'process-chart-upload']);
+    expect([upload.priority, upload.progress, upload.type]).toEqual([{ rank: 'high', value: 5, label: null }, 66, 'process-chart-upload']);
     expect(upload.host).toBeNull();
   });
 

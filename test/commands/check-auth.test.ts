@@ -87,7 +87,7 @@ describe('jobtop check: each vendor authentication against the demo fleet', () =
     expect(requests('mcrit').every((request) => request.headers.apitoken === MCRIT_DEMO_TOKEN)).toBe(true);
     const alteryx = requests('alteryx');
     expect(alteryx[0].line).toBe('POST /webapi/oauth2/token');
-    expect(new URLSearchParams(alteryx[0].body).get('client_secret')).toBe(ALTERYX_DEMO_CLIENT_SECRET);
+    expect(alteryx[0].headers.authorization).toBe(`Basic ${Buffer.from(`${ALTERYX_DEMO_CLIENT_ID}:${ALTERYX_DEMO_CLIENT_SECRET}`).toString('base64')}`);
     expect(alteryx.slice(1).every((request) => /^Bearer [0-9a-f]+$/.test(String(request.headers.authorization)))).toBe(true);
     // No server saw another vendor's credential.
     const credentials: Record<string, string[]> = {

@@ -134,7 +134,7 @@ describe('jobtop check', () => {
     const result = await check(path);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`jobtop: ${path}:5: sources[0].limt: unknown key, did you mean limit? (expected one of name, type, url, caFile, insecure, interval, timeout, connectTimeout, limit, readonly, maxBodySize, commandTimeout, labels, apiToken, apiTokenCommand)\n`);
+    expect(result.stderr).toBe(`jobtop: ${path}:5: sources[0].limt: unknown key, did you mean limit? (expected one of name, type, url, caFile, insecure, priorityMap, interval, timeout, connectTimeout, limit, readonly, maxBodySize, commandTimeout, labels, apiToken, apiTokenCommand)\n`);
     expect(fleet.servers.mcrit.requests).toEqual([]);
   });
 

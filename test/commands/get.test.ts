@@ -3,7 +3,7 @@
  * there: readable text and exact JSON, missing jobs, dead sources, hostile strings, and a run
  * in a real pseudo-terminal.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,14 @@ describe('jobtop get', () => {
     expect(text).toMatch(/^ {2}\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ {2}error {4}\[web-02\] Job failed on web-02: ping: 100% packet loss to 10\.0\.4\.12$/m);
     expect(text).toContain('Result\n  {\n');
     expect(text).toContain('"error": "ping: 100% packet loss to 10.0.4.12"');
+  });
+
+  it('refuses --result for a source whose jobs have no result value, writing nothing (exit 9)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'jobtop-get-')), 'result.json');
+    const result = await runCli(['get', `demo-alteryx/${alteryxId}`, '--result', file, '--config', config]);
+    expect(result.code).toBe(9);
+    expect(result.stderr).toBe(`jobtop: demo-alteryx/${alteryxId}: Alteryx jobs have no result value to save; jobtop get demo-alteryx/${alteryxId} shows what the job has\n`);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('prints the same job as exact JSON with steps, messages and result', async () => {

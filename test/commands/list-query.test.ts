@@ -41,7 +41,7 @@ describe('list query', () => {
     const jobs = [makeJob('s', 'a', 'succeeded', { createdAt: 2 }), makeJob('s', 'b', 'succeeded', { createdAt: null }), makeJob('s', 'c', 'succeeded', { createdAt: 1 })];
     expect(selectJobs(jobs, ANY_JOB, sortSpecFor('created', false), null).map((job) => job.id)).toEqual(['c', 'a', 'b']);
     expect(selectJobs(jobs, ANY_JOB, sortSpecFor('created', true), null).map((job) => job.id)).toEqual(['a', 'c', 'b']);
-    const prioritized = [makeJob('s', 'x', 'queued', { priority: { value: 1, label: null } }), makeJob('s', 'y', 'queued', { priority: { value: 3, label: null } })];
+    const prioritized = [makeJob('s', 'x', 'queued', { priority: { rank: 'normal', value: 1, label: null } }), makeJob('s', 'y', 'queued', { priority: { rank: 'high', value: 3, label: null } })];
     expect(selectJobs(prioritized, ANY_JOB, sortSpecFor('priority', true), 1).map((job) => job.id)).toEqual(['y']);
   });
 

@@ -22,7 +22,7 @@ interface JsonJob {
   state: string;
   nativeState: string;
   createdAt: string | null;
-  priority: { value: number | null; label: string | null };
+  priority: { rank: string | null; value: number | null; label: string | null };
 }
 
 const writeConfig = (content: unknown) => {
@@ -111,7 +111,9 @@ describe('jobtop list (scripting)', () => {
     expect(newest).toEqual(reversed);
     expect(newest.map((key) => all.find((job) => job.key === key)!.createdAt)).toEqual([...all.map((job) => job.createdAt!)].sort().reverse().slice(0, 3));
     const byPriority = await keysOf(['--sort=-priority', '--source', 'demo-alteryx']);
-    const values = byPriority.map((key) => all.find((job) => job.key === key)!.priority.value ?? -Infinity);
+    // why: sorted on the normalized rank (docs/vendors.md "Priority"), never on raw vendor numbers.
+    const ranks = ['low', 'normal', 'high', 'urgent'];
+    const values = byPriority.map((key) => ranks.indexOf(all.find((job) => job.key === key)!.priority.rank ?? ''));
     expect(values).toEqual([...values].sort((a, b) => b - a));
     expect(await keysOf(['--state', 'succeeded', '--limit', '2'])).toHaveLength(2);
   });

@@ -61,7 +61,8 @@ describe('auth renewal from a config file', () => {
     expect(tokenRequests()).toHaveLength(1);
     expect(server.requests[0].path).toBe('/webapi/oauth2/token');
     expect(bearerOfLastList()).not.toBe(first);
-    expect(new URLSearchParams(tokenRequests()[0].body).get('client_secret')).toBe(ALTERYX_DEMO_CLIENT_SECRET);
+    // why: the secret from the command goes out as HTTP Basic (id:secret), as Alteryx's own clients send it.
+    expect(tokenRequests()[0].headers.authorization).toBe(`Basic ${Buffer.from(`${ALTERYX_DEMO_CLIENT_ID}:${ALTERYX_DEMO_CLIENT_SECRET}`).toString('base64')}`);
 
     simulator.revokeTokens();
     server.clearRequests();

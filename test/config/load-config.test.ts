@@ -26,6 +26,13 @@ describe('config loading', () => {
     expect(config.secrets).toEqual(['abcd']);
   });
 
+  it('reads a priorityMap of vendor values to ranks, and names a rank that is not one', () => {
+    const config = parseConfigText('sources:\n  - name: ayx\n    type: alteryx\n    url: http://127.0.0.1:8080/webapi\n    clientId: id\n    clientSecret: s3cret\n    priorityMap: {"6": high, Critical: Normal}\n', 'c.yaml', {});
+    expect(config.sources[0].spec).toMatchObject({ priorityMap: { '6': 'high', Critical: 'normal' } });
+    const problems = problemsOf('sources:\n  - name: ayx\n    type: alteryx\n    url: http://127.0.0.1:8080/webapi\n    clientId: id\n    clientSecret: s3cret\n    priorityMap: {"6": asap}\n');
+    expect(problems.join('\n')).toContain('priority "6": expected one of low, normal, high, urgent, got "asap"');
+  });
+
   it('lets a source override global interval, limit and readonly', () => {
     const config = parseConfigText(
       'interval: 5s\nlimit: 50\nreadonly: true\nsources:\n  - {name: a, type: mcrit, url: "http://h:8000"}\n  - {name: b, type: mcrit, url: "http://h:8001", interval: 500ms, limit: 10, readonly: false}\n',

@@ -3,12 +3,13 @@
  * monitored through the config layer and the real adapters, with a frozen clock so the
  * simulators' own records are the oracle for the states jobtop reports.
  */
+import { hasNoDetail } from '../../source/demo/alteryx/routes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { createSource } from '../../source/adapters/registry.js';
 import { parseConfigText } from '../../source/config/load-config.js';
 import type { JobState, Vendor } from '../../source/domain/job.js';
-import { startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
+import { REAL_SERVER_QUIRKS, startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
 import type { AlteryxSimulator } from '../../source/demo/alteryx-server.js';
 import { deriveMcritState } from '../../source/adapters/mcrit.js';
 import type { McritSimulator } from '../../source/demo/mcrit-server.js';
@@ -85,7 +86,10 @@ describe('the embedded demo fleet', () => {
       for (const job of outcome.jobs) {
         const native = truth[outcome.vendor as Vendor].get(job.id);
         expect(native, `${job.key} exists on its server`).toBeDefined();
-        expect(job.state, `${job.key} (${native})`).toBe(EXPECTED[outcome.vendor as Vendor][native!]);
+        // why: the fleet plays non-app Alteryx workflows whose detail answers 404: their outcome is unknown, and says so.
+        const withoutDetail = outcome.vendor === 'alteryx' && native!.startsWith('Completed/') && hasNoDetail(job.id, REAL_SERVER_QUIRKS.alteryx?.noDetailEvery as number);
+        if (withoutDetail) expect([job.state, job.error]).toEqual(['unknown', 'outcome unknown: the server has no detail for this job']);
+        else expect(job.state, `${job.key} (${native})`).toBe(EXPECTED[outcome.vendor as Vendor][native!]);
         compared += 1;
       }
     }

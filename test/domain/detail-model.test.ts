@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { detailRows, detailRowText, priorityText } from '../../source/domain/detail-model.js';
+import type { Priority } from '../../source/domain/job.js';
 import { renderJobText } from '../../source/commands/get/job-text.js';
 import { overviewLines } from '../../source/ui/content/overview-lines.js';
 import { makeCapabilities, makeDetail, makeJob, T0 } from '../helpers/jobs.js';
 
-const job = makeDetail({ ...makeJob({ id: 'job-7', state: 'failed', nativeState: 'partial_failure', priority: { value: 3, label: 'high' }, progress: 40, flags: ['had-error'] }) });
+const job = makeDetail({ ...makeJob({ id: 'job-7', state: 'failed', nativeState: 'partial_failure', priority: { rank: 'urgent', value: 3, label: 'Critical' }, progress: 40, flags: ['had-error'] }) });
 const plain = (segments: readonly { text: string }[]) => segments.map((segment) => segment.text).join('');
 
 describe('the one detail document', () => {
-  it.each<[string, { value: number | null; label: string | null }, string]>([
-    ['label and value', { value: 3, label: 'high' }, 'high (3)'],
-    ['label only', { value: null, label: 'Critical' }, 'Critical'],
-    ['value only', { value: 7, label: null }, '7'],
-    ['neither', { value: null, label: null }, '—'],
+  it.each<[string, Priority, string]>([
+    ['a rank and the vendor\'s name', { rank: 'urgent', value: 3, label: 'Critical' }, 'urgent (vendor: Critical)'],
+    ['a rank and the vendor\'s number', { rank: 'normal', value: 0, label: null }, 'normal (vendor: 0)'],
+    ['a vendor value without a rank', { rank: null, value: 5, label: null }, '— (vendor: 5, unmapped)'],
+    ['neither', { rank: null, value: null, label: null }, '—'],
   ])('formats a priority with %s one way', (_name, priority, expected) => expect(priorityText({ priority })).toBe(expected));
 
   it('is printed by jobtop get and drawn by the Overview with the same rows, order and label width', () => {

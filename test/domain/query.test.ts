@@ -7,11 +7,11 @@ import { makeJob, T0 } from '../helpers/jobs.js';
 
 const MIN = 60_000;
 const jobs: Job[] = [
-  makeJob({ id: 'a1', source: 'analytics', type: 'ETL nightly', state: 'failed', createdAt: T0 - 30 * MIN, finishedAt: T0 - 5 * MIN, priority: { value: 2, label: 'High' }, owner: 'alice' }),
-  makeJob({ id: 'b2', source: 'analytics', type: 'ETL hourly', state: 'partial', createdAt: T0 - 3 * 60 * MIN, finishedAt: T0 - 2 * 60 * MIN, priority: { value: 0, label: 'Default' } }),
-  makeJob({ id: 'c3', source: 'ops', type: 'process-chart', state: 'queued', createdAt: T0 - 2 * MIN, priority: { value: 3, label: null }, host: 'db-07' }),
+  makeJob({ id: 'a1', source: 'analytics', type: 'ETL nightly', state: 'failed', createdAt: T0 - 30 * MIN, finishedAt: T0 - 5 * MIN, priority: { rank: 'high', value: 2, label: 'High' }, owner: 'alice' }),
+  makeJob({ id: 'b2', source: 'analytics', type: 'ETL hourly', state: 'partial', createdAt: T0 - 3 * 60 * MIN, finishedAt: T0 - 2 * 60 * MIN, priority: { rank: 'normal', value: 0, label: 'Default' } }),
+  makeJob({ id: 'c3', source: 'ops', type: 'process-chart', state: 'queued', createdAt: T0 - 2 * MIN, priority: { rank: 'urgent', value: 3, label: null }, host: 'db-07' }),
   makeJob({ id: 'd4', source: 'ops', type: 'node.exec', state: 'succeeded', createdAt: T0 - 90 * MIN, finishedAt: T0 - 20 * MIN, owner: null }),
-  makeJob({ id: 'e5', source: 'mcrit-1', type: 'updateMinHashes', state: 'running', createdAt: T0 - 10 * MIN, startedAt: T0 - 9 * MIN, priority: { value: -1, label: null } }),
+  makeJob({ id: 'e5', source: 'mcrit-1', type: 'updateMinHashes', state: 'running', createdAt: T0 - 10 * MIN, startedAt: T0 - 9 * MIN, priority: { rank: 'low', value: -1, label: null } }),
 ];
 const flagsOf = (job: Job) => (job.id === 'e5' ? ['slow', 'attention'] : []);
 

@@ -5,10 +5,10 @@ import { makeJob, T0 } from '../helpers/jobs.js';
 
 const jobs: Job[] = [
   makeJob({ id: 'done-old', state: 'succeeded', createdAt: T0 - 9_000, finishedAt: T0 - 8_000, updatedAt: T0 - 8_000, type: 'b' }),
-  makeJob({ id: 'queued-high', state: 'queued', priority: { value: 9, label: 'high' }, createdAt: T0 - 5_000, updatedAt: T0 - 4_900, type: 'a' }),
-  makeJob({ id: 'running-low', state: 'running', priority: { value: 1, label: 'low' }, createdAt: T0 - 4_000, updatedAt: T0 - 3_900, type: 'c' }),
+  makeJob({ id: 'queued-high', state: 'queued', priority: { rank: 'high', value: 9, label: 'high' }, createdAt: T0 - 5_000, updatedAt: T0 - 4_900, type: 'a' }),
+  makeJob({ id: 'running-low', state: 'running', priority: { rank: 'low', value: 1, label: 'low' }, createdAt: T0 - 4_000, updatedAt: T0 - 3_900, type: 'c' }),
   makeJob({ id: 'failed-new', state: 'failed', createdAt: T0 - 1_000, finishedAt: T0 - 500, updatedAt: T0 - 500, source: 'mcrit', type: 'a' }),
-  makeJob({ id: 'running-high', state: 'running', priority: { value: 9, label: 'high' }, createdAt: T0 - 3_000, updatedAt: T0 - 2_900, type: 'a' }),
+  makeJob({ id: 'running-high', state: 'running', priority: { rank: 'high', value: 9, label: 'high' }, createdAt: T0 - 3_000, updatedAt: T0 - 2_900, type: 'a' }),
   makeJob({ id: 'no-dates', state: 'unknown', createdAt: null, startedAt: null, finishedAt: null, updatedAt: null, type: 'a' }),
 ];
 

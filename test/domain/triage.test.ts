@@ -66,8 +66,8 @@ describe('computeTriage', () => {
     ['queued 10m while a later job started: starved', [queued('q', 10), startedLater], true],
     ['queued 10m, nothing later started: waiting, not starved', [queued('q', 10)], false],
     ['queued 4m (under 5m) while a later job started: not yet', [queued('q', 4), startedLater], false],
-    ['high priority starves after half the time', [queued('q', 3, { priority: { value: 2, label: null } }), startedLater], true],
-    ['low priority waits twice as long', [queued('q', 8, { priority: { value: -1, label: null } }), startedLater], false],
+    ['high priority starves after half the time', [queued('q', 3, { priority: { rank: 'high', value: 2, label: null } }), startedLater], true],
+    ['low priority waits twice as long', [queued('q', 8, { priority: { rank: 'low', value: -1, label: null } }), startedLater], false],
     ['a later job on another source does not count', [queued('q', 10), { ...startedLater, source: 'mcrit', key: 'mcrit/later' }], false],
   ])('%s', (_, jobs, starved) => expect(computeTriage(jobs, T0).get('osapi/q')?.starved !== undefined).toBe(starved));
 

@@ -73,7 +73,7 @@ describe('a source that answers in part, or too slowly', () => {
     expect(alteryx.incomplete!.jobs).toBeGreaterThan(0);
     expect(alteryx.incomplete!.jobs).toBeLessThanOrEqual(unknown);
     expect(alteryx.incomplete!.reason).toMatch(/500 server error/);
-    expect(result.stderr).toMatch(new RegExp(`x-alteryx: incomplete: ${alteryx.incomplete!.jobs} jobs? with an unknown outcome \\(disposition look-ups failed: 500 server error`));
+    expect(result.stderr).toMatch(new RegExp(`x-alteryx: incomplete: ${alteryx.incomplete!.jobs} jobs? with an unknown outcome \\(outcome unknown: its detail request failed \\(500 server error`));
     expect(body.sources.find((source) => source.name === 'x-osapi')).toMatchObject({ ok: true, complete: true });
   });
 

@@ -30,7 +30,7 @@ export function makeJob(input: Partial<Job> & { id: string }): Job {
     nativeState: state,
     terminal: !isActiveState(state) && state !== 'unknown',
     flags: [],
-    priority: { value: null, label: null },
+    priority: { rank: null, value: null, label: null },
     progress: null,
     createdAt: T0 - 60_000,
     startedAt: state === 'queued' ? null : T0 - 50_000,

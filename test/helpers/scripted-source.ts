@@ -18,7 +18,7 @@ export function makeJob(source: string, id: string, state: JobState, extra: Part
     nativeState: state,
     terminal: !['queued', 'running', 'unknown'].includes(state),
     flags: [],
-    priority: { value: null, label: null },
+    priority: { rank: null, value: null, label: null },
     progress: null,
     createdAt: 1_700_000_000_000,
     startedAt: null,

@@ -131,7 +131,7 @@ describe('the confirmation dialog', () => {
     await app.waitFor('6b02…08007');
     await app.press('c');
     await app.waitFor('Cancel this job?');
-    const newcomer = makeJob({ id: '6b02aaaaaaaaaaaaaaaa0001', source: 'alteryx', state: 'running', nativeState: 'Running', raw: { status: 'Running' }, createdAt: T0 - 1_000, priority: { value: 9, label: 'Critical' } });
+    const newcomer = makeJob({ id: '6b02aaaaaaaaaaaaaaaa0001', source: 'alteryx', state: 'running', nativeState: 'Running', raw: { status: 'Running' }, createdAt: T0 - 1_000, priority: { rank: 'urgent', value: 9, label: 'Critical' } });
     store.setSources([alteryx([newcomer, alteryxQueued, alteryxRunning])]);
     await app.waitFor('6b02…a0001');
     expect(app.frame()).toContain(`Job      ${RUNNING_ID}`);

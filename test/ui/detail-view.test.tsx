@@ -9,7 +9,7 @@ let app: RenderedApp | undefined;
 afterEach(() => app?.unmount());
 
 const job = makeJob({
-  id: 'job-42', type: 'node.exec', state: 'running', nativeState: 'processing', priority: { value: 3, label: 'high' }, progress: 40,
+  id: 'job-42', type: 'node.exec', state: 'running', nativeState: 'processing', priority: { rank: 'high', value: 3, label: 'high' }, progress: 40,
   owner: 'alice', host: 'web-01', createdAt: T0 - 90_000, startedAt: T0 - 60_000, updatedAt: T0 - 1_000, flags: ['retrying'],
 });
 
@@ -30,7 +30,7 @@ describe('job detail', () => {
     const { app } = await openJob();
     const frame = await app.waitFor('loading detail');
     expect(frame).toContain("showing the list's fields");
-    for (const text of ['osapi (OSAPI)', 'job-42', 'node.exec', '● running', 'native: processing', 'retrying', 'high (3)', '40%', 'alice', 'web-01', '2024-05-01 11:58:30Z', '1m30s ago', 'Duration   1m00s']) {
+    for (const text of ['osapi (OSAPI)', 'job-42', 'node.exec', '● running', 'native: processing', 'retrying', 'high (vendor: high)', '40%', 'alice', 'web-01', '2024-05-01 11:58:30Z', '1m30s ago', 'Duration   1m00s']) {
       expect(frame).toContain(text);
     }
   });

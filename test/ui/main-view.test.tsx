@@ -99,7 +99,7 @@ describe('main screen', () => {
       makeJob({ id: 'a\u001b[2J\u001b[31mred', type: 'type\nwith\nnewlines', owner: '\u202eevil' }),
       makeJob({ id: '漢字漢字漢字漢字', type: '全角の種類の名前はとても長い', host: 'h\u0000st' }),
       makeJob({ id: 'emoji👍🏽x', type: 'tab\there\rcr', source: 'osapi' }),
-      makeJob({ id: 'osc', type: '\u001b]52;c;aGk=\u0007pwned', priority: { value: 1, label: '\u009b31mC1' } }),
+      makeJob({ id: 'osc', type: '\u001b]52;c;aGk=\u0007pwned', priority: { rank: null, value: 1, label: '\u009b31mC1' } }),
       makeJob({ id: 'plain', type: 'node.exec' }),
     ];
     app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', hostile)])), { columns: 100, rows: 30 });

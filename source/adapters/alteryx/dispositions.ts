@@ -8,6 +8,7 @@ import { SourceError } from '../errors.js';
 import { asRecord, asString } from '../read-fields.js';
 import type { ReadJson } from './authorized-reads.js';
 import { jobPath, type RequestCounter } from './request-helpers.js';
+import { detailFailureReason } from './missing-detail.js';
 import { ENRICH_CONCURRENCY } from './settings.js';
 import { isAlteryxCompleted } from './state-mapping.js';
 
@@ -17,10 +18,12 @@ export interface DispositionCache {
   get(id: string): string | undefined;
   /** Notes what a detail body says about a completed job's disposition. */
   remember(id: string, detail: unknown): void;
-  /** Looks up the dispositions not yet known of the completed jobs among `items`; says how many look-ups failed and the first reason. */
-  enrich(items: Map<string, unknown>, counter: RequestCounter, signal?: AbortSignal): Promise<{ failed: number; reason: string | null }>;
+  /** Looks up the dispositions not yet known of the completed jobs among `items`; a failed look-up is kept as failureOf(id). */
+  enrich(items: Map<string, unknown>, counter: RequestCounter, signal?: AbortSignal): Promise<void>;
   /** Forgets the jobs no longer in `items`. */
   forgetAllBut(items: Map<string, unknown>): void;
+  /** Why a completed job's outcome is unknown: its detail answered 404 or failed (see missing-detail.ts). */
+  failureOf(id: string): string | undefined;
 }
 
 /** Runs `work` over `items`, at most `concurrency` at a time. */
@@ -38,46 +41,45 @@ export function createDispositionCache(readJson: ReadJson, perPoll: () => number
   const dispositions = new Map<string, string>();
   /** Completed jobs whose detail gave no disposition: not asked again. */
   const unanswered = new Set<string>();
+  /** Completed jobs whose detail look-up failed, with why (a 404 is not asked again: it is not an app workflow). */
+  const failures = new Map<string, string>();
 
   function remember(id: string, detail: unknown): void {
     const record = asRecord(detail);
     if (!isAlteryxCompleted(record.status)) return;
     const disposition = asString(record.disposition);
+    failures.delete(id);
     if (disposition === null) unanswered.add(id);
     else dispositions.set(id, disposition);
   }
 
-  async function lookUp(id: string, counter: RequestCounter, signal?: AbortSignal): Promise<SourceError | null> {
+  async function lookUp(id: string, counter: RequestCounter, signal?: AbortSignal): Promise<void> {
     try {
       remember(id, await readJson({ path: jobPath(id), query: { includeMessages: 'false' }, signal }, counter));
-      return null;
     } catch (error) {
-      // why: a failed look-up leaves the job 'unknown' until a later poll; the list itself is good,
-      // but the poll is reported incomplete (ListResult.incomplete) so no one reads it as all there.
+      // why: a failed look-up only leaves the job 'unknown' (with why) until a later poll; the list itself is good.
       if (!(error instanceof SourceError)) throw error;
-      return error;
+      failures.set(id, detailFailureReason(error));
+      // why: a 404 means the server has no detail for this job (non-app workflow): asking again cannot help.
+      if (error.status === 404) unanswered.add(id);
     }
   }
 
   return {
     get: (id) => dispositions.get(id),
+    failureOf: (id) => failures.get(id),
     remember,
     async enrich(items, counter, signal) {
       const wanted = [...items]
         .filter(([id, item]) => isAlteryxCompleted(asRecord(item).status) && !dispositions.has(id) && !unanswered.has(id))
         .slice(0, perPoll())
         .map(([id]) => id);
-      const failures: SourceError[] = [];
-      await runLimited(wanted, ENRICH_CONCURRENCY, async (id) => {
-        const failure = await lookUp(id, counter, signal);
-        if (failure) failures.push(failure);
-      });
-      const first = failures[0];
-      return { failed: failures.length, reason: first ? `disposition look-ups failed: ${first.short}${first.request ? ` (${first.request.replace(/\/[^/]+$/, '/{id}')})` : ''}` : null };
+      await runLimited(wanted, ENRICH_CONCURRENCY, (id) => lookUp(id, counter, signal));
     },
     forgetAllBut(items) {
       for (const id of dispositions.keys()) if (!items.has(id)) dispositions.delete(id);
       for (const id of unanswered) if (!items.has(id)) unanswered.delete(id);
+      for (const id of failures.keys()) if (!items.has(id)) failures.delete(id);
     },
   };
 }

@@ -12,6 +12,7 @@ import { createAuthorizedReader } from './authorized-reads.js';
 import { sendCancel } from './cancel.js';
 import { ALTERYX_CAPABILITIES } from './capabilities.js';
 import { createDispositionCache } from './dispositions.js';
+import { detailFromListItem, incompleteOf, withUnknownOutcome } from './missing-detail.js';
 import { fetchListItems } from './job-list.js';
 import { normalizeAlteryxDetail, normalizeAlteryxJob } from './normalize-job.js';
 import { hasHttpStatus, jobPath, shapeError, type RequestCounter } from './request-helpers.js';
@@ -22,7 +23,8 @@ import { createTokenKeeper } from './tokens.js';
 export function createAlteryxSource(options: AlteryxOptions): JobSource {
   const source = options.name;
   const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
-  const client = createSourceHttpClient(options, { secrets: [options.clientSecret] });
+  const basic = options.clientId && options.clientSecret ? Buffer.from(`${options.clientId}:${options.clientSecret}`, 'utf8').toString('base64') : undefined;
+  const client = createSourceHttpClient(options, { secrets: [options.clientSecret, basic] });
   const tokens = createTokenKeeper(client, options, options.now ?? Date.now);
   const readJson = createAuthorizedReader(client, tokens);
   const dispositions = createDispositionCache(readJson, () => options.enrichPerPoll ?? ALTERYX_ENRICH_PER_POLL);
@@ -48,11 +50,11 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
       const counter: RequestCounter = { count: 0 };
       const { items, total, pages } = await fetchListItems(readJson, source, limit, counter, signal);
       const truncated = pageCapTruncation(limit, items.size, pages);
-      const enriched = await dispositions.enrich(items, counter, signal);
+      await dispositions.enrich(items, counter, signal);
       dispositions.forgetAllBut(items);
       listItems = items;
-      const jobs = [...items].map(([id, item]) => normalizeAlteryxJob(item, source, dispositions.get(id)));
-      const incomplete = enriched.failed > 0 ? { jobs: enriched.failed, reason: enriched.reason ?? 'disposition look-ups failed' } : undefined;
+      const jobs = [...items].map(([id, item]) => withUnknownOutcome(normalizeAlteryxJob(item, source, dispositions.get(id)), dispositions.failureOf(id)));
+      const incomplete = incompleteOf(jobs, dispositions.failureOf);
       return { jobs, total, stateCounts: null, requests: counter.count, ...(incomplete ? { incomplete } : {}), ...(truncated ? { truncated } : {}) };
     },
 
@@ -62,8 +64,14 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
       try {
         body = await readJson({ path: jobPath(id), query: { includeMessages: 'true' }, signal }, counter);
       } catch (error) {
-        if (hasHttpStatus(error, 404)) return null;
-        throw error;
+        if (!hasHttpStatus(error, 404)) throw error;
+        // why: the detail works for app workflows only; a listed job without one is still listed.
+        const cached = listItems.get(id);
+        const listed = cached ?? (await fetchListItems(readJson, source, limit, counter, signal)).items.get(id);
+        if (listed === undefined) return null;
+        // why: a job found only in a fresh list may have just been created: ask its detail once more.
+        body = cached === undefined ? await readJson({ path: jobPath(id), query: { includeMessages: 'true' }, signal }, counter).catch((retry: unknown) => (hasHttpStatus(retry, 404) ? null : Promise.reject(retry))) : null;
+        if (body === null) return detailFromListItem(listed, source, dispositions.get(id));
       }
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         throw shapeError(source, 'GET /v3/jobs/{id} did not answer with a job object', `GET /v3/jobs/${id}`);

@@ -1,12 +1,17 @@
 /**
- * OAuth2 client credentials: `POST <webapi>/oauth2/token` (form body) gives a bearer token
- * that lasts about an hour and has no refresh token. It is reused until shortly before it
- * expires; a rejected token request becomes an auth error that says so.
+ * OAuth2 client credentials: `POST <webapi>/oauth2/token` gives a bearer token that lasts about
+ * an hour and has no refresh token. It is reused until shortly before it expires; a rejected
+ * token request becomes an auth error that says so.
+ *
+ * The client id and secret go as HTTP Basic (`Authorization: Basic base64(id:secret)`, only
+ * `grant_type` in the form body), as both public Alteryx API clients and the community guides
+ * send them; when a server rejects Basic with 400/401 the credentials are sent in the form body
+ * instead, and whichever worked is used from then on for this source.
  */
 import { SourceError } from '../errors.js';
-import type { HttpClient } from '../http.js';
+import type { HttpClient, HttpRequest } from '../http.js';
 import { asNumber, asRecord, asString } from '../read-fields.js';
-import { shapeError, type RequestCounter } from './request-helpers.js';
+import { hasHttpStatus, shapeError, type RequestCounter } from './request-helpers.js';
 import { TOKEN_REFRESH_MARGIN_MS, type AlteryxOptions } from './settings.js';
 
 /** Hands out bearer tokens, fetching one when there is none or it is about to expire. */
@@ -20,18 +25,30 @@ export interface TokenKeeper {
 export function createTokenKeeper(client: HttpClient, options: AlteryxOptions, now: () => number): TokenKeeper {
   let current: { token: string; renewAt: number } | null = null;
   let pending: Promise<string> | null = null;
+  /** How this source's token endpoint takes the credentials: Basic until it refuses them. */
+  let style: CredentialStyle = 'basic';
 
   async function fetchToken(counter: RequestCounter): Promise<string> {
     const { clientId, clientSecret } = options;
     if (!clientId || !clientSecret) {
       throw new SourceError({ source: client.source, kind: 'config', short: 'missing credentials', detail: 'clientId and clientSecret (the API key and secret from the Alteryx user profile) are required' });
     }
-    counter.count++;
+    const request = (as: CredentialStyle) => {
+      counter.count++;
+      return client.json(tokenRequest(as, clientId, clientSecret));
+    };
     let body: unknown;
     try {
-      body = await client.json({ method: 'POST', path: '/oauth2/token', form: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }, mutating: false });
+      body = await request(style);
     } catch (error) {
-      throw tokenRejection(error);
+      if (style !== 'basic' || !(hasHttpStatus(error, 400) || hasHttpStatus(error, 401))) throw tokenRejection(error);
+      try {
+        body = await request('form');
+        style = 'form';
+      } catch (fallbackError) {
+        // why: both ways refused the credentials: report the Basic answer (the way Alteryx's clients use).
+        throw tokenRejection(hasHttpStatus(fallbackError, 400) || hasHttpStatus(fallbackError, 401) ? error : fallbackError);
+      }
     }
     const record = asRecord(body);
     const token = asString(record.access_token);
@@ -55,6 +72,16 @@ export function createTokenKeeper(client: HttpClient, options: AlteryxOptions, n
       if (current?.token === token) current = null;
     },
   };
+}
+
+/** Where the client credentials go in the token request. */
+type CredentialStyle = 'basic' | 'form';
+
+/** The token request with the credentials as HTTP Basic, or in the form body. */
+function tokenRequest(style: CredentialStyle, clientId: string, clientSecret: string): HttpRequest {
+  if (style === 'form') return { method: 'POST', path: '/oauth2/token', form: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }, mutating: false };
+  const basic = Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64');
+  return { method: 'POST', path: '/oauth2/token', headers: { authorization: `Basic ${basic}` }, form: { grant_type: 'client_credentials' }, mutating: false };
 }
 
 /** A rejected token request (400 invalid_client, 401) becomes an auth error that says so. */

@@ -5,6 +5,7 @@
  */
 import { parseIsoTime } from '../../domain/time.js';
 import type { Priority } from '../../domain/job.js';
+import { isPriorityRank, numericPriority } from '../../domain/priority.js';
 import { asNumber, asString, clampPercent } from '../read-fields.js';
 import type { TimeFormat } from './declaration.js';
 
@@ -27,11 +28,13 @@ export function readProgress(value: unknown): number | null {
   return clampPercent(asNumber(value));
 }
 
-/** A priority: a number sorts; a word is kept as the label. */
+/** A priority: a number ranks like VectorCharts' and MCRIT's (domain/priority.ts); a rank name ranks as itself; any other word is kept unranked (a source's priorityMap can rank it). */
 export function readPriority(value: unknown): Priority {
   const number = asNumber(value);
-  if (number !== null) return { value: number, label: String(value) };
-  return { value: null, label: asString(value) };
+  if (number !== null) return { ...numericPriority(number), label: String(value) };
+  const label = asString(value);
+  const lower = label?.trim().toLowerCase() ?? '';
+  return { rank: isPriorityRank(lower) ? lower : null, value: null, label };
 }
 
 /** Text from a string, number or boolean; objects and arrays are not text. */

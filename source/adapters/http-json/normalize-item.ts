@@ -7,6 +7,7 @@ import { isActiveState, jobKey, type Job, type JobState } from '../../domain/job
 import type { DeclaredField, HttpJsonDeclaration, TimeField } from './declaration.js';
 import { evaluate } from './expression.js';
 import { describeValue, readPriority, readProgress, readText, readTime } from './field-values.js';
+import { NO_PRIORITY } from '../../domain/priority.js';
 
 /** What went wrong with the fields of one poll's items, counted per field. */
 export interface PollFindings {
@@ -71,7 +72,7 @@ export function normalizeItem(item: unknown, declaration: HttpJsonDeclaration, s
     nativeState: nativeState ?? '',
     terminal,
     flags: [],
-    priority: priority === null ? { value: null, label: null } : readPriority(priority),
+    priority: priority === null ? NO_PRIORITY : readPriority(priority),
     progress: typed('progress', progress, readProgress),
     createdAt: time('created'),
     startedAt: time('started'),

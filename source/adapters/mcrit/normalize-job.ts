@@ -2,6 +2,7 @@
 import { jobKey, type Job, type JobDetail, type JobMessage } from '../../domain/job.js';
 import type { ServerCounters } from '../contract.js';
 import { parseExtendedJsonDate } from '../../domain/time.js';
+import { numericPriority } from '../../domain/priority.js';
 import { asArray, asNumber, asRecord, asString, clampPercent } from '../read-fields.js';
 import { deriveMcritState, mapMcritState } from './job-state.js';
 import { readObjectId } from './wire-format.js';
@@ -52,7 +53,7 @@ export function normalizeMcritJob(raw: unknown, sourceName: string): Job {
     nativeState,
     terminal,
     flags,
-    priority: { value: asNumber(record.priority), label: null },
+    priority: numericPriority(asNumber(record.priority)),
     progress: progress.percent,
     ...(progress.steps === undefined ? {} : { progressSteps: progress.steps }),
     createdAt,

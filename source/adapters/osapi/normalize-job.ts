@@ -1,4 +1,5 @@
 /** OSAPI job records (list items and `GET /job/{id}` bodies) normalized to jobtop's Job and JobDetail. */
+import { NO_PRIORITY } from '../../domain/priority.js';
 import { jobKey, type Job, type JobDetail } from '../../domain/job.js';
 import { parseIsoTime } from '../../domain/time.js';
 import { asArray, asRecord, asString } from '../read-fields.js';
@@ -22,7 +23,7 @@ export function normalizeOsapiJob(raw: unknown, sourceName: string): Job {
     nativeState: status ?? '',
     terminal: mapping.terminal,
     flags: mapping.flags,
-    priority: { value: null, label: null },
+    priority: NO_PRIORITY,
     progress: null,
     createdAt: parseIsoTime(record.created),
     startedAt: null,

@@ -1,4 +1,5 @@
 /** v2 and v1 job records normalized to Jobs: ISO times on v2, epoch-second strings on v1 (apis.md §3). */
+import { NO_PRIORITY } from '../../domain/priority.js';
 import { jobKey, type Job, type JobDetail } from '../../domain/job.js';
 import { parseEpochSecondsString, parseIsoTime } from '../../domain/time.js';
 import { asRecord, asString } from '../read-fields.js';
@@ -33,7 +34,7 @@ export function normalizeVectaraJob(raw: unknown, sourceName: string, apiVersion
     nativeState: nativeStateOf(record.state, apiVersion),
     terminal: mapping.terminal,
     flags: mapping.flags,
-    priority: { value: null, label: null },
+    priority: NO_PRIORITY,
     progress: null,
     createdAt,
     startedAt,

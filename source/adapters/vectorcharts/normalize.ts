@@ -3,6 +3,7 @@
  * The record has no start/finish time or error: startedAt is the earliest step start, finishedAt
  * is updatedAt of a terminal job, error is the failing step's error (or the last error log).
  */
+import { numericPriority } from '../../domain/priority.js';
 import { jobKey, type Job, type JobDetail, type JobFlag, type JobMessage, type JobState, type JobStep, type MessageLevel } from '../../domain/job.js';
 import { parseEpochMs, parseIsoTime } from '../../domain/time.js';
 import { asArray, asNumber, asRecord, asString, clampPercent } from '../read-fields.js';
@@ -25,7 +26,7 @@ export function normalizeVectorChartsJob(raw: unknown, source: string): Job {
     nativeState: asString(record.jobState) ?? '',
     terminal: mapped.terminal,
     flags: [...mapped.flags, ...stepFlags(steps, mapped.state)],
-    priority: { value: asNumber(record.priority), label: null },
+    priority: numericPriority(asNumber(record.priority)),
     progress: clampPercent(asNumber(record.percentComplete)),
     createdAt: parseEpochMs(record.createdAt),
     startedAt: earliestStepStart(steps),

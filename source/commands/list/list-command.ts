@@ -4,6 +4,7 @@
  * Exit code 0 when every polled source answered, 2 when some failed (their errors in
  * `sources` and on stderr), so scripts can tell a partial answer from a whole one.
  */
+import { priorityCell } from '../../domain/priority.js';
 import { JOB_STATES, type Job } from '../../domain/job.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
 import { toIso } from '../../domain/time.js';
@@ -112,7 +113,7 @@ function warnAboutStates(states: readonly string[], jobs: readonly Job[], stderr
   }
 }
 
-const priorityText = (job: Job) => job.priority.label ?? (job.priority.value === null ? '' : String(job.priority.value));
+const priorityText = (job: Job) => priorityCell(job.priority);
 
 const TABLE_COLUMNS: readonly (TextColumn & { value(job: Job): string })[] = [
   { title: 'STATE', min: 9, value: (job) => job.state },

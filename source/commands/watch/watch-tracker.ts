@@ -89,7 +89,7 @@ export function createWatchTracker(targets: readonly JobTarget[], options: Watch
     const before = job.job;
     job.job = record;
     if (!before || before.state !== record.state) events.push({ kind: 'state', key: job.key, from: before, to: record });
-    if (record.terminal) settle(job, record.state === 'queued' || record.state === 'running' ? 'unknown' : record.state, record.state === 'unknown' ? 'the source never said how it ended' : null, events);
+    if (record.terminal) settle(job, record.state === 'queued' || record.state === 'running' ? 'unknown' : record.state, record.state === 'unknown' ? (record.error ?? 'the source never said how it ended') : null, events);
   }
 
   function missing(job: TrackedJob, reason: string, events: WatchEvent[]): void {

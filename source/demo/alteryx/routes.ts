@@ -18,6 +18,13 @@ export interface RouteContext {
   now: () => number;
   /** Largest page size applied to `limit`. */
   maxPageSize: number;
+  /** Every n-th job (by id) has no detail: `GET /v3/jobs/{id}` answers 404 (non-app workflows); 0 = none. */
+  noDetailEvery?: number;
+}
+
+/** True for the jobs of non-app workflows, whose detail the server does not have (docs: app workflows only). */
+export function hasNoDetail(id: string, every: number | undefined): boolean {
+  return every !== undefined && every > 0 && Number.parseInt(id.slice(-4), 16) % every === 0;
 }
 
 /** Creates the simulator's request handler. */
@@ -82,7 +89,8 @@ export function createRouter(context: RouteContext): (request: DemoRequest) => D
     if (request.method !== 'GET') return notAllowed(request);
     const includeMessages = request.query.get('includeMessages');
     if (includeMessages !== null && !['', 'true', 'false'].includes(includeMessages.toLowerCase())) return invalidRequest();
-    return job ? { status: 200, json: detailBody(job, includeMessages?.toLowerCase() !== 'false') } : notFound;
+    if (!job || hasNoDetail(job.id, context.noDetailEvery)) return notFound;
+    return { status: 200, json: detailBody(job, includeMessages?.toLowerCase() !== 'false') };
   }
 
   return (request) => {

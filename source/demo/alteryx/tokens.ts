@@ -17,7 +17,7 @@ export interface TokenDesk {
 }
 
 /** Creates the token store: tokens drawn from their own random source (so they leave the job draws alone). */
-export function createTokenDesk(seed: number, lifetimeMs: number, now: () => number): TokenDesk {
+export function createTokenDesk(seed: number, lifetimeMs: number, now: () => number, accepts: 'basic' | 'form' | 'either' = 'either'): TokenDesk {
   const random = createRandom(seed);
   const tokens = new Map<string, number>();
 
@@ -34,6 +34,10 @@ export function createTokenDesk(seed: number, lifetimeMs: number, now: () => num
     issue(request) {
       const form = new URLSearchParams(request.body);
       if (form.get('grant_type') !== 'client_credentials') return { status: 400, json: { error: 'unsupported_grant_type' } };
+      const header = request.headers.authorization;
+      const viaBasic = typeof header === 'string' && /^basic /i.test(header);
+      // why: some token endpoints take only one of the two ways (Alteryx clients send Basic).
+      if ((accepts === 'basic' && !viaBasic) || (accepts === 'form' && viaBasic)) return { status: 401, json: { error: 'invalid_client' } };
       const [clientId, clientSecret] = credentials(request, form);
       if (clientId !== ALTERYX_DEMO_CLIENT_ID || clientSecret !== ALTERYX_DEMO_CLIENT_SECRET) return { status: 400, json: { error: 'invalid_client' } };
       for (const [token, expiresAt] of tokens) if (expiresAt <= now()) tokens.delete(token);

@@ -79,6 +79,17 @@ export interface AlteryxSimulatorOptions extends SimulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Largest page size the server applies (default 100). */
   maxPageSize?: number;
+  /**
+   * Where the token endpoint takes the client credentials: `basic` (Authorization: Basic only; a
+   * form-body secret gets 401 invalid_client), `form` (form body only; a Basic header gets 401),
+   * or `either` (default).
+   */
+  tokenCredentials?: 'basic' | 'form' | 'either';
+  /**
+   * Every n-th job (by creation order) is a non-app workflow: listed, but `GET /v3/jobs/{id}`
+   * answers 404 for it, as the docs say the detail works for app workflows only. 0 = none (default).
+   */
+  noDetailEvery?: number;
 }
 
 /** The simulator with its test hooks. */

@@ -9,4 +9,6 @@ export interface VectaraContext {
   now: () => number;
   /** A fresh `request_id` for a v2 error body. */
   requestId: () => string;
+  /** How many jobs a page holds for a requested size (short pages: about half, with a page key). */
+  pageSize: (asked: number) => number;
 }

@@ -41,6 +41,11 @@ export interface VectaraSimulator extends VendorSimulator {
 /** Simulator options; `sourceApiVersion` picks the API the `sourceConfig` entry monitors. */
 export interface VectaraSimulatorOptions extends SimulatorOptions {
   sourceApiVersion?: 'v2' | 'v1';
+  /**
+   * Pages hold at most half of what was asked (rounded up), still with a page key while jobs
+   * remain — as a real v1 response carried a non-empty `pageKey` with 2 jobs. Default off.
+   */
+  shortPages?: boolean;
 }
 
 /** One planned state change. */

@@ -54,7 +54,7 @@ function listV1(context: VectaraContext, request: DemoRequest): DemoResponse {
       (parsed.jobId === null || job.id === parsed.jobId) &&
       toSeconds(job.createdAt) >= parsed.sinceSeconds,
   );
-  const end = parsed.offset + parsed.numResults;
+  const end = parsed.offset + context.pageSize(parsed.numResults);
   const response: Record<string, unknown> = { status: [{ code: 'OK', statusDetail: '' }], job: matching.slice(parsed.offset, end).map(v1Record) };
   if (end < matching.length) response.pageKey = encodeCursor({ ...parsed, offset: end });
   return { status: 200, json: response };

@@ -62,8 +62,9 @@ function listV2(context: VectaraContext, query: URLSearchParams): DemoResponse {
       (corpusKeys.length === 0 || job.corpusKeys.some((key) => corpusKeys.includes(key))) &&
       (after === null || job.createdAt > after),
   );
-  const page = matching.slice(offset, offset + limit);
-  const metadata: Record<string, unknown> = offset + limit < matching.length ? { page_key: encodeCursor({ offset: offset + limit }) } : {};
+  const end = offset + context.pageSize(limit);
+  const page = matching.slice(offset, end);
+  const metadata: Record<string, unknown> = end < matching.length ? { page_key: encodeCursor({ offset: end }) } : {};
   return { status: 200, json: { jobs: page.map(v2Record), metadata } };
 }
 

@@ -107,7 +107,9 @@ export function tabLines(state: NavigationState, tab: DetailTab, now = 0): Conte
     if (raw === undefined) return notice('The source sent no record for this job.', width);
     return cached(raw, `raw:${width}`, () => rawLines(raw, width));
   }
-  const missing = unavailable(state, tab, width, now);
+  // why: a source without result values (Alteryx) still lists the files a job wrote: show them here.
+  const outputsOnly = tab === 'result' && (detail?.outputs?.length ?? 0) > 0;
+  const missing = outputsOnly ? null : unavailable(state, tab, width, now);
   if (missing) return missing;
   const payload = detail as JobDetail;
   if (tab === 'steps') {

@@ -2,6 +2,7 @@
  * The cells of one job row and of the table header, fitted to the placed columns with
  * display-width arithmetic (hostile strings cannot shift the columns after them).
  */
+import { priorityCell } from '../../domain/priority.js';
 import type { Job } from '../../domain/job.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
 import { displayWidth, fitToWidth } from '../../domain/text-width.js';
@@ -42,8 +43,7 @@ export interface RowMarks {
 export const ATTENTION_SYMBOL = '!';
 
 function priorityText(job: Job): string {
-  if (job.priority.label) return sanitizeInline(job.priority.label, 40);
-  return job.priority.value === null ? '' : String(job.priority.value);
+  return sanitizeInline(priorityCell(job.priority), 40);
 }
 
 function progressCell(job: Job, width: number): Segment[] {
