@@ -6,7 +6,7 @@
  * errors must exit 1 (README "Exit codes"); meow exits 2 on an unknown flag, which jobtop
  * reserves for "some sources failed".
  */
-import { suggestKey } from './config/suggest.js';
+import { suggestKey } from './domain/suggest.js';
 import packageJson from '../package.json' with { type: 'json' };
 import { EXIT, GLOBAL_FLAGS, UsageError, findCommandIndex, parseCommandLine, renderHelp, type Command, type CommandIo } from './commands/command.js';
 import { COMMANDS } from './commands/commands.js';

@@ -16,7 +16,7 @@ import { permissionWarnings, type PermissionFindings } from './config-permission
 import { convertValue } from './convert-value.js';
 import { EXPORTER_FIELDS, REQUIRED_CREDENTIALS, SHARED_FIELDS, SOURCE_FIELDS, anySourceKeys, commandKeyOf, sourceRulesOf, type FieldRule } from './schema.js';
 import { runSecretCommand } from './secret-command.js';
-import { suggestKey } from './suggest.js';
+import { suggestKey } from '../domain/suggest.js';
 import { readUiSections, UI_SECTION_KEYS, type UiSections } from './ui-sections.js';
 import { isPureEnvReference, parseBytes, parseDuration } from './values.js';
 

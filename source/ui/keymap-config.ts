@@ -4,10 +4,20 @@
  * actions, key names that do not exist, keys a terminal or tmux takes before jobtop sees
  * them, and a key bound twice in one scope are config errors naming file:line.
  */
-import type { ConfiguredKeys } from '../config/ui-sections.js';
-import { suggestKey } from '../config/suggest.js';
+import { suggestKey } from '../domain/suggest.js';
 import { KEYMAP, SCOPES, type Binding, type Command } from './keymap.js';
 import { KEY_LABELS, keyLabel, type KeyName } from './keys.js';
+
+/**
+ * One `keys:` entry as the config reads it (config/ui-sections.ts builds these): an action, its
+ * keys, and where in the file it stands. why: declared here by shape, as the UI may not import
+ * the config layer.
+ */
+export interface ConfiguredKeys {
+  action: string;
+  keys: string[];
+  at: string;
+}
 
 /** Keys terminals, shells and multiplexers commonly take, and who takes them. */
 export const TAKEN_KEYS: Record<string, string> = {

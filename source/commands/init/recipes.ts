@@ -2,7 +2,7 @@
  * The recipes `jobtop init --recipe NAME` offers (examples/sources/, docs/http-json.md): looking
  * one up by name, with a suggestion for a typo, and the environment variables it reads.
  */
-import { suggestKey } from '../../config/suggest.js';
+import { suggestKey } from '../../domain/suggest.js';
 import { UsageError } from '../command.js';
 import { RECIPE_TEXTS } from './recipe-texts.js';
 
