@@ -23,9 +23,14 @@ export async function startFleetHost() {
     target: 'node20',
     logLevel: 'warning',
     // why: bundled CommonJS dependencies call require() for Node built-ins (same as scripts/build.mjs).
-    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
+    },
   });
-  const child = fork(outfile, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, NODE_ENV: 'production' } });
+  const child = fork(outfile, [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   let next = 0;
   const pending = new Map();
   child.on('message', (message) => {

@@ -4,7 +4,13 @@
  * servers in their own process keeps their work out of both jobtop's figures and the
  * benchmark's own timing of screen updates.
  */
-import { startBenchDemoFleet, startControlledFleet, startFailingSource, startStaticFleet, type BenchFleet } from './fleet.js';
+import {
+  startBenchDemoFleet,
+  startControlledFleet,
+  startFailingSource,
+  startStaticFleet,
+  type BenchFleet,
+} from './fleet.js';
 
 /** A request from bench/run.mjs. */
 interface HostRequest {
@@ -36,7 +42,11 @@ async function handle(request: HostRequest): Promise<unknown> {
       fleets.push(await STARTERS.failing(String(first)));
       break;
     case 'polls':
-      return fleets[Number(first)].sources.map((source) => ({ name: source.config.name, polls: source.polls(), requests: source.requests() }));
+      return fleets[Number(first)].sources.map((source) => ({
+        name: source.config.name,
+        polls: source.polls(),
+        requests: source.requests(),
+      }));
     case 'close':
       await Promise.all(fleets.splice(0).map((fleet) => fleet.close()));
       return null;
@@ -48,7 +58,11 @@ async function handle(request: HostRequest): Promise<unknown> {
 process.on('message', (request: HostRequest) => {
   handle(request).then(
     (result) => process.send?.({ id: request.id, result }),
-    (error: unknown) => process.send?.({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      process.send?.({
+        id: request.id,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
 });
 process.on('disconnect', () => process.exit(0));

@@ -30,11 +30,16 @@ export interface BenchFleet {
 }
 
 const FIRST_PAGE: Record<string, (request: RecordedRequest) => boolean> = {
-  vectorcharts: (request) => request.path.endsWith('/jobs') && request.method === 'GET' && Number(request.query.offset ?? 0) === 0,
-  osapi: (request) => /\/job$/.test(request.path) && request.method === 'GET' && Number(request.query.offset ?? 0) === 0,
-  vectara: (request) => (request.path === '/v2/jobs' && request.query.page_key === undefined) || (request.path === '/v1/list-jobs' && !request.body.includes('pageKey')),
+  vectorcharts: (request) =>
+    request.path.endsWith('/jobs') && request.method === 'GET' && Number(request.query.offset ?? 0) === 0,
+  osapi: (request) =>
+    /\/job$/.test(request.path) && request.method === 'GET' && Number(request.query.offset ?? 0) === 0,
+  vectara: (request) =>
+    (request.path === '/v2/jobs' && request.query.page_key === undefined) ||
+    (request.path === '/v1/list-jobs' && !request.body.includes('pageKey')),
   mcrit: (request) => request.path === '/jobs' && Number(request.query.start ?? 0) === 0,
-  alteryx: (request) => request.path.endsWith('/v3/jobs') && request.method === 'GET' && Number(request.query.offset ?? 0) === 0,
+  alteryx: (request) =>
+    request.path.endsWith('/v3/jobs') && request.method === 'GET' && Number(request.query.offset ?? 0) === 0,
 };
 
 // why: the demo servers keep the last 5,000 requests; a 100-page poll would push polls out of a
@@ -56,7 +61,9 @@ function counted(server: RunningDemoServer, vendor: string, config: Record<strin
 /** The five-vendor demo fleet with `jobCount` jobs per vendor. */
 export async function startBenchDemoFleet(jobCount: number): Promise<BenchFleet> {
   const fleet = await startDemoFleet({ jobCount });
-  const sources = Object.entries(fleet.servers).map(([vendor, server], index) => counted(server, vendor, fleet.sources[index]));
+  const sources = Object.entries(fleet.servers).map(([vendor, server], index) =>
+    counted(server, vendor, fleet.sources[index]),
+  );
   return { sources, close: () => fleet.close() };
 }
 
@@ -88,7 +95,19 @@ async function startStaticCharts(name: string, count: number, seed: number, runn
         percentComplete: state === 'completed' ? 100 : Math.floor(random() * 100),
         createdAt,
         updatedAt: createdAt + 3_600_000,
-        steps: [{ id: `step-${index}`, jobId: '', stepName: 'process', status: state === 'running' ? 'running' : state, startedAt: createdAt + 1000, completedAt: state === 'running' ? null : createdAt + 3_600_000, result: null, error: null, attempt: 1 }],
+        steps: [
+          {
+            id: `step-${index}`,
+            jobId: '',
+            stepName: 'process',
+            status: state === 'running' ? 'running' : state,
+            startedAt: createdAt + 1000,
+            completedAt: state === 'running' ? null : createdAt + 3_600_000,
+            result: null,
+            error: null,
+            attempt: 1,
+          },
+        ],
       }),
     );
   }
@@ -99,23 +118,32 @@ async function startStaticCharts(name: string, count: number, seed: number, runn
 /** Five VectorCharts servers of `perSource` old jobs; one running job's progress moves by 1 % on every poll of the first. */
 export async function startControlledFleet(perSource: number): Promise<BenchFleet> {
   const started: StaticCharts[] = [];
-  for (let index = 0; index < 5; index++) started.push(await startStaticCharts(`charts-${index + 1}`, perSource, 7 + index, index === 0 ? 1 : 0));
+  for (let index = 0; index < 5; index++)
+    started.push(await startStaticCharts(`charts-${index + 1}`, perSource, 7 + index, index === 0 ? 1 : 0));
   const moving = started[0].records[0];
   moving.percentComplete = 10;
   const simulator = started[0].server.simulator;
   const handle = simulator.handle.bind(simulator);
   simulator.handle = (request) => {
-    if (request.path.endsWith('/jobs') && Number(request.query.get('offset') ?? 0) === 0) moving.percentComplete = 10 + ((moving.percentComplete - 9) % 80);
+    if (request.path.endsWith('/jobs') && Number(request.query.get('offset') ?? 0) === 0)
+      moving.percentComplete = 10 + ((moving.percentComplete - 9) % 80);
     return handle(request);
   };
-  return { sources: started.map((entry) => entry.source), close: async () => void (await Promise.all(started.map((entry) => entry.server.close()))) };
+  return {
+    sources: started.map((entry) => entry.source),
+    close: async () => void (await Promise.all(started.map((entry) => entry.server.close()))),
+  };
 }
 
 /** `sources` VectorCharts servers of `perSource` static jobs each. */
 export async function startStaticFleet(sources: number, perSource: number): Promise<BenchFleet> {
   const started: StaticCharts[] = [];
-  for (let index = 0; index < sources; index++) started.push(await startStaticCharts(`bulk-${index + 1}`, perSource, 100 + index, Math.floor(perSource / 50)));
-  return { sources: started.map((entry) => entry.source), close: async () => void (await Promise.all(started.map((entry) => entry.server.close()))) };
+  for (let index = 0; index < sources; index++)
+    started.push(await startStaticCharts(`bulk-${index + 1}`, perSource, 100 + index, Math.floor(perSource / 50)));
+  return {
+    sources: started.map((entry) => entry.source),
+    close: async () => void (await Promise.all(started.map((entry) => entry.server.close()))),
+  };
 }
 
 /** A VectorCharts-typed source whose server answers every request with a 503 and no Retry-After. */
@@ -128,12 +156,17 @@ export async function startFailingSource(name: string): Promise<BenchFleet> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const source: BenchSource = { config: { name, type: 'vectorcharts', url: `http://127.0.0.1:${port}`, token: 'bench-token' }, polls: () => requests, requests: () => requests };
+  const source: BenchSource = {
+    config: { name, type: 'vectorcharts', url: `http://127.0.0.1:${port}`, token: 'bench-token' },
+    polls: () => requests,
+    requests: () => requests,
+  };
   return {
     sources: [source],
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -31,7 +31,11 @@ export async function measureKeys(session, count) {
   while (move.length < count) {
     // Down from the top of the window and back, never scrolling, so the marker always moves.
     // why: the selection follows its job when the sort moves it (a running job that finished), so start at the top.
-    const firstRow = session.text().split('\n').findIndex((line) => LIST.test(line)) + 1;
+    const firstRow =
+      session
+        .text()
+        .split('\n')
+        .findIndex((line) => LIST.test(line)) + 1;
     if (markerRow(session.text()) !== firstRow) await session.press('g', (text) => markerRow(text) === firstRow);
     await sleep(PAUSE_MS);
     const top = markerRow(session.text());
@@ -65,7 +69,10 @@ export async function measureKeysAtScale(host, sources, perSource, count) {
   const config = writeConfig(started.sources, { interval: '5m', limit: perSource, timeout: '120s' });
   const session = startSession(process.execPath, [CLI, `--config=${config}`], { env: { NODE_ENV: 'production' } });
   try {
-    const loaded = await session.until((text) => text.includes(`${(sources * perSource).toLocaleString('en-US')} jobs`), 300_000);
+    const loaded = await session.until(
+      (text) => text.includes(`${(sources * perSource).toLocaleString('en-US')} jobs`),
+      300_000,
+    );
     await sleep(2000);
     return { loadSeconds: (loaded - session.startedAt) / 1000, keys: await measureKeys(session, count) };
   } finally {

@@ -26,7 +26,11 @@ const allOk = (count) => (text) => (text.match(/ OK /g) ?? []).length >= count;
 
 /** Polls per minute of each source in [from, to). */
 function pollsPerMinute(reports, from, to) {
-  return reports.map((report) => ({ name: report.name, polls: (report.polls.filter((at) => at >= from && at < to).length * 60_000) / (to - from), requests: (report.requests.filter((at) => at >= from && at < to).length * 60_000) / (to - from) }));
+  return reports.map((report) => ({
+    name: report.name,
+    polls: (report.polls.filter((at) => at >= from && at < to).length * 60_000) / (to - from),
+    requests: (report.requests.filter((at) => at >= from && at < to).length * 60_000) / (to - from),
+  }));
 }
 
 /**
@@ -63,7 +67,16 @@ export async function measureLoad(host, jobs, seconds, during) {
     const bytesPerSecond = inWindow.reduce((sum, chunk) => sum + chunk.bytes, 0) / ((to - from) / 1000);
     const polls = pollsPerMinute(await host.call('polls', fleet), from, to);
     const extra = during ? await during(session) : null;
-    return { cpu, cpuWindows: windows, updatesPerSecond, bytesPerSecond, rss: median(rss), rssMax: Math.max(...rss), polls, extra };
+    return {
+      cpu,
+      cpuWindows: windows,
+      updatesPerSecond,
+      bytesPerSecond,
+      rss: median(rss),
+      rssMax: Math.max(...rss),
+      polls,
+      extra,
+    };
   } finally {
     await session.stop();
     await host.call('close');
@@ -113,7 +126,9 @@ export async function measureFailing(host, seconds) {
     const [report] = await host.call('polls', failing.fleet);
     const inWindow = report.requests.filter((at) => at >= first && at < first + seconds * 1000);
     const gaps = inWindow.slice(1).map((at, index) => (at - inWindow[index]) / 1000);
-    const healthy = pollsPerMinute(await host.call('polls', demo.fleet), first, first + seconds * 1000).filter((entry) => entry.name !== 'demo-vectorcharts');
+    const healthy = pollsPerMinute(await host.call('polls', demo.fleet), first, first + seconds * 1000).filter(
+      (entry) => entry.name !== 'demo-vectorcharts',
+    );
     return { failingRequests: (inWindow.length * 60) / seconds, gaps, healthy };
   } finally {
     await session.stop();

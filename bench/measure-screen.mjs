@@ -31,7 +31,13 @@ export async function measureStartup(runs) {
     firstFrame.push(first - session.startedAt);
     jobtop.push(shown - session.startedAt);
   }
-  return { jobtop: median(jobtop), firstFrame: median(firstFrame), node: median(bare), jobtopSamples: jobtop, nodeSamples: bare };
+  return {
+    jobtop: median(jobtop),
+    firstFrame: median(firstFrame),
+    node: median(bare),
+    jobtopSamples: jobtop,
+    nodeSamples: bare,
+  };
 }
 
 /**
@@ -69,19 +75,41 @@ export async function measureRefreshBytes(host, refreshes) {
   const { fleet, sources } = await host.call('controlled', 200);
   const trace = tempPath('refresh-trace.jsonl');
   const config = writeConfig(sources, { interval: '2s' });
-  const session = startSession(process.execPath, [CLI, `--config=${config}`], { env: { ...PRODUCTION, JOBTOP_RENDER_TRACE: trace } });
+  const session = startSession(process.execPath, [CLI, `--config=${config}`], {
+    env: { ...PRODUCTION, JOBTOP_RENDER_TRACE: trace },
+  });
   try {
     await session.until((text) => (text.match(/ OK /g) ?? []).length >= 5 && /running/.test(text));
     await sleep(4500);
     const from = Date.now();
     await sleep((refreshes + 1) * 2000 + 1000);
     const polls = (await host.call('polls', fleet))[0].polls.filter((at) => at >= from);
-    const events = readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)).filter((event) => event.kind === 'write');
+    const events = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+      .filter((event) => event.kind === 'write');
     const ours = [];
     const ink = [];
     for (let index = 0; index + 1 < polls.length && ours.length < refreshes; index++) {
-      ours.push(sumBetween(session.chunks, polls[index], polls[index + 1], (chunk) => chunk.wall, (chunk) => chunk.bytes));
-      ink.push(sumBetween(events, polls[index], polls[index + 1], (event) => event.at, (event) => Buffer.byteLength(event.data)));
+      ours.push(
+        sumBetween(
+          session.chunks,
+          polls[index],
+          polls[index + 1],
+          (chunk) => chunk.wall,
+          (chunk) => chunk.bytes,
+        ),
+      );
+      ink.push(
+        sumBetween(
+          events,
+          polls[index],
+          polls[index + 1],
+          (event) => event.at,
+          (event) => Buffer.byteLength(event.data),
+        ),
+      );
     }
     return { ours: median(ours), ink: median(ink), oursSamples: ours, inkSamples: ink };
   } finally {
@@ -110,7 +138,9 @@ export async function measureHtopLoad(seconds) {
     await sleep(seconds * 1000);
     const to = Date.now();
     const cpu = ((cpuSeconds(session.pid) - cpuBefore) / ((to - from) / 1000)) * 100;
-    const bytes = session.chunks.filter((chunk) => chunk.wall >= from && chunk.wall < to).reduce((sum, chunk) => sum + chunk.bytes, 0);
+    const bytes = session.chunks
+      .filter((chunk) => chunk.wall >= from && chunk.wall < to)
+      .reduce((sum, chunk) => sum + chunk.bytes, 0);
     return { cpu, bytesPerSecond: bytes / ((to - from) / 1000) };
   } finally {
     await session.stop();

@@ -20,7 +20,9 @@ const host = await startFleetHost();
 try {
   const { sources } = fleetKind === 'static' ? await host.call('static', 5, jobs) : await host.call('demo', jobs);
   const config = writeConfig(sources, { interval: '2s', limit: jobs, timeout: '30s' });
-  const session = startSession(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${out}`, CLI, `--config=${config}`], { env: { NODE_ENV: 'production' } });
+  const session = startSession(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${out}`, CLI, `--config=${config}`], {
+    env: { NODE_ENV: 'production' },
+  });
   const ready = await session.until((text) => (text.match(/ OK /g) ?? []).length >= 5);
   await sleep(5000);
   skipMs = ready - session.startedAt + 5000;
@@ -31,7 +33,13 @@ try {
 } finally {
   await host.stop();
 }
-const file = join(out, readdirSync(out).filter((name) => name.endsWith('.cpuprofile')).sort().at(-1));
+const file = join(
+  out,
+  readdirSync(out)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .sort()
+    .at(-1),
+);
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const self = new Map();
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -47,6 +55,13 @@ for (let i = 0; i < profile.samples.length; i++) {
   self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
-const busy = [...self].filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)')).reduce((a, [, v]) => a + v, 0);
-console.log(`profile ${file}: steady state (after ${(skipMs / 1000).toFixed(1)} s) ${(total / 1e6).toFixed(1)} s sampled, busy (not idle/program) ${(busy / 1e6).toFixed(2)} s`);
-for (const [key, micros] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(micros / 1000).toFixed(0).padStart(7)} ms  ${((micros / total) * 100).toFixed(2).padStart(5)} %  ${key}`);
+const busy = [...self]
+  .filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)'))
+  .reduce((a, [, v]) => a + v, 0);
+console.log(
+  `profile ${file}: steady state (after ${(skipMs / 1000).toFixed(1)} s) ${(total / 1e6).toFixed(1)} s sampled, busy (not idle/program) ${(busy / 1e6).toFixed(2)} s`,
+);
+for (const [key, micros] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+  console.log(
+    `${(micros / 1000).toFixed(0).padStart(7)} ms  ${((micros / total) * 100).toFixed(2).padStart(5)} %  ${key}`,
+  );

@@ -32,7 +32,8 @@ export function freshHome() {
 export function startSession(command, args, { cols = 120, rows = 40, env = {} } = {}) {
   const home = freshHome();
   const clean = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), TERM: 'xterm-256color', ...env };
-  for (const key of Object.keys(clean)) if (clean[key] === undefined || key === 'CI' || (key.startsWith('JOBTOP_') && !(key in env))) delete clean[key];
+  for (const key of Object.keys(clean))
+    if (clean[key] === undefined || key === 'CI' || (key.startsWith('JOBTOP_') && !(key in env))) delete clean[key];
   const terminal = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
   const startedAt = performance.now();
   const child = pty.spawn(command, args, { cols, rows, env: clean, cwd: home, name: 'xterm-256color' });
@@ -43,16 +44,21 @@ export function startSession(command, args, { cols = 120, rows = 40, env = {} } 
   child.onData((data) => {
     const chunk = { at: performance.now(), wall: Date.now(), bytes: Buffer.byteLength(data) };
     chunks.push(chunk);
-    parsed = parsed.then(() => new Promise((done) => terminal.write(data, done))).then(() => {
-      for (const watcher of [...watchers]) watcher(chunk.at);
-    });
+    parsed = parsed
+      .then(() => new Promise((done) => terminal.write(data, done)))
+      .then(() => {
+        for (const watcher of [...watchers]) watcher(chunk.at);
+      });
   });
-  const exited = new Promise((resolveExit) => child.onExit((event) => resolveExit({ ...event, at: performance.now() })));
+  const exited = new Promise((resolveExit) =>
+    child.onExit((event) => resolveExit({ ...event, at: performance.now() })),
+  );
 
   const text = () => {
     const buffer = terminal.buffer.active;
     const lines = [];
-    for (let row = 0; row < terminal.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+    for (let row = 0; row < terminal.rows; row++)
+      lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
     return lines.join('\n');
   };
 

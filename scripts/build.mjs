@@ -24,7 +24,9 @@ export function cliBuildOptions(outdir) {
     chunkNames: 'chunks/[name]-[hash]',
     define: { 'process.env.NODE_ENV': '"production"' },
     // why: bundled CommonJS dependencies call require() for Node built-ins.
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __jobtopCreateRequire } from 'node:module';\nconst require = __jobtopCreateRequire(import.meta.url);" },
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __jobtopCreateRequire } from 'node:module';\nconst require = __jobtopCreateRequire(import.meta.url);",
+    },
     // why: Ink imports react-devtools-core only in development; it is not installed.
     alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   };

@@ -10,13 +10,27 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const out = join(await mkdtemp(join(tmpdir(), 'jobtop-keys-')), 'keymap.mjs');
-await build({ entryPoints: ['source/ui/keymap.ts'], bundle: true, format: 'esm', platform: 'node', outfile: out, logLevel: 'error' });
+await build({
+  entryPoints: ['source/ui/keymap.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  outfile: out,
+  logLevel: 'error',
+});
 const { renderKeyTableMarkdown } = await import(pathToFileURL(out).href);
 const readme = await readFile('docs/keys.md', 'utf8');
 const pattern = /(<!-- keys:start -->\n)[\s\S]*?(<!-- keys:end -->)/;
 if (!pattern.test(readme)) throw new Error('docs/keys.md has no <!-- keys:start --> … <!-- keys:end --> block');
 const legendOut = join(await mkdtemp(join(tmpdir(), 'jobtop-legend-')), 'legend.mjs');
-await build({ entryPoints: ['source/ui/legend.ts'], bundle: true, format: 'esm', platform: 'node', outfile: legendOut, logLevel: 'error' });
+await build({
+  entryPoints: ['source/ui/legend.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  outfile: legendOut,
+  logLevel: 'error',
+});
 const { renderLegendMarkdown } = await import(pathToFileURL(legendOut).href);
 const legendPattern = /(<!-- legend:start -->\n)[\s\S]*?(<!-- legend:end -->)/;
 let updated = readme.replace(pattern, `$1${renderKeyTableMarkdown()}\n$2`);
@@ -24,9 +38,15 @@ if (legendPattern.test(updated)) updated = updated.replace(legendPattern, `$1${r
 await writeFile('docs/keys.md', updated);
 console.log('docs/keys.md key table updated');
 
-const help = execFileSync(process.execPath, ['dist/cli.js', '--help'], { encoding: 'utf8', env: { ...process.env, HOME: tmpdir(), JOBTOP_CONFIG: '', XDG_CONFIG_HOME: '' } });
+const help = execFileSync(process.execPath, ['dist/cli.js', '--help'], {
+  encoding: 'utf8',
+  env: { ...process.env, HOME: tmpdir(), JOBTOP_CONFIG: '', XDG_CONFIG_HOME: '' },
+});
 const usage = await readFile('docs/usage.md', 'utf8');
 const helpBlock = /(<!-- help:start -->\n```\n)[\s\S]*?(```\n<!-- help:end -->)/;
 if (!helpBlock.test(usage)) throw new Error('docs/usage.md has no <!-- help:start --> … <!-- help:end --> block');
-await writeFile('docs/usage.md', usage.replace(helpBlock, (_, start, end) => `${start}${help.trimEnd()}\n${end}`));
+await writeFile(
+  'docs/usage.md',
+  usage.replace(helpBlock, (_, start, end) => `${start}${help.trimEnd()}\n${end}`),
+);
 console.log('docs/usage.md help block updated');

@@ -34,7 +34,14 @@ export function openDiagnosticLog(path: string | null | undefined, now: () => nu
     fd = openSync(path, 'a', 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
+    const reason =
+      code === 'ENOENT'
+        ? 'its directory does not exist'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a directory'
+            : (code ?? String(error));
     throw new Error(`cannot open the log file ${path}: ${reason}`, { cause: error });
   }
   return {
@@ -45,7 +52,13 @@ export function openDiagnosticLog(path: string | null | undefined, now: () => nu
       if (text === '') return;
       const stamp = `${new Date(now()).toISOString()} ${level.toUpperCase().padEnd(5)}`;
       try {
-        writeSync(fd, `${text.split('\n').map((line) => `${stamp} ${line}`).join('\n')}\n`);
+        writeSync(
+          fd,
+          `${text
+            .split('\n')
+            .map((line) => `${stamp} ${line}`)
+            .join('\n')}\n`,
+        );
       } catch {
         // why: a full disk must not take the monitor down; the log is best effort.
       }
@@ -66,15 +79,22 @@ export function captureStdio(log: DiagnosticLog, stderr: NodeJS.WriteStream = pr
   const methods = ['log', 'info', 'debug', 'warn', 'error', 'trace'] as const;
   const saved = methods.map((method) => [method, console[method]] as const);
   for (const method of methods) {
-    console[method] = (...args: unknown[]) => log.write(method === 'warn' ? 'warn' : method === 'error' || method === 'trace' ? 'error' : 'info', `console.${method}: ${format(...args)}`);
+    console[method] = (...args: unknown[]) =>
+      log.write(
+        method === 'warn' ? 'warn' : method === 'error' || method === 'trace' ? 'error' : 'info',
+        `console.${method}: ${format(...args)}`,
+      );
   }
   const savedWrite = stderr.write;
-  stderr.write = ((chunk: unknown, encodingOrCallback?: unknown, callback?: unknown) => {
-    log.write('warn', `stderr: ${typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8')}`);
+  stderr.write = (chunk: unknown, encodingOrCallback?: unknown, callback?: unknown) => {
+    log.write(
+      'warn',
+      `stderr: ${typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8')}`,
+    );
     const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
     if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
     return true;
-  });
+  };
   // why: Node prints warnings (deprecations, MaxListeners…) to stderr from its own listener.
   const warningListeners = process.listeners('warning');
   process.removeAllListeners('warning');
@@ -98,20 +118,30 @@ export function logSourceHealth(store: FleetStoreApi, log: DiagnosticLog, now: (
       const before = previous.get(source.name);
       previous.set(source.name, source);
       if (before === source) continue;
-      const retry = source.nextPollAt === null ? '' : `; next try in ${((source.nextPollAt - now()) / 1000).toFixed(1)} s`;
+      const retry =
+        source.nextPollAt === null ? '' : `; next try in ${((source.nextPollAt - now()) / 1000).toFixed(1)} s`;
       if (source.error && source.consecutiveFailures !== before?.consecutiveFailures) {
         // The message already starts with the source's name.
         log.write('warn', `${source.error.message} (failure ${source.consecutiveFailures}${retry})`);
       } else if (source.status === 'ok' && before?.status === 'error') {
-        log.write('info', `${source.name}: recovered after ${before.consecutiveFailures} failure(s), ${source.jobs.length} jobs`);
+        log.write(
+          'info',
+          `${source.name}: recovered after ${before.consecutiveFailures} failure(s), ${source.jobs.length} jobs`,
+        );
       } else if (source.status === 'ok' && (before === undefined || before.status === 'loading')) {
         log.write('info', `${source.name}: first answer, ${source.jobs.length} jobs`);
       }
       if (source.incomplete && source.incomplete !== before?.incomplete) {
-        log.write('warn', `${source.name}: degraded: ${source.incomplete.jobs} job(s) with an unknown outcome (${source.incomplete.reason})`);
+        log.write(
+          'warn',
+          `${source.name}: degraded: ${source.incomplete.jobs} job(s) with an unknown outcome (${source.incomplete.reason})`,
+        );
       }
       if (source.truncated && !before?.truncated) {
-        log.write('warn', `${source.name}: fetched ${source.truncated.fetched} of the ${source.truncated.asked} jobs asked for (${source.truncated.reason})`);
+        log.write(
+          'warn',
+          `${source.name}: fetched ${source.truncated.fetched} of the ${source.truncated.asked} jobs asked for (${source.truncated.reason})`,
+        );
       }
       for (const warning of source.warnings ?? []) {
         // why: counts change from poll to poll ("3 of 50 items"); the same problem is logged once per source.
@@ -154,7 +184,13 @@ export function writeCrashReport(log: DiagnosticLog, error: unknown, details: st
 export function crashMessage(error: unknown, reportPath: string | null, logPath: string | null): string {
   const first = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const lines = [`jobtop crashed: ${sanitizeMultiline(first, 2000).split('\n')[0]}`, 'The terminal was restored.'];
-  lines.push(reportPath ? `The full error is in ${reportPath}${reportPath === logPath ? ' (the log file)' : ''}.` : 'The full error could not be written to a file.');
-  lines.push(`Hint: this is a bug in jobtop; please report it with that file.${logPath ? '' : ' Run with --log-file FILE to keep a log of source errors and retries too.'}`);
+  lines.push(
+    reportPath
+      ? `The full error is in ${reportPath}${reportPath === logPath ? ' (the log file)' : ''}.`
+      : 'The full error could not be written to a file.',
+  );
+  lines.push(
+    `Hint: this is a bug in jobtop; please report it with that file.${logPath ? '' : ' Run with --log-file FILE to keep a log of source errors and retries too.'}`,
+  );
   return `${lines.join('\n')}\n`;
 }

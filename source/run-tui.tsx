@@ -8,7 +8,14 @@ import type { FleetStore } from './store/fleet-store.js';
 import packageJson from '../package.json' with { type: 'json' };
 import type { OpenedSources } from './commands/shared/open-sources.js';
 import { guardTerminal } from './terminal-guard.js';
-import { captureStdio, crashMessage, logSourceHealth, openDiagnosticLog, writeCrashReport, type DiagnosticLog } from './log-file.js';
+import {
+  captureStdio,
+  crashMessage,
+  logSourceHealth,
+  openDiagnosticLog,
+  writeCrashReport,
+  type DiagnosticLog,
+} from './log-file.js';
 import { createTerminalOutput, type TerminalOutput } from './terminal/terminal-output.js';
 import { FinishedLinesContext } from './ui/line.js';
 import { openCommandHistory } from './config/command-history.js';
@@ -51,7 +58,10 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
     },
   );
 
-  log.write('info', `jobtop started (pid ${process.pid}, ${opened.sources.length} sources: ${opened.sources.map((source) => `${source.name} ${source.url}`).join(', ')})`);
+  log.write(
+    'info',
+    `jobtop started (pid ${process.pid}, ${opened.sources.length} sources: ${opened.sources.map((source) => `${source.name} ${source.url}`).join(', ')})`,
+  );
   const stopHealthLog = logSourceHealth(store, log);
   // why: Ink's patchConsole prints console output above the frame, on the live screen; it goes to the log instead.
   releaseStdio = captureStdio(log);

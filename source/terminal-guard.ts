@@ -21,7 +21,17 @@ export const LEAVE_FULL_SCREEN = '\x1b[0m\x1b[?25h\x1b[?1049l';
  * SIGBUS, SIGFPE and SIGILL (Node: a listener may loop forever on a real fault), SIGKILL and
  * SIGSTOP (cannot be caught), SIGUSR1 (Node's inspector; see GuardHooks.onInspectorSignal).
  */
-export const GUARDED_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1, SIGQUIT: 3, SIGUSR2: 12, SIGALRM: 14, SIGVTALRM: 26, SIGXCPU: 24, SIGXFSZ: 25 } as const;
+export const GUARDED_SIGNALS = {
+  SIGINT: 2,
+  SIGTERM: 15,
+  SIGHUP: 1,
+  SIGQUIT: 3,
+  SIGUSR2: 12,
+  SIGALRM: 14,
+  SIGVTALRM: 26,
+  SIGXCPU: 24,
+  SIGXFSZ: 25,
+} as const;
 
 /** Exit code after an uncaught error (EX_SOFTWARE). */
 export const CRASH_EXIT_CODE = 70;
@@ -81,7 +91,12 @@ export interface TerminalGuard {
  * Enters full screen on `stdout` and installs the restore hooks. `onFatal` receives an
  * uncaught error after the screen is restored (and must write to stderr, not stdout).
  */
-export function guardTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream, onFatal: (error: unknown) => void, hooks: GuardHooks = {}): TerminalGuard {
+export function guardTerminal(
+  stdout: NodeJS.WriteStream,
+  stdin: NodeJS.ReadStream,
+  onFatal: (error: unknown) => void,
+  hooks: GuardHooks = {},
+): TerminalGuard {
   let restored = false;
   let leaving = false;
   // Which of fd 0–2 were terminals at start (a hung-up tty may no longer say so).
@@ -103,11 +118,11 @@ export function guardTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStre
   // why: on the way out (signal, crash) Ink's exit hook still flushes a last frame and a newline;
   // once the alternate screen is left, those would land on the operator's shell screen.
   const silenceStdout = () => {
-    stdout.write = ((_chunk: unknown, encodingOrCallback?: unknown, callback?: unknown) => {
+    stdout.write = (_chunk: unknown, encodingOrCallback?: unknown, callback?: unknown) => {
       const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
       if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
       return true;
-    });
+    };
   };
   const handlers = new Map<string, (...args: unknown[]) => void>();
   const uninstall = () => {
@@ -136,7 +151,9 @@ export function guardTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStre
   /** The terminal went away: write nothing more to it, report nothing, log out, exit 129. */
   const lost = (error?: unknown) => {
     if (leaving) return;
-    hooks.note?.(`the terminal went away${error ? ` (${String((error as { code?: unknown }).code ?? error)})` : ''}; exiting`);
+    hooks.note?.(
+      `the terminal went away${error ? ` (${String((error as { code?: unknown }).code ?? error)})` : ''}; exiting`,
+    );
     restored = true; // nothing can be restored on a terminal that is gone
     silenceStdout();
     try {
@@ -188,7 +205,8 @@ export function guardTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStre
   process.on('SIGTSTP', suspend);
   // why: SIGUSR1 would start Node's inspector, whose banner goes straight to the terminal over
   // the frame; a listener replaces that (debug with `node --inspect` instead).
-  const onUsr1 = () => hooks.note?.('SIGUSR1 ignored: the inspector is not started in the monitor (use node --inspect)');
+  const onUsr1 = () =>
+    hooks.note?.('SIGUSR1 ignored: the inspector is not started in the monitor (use node --inspect)');
   handlers.set('SIGUSR1', onUsr1);
   process.on('SIGUSR1', onUsr1);
   const fail = (error: unknown): never => {

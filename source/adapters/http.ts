@@ -18,12 +18,20 @@ let undiciModule: Promise<Undici> | undefined;
  */
 function loadUndici(): Promise<Undici> {
   // why: bundled, a CommonJS package imported dynamically exposes its exports on `default`.
-  undiciModule ??= import('undici').then((module) => ((module as { default?: Undici }).default ?? module));
+  undiciModule ??= import('undici').then((module) => (module as { default?: Undici }).default ?? module);
   return undiciModule;
 }
 import { SourceError, describeStatus } from './errors.js';
 import { bodyExcerpt, MIN_SECRET_LENGTH, redactText } from '../domain/redact.js';
-import { extractVendorMessage, formatBytes, looksLikeHtml, parseJsonBody, parseRetryAfter, redirectError, transportError } from './http-diagnosis.js';
+import {
+  extractVendorMessage,
+  formatBytes,
+  looksLikeHtml,
+  parseJsonBody,
+  parseRetryAfter,
+  redirectError,
+  transportError,
+} from './http-diagnosis.js';
 
 export { describeTlsFailure, extractVendorMessage, parseRetryAfter, redactSecrets } from './http-diagnosis.js';
 
@@ -139,7 +147,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   // quoted back by another server (or another source's error) never shows.
   const known = () => [...secrets, ...receivedTokens];
   let dispatcher: Promise<Dispatcher> | undefined;
-  const getDispatcher = () => (dispatcher ??= options.dispatcher ? Promise.resolve(options.dispatcher) : buildDispatcher(options));
+  const getDispatcher = () =>
+    (dispatcher ??= options.dispatcher ? Promise.resolve(options.dispatcher) : buildDispatcher(options));
   const redact = (text: string) => redactText(text, known());
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
@@ -147,7 +156,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const label = `${method} ${joinPath(base.pathname, req.path)}`;
     const mutating = req.mutating ?? method !== 'GET';
     if (mutating && options.readonly) {
-      throw new SourceError({ source, kind: 'readonly', short: 'read-only', detail: 'this source is read-only; nothing was sent', request: label });
+      throw new SourceError({
+        source,
+        kind: 'readonly',
+        short: 'read-only',
+        detail: 'this source is read-only; nothing was sent',
+        request: label,
+      });
     }
     const url = buildUrl(base, req.path, req.query);
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
@@ -164,23 +179,47 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let response: Dispatcher.ResponseData;
     try {
       const [{ request }, agent] = await Promise.all([loadUndici(), getDispatcher()]);
-      response = await request(url, { method, headers, body, signal, dispatcher: agent, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      response = await request(url, {
+        method,
+        headers,
+        body,
+        signal,
+        dispatcher: agent,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
     } catch (error) {
       throw transportError(source, label, error, timeout.aborted, redact);
     }
     let text: string;
     try {
-      text = await readLimited(response.body, maxBodyBytes, req.measureOversize === true && contentLength(response.headers) === undefined);
+      text = await readLimited(
+        response.body,
+        maxBodyBytes,
+        req.measureOversize === true && contentLength(response.headers) === undefined,
+      );
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         const bodyBytes = contentLength(response.headers) ?? error.measuredBytes;
-        const detail = bodyBytes === undefined ? `over ${formatBytes(maxBodyBytes)}; the rest was not read` : `${formatBytes(bodyBytes)}, over the ${formatBytes(maxBodyBytes)} limit; the rest was not read`;
-        throw new SourceError({ source, kind: 'too-large', short: 'response too large', detail, status: response.statusCode, request: label, bodyBytes, limitBytes: maxBodyBytes });
+        const detail =
+          bodyBytes === undefined
+            ? `over ${formatBytes(maxBodyBytes)}; the rest was not read`
+            : `${formatBytes(bodyBytes)}, over the ${formatBytes(maxBodyBytes)} limit; the rest was not read`;
+        throw new SourceError({
+          source,
+          kind: 'too-large',
+          short: 'response too large',
+          detail,
+          status: response.statusCode,
+          request: label,
+          bodyBytes,
+          limitBytes: maxBodyBytes,
+        });
       }
       throw transportError(source, label, error, timeout.aborted, redact);
     }
     const rawType = response.headers['content-type'];
-    const contentType = (Array.isArray(rawType) ? rawType[0] : rawType ?? '').split(';')[0].trim().toLowerCase();
+    const contentType = (Array.isArray(rawType) ? rawType[0] : (rawType ?? '')).split(';')[0].trim().toLowerCase();
     return { status: response.statusCode, headers: response.headers, text, contentType };
   }
 
@@ -196,7 +235,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (response.status >= 300 && response.status <= 399) throw redirectError(source, label, response);
     if (response.status < 200 || response.status > 299) {
       const { kind, short } = describeStatus(response.status);
-      const vendorMessage = parsed.ok ? extractVendorMessage(parsed.value) : looksLikeHtml(response) ? 'HTML error page' : bodyExcerpt(response.text, 200, known());
+      const vendorMessage = parsed.ok
+        ? extractVendorMessage(parsed.value)
+        : looksLikeHtml(response)
+          ? 'HTML error page'
+          : bodyExcerpt(response.text, 200, known());
       throw new SourceError({
         source,
         kind,
@@ -209,13 +252,33 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     if (response.text.trim() === '') {
       if (opts.allowEmpty) return answer(null);
-      throw new SourceError({ source, kind: 'empty', short: 'empty response', status: response.status, request: label });
+      throw new SourceError({
+        source,
+        kind: 'empty',
+        short: 'empty response',
+        status: response.status,
+        request: label,
+      });
     }
     if (looksLikeHtml(response)) {
-      throw new SourceError({ source, kind: 'html', short: 'HTML instead of JSON', detail: 'a proxy or login page answered; check the url', status: response.status, request: label });
+      throw new SourceError({
+        source,
+        kind: 'html',
+        short: 'HTML instead of JSON',
+        detail: 'a proxy or login page answered; check the url',
+        status: response.status,
+        request: label,
+      });
     }
     if (!parsed.ok) {
-      throw new SourceError({ source, kind: 'parse', short: 'invalid JSON', detail: parsed.error, status: response.status, request: label });
+      throw new SourceError({
+        source,
+        kind: 'parse',
+        short: 'invalid JSON',
+        detail: parsed.error,
+        status: response.status,
+        request: label,
+      });
     }
     return answer(parsed.value);
   }
@@ -224,13 +287,25 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const method = req.method ?? 'GET';
     const label = `${method} ${joinPath(base.pathname, req.path)}`;
     if ((req.mutating ?? method !== 'GET') && options.readonly) {
-      throw new SourceError({ source, kind: 'readonly', short: 'read-only', detail: 'this source is read-only; nothing was sent', request: label });
+      throw new SourceError({
+        source,
+        kind: 'readonly',
+        short: 'read-only',
+        detail: 'this source is read-only; nothing was sent',
+        request: label,
+      });
     }
     let handle: Awaited<ReturnType<typeof open>>;
     try {
       handle = await open(file, 'w');
     } catch (error) {
-      throw new SourceError({ source, kind: 'config', short: 'cannot write the file', detail: error instanceof Error ? error.message : String(error), request: label });
+      throw new SourceError({
+        source,
+        kind: 'config',
+        short: 'cannot write the file',
+        detail: error instanceof Error ? error.message : String(error),
+        request: label,
+      });
     }
     try {
       return await download(req, label, handle);
@@ -239,7 +314,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function download(req: HttpRequest, label: string, handle: Awaited<ReturnType<typeof open>>): Promise<{ bytes: number }> {
+  async function download(
+    req: HttpRequest,
+    label: string,
+    handle: Awaited<ReturnType<typeof open>>,
+  ): Promise<{ bytes: number }> {
     // why: a file too large to show can take longer than one poll's timeout to arrive; headers and
     // idle gaps keep the usual timeout (headersTimeout/bodyTimeout), the whole download gets a minute.
     const timeout = AbortSignal.timeout(Math.max(timeoutMs, 60_000));
@@ -249,7 +328,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let response: Dispatcher.ResponseData;
     try {
       const [{ request }, agent] = await Promise.all([loadUndici(), getDispatcher()]);
-      response = await request(buildUrl(base, req.path, req.query), { method, headers, signal, dispatcher: agent, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+      response = await request(buildUrl(base, req.path, req.query), {
+        method,
+        headers,
+        signal,
+        dispatcher: agent,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
     } catch (error) {
       throw transportError(source, label, error, timeout.aborted, redact);
     }
@@ -258,7 +344,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const parsed = parseJsonBody({ status: response.statusCode, headers: response.headers, text, contentType: '' });
       const { kind, short } = describeStatus(response.statusCode);
       const vendorMessage = parsed.ok ? extractVendorMessage(parsed.value) : text.trim().slice(0, 200);
-      throw new SourceError({ source, kind, short, detail: vendorMessage ? redact(vendorMessage) : undefined, status: response.statusCode, request: label });
+      throw new SourceError({
+        source,
+        kind,
+        short,
+        detail: vendorMessage ? redact(vendorMessage) : undefined,
+        status: response.statusCode,
+        request: label,
+      });
     }
     let bytes = 0;
     response.body.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -266,7 +359,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       await pipeline(response.body, handle.createWriteStream());
     } catch (error) {
       if (error instanceof Error && 'syscall' in error && error.syscall === 'write') {
-        throw new SourceError({ source, kind: 'config', short: 'cannot write the file', detail: error.message, request: label });
+        throw new SourceError({
+          source,
+          kind: 'config',
+          short: 'cannot write the file',
+          detail: error.message,
+          request: label,
+        });
       }
       throw transportError(source, label, error, timeout.aborted, redact);
     }
@@ -302,7 +401,11 @@ async function buildDispatcher(options: HttpClientOptions): Promise<Dispatcher> 
   // proxy's own TLS keeps the system CAs (NODE_EXTRA_CA_CERTS): caFile is the source's CA.
   // Redirects are not followed (undici's request() has no redirect interceptor here), so
   // credentials never reach a host the config does not name; json() reports a 3xx instead.
-  return new EnvHttpProxyAgent({ connect: { ...tls, timeout: connectTimeout }, requestTls: { ...tls, timeout: connectTimeout }, proxyTls: { timeout: connectTimeout } });
+  return new EnvHttpProxyAgent({
+    connect: { ...tls, timeout: connectTimeout },
+    requestTls: { ...tls, timeout: connectTimeout },
+    proxyTls: { timeout: connectTimeout },
+  });
 }
 
 function joinPath(basePath: string, path: string): string {
@@ -355,7 +458,8 @@ async function readLimited(body: Dispatcher.ResponseData['body'], limit: number,
     // (up to MEASURE_FACTOR × the limit, never kept in memory) to learn it.
     if (!measure) break;
     chunks.length = 0;
-    for (next = await iterator.next(); !next.done && size <= limit * MEASURE_FACTOR; next = await iterator.next()) size += (next.value as Buffer).length;
+    for (next = await iterator.next(); !next.done && size <= limit * MEASURE_FACTOR; next = await iterator.next())
+      size += (next.value as Buffer).length;
     if (next.done) throw new BodyTooLargeError(size);
     break;
   }

@@ -27,7 +27,14 @@
  *   24-hex ObjectId before anything is sent (an empty id would otherwise reach `/jobs/`).
  */
 import type { Job, JobDetail, JobMessage } from '../domain/job.js';
-import { DEFAULT_LIMIT, type ActionKind, type ActionOutcome, type BaseSourceOptions, type JobSource, type ListResult } from './contract.js';
+import {
+  DEFAULT_LIMIT,
+  type ActionKind,
+  type ActionOutcome,
+  type BaseSourceOptions,
+  type JobSource,
+  type ListResult,
+} from './contract.js';
 import { SourceError } from './errors.js';
 import type { HttpClient } from './http.js';
 import { createSourceHttpClient } from './source-http.js';
@@ -39,7 +46,12 @@ import { normalizeMcritDetail, normalizeMcritJob, normalizeMcritStats } from './
 import { MCRIT_OBJECT_ID, describeType, readEnvelopeData, shapeError } from './mcrit/wire-format.js';
 
 export { MCRIT_STATES, deriveMcritState, mapMcritState, type McritState } from './mcrit/job-state.js';
-export { normalizeMcritDetail, normalizeMcritJob, normalizeMcritStats, summarizeMcritError } from './mcrit/normalize-job.js';
+export {
+  normalizeMcritDetail,
+  normalizeMcritJob,
+  normalizeMcritStats,
+  summarizeMcritError,
+} from './mcrit/normalize-job.js';
 
 /** Config of an MCRIT source: the common options plus the optional `apitoken` header value. */
 export interface McritOptions extends BaseSourceOptions {
@@ -64,12 +76,20 @@ export function createMcritSource(options: McritOptions): JobSource {
   const limit = Number.isFinite(options.limit) ? Math.max(1, Math.floor(options.limit!)) : DEFAULT_LIMIT;
   const client: HttpClient = createSourceHttpClient(options, { secrets: [token] });
 
-  async function getData(path: string, signal?: AbortSignal, query?: Record<string, string | number>, measureOversize = false): Promise<unknown> {
+  async function getData(
+    path: string,
+    signal?: AbortSignal,
+    query?: Record<string, string | number>,
+    measureOversize = false,
+  ): Promise<unknown> {
     const body = await client.json({ path, query, headers, signal, measureOversize });
     return readEnvelopeData(source, body, `GET ${path}`);
   }
 
-  async function fetchPages(signal: AbortSignal | undefined, counter: { requests: number; pages?: number }): Promise<Job[]> {
+  async function fetchPages(
+    signal: AbortSignal | undefined,
+    counter: { requests: number; pages?: number },
+  ): Promise<Job[]> {
     const jobs: Job[] = [];
     const seen = new Set<string>();
     let skip = 0;
@@ -79,7 +99,8 @@ export function createMcritSource(options: McritOptions): JobSource {
       const pageSize = Math.min(MCRIT_PAGE_SIZE, limit - seen.size);
       counter.requests++;
       const data = await getData('/jobs', signal, { start: skip, limit: pageSize });
-      if (!Array.isArray(data)) throw shapeError(source, 'GET /jobs', `expected "data" to be an array of jobs, got ${describeType(data)}`);
+      if (!Array.isArray(data))
+        throw shapeError(source, 'GET /jobs', `expected "data" to be an array of jobs, got ${describeType(data)}`);
       skip += data.length;
       for (const record of data) {
         if (record === null || typeof record !== 'object' || Array.isArray(record)) continue;
@@ -92,7 +113,10 @@ export function createMcritSource(options: McritOptions): JobSource {
     return dedupeById(jobs).slice(0, limit);
   }
 
-  async function fetchStats(signal: AbortSignal | undefined, counter: { requests: number }): Promise<ReturnType<typeof normalizeMcritStats>> {
+  async function fetchStats(
+    signal: AbortSignal | undefined,
+    counter: { requests: number },
+  ): Promise<ReturnType<typeof normalizeMcritStats>> {
     counter.requests++;
     try {
       return normalizeMcritStats(await getData('/jobs/stats', signal));
@@ -110,8 +134,18 @@ export function createMcritSource(options: McritOptions): JobSource {
       if (signal?.aborted || !(error instanceof SourceError)) throw error;
       // why: a unique-blocks result of 6,124 blocks is ~4.2 MB and compact does not shrink it: say
       // so with its size, never "no result".
-      if (error.kind === 'too-large') return { result: undefined, notes: [], tooLarge: { bytes: error.bodyBytes ?? null, limitBytes: error.limitBytes ?? 0 } };
-      return { result: undefined, notes: [{ timestamp: null, level: 'warning', text: `result could not be fetched: ${error.message}`, origin: null }] };
+      if (error.kind === 'too-large')
+        return {
+          result: undefined,
+          notes: [],
+          tooLarge: { bytes: error.bodyBytes ?? null, limitBytes: error.limitBytes ?? 0 },
+        };
+      return {
+        result: undefined,
+        notes: [
+          { timestamp: null, level: 'warning', text: `result could not be fetched: ${error.message}`, origin: null },
+        ],
+      };
     }
   }
 
@@ -127,14 +161,26 @@ export function createMcritSource(options: McritOptions): JobSource {
       const jobs = await fetchPages(signal, counter);
       const serverCounters = await stats;
       const truncated = pageCapTruncation(limit, jobs.length, counter.pages ?? 0);
-      return { jobs, total: null, stateCounts: null, requests: counter.requests, ...(serverCounters ? { serverCounters } : {}), ...(truncated ? { truncated } : {}) };
+      return {
+        jobs,
+        total: null,
+        stateCounts: null,
+        requests: counter.requests,
+        ...(serverCounters ? { serverCounters } : {}),
+        ...(truncated ? { truncated } : {}),
+      };
     },
 
     async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
       const path = `/jobs/${encodeURIComponent(id)}`;
       const data = await getData(path, signal);
       if (data === null) return null;
-      if (typeof data !== 'object' || Array.isArray(data)) throw shapeError(source, `GET ${path}`, `expected "data" to be a job document or null, got ${describeType(data)}`);
+      if (typeof data !== 'object' || Array.isArray(data))
+        throw shapeError(
+          source,
+          `GET ${path}`,
+          `expected "data" to be a job document or null, got ${describeType(data)}`,
+        );
       const hasResult = deriveMcritState(data) === 'finished' && asString(asRecord(data).result) !== null;
       if (!hasResult) return normalizeMcritDetail(data, source);
       const { result, notes, tooLarge } = await fetchResult(encodeURIComponent(id), signal);
@@ -148,16 +194,29 @@ export function createMcritSource(options: McritOptions): JobSource {
 
     async act(kind: ActionKind, job: Job): Promise<ActionOutcome> {
       if (kind !== 'delete') {
-        throw new SourceError({ source, kind: 'unsupported', short: `${kind} is not supported`, detail: 'MCRIT has no cancel or retry endpoint; its only action is Delete (DELETE /jobs/{id})' });
+        throw new SourceError({
+          source,
+          kind: 'unsupported',
+          short: `${kind} is not supported`,
+          detail: 'MCRIT has no cancel or retry endpoint; its only action is Delete (DELETE /jobs/{id})',
+        });
       }
       if (!MCRIT_OBJECT_ID.test(job.id)) {
-        throw new SourceError({ source, kind: 'unsupported', short: 'invalid job id', detail: `MCRIT job ids are 24 hex characters; nothing was sent for "${job.id}"` });
+        throw new SourceError({
+          source,
+          kind: 'unsupported',
+          short: 'invalid job id',
+          detail: `MCRIT job ids are 24 hex characters; nothing was sent for "${job.id}"`,
+        });
       }
       const path = `/jobs/${job.id}`;
       const body = await client.json({ method: 'DELETE', path, headers });
       const deleted = asNumber(asRecord(readEnvelopeData(source, body, `DELETE ${path}`)).num_deleted);
       if (deleted === null) throw shapeError(source, `DELETE ${path}`, 'expected "data.num_deleted" to be a number');
-      const message = deleted > 0 ? `MCRIT deleted the job and its result (num_deleted: ${deleted})` : 'nothing was deleted: the job no longer exists (num_deleted: 0)';
+      const message =
+        deleted > 0
+          ? `MCRIT deleted the job and its result (num_deleted: ${deleted})`
+          : 'nothing was deleted: the job no longer exists (num_deleted: 0)';
       return { kind: 'delete', effect: 'deleted', message };
     },
 

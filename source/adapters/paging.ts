@@ -23,7 +23,15 @@ export const MAX_PAGES_PER_POLL = 50;
  * The `truncated` note of a list that stopped at MAX_PAGES_PER_POLL with fewer jobs than its
  * limit asked for (a `limit` above what 50 pages hold); undefined otherwise.
  */
-export function pageCapTruncation(limit: number, fetched: number, pages: number): { asked: number; fetched: number; reason: string } | undefined {
+export function pageCapTruncation(
+  limit: number,
+  fetched: number,
+  pages: number,
+): { asked: number; fetched: number; reason: string } | undefined {
   if (pages < MAX_PAGES_PER_POLL || fetched >= limit) return undefined;
-  return { asked: limit, fetched, reason: `a poll fetches at most ${MAX_PAGES_PER_POLL} pages; lower limit to ${fetched} or less` };
+  return {
+    asked: limit,
+    fetched,
+    reason: `a poll fetches at most ${MAX_PAGES_PER_POLL} pages; lower limit to ${fetched} or less`,
+  };
 }

@@ -6,13 +6,18 @@ import type { BaseSourceOptions } from './contract.js';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http.js';
 
 /** The transport settings of a source's options, as createHttpClient takes them. */
-export function transportOptions(options: BaseSourceOptions): Pick<HttpClientOptions, 'timeoutMs' | 'connectTimeoutMs' | 'maxBodyBytes' | 'readonly' | 'caFile' | 'insecure'> {
+export function transportOptions(
+  options: BaseSourceOptions,
+): Pick<HttpClientOptions, 'timeoutMs' | 'connectTimeoutMs' | 'maxBodyBytes' | 'readonly' | 'caFile' | 'insecure'> {
   const { timeoutMs, connectTimeoutMs, maxBodyBytes, readonly, caFile, insecure } = options;
   return { timeoutMs, connectTimeoutMs, maxBodyBytes, readonly, caFile, insecure };
 }
 
 /** A source's HTTP client: its name in every error, its secrets redacted, its base URL (default: options.url). */
-export function createSourceHttpClient(options: BaseSourceOptions, init: { baseUrl?: string; secrets?: readonly (string | null | undefined)[] } = {}): HttpClient {
+export function createSourceHttpClient(
+  options: BaseSourceOptions,
+  init: { baseUrl?: string; secrets?: readonly (string | null | undefined)[] } = {},
+): HttpClient {
   return createHttpClient({
     ...transportOptions(options),
     source: options.name,

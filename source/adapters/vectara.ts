@@ -35,19 +35,32 @@ import { detailV1Job, listV1Jobs } from './vectara/v1-jobs.js';
 import { detailV2Job, listV2Jobs } from './vectara/v2-jobs.js';
 
 // Re-exported: importers keep using this file's path.
-export { VECTARA_CAPABILITIES, VECTARA_MAX_PAGE_SIZE, type VectaraApiVersion, type VectaraOptions } from './vectara/constants.js';
+export {
+  VECTARA_CAPABILITIES,
+  VECTARA_MAX_PAGE_SIZE,
+  type VectaraApiVersion,
+  type VectaraOptions,
+} from './vectara/constants.js';
 export { detectVectaraApiVersion, normalizeVectaraJob, normalizeVectaraJobDetail } from './vectara/normalize.js';
 export { defaultVectaraTokenUrl } from './vectara/oauth-token-cache.js';
-export { VECTARA_V1_STATE_NAMES, VECTARA_V1_STATE_NUMBERS, mapVectaraState, type VectaraStateMapping } from './vectara/state-map.js';
+export {
+  VECTARA_V1_STATE_NAMES,
+  VECTARA_V1_STATE_NUMBERS,
+  mapVectaraState,
+  type VectaraStateMapping,
+} from './vectara/state-map.js';
 
 /** Creates a JobSource for a Vectara account (v2 by default, v1 with `apiVersion: 'v1'`). */
 export function createVectaraSource(options: VectaraOptions): JobSource {
   const name = options.name;
   const apiVersion = options.apiVersion ?? 'v2';
   const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
-  const secrets = [options.apiKey, options.clientSecret].filter((secret): secret is string => typeof secret === 'string');
+  const secrets = [options.apiKey, options.clientSecret].filter(
+    (secret): secret is string => typeof secret === 'string',
+  );
   const client = createSourceHttpClient(options, { secrets });
-  const oauth = !options.apiKey && options.clientId && options.clientSecret ? createTokenCache(options, apiVersion, client) : null;
+  const oauth =
+    !options.apiKey && options.clientId && options.clientSecret ? createTokenCache(options, apiVersion, client) : null;
   const reader: VectaraReader = { name, limit, read: createAuthenticatedRead(options, apiVersion, client, oauth) };
 
   return {
@@ -57,7 +70,8 @@ export function createVectaraSource(options: VectaraOptions): JobSource {
     capabilities: VECTARA_CAPABILITIES,
     async list(signal?: AbortSignal): Promise<ListResult> {
       const counter: RequestCounter = { requests: 0 };
-      const { jobs, truncated } = apiVersion === 'v1' ? await listV1Jobs(reader, counter, signal) : await listV2Jobs(reader, counter, signal);
+      const { jobs, truncated } =
+        apiVersion === 'v1' ? await listV1Jobs(reader, counter, signal) : await listV2Jobs(reader, counter, signal);
       return { jobs, total: null, stateCounts: null, requests: counter.requests, ...(truncated ? { truncated } : {}) };
     },
     async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
@@ -65,7 +79,12 @@ export function createVectaraSource(options: VectaraOptions): JobSource {
       return apiVersion === 'v1' ? detailV1Job(reader, id, counter, signal) : detailV2Job(reader, id, counter, signal);
     },
     async act(kind: ActionKind): Promise<never> {
-      throw new SourceError({ source: name, kind: 'unsupported', short: `${kind} not supported`, detail: "Vectara's job API has no cancel, delete or retry" });
+      throw new SourceError({
+        source: name,
+        kind: 'unsupported',
+        short: `${kind} not supported`,
+        detail: "Vectara's job API has no cancel, delete or retry",
+      });
     },
     async close(): Promise<void> {
       await Promise.all([client.close(), oauth?.close()]);

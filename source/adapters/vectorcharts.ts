@@ -38,8 +38,18 @@ import { createPortalAuth, newRequestCounter } from './vectorcharts/portal-auth.
 import { vectorChartsServerRoot, withoutCredentials } from './vectorcharts/server-url.js';
 
 // Re-exported: importers keep using this file's path.
-export { VECTORCHARTS_API_PREFIX, VECTORCHARTS_CAPABILITIES, VECTORCHARTS_PAGE_SIZE_CAP, type VectorChartsOptions } from './vectorcharts/constants.js';
-export { normalizeVectorChartsDetail, normalizeVectorChartsJob, normalizeVectorChartsLog, normalizeVectorChartsStep } from './vectorcharts/normalize.js';
+export {
+  VECTORCHARTS_API_PREFIX,
+  VECTORCHARTS_CAPABILITIES,
+  VECTORCHARTS_PAGE_SIZE_CAP,
+  type VectorChartsOptions,
+} from './vectorcharts/constants.js';
+export {
+  normalizeVectorChartsDetail,
+  normalizeVectorChartsJob,
+  normalizeVectorChartsLog,
+  normalizeVectorChartsStep,
+} from './vectorcharts/normalize.js';
 export { vectorChartsServerRoot } from './vectorcharts/server-url.js';
 export { mapVectorChartsState, type MappedState } from './vectorcharts/state-map.js';
 
@@ -47,7 +57,10 @@ export { mapVectorChartsState, type MappedState } from './vectorcharts/state-map
 export function createVectorChartsSource(options: VectorChartsOptions): JobSource {
   const source = options.name;
   const limit = positiveLimit(options.limit);
-  const client = createSourceHttpClient(options, { baseUrl: vectorChartsServerRoot(options.url, source), secrets: [options.token, options.password] });
+  const client = createSourceHttpClient(options, {
+    baseUrl: vectorChartsServerRoot(options.url, source),
+    secrets: [options.token, options.password],
+  });
   const auth = createPortalAuth(client, options);
 
   return {
@@ -63,7 +76,13 @@ export function createVectorChartsSource(options: VectorChartsOptions): JobSourc
       }
       const withIds = dedupeById(jobs.filter((job) => job.id !== '')).slice(0, limit);
       const truncated = pageCapTruncation(limit, withIds.length, counter.pages ?? 0);
-      return { jobs: withIds, total: counter.total, stateCounts: null, requests: counter.requests, ...(truncated ? { truncated } : {}) };
+      return {
+        jobs: withIds,
+        total: counter.total,
+        stateCounts: null,
+        requests: counter.requests,
+        ...(truncated ? { truncated } : {}),
+      };
     },
     async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
       const counter = newRequestCounter();

@@ -45,7 +45,12 @@ export interface Command {
 
 /** Flags every command accepts. */
 export const GLOBAL_FLAGS: Record<string, FlagSpec> = {
-  config: { type: 'string', value: 'FILE', description: 'config file (default: $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml)' },
+  config: {
+    type: 'string',
+    value: 'FILE',
+    description:
+      'config file (default: $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml)',
+  },
   demo: { type: 'boolean', description: 'use the embedded demo fleet instead of a config file' },
   readonly: { type: 'boolean', description: 'hide actions and refuse every mutating request' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
@@ -64,13 +69,24 @@ export function parseCommandLine(argv: string[], flags: Record<string, FlagSpec>
   const all = { ...GLOBAL_FLAGS, ...flags };
   const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
   for (const [name, spec] of Object.entries(all)) {
-    options[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) };
+    options[name] = {
+      type: spec.type,
+      ...(spec.short ? { short: spec.short } : {}),
+      ...(spec.multiple ? { multiple: true } : {}),
+    };
   }
   try {
-    const { values, positionals } = parseArgs({ args: joinDashValues(argv, all), options, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: joinDashValues(argv, all),
+      options,
+      strict: true,
+      allowPositionals: true,
+    });
     return { flags: values as ParsedArgs['flags'], positionals };
   } catch (error) {
-    const message = (error as Error).message.replace(/^Unknown option '([^']+)'.*$/s, 'unknown option $1').replace(/\. To specify a positional.*$/s, '');
+    const message = (error as Error).message
+      .replace(/^Unknown option '([^']+)'.*$/s, 'unknown option $1')
+      .replace(/\. To specify a positional.*$/s, '');
     throw new UsageError(message.replace(/^Option '([^']+)' argument missing$/, 'option $1 needs a value'));
   }
 }
@@ -85,7 +101,13 @@ function joinDashValues(argv: readonly string[], flags: Record<string, FlagSpec>
     const arg = argv[index];
     const next = argv[index + 1];
     const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : null;
-    if (name && flags[name]?.type === 'string' && next !== undefined && /^-[^-]/.test(next) && !isShortFlag(next, flags)) {
+    if (
+      name &&
+      flags[name]?.type === 'string' &&
+      next !== undefined &&
+      /^-[^-]/.test(next) &&
+      !isShortFlag(next, flags)
+    ) {
       out.push(`${arg}=${next}`);
       index += 1;
     } else {
@@ -103,7 +125,12 @@ function isShortFlag(arg: string, flags: Record<string, FlagSpec>): boolean {
  * Index of the first word that is not an option or an option's value, so global options may
  * come first (`jobtop --config FILE list`); -1 when there is none.
  */
-export function findCommandIndex(argv: readonly string[], valueFlags: ReadonlySet<string> = new Set(Object.keys(GLOBAL_FLAGS).filter((name) => GLOBAL_FLAGS[name].type === 'string'))): number {
+export function findCommandIndex(
+  argv: readonly string[],
+  valueFlags: ReadonlySet<string> = new Set(
+    Object.keys(GLOBAL_FLAGS).filter((name) => GLOBAL_FLAGS[name].type === 'string'),
+  ),
+): number {
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     if (arg === '--') return index + 1 < argv.length ? index + 1 : -1;

@@ -16,11 +16,17 @@ export function commandHistoryPath(env: NodeJS.ProcessEnv = process.env): string
 }
 
 /** Opens the history: the lines kept so far and an append function. */
-export function openCommandHistory(env: NodeJS.ProcessEnv = process.env): { lines: string[]; append(text: string): void } {
+export function openCommandHistory(env: NodeJS.ProcessEnv = process.env): {
+  lines: string[];
+  append(text: string): void;
+} {
   const path = commandHistoryPath(env);
   let lines: string[] = [];
   try {
-    lines = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '').slice(-COMMAND_HISTORY_LIMIT);
+    lines = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(-COMMAND_HISTORY_LIMIT);
   } catch {
     lines = [];
   }
@@ -34,7 +40,10 @@ export function openCommandHistory(env: NodeJS.ProcessEnv = process.env): { line
       try {
         mkdirSync(stateDirectory(env), { recursive: true, mode: 0o700 });
         if (count >= COMMAND_HISTORY_LIMIT * 2) {
-          const kept = readFileSync(path, 'utf8').split('\n').filter((entry) => entry.trim() !== '').slice(-COMMAND_HISTORY_LIMIT);
+          const kept = readFileSync(path, 'utf8')
+            .split('\n')
+            .filter((entry) => entry.trim() !== '')
+            .slice(-COMMAND_HISTORY_LIMIT);
           writeFileSync(path, `${[...kept, line].join('\n')}\n`, { mode: 0o600 });
           count = kept.length + 1;
         } else {

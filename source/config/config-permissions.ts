@@ -30,14 +30,23 @@ export function permissionWarnings(path: string, findings: PermissionFindings): 
   if (first && (mode & 0o044) !== 0) {
     const more = findings.inlineSecrets.length > 1 ? ` (and ${findings.inlineSecrets.length - 1} more)` : '';
     const who = mode & 0o004 ? 'others' : 'its group';
-    warnings.push(`${path}:${first.line}: ${first.field}${more}: the file holds a secret and is readable by ${who} (mode ${octal(mode)}): run chmod 600 ${path}, or use \${ENV_VAR} or ${first.field.split('.').pop()}Command`);
+    warnings.push(
+      `${path}:${first.line}: ${first.field}${more}: the file holds a secret and is readable by ${who} (mode ${octal(mode)}): run chmod 600 ${path}, or use \${ENV_VAR} or ${first.field.split('.').pop()}Command`,
+    );
   }
   const command = findings.commands[0];
   if (command) {
     const directoryMode = modeOf(dirname(path));
-    const writable = (mode & 0o022) !== 0 ? `the file (mode ${octal(mode)})` : directoryMode !== null && (directoryMode & 0o002) !== 0 && (directoryMode & 0o1000) === 0 ? `its directory (mode ${octal(directoryMode)})` : null;
+    const writable =
+      (mode & 0o022) !== 0
+        ? `the file (mode ${octal(mode)})`
+        : directoryMode !== null && (directoryMode & 0o002) !== 0 && (directoryMode & 0o1000) === 0
+          ? `its directory (mode ${octal(directoryMode)})`
+          : null;
     if (writable) {
-      warnings.push(`${path}:${command.line}: ${command.field}: the file runs commands at start and ${writable} is writable by other users: whoever edits it runs commands as you; run chmod 600 ${path}`);
+      warnings.push(
+        `${path}:${command.line}: ${command.field}: the file runs commands at start and ${writable} is writable by other users: whoever edits it runs commands as you; run chmod 600 ${path}`,
+      );
     }
   }
   return warnings;

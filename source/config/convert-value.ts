@@ -23,7 +23,10 @@ export function convertValue(node: Node | null, kind: FieldKind, context: Conver
   if (kind === 'labels') {
     if (!isMap(node)) return { error: 'expected a mapping of label: value' };
     const labels: Record<string, string> = {};
-    for (const pair of node.items) labels[String(isScalar(pair.key) ? pair.key.value : pair.key)] = String(isScalar(pair.value) ? pair.value.value : '');
+    for (const pair of node.items)
+      labels[String(isScalar(pair.key) ? pair.key.value : pair.key)] = String(
+        isScalar(pair.value) ? pair.value.value : '',
+      );
     return { value: labels };
   }
   if (kind === 'string-list') return convertStringList(node, context);
@@ -31,7 +34,10 @@ export function convertValue(node: Node | null, kind: FieldKind, context: Conver
   if (kind === 'declaration') return { value: node };
   if (kind === 'headers') return convertHeaders(node, context);
   if (kind === 'priority-map') return convertPriorityMap(node);
-  if (!isScalar(node)) return { error: `expected ${describeKind(kind)}, got a ${isMap(node) ? 'mapping' : isSeq(node) ? 'list' : 'nothing'}` };
+  if (!isScalar(node))
+    return {
+      error: `expected ${describeKind(kind)}, got a ${isMap(node) ? 'mapping' : isSeq(node) ? 'list' : 'nothing'}`,
+    };
   let raw: unknown = node.value;
   if (typeof raw === 'string') {
     const { value, missing } = interpolateEnv(raw, context.env);
@@ -40,22 +46,30 @@ export function convertValue(node: Node | null, kind: FieldKind, context: Conver
   }
   switch (kind) {
     case 'string':
-      return typeof raw === 'string' || typeof raw === 'number' ? { value: String(raw) } : { error: 'expected a string' };
+      return typeof raw === 'string' || typeof raw === 'number'
+        ? { value: String(raw) }
+        : { error: 'expected a string' };
     case 'url':
       return convertUrl(raw);
     case 'file':
       return typeof raw === 'string' && raw !== '' ? readPemFile(raw, context) : { error: 'expected a file path' };
     case 'positive-integer': {
       const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
-      return typeof n === 'number' && Number.isInteger(n) && n > 0 ? { value: n } : { error: `expected a whole number above 0, got ${JSON.stringify(raw)}` };
+      return typeof n === 'number' && Number.isInteger(n) && n > 0
+        ? { value: n }
+        : { error: `expected a whole number above 0, got ${JSON.stringify(raw)}` };
     }
     case 'duration': {
       const ms = parseDuration(raw);
-      return ms === null ? { error: `expected a duration such as 2s, 500ms or 1m, got ${JSON.stringify(raw)}` } : { value: ms };
+      return ms === null
+        ? { error: `expected a duration such as 2s, 500ms or 1m, got ${JSON.stringify(raw)}` }
+        : { value: ms };
     }
     case 'bytes': {
       const bytes = parseBytes(raw);
-      return bytes === null ? { error: `expected a size such as 4MB or 512KB, got ${JSON.stringify(raw)}` } : { value: bytes };
+      return bytes === null
+        ? { error: `expected a size such as 4MB or 512KB, got ${JSON.stringify(raw)}` }
+        : { value: bytes };
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return { value: raw };
@@ -63,7 +77,9 @@ export function convertValue(node: Node | null, kind: FieldKind, context: Conver
       return { error: `expected true or false, got ${JSON.stringify(raw)}` };
     }
     default:
-      return kind.oneOf.includes(String(raw)) ? { value: String(raw) } : { error: `expected one of ${kind.oneOf.join(', ')}, got "${String(raw)}"` };
+      return kind.oneOf.includes(String(raw))
+        ? { value: String(raw) }
+        : { error: `expected one of ${kind.oneOf.join(', ')}, got "${String(raw)}"` };
   }
 }
 
@@ -93,9 +109,11 @@ function convertStringList(node: Node | null, context: ConvertContext): Converte
   const values: string[] = [];
   for (const [index, item] of node.items.entries()) {
     const raw = isScalar(item) ? item.value : undefined;
-    if ((typeof raw !== 'string' && typeof raw !== 'number') || String(raw).trim() === '') return { error: `entry ${index + 1}: expected a non-empty string` };
+    if ((typeof raw !== 'string' && typeof raw !== 'number') || String(raw).trim() === '')
+      return { error: `entry ${index + 1}: expected a non-empty string` };
     const { value, missing } = interpolateEnv(String(raw), context.env);
-    if (missing.length > 0) return { error: `entry ${index + 1}: environment variable ${missing.join(', ')} is not set` };
+    if (missing.length > 0)
+      return { error: `entry ${index + 1}: environment variable ${missing.join(', ')} is not set` };
     if (values.includes(value)) return { error: `entry ${index + 1}: "${value}" is listed twice` };
     values.push(value);
   }
@@ -109,7 +127,8 @@ function convertHeaders(node: Node | null, context: ConvertContext): Converted {
   for (const pair of node.items) {
     const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return { error: `"${name}" is not a header name` };
-    if (!isScalar(pair.value) || (typeof pair.value.value !== 'string' && typeof pair.value.value !== 'number')) return { error: `headers.${name}: expected a string value` };
+    if (!isScalar(pair.value) || (typeof pair.value.value !== 'string' && typeof pair.value.value !== 'number'))
+      return { error: `headers.${name}: expected a string value` };
     const { value, missing } = interpolateEnv(String(pair.value.value), context.env);
     if (missing.length > 0) return { error: `headers.${name}: environment variable ${missing.join(', ')} is not set` };
     if (/[\r\n]/.test(value)) return { error: `headers.${name}: a header value must be one line` };
@@ -124,8 +143,11 @@ function convertPriorityMap(node: Node | null): Converted {
   const map: Record<string, string> = {};
   for (const pair of node.items) {
     const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
-    const rank = String(isScalar(pair.value) ? pair.value.value : '').trim().toLowerCase();
-    if (!isPriorityRank(rank)) return { error: `priority "${key}": expected one of ${PRIORITY_RANKS.join(', ')}, got "${rank}"` };
+    const rank = String(isScalar(pair.value) ? pair.value.value : '')
+      .trim()
+      .toLowerCase();
+    if (!isPriorityRank(rank))
+      return { error: `priority "${key}": expected one of ${PRIORITY_RANKS.join(', ')}, got "${rank}"` };
     map[key] = rank;
   }
   return { value: map };
@@ -140,9 +162,11 @@ function convertUrl(raw: unknown): Converted {
     // why: the text is not echoed: a mistyped url may hold a credential pasted into it.
     return { error: 'expected a URL such as https://host:port' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: `expected an http(s) URL, got "${url.protocol}"` };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { error: `expected an http(s) URL, got "${url.protocol}"` };
   if (url.username || url.password) return { error: 'credentials in the URL are not allowed; use the credential keys' };
-  if (url.search) return { error: 'a query string is not allowed in the url (it would be sent with, and logged by, every request)' };
+  if (url.search)
+    return { error: 'a query string is not allowed in the url (it would be sent with, and logged by, every request)' };
   return { value: raw.replace(/\/+$/, '') };
 }
 
@@ -156,8 +180,11 @@ function readPemFile(raw: string, context: ConvertContext): Converted {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { error: `cannot read ${path} (${code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : code ?? String(error)})` };
+    return {
+      error: `cannot read ${path} (${code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? String(error))})`,
+    };
   }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) return { error: `${path} holds no PEM certificate (expected a "-----BEGIN CERTIFICATE-----" block)` };
+  if (!text.includes('-----BEGIN CERTIFICATE-----'))
+    return { error: `${path} holds no PEM certificate (expected a "-----BEGIN CERTIFICATE-----" block)` };
   return { value: path };
 }

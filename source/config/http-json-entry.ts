@@ -18,7 +18,11 @@ export interface EntryContext {
  * Replaces the entry's declaration nodes in `values` by one compiled `declaration`, and adds
  * `secrets` (environment values used in headers). Returns the problems found.
  */
-export function readHttpJsonEntry(item: YAMLMap, values: Record<string, unknown>, context: EntryContext): { problems: string[]; secrets: string[] } {
+export function readHttpJsonEntry(
+  item: YAMLMap,
+  values: Record<string, unknown>,
+  context: EntryContext,
+): { problems: string[]; secrets: string[] } {
   const problems: string[] = [];
   const nodes = new Map<string, Node>();
   const raw: Record<string, unknown> = {};
@@ -30,7 +34,10 @@ export function readHttpJsonEntry(item: YAMLMap, values: Record<string, unknown>
   }
   const compiled = compileDeclaration(raw);
   if (!compiled.ok) {
-    for (const problem of compiled.problems) problems.push(`${context.at(nearestNode(problem.path, nodes) ?? item)}: ${context.prefix}.${problem.path}: ${problem.message}`);
+    for (const problem of compiled.problems)
+      problems.push(
+        `${context.at(nearestNode(problem.path, nodes) ?? item)}: ${context.prefix}.${problem.path}: ${problem.message}`,
+      );
   } else {
     values.declaration = compiled.declaration;
   }
@@ -40,7 +47,13 @@ export function readHttpJsonEntry(item: YAMLMap, values: Record<string, unknown>
 }
 
 /** A YAML node as plain values, remembering each value's node by its key path; strings get `${ENV}` interpolated. */
-function toPlain(node: Node | null, path: string, nodes: Map<string, Node>, context: EntryContext, problems: string[]): unknown {
+function toPlain(
+  node: Node | null,
+  path: string,
+  nodes: Map<string, Node>,
+  context: EntryContext,
+  problems: string[],
+): unknown {
   if (node === null) return null;
   // why: a key's own line is where a mapping or list "starts" for the reader; its value node may begin a line later.
   if (!nodes.has(path)) nodes.set(path, node);
@@ -53,11 +66,15 @@ function toPlain(node: Node | null, path: string, nodes: Map<string, Node>, cont
     }
     return out;
   }
-  if (isSeq(node)) return node.items.map((child, index) => toPlain(child as Node, `${path}[${index}]`, nodes, context, problems));
+  if (isSeq(node))
+    return node.items.map((child, index) => toPlain(child as Node, `${path}[${index}]`, nodes, context, problems));
   if (!isScalar(node)) return null;
   if (typeof node.value !== 'string') return node.value;
   const { value, missing } = interpolateEnv(node.value, context.env);
-  if (missing.length > 0) problems.push(`${context.at(node)}: ${context.prefix}.${path}: environment variable ${missing.join(', ')} is not set`);
+  if (missing.length > 0)
+    problems.push(
+      `${context.at(node)}: ${context.prefix}.${path}: environment variable ${missing.join(', ')} is not set`,
+    );
   return value;
 }
 

@@ -14,7 +14,16 @@ import { ConfigError } from './config-error.js';
 import { readHttpJsonEntry } from './http-json-entry.js';
 import { permissionWarnings, type PermissionFindings } from './config-permissions.js';
 import { convertValue } from './convert-value.js';
-import { EXPORTER_FIELDS, REQUIRED_CREDENTIALS, SHARED_FIELDS, SOURCE_FIELDS, anySourceKeys, commandKeyOf, sourceRulesOf, type FieldRule } from './schema.js';
+import {
+  EXPORTER_FIELDS,
+  REQUIRED_CREDENTIALS,
+  SHARED_FIELDS,
+  SOURCE_FIELDS,
+  anySourceKeys,
+  commandKeyOf,
+  sourceRulesOf,
+  type FieldRule,
+} from './schema.js';
 import { runSecretCommand } from './secret-command.js';
 import { suggestKey } from '../domain/suggest.js';
 import { readUiSections, UI_SECTION_KEYS, type UiSections } from './ui-sections.js';
@@ -88,26 +97,37 @@ function readConfigText(path: string): string {
   try {
     const size = statSync(path).size;
     if (size > MAX_CONFIG_BYTES) {
-      throw new ConfigError([`${path}: the config file is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_CONFIG_BYTES / 1024 / 1024} MiB (is this the right file?)`]);
+      throw new ConfigError([
+        `${path}: the config file is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_CONFIG_BYTES / 1024 / 1024} MiB (is this the right file?)`,
+      ]);
     }
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
+    const reason =
+      code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
     throw new ConfigError([`${path}: cannot read the config file (${reason})`]);
   }
   // why: a binary file's bytes would otherwise come back in YAML errors, raw, by the kilobyte.
-  if (bytes.includes(0)) throw new ConfigError([`${path}: this is a binary file (it holds NUL bytes), not a YAML config`]);
+  if (bytes.includes(0))
+    throw new ConfigError([`${path}: this is a binary file (it holds NUL bytes), not a YAML config`]);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ConfigError([`${path}: this file is not UTF-8 text (a binary file, or another encoding); a config is YAML in UTF-8`]);
+    throw new ConfigError([
+      `${path}: this file is not UTF-8 text (a binary file, or another encoding); a config is YAML in UTF-8`,
+    ]);
   }
 }
 
 /** Validates config text (and runs its credential commands); `path` is used in messages. */
-export function parseConfigText(text: string, path: string, env: NodeJS.ProcessEnv = process.env, options: ParseOptions = {}): LoadedConfig {
+export function parseConfigText(
+  text: string,
+  path: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: ParseOptions = {},
+): LoadedConfig {
   return parseConfig(text, path, env, options).config;
 }
 
@@ -118,9 +138,15 @@ interface PendingSource {
   commands: { key: string; field: string; at: string; command: string }[];
 }
 
-function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options: ParseOptions): { config: LoadedConfig; findings: PermissionFindings } {
+function parseConfig(
+  text: string,
+  path: string,
+  env: NodeJS.ProcessEnv,
+  options: ParseOptions,
+): { config: LoadedConfig; findings: PermissionFindings } {
   const baseDir = options.baseDir ?? dirname(resolve(path));
-  if (text.length > MAX_CONFIG_BYTES) throw new ConfigError([`${path}: the config is ${text.length} characters; the limit is ${MAX_CONFIG_BYTES}`]);
+  if (text.length > MAX_CONFIG_BYTES)
+    throw new ConfigError([`${path}: the config is ${text.length} characters; the limit is ${MAX_CONFIG_BYTES}`]);
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineOf = (node: unknown) => {
@@ -129,7 +155,11 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
   };
   const at = (node: unknown) => (lineOf(node) ? `${path}:${lineOf(node)}` : path);
   if (document.errors.length > 0) {
-    throw new ConfigError(document.errors.map((error) => `${path}:${lineCounter.linePos(error.pos[0]).line}: invalid YAML: ${error.message.split('\n')[0]}`));
+    throw new ConfigError(
+      document.errors.map(
+        (error) => `${path}:${lineCounter.linePos(error.pos[0]).line}: invalid YAML: ${error.message.split('\n')[0]}`,
+      ),
+    );
   }
   const problems: string[] = [];
   const secrets: string[] = [];
@@ -138,7 +168,12 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
   if (!isMap(root)) throw new ConfigError([`${path}: expected a mapping with a "sources:" list at the top level`]);
   const sourceOnlyKeys = anySourceKeys();
 
-  const readFields = (map: Node, rules: Record<string, FieldRule>, prefix: string, skip: (key: string) => boolean): Values => {
+  const readFields = (
+    map: Node,
+    rules: Record<string, FieldRule>,
+    prefix: string,
+    skip: (key: string) => boolean,
+  ): Values => {
     const values: Values = {};
     if (!isMap(map)) return values;
     for (const pair of map.items) {
@@ -146,7 +181,10 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
       const field = prefix ? `${prefix}.${key}` : key;
       const rule = rules[key];
       if (!rule) {
-        if (!skip(key)) problems.push(`${at(pair.key)}: ${field}: ${unknownKeyMessage(key, rules, prefix === '' && sourceOnlyKeys.has(key))}`);
+        if (!skip(key))
+          problems.push(
+            `${at(pair.key)}: ${field}: ${unknownKeyMessage(key, rules, prefix === '' && sourceOnlyKeys.has(key))}`,
+          );
         continue;
       }
       const valueNode = pair.value as Node | null;
@@ -156,35 +194,49 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
         continue;
       }
       if (rule.minMs !== undefined && typeof result.value === 'number' && result.value < rule.minMs) {
-        problems.push(`${at(valueNode ?? pair.key)}: ${field}: expected at least ${rule.minMs}ms, got ${result.value}ms`);
+        problems.push(
+          `${at(valueNode ?? pair.key)}: ${field}: expected at least ${rule.minMs}ms, got ${result.value}ms`,
+        );
         continue;
       }
       if (rule.maxItems !== undefined && Array.isArray(result.value) && result.value.length > rule.maxItems) {
-        problems.push(`${at(valueNode ?? pair.key)}: ${field}: expected at most ${rule.maxItems} entries, got ${result.value.length}`);
+        problems.push(
+          `${at(valueNode ?? pair.key)}: ${field}: expected at most ${rule.maxItems} entries, got ${result.value.length}`,
+        );
         continue;
       }
       values[key] = result.value;
       if (rule.secret && typeof result.value === 'string' && result.value !== '') {
         secrets.push(result.value);
-        if (isScalar(valueNode) && typeof valueNode.value === 'string' && !isPureEnvReference(valueNode.value)) findings.inlineSecrets.push({ field, line: lineOf(valueNode) });
+        if (isScalar(valueNode) && typeof valueNode.value === 'string' && !isPureEnvReference(valueNode.value))
+          findings.inlineSecrets.push({ field, line: lineOf(valueNode) });
       }
       if (rule.commandFor) findings.commands.push({ field, line: lineOf(valueNode ?? pair.key) });
     }
     return values;
   };
 
-  const globals = readFields(root, SHARED_FIELDS, '', (key) => key === 'sources' || key === 'exporter' || (UI_SECTION_KEYS as readonly string[]).includes(key));
+  const globals = readFields(
+    root,
+    SHARED_FIELDS,
+    '',
+    (key) => key === 'sources' || key === 'exporter' || (UI_SECTION_KEYS as readonly string[]).includes(key),
+  );
   const ui = readUiSections(root, at, problems);
   const exporterNode = root.get('exporter', true) as Node | undefined;
-  if (exporterNode !== undefined && !isMap(exporterNode)) problems.push(`${at(exporterNode)}: exporter: expected a mapping (typeGroups: [...])`);
-  const exporterValues = exporterNode === undefined ? {} : readFields(exporterNode, EXPORTER_FIELDS, 'exporter', () => false);
+  if (exporterNode !== undefined && !isMap(exporterNode))
+    problems.push(`${at(exporterNode)}: exporter: expected a mapping (typeGroups: [...])`);
+  const exporterValues =
+    exporterNode === undefined ? {} : readFields(exporterNode, EXPORTER_FIELDS, 'exporter', () => false);
   const sourcesNode = root.get('sources', true) as Node | undefined;
   if (!sourcesNode || !isSeq(sourcesNode) || sourcesNode.items.length === 0) {
     problems.push(`${at(sourcesNode ?? root)}: sources: expected a non-empty list of sources`);
     throw new ConfigError(problems);
   }
   if (sourcesNode.items.length > MAX_SOURCES) {
-    throw new ConfigError([`${at(sourcesNode)}: sources: ${sourcesNode.items.length} sources; at most ${MAX_SOURCES} are allowed in one config`]);
+    throw new ConfigError([
+      `${at(sourcesNode)}: sources: ${sourcesNode.items.length} sources; at most ${MAX_SOURCES} are allowed in one config`,
+    ]);
   }
   const names = new Set<string>();
   const pending: PendingSource[] = [];
@@ -203,11 +255,14 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
     // why: without a known type, vendor keys cannot be judged; the type error is reported instead.
     const values = readFields(item, rules, prefix, (key) => !vendor && sourceOnlyKeys.has(key));
     for (const required of ['name', 'url'] as const) {
-      if (values[required] === undefined && !problems.some((p) => p.includes(`${prefix}.${required}:`))) problems.push(`${at(item)}: ${prefix}.${required}: required`);
+      if (values[required] === undefined && !problems.some((p) => p.includes(`${prefix}.${required}:`)))
+        problems.push(`${at(item)}: ${prefix}.${required}: required`);
     }
     if (typeof values.name === 'string') {
-      if (names.has(values.name)) problems.push(`${at(item.get('name', true))}: ${prefix}.name: "${values.name}" is used by another source`);
-      if (values.name.includes('/')) problems.push(`${at(item.get('name', true))}: ${prefix}.name: must not contain "/" (job keys are name/id)`);
+      if (names.has(values.name))
+        problems.push(`${at(item.get('name', true))}: ${prefix}.name: "${values.name}" is used by another source`);
+      if (values.name.includes('/'))
+        problems.push(`${at(item.get('name', true))}: ${prefix}.name: must not contain "/" (job keys are name/id)`);
       names.add(values.name);
     }
     if (vendor === 'http-json') {
@@ -215,19 +270,25 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
       problems.push(...entry.problems);
       secrets.push(...entry.secrets);
     }
-    if (values.insecure === true && values.caFile !== undefined) problems.push(`${at(item.get('insecure', true))}: ${prefix}.insecure: caFile and insecure: true exclude each other (insecure skips verification, so caFile would be ignored)`);
+    if (values.insecure === true && values.caFile !== undefined)
+      problems.push(
+        `${at(item.get('insecure', true))}: ${prefix}.insecure: caFile and insecure: true exclude each other (insecure skips verification, so caFile would be ignored)`,
+      );
     if (!vendor || problems.length > problemsBefore) return;
     const commands: PendingSource['commands'] = [];
     for (const [key, rule] of Object.entries(rules)) {
       if (!rule.commandFor || typeof values[key] !== 'string') continue;
       const node = item.get(key, true);
-      if (values[rule.commandFor] !== undefined) problems.push(`${at(node)}: ${prefix}.${key}: set ${rule.commandFor} or ${key}, not both`);
+      if (values[rule.commandFor] !== undefined)
+        problems.push(`${at(node)}: ${prefix}.${key}: set ${rule.commandFor} or ${key}, not both`);
       else commands.push({ key: rule.commandFor, field: `${prefix}.${key}`, at: at(node), command: values[key] });
     }
     const present = (key: string) => values[key] !== undefined || values[commandKeyOf(key)] !== undefined;
     const groups = REQUIRED_CREDENTIALS[vendor];
     if (!groups.some((group) => group.every(present))) {
-      problems.push(`${at(item)}: ${prefix}: ${vendor} needs ${groups.map((group) => group.join(' + ')).join(', or ')}`);
+      problems.push(
+        `${at(item)}: ${prefix}: ${vendor} needs ${groups.map((group) => group.join(' + ')).join(', or ')}`,
+      );
     }
     pending.push({ vendor, values, commands });
   });
@@ -236,9 +297,18 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
   // Credential commands run only once the whole file is valid: nothing prompts for a passphrase
   // for a config that cannot be used anyway.
   for (const source of pending) {
-    const timeoutMs = (source.values.commandTimeout ?? globals.commandTimeout ?? CONFIG_DEFAULTS.commandTimeoutMs) as number;
+    const timeoutMs = (source.values.commandTimeout ??
+      globals.commandTimeout ??
+      CONFIG_DEFAULTS.commandTimeoutMs) as number;
     for (const command of source.commands) {
-      const result = runSecretCommand({ command: command.command, timeoutMs, cwd: baseDir, env, source: String(source.values.name), credential: command.key });
+      const result = runSecretCommand({
+        command: command.command,
+        timeoutMs,
+        cwd: baseDir,
+        env,
+        source: String(source.values.name),
+        credential: command.key,
+      });
       if (!result.ok) problems.push(`${command.at}: ${command.field}: the command ${redact(result.error, secrets)}`);
       else {
         source.values[command.key] = result.secret;
@@ -249,14 +319,24 @@ function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv, options
   if (problems.length > 0) throw new ConfigError(problems);
   const sources = pending.map((source) => toConfiguredSource(source.vendor, source.values, globals));
   const exporter = { typeGroups: (exporterValues.typeGroups as string[] | undefined) ?? [] };
-  const config = { path, intervalMs: (globals.interval as number | undefined) ?? CONFIG_DEFAULTS.intervalMs, sources, warnings: [], secrets, exporter, ui };
+  const config = {
+    path,
+    intervalMs: (globals.interval as number | undefined) ?? CONFIG_DEFAULTS.intervalMs,
+    sources,
+    warnings: [],
+    secrets,
+    exporter,
+    ui,
+  };
   return { config, findings };
 }
 
 /** Builds the store/registry view of one validated source (credential commands already replaced by their output). */
 export function toConfiguredSource(vendor: SourceType, values: Values, globals: Values): ConfiguredSource {
   const pick = <T>(key: string, fallback: T): T => (values[key] ?? globals[key] ?? fallback) as T;
-  const adapterValues = Object.fromEntries(Object.entries(values).filter(([key]) => !(key in SHARED_FIELDS) && !/Command$/.test(key)));
+  const adapterValues = Object.fromEntries(
+    Object.entries(values).filter(([key]) => !(key in SHARED_FIELDS) && !/Command$/.test(key)),
+  );
   const spec = {
     ...adapterValues,
     type: vendor,
@@ -276,7 +356,10 @@ export function toConfiguredSource(vendor: SourceType, values: Values, globals: 
 }
 
 function unknownKeyMessage(key: string, rules: Record<string, FieldRule>, sourceOnly: boolean): string {
-  if (sourceOnly) return key === 'insecure' ? 'only allowed per source: TLS verification is never switched off for every source at once' : 'only allowed inside a source entry (under sources:)';
+  if (sourceOnly)
+    return key === 'insecure'
+      ? 'only allowed per source: TLS verification is never switched off for every source at once'
+      : 'only allowed inside a source entry (under sources:)';
   const suggestion = suggestKey(key, Object.keys(rules));
   return `unknown key${suggestion ? `, did you mean ${suggestion}?` : ''} (expected one of ${Object.keys(rules).join(', ')})`;
 }

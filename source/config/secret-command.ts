@@ -46,12 +46,17 @@ export function runSecretCommand(spec: SecretCommand): SecretCommandResult {
   const because = stderr ? `: ${sanitizeInline(stderr, 200)}` : '';
   const error: NodeJS.ErrnoException | undefined = result.error;
   const code = error?.code;
-  if (code === 'ETIMEDOUT') return { ok: false, error: `did not finish within ${formatMs(spec.timeoutMs)} and was stopped (raise commandTimeout if it waits for a prompt)` };
+  if (code === 'ETIMEDOUT')
+    return {
+      ok: false,
+      error: `did not finish within ${formatMs(spec.timeoutMs)} and was stopped (raise commandTimeout if it waits for a prompt)`,
+    };
   if (result.error) return { ok: false, error: `could not be run (${code ?? result.error.message})` };
   if (result.signal) return { ok: false, error: `was killed by ${result.signal}${because}` };
   if (result.status !== 0) return { ok: false, error: `failed with exit status ${result.status}${because}` };
   const secret = firstLine(result.stdout ?? '');
-  if (secret === '') return { ok: false, error: `printed nothing on stdout (exit status 0${stderr ? `; stderr${because}` : ''})` };
+  if (secret === '')
+    return { ok: false, error: `printed nothing on stdout (exit status 0${stderr ? `; stderr${because}` : ''})` };
   return { ok: true, secret };
 }
 

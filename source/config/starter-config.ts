@@ -5,7 +5,15 @@
  * the per-source settings) is there as a comment.
  */
 import { VENDORS, type Vendor } from '../domain/job.js';
-import { REQUIRED_CREDENTIALS, SHARED_FIELDS, SOURCE_FIELDS, VENDOR_EXAMPLES, VENDOR_FIELDS, commandFieldsOf, type FieldRule } from './schema.js';
+import {
+  REQUIRED_CREDENTIALS,
+  SHARED_FIELDS,
+  SOURCE_FIELDS,
+  VENDOR_EXAMPLES,
+  VENDOR_FIELDS,
+  commandFieldsOf,
+  type FieldRule,
+} from './schema.js';
 
 /** The file's text and the environment variables it reads. */
 export interface StarterConfig {
@@ -63,15 +71,28 @@ export function renderStarterConfig(version: string): StarterConfig {
       }
       lines.push(entry('    ', key, value, rule.description, !active.has(key)));
       const command = Object.entries(commands).find(([, commandRule]) => commandRule.commandFor === key);
-      if (command) lines.push(entry('    ', command[0], `pass show jobtop/${example.name}`, `or a command printing the ${key}, run once at start`, true));
+      if (command)
+        lines.push(
+          entry(
+            '    ',
+            command[0],
+            `pass show jobtop/${example.name}`,
+            `or a command printing the ${key}, run once at start`,
+            true,
+          ),
+        );
     }
     if (index === 0) {
       // why: the per-source settings are the same for every vendor; listing them once keeps the file readable.
       lines.push('    # Any source may also set (shown with their defaults):');
-      for (const key of ['caFile', 'insecure', 'priorityMap'] as const) lines.push(entry('    ', key, exampleOf(SOURCE_FIELDS[key]), SOURCE_FIELDS[key].description, true));
-      for (const [key, rule] of Object.entries(SHARED_FIELDS)) lines.push(entry('    ', key, exampleOf(rule), rule.description, true));
+      for (const key of ['caFile', 'insecure', 'priorityMap'] as const)
+        lines.push(entry('    ', key, exampleOf(SOURCE_FIELDS[key]), SOURCE_FIELDS[key].description, true));
+      for (const [key, rule] of Object.entries(SHARED_FIELDS))
+        lines.push(entry('    ', key, exampleOf(rule), rule.description, true));
     } else {
-      lines.push(`    # (caFile, insecure, priorityMap, ${Object.keys(SHARED_FIELDS).join(', ')}: as on the first source)`);
+      lines.push(
+        `    # (caFile, insecure, priorityMap, ${Object.keys(SHARED_FIELDS).join(', ')}: as on the first source)`,
+      );
     }
     lines.push('');
   }

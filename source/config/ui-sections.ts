@@ -40,7 +40,8 @@ export interface UiSections {
 /** Top-level keys these sections own (the generic field reader skips them). */
 export const UI_SECTION_KEYS = ['views', 'columns', 'keys', 'triage'] as const;
 
-const scalarText = (node: unknown): string | null => (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : null);
+const scalarText = (node: unknown): string | null =>
+  isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : null;
 
 /** Reads the sections from the root mapping; problems are pushed as `file:line: field: why`. */
 export function readUiSections(root: Node, at: (node: unknown) => string, problems: string[]): UiSections {
@@ -48,7 +49,8 @@ export function readUiSections(root: Node, at: (node: unknown) => string, proble
   if (!isMap(root)) return out;
   const views = root.get('views', true) as Node | undefined;
   if (views !== undefined) {
-    if (!isMap(views)) problems.push(`${at(views)}: views: expected a mapping of name: query ("failed-etl: state:failed type:ETL*")`);
+    if (!isMap(views))
+      problems.push(`${at(views)}: views: expected a mapping of name: query ("failed-etl: state:failed type:ETL*")`);
     else
       for (const pair of views.items) {
         const name = scalarText(pair.key) ?? '';
@@ -71,7 +73,8 @@ export function readUiSections(root: Node, at: (node: unknown) => string, proble
   }
   const keys = root.get('keys', true) as Node | undefined;
   if (keys !== undefined) {
-    if (!isMap(keys)) problems.push(`${at(keys)}: keys: expected a mapping of action: key or [keys] ("sources-open: S")`);
+    if (!isMap(keys))
+      problems.push(`${at(keys)}: keys: expected a mapping of action: key or [keys] ("sources-open: S")`);
     else
       for (const pair of keys.items) {
         const action = scalarText(pair.key) ?? '';
@@ -98,10 +101,17 @@ function readTriage(node: Node, at: (node: unknown) => string, problems: string[
     const key = scalarText(pair.key) ?? '';
     const value = isScalar(pair.value) ? pair.value.value : undefined;
     if (key === 'percentile' && typeof value === 'number' && value > 0 && value <= 1) out.percentile = value;
-    else if (key === 'minSamples' && typeof value === 'number' && Number.isInteger(value) && value >= 1) out.minSamples = value;
-    else if (key === 'starvedAfter' && parseDuration(value) !== null) out.starvedAfterMs = parseDuration(value) as number;
+    else if (key === 'minSamples' && typeof value === 'number' && Number.isInteger(value) && value >= 1)
+      out.minSamples = value;
+    else if (key === 'starvedAfter' && parseDuration(value) !== null)
+      out.starvedAfterMs = parseDuration(value) as number;
     else if (['percentile', 'minSamples', 'starvedAfter'].includes(key))
-      problems.push(`${at(pair.value ?? pair.key)}: triage.${key}: expected ${key === 'percentile' ? 'a fraction above 0 and at most 1 (0.9)' : key === 'minSamples' ? 'a whole number of at least 1' : 'a duration (5m)'}`);
-    else problems.push(`${at(pair.key)}: triage.${key}: unknown key (expected one of percentile, minSamples, starvedAfter)`);
+      problems.push(
+        `${at(pair.value ?? pair.key)}: triage.${key}: expected ${key === 'percentile' ? 'a fraction above 0 and at most 1 (0.9)' : key === 'minSamples' ? 'a whole number of at least 1' : 'a duration (5m)'}`,
+      );
+    else
+      problems.push(
+        `${at(pair.key)}: triage.${key}: unknown key (expected one of percentile, minSamples, starvedAfter)`,
+      );
   }
 }

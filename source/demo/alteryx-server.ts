@@ -23,7 +23,13 @@
  *
  * This file composes the parts in ./alteryx/ and re-exports what importers use.
  */
-import { ALTERYX_DEMO_CLIENT_ID, ALTERYX_DEMO_CLIENT_SECRET, DEFAULT_MAX_PAGE_SIZE, USER_NAMES, WORKFLOW_FILES } from './alteryx/constants.js';
+import {
+  ALTERYX_DEMO_CLIENT_ID,
+  ALTERYX_DEMO_CLIENT_SECRET,
+  DEFAULT_MAX_PAGE_SIZE,
+  USER_NAMES,
+  WORKFLOW_FILES,
+} from './alteryx/constants.js';
 import { createDice } from './alteryx/dice.js';
 import { createJobFactory } from './alteryx/job-factory.js';
 import { advance, placeJob, schedule } from './alteryx/lifecycle.js';
@@ -33,8 +39,23 @@ import { isFinished, sortByQueueTime } from './alteryx/status-groups.js';
 import { createTokenDesk } from './alteryx/tokens.js';
 import type { AlteryxJobSeed, AlteryxSimulator, AlteryxSimulatorOptions, AlteryxWorld } from './alteryx/types.js';
 
-export { ALTERYX_DEMO_CLIENT_ID, ALTERYX_DEMO_CLIENT_SECRET, ALTERYX_DEMO_USER, ALTERYX_DENIED_MESSAGE, ALTERYX_PROTECTED_OWNER } from './alteryx/constants.js';
-export type { AlteryxDisposition, AlteryxEngineMessage, AlteryxJobSeed, AlteryxOutputFile, AlteryxSimulatedJob, AlteryxSimulator, AlteryxSimulatorOptions, AlteryxStatus } from './alteryx/types.js';
+export {
+  ALTERYX_DEMO_CLIENT_ID,
+  ALTERYX_DEMO_CLIENT_SECRET,
+  ALTERYX_DEMO_USER,
+  ALTERYX_DENIED_MESSAGE,
+  ALTERYX_PROTECTED_OWNER,
+} from './alteryx/constants.js';
+export type {
+  AlteryxDisposition,
+  AlteryxEngineMessage,
+  AlteryxJobSeed,
+  AlteryxOutputFile,
+  AlteryxSimulatedJob,
+  AlteryxSimulator,
+  AlteryxSimulatorOptions,
+  AlteryxStatus,
+} from './alteryx/types.js';
 export { formatTimeSpan } from './alteryx/wire-format.js';
 
 /** Creates the Alteryx Server v3 simulator. */
@@ -43,14 +64,25 @@ export function createAlteryxSimulator(options: AlteryxSimulatorOptions = {}): A
   const seed = options.seed ?? 1;
   const dice = createDice(seed);
   // why: tokens draw from their own random source, so logging in does not change the generated jobs.
-  const tokens = createTokenDesk(seed ^ 0x5eed, (options.tokenLifetimeSeconds ?? 3600) * 1000, now, options.tokenCredentials ?? 'either');
+  const tokens = createTokenDesk(
+    seed ^ 0x5eed,
+    (options.tokenLifetimeSeconds ?? 3600) * 1000,
+    now,
+    options.tokenCredentials ?? 'either',
+  );
   const startCount = options.jobCount ?? 40;
   const jobCap = Math.max(2 * startCount, 20);
   const users = USER_NAMES.map((name) => ({ name, id: dice.hex(24) }));
   const workflows = WORKFLOW_FILES.map(([name, input, output]) => ({ id: dice.hex(24), name, input, output }));
   const world: AlteryxWorld = { dice, users, workflows, jobs: [] };
   const createJob = createJobFactory(world);
-  const route = createRouter({ world, tokens, now, maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE, noDetailEvery: options.noDetailEvery });
+  const route = createRouter({
+    world,
+    tokens,
+    now,
+    maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,
+    noDetailEvery: options.noDetailEvery,
+  });
 
   const startedAt = now();
   populate(world, createJob, startCount, startedAt);

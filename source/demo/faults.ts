@@ -72,7 +72,13 @@ export interface FaultState {
 }
 
 /** The settings of a server with no fault. */
-export const NO_FAULT: FaultState = { fault: null, hostile: false, retryAfterSeconds: 30, trickleMs: 250, oversizeBytes: 8 * 1024 * 1024 };
+export const NO_FAULT: FaultState = {
+  fault: null,
+  hostile: false,
+  retryAfterSeconds: 30,
+  trickleMs: 250,
+  oversizeBytes: 8 * 1024 * 1024,
+};
 
 /** A change asked of a server: the fields to set, and an optional auto-clear after `seconds`. */
 export interface FaultChange extends Partial<FaultState> {
@@ -92,15 +98,24 @@ export function isFaultName(value: unknown): value is FaultName {
  */
 export function faultsFromEnv(env: NodeJS.ProcessEnv, vendor: Vendor): Partial<FaultState> {
   const out: Partial<FaultState> = {};
-  for (const entry of (env.JOBTOP_DEMO_FAULTS ?? '').split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const entry of (env.JOBTOP_DEMO_FAULTS ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const [target, name] = entry.includes('=') ? entry.split('=', 2).map((part) => part.trim()) : ['*', entry];
-    if (target !== '*' && !(VENDORS as readonly string[]).includes(target)) throw new Error(`JOBTOP_DEMO_FAULTS: unknown vendor "${target}" in "${entry}" (vendors: ${VENDORS.join(', ')})`);
-    if (!isFaultName(name)) throw new Error(`JOBTOP_DEMO_FAULTS: unknown fault "${name}" in "${entry}" (faults: ${FAULT_NAMES.join(', ')})`);
+    if (target !== '*' && !(VENDORS as readonly string[]).includes(target))
+      throw new Error(`JOBTOP_DEMO_FAULTS: unknown vendor "${target}" in "${entry}" (vendors: ${VENDORS.join(', ')})`);
+    if (!isFaultName(name))
+      throw new Error(`JOBTOP_DEMO_FAULTS: unknown fault "${name}" in "${entry}" (faults: ${FAULT_NAMES.join(', ')})`);
     if (target === '*' || target === vendor) out.fault = name;
   }
   const hostile = (env.JOBTOP_DEMO_HOSTILE ?? '').trim().toLowerCase();
   if (['1', 'true', 'yes', 'all', '*'].includes(hostile)) out.hostile = true;
-  else if (hostile !== '' && !['0', 'false', 'no'].includes(hostile)) out.hostile = hostile.split(',').map((item) => item.trim()).includes(vendor);
+  else if (hostile !== '' && !['0', 'false', 'no'].includes(hostile))
+    out.hostile = hostile
+      .split(',')
+      .map((item) => item.trim())
+      .includes(vendor);
   return out;
 }
 
@@ -112,15 +127,18 @@ export function parseFaultChange(text: string): { ok: true; change: FaultChange 
   } catch {
     return { ok: false, error: 'the body must be JSON, e.g. {"fault": "429"}' };
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, error: 'the body must be a JSON object' };
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return { ok: false, error: 'the body must be a JSON object' };
   const record = body as Record<string, unknown>;
   const change: FaultChange = {};
   for (const key of Object.keys(record)) {
-    if (!['fault', 'hostile', 'retryAfterSeconds', 'trickleMs', 'oversizeBytes', 'seconds', 'port'].includes(key)) return { ok: false, error: `unknown field "${key}"` };
+    if (!['fault', 'hostile', 'retryAfterSeconds', 'trickleMs', 'oversizeBytes', 'seconds', 'port'].includes(key))
+      return { ok: false, error: `unknown field "${key}"` };
   }
   if ('fault' in record) {
-    if (record.fault !== null && record.fault !== 'none' && !isFaultName(record.fault)) return { ok: false, error: `fault: expected null or one of ${FAULT_NAMES.join(', ')}` };
-    change.fault = record.fault === 'none' ? null : (record.fault);
+    if (record.fault !== null && record.fault !== 'none' && !isFaultName(record.fault))
+      return { ok: false, error: `fault: expected null or one of ${FAULT_NAMES.join(', ')}` };
+    change.fault = record.fault === 'none' ? null : record.fault;
   }
   if ('hostile' in record) {
     if (typeof record.hostile !== 'boolean') return { ok: false, error: 'hostile: expected true or false' };
@@ -129,36 +147,51 @@ export function parseFaultChange(text: string): { ok: true; change: FaultChange 
   for (const key of ['retryAfterSeconds', 'trickleMs', 'oversizeBytes', 'seconds', 'port'] as const) {
     if (!(key in record)) continue;
     const value = record[key];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return { ok: false, error: `${key}: expected a number ≥ 0` };
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      return { ok: false, error: `${key}: expected a number ≥ 0` };
     change[key] = value;
   }
   return { ok: true, change };
 }
 
 /** The nginx page a 502 comes with. */
-const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.24.0</center>\r\n</body>\r\n</html>\r\n';
+const NGINX_502 =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.24.0</center>\r\n</body>\r\n</html>\r\n';
 
 /** The single-sign-on page a misrouted proxy answers with, status 200. */
-export const LOGIN_PAGE_HTML = '<!DOCTYPE html>\n<html><head><title>Sign in · Corporate SSO</title></head>\n<body><form method="post" action="/sso/login"><input name="username"><input name="password" type="password"><button>Sign in</button></form></body></html>\n';
+export const LOGIN_PAGE_HTML =
+  '<!DOCTYPE html>\n<html><head><title>Sign in · Corporate SSO</title></head>\n<body><form method="post" action="/sso/login"><input name="username"><input name="password" type="password"><button>Sign in</button></form></body></html>\n';
 
 /** The response of a fault that answers without consulting the simulator, or null for the others. */
 export function cannedFaultResponse(state: FaultState): DemoResponse | null {
   const error = (text: string) => (state.hostile ? poisonErrorText(text) : text);
   switch (state.fault) {
     case '401':
-      return { status: 401, json: { error: error('invalid or expired token') }, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } };
+      return {
+        status: 401,
+        json: { error: error('invalid or expired token') },
+        headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+      };
     case '403':
       return { status: 403, json: { error: error('forbidden: the token lacks the jobs:read scope') } };
     case '404':
       return { status: 404, json: { message: error('Not Found') } };
     case '429':
-      return { status: 429, json: { error: error('rate limit exceeded') }, headers: { 'retry-after': String(state.retryAfterSeconds) } };
+      return {
+        status: 429,
+        json: { error: error('rate limit exceeded') },
+        headers: { 'retry-after': String(state.retryAfterSeconds) },
+      };
     case '500':
       return { status: 500, json: { error: error('internal server error: database is locked') } };
     case '502':
       return { status: 502, text: NGINX_502, headers: { 'content-type': 'text/html' } };
     case '503':
-      return { status: 503, text: error('upstream connect error or disconnect/reset before headers. reset reason: overflow'), headers: { 'content-type': 'text/plain' } };
+      return {
+        status: 503,
+        text: error('upstream connect error or disconnect/reset before headers. reset reason: overflow'),
+        headers: { 'content-type': 'text/plain' },
+      };
     case 'html':
       return { status: 200, text: LOGIN_PAGE_HTML, headers: { 'content-type': 'text/html; charset=utf-8' } };
     case 'empty':
@@ -177,17 +210,26 @@ export function truncateJson(payload: string): string {
 }
 
 /** Headers at once, then the body 16 characters per `everyMs`: each chunk arrives well within an idle timeout. */
-export function trickle(res: ServerResponse, status: number, headers: Record<string, string>, payload: string, everyMs: number): void {
+export function trickle(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  payload: string,
+  everyMs: number,
+): void {
   res.writeHead(status, headers);
   let offset = 0;
-  const timer = setInterval(() => {
-    if (res.destroyed) return clearInterval(timer);
-    if (offset >= payload.length) {
-      clearInterval(timer);
-      return void res.end();
-    }
-    res.write(payload.slice(offset, (offset += 16)));
-  }, Math.max(1, everyMs));
+  const timer = setInterval(
+    () => {
+      if (res.destroyed) return clearInterval(timer);
+      if (offset >= payload.length) {
+        clearInterval(timer);
+        return void res.end();
+      }
+      res.write(payload.slice(offset, (offset += 16)));
+    },
+    Math.max(1, everyMs),
+  );
   res.on('close', () => clearInterval(timer));
 }
 

@@ -32,7 +32,14 @@ const BASE_PATHS: Partial<Record<Vendor, string>> = { alteryx: '/webapi' };
  */
 export const REAL_SERVER_QUIRKS: Partial<Record<Vendor, Record<string, unknown>>> = {
   vectara: { shortPages: true },
-  mcrit: { staleCounters: { getMatchesForSample: { in_progress: 1, finished: 12 }, updateMinHashes: { in_progress: 1 }, addBinarySample: { in_progress: 1, finished: 7 }, getUniqueBlocks: { in_progress: 1 } } },
+  mcrit: {
+    staleCounters: {
+      getMatchesForSample: { in_progress: 1, finished: 12 },
+      updateMinHashes: { in_progress: 1 },
+      addBinarySample: { in_progress: 1, finished: 7 },
+      getUniqueBlocks: { in_progress: 1 },
+    },
+  },
   alteryx: { tokenCredentials: 'basic', noDetailEvery: 7 },
 };
 

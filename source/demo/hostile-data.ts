@@ -113,7 +113,10 @@ export function poisonBody(vendor: Vendor, body: unknown): void {
     for (const [key, child] of Object.entries(record)) {
       if (idKeys.has(key) && typeof child === 'string' && poisonsId(child)) record[key] = HOSTILE_ID_PREFIX + child;
       else if (keys.has(key) && typeof child === 'string') record[key] = poisonString(child, here + key);
-      else if (keys.has(key) && Array.isArray(child)) record[key] = (child as unknown[]).map((item) => (typeof item === 'string' ? poisonString(item, here + key) : item));
+      else if (keys.has(key) && Array.isArray(child))
+        record[key] = (child as unknown[]).map((item) =>
+          typeof item === 'string' ? poisonString(item, here + key) : item,
+        );
       else visit(child, depth + 1, here);
     }
   };
@@ -142,7 +145,9 @@ export function stripHostileIds(path: string): string {
       } catch {
         return segment;
       }
-      return decoded.startsWith(HOSTILE_ID_PREFIX) ? encodeURIComponent(decoded.slice(HOSTILE_ID_PREFIX.length)) : segment;
+      return decoded.startsWith(HOSTILE_ID_PREFIX)
+        ? encodeURIComponent(decoded.slice(HOSTILE_ID_PREFIX.length))
+        : segment;
     })
     .join('/');
 }
@@ -155,13 +160,23 @@ export function listRecords(body: unknown): Record<string, unknown>[] | null {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
   for (const key of LIST_KEYS) {
     const value = (body as Record<string, unknown>)[key];
-    if (Array.isArray(value) && value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) return value as Record<string, unknown>[];
+    if (
+      Array.isArray(value) &&
+      value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))
+    )
+      return value as Record<string, unknown>[];
   }
   return null;
 }
 
 /** The native state each vendor's first drifted job reports (MCRIT derives its state, so it is `unknown`). */
-export const DRIFTED_NATIVE_STATES: Record<Vendor, string> = { vectorcharts: 'paused_by_operator', osapi: 'quarantined', vectara: 'paused', mcrit: 'unknown', alteryx: 'Suspended' };
+export const DRIFTED_NATIVE_STATES: Record<Vendor, string> = {
+  vectorcharts: 'paused_by_operator',
+  osapi: 'quarantined',
+  vectara: 'paused',
+  mcrit: 'unknown',
+  alteryx: 'Suspended',
+};
 
 type Drift = (record: Record<string, unknown>) => void;
 
@@ -179,7 +194,13 @@ const DRIFTS: Record<Vendor, readonly [Drift, Drift, Drift]> = {
       delete r.createdAt;
     },
     (r) => {
-      Object.assign(r, { createdAt: { epoch: 'soon' }, percentComplete: 'about half', priority: { level: 'high' }, logs: 'see server', steps: { count: 2 } });
+      Object.assign(r, {
+        createdAt: { epoch: 'soon' },
+        percentComplete: 'about half',
+        priority: { level: 'high' },
+        logs: 'see server',
+        steps: { count: 2 },
+      });
     },
   ],
   osapi: [
@@ -191,7 +212,12 @@ const DRIFTS: Record<Vendor, readonly [Drift, Drift, Drift]> = {
       delete r.created;
     },
     (r) => {
-      Object.assign(r, { created: { at: 'now' }, hostname: ['web-01', 'web-02'], updated_at: true, error: { code: 7 } });
+      Object.assign(r, {
+        created: { at: 'now' },
+        hostname: ['web-01', 'web-02'],
+        updated_at: true,
+        error: { code: 7 },
+      });
     },
   ],
   vectara: [
@@ -203,13 +229,24 @@ const DRIFTS: Record<Vendor, readonly [Drift, Drift, Drift]> = {
       delete r.created_at;
     },
     (r) => {
-      Object.assign(r, { created_at: ['2026'], created_by_username: { name: 'ingest-bot' }, corpus_keys: 'support-articles' });
+      Object.assign(r, {
+        created_at: ['2026'],
+        created_by_username: { name: 'ingest-bot' },
+        corpus_keys: 'support-articles',
+      });
     },
   ],
   mcrit: [
     (r) => {
       // why: locked but never started, neither finished nor terminated: mongoqueue's derivation has no name for it.
-      Object.assign(r, { started_at: null, finished_at: null, terminated: false, attempts_left: 3, locked_by: 'Worker-drift', status: 'paused' });
+      Object.assign(r, {
+        started_at: null,
+        finished_at: null,
+        terminated: false,
+        attempts_left: 3,
+        locked_by: 'Worker-drift',
+        status: 'paused',
+      });
     },
     (r) => {
       delete r.payload;
@@ -247,16 +284,24 @@ export function rewriteBody(vendor: Vendor, path: string, body: unknown, fault: 
   if (!records) return;
   records.splice(0, records.length);
   const pagination = record.pagination as Record<string, unknown> | undefined;
-  if (pagination && typeof pagination === 'object') Object.assign(pagination, 'totalItems' in pagination ? { totalItems: 0, totalPages: 0, hasNextPage: false } : { total: 0 });
+  if (pagination && typeof pagination === 'object')
+    Object.assign(
+      pagination,
+      'totalItems' in pagination ? { totalItems: 0, totalPages: 0, hasNextPage: false } : { total: 0 },
+    );
   if ('total_items' in record) record.total_items = 0;
   const counts = record.status_counts;
-  if (counts && typeof counts === 'object') for (const key of Object.keys(counts)) (counts as Record<string, number>)[key] = 0;
+  if (counts && typeof counts === 'object')
+    for (const key of Object.keys(counts)) (counts as Record<string, number>)[key] = 0;
 }
 
 /** Applies the body-rewriting modes (vanish, drift, hostile) to a copy of a simulator's JSON answer (object or JSON text). */
 export function rewriteResponse(vendor: Vendor, path: string, response: DemoResponse, state: FaultState): DemoResponse {
   if (!state.hostile && state.fault !== 'vanish' && state.fault !== 'drift') return response;
-  const isJsonText = response.json === undefined && response.text !== undefined && /json/i.test(response.headers?.['content-type'] ?? '');
+  const isJsonText =
+    response.json === undefined &&
+    response.text !== undefined &&
+    /json/i.test(response.headers?.['content-type'] ?? '');
   if (response.json === undefined && !isJsonText) return response;
   let json: unknown;
   try {
@@ -268,5 +313,7 @@ export function rewriteResponse(vendor: Vendor, path: string, response: DemoResp
   rewriteBody(vendor, path, json, state.fault);
   if (state.hostile && !isAuthPath(path)) poisonBody(vendor, json);
   // why: OSAPI answers with Go's encoder output (a trailing newline); keep the text form it chose.
-  return isJsonText ? { ...response, text: `${JSON.stringify(json)}${response.text!.endsWith('\n') ? '\n' : ''}` } : { ...response, json };
+  return isJsonText
+    ? { ...response, text: `${JSON.stringify(json)}${response.text!.endsWith('\n') ? '\n' : ''}` }
+    : { ...response, json };
 }

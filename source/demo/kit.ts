@@ -8,7 +8,19 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Vendor } from '../domain/job.js';
-import { FAULT_DESCRIPTIONS, NO_FAULT, cannedFaultResponse, faultsFromEnv, parseFaultChange, streamOversize, trickle, truncateJson, type FaultChange, type FaultName, type FaultState } from './faults.js';
+import {
+  FAULT_DESCRIPTIONS,
+  NO_FAULT,
+  cannedFaultResponse,
+  faultsFromEnv,
+  parseFaultChange,
+  streamOversize,
+  trickle,
+  truncateJson,
+  type FaultChange,
+  type FaultName,
+  type FaultState,
+} from './faults.js';
 import { rewriteResponse, stripHostileIds } from './hostile-data.js';
 
 /** A request as a demo handler sees it. */
@@ -102,10 +114,17 @@ export interface DemoServerOptions {
 }
 
 /** Starts a simulator on 127.0.0.1 (port 0 = ephemeral). `basePath` prefixes the reported url. */
-export async function startDemoServer(simulator: VendorSimulator, options: DemoServerOptions = {}): Promise<RunningDemoServer> {
+export async function startDemoServer(
+  simulator: VendorSimulator,
+  options: DemoServerOptions = {},
+): Promise<RunningDemoServer> {
   const requests: RecordedRequest[] = [];
   const host = options.host ?? '127.0.0.1';
-  let state: FaultState = { ...NO_FAULT, ...faultsFromEnv(options.env ?? process.env, simulator.vendor), ...options.faults };
+  let state: FaultState = {
+    ...NO_FAULT,
+    ...faultsFromEnv(options.env ?? process.env, simulator.vendor),
+    ...options.faults,
+  };
   let clearTimer: ReturnType<typeof setTimeout> | undefined;
   let listening = false;
   let closed = false;
@@ -132,9 +151,13 @@ export async function startDemoServer(simulator: VendorSimulator, options: DemoS
       const canned = cannedFaultResponse(fault);
       if (canned) return send(res, canned, fault);
       Promise.resolve()
-        .then(() => simulator.handle({ method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body }))
+        .then(() =>
+          simulator.handle({ method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body }),
+        )
         .then((response) => send(res, rewriteResponse(simulator.vendor, path, response, fault), fault))
-        .catch((error: unknown) => send(res, { status: 500, json: { error: `demo server bug: ${String(error)}` } }, NO_FAULT));
+        .catch((error: unknown) =>
+          send(res, { status: 500, json: { error: `demo server bug: ${String(error)}` } }, NO_FAULT),
+        );
     });
   });
   server.keepAliveTimeout = 5000;
@@ -174,13 +197,25 @@ export async function startDemoServer(simulator: VendorSimulator, options: DemoS
   CONTROLS.set(port, apply);
 
   function control(method: string, body: string, res: ServerResponse): void {
-    if (method === 'GET') return send(res, { status: 200, json: describeState(simulator.vendor, port, state) }, NO_FAULT);
-    if (method !== 'POST') return send(res, { status: 405, json: { error: 'use GET to read the fault settings, POST to change them' } }, NO_FAULT);
+    if (method === 'GET')
+      return send(res, { status: 200, json: describeState(simulator.vendor, port, state) }, NO_FAULT);
+    if (method !== 'POST')
+      return send(
+        res,
+        { status: 405, json: { error: 'use GET to read the fault settings, POST to change them' } },
+        NO_FAULT,
+      );
     const parsed = parseFaultChange(body);
-    if (!parsed.ok) return send(res, { status: 400, json: { error: parsed.error, faults: FAULT_DESCRIPTIONS } }, NO_FAULT);
+    if (!parsed.ok)
+      return send(res, { status: 400, json: { error: parsed.error, faults: FAULT_DESCRIPTIONS } }, NO_FAULT);
     const target = parsed.change.port ?? port;
     const targetApply = CONTROLS.get(target);
-    if (!targetApply) return send(res, { status: 404, json: { error: `no demo server of this process listens on port ${target}` } }, NO_FAULT);
+    if (!targetApply)
+      return send(
+        res,
+        { status: 404, json: { error: `no demo server of this process listens on port ${target}` } },
+        NO_FAULT,
+      );
     targetApply(parsed.change).then(
       (next) => send(res, { status: 200, json: { port: target, ...next } }, NO_FAULT),
       (error: unknown) => send(res, { status: 500, json: { error: String(error) } }, NO_FAULT),

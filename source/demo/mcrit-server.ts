@@ -50,7 +50,16 @@ export function createMcritSimulator(options: McritSimulatorOptions = {}): Mcrit
   const store = createJobStore(random);
   const runner = createJobRunner(random, store, workers);
   const generator = createJobGenerator(random, store);
-  const timeline = createSimulationTimeline({ random, store, runner, generator, start: now(), jobCount, arrivals: options.arrivals !== false, cap: Math.max(2 * jobCount, 50) });
+  const timeline = createSimulationTimeline({
+    random,
+    store,
+    runner,
+    generator,
+    start: now(),
+    jobCount,
+    arrivals: options.arrivals !== false,
+    cap: Math.max(2 * jobCount, 50),
+  });
   for (const [method, counts] of Object.entries(options.staleCounters ?? {})) {
     for (const [state, n] of Object.entries(counts)) store.count(method, state, n);
   }
@@ -73,7 +82,10 @@ export function createMcritSimulator(options: McritSimulatorOptions = {}): Mcrit
     },
     document: (id) => store.byId.get(id),
     submit(submission) {
-      const { files } = submission.method === 'addBinarySample' ? generator.paramsFor('addBinarySample', timeline.clock) : { files: {} };
+      const { files } =
+        submission.method === 'addBinarySample'
+          ? generator.paramsFor('addBinarySample', timeline.clock)
+          : { files: {} };
       return store.put(submission, files, timeline.clock)._id.$oid;
     },
     insert(document) {

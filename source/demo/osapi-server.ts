@@ -37,7 +37,15 @@ import { signOsapiDemoToken } from './osapi/token-signing.js';
 export { OSAPI_DEMO_HOSTS, type HostSpec } from './osapi/agent-hosts.js';
 export { OSAPI_DEMO_SIGNING_KEY, OSAPI_DEMO_SUBJECT, OSAPI_JOB_TTL_MS } from './osapi/constants.js';
 export { formatGoDuration, formatRfc3339Nano, formatRfc3339Seconds } from './osapi/go-format.js';
-export type { OsapiAgentEvent, OsapiInjectedAgent, OsapiInjectedJob, OsapiSimulatedJob, OsapiSimulator, OsapiSimulatorOptions, OsapiStatusEvent } from './osapi/simulator-types.js';
+export type {
+  OsapiAgentEvent,
+  OsapiInjectedAgent,
+  OsapiInjectedJob,
+  OsapiSimulatedJob,
+  OsapiSimulator,
+  OsapiSimulatorOptions,
+  OsapiStatusEvent,
+} from './osapi/simulator-types.js';
 export { signOsapiDemoToken, type OsapiTokenOptions } from './osapi/token-signing.js';
 
 /** Creates an in-memory OSAPI controller (see the header for what it simulates). */
@@ -47,7 +55,12 @@ export function createOsapiSimulator(options: OsapiSimulatorOptions = {}): Osapi
   const prefix = options.pathPrefix ?? '/api';
   const signingKey = options.signingKey ?? OSAPI_DEMO_SIGNING_KEY;
   const startCount = options.jobCount ?? 40;
-  const world = createJobWorld({ random, now, ttlMs: options.ttlMs ?? OSAPI_JOB_TTL_MS, recordCap: Math.max(2 * startCount, 20) });
+  const world = createJobWorld({
+    random,
+    now,
+    ttlMs: options.ttlMs ?? OSAPI_JOB_TTL_MS,
+    recordCap: Math.max(2 * startCount, 20),
+  });
   const handle = createOsapiRoutes({ world, prefix, signingKey, now });
   const tick = startJobArrivals({ world, random, now, startCount, arrivals: options.arrivals !== false });
 
@@ -69,7 +82,12 @@ export function createOsapiSimulator(options: OsapiSimulatorOptions = {}): Osapi
       return signOsapiDemoToken({ signingKey, issuedAt: now(), ...tokenOptions });
     },
     sourceConfig(url, name) {
-      const token = signOsapiDemoToken({ roles: ['admin'], signingKey, issuedAt: now(), expiresInSeconds: DEMO_TOKEN_LIFETIME_SECONDS });
+      const token = signOsapiDemoToken({
+        roles: ['admin'],
+        signingKey,
+        issuedAt: now(),
+        expiresInSeconds: DEMO_TOKEN_LIFETIME_SECONDS,
+      });
       return { name, type: 'osapi', url, token, pathPrefix: prefix };
     },
   };

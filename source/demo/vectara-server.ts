@@ -46,7 +46,13 @@ export {
   VECTARA_DEMO_QUERY_KEY,
   VECTARA_DEMO_TOKEN_LIFETIME_SECONDS,
 } from './vectara/constants.js';
-export type { VectaraSimulatedJob, VectaraSimulatedState, VectaraSimulatedType, VectaraSimulator, VectaraSimulatorOptions } from './vectara/types.js';
+export type {
+  VectaraSimulatedJob,
+  VectaraSimulatedState,
+  VectaraSimulatedType,
+  VectaraSimulator,
+  VectaraSimulatorOptions,
+} from './vectara/types.js';
 
 /** Creates the Vectara simulator (v1 + v2 + OAuth token endpoint). */
 export function createVectaraSimulator(options: VectaraSimulatorOptions = {}): VectaraSimulator {
@@ -78,7 +84,14 @@ export function createVectaraSimulator(options: VectaraSimulatorOptions = {}): V
       return v2Error(context, 404, `No route for ${request.method} ${request.path}.`);
     },
     sourceConfig(url: string, name: string) {
-      return { name, type: 'vectara', url, apiVersion: options.sourceApiVersion ?? 'v2', apiKey: VECTARA_DEMO_API_KEY, customerId: VECTARA_DEMO_CUSTOMER_ID };
+      return {
+        name,
+        type: 'vectara',
+        url,
+        apiVersion: options.sourceApiVersion ?? 'v2',
+        apiKey: VECTARA_DEMO_API_KEY,
+        customerId: VECTARA_DEMO_CUSTOMER_ID,
+      };
     },
   };
 }

@@ -38,7 +38,11 @@ export {
   VECTORCHARTS_ERRORS,
   VECTORCHARTS_STARTABLE_TYPES,
 } from './vectorcharts/constants.js';
-export type { VectorChartsJobRecord, VectorChartsLogRecord, VectorChartsStepRecord } from './vectorcharts/wire-format.js';
+export type {
+  VectorChartsJobRecord,
+  VectorChartsLogRecord,
+  VectorChartsStepRecord,
+} from './vectorcharts/wire-format.js';
 
 /** The simulator plus small test hooks; the HTTP behaviour stays the real wire format. */
 export interface VectorChartsSimulator extends VendorSimulator {
@@ -74,10 +78,17 @@ export function createVectorChartsSimulator(options: VectorChartsSimulatorOption
 
   return {
     vendor: 'vectorcharts',
-    handle: (request) => handlePortalRequest(request, { store, sessions, now, listShape: options.listShape ?? 'paged' }),
+    handle: (request) =>
+      handlePortalRequest(request, { store, sessions, now, listShape: options.listShape ?? 'paged' }),
     tick: (time) => store.tick(time),
     sourceConfig(url, name) {
-      return { name, type: 'vectorcharts', url, username: VECTORCHARTS_DEMO_USERNAME, password: VECTORCHARTS_DEMO_PASSWORD };
+      return {
+        name,
+        type: 'vectorcharts',
+        url,
+        username: VECTORCHARTS_DEMO_USERNAME,
+        password: VECTORCHARTS_DEMO_PASSWORD,
+      };
     },
     jobs: () => store.records(),
     insertJob(fields) {

@@ -38,12 +38,17 @@ export function recordActivity(history: ActivityHistory, jobs: readonly Job[], n
     counted.add(job.key);
   }
   if (!perSource || !counted) return history;
-  for (const minutes of perSource.values()) for (const minute of [...minutes.keys()]) if (minute < oldest) minutes.delete(minute);
+  for (const minutes of perSource.values())
+    for (const minute of [...minutes.keys()]) if (minute < oldest) minutes.delete(minute);
   return { perSource, counted: counted.size > 50_000 ? new Set([...counted].slice(-50_000)) : counted };
 }
 
 /** A source's counts per minute over the window ending at `now`, oldest first. */
-export function activitySeries(history: ActivityHistory, source: string, now: number): { finished: number[]; failed: number[] } {
+export function activitySeries(
+  history: ActivityHistory,
+  source: string,
+  now: number,
+): { finished: number[]; failed: number[] } {
   const last = Math.floor(now / MINUTE);
   const minutes = history.perSource.get(source);
   const finished: number[] = [];
@@ -61,5 +66,9 @@ const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 /** A sparkline of counts: · for zero, ▁…█ scaled to the largest value. */
 export function sparkline(values: readonly number[]): string {
   const max = Math.max(0, ...values);
-  return values.map((value) => (value <= 0 || max === 0 ? '·' : BARS[Math.min(BARS.length - 1, Math.ceil((value / max) * BARS.length) - 1)])).join('');
+  return values
+    .map((value) =>
+      value <= 0 || max === 0 ? '·' : BARS[Math.min(BARS.length - 1, Math.ceil((value / max) * BARS.length) - 1)],
+    )
+    .join('');
 }

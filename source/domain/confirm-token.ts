@@ -28,7 +28,12 @@ export function uniqueSuffix(id: string, listed: readonly string[]): string {
  * can see, or named): y/N unless `typed`; typed: the unique suffix of the one id, or
  * "<action> <count>" for several jobs or an id that cannot be typed on a keyboard.
  */
-export function confirmationFor(action: string, targetIds: readonly string[], listed: readonly string[], typed: boolean): Confirmation {
+export function confirmationFor(
+  action: string,
+  targetIds: readonly string[],
+  listed: readonly string[],
+  typed: boolean,
+): Confirmation {
   if (!typed) return { kind: 'yes-no' };
   const [only] = targetIds;
   if (targetIds.length === 1 && only !== undefined) {

@@ -7,7 +7,14 @@
 import type { Job, JobDetail, JobState } from './job.js';
 import { VENDOR_NAMES } from './job.js';
 import { sanitizeInline } from './sanitize.js';
-import { describeProgress, formatAgo, formatDuration, formatPercent, formatTimestamp, jobDurationMs } from './format.js';
+import {
+  describeProgress,
+  formatAgo,
+  formatDuration,
+  formatPercent,
+  formatTimestamp,
+  jobDurationMs,
+} from './format.js';
 import { STATE_SYMBOLS } from './state-symbols.js';
 import { describePriority } from './priority.js';
 
@@ -51,9 +58,19 @@ function when(ms: number | null, now: number): string {
 }
 
 /** The document's rows, in the order both renderers show them. Parent and children are left to the renderer (links in the monitor). */
-export function detailRows(job: Job | JobDetail, now: number, provenance: DetailProvenance = {}, triage: readonly string[] = []): DetailRow[] {
+export function detailRows(
+  job: Job | JobDetail,
+  now: number,
+  provenance: DetailProvenance = {},
+  triage: readonly string[] = [],
+): DetailRow[] {
   const rows: DetailRow[] = [];
-  if (provenance.fetchError) rows.push({ label: 'Data', value: `could not fetch the detail: ${inline(provenance.fetchError, 200)}; showing the list's record`, kind: 'data' });
+  if (provenance.fetchError)
+    rows.push({
+      label: 'Data',
+      value: `could not fetch the detail: ${inline(provenance.fetchError, 200)}; showing the list's record`,
+      kind: 'data',
+    });
   if (provenance.stale) rows.push({ label: 'Data', value: inline(provenance.stale, 300), kind: 'data' });
   rows.push(
     { label: 'Source', value: `${inline(job.source, 120)} (${VENDOR_NAMES[job.vendor] ?? job.vendor})` },
@@ -63,7 +80,15 @@ export function detailRows(job: Job | JobDetail, now: number, provenance: Detail
     // why: triage joins the Flags line (not lines of its own) so the line count never changes with time.
     { label: 'Flags', value: [...triage.map((text) => inline(text, 200)), ...job.flags].join('; ') || '—' },
     { label: 'Priority', value: priorityText(job) },
-    job.progress === null ? { label: 'Progress', value: describeProgress(job) } : { label: 'Progress', value: formatPercent(job.progress), kind: 'progress', percent: job.progress, state: job.state },
+    job.progress === null
+      ? { label: 'Progress', value: describeProgress(job) }
+      : {
+          label: 'Progress',
+          value: formatPercent(job.progress),
+          kind: 'progress',
+          percent: job.progress,
+          state: job.state,
+        },
     { label: 'Created', value: when(job.createdAt, now) },
     { label: 'Started', value: when(job.startedAt, now) },
     { label: 'Finished', value: when(job.finishedAt, now) },

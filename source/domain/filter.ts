@@ -23,8 +23,13 @@ export interface JobFilter {
 }
 
 /** No filtering at all. */
-export const EMPTY_FILTER: JobFilter = { text: '', activeOnly: false, failedOnly: false, source: null, attention: false };
-
+export const EMPTY_FILTER: JobFilter = {
+  text: '',
+  activeOnly: false,
+  failedOnly: false,
+  source: null,
+  attention: false,
+};
 
 const parseCache = new Map<string, JobQueryAst>();
 
@@ -33,7 +38,16 @@ export function filterQuery(text: string): JobQueryAst {
   let query = parseCache.get(text);
   if (!query) {
     const parsed = parseJobQuery(text);
-    query = parsed.ok ? parsed.query : { text, terms: text.toLowerCase().split(/\s+/).filter(Boolean).map((word, index) => ({ kind: 'word' as const, negate: false, column: index + 1, text: word })) };
+    query = parsed.ok
+      ? parsed.query
+      : {
+          text,
+          terms: text
+            .toLowerCase()
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((word, index) => ({ kind: 'word' as const, negate: false, column: index + 1, text: word })),
+        };
     if (parseCache.size > 64) parseCache.clear(); // why: typing creates one entry per keystroke
     parseCache.set(text, query);
   }
@@ -91,7 +105,13 @@ export function filterNeedsContext(filter: JobFilter): boolean {
 
 /** True when the filter hides anything. */
 export function isFilterActive(filter: JobFilter): boolean {
-  return filter.text.trim() !== '' || filter.activeOnly || filter.failedOnly || filter.source !== null || filter.attention === true;
+  return (
+    filter.text.trim() !== '' ||
+    filter.activeOnly ||
+    filter.failedOnly ||
+    filter.source !== null ||
+    filter.attention === true
+  );
 }
 
 /** The filter in a few words for the title bar: `/text active failed ! source:x`; empty when off. */

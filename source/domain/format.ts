@@ -140,7 +140,10 @@ export function describeProgress(job: Pick<Job, 'progress' | 'progressSteps'>): 
  * "result is 4.2 MB — too large to show; `jobtop get KEY --result FILE` saves it whole".
  */
 export function describeTooLargeResult(key: string, tooLarge: { bytes: number | null; limitBytes: number }): string {
-  const size = tooLarge.bytes !== null ? `result is ${formatSize(tooLarge.bytes)}` : `result is over ${formatSize(tooLarge.limitBytes)}`;
+  const size =
+    tooLarge.bytes !== null
+      ? `result is ${formatSize(tooLarge.bytes)}`
+      : `result is over ${formatSize(tooLarge.limitBytes)}`;
   return `${size} — too large to show; \`jobtop get ${key} --result FILE\` saves it whole`;
 }
 

@@ -31,11 +31,21 @@ export type SortField = (typeof SORT_FIELDS)[number];
  * Which way each field's domain order runs first (sort.ts): true = its natural order is
  * descending (priority and time put the biggest first), so ascending means reversing it.
  */
-const NATURALLY_DESCENDING: Record<SortField, boolean> = { state: false, priority: true, created: true, updated: true, source: false, type: false };
+const NATURALLY_DESCENDING: Record<SortField, boolean> = {
+  state: false,
+  priority: true,
+  created: true,
+  updated: true,
+  source: false,
+  type: false,
+};
 
 /** Splits repeatable, comma-separated flag values: `["a,b", "c"]` → `["a", "b", "c"]`. */
 export function splitList(values: readonly string[]): string[] {
-  return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
+  return values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
 }
 
 /** Prefix of a `--state` value that names a native state only: `native:Queued` (not Alteryx's Created). */
@@ -63,7 +73,10 @@ export function isNormalizedStateName(value: string): value is JobState | 'activ
 /** True when the type matches the pattern: case-insensitive, `*` for any run of characters. */
 export function matchesType(type: string, pattern: string): boolean {
   if (!pattern.includes('*')) return type.toLowerCase() === pattern.toLowerCase();
-  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${source}$`, 'is').test(type);
 }
 
@@ -94,7 +107,14 @@ export function selectJobs(jobs: readonly Job[], query: JobQuery, sort: SortSpec
   return limit === null ? selected : selected.slice(0, limit);
 }
 
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const DURATION_UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
 
 /** Parses `90s`, `5m`, `1h30m`, `2d`, `500ms` (a bare number is seconds) to ms; null when malformed or zero. */
 export function parseDurationText(text: string): number | null {

@@ -8,7 +8,16 @@
  * enumeration (counts, filters, flags, completion, docs) is built from.
  * `skipped` (OSAPI) is terminal and did no work: neither a failure nor a success.
  */
-export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'partial', 'skipped', 'unknown'] as const;
+export const JOB_STATES = [
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'partial',
+  'skipped',
+  'unknown',
+] as const;
 
 /** One of the normalized lifecycle states (docs/vendors.md, "The normalized job model"). */
 export type JobState = (typeof JOB_STATES)[number];

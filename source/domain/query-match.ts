@@ -22,7 +22,9 @@ const searchable = new WeakMap<Job, string>();
 export function searchableText(job: Job): string {
   let text = searchable.get(job);
   if (text === undefined) {
-    text = [job.id, job.type, job.owner ?? '', job.host ?? '', job.source, job.nativeState, job.state].join('\n').toLowerCase();
+    text = [job.id, job.type, job.owner ?? '', job.host ?? '', job.source, job.nativeState, job.state]
+      .join('\n')
+      .toLowerCase();
     searchable.set(job, text);
   }
   return text;
@@ -35,7 +37,9 @@ export function matchesGlob(text: string, pattern: string): boolean {
   if (!pattern.includes('*') && !pattern.includes('?')) return text.toLowerCase() === pattern.toLowerCase();
   let regex = globCache.get(pattern);
   if (!regex) {
-    const source = [...pattern].map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+    const source = [...pattern]
+      .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('');
     regex = new RegExp(`^${source}$`, 'is');
     if (globCache.size > 500) globCache.clear();
     globCache.set(pattern, regex);
@@ -63,7 +67,12 @@ function fieldValue(job: Job, field: Exclude<MatchField, 'state' | 'flag'>): str
 }
 
 function matchesValues(job: Job, field: MatchField, values: readonly string[], context: QueryContext): boolean {
-  if (field === 'state') return values.some((value) => (value.includes('*') ? matchesGlob(job.state, value) || matchesGlob(job.nativeState, value) : matchesState(job, value)));
+  if (field === 'state')
+    return values.some((value) =>
+      value.includes('*')
+        ? matchesGlob(job.state, value) || matchesGlob(job.nativeState, value)
+        : matchesState(job, value),
+    );
   if (field === 'flag') {
     const flags = [...job.flags, ...(context.flagsOf?.(job) ?? [])];
     return values.some((value) => flags.some((flag) => matchesGlob(flag, value)));
@@ -99,7 +108,11 @@ export function timeFieldMs(job: Job, field: TimeField, now: number): number | n
     case 'updated':
       return job.updatedAt === null ? null : now - job.updatedAt;
     case 'duration':
-      return job.startedAt === null ? null : (job.finishedAt ?? (job.terminal ? null : now)) === null ? null : (job.finishedAt ?? now) - job.startedAt;
+      return job.startedAt === null
+        ? null
+        : (job.finishedAt ?? (job.terminal ? null : now)) === null
+          ? null
+          : (job.finishedAt ?? now) - job.startedAt;
   }
 }
 
@@ -115,7 +128,9 @@ function holds(job: Job, term: QueryTerm, context: QueryContext): boolean {
   switch (term.kind) {
     case 'word':
       return term.text.includes('*') || term.text.includes('?')
-        ? searchableText(job).split('\n').some((field) => matchesGlob(field, term.text))
+        ? searchableText(job)
+            .split('\n')
+            .some((field) => matchesGlob(field, term.text))
         : searchableText(job).includes(term.text);
     case 'match':
       return matchesValues(job, term.field, term.values, context);

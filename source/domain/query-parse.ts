@@ -26,7 +26,14 @@ export type MatchField = (typeof MATCH_FIELDS)[number];
 export type TimeField = (typeof TIME_FIELDS)[number];
 
 /** Short names: `pri`, `dur`, `created` (= age), `status` (= state), `flags`. */
-export const FIELD_ALIASES: Record<string, QueryField> = { pri: 'priority', prio: 'priority', dur: 'duration', created: 'age', status: 'state', flags: 'flag' };
+export const FIELD_ALIASES: Record<string, QueryField> = {
+  pri: 'priority',
+  prio: 'priority',
+  dur: 'duration',
+  created: 'age',
+  status: 'state',
+  flags: 'flag',
+};
 
 /** A comparison operator; a bare value on a time field means `<` ("within"). */
 export type Comparison = '<' | '<=' | '>' | '>=' | '=';
@@ -109,22 +116,45 @@ function parseTerm(token: Token): QueryTerm | QueryError {
   const bodyColumn = token.column + (negate ? 1 : 0);
   const colon = body.indexOf(':');
   const quoteAt = body.indexOf('"');
-  if (colon <= 0 || (quoteAt !== -1 && quoteAt < colon)) return { kind: 'word', negate, column: token.column, text: unquote(body).toLowerCase() };
+  if (colon <= 0 || (quoteAt !== -1 && quoteAt < colon))
+    return { kind: 'word', negate, column: token.column, text: unquote(body).toLowerCase() };
   const name = body.slice(0, colon);
   const field = resolveField(name);
-  if (!field) return { message: `unknown field "${name}" (fields: ${QUERY_FIELDS.join(', ')}; quote a word with a colon: "a:b")`, column: bodyColumn };
+  if (!field)
+    return {
+      message: `unknown field "${name}" (fields: ${QUERY_FIELDS.join(', ')}; quote a word with a colon: "a:b")`,
+      column: bodyColumn,
+    };
   const valueColumn = bodyColumn + colon + 1;
   const raw = unquote(body.slice(colon + 1));
   if (raw === '') return { message: `${field}: needs a value after the colon`, column: valueColumn };
   const { op, rest } = splitComparison(raw);
   if ((TIME_FIELDS as readonly string[]).includes(field)) {
     const ms = parseDurationText(rest);
-    if (ms === null) return { message: `${field}: expected a duration such as 30s, 10m, 1h, 2d (with <, <=, >, >=)`, column: valueColumn + (raw.length - rest.length) };
-    return { kind: 'time', negate, column: token.column, field: field as TimeField, op: op === null || op === '=' ? '<' : op, ms };
+    if (ms === null)
+      return {
+        message: `${field}: expected a duration such as 30s, 10m, 1h, 2d (with <, <=, >, >=)`,
+        column: valueColumn + (raw.length - rest.length),
+      };
+    return {
+      kind: 'time',
+      negate,
+      column: token.column,
+      field: field as TimeField,
+      op: op === null || op === '=' ? '<' : op,
+      ms,
+    };
   }
   if (field === 'priority') return parsePriority(raw, negate, token.column, valueColumn);
-  if (op !== null && op !== '=') return { message: `${field}: compares only by value (a comparison works on age, finished, started, updated, duration and priority)`, column: valueColumn };
-  const values = rest.split(',').map((value) => value.trim().toLowerCase()).filter((value) => value !== '');
+  if (op !== null && op !== '=')
+    return {
+      message: `${field}: compares only by value (a comparison works on age, finished, started, updated, duration and priority)`,
+      column: valueColumn,
+    };
+  const values = rest
+    .split(',')
+    .map((value) => value.trim().toLowerCase())
+    .filter((value) => value !== '');
   if (values.length === 0) return { message: `${field}: needs a value after the colon`, column: valueColumn };
   return { kind: 'match', negate, column: token.column, field: field as MatchField, values };
 }
@@ -137,7 +167,11 @@ function parsePriority(text: string, negate: boolean, column: number, valueColum
     const rank = rankOfName(rest);
     if (rank !== undefined) tests.push({ op: op ?? '=', rank, value: null });
     else if (/^-?\d+(\.\d+)?$/.test(rest)) tests.push({ op: op ?? '=', rank: null, value: Number(rest) });
-    else if (part !== '') return { message: `priority: expected ${PRIORITY_RANKS.join(', ')} or a number (with <, <=, >, >=)`, column: valueColumn + offset };
+    else if (part !== '')
+      return {
+        message: `priority: expected ${PRIORITY_RANKS.join(', ')} or a number (with <, <=, >, >=)`,
+        column: valueColumn + offset,
+      };
     offset += part.length + 1;
   }
   if (tests.length === 0) return { message: 'priority: needs a value after the colon', column: valueColumn };

@@ -8,7 +8,8 @@
  */
 
 /** Key names whose values are credentials (compared without `_`, `-` and case). */
-const CREDENTIAL_KEY = /(token|password|passwd|passphrase|secret|apikey|authorization|credential|cookie|sessionid|session|privatekey|signature)$/;
+const CREDENTIAL_KEY =
+  /(token|password|passwd|passphrase|secret|apikey|authorization|credential|cookie|sessionid|session|privatekey|signature)$/;
 
 /** The mark left where a secret was. */
 export const REDACTED = '***';
@@ -30,7 +31,9 @@ export function isCredentialKey(key: string): boolean {
 export function redactSecrets(text: string, secrets: Iterable<string>): string {
   let out = text;
   // why: longest first, so a secret that contains another is removed whole.
-  const sorted = [...new Set(secrets)].filter((secret) => secret.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+  const sorted = [...new Set(secrets)]
+    .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+    .sort((a, b) => b.length - a.length);
   for (const secret of sorted) {
     if (!out.includes(secret)) continue;
     if (secret.length >= LONG_SECRET) {
@@ -51,8 +54,10 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
 export function redactCredentialFields(text: string): string {
   // why: only what looks like a credential after the scheme (a digit in it, or 20+ characters), so
   // a server's "Bearer token required" keeps its words.
-  return redactForm(redactJson(text)).replace(/\b(Bearer|Basic|Token)\s+([A-Za-z0-9._~+/=-]{4,})/g, (whole, scheme: string, value: string) =>
-    /\d/.test(value) || value.length >= 20 ? `${scheme} ${REDACTED}` : whole,
+  return redactForm(redactJson(text)).replace(
+    /\b(Bearer|Basic|Token)\s+([A-Za-z0-9._~+/=-]{4,})/g,
+    (whole, scheme: string, value: string) =>
+      /\d/.test(value) || value.length >= 20 ? `${scheme} ${REDACTED}` : whole,
   );
 }
 
@@ -123,7 +128,9 @@ function redactJson(text: string): string {
 }
 
 function redactForm(text: string): string {
-  return text.replace(/(^|[?&;\s,])([A-Za-z0-9_.-]+)=([^&\s;,"]*)/g, (whole, lead: string, key: string, value: string) =>
-    isCredentialKey(key) && value !== '' ? `${lead}${key}=${REDACTED}` : whole,
+  return text.replace(
+    /(^|[?&;\s,])([A-Za-z0-9_.-]+)=([^&\s;,"]*)/g,
+    (whole, lead: string, key: string, value: string) =>
+      isCredentialKey(key) && value !== '' ? `${lead}${key}=${REDACTED}` : whole,
   );
 }

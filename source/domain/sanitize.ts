@@ -65,7 +65,8 @@ const HOSTILE = new RegExp(
   'gu',
 );
 const EMOJI = /\p{Extended_Pictographic}/u;
-const JOINING_SCRIPT = /[\p{scx=Arab}\p{scx=Syrc}\p{scx=Nkoo}\p{scx=Mong}\p{scx=Deva}\p{scx=Beng}\p{scx=Guru}\p{scx=Gujr}\p{scx=Orya}\p{scx=Taml}\p{scx=Telu}\p{scx=Knda}\p{scx=Mlym}\p{scx=Sinh}]/u;
+const JOINING_SCRIPT =
+  /[\p{scx=Arab}\p{scx=Syrc}\p{scx=Nkoo}\p{scx=Mong}\p{scx=Deva}\p{scx=Beng}\p{scx=Guru}\p{scx=Gujr}\p{scx=Orya}\p{scx=Taml}\p{scx=Telu}\p{scx=Knda}\p{scx=Mlym}\p{scx=Sinh}]/u;
 const LETTER = /\p{L}/u;
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -99,7 +100,9 @@ function sanitize(value: unknown, maxLength: number, mode: Mode): string {
 // different character than the server sent: end the window where that cluster starts.
 function clusterStartAtOrBefore(text: string, end: number): number {
   const cluster = graphemes.segment(text.slice(0, end + 32)).containing(end);
-  return cluster !== undefined && cluster.index > 0 ? cluster.index : end - (isHighSurrogate(text.charCodeAt(end - 1)) ? 1 : 0);
+  return cluster !== undefined && cluster.index > 0
+    ? cluster.index
+    : end - (isHighSurrogate(text.charCodeAt(end - 1)) ? 1 : 0);
 }
 
 function toText(value: unknown): string {
@@ -151,7 +154,8 @@ function replacementFor(token: string, mode: Mode, previous: number, next: numbe
   if (code >= 0xd800 && code <= 0xdfff) return PLACEHOLDERS.invalid;
   if (isBidiControl(code)) return PLACEHOLDERS.bidi;
   if (code === 0x1f3f4) return token; // an emoji flag with its tag sequence
-  if (isVariationSelector(code)) return previous !== NONE && previous !== 0x0a && !isVariationSelector(previous) ? token : '';
+  if (isVariationSelector(code))
+    return previous !== NONE && previous !== 0x0a && !isVariationSelector(previous) ? token : '';
   if (code === 0x200d && joinsEmoji(previous, next)) return token;
   if ((code === 0x200c || code === 0x200d) && joinsScript(previous, next)) return token;
   if (code === 0xfeff && previous === NONE) return '';
@@ -159,24 +163,43 @@ function replacementFor(token: string, mode: Mode, previous: number, next: numbe
 }
 
 function isBidiControl(code: number): boolean {
-  return code === 0x061c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  return (
+    code === 0x061c ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
 }
 
 function isVariationSelector(code: number): boolean {
-  return (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0100 && code <= 0xe01ef) || (code >= 0x180b && code <= 0x180d) || code === 0x180f;
+  return (
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    (code >= 0xe0100 && code <= 0xe01ef) ||
+    (code >= 0x180b && code <= 0x180d) ||
+    code === 0x180f
+  );
 }
 
 function joinsEmoji(previous: number, next: number): boolean {
   if (previous === NONE || next === NONE || !EMOJI.test(String.fromCodePoint(next))) return false;
   // why: U+FE0F and skin-tone modifiers end an emoji before a joiner (🏳️‍🌈, 👩🏽‍💻).
-  return previous === 0xfe0f || (previous >= 0x1f3fb && previous <= 0x1f3ff) || EMOJI.test(String.fromCodePoint(previous));
+  return (
+    previous === 0xfe0f || (previous >= 0x1f3fb && previous <= 0x1f3ff) || EMOJI.test(String.fromCodePoint(previous))
+  );
 }
 
 function joinsScript(previous: number, next: number): boolean {
   if (previous === NONE || next === NONE) return false;
   const before = String.fromCodePoint(previous);
   const after = String.fromCodePoint(next);
-  return LETTER_OR_MARK.test(before) && JOINING_SCRIPT.test(before) && LETTER.test(after) && JOINING_SCRIPT.test(after) && !SUSPECT_CHARACTER.test(after);
+  return (
+    LETTER_OR_MARK.test(before) &&
+    JOINING_SCRIPT.test(before) &&
+    LETTER.test(after) &&
+    JOINING_SCRIPT.test(after) &&
+    !SUSPECT_CHARACTER.test(after)
+  );
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -4,14 +4,29 @@
  */
 
 /** Column names a user may choose, in the default order. */
-export const TABLE_COLUMN_IDS = ['state', 'source', 'type', 'id', 'priority', 'progress', 'age', 'duration', 'owner', 'host', 'finished', 'error'] as const;
+export const TABLE_COLUMN_IDS = [
+  'state',
+  'source',
+  'type',
+  'id',
+  'priority',
+  'progress',
+  'age',
+  'duration',
+  'owner',
+  'host',
+  'finished',
+  'error',
+] as const;
 
 /** A choosable column. */
 export type TableColumnId = (typeof TABLE_COLUMN_IDS)[number];
 
 /** Parses `state,source,type,id,error` (commas or spaces) into column ids, or says which name is wrong. */
 export function parseColumnList(text: string | readonly string[]): { columns: TableColumnId[] } | { error: string } {
-  const names = (typeof text === 'string' ? text.split(/[\s,]+/) : [...text]).map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  const names = (typeof text === 'string' ? text.split(/[\s,]+/) : [...text])
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
   if (names.length === 0) return { error: `expected column names (${TABLE_COLUMN_IDS.join(', ')})` };
   const unknown = names.find((name) => !(TABLE_COLUMN_IDS as readonly string[]).includes(name));
   if (unknown !== undefined) return { error: `unknown column "${unknown}" (columns: ${TABLE_COLUMN_IDS.join(', ')})` };

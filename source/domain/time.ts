@@ -49,7 +49,7 @@ export function parseTimeSpan(value: unknown): number | null {
 /** Parses a Go duration string such as `1.234s`, `1m2.5s`, `250ms`, `0s` (OSAPI agent_states) to ms, or null. */
 export function parseGoDuration(value: unknown): number | null {
   if (typeof value !== 'string' || value.length === 0) return null;
-  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
   const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
   let total = 0;
   let consumed = 0;

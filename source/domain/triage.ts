@@ -9,7 +9,13 @@
  * - unknown outcome: an action whose effect could not be confirmed (from the action history).
  */
 import type { Job } from './job.js';
-import { NO_SAMPLES, percentile, recordFinishedDurations, sampleGroup, type DurationSamples } from './duration-samples.js';
+import {
+  NO_SAMPLES,
+  percentile,
+  recordFinishedDurations,
+  sampleGroup,
+  type DurationSamples,
+} from './duration-samples.js';
 import { jobPriorityRank } from './query-priority.js';
 import { formatAge } from './format.js';
 
@@ -38,12 +44,22 @@ export interface TriageOptions {
 }
 
 /** The defaults of TriageOptions. */
-export const TRIAGE_DEFAULTS = { minSamples: 5, percentile: 0.9, starvedAfterMs: 5 * 60_000, recentFailureMs: 60 * 60_000 } as const;
+export const TRIAGE_DEFAULTS = {
+  minSamples: 5,
+  percentile: 0.9,
+  starvedAfterMs: 5 * 60_000,
+  recentFailureMs: 60 * 60_000,
+} as const;
 
 const thresholdCache = new WeakMap<DurationSamples, Map<string, number | null>>();
 
 /** The expected (p-th percentile) run time of a group, or null with too few samples; cached per samples object. */
-export function expectedRunMs(samples: DurationSamples, job: Pick<Job, 'source' | 'type'>, minSamples: number, p: number): number | null {
+export function expectedRunMs(
+  samples: DurationSamples,
+  job: Pick<Job, 'source' | 'type'>,
+  minSamples: number,
+  p: number,
+): number | null {
   let cache = thresholdCache.get(samples);
   if (!cache) thresholdCache.set(samples, (cache = new Map()));
   const key = `${sampleGroup(job)}\u0000${minSamples}\u0000${p}`;
@@ -60,7 +76,11 @@ export function starvedThresholdMs(base: number, rank: number | null): number {
 }
 
 /** Triage of every job that has a flag, by job key. */
-export function computeTriage(jobs: readonly Job[], now: number, options: TriageOptions = {}): Map<string, TriageFlags> {
+export function computeTriage(
+  jobs: readonly Job[],
+  now: number,
+  options: TriageOptions = {},
+): Map<string, TriageFlags> {
   const minSamples = options.minSamples ?? TRIAGE_DEFAULTS.minSamples;
   const p = options.percentile ?? TRIAGE_DEFAULTS.percentile;
   const samples = recordFinishedDurations(options.samples ?? NO_SAMPLES, jobs);
@@ -77,17 +97,31 @@ export function computeTriage(jobs: readonly Job[], now: number, options: Triage
       const runningMs = now - job.startedAt;
       if (expectedMs !== null && runningMs > expectedMs) flags.slow = { expectedMs, runningMs };
     }
-    if (job.state === 'queued' && job.createdAt !== null && (latestStartedCreation.get(job.source) ?? -Infinity) > job.createdAt) {
+    if (
+      job.state === 'queued' &&
+      job.createdAt !== null &&
+      (latestStartedCreation.get(job.source) ?? -Infinity) > job.createdAt
+    ) {
       const queuedMs = now - job.createdAt;
-      const thresholdMs = starvedThresholdMs(options.starvedAfterMs ?? TRIAGE_DEFAULTS.starvedAfterMs, jobPriorityRank(job));
+      const thresholdMs = starvedThresholdMs(
+        options.starvedAfterMs ?? TRIAGE_DEFAULTS.starvedAfterMs,
+        jobPriorityRank(job),
+      );
       if (queuedMs > thresholdMs) {
-        const overtakenBy = jobs.filter((other) => other.source === job.source && other.startedAt !== null && other.createdAt !== null && other.createdAt > (job.createdAt as number)).length;
+        const overtakenBy = jobs.filter(
+          (other) =>
+            other.source === job.source &&
+            other.startedAt !== null &&
+            other.createdAt !== null &&
+            other.createdAt > (job.createdAt as number),
+        ).length;
         flags.starved = { queuedMs, overtakenBy, thresholdMs };
       }
     }
     if (job.state === 'failed' || job.state === 'partial') {
       const finishedAt = job.finishedAt ?? job.updatedAt;
-      if (finishedAt !== null && now - finishedAt <= (options.recentFailureMs ?? TRIAGE_DEFAULTS.recentFailureMs)) flags.recentFailure = { finishedAt };
+      if (finishedAt !== null && now - finishedAt <= (options.recentFailureMs ?? TRIAGE_DEFAULTS.recentFailureMs))
+        flags.recentFailure = { finishedAt };
     }
     if (options.unknownOutcome?.has(job.key)) flags.unknownOutcome = true;
     if (Object.keys(flags).length > 0) out.set(job.key, flags);
@@ -114,9 +148,13 @@ export const TRIAGE_FLAG_NAMES = ['attention', 'slow', 'starved', 'failed-recent
 export function describeTriage(flags: TriageFlags | undefined, now: number): string[] {
   if (!flags) return [];
   const out: string[] = [];
-  if (flags.slow) out.push(`slow: running ${formatAge(flags.slow.runningMs)}, usually ≤ ${formatAge(flags.slow.expectedMs)}`);
+  if (flags.slow)
+    out.push(`slow: running ${formatAge(flags.slow.runningMs)}, usually ≤ ${formatAge(flags.slow.expectedMs)}`);
   if (flags.starved) {
-    const later = flags.starved.overtakenBy === 1 ? '1 job queued after it has' : `${flags.starved.overtakenBy} jobs queued after it have`;
+    const later =
+      flags.starved.overtakenBy === 1
+        ? '1 job queued after it has'
+        : `${flags.starved.overtakenBy} jobs queued after it have`;
     out.push(`starved: queued ${formatAge(flags.starved.queuedMs)} while ${later} started`);
   }
   if (flags.recentFailure) out.push(`failed ${formatAge(now - flags.recentFailure.finishedAt)} ago`);

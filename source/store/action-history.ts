@@ -47,7 +47,10 @@ export function maskSecrets(text: string): string {
   return text
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 ***')
     .replace(/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '***')
-    .replace(/\b(api[-_]?token|apitoken|access_token|token|password|secret|client_secret)(["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi, '$1$2***');
+    .replace(
+      /\b(api[-_]?token|apitoken|access_token|token|password|secret|client_secret)(["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi,
+      '$1$2***',
+    );
 }
 
 function whoAmI(): string {
@@ -62,7 +65,12 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 const masked = (text: string | undefined | null) => (text ? maskSecrets(text) : null);
 
 /** The history line of one settled action. */
-export function historyEntry(action: PendingAction, job: { source: string; vendor: string }, via: HistoryEntry['via'], who = whoAmI()): HistoryEntry {
+export function historyEntry(
+  action: PendingAction,
+  job: { source: string; vendor: string },
+  via: HistoryEntry['via'],
+  who = whoAmI(),
+): HistoryEntry {
   return {
     at: iso(action.at) ?? '',
     settledAt: iso(action.settledAt),
@@ -119,7 +127,11 @@ export function readHistory(file: string, limit = Number.POSITIVE_INFINITY): His
 }
 
 /** A recorder for the store or the CLI runner: appends each settled action to `file`, reporting write failures once. */
-export function historyRecorder(file: string, via: HistoryEntry['via'], onError: (error: Error) => void = () => undefined): (action: PendingAction, job: { source: string; vendor: string }) => void {
+export function historyRecorder(
+  file: string,
+  via: HistoryEntry['via'],
+  onError: (error: Error) => void = () => undefined,
+): (action: PendingAction, job: { source: string; vendor: string }) => void {
   let reported = false;
   return (action, job) => {
     const error = appendHistory(file, historyEntry(action, job, via));

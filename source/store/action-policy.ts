@@ -66,8 +66,14 @@ export type ActionVerdict =
     };
 
 /** "Vectara's API has no retry — it offers Cancel (c)". */
-export function noActionReason(source: Pick<PolicySource, 'vendor' | 'capabilities'>, kind: ActionKind, hint?: ActionHint): string {
-  const offered = (Object.keys(source.capabilities.actions) as ActionKind[]).map((other) => `${source.capabilities.actions[other]?.label}${hint ? ` (${hint(other)})` : ''}`);
+export function noActionReason(
+  source: Pick<PolicySource, 'vendor' | 'capabilities'>,
+  kind: ActionKind,
+  hint?: ActionHint,
+): string {
+  const offered = (Object.keys(source.capabilities.actions) as ActionKind[]).map(
+    (other) => `${source.capabilities.actions[other]?.label}${hint ? ` (${hint(other)})` : ''}`,
+  );
   const vendor = VENDOR_NAMES[source.vendor] ?? source.vendor;
   return `${vendor}${vendor.endsWith('s') ? "'" : "'s"} API has no ${kind}${offered.length > 0 ? ` — it offers ${offered.join(', ')}` : ''}`;
 }
@@ -78,7 +84,11 @@ export function readonlyReason(name: string): string {
 }
 
 /** Why `source` cannot run `kind` at all, or null when it can (read-only first: then nothing is offered). */
-export function sourceRefusal(source: PolicySource | undefined, kind: ActionKind, options: { readonly?: boolean; hint?: ActionHint } = {}): string | null {
+export function sourceRefusal(
+  source: PolicySource | undefined,
+  kind: ActionKind,
+  options: { readonly?: boolean; hint?: ActionHint } = {},
+): string | null {
   if (!source) return 'its source is not configured';
   if (options.readonly || source.readonly) return readonlyReason(source.name);
   if (!source.capabilities.actions[kind]) return noActionReason(source, kind, options.hint);
@@ -92,18 +102,53 @@ function effectOf(kind: ActionKind, spec: ActionSpec, state: JobState): ActionOu
 }
 
 /** Judges `kind` on `job` (its freshest known state) at `source`. */
-export function judgeAction(source: PolicySource | undefined, job: Job | null | undefined, kind: ActionKind, options: { readonly?: boolean; hint?: ActionHint } = {}): ActionVerdict {
+export function judgeAction(
+  source: PolicySource | undefined,
+  job: Job | null | undefined,
+  kind: ActionKind,
+  options: { readonly?: boolean; hint?: ActionHint } = {},
+): ActionVerdict {
   const refusal = sourceRefusal(source, kind, options);
-  if (refusal || !source) return { ok: false, kind, reason: refusal ?? 'its source is not configured', sourceWide: true, transition: 'skipped' };
-  if (!job) return { ok: false, kind, reason: 'no longer listed', sourceWide: false, transition: 'gone → nothing to do, skipped' };
+  if (refusal || !source)
+    return {
+      ok: false,
+      kind,
+      reason: refusal ?? 'its source is not configured',
+      sourceWide: true,
+      transition: 'skipped',
+    };
+  if (!job)
+    return {
+      ok: false,
+      kind,
+      reason: 'no longer listed',
+      sourceWide: false,
+      transition: 'gone → nothing to do, skipped',
+    };
   const spec = source.capabilities.actions[kind]!;
   const availability = spec.availability(job);
-  if (!availability.ok) return { ok: false, kind, reason: availability.reason, sourceWide: false, transition: `${job.state} → nothing to do, skipped` };
+  if (!availability.ok)
+    return {
+      ok: false,
+      kind,
+      reason: availability.reason,
+      sourceWide: false,
+      transition: `${job.state} → nothing to do, skipped`,
+    };
   const effect = effectOf(kind, spec, job.state);
   const deletes = effect === 'deleted';
   // why: a retry leaves the job as it is and creates a new one; the others end the job's life as the effect says.
   const transition = kind === 'retry' ? `${job.state} → retried as a new job` : `${job.state} → ${effect}`;
-  return { ok: true, kind, spec, effect, consequence: availability.consequence, deletes, confirmation: deletes ? 'typed' : 'yes-no', transition };
+  return {
+    ok: true,
+    kind,
+    spec,
+    effect,
+    consequence: availability.consequence,
+    deletes,
+    confirmation: deletes ? 'typed' : 'yes-no',
+    transition,
+  };
 }
 
 /** The stronger of two confirmation levels (a failed re-check raises y/N to typed). */

@@ -71,10 +71,16 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
   }
 
   /** Re-reads the job of an unknown outcome until it shows the effect or the checks run out. */
-  async function confirmUnknown(action: PendingAction, kind: ActionKind, job: Job, source: JobSource): Promise<PendingAction> {
+  async function confirmUnknown(
+    action: PendingAction,
+    kind: ActionKind,
+    job: Job,
+    source: JobSource,
+  ): Promise<PendingAction> {
     const reread = options.reread;
     if (!reread || kind === 'retry') {
-      const note = kind === 'retry' ? 'a retry cannot be confirmed by a re-read: look for a new job in the list' : 'not checked';
+      const note =
+        kind === 'retry' ? 'a retry cannot be confirmed by a re-read: look for a new job in the list' : 'not checked';
       return settle({ ...action, checking: false, note });
     }
     let current = update({ ...action, checking: true });
@@ -95,17 +101,34 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
         const note = `no answer to the request; a re-read shows the job ${seen.state}, not ${kind === 'cancel' ? 'cancelled' : 'deleted'}`;
         return settle({ ...current, status: 'failed', checking: false, note, error: `${source.name}: ${note}` });
       }
-      current = update({ ...current, note: `checked ${attempt} of ${checks.attempts} times: still ${seen?.state ?? 'gone'}` });
+      current = update({
+        ...current,
+        note: `checked ${attempt} of ${checks.attempts} times: still ${seen?.state ?? 'gone'}`,
+      });
     }
-    return settle({ ...current, checking: false, note: `still unknown after ${checks.attempts} re-reads: the job still looks ${job.state}` });
+    return settle({
+      ...current,
+      checking: false,
+      note: `still unknown after ${checks.attempts} re-reads: the job still looks ${job.state}`,
+    });
   }
 
   async function runOne(kind: ActionKind, key: string, fresh: Job | undefined): Promise<PendingAction> {
-    const inFlight = history.find((item) => item.jobKey === key && item.kind === kind && (item.status === 'requested' || item.checking));
+    const inFlight = history.find(
+      (item) => item.jobKey === key && item.kind === kind && (item.status === 'requested' || item.checking),
+    );
     if (inFlight) return inFlight;
     const target = options.lookup(key);
     const job = fresh ?? target?.job;
-    const action: PendingAction = { id: nextId++, kind, jobKey: key, status: 'requested', stateAtRequest: job?.state ?? null, jobType: job?.type ?? null, at: options.now() };
+    const action: PendingAction = {
+      id: nextId++,
+      kind,
+      jobKey: key,
+      status: 'requested',
+      stateAtRequest: job?.state ?? null,
+      jobType: job?.type ?? null,
+      at: options.now(),
+    };
     history = [...history, action].slice(-HISTORY_LIMIT);
     options.onChange();
     const refuse = (error: string) => settle({ ...action, status: 'failed', error });
@@ -118,7 +141,8 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
       return settle({ ...sent, status: 'done', outcome });
     } catch (caught) {
       const error = toSourceError(target.source.name, caught);
-      if (isOutcomeUnknown(error)) return confirmUnknown({ ...sent, status: 'unknown', error: error.message }, kind, job!, target.source);
+      if (isOutcomeUnknown(error))
+        return confirmUnknown({ ...sent, status: 'unknown', error: error.message }, kind, job!, target.source);
       return settle({ ...sent, status: 'failed', error: error.message, httpStatus: error.status });
     }
   }
@@ -127,7 +151,9 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     async run(kind, keys, fresh) {
       const unique = [...new Set(keys)];
       const results = await Promise.all(unique.map((key) => runOne(kind, key, fresh?.get(key))));
-      const sources = new Set(unique.map((key) => options.lookup(key)?.source.name).filter((name): name is string => Boolean(name)));
+      const sources = new Set(
+        unique.map((key) => options.lookup(key)?.source.name).filter((name): name is string => Boolean(name)),
+      );
       for (const name of sources) options.afterAction(name);
       return results;
     },

@@ -13,7 +13,12 @@ export const MAX_RETRY_AFTER_MS = 10 * 60_000;
  * Delay before the next poll: the interval when healthy; interval × 2^(failures-1), capped at
  * MAX_BACKOFF_MS, with ±20 % jitter when failing; at least the server's Retry-After when it sent one.
  */
-export function nextPollDelay(intervalMs: number, consecutiveFailures: number, random: () => number, retryAfterMs?: number): number {
+export function nextPollDelay(
+  intervalMs: number,
+  consecutiveFailures: number,
+  random: () => number,
+  retryAfterMs?: number,
+): number {
   if (consecutiveFailures <= 0) return intervalMs;
   const exponential = Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.min(consecutiveFailures - 1, 16));
   const jittered = Math.round(exponential * (0.8 + random() * 0.4));

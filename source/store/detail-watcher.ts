@@ -48,7 +48,10 @@ export function createDetailWatcher(options: DetailWatcherOptions): DetailWatche
     const detail = watch.snapshot.detail;
     const finished = watch.snapshot.status === 'gone' || (detail !== null && detail.terminal && watch.failures === 0);
     if (watch.stopped || paused || finished) return;
-    watch.timer = setTimeout(() => void fetch(watch), nextPollDelay(options.intervalMs(), watch.failures, options.random));
+    watch.timer = setTimeout(
+      () => void fetch(watch),
+      nextPollDelay(options.intervalMs(), watch.failures, options.random),
+    );
   }
 
   async function fetch(watch: Watch): Promise<void> {
@@ -61,7 +64,13 @@ export function createDetailWatcher(options: DetailWatcherOptions): DetailWatche
     if (!target.source.capabilities.detail) {
       // The list record is all the source has: present it as the detail.
       watch.snapshot = target.job
-        ? { key: watch.key, status: 'ok', detail: listJobAsDetail(target.job), error: null, lastSuccessAt: options.now() }
+        ? {
+            key: watch.key,
+            status: 'ok',
+            detail: listJobAsDetail(target.job),
+            error: null,
+            lastSuccessAt: options.now(),
+          }
         : { ...watch.snapshot, status: 'gone' };
       emit(watch);
       if (target.job && !target.job.terminal) scheduleNext(watch);
@@ -72,13 +81,23 @@ export function createDetailWatcher(options: DetailWatcherOptions): DetailWatche
       if (watch.stopped) return;
       watch.failures = 0;
       watch.snapshot = detail
-        ? { key: watch.key, status: 'ok', detail: capMessages(detail, options.maxMessages), error: null, lastSuccessAt: options.now() }
+        ? {
+            key: watch.key,
+            status: 'ok',
+            detail: capMessages(detail, options.maxMessages),
+            error: null,
+            lastSuccessAt: options.now(),
+          }
         : { ...watch.snapshot, status: 'gone', error: null };
     } catch (error) {
       if (watch.stopped) return;
       watch.failures += 1;
       const failure = toSourceError(target.source.name, error);
-      watch.snapshot = { ...watch.snapshot, status: 'error', error: { kind: failure.kind, short: failure.short, message: failure.message, status: failure.status } };
+      watch.snapshot = {
+        ...watch.snapshot,
+        status: 'error',
+        error: { kind: failure.kind, short: failure.short, message: failure.message, status: failure.status },
+      };
     }
     emit(watch);
     scheduleNext(watch);
@@ -92,7 +111,13 @@ export function createDetailWatcher(options: DetailWatcherOptions): DetailWatche
         watch = {
           key,
           listeners: new Set(),
-          snapshot: { key, status: 'loading', detail: target?.job ? listJobAsDetail(target.job) : null, error: null, lastSuccessAt: null },
+          snapshot: {
+            key,
+            status: 'loading',
+            detail: target?.job ? listJobAsDetail(target.job) : null,
+            error: null,
+            lastSuccessAt: null,
+          },
           timer: undefined,
           failures: 0,
           stopped: false,

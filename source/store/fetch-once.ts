@@ -42,7 +42,10 @@ export const DEFAULT_DEADLINE_MS = 20_000;
  * polling are abandoned (their requests aborted) and reported as timed out, so one slow vendor
  * never holds the others' output.
  */
-export async function fetchOnce(sources: readonly JobSource[], options: { deadlineMs?: number; now?: () => number } = {}): Promise<SourceOutcome[]> {
+export async function fetchOnce(
+  sources: readonly JobSource[],
+  options: { deadlineMs?: number; now?: () => number } = {},
+): Promise<SourceOutcome[]> {
   const now = options.now ?? Date.now;
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const abort = new AbortController();
@@ -55,17 +58,47 @@ export async function fetchOnce(sources: readonly JobSource[], options: { deadli
       sources.map(async (source): Promise<SourceOutcome> => {
         const started = now();
         const base = { name: source.name, vendor: source.vendor, url: source.url };
-        const failed = (error: SourceError): SourceOutcome => ({ ...base, ok: false, complete: false, error: describeFailure(error), incomplete: null, truncated: null, warnings: [], jobs: [], total: null, elapsedMs: now() - started });
+        const failed = (error: SourceError): SourceOutcome => ({
+          ...base,
+          ok: false,
+          complete: false,
+          error: describeFailure(error),
+          incomplete: null,
+          truncated: null,
+          warnings: [],
+          jobs: [],
+          total: null,
+          elapsedMs: now() - started,
+        });
         try {
           const listing = source.list(abort.signal);
           // why: an abandoned list may still reject after the deadline; nobody is listening then.
           listing.catch(() => undefined);
           const result = await Promise.race([listing, deadline]);
           if (result === 'deadline') {
-            return failed(new SourceError({ source: source.name, kind: 'timeout', short: 'timed out', detail: `no complete answer within the --deadline of ${formatInterval(deadlineMs)}` }));
+            return failed(
+              new SourceError({
+                source: source.name,
+                kind: 'timeout',
+                short: 'timed out',
+                detail: `no complete answer within the --deadline of ${formatInterval(deadlineMs)}`,
+              }),
+            );
           }
           const incomplete = result.incomplete ?? null;
-          return { ...base, ok: true, complete: incomplete === null, error: null, incomplete, truncated: result.truncated ?? null, jobs: result.jobs, total: result.total, serverCounters: result.serverCounters ?? null, warnings: result.warnings ?? [], elapsedMs: now() - started };
+          return {
+            ...base,
+            ok: true,
+            complete: incomplete === null,
+            error: null,
+            incomplete,
+            truncated: result.truncated ?? null,
+            jobs: result.jobs,
+            total: result.total,
+            serverCounters: result.serverCounters ?? null,
+            warnings: result.warnings ?? [],
+            elapsedMs: now() - started,
+          };
         } catch (error) {
           return failed(toSourceError(source.name, error));
         }
@@ -80,7 +113,13 @@ export async function fetchOnce(sources: readonly JobSource[], options: { deadli
 /** The stderr lines for a source that answered incompletely or truncated (nothing when it is whole). */
 export function outcomeNotes(outcome: SourceOutcome): string[] {
   const notes: string[] = [];
-  if (outcome.incomplete) notes.push(`${outcome.name}: incomplete: ${outcome.incomplete.jobs} job${outcome.incomplete.jobs === 1 ? '' : 's'} with an unknown outcome (${outcome.incomplete.reason})`);
-  if (outcome.truncated) notes.push(`${outcome.name}: warning: fetched ${outcome.truncated.fetched} of the ${outcome.truncated.asked} jobs asked for (${outcome.truncated.reason})`);
+  if (outcome.incomplete)
+    notes.push(
+      `${outcome.name}: incomplete: ${outcome.incomplete.jobs} job${outcome.incomplete.jobs === 1 ? '' : 's'} with an unknown outcome (${outcome.incomplete.reason})`,
+    );
+  if (outcome.truncated)
+    notes.push(
+      `${outcome.name}: warning: fetched ${outcome.truncated.fetched} of the ${outcome.truncated.asked} jobs asked for (${outcome.truncated.reason})`,
+    );
   return notes;
 }

@@ -15,7 +15,15 @@ import { nextPollDelay } from './backoff.js';
 import { applyPollResult, type PollOutcome } from './poll-result.js';
 import { createDetailWatcher } from './detail-watcher.js';
 import { createActionRunner } from './action-runner.js';
-import type { DetailSnapshot, FleetSnapshot, FleetStoreApi, PendingAction, RecheckResult, SourceFailure, SourceSnapshot } from './types.js';
+import type {
+  DetailSnapshot,
+  FleetSnapshot,
+  FleetStoreApi,
+  PendingAction,
+  RecheckResult,
+  SourceFailure,
+  SourceSnapshot,
+} from './types.js';
 import { recheckJobs, rereadJob } from './recheck.js';
 
 /** A source as the store runs it: the adapter plus the settings that are not the adapter's business. */
@@ -229,9 +237,17 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       ...runner.snapshot,
       lastLatencyMs: at - runner.polledAt,
       pollsLastMinute: runner.pollStarts.length,
-      failingSince: failing ? (previous.status === 'error' ? (previous.failingSince ?? runner.polledAt) : runner.polledAt) : null,
+      failingSince: failing
+        ? previous.status === 'error'
+          ? (previous.failingSince ?? runner.polledAt)
+          : runner.polledAt
+        : null,
     };
-    options.onPoll?.({ source: runner.snapshot, durationMs: at - runner.polledAt, failure: failing ? runner.snapshot.error : null });
+    options.onPoll?.({
+      source: runner.snapshot,
+      durationMs: at - runner.polledAt,
+      failure: failing ? runner.snapshot.error : null,
+    });
     markAnswered(runner);
     if (runner.again) {
       runner.again = false;
@@ -253,7 +269,9 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
   function locate(key: string): { runner: Runner; id: string; job: Job | undefined } | undefined {
     const parsed = parseJobKey(key);
     const runner = parsed ? byName.get(parsed.source) : undefined;
-    return parsed && runner ? { runner, id: parsed.id, job: runner.snapshot.jobs.find((job) => job.key === key) } : undefined;
+    return parsed && runner
+      ? { runner, id: parsed.id, job: runner.snapshot.jobs.find((job) => job.key === key) }
+      : undefined;
   }
 
   const detailWatcher = createDetailWatcher({
@@ -286,7 +304,11 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     checks: options.unknownChecks,
     record: (action) => {
       const found = locate(action.jobKey);
-      if (found) options.recordAction?.(action, { source: found.runner.entry.source.name, vendor: found.runner.entry.source.vendor });
+      if (found)
+        options.recordAction?.(action, {
+          source: found.runner.entry.source.name,
+          vendor: found.runner.entry.source.vendor,
+        });
     },
   });
   snapshot = buildSnapshot();
@@ -310,7 +332,10 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       started = true;
       for (const runner of runners) void poll(runner);
     },
-    firstRound: () => (runners.every((r) => r.answered) ? Promise.resolve() : new Promise<void>((resolve) => firstRoundWaiters.push(resolve))),
+    firstRound: () =>
+      runners.every((r) => r.answered)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => firstRoundWaiters.push(resolve)),
     findJob: (key) => locate(key)?.job,
     refreshNow(source) {
       for (const runner of runners) if (!source || runner.entry.source.name === source) void poll(runner);

@@ -40,7 +40,10 @@ export async function rereadJob(source: JobSource, id: string, timeoutMs: number
 }
 
 /** Re-reads every target, one request per source, all sources at once. */
-export async function recheckJobs(targets: readonly RecheckTarget[], options: { now: () => number; timeoutMs: number }): Promise<RecheckResult> {
+export async function recheckJobs(
+  targets: readonly RecheckTarget[],
+  options: { now: () => number; timeoutMs: number },
+): Promise<RecheckResult> {
   const bySource = new Map<JobSource, RecheckTarget[]>();
   for (const target of targets) bySource.set(target.source, [...(bySource.get(target.source) ?? []), target]);
   const jobs = new Map<string, Job | null>();
@@ -56,7 +59,10 @@ export async function recheckJobs(targets: readonly RecheckTarget[], options: { 
         const byId = new Map(list.jobs.map((job) => [job.id, job]));
         for (const target of ofSource) jobs.set(target.key, byId.get(target.id) ?? null);
       } catch (error) {
-        failures.set(source.name, error instanceof Error && !('kind' in error) ? error.message : toSourceError(source.name, error).short);
+        failures.set(
+          source.name,
+          error instanceof Error && !('kind' in error) ? error.message : toSourceError(source.name, error).short,
+        );
       }
     }),
   );

@@ -53,7 +53,10 @@ export class DiffWriter extends EventEmitter {
     this.emit('resize');
   };
 
-  constructor(private readonly real: NodeJS.WriteStream, private readonly options: DiffWriterOptions = {}) {
+  constructor(
+    private readonly real: NodeJS.WriteStream,
+    private readonly options: DiffWriterOptions = {},
+  ) {
     super();
     this.target = blankScreen(this.columns, this.rows);
     real.on('resize', this.onResize);
@@ -95,7 +98,11 @@ export class DiffWriter extends EventEmitter {
   }
 
   /** Takes what Ink writes; sends the difference to the real stdout. */
-  write(chunk: string | Uint8Array, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean {
+  write(
+    chunk: string | Uint8Array,
+    encoding?: BufferEncoding | ((error?: Error | null) => void),
+    callback?: (error?: Error | null) => void,
+  ): boolean {
     const done = typeof encoding === 'function' ? encoding : callback;
     const written = typeof chunk === 'string' ? chunk : this.decoder.write(Buffer.from(chunk));
     const text = this.options.finishedRows ? this.options.finishedRows.expand(written) : written;
@@ -179,7 +186,10 @@ export class DiffWriter extends EventEmitter {
   /** Paints the difference between what is shown and the model. */
   private paint(): void {
     const { columns } = this.target;
-    const painted = this.shown === null ? paintAll(this.target.rows) : paintDifference(this.shown, this.target.rows, this.cursor, columns);
+    const painted =
+      this.shown === null
+        ? paintAll(this.target.rows)
+        : paintDifference(this.shown, this.target.rows, this.cursor, columns);
     this.append(painted.output);
     this.cursor = painted.cursor;
     this.shown = [...this.target.rows];
@@ -222,7 +232,13 @@ export class DiffWriter extends EventEmitter {
     // The frame stays anchored at the top: keep the top rows, drop rows the new width would wrap.
     const kept = target.rows.slice(0, rows).map((row) => (rowWidth(row) > columns ? '' : row));
     while (kept.length < rows) kept.push('');
-    this.target = { ...target, rows: kept, columns, row: Math.min(target.row, rows - 1), col: Math.min(target.col, columns) };
+    this.target = {
+      ...target,
+      rows: kept,
+      columns,
+      row: Math.min(target.row, rows - 1),
+      col: Math.min(target.col, columns),
+    };
     this.shown = null;
     this.cursor = { row: NaN, col: NaN };
     // why: when the new size does not change Ink's output, Ink writes nothing; repaint what we have.

@@ -44,7 +44,11 @@ export class FinishedRows {
     let entry = this.byText.get(text);
     if (!entry) {
       const id = this.nextId++;
-      const digits = String.fromCharCode(ID_BASE + (Math.floor(id / (DIGIT * DIGIT)) % DIGIT), ID_BASE + (Math.floor(id / DIGIT) % DIGIT), ID_BASE + (id % DIGIT));
+      const digits = String.fromCharCode(
+        ID_BASE + (Math.floor(id / (DIGIT * DIGIT)) % DIGIT),
+        ID_BASE + (Math.floor(id / DIGIT) % DIGIT),
+        ID_BASE + (id % DIGIT),
+      );
       entry = { placeholder: this.prefix + digits, text, epoch: this.epoch };
       this.byText.set(text, entry);
       this.byId.set(digits, entry);

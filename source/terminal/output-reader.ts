@@ -50,7 +50,8 @@ export function readOutput(state: ScreenState, tokens: readonly AnsiToken[]): { 
     }
     commit();
     if (sgr) applySgrToken(work, token.params);
-    else if (token.raw === BEGIN_SYNC || token.raw === END_SYNC) emits.push({ at: copyScreen(work), sync: token.raw === BEGIN_SYNC ? 'begin' : 'end' });
+    else if (token.raw === BEGIN_SYNC || token.raw === END_SYNC)
+      emits.push({ at: copyScreen(work), sync: token.raw === BEGIN_SYNC ? 'begin' : 'end' });
     else if (isHarmless(token)) emits.push({ at: copyScreen(work), raw: token.raw });
     else applyControl(work, token);
   }
@@ -64,5 +65,9 @@ function isHarmless(token: AnsiToken): boolean {
   if (token.kind !== 'csi') return false;
   // Kitty keyboard protocol push/pop/query: input only.
   if (token.final === 'u' && token.prefix !== '') return true;
-  return token.prefix === '?' && (token.final === 'h' || token.final === 'l') && token.params.split(';').every((mode) => HARMLESS_MODES.has(mode));
+  return (
+    token.prefix === '?' &&
+    (token.final === 'h' || token.final === 'l') &&
+    token.params.split(';').every((mode) => HARMLESS_MODES.has(mode))
+  );
 }

@@ -44,7 +44,10 @@ export function rowUpdates(old: string, next: string, columns: number): RowUpdat
     return [{ pieces: [{ col: 0, text: (old === '' ? '' : ERASE_ROW) + next, end: NaN }], endCol: null }];
   }
   const endCol = Math.min(after.width, columns);
-  const whole = { pieces: [{ col: 0, text: next + (after.width < before.width ? ERASE_TO_END : ''), end: endCol }], endCol };
+  const whole = {
+    pieces: [{ col: 0, text: next + (after.width < before.width ? ERASE_TO_END : ''), end: endCol }],
+    endCol,
+  };
   const spans = changedSpans(before, after, columns);
   return spans ? [whole, spans] : [whole];
 }
@@ -111,7 +114,11 @@ function computeLayout(line: StyledLine): Cells | null {
 
 /** Whether column `col` shows the same in both rows (past a row's end is a blank default cell). */
 function sameCell(old: Cells, next: Cells, col: number): boolean {
-  return (old.text[col] ?? ' ') === (next.text[col] ?? ' ') && (old.style[col] ?? 0) === (next.style[col] ?? 0) && (old.token[col] === -1) === (next.token[col] === -1);
+  return (
+    (old.text[col] ?? ' ') === (next.text[col] ?? ' ') &&
+    (old.style[col] ?? 0) === (next.style[col] ?? 0) &&
+    (old.token[col] === -1) === (next.token[col] === -1)
+  );
 }
 
 function changedSpans(before: StyledLine, after: StyledLine, columns: number): RowUpdate | null {
@@ -145,7 +152,13 @@ function changedSpans(before: StyledLine, after: StyledLine, columns: number): R
 }
 
 /** The text rewriting cells [start, end) of the new row, erasing to the end of the row when it got shorter. */
-function spanPiece(line: StyledLine, cells: Cells, start: number, end: number, eraseAfter: boolean): { piece: RowPiece; endCol: number } | null {
+function spanPiece(
+  line: StyledLine,
+  cells: Cells,
+  start: number,
+  end: number,
+  eraseAfter: boolean,
+): { piece: RowPiece; endCol: number } | null {
   if (start >= end) return { piece: { col: start, text: ERASE_TO_END, end: start }, endCol: start };
   const first = cells.token[start];
   let last = cells.token[end - 1];
@@ -153,6 +166,10 @@ function spanPiece(line: StyledLine, cells: Cells, start: number, end: number, e
   const state: SgrState = line.states[first];
   const after = line.states[last + 1];
   if (after.unknown) return null;
-  const text = sgrSequence(state) + rawOf(line, first, last + 1) + (isDefaultSgr(after) ? '' : RESET_SGR) + (eraseAfter ? ERASE_TO_END : '');
+  const text =
+    sgrSequence(state) +
+    rawOf(line, first, last + 1) +
+    (isDefaultSgr(after) ? '' : RESET_SGR) +
+    (eraseAfter ? ERASE_TO_END : '');
   return { piece: { col: start, text, end }, endCol: end };
 }

@@ -21,7 +21,13 @@ export interface ScreenState {
 
 /** A blank screen with the cursor top left. */
 export function blankScreen(columns: number, rowCount: number): ScreenState {
-  return { rows: Array.from({ length: Math.max(1, rowCount) }, () => ''), columns: Math.max(1, columns), row: 0, col: 0, sgr: DEFAULT_SGR };
+  return {
+    rows: Array.from({ length: Math.max(1, rowCount) }, () => ''),
+    columns: Math.max(1, columns),
+    row: 0,
+    col: 0,
+    sgr: DEFAULT_SGR,
+  };
 }
 
 /** A copy that can be changed without touching `state`. */
@@ -41,13 +47,31 @@ export function applyControl(state: ScreenState, token: AnsiToken): void {
   const last = state.rows.length - 1;
   const clampCol = (col: number) => Math.min(Math.max(0, col), state.columns - 1);
   switch (token.final) {
-    case 'A': state.row = Math.max(0, state.row - count); state.col = clampCol(state.col); return;
-    case 'B': state.row = Math.min(last, state.row + count); state.col = clampCol(state.col); return;
-    case 'C': state.col = clampCol(state.col + count); return;
-    case 'D': state.col = clampCol(state.col - count); return;
-    case 'E': state.row = Math.min(last, state.row + count); state.col = 0; return;
-    case 'F': state.row = Math.max(0, state.row - count); state.col = 0; return;
-    case 'G': state.col = clampCol(count - 1); return;
+    case 'A':
+      state.row = Math.max(0, state.row - count);
+      state.col = clampCol(state.col);
+      return;
+    case 'B':
+      state.row = Math.min(last, state.row + count);
+      state.col = clampCol(state.col);
+      return;
+    case 'C':
+      state.col = clampCol(state.col + count);
+      return;
+    case 'D':
+      state.col = clampCol(state.col - count);
+      return;
+    case 'E':
+      state.row = Math.min(last, state.row + count);
+      state.col = 0;
+      return;
+    case 'F':
+      state.row = Math.max(0, state.row - count);
+      state.col = 0;
+      return;
+    case 'G':
+      state.col = clampCol(count - 1);
+      return;
     case 'H':
     case 'f': {
       const [row, col] = token.params.split(';').map((part) => Math.max(1, Number.parseInt(part || '1', 10) || 1));
@@ -55,9 +79,12 @@ export function applyControl(state: ScreenState, token: AnsiToken): void {
       state.col = clampCol((col ?? 1) - 1);
       return;
     }
-    case 'K': return eraseInRow(state, token.params);
-    case 'J': return eraseInScreen(state, token.params);
-    default: throw new NotModelled(token.raw);
+    case 'K':
+      return eraseInRow(state, token.params);
+    case 'J':
+      return eraseInScreen(state, token.params);
+    default:
+      throw new NotModelled(token.raw);
   }
 }
 
@@ -85,7 +112,8 @@ function eraseInRow(state: ScreenState, params: string): void {
 
 function eraseRowTail(state: ScreenState): void {
   const content = state.rows[state.row];
-  if (state.col >= state.columns || hasRiskyWidth(content) || rowWidth(content) > state.col) throw new NotModelled('erase inside a row');
+  if (state.col >= state.columns || hasRiskyWidth(content) || rowWidth(content) > state.col)
+    throw new NotModelled('erase inside a row');
 }
 
 function eraseInScreen(state: ScreenState, params: string): void {
@@ -118,7 +146,8 @@ export function writeRow(state: ScreenState, segment: string, cells: number, sta
   if (cells > state.columns) throw new NotModelled('row wider than the screen');
   if (cells === 0) return;
   const under = state.rows[state.row];
-  if (under !== '' && (hasRiskyWidth(under) || hasRiskyWidth(segment) || rowWidth(under) > cells)) throw new NotModelled('text over a longer row');
+  if (under !== '' && (hasRiskyWidth(under) || hasRiskyWidth(segment) || rowWidth(under) > cells))
+    throw new NotModelled('text over a longer row');
   state.rows[state.row] = segment;
   state.col = cells;
 }

@@ -33,7 +33,12 @@ export function moveCursor(from: CursorPosition, to: CursorPosition, columns: nu
 }
 
 /** Rewrites the rows of `target` that differ from `shown`, starting with the cursor at `cursor`. */
-export function paintDifference(shown: readonly string[], target: readonly string[], cursor: CursorPosition, columns: number): Painted {
+export function paintDifference(
+  shown: readonly string[],
+  target: readonly string[],
+  cursor: CursorPosition,
+  columns: number,
+): Painted {
   let output = '';
   let at = cursor;
   for (let row = 0; row < target.length; row++) {

@@ -5,20 +5,53 @@
  */
 
 /** Attribute slots; each holds the parameter text that set it ('' = off). */
-const SLOTS = ['bold', 'dim', 'italic', 'underline', 'blink', 'inverse', 'hidden', 'strike', 'overline', 'fg', 'bg', 'underlineColor'] as const;
+const SLOTS = [
+  'bold',
+  'dim',
+  'italic',
+  'underline',
+  'blink',
+  'inverse',
+  'hidden',
+  'strike',
+  'overline',
+  'fg',
+  'bg',
+  'underlineColor',
+] as const;
 type Slot = (typeof SLOTS)[number];
 
 /** An SGR state. `unknown` is set by parameters this model does not follow (fonts, frames, …). */
 export type SgrState = Readonly<Record<Slot, string>> & { readonly unknown: boolean };
 
 /** The state of a freshly reset terminal. */
-export const DEFAULT_SGR: SgrState = Object.freeze({ ...Object.fromEntries(SLOTS.map((slot) => [slot, ''])), unknown: false }) as SgrState;
+export const DEFAULT_SGR: SgrState = Object.freeze({
+  ...Object.fromEntries(SLOTS.map((slot) => [slot, ''])),
+  unknown: false,
+}) as SgrState;
 
 const SIMPLE: Record<string, [Slot, string]> = {
-  '1': ['bold', '1'], '2': ['dim', '2'], '3': ['italic', '3'], '23': ['italic', ''], '4': ['underline', '4'], '21': ['underline', '21'],
-  '24': ['underline', ''], '5': ['blink', '5'], '6': ['blink', '6'], '25': ['blink', ''], '7': ['inverse', '7'], '27': ['inverse', ''],
-  '8': ['hidden', '8'], '28': ['hidden', ''], '9': ['strike', '9'], '29': ['strike', ''], '53': ['overline', '53'], '55': ['overline', ''],
-  '39': ['fg', ''], '49': ['bg', ''], '59': ['underlineColor', ''],
+  '1': ['bold', '1'],
+  '2': ['dim', '2'],
+  '3': ['italic', '3'],
+  '23': ['italic', ''],
+  '4': ['underline', '4'],
+  '21': ['underline', '21'],
+  '24': ['underline', ''],
+  '5': ['blink', '5'],
+  '6': ['blink', '6'],
+  '25': ['blink', ''],
+  '7': ['inverse', '7'],
+  '27': ['inverse', ''],
+  '8': ['hidden', '8'],
+  '28': ['hidden', ''],
+  '9': ['strike', '9'],
+  '29': ['strike', ''],
+  '53': ['overline', '53'],
+  '55': ['overline', ''],
+  '39': ['fg', ''],
+  '49': ['bg', ''],
+  '59': ['underlineColor', ''],
 };
 const EXTENDED: Record<string, Slot> = { '38': 'fg', '48': 'bg', '58': 'underlineColor' };
 
@@ -55,7 +88,12 @@ function computeSgr(state: SgrState, params: string): SgrState {
     else if (EXTENDED[param] && list[index + 1] === '5' && /^\d+$/.test(list[index + 2] ?? '')) {
       next[EXTENDED[param]] = list.slice(index, index + 3).join(';');
       index += 2;
-    } else if (EXTENDED[param] && list[index + 1] === '2' && list.slice(index + 2, index + 5).every((part) => /^\d+$/.test(part)) && index + 4 < list.length) {
+    } else if (
+      EXTENDED[param] &&
+      list[index + 1] === '2' &&
+      list.slice(index + 2, index + 5).every((part) => /^\d+$/.test(part)) &&
+      index + 4 < list.length
+    ) {
       next[EXTENDED[param]] = list.slice(index, index + 5).join(';');
       index += 4;
     } else {

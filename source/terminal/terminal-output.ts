@@ -22,16 +22,25 @@ export interface TerminalOutput {
 /** Builds the UI's stdout from the real one and the environment (JOBTOP_RENDERER, JOBTOP_RENDER_TRACE). */
 export function createTerminalOutput(real: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): TerminalOutput {
   // why: Ink repaints its whole frame on 'resize'; that is the full renderer's repaint.
-  if (env.JOBTOP_RENDERER === 'full' || !real.isTTY) return { stdout: real, repaint: () => real.emit('resize'), dispose() {} };
+  if (env.JOBTOP_RENDERER === 'full' || !real.isTTY)
+    return { stdout: real, repaint: () => real.emit('resize'), dispose() {} };
   const tracePath = env.JOBTOP_RENDER_TRACE;
   let trace: ((event: RenderTraceEvent) => void) | undefined;
   if (tracePath) {
-    writeFileSync(tracePath, `${JSON.stringify({ kind: 'resize', columns: real.columns, rows: real.rows, at: Date.now() })}\n`);
+    writeFileSync(
+      tracePath,
+      `${JSON.stringify({ kind: 'resize', columns: real.columns, rows: real.rows, at: Date.now() })}\n`,
+    );
     // why: synchronous, so the trace is complete up to the last write whenever it is read.
     trace = (event) => appendFileSync(tracePath, `${JSON.stringify({ ...event, at: Date.now() })}\n`);
   }
   const finishedRows = new FinishedRows();
   const writer = new DiffWriter(real, { trace, finishedRows });
   // why: Ink only needs write, size, isTTY and 'resize' of its stdout; the proxy provides exactly those.
-  return { stdout: writer as unknown as NodeJS.WriteStream, finishedRows, repaint: () => writer.repaint(), dispose: () => writer.dispose() };
+  return {
+    stdout: writer as unknown as NodeJS.WriteStream,
+    finishedRows,
+    repaint: () => writer.repaint(),
+    dispose: () => writer.dispose(),
+  };
 }

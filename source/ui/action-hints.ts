@@ -32,9 +32,13 @@ function consideredJobs(state: NavigationState): Job[] {
 
 /** The footer's action hints for the current state. */
 export function footerActions(state: NavigationState): FooterActions {
-  const sources = consideredJobs(state).map((job) => sourceByName(state, job.source)).filter((source) => source !== undefined);
+  const sources = consideredJobs(state)
+    .map((job) => sourceByName(state, job.source))
+    .filter((source) => source !== undefined);
   const writable = sources.filter((source) => !source.readonly);
-  const offered = new Set<ActionKind>(writable.flatMap((source) => Object.keys(source.capabilities.actions) as ActionKind[]));
+  const offered = new Set<ActionKind>(
+    writable.flatMap((source) => Object.keys(source.capabilities.actions) as ActionKind[]),
+  );
   const readonly = state.readonly || (sources.length > 0 && writable.length === 0);
   const shown = (binding: Binding) => {
     const kind = actionOf(binding.command);

@@ -25,7 +25,9 @@ export interface RowAction {
   text: string;
 }
 
-const GERUNDS: Record<ActionKind, string> = Object.fromEntries(Object.entries(ACTION_WORDS).map(([kind, words]) => [kind, words.gerund])) as Record<ActionKind, string>;
+const GERUNDS: Record<ActionKind, string> = Object.fromEntries(
+  Object.entries(ACTION_WORDS).map(([kind, words]) => [kind, words.gerund]),
+) as Record<ActionKind, string>;
 
 const latestCache = new WeakMap<readonly PendingAction[], Map<string, PendingAction>>();
 
@@ -71,14 +73,18 @@ export function rowAction(fleet: Pick<FleetSnapshot, 'actions' | 'jobs'>, key: s
   if (!action) return null;
   const phase = actionPhase(action, jobsByKey(fleet.jobs), now);
   if (phase === null) return null;
-  if (phase === 'requested') return { phase, text: action.status === 'unknown' ? '⋯ checking' : `⋯ ${GERUNDS[action.kind]}` };
+  if (phase === 'requested')
+    return { phase, text: action.status === 'unknown' ? '⋯ checking' : `⋯ ${GERUNDS[action.kind]}` };
   if (phase === 'unknown') return { phase, text: '? unknown' };
   if (phase === 'failed') return { phase, text: `✖ ${action.kind} err` };
   return { phase, text: `✔ ${action.outcome?.effect ?? `${action.kind} sent`}` };
 }
 
 /** The store's actions that belong to a submission: the first one per sent key after it was sent. */
-export function submissionActions(submission: Submission, actions: readonly PendingAction[]): Map<string, PendingAction> {
+export function submissionActions(
+  submission: Submission,
+  actions: readonly PendingAction[],
+): Map<string, PendingAction> {
   const keys = new Set(submission.keys);
   const out = new Map<string, PendingAction>();
   for (const action of actions) {
@@ -92,18 +98,25 @@ export function submissionActions(submission: Submission, actions: readonly Pend
  * Why `kind` must not be asked again for `key` yet, or null: an earlier request is still in
  * flight, or done but not yet confirmed by a refresh (a second request would be sent twice).
  */
-export function busyReason(state: Pick<NavigationState, 'fleet' | 'submissions'>, key: string, kind: ActionKind): string | null {
+export function busyReason(
+  state: Pick<NavigationState, 'fleet' | 'submissions'>,
+  key: string,
+  kind: ActionKind,
+): string | null {
   const jobs = jobsByKey(state.fleet.jobs);
   for (const action of state.fleet.actions) {
     if (action.jobKey !== key || action.kind !== kind) continue;
     const phase = actionPhase(action, jobs, Number.POSITIVE_INFINITY);
     if (phase === 'requested') return `a ${kind} of ${describeKey(key)} is already in flight`;
-    if (phase === 'unknown') return `a ${kind} of ${describeKey(key)} was sent and got no answer; its outcome is unknown until a refresh shows the job (r refreshes)`;
-    if (phase === 'done') return `a ${kind} of ${describeKey(key)} was already accepted; waiting for the next refresh to show it`;
+    if (phase === 'unknown')
+      return `a ${kind} of ${describeKey(key)} was sent and got no answer; its outcome is unknown until a refresh shows the job (r refreshes)`;
+    if (phase === 'done')
+      return `a ${kind} of ${describeKey(key)} was already accepted; waiting for the next refresh to show it`;
   }
   for (const submission of state.submissions) {
     if (submission.settled || submission.kind !== kind || !submission.keys.includes(key)) continue;
-    if (!submissionActions(submission, state.fleet.actions).has(key)) return `a ${kind} of ${describeKey(key)} was just sent`;
+    if (!submissionActions(submission, state.fleet.actions).has(key))
+      return `a ${kind} of ${describeKey(key)} was just sent`;
   }
   return null;
 }

@@ -42,7 +42,11 @@ export interface SkippedTarget {
 export type RecheckState =
   | { status: 'checking'; id: number }
   | { status: 'fresh'; at: number }
-  | { status: 'failed'; reason: string; /** How old the data the plan is based on was when the re-read failed (ms), if known. */ ageMs: number | null };
+  | {
+      status: 'failed';
+      reason: string;
+      /** How old the data the plan is based on was when the re-read failed (ms), if known. */ ageMs: number | null;
+    };
 
 /** The confirmation dialog of an action (an overlay; answer No by default). */
 export interface ActionDialog {

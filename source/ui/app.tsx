@@ -53,16 +53,39 @@ const defaultWrite = (data: string) => {
 };
 
 /** The jobtop terminal UI. */
-export function App({ store, bell = false, noColor = false, readonly = false, now: clock = Date.now, onExit, write = defaultWrite, commandHistory, views, tableColumns, keymap, triageOptions }: AppProps) {
+export function App({
+  store,
+  bell = false,
+  noColor = false,
+  readonly = false,
+  now: clock = Date.now,
+  onExit,
+  write = defaultWrite,
+  commandHistory,
+  views,
+  tableColumns,
+  keymap,
+  triageOptions,
+}: AppProps) {
   // why: the store may be a class instance; unbound methods would lose `this`.
   const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
   const getSnapshot = useCallback(() => store.getSnapshot(), [store]);
   const fleet = useSyncExternalStore(subscribe, getSnapshot);
   const viewport = useTerminalSize();
-  const [state, dispatch] = useReducer(navigationReducer, undefined, () => createNavigationState(fleet, viewport, { readonly, commandHistory: commandHistory?.lines, views, columns: tableColumns, keymap, triageOptions }));
+  const [state, dispatch] = useReducer(navigationReducer, undefined, () =>
+    createNavigationState(fleet, viewport, {
+      readonly,
+      commandHistory: commandHistory?.lines,
+      views,
+      columns: tableColumns,
+      keymap,
+      triageOptions,
+    }),
+  );
   // why: syncing during render (not in an effect) means no frame ever shows new data with a stale selection.
   if (state.fleet !== fleet) dispatch({ type: 'fleet', fleet, at: clock() });
-  if (state.viewport.columns !== viewport.columns || state.viewport.rows !== viewport.rows) dispatch({ type: 'resize', viewport });
+  if (state.viewport.columns !== viewport.columns || state.viewport.rows !== viewport.rows)
+    dispatch({ type: 'resize', viewport });
   const screenClock = useScreenClock(clock);
   const now = screenClock.now;
   useKeyboard(dispatch, clock);
@@ -95,17 +118,17 @@ export function App({ store, bell = false, noColor = false, readonly = false, no
   return (
     <NoColorContext.Provider value={noColor}>
       <ScreenClockContext.Provider value={screenClock.note}>
-      <Box flexDirection="column" width={state.viewport.columns}>
-        {state.help ? (
-          <HelpOverlay state={state} now={now} />
-        ) : state.view === 'detail' ? (
-          <DetailView state={state} now={now} />
-        ) : state.view === 'sources' ? (
-          <SourcesView state={state} now={now} />
-        ) : (
-          <MainView state={state} rows={visibleJobs(state)} now={now} />
-        )}
-      </Box>
+        <Box flexDirection="column" width={state.viewport.columns}>
+          {state.help ? (
+            <HelpOverlay state={state} now={now} />
+          ) : state.view === 'detail' ? (
+            <DetailView state={state} now={now} />
+          ) : state.view === 'sources' ? (
+            <SourcesView state={state} now={now} />
+          ) : (
+            <MainView state={state} rows={visibleJobs(state)} now={now} />
+          )}
+        </Box>
       </ScreenClockContext.Provider>
     </NoColorContext.Provider>
   );

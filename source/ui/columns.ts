@@ -6,7 +6,20 @@
 import { parseColumnList, TABLE_COLUMN_IDS } from '../domain/table-columns.js';
 
 /** A table column. */
-export type ColumnId = 'lead' | 'state' | 'source' | 'type' | 'id' | 'priority' | 'progress' | 'age' | 'duration' | 'owner' | 'host' | 'finished' | 'error';
+export type ColumnId =
+  | 'lead'
+  | 'state'
+  | 'source'
+  | 'type'
+  | 'id'
+  | 'priority'
+  | 'progress'
+  | 'age'
+  | 'duration'
+  | 'owner'
+  | 'host'
+  | 'finished'
+  | 'error';
 
 /** A column's title and width rules. */
 export interface ColumnSpec {

@@ -63,7 +63,11 @@ export function performEffect(effect: Effect, targets: EffectTargets): void {
       // why: the store bounds the re-read and never rejects; a bug still lands as a failed re-check, never as a plan on unchecked data.
       targets.store
         .recheck(effect.keys)
-        .catch((error: unknown) => ({ at: Date.now(), jobs: new Map(), failures: new Map([['re-check', error instanceof Error ? error.message : String(error)]]) }))
+        .catch((error: unknown) => ({
+          at: Date.now(),
+          jobs: new Map(),
+          failures: new Map([['re-check', error instanceof Error ? error.message : String(error)]]),
+        }))
         .then((result) => targets.dispatch?.({ type: 'recheck', check: effect.check, result, at: result.at }));
       return;
   }

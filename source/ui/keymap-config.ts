@@ -39,7 +39,11 @@ export const TAKEN_KEYS: Record<string, string> = {
 const NAMED: Record<string, KeyName> = Object.fromEntries([
   ...Object.keys(KEY_LABELS).map((name) => [name, name]),
   ...Object.entries(KEY_LABELS).map(([name, label]) => [label.toLowerCase(), name]),
-  ['esc', 'escape'], ['return', 'enter'], ['pgup', 'pageup'], ['pgdn', 'pagedown'], ['backtab', 'shift-tab'],
+  ['esc', 'escape'],
+  ['return', 'enter'],
+  ['pgup', 'pageup'],
+  ['pgdn', 'pagedown'],
+  ['backtab', 'shift-tab'],
 ]);
 
 /** A key as written in the config (`S`, `C-o`, `ctrl-o`, `^O`, `Enter`, `PgDn`) as a key name; null when it is none. */
@@ -53,32 +57,51 @@ export function parseKeyName(text: string): KeyName | null {
 }
 
 /** The key table with the config's bindings in place, or every problem found. */
-export function applyKeyConfig(entries: readonly ConfiguredKeys[], keymap: readonly Binding[] = KEYMAP): { keymap: Binding[]; problems: string[] } {
+export function applyKeyConfig(
+  entries: readonly ConfiguredKeys[],
+  keymap: readonly Binding[] = KEYMAP,
+): { keymap: Binding[]; problems: string[] } {
   const problems: string[] = [];
   const commands = [...new Set(keymap.map((binding) => binding.command))];
   let out = keymap.map((binding) => ({ ...binding }));
   for (const entry of entries) {
     if (!commands.includes(entry.action as Command)) {
       const suggestion = suggestKey(entry.action, commands);
-      problems.push(`${entry.at}: keys.${entry.action}: unknown action${suggestion ? `, did you mean ${suggestion}?` : ''} (the actions are in docs/keys.md)`);
+      problems.push(
+        `${entry.at}: keys.${entry.action}: unknown action${suggestion ? `, did you mean ${suggestion}?` : ''} (the actions are in docs/keys.md)`,
+      );
       continue;
     }
     const keys: KeyName[] = [];
     for (const written of entry.keys) {
       const key = parseKeyName(written);
-      if (key === null) problems.push(`${entry.at}: keys.${entry.action}: "${written}" is not a key (a character, C-x, Enter, Esc, Tab, Space, arrows, Home, End, PgUp, PgDn)`);
-      else if (TAKEN_KEYS[key]) problems.push(`${entry.at}: keys.${entry.action}: ${keyLabel(key)} is taken by ${TAKEN_KEYS[key]}; choose another key`);
+      if (key === null)
+        problems.push(
+          `${entry.at}: keys.${entry.action}: "${written}" is not a key (a character, C-x, Enter, Esc, Tab, Space, arrows, Home, End, PgUp, PgDn)`,
+        );
+      else if (TAKEN_KEYS[key])
+        problems.push(
+          `${entry.at}: keys.${entry.action}: ${keyLabel(key)} is taken by ${TAKEN_KEYS[key]}; choose another key`,
+        );
       else keys.push(key);
     }
-    if (keys.length > 0) out = out.map((binding) => (binding.command === entry.action ? { ...binding, keys, hintKeys: undefined } : binding));
+    if (keys.length > 0)
+      out = out.map((binding) =>
+        binding.command === entry.action ? { ...binding, keys, hintKeys: undefined } : binding,
+      );
   }
   for (const scope of Object.keys(SCOPES)) {
     const seen = new Map<KeyName, Binding>();
     for (const binding of out.filter((row) => row.scope === scope)) {
       for (const key of binding.keys) {
         const other = seen.get(key);
-        const entry = entries.find((candidate) => candidate.action === binding.command || candidate.action === other?.command);
-        if (other && other.command !== binding.command && entry) problems.push(`${entry.at}: keys.${entry.action}: ${keyLabel(key)} is bound twice in ${SCOPES[scope as keyof typeof SCOPES]}: ${other.command} and ${binding.command}`);
+        const entry = entries.find(
+          (candidate) => candidate.action === binding.command || candidate.action === other?.command,
+        );
+        if (other && other.command !== binding.command && entry)
+          problems.push(
+            `${entry.at}: keys.${entry.action}: ${keyLabel(key)} is bound twice in ${SCOPES[scope as keyof typeof SCOPES]}: ${other.command} and ${binding.command}`,
+          );
         seen.set(key, binding);
       }
     }

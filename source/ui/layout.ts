@@ -49,7 +49,11 @@ export function mainLayout(viewport: Viewport, sourceCount: number, perSource: b
     body: 0,
   };
   const chrome = () =>
-    Number(layout.title) + layout.sourceLines + Number(layout.counts) + Number(layout.tableHeader) + Number(layout.footer);
+    Number(layout.title) +
+    layout.sourceLines +
+    Number(layout.counts) +
+    Number(layout.tableHeader) +
+    Number(layout.footer);
   if (height - chrome() < 1) layout.counts = false;
   if (height - chrome() < 1) layout.title = false;
   if (height - chrome() < 1) layout.sourceLines = 0;
@@ -100,7 +104,12 @@ export function clampTop(top: number, height: number, count: number): number {
 }
 
 /** What the main screen shows above an overlay of `overlay` lines: title, then the table, then counts and source health. */
-export function mainLayoutWithOverlay(viewport: Viewport, sourceCount: number, perSource: boolean, overlay: number): MainLayout {
+export function mainLayoutWithOverlay(
+  viewport: Viewport,
+  sourceCount: number,
+  perSource: boolean,
+  overlay: number,
+): MainLayout {
   const layout = mainLayout(viewport, sourceCount, perSource);
   if (overlay === 0) return layout;
   let avail = frameHeight(viewport) - Number(layout.footer) - overlay;

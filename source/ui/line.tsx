@@ -121,7 +121,8 @@ const FINISHED_CACHE_LIMIT = 512;
 
 function cachedFinishedLine(segments: LineSegments, noColor: boolean): string {
   let key = noColor ? '1' : '0';
-  for (const segment of segments) key += `\u0000${segment.color ?? ''}\u0001${segment.bold ? 1 : 0}${segment.dim ? 1 : 0}${segment.inverse ? 1 : 0}${segment.underline ? 1 : 0}\u0001${segment.text}`;
+  for (const segment of segments)
+    key += `\u0000${segment.color ?? ''}\u0001${segment.bold ? 1 : 0}${segment.dim ? 1 : 0}${segment.inverse ? 1 : 0}${segment.underline ? 1 : 0}\u0001${segment.text}`;
   let text = finishedByContent.get(key);
   if (text === undefined) {
     text = finishedLine(segments, noColor);
@@ -139,7 +140,8 @@ function cachedFinishedLine(segments: LineSegments, noColor: boolean): string {
 export function FittedLine({ segments, width }: { segments: LineSegments; width: number }) {
   const finished = useContext(FinishedLinesContext);
   const noColor = useContext(NoColorContext);
-  if (finished && width >= FINISHED_MIN_WIDTH && lineWidth(segments) <= width) return <Text>{finished.intern(cachedFinishedLine(segments, noColor))}</Text>;
+  if (finished && width >= FINISHED_MIN_WIDTH && lineWidth(segments) <= width)
+    return <Text>{finished.intern(cachedFinishedLine(segments, noColor))}</Text>;
   return <Line segments={segments} />;
 }
 

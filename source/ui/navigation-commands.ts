@@ -47,7 +47,13 @@ function openJob(state: NavigationState, target: string, at: number): Navigation
   const byKey = jobs.find((job) => job.key === target);
   const byId = byKey ? [byKey] : jobs.filter((job) => job.id === target);
   if (byId.length === 0) return say(state, `no job ${sanitizeInline(target, 80)} in the list`, at, 'error');
-  if (byId.length > 1) return say(state, `${byId.length} jobs have id ${sanitizeInline(target, 80)}: open SOURCE/ID (${byId.map((job) => sanitizeInline(job.source, 30)).join(', ')})`, at, 'error');
+  if (byId.length > 1)
+    return say(
+      state,
+      `${byId.length} jobs have id ${sanitizeInline(target, 80)}: open SOURCE/ID (${byId.map((job) => sanitizeInline(job.source, 30)).join(', ')})`,
+      at,
+      'error',
+    );
   return { ...state, view: 'detail', detail: openDetailState([byId[0].key]) };
 }
 
@@ -55,7 +61,8 @@ function runSort(state: NavigationState, args: string[], at: number): Navigation
   const key = (args[0] ?? '').toLowerCase() as SortKey;
   if (!SORT_KEYS.includes(key)) return say(state, `sort: expected one of ${SORT_KEYS.join(', ')}`, at, 'error');
   const direction = (args[1] ?? '').toLowerCase();
-  if (direction !== '' && direction !== 'asc' && direction !== 'desc') return say(state, 'sort: the direction is asc or desc', at, 'error');
+  if (direction !== '' && direction !== 'asc' && direction !== 'desc')
+    return say(state, 'sort: the direction is asc or desc', at, 'error');
   // why: asc/desc name the direction of the values; each field's own default direction differs (newest first, a–z).
   const sort = key === 'default' || direction === '' ? { key, reverse: false } : sortSpecFor(key, direction === 'desc');
   return withListChange(state, { ...state, view: 'list', sort });
@@ -65,7 +72,13 @@ function runSort(state: NavigationState, args: string[], at: number): Navigation
 export function runCommandLine(state: NavigationState, line: string, at: number): NavigationState {
   const text = line.trim();
   if (text === '') return state;
-  const remembered = withEffect({ ...state, commandHistory: [...state.commandHistory.filter((entry) => entry !== text), text].slice(-HISTORY_LIMIT) }, { kind: 'remember-command', text });
+  const remembered = withEffect(
+    {
+      ...state,
+      commandHistory: [...state.commandHistory.filter((entry) => entry !== text), text].slice(-HISTORY_LIMIT),
+    },
+    { kind: 'remember-command', text },
+  );
   const [name, ...args] = text.split(/\s+/);
   const rest = text.slice(name.length).trim();
   switch (name.toLowerCase()) {
@@ -75,21 +88,38 @@ export function runCommandLine(state: NavigationState, line: string, at: number)
     case 'filter':
       return applyQuery(remembered, rest, at, 'filter');
     case 'source': {
-      if (rest === '' || rest === 'all') return setFilter({ ...remembered, view: 'list' }, { ...remembered.filter, source: null });
-      if (!state.fleet.sources.some((source) => source.name === rest)) return say(remembered, `source: no source named ${sanitizeInline(rest, 60)} (${state.fleet.sources.map((source) => source.name).join(', ')})`, at, 'error');
+      if (rest === '' || rest === 'all')
+        return setFilter({ ...remembered, view: 'list' }, { ...remembered.filter, source: null });
+      if (!state.fleet.sources.some((source) => source.name === rest))
+        return say(
+          remembered,
+          `source: no source named ${sanitizeInline(rest, 60)} (${state.fleet.sources.map((source) => source.name).join(', ')})`,
+          at,
+          'error',
+        );
       return setFilter({ ...remembered, view: 'list' }, { ...remembered.filter, source: rest });
     }
     case 'sort':
       return runSort(remembered, args, at);
     case 'open':
-      return rest === '' ? say(remembered, 'open: which job? SOURCE/ID or an id', at, 'error') : openJob(remembered, rest, at);
+      return rest === ''
+        ? say(remembered, 'open: which job? SOURCE/ID or an id', at, 'error')
+        : openJob(remembered, rest, at);
     case 'sources':
       return openSources(remembered);
     case 'history':
       return openHistory(remembered);
     case 'view': {
       const view = state.views.find((candidate) => candidate.name === rest);
-      if (!view) return say(remembered, state.views.length === 0 ? 'view: no views: in the config' : `view: no view named ${sanitizeInline(rest, 60)} (${state.views.map((candidate) => candidate.name).join(', ')})`, at, 'error');
+      if (!view)
+        return say(
+          remembered,
+          state.views.length === 0
+            ? 'view: no views: in the config'
+            : `view: no view named ${sanitizeInline(rest, 60)} (${state.views.map((candidate) => candidate.name).join(', ')})`,
+          at,
+          'error',
+        );
       return applyQuery(remembered, view.query, at, `view ${view.name}`);
     }
     case 'columns': {
@@ -100,18 +130,25 @@ export function runCommandLine(state: NavigationState, line: string, at: number)
     }
     case 'interval': {
       const ms = parseDurationText(rest);
-      if (ms === null || ms < 500) return say(remembered, 'interval: expected a duration of at least 500ms (5s, 1m)', at, 'error');
+      if (ms === null || ms < 500)
+        return say(remembered, 'interval: expected a duration of at least 500ms (5s, 1m)', at, 'error');
       return say(withEffect(remembered, { kind: 'set-interval', ms }), `polling every ${rest}`, at);
     }
     default:
-      return say(remembered, `${sanitizeInline(name, 40)} is not a command — ${COMMANDS.map((command) => command.name).join(', ')}`, at, 'error');
+      return say(
+        remembered,
+        `${sanitizeInline(name, 40)} is not a command — ${COMMANDS.map((command) => command.name).join(', ')}`,
+        at,
+        'error',
+      );
   }
 }
 
 function commonPrefix(values: readonly string[]): string {
   if (values.length === 0) return '';
   let prefix = values[0];
-  for (const value of values) while (!value.toLowerCase().startsWith(prefix.toLowerCase())) prefix = prefix.slice(0, -1);
+  for (const value of values)
+    while (!value.toLowerCase().startsWith(prefix.toLowerCase())) prefix = prefix.slice(0, -1);
   return prefix;
 }
 
@@ -136,13 +173,17 @@ function queryCandidates(state: NavigationState, word: string): string[] {
 export function completionCandidates(state: NavigationState, line: string): string[] {
   const words = line.split(' ');
   const last = words[words.length - 1];
-  if (words.length === 1) return COMMANDS.map((command) => command.name).filter((name) => name.startsWith(last.toLowerCase()));
+  if (words.length === 1)
+    return COMMANDS.map((command) => command.name).filter((name) => name.startsWith(last.toLowerCase()));
   const command = words[0].toLowerCase();
   const pool: Record<string, () => string[]> = {
     source: () => ['all', ...state.fleet.sources.map((source) => source.name)],
     sort: () => (words.length === 2 ? [...SORT_KEYS] : ['asc', 'desc']),
     view: () => state.views.map((view) => view.name),
-    columns: () => ['default', ...COLUMN_IDS.map((id) => `${last.includes(',') ? last.slice(0, last.lastIndexOf(',') + 1) : ''}${id}`)],
+    columns: () => [
+      'default',
+      ...COLUMN_IDS.map((id) => `${last.includes(',') ? last.slice(0, last.lastIndexOf(',') + 1) : ''}${id}`),
+    ],
     open: () => state.fleet.jobs.map((job) => job.key),
     filter: () => queryCandidates(state, last),
   };
@@ -158,7 +199,8 @@ export function completeCommandLine(state: NavigationState, line: string): strin
   const last = words[words.length - 1];
   if (completed.length < last.length) return line;
   words[words.length - 1] = completed;
-  const done = candidates.length === 1 && words.length === 1 && COMMANDS.find((command) => command.name === completed)?.args;
+  const done =
+    candidates.length === 1 && words.length === 1 && COMMANDS.find((command) => command.name === completed)?.args;
   return `${words.join(' ')}${done ? ' ' : ''}`;
 }
 
@@ -169,5 +211,13 @@ export function recallCommand(state: NavigationState, direction: -1 | 1): Naviga
   if (!prompt || history.length === 0) return state;
   const current = prompt.recall ?? history.length;
   const next = Math.min(history.length, Math.max(0, current + direction));
-  return { ...state, prompt: { ...prompt, recall: next === history.length ? null : next, text: next === history.length ? '' : history[next], error: null } };
+  return {
+    ...state,
+    prompt: {
+      ...prompt,
+      recall: next === history.length ? null : next,
+      text: next === history.length ? '' : history[next],
+      error: null,
+    },
+  };
 }

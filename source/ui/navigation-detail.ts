@@ -4,7 +4,13 @@
  */
 import type { Command } from './keymap.js';
 import { clampTop, windowTop } from './layout.js';
-import { DETAIL_TABS, openDetailState, type CursorPane, type DetailState, type NavigationState } from './navigation-state.js';
+import {
+  DETAIL_TABS,
+  openDetailState,
+  type CursorPane,
+  type DetailState,
+  type NavigationState,
+} from './navigation-state.js';
 import { detailBodyHeight } from './select.js';
 import { tabLines } from './content/detail-content.js';
 import { matchingLines } from './content/message-lines.js';
@@ -14,7 +20,15 @@ import { resultValue } from './content/detail-content.js';
 import { detailPayload } from './select.js';
 
 function delta(command: Command, height: number): number {
-  return command === 'move-down' ? 1 : command === 'move-up' ? -1 : command === 'page-down' ? height : command === 'page-up' ? -height : 0;
+  return command === 'move-down'
+    ? 1
+    : command === 'move-up'
+      ? -1
+      : command === 'page-down'
+        ? height
+        : command === 'page-up'
+          ? -height
+          : 0;
 }
 
 /** A cursor moved by `command` within `count` lines, with the window following it. */
@@ -58,11 +72,18 @@ function treeValue(state: NavigationState): unknown {
 function revealTreeMatch(state: NavigationState, text: string, index: number, at: number): NavigationState {
   const detail = state.detail as DetailState;
   const matches = findInTree(treeValue(state), text);
-  if (matches.length === 0) return { ...withDetail(state, { search: text, match: null }), flash: text === '' ? state.flash : { text: `no match for "${text}"`, at } };
+  if (matches.length === 0)
+    return {
+      ...withDetail(state, { search: text, match: null }),
+      flash: text === '' ? state.flash : { text: `no match for "${text}"`, at },
+    };
   const position = ((index % matches.length) + matches.length) % matches.length;
   const match = matches[position];
   const opened = reveal(match, detail.result.toggles, detail.result.limits);
-  const next = withTree(withDetail(state, { search: text, match: position }), { toggles: opened.toggles, limits: opened.limits });
+  const next = withTree(withDetail(state, { search: text, match: position }), {
+    toggles: opened.toggles,
+    limits: opened.limits,
+  });
   const cursor = tabLines(next, 'result').findIndex((line) => line.node?.id === match.id);
   return withTree(next, { cursor: Math.max(0, cursor) });
 }
@@ -81,13 +102,24 @@ export function setSearch(state: NavigationState, text: string): NavigationState
 
 function stepMatch(state: NavigationState, direction: 1 | -1, at: number): NavigationState {
   const detail = state.detail as DetailState;
-  if (detail.tab === 'result') return detail.search ? revealTreeMatch(state, detail.search, (detail.match ?? -direction) + direction, at) : { ...state, flash: { text: 'no search: press / first', at } };
+  if (detail.tab === 'result')
+    return detail.search
+      ? revealTreeMatch(state, detail.search, (detail.match ?? -direction) + direction, at)
+      : { ...state, flash: { text: 'no search: press / first', at } };
   const lines = tabLines(state, 'messages');
   const matches = matchingLines(lines, detail.search);
-  if (matches.length === 0) return { ...state, flash: { text: detail.search ? `no match for "${detail.search}"` : 'no search: press / first', at } };
+  if (matches.length === 0)
+    return {
+      ...state,
+      flash: { text: detail.search ? `no match for "${detail.search}"` : 'no search: press / first', at },
+    };
   const height = detailBodyHeight(state);
-  const current = detail.match ?? (direction === 1 ? (detail.messages.top ?? Math.max(0, lines.length - height)) - 1 : lines.length);
-  const found = direction === 1 ? matches.find((index) => index > current) ?? matches[0] : [...matches].reverse().find((index) => index < current) ?? matches[matches.length - 1];
+  const current =
+    detail.match ?? (direction === 1 ? (detail.messages.top ?? Math.max(0, lines.length - height)) - 1 : lines.length);
+  const found =
+    direction === 1
+      ? (matches.find((index) => index > current) ?? matches[0])
+      : ([...matches].reverse().find((index) => index < current) ?? matches[matches.length - 1]);
   return revealMessage(state, found, lines.length);
 }
 
@@ -100,7 +132,8 @@ function treeCommand(state: NavigationState, command: Command): NavigationState 
   const limits = new Map(detail.result.limits);
   let cursor = detail.result.cursor;
   if (node.kind === 'more') {
-    if (command !== 'tree-toggle' && command !== 'tree-expand') return command === 'tree-collapse' && node.parent >= 0 ? withTree(state, { cursor: node.parent }) : state;
+    if (command !== 'tree-toggle' && command !== 'tree-expand')
+      return command === 'tree-collapse' && node.parent >= 0 ? withTree(state, { cursor: node.parent }) : state;
     limits.set(moreOwner(node), nextLimit(limits.get(moreOwner(node))));
   } else if (node.kind === 'text') {
     const owner = lines[node.parent]?.node;
@@ -125,7 +158,9 @@ function withTree(state: NavigationState, patch: Partial<DetailState['result']>)
   const next = withDetail(state, { result });
   const count = tabLines(next, 'result').length;
   const cursor = Math.min(result.cursor, Math.max(0, count - 1));
-  return withDetail(next, { result: { ...result, cursor, top: windowTop(result.top, cursor, detailBodyHeight(state), count) } });
+  return withDetail(next, {
+    result: { ...result, cursor, top: windowTop(result.top, cursor, detailBodyHeight(state), count) },
+  });
 }
 
 function move(state: NavigationState, command: Command): NavigationState {
@@ -181,7 +216,10 @@ export function detailCommand(state: NavigationState, command: Command, key: str
     case 'tree-collapse-all': {
       const value = treeValue(state);
       if (value === undefined) return state;
-      return withTree(state, { toggles: foldAll(value, command === 'tree-expand-all'), cursor: command === 'tree-collapse-all' ? 0 : detail.result.cursor });
+      return withTree(state, {
+        toggles: foldAll(value, command === 'tree-expand-all'),
+        cursor: command === 'tree-collapse-all' ? 0 : detail.result.cursor,
+      });
     }
     case 'move-down':
     case 'move-up':

@@ -23,6 +23,8 @@ export function historyMove(state: NavigationState, command: Command): Navigatio
   if (!state.history) return state;
   const count = state.fleet.actions.length + 1;
   const top = state.history.top;
-  const target = { 'move-down': top + 1, 'move-up': top - 1, 'move-top': 0, 'move-bottom': count } as Partial<Record<Command, number>>;
+  const target = { 'move-down': top + 1, 'move-up': top - 1, 'move-top': 0, 'move-bottom': count } as Partial<
+    Record<Command, number>
+  >;
   return { ...state, history: { top: clampTop(target[command] ?? top, outcomeBodyHeight(state), count) } };
 }

@@ -17,7 +17,9 @@ import { openSources } from './navigation-sources.js';
 export function withListChange(previous: NavigationState, next: NavigationState): NavigationState {
   const before = visibleJobs(previous);
   const after = visibleJobs(next);
-  const selectedKey = next.followTop ? (after[0]?.key ?? null) : reconcileSelection(before, after, previous.selectedKey);
+  const selectedKey = next.followTop
+    ? (after[0]?.key ?? null)
+    : reconcileSelection(before, after, previous.selectedKey);
   const listTop = windowTop(next.listTop, indexOfKey(after, selectedKey), listBodyHeight(next), after.length);
   if (selectedKey === next.selectedKey && listTop === next.listTop) return next;
   return { ...next, selectedKey, listTop };
@@ -29,10 +31,21 @@ export function moveSelection(state: NavigationState, command: Command): Navigat
   if (rows.length === 0) return state;
   const height = listBodyHeight(state);
   const current = Math.max(0, indexOfKey(rows, state.selectedKey));
-  const deltas: Partial<Record<Command, number>> = { 'move-down': 1, 'move-up': -1, 'page-down': height, 'page-up': -height };
-  let index = command === 'move-top' ? 0 : command === 'move-bottom' ? rows.length - 1 : current + (deltas[command] ?? 0);
+  const deltas: Partial<Record<Command, number>> = {
+    'move-down': 1,
+    'move-up': -1,
+    'page-down': height,
+    'page-up': -height,
+  };
+  let index =
+    command === 'move-top' ? 0 : command === 'move-bottom' ? rows.length - 1 : current + (deltas[command] ?? 0);
   index = Math.min(rows.length - 1, Math.max(0, index));
-  return { ...state, selectedKey: rows[index].key, followTop: false, listTop: windowTop(state.listTop, index, height, rows.length) };
+  return {
+    ...state,
+    selectedKey: rows[index].key,
+    followTop: false,
+    listTop: windowTop(state.listTop, index, height, rows.length),
+  };
 }
 
 /** Replaces the filter and reconciles the selection. */
@@ -68,15 +81,35 @@ export function listCommand(state: NavigationState, command: Command, key = '', 
     case 'toggle-failed':
       return setFilter(state, { ...state.filter, failedOnly: !state.filter.failedOnly, activeOnly: false });
     case 'source-next':
-      return setFilter(state, { ...state.filter, source: nextSourceFilter(state.filter.source, state.fleet.sources.map((source) => source.name)) });
+      return setFilter(state, {
+        ...state.filter,
+        source: nextSourceFilter(
+          state.filter.source,
+          state.fleet.sources.map((source) => source.name),
+        ),
+      });
     case 'toggle-attention':
       return setFilter(state, { ...state.filter, attention: !state.filter.attention });
     case 'sources-open':
       return openSources(state);
     case 'view-select': {
       const view = state.views[Number(key) - 1];
-      if (!view) return { ...state, flash: { text: state.views.length === 0 ? `${key}: no views: in the config (named queries)` : `${key}: there are ${state.views.length} views (${state.views.map((each, index) => `${index + 1} ${each.name}`).join(', ')})`, at, tone: 'error' } };
-      return { ...setFilter(state, { ...state.filter, text: view.query }), flash: { text: `view ${view.name}: ${view.query}`, at } };
+      if (!view)
+        return {
+          ...state,
+          flash: {
+            text:
+              state.views.length === 0
+                ? `${key}: no views: in the config (named queries)`
+                : `${key}: there are ${state.views.length} views (${state.views.map((each, index) => `${index + 1} ${each.name}`).join(', ')})`,
+            at,
+            tone: 'error',
+          },
+        };
+      return {
+        ...setFilter(state, { ...state.filter, text: view.query }),
+        flash: { text: `view ${view.name}: ${view.query}`, at },
+      };
     }
     case 'toggle-source-counts':
       return withListChange(state, { ...state, perSourceCounts: !state.perSourceCounts });

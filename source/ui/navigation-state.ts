@@ -93,7 +93,12 @@ export type Effect = { id: number } & (
   | { kind: 'set-interval'; ms: number }
   | { kind: 'remember-command'; text: string }
   | { kind: 'copy'; text: string }
-  | { kind: 'run-action'; action: ActionKind; keys: readonly string[]; /** The jobs as the dialog's re-read found them. */ jobs?: ReadonlyMap<string, Job> }
+  | {
+      kind: 'run-action';
+      action: ActionKind;
+      keys: readonly string[];
+      /** The jobs as the dialog's re-read found them. */ jobs?: ReadonlyMap<string, Job>;
+    }
   | { kind: 'recheck'; check: number; keys: readonly string[] }
 );
 
@@ -182,7 +187,11 @@ export interface InitialOptions {
 }
 
 /** The state a new screen starts with: the list, default sort, no filter (the App selects the first row on the first fleet sync). */
-export function initialNavigationState(fleet: FleetSnapshot, viewport: Viewport, options: InitialOptions = {}): NavigationState {
+export function initialNavigationState(
+  fleet: FleetSnapshot,
+  viewport: Viewport,
+  options: InitialOptions = {},
+): NavigationState {
   return {
     view: 'list',
     sources: { cursor: 0, top: 0 },

@@ -15,11 +15,28 @@ import { recordActivity } from '../domain/activity.js';
 import { sourcesCommand } from './navigation-sources.js';
 import { completeCommandLine, recallCommand, runCommandLine } from './navigation-commands.js';
 import { clampTop, helpBodyHeight, type Viewport } from './layout.js';
-import { initialNavigationState, withEffect, type InitialOptions, type NavigationAction, type NavigationState } from './navigation-state.js';
+import {
+  initialNavigationState,
+  withEffect,
+  type InitialOptions,
+  type NavigationAction,
+  type NavigationState,
+} from './navigation-state.js';
 import { detailCommand, setSearch } from './navigation-detail.js';
 import { listCommand, setFilter, withListChange } from './navigation-list.js';
 import { activeScopes, detailJob, detailKey, selectedJob } from './select.js';
-import { actionOf, applyRecheck, STICKY_FLASH_MS, clearMarks, dialogCommand, dialogType, followSubmissions, openActionDialog, outcomeCommand, toggleMark } from './navigation-actions.js';
+import {
+  actionOf,
+  applyRecheck,
+  STICKY_FLASH_MS,
+  clearMarks,
+  dialogCommand,
+  dialogType,
+  followSubmissions,
+  openActionDialog,
+  outcomeCommand,
+  toggleMark,
+} from './navigation-actions.js';
 import { helpLines } from './content/help-lines.js';
 import { closeHistory, historyMove, openHistory } from './navigation-history.js';
 
@@ -59,7 +76,16 @@ function closePrompt(state: NavigationState, clear: boolean, at: number): Naviga
   const closed = { ...state, prompt: null };
   if (!prompt) return closed;
   if (!clear && prompt.kind === 'command') return runCommandLine(closed, prompt.text, at);
-  if (!clear && prompt.error) return { ...closed, flash: { text: `query not applied: ${prompt.error} (${state.filter.text.trim() === '' ? 'no query applied' : `kept /${state.filter.text.trim()}`})`, at, tone: 'error', ms: 8000 } };
+  if (!clear && prompt.error)
+    return {
+      ...closed,
+      flash: {
+        text: `query not applied: ${prompt.error} (${state.filter.text.trim() === '' ? 'no query applied' : `kept /${state.filter.text.trim()}`})`,
+        at,
+        tone: 'error',
+        ms: 8000,
+      },
+    };
   if (!clear) return closed;
   if (prompt.kind === 'command') return closed;
   return prompt.kind === 'filter' ? setFilter(closed, { ...state.filter, text: '' }) : setSearch(closed, '');
@@ -69,7 +95,10 @@ function helpMove(state: NavigationState, binding: Binding): NavigationState {
   const count = helpLines(activeScopes(state, true), state.keymap, state.viewport.columns).length;
   const height = helpBodyHeight(state.viewport);
   const top = state.help?.top ?? 0;
-  const target = { 'move-down': top + 1, 'move-up': top - 1, 'move-top': 0, 'move-bottom': count } as Record<string, number>;
+  const target = { 'move-down': top + 1, 'move-up': top - 1, 'move-top': 0, 'move-bottom': count } as Record<
+    string,
+    number
+  >;
   return { ...state, help: { top: clampTop(target[binding.command] ?? top, height, count) } };
 }
 
@@ -115,10 +144,14 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
     case 'input-cancel':
       return closePrompt(state, true, at);
     case 'input-complete':
-      return state.prompt?.kind === 'command' ? { ...state, prompt: { ...state.prompt, text: completeCommandLine(state, state.prompt.text) } } : state;
+      return state.prompt?.kind === 'command'
+        ? { ...state, prompt: { ...state.prompt, text: completeCommandLine(state, state.prompt.text) } }
+        : state;
     case 'input-older':
     case 'input-newer':
-      return state.prompt?.kind === 'command' ? recallCommand(state, binding.command === 'input-older' ? -1 : 1) : state;
+      return state.prompt?.kind === 'command'
+        ? recallCommand(state, binding.command === 'input-older' ? -1 : 1)
+        : state;
     case 'command-open':
       return { ...state, prompt: { kind: 'command', text: '', error: null, recall: null } };
     case 'input-backspace':
@@ -178,11 +211,14 @@ export function applyBinding(state: NavigationState, binding: Binding, key: KeyN
 /** Resolves a key in the scopes of `state` and applies it; a prompt takes printable keys as text. */
 export function applyKey(previous: NavigationState, key: KeyName, at: number): NavigationState {
   // why: an action's outcome stays in the footer until the operator presses a key.
-  const unflashed = previous.flash?.ms === STICKY_FLASH_MS && !previous.dialog ? { ...previous, flash: null } : previous;
+  const unflashed =
+    previous.flash?.ms === STICKY_FLASH_MS && !previous.dialog ? { ...previous, flash: null } : previous;
   const state = unflashed.now === at ? unflashed : { ...unflashed, now: at };
   if (state.swallow && !state.dialog && at <= state.swallow.until && state.swallow.keys.includes(key)) return state;
   const scopes = activeScopes(state);
-  const binding = resolveKey(scopes, key, state.keymap) ?? ((state.prompt || state.dialog) && key.startsWith('ctrl-') ? resolveKey(['global'], key, state.keymap) : undefined);
+  const binding =
+    resolveKey(scopes, key, state.keymap) ??
+    ((state.prompt || state.dialog) && key.startsWith('ctrl-') ? resolveKey(['global'], key, state.keymap) : undefined);
   if (binding) return applyBinding(state, binding, key, at);
   if (state.dialog) return dialogType(state, key);
   if (state.prompt && isPrintableKey(key)) return typeText(state, keyText(key));
@@ -193,7 +229,10 @@ export function applyKey(previous: NavigationState, key: KeyName, at: number): N
 function applyFleet(state: NavigationState, fleet: FleetSnapshot, at: number): NavigationState {
   const durations = recordFinishedDurations(state.durations, fleet.jobs);
   const activity = recordActivity(state.activity, fleet.jobs, at);
-  return followSubmissions(withListChange(state, { ...state, fleet, durations, activity, now: Math.max(state.now, at) }), at);
+  return followSubmissions(
+    withListChange(state, { ...state, fleet, durations, activity, now: Math.max(state.now, at) }),
+    at,
+  );
 }
 
 function applyResize(state: NavigationState, viewport: Viewport): NavigationState {
@@ -207,7 +246,11 @@ function applyDetail(state: NavigationState, snapshot: DetailSnapshot): Navigati
 }
 
 /** A fresh state with the first row selected. */
-export function createNavigationState(fleet: FleetSnapshot, viewport: Viewport, options: InitialOptions = {}): NavigationState {
+export function createNavigationState(
+  fleet: FleetSnapshot,
+  viewport: Viewport,
+  options: InitialOptions = {},
+): NavigationState {
   const state = initialNavigationState(fleet, viewport, options);
   return withListChange(state, state);
 }
@@ -218,7 +261,9 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
     case 'key':
       return applyKey(state, action.key, action.at);
     case 'fleet':
-      return state.fleet === action.fleet && state.selectedKey !== null ? state : applyFleet(state, action.fleet, action.at ?? state.flash?.at ?? 0);
+      return state.fleet === action.fleet && state.selectedKey !== null
+        ? state
+        : applyFleet(state, action.fleet, action.at ?? state.flash?.at ?? 0);
     case 'resize':
       return applyResize(state, action.viewport);
     case 'detail':

@@ -53,10 +53,13 @@ export function useScreenClock(clock: () => number): ChangeCollector {
     const arm = () => {
       // why: wake at least once a second to compare with the clock (no render unless the change is
       // due): the wall clock can jump (suspend, NTP) and tests move an injected clock by hours.
-      timer = setTimeout(() => {
-        if (clockRef.current() < target) arm();
-        else setTick((tick) => tick + 1);
-      }, Math.min(MAX_SLEEP_MS, Math.max(1, target - clockRef.current())));
+      timer = setTimeout(
+        () => {
+          if (clockRef.current() < target) arm();
+          else setTick((tick) => tick + 1);
+        },
+        Math.min(MAX_SLEEP_MS, Math.max(1, target - clockRef.current())),
+      );
       // why: the ticker alone must not keep the process alive after the app is done.
       timer.unref?.();
     };

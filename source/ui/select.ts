@@ -20,25 +20,40 @@ const lastVisible = new WeakMap<readonly Job[], { sort: SortSpec; filter: JobFil
 const indexCache = new WeakMap<readonly Job[], Map<string, number>>();
 const byKeyCache = new WeakMap<readonly Job[], Map<string, Job>>();
 
-const triageCache = new WeakMap<readonly Job[], { durations: DurationSamples | undefined; now: number; unknown: string; triage: Map<string, TriageFlags> }>();
+const triageCache = new WeakMap<
+  readonly Job[],
+  { durations: DurationSamples | undefined; now: number; unknown: string; triage: Map<string, TriageFlags> }
+>();
 
 /**
  * Triage flags of the fleet's jobs at `now` with the session's run-time samples; jobs whose last
  * action's outcome is still unknown (`actions`) get the unknown-outcome flag. Cached per jobs
  * array, samples, instant and set of unknown outcomes.
  */
-export function fleetTriage(jobs: readonly Job[], durations: DurationSamples | undefined, now: number, options: Omit<TriageOptions, 'samples' | 'unknownOutcome'> = {}, actions: readonly Pick<PendingAction, 'jobKey' | 'status'>[] = []): Map<string, TriageFlags> {
-  const unknownOutcome = new Set(actions.filter((action) => action.status === 'unknown').map((action) => action.jobKey));
+export function fleetTriage(
+  jobs: readonly Job[],
+  durations: DurationSamples | undefined,
+  now: number,
+  options: Omit<TriageOptions, 'samples' | 'unknownOutcome'> = {},
+  actions: readonly Pick<PendingAction, 'jobKey' | 'status'>[] = [],
+): Map<string, TriageFlags> {
+  const unknownOutcome = new Set(
+    actions.filter((action) => action.status === 'unknown').map((action) => action.jobKey),
+  );
   const unknown = [...unknownOutcome].join('\n');
   const cached = triageCache.get(jobs);
-  if (cached && cached.durations === durations && cached.now === now && cached.unknown === unknown) return cached.triage;
+  if (cached && cached.durations === durations && cached.now === now && cached.unknown === unknown)
+    return cached.triage;
   const triage = computeTriage(jobs, now, { ...options, samples: durations, unknownOutcome });
   triageCache.set(jobs, { durations, now, unknown, triage });
   return triage;
 }
 
 /** The jobs the table lists, filtered and sorted (cached per jobs array, sort and filter; per instant for time and flag queries). */
-export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'filter'> & Partial<Pick<NavigationState, 'now' | 'durations' | 'triageOptions'>>): Job[] {
+export function visibleJobs(
+  state: Pick<NavigationState, 'fleet' | 'sort' | 'filter'> &
+    Partial<Pick<NavigationState, 'now' | 'durations' | 'triageOptions'>>,
+): Job[] {
   const jobs = state.fleet.jobs;
   const now = state.now ?? 0;
   const contextual = filterNeedsContext(state.filter);
@@ -53,10 +68,19 @@ export function visibleJobs(state: Pick<NavigationState, 'fleet' | 'sort' | 'fil
     // a keystroke in the / prompt then costs a pass over the matches so far, not a sort of every job.
     // Only free words narrow that way (narrows); time and flag queries depend on the clock.
     const last = lastVisible.get(jobs);
-    const narrower = !contextual && last && last.sort.key === state.sort.key && last.sort.reverse === state.sort.reverse && narrows(last.filter, state.filter);
-    const triage = contextual ? fleetTriage(jobs, state.durations, now, state.triageOptions, state.fleet.actions) : null;
+    const narrower =
+      !contextual &&
+      last &&
+      last.sort.key === state.sort.key &&
+      last.sort.reverse === state.sort.reverse &&
+      narrows(last.filter, state.filter);
+    const triage = contextual
+      ? fleetTriage(jobs, state.durations, now, state.triageOptions, state.fleet.actions)
+      : null;
     const context = { now, flagsOf: (job: Job) => triageFlagNames(triage?.get(job.key)) };
-    rows = narrower ? filterJobs(last.rows, state.filter, context) : sortJobs(filterJobs(jobs, state.filter, context), state.sort);
+    rows = narrower
+      ? filterJobs(last.rows, state.filter, context)
+      : sortJobs(filterJobs(jobs, state.filter, context), state.sort);
     entries.set(signature, rows);
   }
   lastVisible.set(jobs, { sort: state.sort, filter: state.filter, rows });
@@ -112,7 +136,10 @@ export function detailPayload(state: NavigationState): JobDetail | null {
 }
 
 /** A source's snapshot by configured name. */
-export function sourceByName(state: Pick<NavigationState, 'fleet'>, name: string | null | undefined): SourceSnapshot | undefined {
+export function sourceByName(
+  state: Pick<NavigationState, 'fleet'>,
+  name: string | null | undefined,
+): SourceSnapshot | undefined {
   return name ? state.fleet.sources.find((source) => source.name === name) : undefined;
 }
 

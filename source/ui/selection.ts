@@ -10,15 +10,21 @@ import type { Job } from '../domain/job.js';
  * is still listed; else the nearest following job of the previous ordering that is still
  * listed, else the nearest preceding one; else the first row; null for an empty list.
  */
-export function reconcileSelection(previous: readonly Job[], next: readonly Job[], selectedKey: string | null): string | null {
+export function reconcileSelection(
+  previous: readonly Job[],
+  next: readonly Job[],
+  selectedKey: string | null,
+): string | null {
   if (next.length === 0) return selectedKey;
   if (selectedKey === null) return next[0].key;
   const listed = new Set(next.map((job) => job.key));
   if (listed.has(selectedKey)) return selectedKey;
   const index = previous.findIndex((job) => job.key === selectedKey);
   if (index !== -1) {
-    for (let after = index + 1; after < previous.length; after += 1) if (listed.has(previous[after].key)) return previous[after].key;
-    for (let before = index - 1; before >= 0; before -= 1) if (listed.has(previous[before].key)) return previous[before].key;
+    for (let after = index + 1; after < previous.length; after += 1)
+      if (listed.has(previous[after].key)) return previous[after].key;
+    for (let before = index - 1; before >= 0; before -= 1)
+      if (listed.has(previous[before].key)) return previous[before].key;
   }
   return next[0].key;
 }

@@ -20,7 +20,11 @@ export interface Staleness {
 }
 
 /** A source's staleness now, or null when its data is live: failing (or backing off after a failure) or paused. */
-export function sourceStaleness(source: Pick<SourceSnapshot, 'status' | 'lastSuccessAt'>, paused: boolean, now: number): Staleness | null {
+export function sourceStaleness(
+  source: Pick<SourceSnapshot, 'status' | 'lastSuccessAt'>,
+  paused: boolean,
+  now: number,
+): Staleness | null {
   const ageMs = source.lastSuccessAt === null ? null : Math.max(0, now - source.lastSuccessAt);
   if (source.status === 'error') return { reason: 'failing', ageMs, fetchedAt: source.lastSuccessAt };
   if (paused && source.status === 'ok') return { reason: 'paused', ageMs, fetchedAt: source.lastSuccessAt };
@@ -28,7 +32,10 @@ export function sourceStaleness(source: Pick<SourceSnapshot, 'status' | 'lastSuc
 }
 
 /** Staleness of every source that is not live, by source name (an empty map when all are). */
-export function staleSources(fleet: Pick<FleetSnapshot, 'sources' | 'paused'>, now: number): ReadonlyMap<string, Staleness> {
+export function staleSources(
+  fleet: Pick<FleetSnapshot, 'sources' | 'paused'>,
+  now: number,
+): ReadonlyMap<string, Staleness> {
   const out = new Map<string, Staleness>();
   for (const source of fleet.sources) {
     const staleness = sourceStaleness(source, fleet.paused, now);
@@ -60,6 +67,7 @@ export function staleAgeText(staleness: Staleness, width = Number.POSITIVE_INFIN
 /** "last known, 1m04s old" (with why: "paused", or the source failing) for detail tabs. */
 export function staleSentence(staleness: Staleness, failure?: string | null): string {
   const age = staleness.ageMs === null ? 'of unknown age' : `${formatAge(staleness.ageMs)} old`;
-  const why = staleness.reason === 'paused' ? 'updates are paused' : `the source is failing${failure ? `: ${failure}` : ''}`;
+  const why =
+    staleness.reason === 'paused' ? 'updates are paused' : `the source is failing${failure ? `: ${failure}` : ''}`;
   return `${STALE_MARK} last known, ${age} — ${why}`;
 }

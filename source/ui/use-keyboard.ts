@@ -18,7 +18,8 @@ export function useKeyboard(dispatch: Dispatch<NavigationAction>, clock: () => n
       const at = clockRef.current();
       const name = toKeyName(input, key);
       if (name !== null) dispatch({ type: 'key', key: name, at });
-      else if (!key.ctrl && !key.meta && input.length > 1) for (const each of splitChunk(input)) dispatch({ type: 'key', key: each, at });
+      else if (!key.ctrl && !key.meta && input.length > 1)
+        for (const each of splitChunk(input)) dispatch({ type: 'key', key: each, at });
     },
     [dispatch],
   );

@@ -18,7 +18,10 @@ export function useTerminalSize(): Viewport {
     },
     [stdout],
   );
-  const read = useCallback(() => `${stdout.columns || DEFAULT_VIEWPORT.columns}x${stdout.rows || DEFAULT_VIEWPORT.rows}`, [stdout]);
+  const read = useCallback(
+    () => `${stdout.columns || DEFAULT_VIEWPORT.columns}x${stdout.rows || DEFAULT_VIEWPORT.rows}`,
+    [stdout],
+  );
   const size = useSyncExternalStore(subscribe, read);
   return useMemo(() => {
     const [columns, rows] = size.split('x').map(Number);

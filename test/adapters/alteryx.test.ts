@@ -28,7 +28,12 @@ import {
   type AlteryxSimulator,
   type AlteryxSimulatorOptions,
 } from '../../source/demo/alteryx-server.js';
-import { startDemoServer, type DemoRequest, type RunningDemoServer, type VendorSimulator } from '../../source/demo/kit.js';
+import {
+  startDemoServer,
+  type DemoRequest,
+  type RunningDemoServer,
+  type VendorSimulator,
+} from '../../source/demo/kit.js';
 import type { Job } from '../../source/domain/job.js';
 import { startStubServer } from '../helpers/stub-server.js';
 
@@ -49,14 +54,20 @@ afterEach(async () => {
 });
 
 /** A quiet simulator (no starting jobs, no arrivals) on a real port under /webapi. */
-async function startAlteryx(options: AlteryxSimulatorOptions = {}, wrap?: (simulator: AlteryxSimulator) => VendorSimulator) {
+async function startAlteryx(
+  options: AlteryxSimulatorOptions = {},
+  wrap?: (simulator: AlteryxSimulator) => VendorSimulator,
+) {
   const simulator = createAlteryxSimulator({ now, seed: 7, jobCount: 0, arrivals: false, ...options });
   const server = await startDemoServer(wrap ? wrap(simulator) : simulator, { basePath: '/webapi' });
   servers.push(server);
   return { simulator, server };
 }
 
-function sourceFor(server: { url: string; simulator: VendorSimulator }, overrides: Partial<AlteryxOptions> = {}): JobSource {
+function sourceFor(
+  server: { url: string; simulator: VendorSimulator },
+  overrides: Partial<AlteryxOptions> = {},
+): JobSource {
   const config = server.simulator.sourceConfig(server.url, 'ayx') as unknown as AlteryxOptions;
   const source = createAlteryxSource({ ...config, now, ...overrides });
   sources.push(source);
@@ -64,12 +75,21 @@ function sourceFor(server: { url: string; simulator: VendorSimulator }, override
 }
 
 /** Injects `count` jobs, the first the newest, a minute apart. */
-function injectMany(simulator: AlteryxSimulator, count: number, seed: (index: number) => AlteryxJobSeed = () => ({ status: 'Running' })): string[] {
-  return Array.from({ length: count }, (_, index) => simulator.inject({ queuedAt: clock - (index + 1) * 60_000, ...seed(index) }).id);
+function injectMany(
+  simulator: AlteryxSimulator,
+  count: number,
+  seed: (index: number) => AlteryxJobSeed = () => ({ status: 'Running' }),
+): string[] {
+  return Array.from(
+    { length: count },
+    (_, index) => simulator.inject({ queuedAt: clock - (index + 1) * 60_000, ...seed(index) }).id,
+  );
 }
 
-const listCalls = (server: RunningDemoServer) => server.requests.filter((request) => request.method === 'GET' && request.path === '/webapi/v3/jobs');
-const detailCalls = (server: RunningDemoServer) => server.requests.filter((request) => request.method === 'GET' && /^\/webapi\/v3\/jobs\/[^/]+$/.test(request.path));
+const listCalls = (server: RunningDemoServer) =>
+  server.requests.filter((request) => request.method === 'GET' && request.path === '/webapi/v3/jobs');
+const detailCalls = (server: RunningDemoServer) =>
+  server.requests.filter((request) => request.method === 'GET' && /^\/webapi\/v3\/jobs\/[^/]+$/.test(request.path));
 const sequence = (server: RunningDemoServer) => server.requests.map((request) => `${request.method} ${request.path}`);
 
 async function rejection(promise: Promise<unknown>): Promise<SourceError> {
@@ -104,9 +124,12 @@ describe('mapAlteryxState', () => {
     ['', undefined, 'unknown', false, []],
     [undefined, undefined, 'unknown', false, []],
     [42, 'Success', 'unknown', false, []],
-  ])('maps status %j with disposition %j to %s (terminal %s, flags %j)', (status, disposition, state, terminal, flags) => {
-    expect(mapAlteryxState(status, disposition)).toEqual({ state, terminal, flags });
-  });
+  ])(
+    'maps status %j with disposition %j to %s (terminal %s, flags %j)',
+    (status, disposition, state, terminal, flags) => {
+      expect(mapAlteryxState(status, disposition)).toEqual({ state, terminal, flags });
+    },
+  );
 
   it.each([
     ['Completed', 'Warning', 'Completed/Warning'],
@@ -212,14 +235,25 @@ describe('normalizeAlteryxJob (fixtures)', () => {
 
   it('leaves a completed job unknown and flagged until its disposition is known, with its end from the execution time', () => {
     const job = normalizeAlteryxJob(page1[3], 'ayx');
-    expect(job).toMatchObject({ state: 'unknown', terminal: true, flags: ['needs-disposition'], nativeState: 'Completed', type: 'Workflow1' });
+    expect(job).toMatchObject({
+      state: 'unknown',
+      terminal: true,
+      flags: ['needs-disposition'],
+      nativeState: 'Completed',
+      type: 'Workflow1',
+    });
     expect(job.finishedAt).toBe(Date.parse('2025-10-01T13:57:12Z'));
     expect(normalizeAlteryxJob(page1[4], 'ayx').priority).toEqual({ rank: 'low', value: 6, label: '6' });
   });
 
   it('applies a known disposition to a completed list item', () => {
     const job = normalizeAlteryxJob(page1[3], 'ayx', 'Warning');
-    expect(job).toMatchObject({ state: 'succeeded', terminal: true, flags: ['warnings'], nativeState: 'Completed/Warning' });
+    expect(job).toMatchObject({
+      state: 'succeeded',
+      terminal: true,
+      flags: ['warnings'],
+      nativeState: 'Completed/Warning',
+    });
   });
 
   it('reads cancelled jobs and day-long execution times (d.HH:MM:SS)', () => {
@@ -231,9 +265,27 @@ describe('normalizeAlteryxJob (fixtures)', () => {
   });
 
   it('degrades mistyped or missing fields to null instead of throwing', () => {
-    const odd = { jobId: 5, status: ['x'], startTime: 'garbage', queueTime: '0001-01-01T00:00:00Z', priority: {}, executionTime: 12, submittedBy: 7 };
+    const odd = {
+      jobId: 5,
+      status: ['x'],
+      startTime: 'garbage',
+      queueTime: '0001-01-01T00:00:00Z',
+      priority: {},
+      executionTime: 12,
+      submittedBy: 7,
+    };
     const job = normalizeAlteryxJob(odd, 'ayx');
-    expect(job).toMatchObject({ id: '5', state: 'unknown', terminal: false, startedAt: null, createdAt: null, finishedAt: null, priority: { value: null, label: null }, type: '(unnamed workflow)', owner: '7' });
+    expect(job).toMatchObject({
+      id: '5',
+      state: 'unknown',
+      terminal: false,
+      startedAt: null,
+      createdAt: null,
+      finishedAt: null,
+      priority: { value: null, label: null },
+      type: '(unnamed workflow)',
+      owner: '7',
+    });
     expect(normalizeAlteryxJob(null, 'ayx')).toMatchObject({ id: '', state: 'unknown', raw: null });
   });
 });
@@ -271,7 +323,12 @@ describe('normalizeAlteryxDetail (fixtures)', () => {
       ['info', 'tool 9'],
       ['info', 'engine'],
     ]);
-    expect(detail.messages?.[2]).toEqual({ timestamp: null, level: 'info', text: 'Input Data (1): Reading records (40%)', origin: 'tool 1' });
+    expect(detail.messages?.[2]).toEqual({
+      timestamp: null,
+      level: 'info',
+      text: 'Input Data (1): Reading records (40%)',
+      origin: 'tool 1',
+    });
   });
 
   it('takes the error from the first error message of a failed job and works without a list item', () => {
@@ -298,14 +355,25 @@ describe('normalizeAlteryxDetail (fixtures)', () => {
   });
 
   it('reads the messages endpoint as an array or as the single object the docs show', () => {
-    expect(normalizeAlteryxMessages(fixture('messages.json')).map((message) => [message.level, message.origin])).toEqual([
+    expect(
+      normalizeAlteryxMessages(fixture('messages.json')).map((message) => [message.level, message.origin]),
+    ).toEqual([
       ['info', 'engine'],
       ['warning', 'tool 1'],
       ['error', 'tool 1'],
     ]);
-    expect(normalizeAlteryxMessages(fixture('messages-single.json'))).toEqual([{ timestamp: null, level: 'warning', text: 'Join (6): 312 records from the Left input were unjoined', origin: 'tool 6' }]);
+    expect(normalizeAlteryxMessages(fixture('messages-single.json'))).toEqual([
+      {
+        timestamp: null,
+        level: 'warning',
+        text: 'Join (6): 312 records from the Left input were unjoined',
+        origin: 'tool 6',
+      },
+    ]);
     expect(normalizeAlteryxMessages('nonsense')).toEqual([]);
-    const detail = normalizeAlteryxDetail(fixture('detail-reduced.json'), 'ayx', { messages: fixture('messages-single.json') });
+    const detail = normalizeAlteryxDetail(fixture('detail-reduced.json'), 'ayx', {
+      messages: fixture('messages-single.json'),
+    });
     expect(detail.messages).toHaveLength(1);
   });
 });
@@ -323,9 +391,17 @@ describe('createAlteryxSource against the simulator', () => {
     expect(sequence(server)).toEqual(['POST /webapi/oauth2/token', 'GET /webapi/v3/jobs']);
     const [tokenRequest, listRequest] = server.requests;
     expect(tokenRequest.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from(`${ALTERYX_DEMO_CLIENT_ID}:${ALTERYX_DEMO_CLIENT_SECRET}`).toString('base64')}`);
+    expect(tokenRequest.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${ALTERYX_DEMO_CLIENT_ID}:${ALTERYX_DEMO_CLIENT_SECRET}`).toString('base64')}`,
+    );
     expect(Object.fromEntries(new URLSearchParams(tokenRequest.body))).toEqual({ grant_type: 'client_credentials' });
-    expect(listRequest.query).toEqual({ offset: '0', limit: '100', sortField: 'CreateDate', direction: 'desc', allUsers: 'true' });
+    expect(listRequest.query).toEqual({
+      offset: '0',
+      limit: '100',
+      sortField: 'CreateDate',
+      direction: 'desc',
+      allUsers: 'true',
+    });
     expect(listRequest.headers.authorization).toMatch(/^Bearer [0-9a-f]{48}$/);
     expect(listRequest.headers.accept).toBe('application/json');
 
@@ -375,7 +451,13 @@ describe('createAlteryxSource against the simulator', () => {
   it('reports rejected credentials as a failed token request with the server error', async () => {
     const { server } = await startAlteryx();
     const error = await rejection(sourceFor(server, { clientSecret: 'not-the-secret' }).list());
-    expect(error).toMatchObject({ source: 'ayx', kind: 'auth', status: 400, detail: 'invalid_client', short: 'token request rejected (HTTP 400)' });
+    expect(error).toMatchObject({
+      source: 'ayx',
+      kind: 'auth',
+      status: 400,
+      detail: 'invalid_client',
+      short: 'token request rejected (HTTP 400)',
+    });
     expect(error.message).toContain('ayx: token request rejected (HTTP 400): invalid_client');
     expect(error.message).not.toContain('not-the-secret');
     expect(sequence(server)).toEqual(['POST /webapi/oauth2/token', 'POST /webapi/oauth2/token']);
@@ -387,7 +469,9 @@ describe('createAlteryxSource against the simulator', () => {
     const result = await sourceFor(server).list();
     const [tokenRequest] = server.requests;
     expect(sequence(server)).toEqual(['POST /webapi/oauth2/token', 'GET /webapi/v3/jobs']);
-    expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from(`${ALTERYX_DEMO_CLIENT_ID}:${ALTERYX_DEMO_CLIENT_SECRET}`).toString('base64')}`);
+    expect(tokenRequest.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${ALTERYX_DEMO_CLIENT_ID}:${ALTERYX_DEMO_CLIENT_SECRET}`).toString('base64')}`,
+    );
     expect(tokenRequest.body).toBe('grant_type=client_credentials');
     expect(result.jobs).toHaveLength(2);
   });
@@ -401,7 +485,11 @@ describe('createAlteryxSource against the simulator', () => {
     expect(sequence(server)).toEqual(['POST /webapi/oauth2/token', 'POST /webapi/oauth2/token', 'GET /webapi/v3/jobs']);
     expect(basic.headers.authorization).toMatch(/^Basic /);
     expect(form.headers.authorization).toBeUndefined();
-    expect(Object.fromEntries(new URLSearchParams(form.body))).toEqual({ grant_type: 'client_credentials', client_id: ALTERYX_DEMO_CLIENT_ID, client_secret: ALTERYX_DEMO_CLIENT_SECRET });
+    expect(Object.fromEntries(new URLSearchParams(form.body))).toEqual({
+      grant_type: 'client_credentials',
+      client_id: ALTERYX_DEMO_CLIENT_ID,
+      client_secret: ALTERYX_DEMO_CLIENT_SECRET,
+    });
     expect(first.requests).toBe(3);
     clock += 600_000;
     server.clearRequests();
@@ -476,7 +564,8 @@ describe('createAlteryxSource against the simulator', () => {
         ...inner,
         handle(request: DemoRequest) {
           const response = inner.handle(request);
-          if (request.path === '/webapi/v3/jobs' && ++listPages === 1) inner.inject({ status: 'Queued', queuedAt: clock });
+          if (request.path === '/webapi/v3/jobs' && ++listPages === 1)
+            inner.inject({ status: 'Queued', queuedAt: clock });
           return response;
         },
       }));
@@ -492,14 +581,19 @@ describe('createAlteryxSource against the simulator', () => {
   describe('disposition enrichment', () => {
     it('learns how completed jobs ended from the detail, once, and keeps the answer', async () => {
       const { simulator, server } = await startAlteryx();
-      injectMany(simulator, 6, (index) => [
-        { status: 'Completed', disposition: 'Success' },
-        { status: 'Completed', disposition: 'Warning' },
-        { status: 'Completed', disposition: 'Error' },
-        { status: 'Completed', disposition: 'Cancelled' },
-        { status: 'Cancelled' },
-        { status: 'Running' },
-      ][index] as AlteryxJobSeed);
+      injectMany(
+        simulator,
+        6,
+        (index) =>
+          [
+            { status: 'Completed', disposition: 'Success' },
+            { status: 'Completed', disposition: 'Warning' },
+            { status: 'Completed', disposition: 'Error' },
+            { status: 'Completed', disposition: 'Cancelled' },
+            { status: 'Cancelled' },
+            { status: 'Running' },
+          ][index] as AlteryxJobSeed,
+      );
       const source = sourceFor(server);
 
       const first = await source.list();
@@ -531,12 +625,16 @@ describe('createAlteryxSource against the simulator', () => {
       const first = await source.list();
       expect(detailCalls(server)).toHaveLength(25);
       expect(first.jobs.filter((job) => job.state === 'succeeded').map((job) => job.id)).toEqual(ids.slice(0, 25));
-      expect(first.jobs.slice(25).map((job) => [job.state, job.flags])).toEqual(Array(5).fill(['unknown', ['needs-disposition']]));
+      expect(first.jobs.slice(25).map((job) => [job.state, job.flags])).toEqual(
+        Array(5).fill(['unknown', ['needs-disposition']]),
+      );
       expect(first.requests).toBe(1 + 1 + 25);
 
       server.clearRequests();
       const second = await source.list();
-      expect(detailCalls(server).map((request) => request.path)).toEqual(ids.slice(25).map((id) => `/webapi/v3/jobs/${id}`));
+      expect(detailCalls(server).map((request) => request.path)).toEqual(
+        ids.slice(25).map((id) => `/webapi/v3/jobs/${id}`),
+      );
       expect(second.jobs.every((job) => job.state === 'succeeded')).toBe(true);
 
       server.clearRequests();
@@ -548,7 +646,10 @@ describe('createAlteryxSource against the simulator', () => {
       let broken = '';
       const { simulator, server } = await startAlteryx({}, (inner) => ({
         ...inner,
-        handle: (request: DemoRequest) => (request.path === `/webapi/v3/jobs/${broken}` ? { status: 500, json: { message: 'An error has occurred.' } } : inner.handle(request)),
+        handle: (request: DemoRequest) =>
+          request.path === `/webapi/v3/jobs/${broken}`
+            ? { status: 500, json: { message: 'An error has occurred.' } }
+            : inner.handle(request),
       }));
       [broken] = injectMany(simulator, 2, () => ({ status: 'Completed', disposition: 'Error' }));
       const source = sourceFor(server);
@@ -566,16 +667,36 @@ describe('createAlteryxSource against the simulator', () => {
   describe('detail', () => {
     it('returns messages, outputs and the list fields of a finished job', async () => {
       const { simulator, server } = await startAlteryx();
-      const job = simulator.inject({ status: 'Completed', disposition: 'Success', workflowName: 'Daily Sales.yxmd', submittedBy: 'Jane Doe' });
+      const job = simulator.inject({
+        status: 'Completed',
+        disposition: 'Success',
+        workflowName: 'Daily Sales.yxmd',
+        submittedBy: 'Jane Doe',
+      });
       const source = sourceFor(server);
       await source.list();
       server.clearRequests();
       const detail = await source.detail(job.id);
 
-      expect(detailCalls(server).map((request) => [request.path, request.query])).toEqual([[`/webapi/v3/jobs/${job.id}`, { includeMessages: 'true' }]]);
-      expect(detail).toMatchObject({ id: job.id, state: 'succeeded', nativeState: 'Completed/Success', type: 'Daily Sales.yxmd', owner: 'Jane Doe', steps: null, error: null });
+      expect(detailCalls(server).map((request) => [request.path, request.query])).toEqual([
+        [`/webapi/v3/jobs/${job.id}`, { includeMessages: 'true' }],
+      ]);
+      expect(detail).toMatchObject({
+        id: job.id,
+        state: 'succeeded',
+        nativeState: 'Completed/Success',
+        type: 'Daily Sales.yxmd',
+        owner: 'Jane Doe',
+        steps: null,
+        error: null,
+      });
       expect(detail?.outputs).toEqual([{ id: job.outputs[0].id, name: 'sales_summary.csv', formats: ['Csv', 'Yxdb'] }]);
-      expect(detail?.messages?.[0]).toEqual({ timestamp: null, level: 'info', text: 'Started running Daily Sales.yxmd', origin: 'engine' });
+      expect(detail?.messages?.[0]).toEqual({
+        timestamp: null,
+        level: 'info',
+        text: 'Started running Daily Sales.yxmd',
+        origin: 'engine',
+      });
       expect(detail?.messages?.at(-1)?.text).toMatch(/^Finished in \d+\.\d seconds with 0 errors$/);
       expect(detail?.messages?.map((message) => message.level)).toContain('debug');
     });
@@ -603,18 +724,38 @@ describe('createAlteryxSource against the simulator', () => {
 
     it('keeps a listed job whose detail answers 404 (non-app workflow) with its list status and why its outcome is unknown', async () => {
       const { simulator, server } = await startAlteryx({ noDetailEvery: 1 });
-      const job = simulator.inject({ status: 'Completed', disposition: 'Success', workflowName: 'Nightly Extract.yxmd' });
+      const job = simulator.inject({
+        status: 'Completed',
+        disposition: 'Success',
+        workflowName: 'Nightly Extract.yxmd',
+      });
       const source = sourceFor(server);
       const listed = await source.list();
-      expect(detailCalls(server).map((request) => [request.path, request.query])).toEqual([[`/webapi/v3/jobs/${job.id}`, { includeMessages: 'false' }]]);
-      expect(listed.jobs[0]).toMatchObject({ id: job.id, state: 'unknown', nativeState: 'Completed', terminal: true, error: 'outcome unknown: the server has no detail for this job' });
+      expect(detailCalls(server).map((request) => [request.path, request.query])).toEqual([
+        [`/webapi/v3/jobs/${job.id}`, { includeMessages: 'false' }],
+      ]);
+      expect(listed.jobs[0]).toMatchObject({
+        id: job.id,
+        state: 'unknown',
+        nativeState: 'Completed',
+        terminal: true,
+        error: 'outcome unknown: the server has no detail for this job',
+      });
       expect(listed.incomplete).toEqual({ jobs: 1, reason: 'outcome unknown: the server has no detail for this job' });
       server.clearRequests();
       const again = await source.list();
       expect(detailCalls(server)).toHaveLength(0);
       expect(again.incomplete).toEqual({ jobs: 1, reason: 'outcome unknown: the server has no detail for this job' });
       const detail = await source.detail(job.id);
-      expect(detail).toMatchObject({ id: job.id, state: 'unknown', nativeState: 'Completed', type: 'Nightly Extract.yxmd', error: 'outcome unknown: the server has no detail for this job', messages: null, outputs: null });
+      expect(detail).toMatchObject({
+        id: job.id,
+        state: 'unknown',
+        nativeState: 'Completed',
+        type: 'Nightly Extract.yxmd',
+        error: 'outcome unknown: the server has no detail for this job',
+        messages: null,
+        outputs: null,
+      });
     });
 
     it('finds a 404 job in a fresh list when nothing was listed yet (one-shot get)', async () => {
@@ -622,20 +763,35 @@ describe('createAlteryxSource against the simulator', () => {
       const job = simulator.inject({ status: 'Completed', disposition: 'Error' });
       const detail = await sourceFor(server).detail(job.id);
       // why: found only in a fresh list, its detail is asked once more (it may have just been created).
-      expect(sequence(server)).toEqual(['POST /webapi/oauth2/token', `GET /webapi/v3/jobs/${job.id}`, 'GET /webapi/v3/jobs', `GET /webapi/v3/jobs/${job.id}`]);
-      expect(detail).toMatchObject({ id: job.id, state: 'unknown', error: 'outcome unknown: the server has no detail for this job' });
+      expect(sequence(server)).toEqual([
+        'POST /webapi/oauth2/token',
+        `GET /webapi/v3/jobs/${job.id}`,
+        'GET /webapi/v3/jobs',
+        `GET /webapi/v3/jobs/${job.id}`,
+      ]);
+      expect(detail).toMatchObject({
+        id: job.id,
+        state: 'unknown',
+        error: 'outcome unknown: the server has no detail for this job',
+      });
     });
 
     it('says why when a detail look-up fails for another reason, and asks again next poll', async () => {
       let failing = true;
       const { simulator, server } = await startAlteryx({}, (inner) => ({
         ...inner,
-        handle: (request: DemoRequest) => (failing && /^\/webapi\/v3\/jobs\/[^/]+$/.test(request.path) ? { status: 500, json: { message: 'database busy' } } : inner.handle(request)),
+        handle: (request: DemoRequest) =>
+          failing && /^\/webapi\/v3\/jobs\/[^/]+$/.test(request.path)
+            ? { status: 500, json: { message: 'database busy' } }
+            : inner.handle(request),
       }));
       const job = simulator.inject({ status: 'Completed', disposition: 'Success' });
       const source = sourceFor(server);
       const first = await source.list();
-      expect(first.incomplete).toEqual({ jobs: 1, reason: 'outcome unknown: its detail request failed (500 server error)' });
+      expect(first.incomplete).toEqual({
+        jobs: 1,
+        reason: 'outcome unknown: its detail request failed (500 server error)',
+      });
       expect(first.jobs[0].error).toBe('outcome unknown: its detail request failed (500 server error)');
       failing = false;
       const second = await source.list();
@@ -671,7 +827,10 @@ describe('createAlteryxSource against the simulator', () => {
       injectMany(simulator, 2, (index) => ({ status: index === 0 ? 'Queued' : 'Running', submittedBy: 'Aiko Tanaka' }));
       const source = sourceFor(server);
       const [queued, running] = (await source.list()).jobs;
-      expect(source.capabilities.actions.cancel?.availability(queued)).toEqual({ ok: true, consequence: 'a queued job is deleted, not cancelled: it disappears from the list' });
+      expect(source.capabilities.actions.cancel?.availability(queued)).toEqual({
+        ok: true,
+        consequence: 'a queued job is deleted, not cancelled: it disappears from the list',
+      });
 
       const outcome = await source.act('cancel', queued);
       expect(outcome).toEqual({ kind: 'cancel', effect: 'deleted', message: 'Deleted Successfully.' });
@@ -681,8 +840,16 @@ describe('createAlteryxSource against the simulator', () => {
     });
 
     it.each([
-      ['a finished job', { status: 'Completed', disposition: 'Success' }, "This job is not in 'Queued' or 'Running' state."],
-      ['a job of an account it may not touch', { status: 'Running', submittedBy: ALTERYX_PROTECTED_OWNER }, 'You do not have permission to cancel this job.'],
+      [
+        'a finished job',
+        { status: 'Completed', disposition: 'Success' },
+        "This job is not in 'Queued' or 'Running' state.",
+      ],
+      [
+        'a job of an account it may not touch',
+        { status: 'Running', submittedBy: ALTERYX_PROTECTED_OWNER },
+        'You do not have permission to cancel this job.',
+      ],
     ] as [string, AlteryxJobSeed, string][])('surfaces the refusal to cancel %s', async (_, seed, message) => {
       const { simulator, server } = await startAlteryx();
       const injected = simulator.inject(seed);
@@ -729,13 +896,24 @@ describe('createAlteryxSource against the simulator', () => {
   });
 
   describe('capabilities', () => {
-    const source = createAlteryxSource({ name: 'ayx', url: 'http://127.0.0.1:9/webapi', clientId: 'id', clientSecret: 'secret' });
+    const source = createAlteryxSource({
+      name: 'ayx',
+      url: 'http://127.0.0.1:9/webapi',
+      clientId: 'id',
+      clientSecret: 'secret',
+    });
     const cancel = source.capabilities.actions.cancel!;
-    const jobIn = (status: string, disposition?: string): Job => normalizeAlteryxJob({ jobId: 'a', status }, 'ayx', disposition);
+    const jobIn = (status: string, disposition?: string): Job =>
+      normalizeAlteryxJob({ jobId: 'a', status }, 'ayx', disposition);
 
     it('declares only Cancel, as the DELETE it is, with detail and messages but no steps or result', () => {
       expect(Object.keys(source.capabilities.actions)).toEqual(['cancel']);
-      expect(cancel).toMatchObject({ kind: 'cancel', label: 'Cancel', request: 'DELETE /v3/jobs/{id}', destructive: true });
+      expect(cancel).toMatchObject({
+        kind: 'cancel',
+        label: 'Cancel',
+        request: 'DELETE /v3/jobs/{id}',
+        destructive: true,
+      });
       expect(cancel.consequence).toMatch(/queued job is deleted/);
       expect(source.capabilities).toMatchObject({ detail: true, messages: true, steps: false, result: false });
       expect(source.capabilities.missing.steps).toMatch(/no per-job steps/);
@@ -743,12 +921,35 @@ describe('createAlteryxSource against the simulator', () => {
     });
 
     it.each([
-      ['Queued', undefined, { ok: true, consequence: 'a queued job is deleted, not cancelled: it disappears from the list' }],
+      [
+        'Queued',
+        undefined,
+        { ok: true, consequence: 'a queued job is deleted, not cancelled: it disappears from the list' },
+      ],
       ['Running', undefined, { ok: true, consequence: 'the running job is cancelled' }],
-      ['Created', undefined, { ok: false, reason: 'Alteryx cancels only Queued or Running jobs; this one is Created and not queued yet' }],
-      ['Initializing', undefined, { ok: false, reason: 'Alteryx cancels only Queued or Running jobs; this one is Initializing, try again once it runs' }],
-      ['Completed', 'Success', { ok: false, reason: 'only Queued or Running jobs can be cancelled; this one is Completed/Success' }],
-      ['Cancelled', undefined, { ok: false, reason: 'only Queued or Running jobs can be cancelled; this one is Cancelled' }],
+      [
+        'Created',
+        undefined,
+        { ok: false, reason: 'Alteryx cancels only Queued or Running jobs; this one is Created and not queued yet' },
+      ],
+      [
+        'Initializing',
+        undefined,
+        {
+          ok: false,
+          reason: 'Alteryx cancels only Queued or Running jobs; this one is Initializing, try again once it runs',
+        },
+      ],
+      [
+        'Completed',
+        'Success',
+        { ok: false, reason: 'only Queued or Running jobs can be cancelled; this one is Completed/Success' },
+      ],
+      [
+        'Cancelled',
+        undefined,
+        { ok: false, reason: 'only Queued or Running jobs can be cancelled; this one is Cancelled' },
+      ],
     ])('says whether a %s job can be cancelled', (status, disposition, availability) => {
       expect(cancel.availability(jobIn(status, disposition))).toEqual(availability);
     });
@@ -762,23 +963,58 @@ describe('the Alteryx simulator', () => {
       method: 'POST',
       path: '/webapi/oauth2/token',
       query: new URLSearchParams(),
-      headers: { authorization: `Basic ${Buffer.from(`${ALTERYX_DEMO_CLIENT_ID}:${ALTERYX_DEMO_CLIENT_SECRET}`).toString('base64')}` },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${ALTERYX_DEMO_CLIENT_ID}:${ALTERYX_DEMO_CLIENT_SECRET}`).toString('base64')}`,
+      },
       body: 'grant_type=client_credentials',
     }) as { status: number; json: { access_token: string } };
     expect(token.status).toBe(200);
-    return simulator.handle({ method, path, query: new URLSearchParams(query), headers: { authorization: `Bearer ${token.json.access_token}` }, body: '' }) as { status: number; json: any };
+    return simulator.handle({
+      method,
+      path,
+      query: new URLSearchParams(query),
+      headers: { authorization: `Bearer ${token.json.access_token}` },
+      body: '',
+    }) as { status: number; json: any };
   }
 
   it('is deterministic for a seed and clock, with 40 jobs by default in the documented formats', () => {
-    const first = call(createAlteryxSimulator({ now, seed: 3 }), '/webapi/v3/jobs', 'limit=100&sortField=CreateDate&direction=desc&allUsers=true');
-    const second = call(createAlteryxSimulator({ now, seed: 3 }), '/webapi/v3/jobs', 'limit=100&sortField=CreateDate&direction=desc&allUsers=true');
+    const first = call(
+      createAlteryxSimulator({ now, seed: 3 }),
+      '/webapi/v3/jobs',
+      'limit=100&sortField=CreateDate&direction=desc&allUsers=true',
+    );
+    const second = call(
+      createAlteryxSimulator({ now, seed: 3 }),
+      '/webapi/v3/jobs',
+      'limit=100&sortField=CreateDate&direction=desc&allUsers=true',
+    );
     expect(first.json).toEqual(second.json);
     expect(first.json.data).toHaveLength(40);
-    expect(first.json.pagination).toEqual({ currentPage: 1, pageSize: 100, totalItems: 40, totalPages: 1, hasNextPage: false, hasPreviousPage: false });
+    expect(first.json.pagination).toEqual({
+      currentPage: 1,
+      pageSize: 100,
+      totalItems: 40,
+      totalPages: 1,
+      hasNextPage: false,
+      hasPreviousPage: false,
+    });
     const items = first.json.data as Record<string, unknown>[];
-    expect([...new Set(items.map((item) => item.status))]).toEqual(expect.arrayContaining(['Created', 'Queued', 'Initializing', 'Running', 'Completed']));
+    expect([...new Set(items.map((item) => item.status))]).toEqual(
+      expect.arrayContaining(['Created', 'Queued', 'Initializing', 'Running', 'Completed']),
+    );
     for (const item of items) {
-      expect(Object.keys(item)).toEqual(['jobId', 'status', 'workflowName', 'workflowId', 'submittedBy', 'startTime', 'queueTime', 'executionTime', 'priority']);
+      expect(Object.keys(item)).toEqual([
+        'jobId',
+        'status',
+        'workflowName',
+        'workflowId',
+        'submittedBy',
+        'startTime',
+        'queueTime',
+        'executionTime',
+        'priority',
+      ]);
       expect(item.jobId).toMatch(/^[0-9a-f]{24}$/);
       expect(item.queueTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
       expect(typeof item.priority).toBe('string');
@@ -796,8 +1032,12 @@ describe('the Alteryx simulator', () => {
     expect(complete.json.data.length).toBeGreaterThan(20);
     expect(new Set(complete.json.data.map((item: { status: string }) => item.status))).toEqual(new Set(['Completed']));
     const both = call(simulator, '/webapi/v3/jobs', 'statuses=Queued,Running&allUsers=true&limit=100');
-    expect(new Set(both.json.data.map((item: { status: string }) => item.status))).toEqual(new Set(['Queued', 'Running']));
-    expect(call(simulator, '/webapi/v3/jobs', 'statuses=Completed').json).toEqual({ message: 'The request is invalid.' });
+    expect(new Set(both.json.data.map((item: { status: string }) => item.status))).toEqual(
+      new Set(['Queued', 'Running']),
+    );
+    expect(call(simulator, '/webapi/v3/jobs', 'statuses=Completed').json).toEqual({
+      message: 'The request is invalid.',
+    });
     expect(call(simulator, '/webapi/v3/jobs', 'limit=ten').status).toBe(400);
   });
 
@@ -806,7 +1046,9 @@ describe('the Alteryx simulator', () => {
     const own = call(simulator, '/webapi/v3/jobs', 'limit=100');
     const all = call(simulator, '/webapi/v3/jobs', 'limit=100&allUsers=true');
     expect(own.json.data.length).toBeLessThan(all.json.data.length);
-    expect(new Set(own.json.data.map((item: { submittedBy: string }) => item.submittedBy))).toEqual(new Set([ALTERYX_DEMO_USER]));
+    expect(new Set(own.json.data.map((item: { submittedBy: string }) => item.submittedBy))).toEqual(
+      new Set([ALTERYX_DEMO_USER]),
+    );
   });
 
   it('answers the detail with or without messages, and the messages endpoint as an array', () => {
@@ -814,13 +1056,26 @@ describe('the Alteryx simulator', () => {
     const job = simulator.inject({ status: 'Completed', disposition: 'Warning' });
     const full = call(simulator, `/webapi/v3/jobs/${job.id}`);
     const reduced = call(simulator, `/webapi/v3/jobs/${job.id}`, 'includeMessages=false');
-    expect(Object.keys(full.json)).toEqual(['id', 'appId', 'createDateTime', 'status', 'disposition', 'outputs', 'priority', 'workerTag', 'runWithE2', 'messages']);
+    expect(Object.keys(full.json)).toEqual([
+      'id',
+      'appId',
+      'createDateTime',
+      'status',
+      'disposition',
+      'outputs',
+      'priority',
+      'workerTag',
+      'runWithE2',
+      'messages',
+    ]);
     expect(full.json).toMatchObject({ id: job.id, status: 'Completed', disposition: 'Warning' });
     expect(full.json.createDateTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(reduced.json).not.toHaveProperty('messages');
     const messages = call(simulator, `/webapi/v3/jobs/${job.id}/messages`);
     expect(messages.json).toEqual(full.json.messages);
-    expect(messages.json.map((message: { status: number }) => message.status)).toEqual(expect.arrayContaining([5, 2, 9, 4]));
+    expect(messages.json.map((message: { status: number }) => message.status)).toEqual(
+      expect.arrayContaining([5, 2, 9, 4]),
+    );
   });
 
   it('moves a queued job through Initializing and Running to a finished status', () => {
@@ -844,9 +1099,13 @@ describe('the Alteryx simulator', () => {
       simulator.tick(clock);
     }
     const statuses = simulator.jobs.map((job) => job.status);
-    expect(simulator.jobs.length).toBeLessThanOrEqual(80 + statuses.filter((status) => status !== 'Completed' && status !== 'Cancelled').length);
+    expect(simulator.jobs.length).toBeLessThanOrEqual(
+      80 + statuses.filter((status) => status !== 'Completed' && status !== 'Cancelled').length,
+    );
     expect(statuses.filter((status) => status === 'Completed').length).toBeGreaterThan(40);
-    expect([...new Set(simulator.jobs.map((job) => job.disposition))]).toEqual(expect.arrayContaining(['Success', 'Warning', 'Error']));
+    expect([...new Set(simulator.jobs.map((job) => job.disposition))]).toEqual(
+      expect.arrayContaining(['Success', 'Warning', 'Error']),
+    );
   });
 
   it('rejects a missing or expired token with the ASP.NET message', async () => {
@@ -854,13 +1113,19 @@ describe('the Alteryx simulator', () => {
     const missing = await fetch(`${server.url}/v3/jobs`);
     expect(missing.status).toBe(401);
     expect(await missing.json()).toEqual({ message: ALTERYX_DENIED_MESSAGE });
-    const tokenResponse = await fetch(`${server.url}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&client_id=${ALTERYX_DEMO_CLIENT_ID}&client_secret=${ALTERYX_DEMO_CLIENT_SECRET}` });
+    const tokenResponse = await fetch(`${server.url}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `grant_type=client_credentials&client_id=${ALTERYX_DEMO_CLIENT_ID}&client_secret=${ALTERYX_DEMO_CLIENT_SECRET}`,
+    });
     const token = (await tokenResponse.json()) as { access_token: string; token_type: string; expires_in: number };
     expect([token.token_type, token.expires_in]).toEqual(['bearer', 60]);
     const fresh = await fetch(`${server.url}/v3/jobs`, { headers: { authorization: `Bearer ${token.access_token}` } });
     expect(fresh.status).toBe(200);
     clock += 60_000;
-    const expired = await fetch(`${server.url}/v3/jobs`, { headers: { authorization: `Bearer ${token.access_token}` } });
+    const expired = await fetch(`${server.url}/v3/jobs`, {
+      headers: { authorization: `Bearer ${token.access_token}` },
+    });
     expect(expired.status).toBe(401);
   });
 });
@@ -877,7 +1142,11 @@ async function startStub(reply: (method: string, path: string) => StubReply | un
   const seen: string[] = [];
   const server = await startStubServer((request) => {
     seen.push(`${request.method} ${request.path}`);
-    const answer: StubReply = reply(request.method, request.path) ?? (request.path === '/webapi/oauth2/token' ? { status: 200, json: fixture('token.json') } : { status: 404, json: { message: 'no stub' } });
+    const answer: StubReply =
+      reply(request.method, request.path) ??
+      (request.path === '/webapi/oauth2/token'
+        ? { status: 200, json: fixture('token.json') }
+        : { status: 404, json: { message: 'no stub' } });
     return { ...answer, contentType: answer.contentType ?? 'application/json; charset=utf-8' };
   });
   servers.push(server);
@@ -892,24 +1161,53 @@ const A_JOB = normalizeAlteryxJob({ jobId: '68dd3292c97fddfcc003adcb', status: '
 
 describe('Alteryx error shapes (real HTTP stub)', () => {
   it('gives up after one fresh token when the read keeps answering 401', async () => {
-    const { seen, source } = await startStub((_, path) => (path === LIST ? { status: 401, json: fixture('error-unauthorized.json') } : undefined));
+    const { seen, source } = await startStub((_, path) =>
+      path === LIST ? { status: 401, json: fixture('error-unauthorized.json') } : undefined,
+    );
     const error = await rejection(source.list());
-    expect(error).toMatchObject({ source: 'stubbed', kind: 'auth', status: 401, detail: 'Authorization has been denied for this request.' });
+    expect(error).toMatchObject({
+      source: 'stubbed',
+      kind: 'auth',
+      status: 401,
+      detail: 'Authorization has been denied for this request.',
+    });
     expect(error.message).toContain('stubbed: 401 unauthorized: Authorization has been denied for this request.');
     expect(seen).toEqual(['POST /webapi/oauth2/token', `GET ${LIST}`, 'POST /webapi/oauth2/token', `GET ${LIST}`]);
   });
 
   it.each([
     ['a 401 with an empty body', { status: 401, text: '' }, { kind: 'auth', status: 401 }, '401 unauthorized'],
-    ['a 404 with a message', { status: 404, json: { message: 'No HTTP resource was found.' } }, { kind: 'not-found', status: 404, detail: 'No HTTP resource was found.' }, '404 not found'],
-    ['a 500 HTML page', { status: 500, text: '<!DOCTYPE html><html><body>Server Error in Application</body></html>', contentType: 'text/html' }, { kind: 'server', status: 500, detail: 'HTML error page' }, '500 server error'],
-    ['a 400 invalid request', { status: 400, json: { message: 'The request is invalid.' } }, { kind: 'http', status: 400, detail: 'The request is invalid.' }, 'HTTP 400'],
-  ] as [string, StubReply, Partial<SourceError>, string][])('turns %s from the list into a SourceError naming the source and status', async (_, reply, expected, short) => {
-    const { source } = await startStub((_method, path) => (path === LIST ? reply : undefined));
-    const error = await rejection(source.list());
-    expect(error).toMatchObject({ source: 'stubbed', short, ...expected });
-    expect(error.message).toContain(`stubbed: ${short}`);
-  });
+    [
+      'a 404 with a message',
+      { status: 404, json: { message: 'No HTTP resource was found.' } },
+      { kind: 'not-found', status: 404, detail: 'No HTTP resource was found.' },
+      '404 not found',
+    ],
+    [
+      'a 500 HTML page',
+      {
+        status: 500,
+        text: '<!DOCTYPE html><html><body>Server Error in Application</body></html>',
+        contentType: 'text/html',
+      },
+      { kind: 'server', status: 500, detail: 'HTML error page' },
+      '500 server error',
+    ],
+    [
+      'a 400 invalid request',
+      { status: 400, json: { message: 'The request is invalid.' } },
+      { kind: 'http', status: 400, detail: 'The request is invalid.' },
+      'HTTP 400',
+    ],
+  ] as [string, StubReply, Partial<SourceError>, string][])(
+    'turns %s from the list into a SourceError naming the source and status',
+    async (_, reply, expected, short) => {
+      const { source } = await startStub((_method, path) => (path === LIST ? reply : undefined));
+      const error = await rejection(source.list());
+      expect(error).toMatchObject({ source: 'stubbed', short, ...expected });
+      expect(error.message).toContain(`stubbed: ${short}`);
+    },
+  );
 
   it.each([
     ['no data array', { pagination: {} }],
@@ -918,14 +1216,34 @@ describe('Alteryx error shapes (real HTTP stub)', () => {
   ])('reports a list with %s as an unexpected shape', async (_, body) => {
     const { source } = await startStub((_method, path) => (path === LIST ? { status: 200, json: body } : undefined));
     const error = await rejection(source.list());
-    expect(error).toMatchObject({ kind: 'shape', short: 'unexpected response shape', detail: 'GET /v3/jobs answered without a "data" array' });
+    expect(error).toMatchObject({
+      kind: 'shape',
+      short: 'unexpected response shape',
+      detail: 'GET /v3/jobs answered without a "data" array',
+    });
   });
 
   it.each([
-    ['400 invalid_client', { status: 400, json: fixture('error-token-invalid-client.json') }, { kind: 'auth', status: 400, short: 'token request rejected (HTTP 400)', detail: 'invalid_client' }],
-    ['401 with a description', { status: 401, json: { error: 'invalid_client', error_description: 'Client authentication failed.' } }, { kind: 'auth', status: 401, short: 'token request rejected (HTTP 401)', detail: 'invalid_client' }],
-    ['503', { status: 503, json: { message: 'Service Unavailable' } }, { kind: 'server', status: 503, detail: 'Service Unavailable' }],
-    ['200 without a token', { status: 200, json: { token_type: 'bearer' } }, { kind: 'shape', detail: 'the token response has no "access_token"' }],
+    [
+      '400 invalid_client',
+      { status: 400, json: fixture('error-token-invalid-client.json') },
+      { kind: 'auth', status: 400, short: 'token request rejected (HTTP 400)', detail: 'invalid_client' },
+    ],
+    [
+      '401 with a description',
+      { status: 401, json: { error: 'invalid_client', error_description: 'Client authentication failed.' } },
+      { kind: 'auth', status: 401, short: 'token request rejected (HTTP 401)', detail: 'invalid_client' },
+    ],
+    [
+      '503',
+      { status: 503, json: { message: 'Service Unavailable' } },
+      { kind: 'server', status: 503, detail: 'Service Unavailable' },
+    ],
+    [
+      '200 without a token',
+      { status: 200, json: { token_type: 'bearer' } },
+      { kind: 'shape', detail: 'the token response has no "access_token"' },
+    ],
   ] as [string, StubReply, Partial<SourceError>][])('reports a token answer of %s', async (_, reply, expected) => {
     const { seen, source } = await startStub((_method, path) => (path === '/webapi/oauth2/token' ? reply : undefined));
     const error = await rejection(source.list());
@@ -937,8 +1255,20 @@ describe('Alteryx error shapes (real HTTP stub)', () => {
   });
 
   it(`stops after ${MAX_PAGES_PER_POLL} pages of a server that always says there is a next page, and de-duplicates`, async () => {
-    const page = { data: fixture('list-page-1.json').data.slice(0, 2), pagination: { currentPage: 1, pageSize: 2, totalItems: 9999, totalPages: 5000, hasNextPage: true, hasPreviousPage: false } };
-    const { seen, source } = await startStub((_method, path) => (path === LIST ? { status: 200, json: page } : undefined));
+    const page = {
+      data: fixture('list-page-1.json').data.slice(0, 2),
+      pagination: {
+        currentPage: 1,
+        pageSize: 2,
+        totalItems: 9999,
+        totalPages: 5000,
+        hasNextPage: true,
+        hasPreviousPage: false,
+      },
+    };
+    const { seen, source } = await startStub((_method, path) =>
+      path === LIST ? { status: 200, json: page } : undefined,
+    );
     const result = await source.list();
     expect(seen.filter((request) => request === `GET ${LIST}`)).toHaveLength(MAX_PAGES_PER_POLL);
     expect(result.jobs.map((job) => job.id)).toEqual(['68dd3a41c97fddfcc003ae10', '68dd3a12c97fddfcc003ae0c']);
@@ -948,18 +1278,24 @@ describe('Alteryx error shapes (real HTTP stub)', () => {
   it('reads the messages endpoint when the detail has no messages, as an array or a single object', async () => {
     for (const messages of [fixture('messages.json'), fixture('messages-single.json')]) {
       const { seen, source } = await startStub((_method, path) => {
-        if (path === '/webapi/v3/jobs/68dd3336c97fddfcc003add2') return { status: 200, json: fixture('detail-reduced.json') };
+        if (path === '/webapi/v3/jobs/68dd3336c97fddfcc003add2')
+          return { status: 200, json: fixture('detail-reduced.json') };
         if (path === '/webapi/v3/jobs/68dd3336c97fddfcc003add2/messages') return { status: 200, json: messages };
         return undefined;
       });
       const detail = await source.detail('68dd3336c97fddfcc003add2');
-      expect(seen.slice(1)).toEqual(['GET /webapi/v3/jobs/68dd3336c97fddfcc003add2', 'GET /webapi/v3/jobs/68dd3336c97fddfcc003add2/messages']);
+      expect(seen.slice(1)).toEqual([
+        'GET /webapi/v3/jobs/68dd3336c97fddfcc003add2',
+        'GET /webapi/v3/jobs/68dd3336c97fddfcc003add2/messages',
+      ]);
       expect(detail?.messages).toEqual(normalizeAlteryxMessages(messages));
     }
   });
 
   it('reports a detail that is not an object as an unexpected shape', async () => {
-    const { source } = await startStub((_method, path) => (path.startsWith('/webapi/v3/jobs/') ? { status: 200, json: ['nope'] } : undefined));
+    const { source } = await startStub((_method, path) =>
+      path.startsWith('/webapi/v3/jobs/') ? { status: 200, json: ['nope'] } : undefined,
+    );
     const error = await rejection(source.detail('68dd3336c97fddfcc003add2'));
     expect(error).toMatchObject({ kind: 'shape', short: 'unexpected response shape' });
   });
@@ -968,23 +1304,35 @@ describe('Alteryx error shapes (real HTTP stub)', () => {
     ['error-cancel-not-in-state.json', "This job is not in 'Queued' or 'Running' state."],
     ['error-cancel-no-permission.json', 'You do not have permission to cancel this job.'],
   ])('carries the cancel refusal of %s', async (file, message) => {
-    const { seen, source } = await startStub((method) => (method === 'DELETE' ? { status: 400, json: fixture(file) } : undefined));
+    const { seen, source } = await startStub((method) =>
+      method === 'DELETE' ? { status: 400, json: fixture(file) } : undefined,
+    );
     const error = await rejection(source.act('cancel', A_JOB));
     expect(error).toMatchObject({ source: 'stubbed', kind: 'vendor', status: 400, detail: message });
-    expect(seen.filter((request) => request.startsWith('DELETE'))).toEqual(['DELETE /webapi/v3/jobs/68dd3292c97fddfcc003adcb']);
+    expect(seen.filter((request) => request.startsWith('DELETE'))).toEqual([
+      'DELETE /webapi/v3/jobs/68dd3292c97fddfcc003adcb',
+    ]);
   });
 
   it.each([
     ['cancel-running.json', 'cancelled', 'Cancelled Successfully.'],
     ['cancel-queued.json', 'deleted', 'Deleted Successfully.'],
   ])('reads the effect of %s from the server message', async (file, effect, message) => {
-    const { source } = await startStub((method) => (method === 'DELETE' ? { status: 200, json: fixture(file) } : undefined));
+    const { source } = await startStub((method) =>
+      method === 'DELETE' ? { status: 200, json: fixture(file) } : undefined,
+    );
     expect(await source.act('cancel', A_JOB)).toEqual({ kind: 'cancel', effect, message });
   });
 
   it('reports a cancel of a job that is gone as not found', async () => {
-    const { source } = await startStub((method) => (method === 'DELETE' ? { status: 404, json: fixture('error-not-found.json') } : undefined));
+    const { source } = await startStub((method) =>
+      method === 'DELETE' ? { status: 404, json: fixture('error-not-found.json') } : undefined,
+    );
     const error = await rejection(source.act('cancel', A_JOB));
-    expect(error).toMatchObject({ kind: 'not-found', status: 404, detail: "Job '68dd3292c97fddfcc003ffff' was not found." });
+    expect(error).toMatchObject({
+      kind: 'not-found',
+      status: 404,
+      detail: "Job '68dd3292c97fddfcc003ffff' was not found.",
+    });
   });
 });

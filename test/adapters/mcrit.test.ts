@@ -19,7 +19,13 @@ import {
 } from '../../source/adapters/mcrit.js';
 import { MAX_PAGES_PER_POLL } from '../../source/adapters/paging.js';
 import { startDemoServer, type DemoResponse, type RunningDemoServer } from '../../source/demo/kit.js';
-import { MCRIT_DEMO_TOKEN, createMcritSimulator, type McritJobDocument, type McritSimulator, type McritSimulatorOptions } from '../../source/demo/mcrit-server.js';
+import {
+  MCRIT_DEMO_TOKEN,
+  createMcritSimulator,
+  type McritJobDocument,
+  type McritSimulator,
+  type McritSimulatorOptions,
+} from '../../source/demo/mcrit-server.js';
 import type { Job } from '../../source/domain/job.js';
 import { startStubServer } from '../helpers/stub-server.js';
 
@@ -63,7 +69,10 @@ function listRequests(server: RunningDemoServer) {
 }
 
 function newestFirstIds(simulator: McritSimulator): string[] {
-  return simulator.documents.map((document) => document._id.$oid).sort().reverse();
+  return simulator.documents
+    .map((document) => document._id.$oid)
+    .sort()
+    .reverse();
 }
 
 async function captureError(promise: Promise<unknown>): Promise<SourceError> {
@@ -89,7 +98,12 @@ async function startFakeServer(reply: (path: string, query: URLSearchParams, met
   const server = await startStubServer((request) => {
     requests.push({ method: request.method, path: request.path, query: request.query });
     const answer = reply(request.path, request.query, request.method);
-    return { status: answer.status, json: answer.text === undefined ? answer.body : undefined, text: answer.text, contentType: answer.contentType };
+    return {
+      status: answer.status,
+      json: answer.text === undefined ? answer.body : undefined,
+      text: answer.text,
+      contentType: answer.contentType,
+    };
   });
   closers.push(() => server.close());
   return { url: server.url, requests };
@@ -107,7 +121,11 @@ describe('deriveMcritState reproduces mongoqueue _identifyJobState rule by rule'
   const base = { started_at: null, locked_by: null, finished_at: null, terminated: false, attempts_left: 3 };
   it.each([
     ['started and locked, not finished', { started_at: started, locked_by: 'Worker-1' }, 'in_progress'],
-    ['locked with no attempts left is still in_progress (rule 1 before rule 2)', { started_at: started, locked_by: 'Worker-1', attempts_left: 0 }, 'in_progress'],
+    [
+      'locked with no attempts left is still in_progress (rule 1 before rule 2)',
+      { started_at: started, locked_by: 'Worker-1', attempts_left: 0 },
+      'in_progress',
+    ],
     ['started, locked and finished', { started_at: started, locked_by: 'Worker-1', finished_at: finished }, 'finished'],
     ['started, locked and terminated', { started_at: started, locked_by: 'Worker-1', terminated: true }, 'terminated'],
     ['no attempts left, unlocked', { started_at: started, attempts_left: 0 }, 'failed'],
@@ -115,19 +133,28 @@ describe('deriveMcritState reproduces mongoqueue _identifyJobState rule by rule'
     ['no attempts left but finished', { attempts_left: 0, finished_at: finished }, 'finished'],
     ['no attempts left but terminated', { attempts_left: 0, terminated: true }, 'terminated'],
     ['never taken', {}, 'queued'],
-    ['released after an error with attempts left', { started_at: started, attempts_left: 2, last_error: 'Traceback…' }, 'queued'],
+    [
+      'released after an error with attempts left',
+      { started_at: started, attempts_left: 2, last_error: 'Traceback…' },
+      'queued',
+    ],
     ['an empty locked_by is falsy in Python', { started_at: started, locked_by: '' }, 'queued'],
     ['locked but never started', { locked_by: 'Worker-1' }, 'unknown'],
     ['terminated while unlocked', { terminated: true }, 'terminated'],
   ])('%s → %s', (_name, fields, expected) => {
     expect(deriveMcritState({ ...base, ...fields })).toBe(expected);
     // The simulator's own port of the rule, written apart from the adapter's, agrees with the table.
-    expect(identifyJobState({ ...jobDocument('6a74660af8b8d2c6f83664f1'), ...base, ...fields } as McritJobDocument)).toBe(expected);
+    expect(
+      identifyJobState({ ...jobDocument('6a74660af8b8d2c6f83664f1'), ...base, ...fields } as McritJobDocument),
+    ).toBe(expected);
   });
 
-  it.each([[{}], [null], ['a string'], [[1, 2]]])('treats a document with no fields (%j) like Python treats missing values, as queued', (value) => {
-    expect(deriveMcritState(value)).toBe('queued');
-  });
+  it.each([[{}], [null], ['a string'], [[1, 2]]])(
+    'treats a document with no fields (%j) like Python treats missing values, as queued',
+    (value) => {
+      expect(deriveMcritState(value)).toBe('queued');
+    },
+  );
 });
 
 describe('mapMcritState maps every derived state (MCRIT job states, docs/vendors.md)', () => {
@@ -157,7 +184,11 @@ describe('mapMcritState maps every derived state (MCRIT job states, docs/vendors
 
 describe('summarizeMcritError', () => {
   it('keeps the exception line of a Python traceback', () => {
-    expect(summarizeMcritError('Traceback (most recent call last):\n  File "x.py", line 1, in f\n    raise\nValueError: Sample with ID 17 does not exist.\n')).toBe('ValueError: Sample with ID 17 does not exist.');
+    expect(
+      summarizeMcritError(
+        'Traceback (most recent call last):\n  File "x.py", line 1, in f\n    raise\nValueError: Sample with ID 17 does not exist.\n',
+      ),
+    ).toBe('ValueError: Sample with ID 17 does not exist.');
   });
 
   it('keeps the first line of any other text, and null for blank text', () => {
@@ -197,16 +228,42 @@ describe('normalizeMcritJob (fixtures/mcrit/list.json)', () => {
 
   it.each([
     [0, 'getMatchesForSample', 'in_progress', 'running', [], 45, 'Worker-3ff5512e-1070-4a82-a047-536e025d0bb0', null],
-    [1, 'addBinarySample', 'queued', 'queued', ['had-error'], 31, null, 'pymongo.errors.AutoReconnect: mongodb:27017: [Errno 111] Connection refused'],
+    [
+      1,
+      'addBinarySample',
+      'queued',
+      'queued',
+      ['had-error'],
+      31,
+      null,
+      'pymongo.errors.AutoReconnect: mongodb:27017: [Errno 111] Connection refused',
+    ],
     [2, 'updateMinHashes', 'queued', 'queued', [], null, null, null],
     [3, 'combineMatchesToCross', 'queued', 'queued', [], null, null, null],
     [4, 'getUniqueBlocks', 'failed', 'failed', [], 12, null, 'KeyError: 17'],
     [5, 'addBinarySample', 'terminated', 'cancelled', [], 27, 'Worker-91c0d7aa-5b4e-4f4e-8d61-0c2b7a9e33f1', null],
     [6, 'getUniqueBlocks', 'finished', 'succeeded', [], 100, 'Worker-3ff5512e-1070-4a82-a047-536e025d0bb0', null],
-    [7, 'getMatchesForSampleVsGroup', 'finished', 'succeeded', [], 100, 'Worker-3ff5512e-1070-4a82-a047-536e025d0bb0', null],
+    [
+      7,
+      'getMatchesForSampleVsGroup',
+      'finished',
+      'succeeded',
+      [],
+      100,
+      'Worker-3ff5512e-1070-4a82-a047-536e025d0bb0',
+      null,
+    ],
   ])('document %i (%s) derives %s → %s', (index, type, nativeState, state, flags, progress, host, error) => {
     const job = normalizeMcritJob(listFixture.data[index], 'lab');
-    expect({ type: job.type, nativeState: job.nativeState, state: job.state, flags: job.flags, progress: job.progress, host: job.host, error: job.error }).toEqual({
+    expect({
+      type: job.type,
+      nativeState: job.nativeState,
+      state: job.state,
+      flags: job.flags,
+      progress: job.progress,
+      host: job.host,
+      error: job.error,
+    }).toEqual({
       type,
       nativeState,
       state,
@@ -228,11 +285,27 @@ describe('normalizeMcritJob (fixtures/mcrit/list.json)', () => {
   });
 
   it('degrades odd documents field by field instead of throwing (fixtures/mcrit/list-edge-cases.json)', () => {
-    const [lockedNotStarted, countProgress, sparse] = fixture<{ data: unknown[] }>('list-edge-cases.json').data.map((raw) => normalizeMcritJob(raw, 'lab'));
-    expect([lockedNotStarted.nativeState, lockedNotStarted.state, lockedNotStarted.terminal]).toEqual(['unknown', 'unknown', false]);
+    const [lockedNotStarted, countProgress, sparse] = fixture<{ data: unknown[] }>('list-edge-cases.json').data.map(
+      (raw) => normalizeMcritJob(raw, 'lab'),
+    );
+    expect([lockedNotStarted.nativeState, lockedNotStarted.state, lockedNotStarted.terminal]).toEqual([
+      'unknown',
+      'unknown',
+      false,
+    ]);
     // why: a progress above 1 is MCRIT's absolute step count (no total set), not a percentage.
     expect([countProgress.progress, countProgress.progressSteps]).toEqual([null, 1523]);
-    expect(sparse).toMatchObject({ id: '6a746b00f8b8d2c6f8366b18', type: 'unknown', nativeState: 'unknown', priority: { value: null, label: null }, progress: null, createdAt: null, updatedAt: null, host: '7', error: null });
+    expect(sparse).toMatchObject({
+      id: '6a746b00f8b8d2c6f8366b18',
+      type: 'unknown',
+      nativeState: 'unknown',
+      priority: { value: null, label: null },
+      progress: null,
+      createdAt: null,
+      updatedAt: null,
+      host: '7',
+      error: null,
+    });
   });
 });
 
@@ -242,7 +315,9 @@ describe('normalizeMcritDetail', () => {
     const detail = normalizeMcritDetail(raw, 'lab');
     expect(detail.steps).toBeNull();
     expect(detail.result).toBeUndefined();
-    expect(detail.messages).toEqual([{ timestamp: null, level: 'error', text: (raw as McritJobDocument).last_error, origin: null }]);
+    expect(detail.messages).toEqual([
+      { timestamp: null, level: 'error', text: (raw as McritJobDocument).last_error, origin: null },
+    ]);
   });
 
   it('shows an earlier attempt’s traceback on a retried job as a warning', () => {
@@ -275,7 +350,10 @@ describe('normalizeMcritStats', () => {
     [-3, null, undefined],
     ['half', null, undefined],
   ])('reads progress %j as percent %j with step count %j', (progress, percent, steps) => {
-    const job = normalizeMcritJob(jobDocument('6a746b00f8b8d2c6f8366b18', { progress } as Partial<McritJobDocument>), 'lab');
+    const job = normalizeMcritJob(
+      jobDocument('6a746b00f8b8d2c6f8366b18', { progress } as Partial<McritJobDocument>),
+      'lab',
+    );
     expect([job.progress, job.progressSteps]).toEqual([percent, steps]);
   });
 
@@ -295,7 +373,12 @@ describe('MCRIT adapter against the simulator', () => {
       { start: '100', limit: '100' },
       { start: '200', limit: '50' },
     ]);
-    expect(server.requests.map((request) => request.headers.apitoken)).toEqual([MCRIT_DEMO_TOKEN, MCRIT_DEMO_TOKEN, MCRIT_DEMO_TOKEN, MCRIT_DEMO_TOKEN]);
+    expect(server.requests.map((request) => request.headers.apitoken)).toEqual([
+      MCRIT_DEMO_TOKEN,
+      MCRIT_DEMO_TOKEN,
+      MCRIT_DEMO_TOKEN,
+      MCRIT_DEMO_TOKEN,
+    ]);
     expect(result.jobs.map((job) => job.id)).toEqual(newestFirstIds(simulator));
     expect(result.requests).toBe(4);
   });
@@ -305,10 +388,13 @@ describe('MCRIT adapter against the simulator', () => {
     const { simulator, server } = await startSimulator({ jobCount: 30, staleCounters: stale });
     const result = await sourceFor(server.url, { limit: 20 }).list();
     const statsRequests = server.requests.filter((request) => request.path === '/jobs/stats');
-    expect(statsRequests.map((request) => [request.method, request.headers.apitoken])).toEqual([['GET', MCRIT_DEMO_TOKEN]]);
+    expect(statsRequests.map((request) => [request.method, request.headers.apitoken])).toEqual([
+      ['GET', MCRIT_DEMO_TOKEN],
+    ]);
     expect([result.total, result.stateCounts]).toEqual([null, null]);
     const summed: Record<string, number> = {};
-    for (const counts of Object.values(simulator.stats())) for (const [state, n] of Object.entries(counts)) summed[state] = (summed[state] ?? 0) + n;
+    for (const counts of Object.values(simulator.stats()))
+      for (const [state, n] of Object.entries(counts)) summed[state] = (summed[state] ?? 0) + n;
     expect(result.serverCounters?.counts).toEqual(summed);
     const counted = Object.values(summed).reduce((sum, value) => sum + value, 0);
     expect(counted).toBeGreaterThan(simulator.documents.length);
@@ -362,7 +448,10 @@ describe('MCRIT adapter against the simulator', () => {
 
   it.each([
     [undefined, 'API token required: Please provide an auth token as part of the request.'],
-    ['wrong-token', 'Authentication required: The provided API token is not valid. Please request a new token and try again.'],
+    [
+      'wrong-token',
+      'Authentication required: The provided API token is not valid. Please request a new token and try again.',
+    ],
   ])('fails with 401 and Falcon’s message when the token is %s', async (apiToken, message) => {
     const { server } = await startSimulator({ jobCount: 5 });
     const error = await captureError(sourceFor(server.url, { apiToken }).list());
@@ -372,7 +461,9 @@ describe('MCRIT adapter against the simulator', () => {
 
   it('fetches a finished job and its compact result', async () => {
     const { simulator, server } = await startSimulator({ jobCount: 40 });
-    const document = simulator.documents.find((candidate) => candidate.payload.method.startsWith('getMatchesFor') && deriveMcritState(candidate) === 'finished');
+    const document = simulator.documents.find(
+      (candidate) => candidate.payload.method.startsWith('getMatchesFor') && deriveMcritState(candidate) === 'finished',
+    );
     expect(document).toBeDefined();
     const id = document!._id.$oid;
     const detail = await sourceFor(server.url).detail(id);
@@ -389,9 +480,23 @@ describe('MCRIT adapter against the simulator', () => {
 
   it('reports a result over the body limit with its size and how to get it whole, never as no result', async () => {
     const id = '6a74660af8b8d2c6f83664f1';
-    const finishedJob = { ...jobDocument(id), finished_at: { $date: '2026-08-06T10:46:40.000Z' }, result: '6a74661ff8b8d2c6f8366500', terminated: false, locked_by: 'Worker-1', started_at: { $date: '2026-08-06T10:46:35.000Z' } };
-    const big = JSON.stringify({ status: 'successful', data: { blocks: Array.from({ length: 400 }, (_, index) => ({ offset: index, hash: 'f'.repeat(40) })) } });
-    const fake = await startFakeServer((path) => (path.endsWith('/result') ? { status: 200, text: big } : { status: 200, body: { status: 'successful', data: finishedJob } }));
+    const finishedJob = {
+      ...jobDocument(id),
+      finished_at: { $date: '2026-08-06T10:46:40.000Z' },
+      result: '6a74661ff8b8d2c6f8366500',
+      terminated: false,
+      locked_by: 'Worker-1',
+      started_at: { $date: '2026-08-06T10:46:35.000Z' },
+    };
+    const big = JSON.stringify({
+      status: 'successful',
+      data: { blocks: Array.from({ length: 400 }, (_, index) => ({ offset: index, hash: 'f'.repeat(40) })) },
+    });
+    const fake = await startFakeServer((path) =>
+      path.endsWith('/result')
+        ? { status: 200, text: big }
+        : { status: 200, body: { status: 'successful', data: finishedJob } },
+    );
     const detail = await sourceFor(fake.url, { maxBodyBytes: 4_000 }).detail(id);
     expect(fake.requests.map((request) => [request.method, request.path, Object.fromEntries(request.query)])).toEqual([
       ['GET', `/jobs/${id}`, {}],
@@ -400,12 +505,17 @@ describe('MCRIT adapter against the simulator', () => {
     expect(detail?.state).toBe('succeeded');
     expect(detail?.result).toBeUndefined();
     expect(detail?.resultTooLarge).toEqual({ bytes: Buffer.byteLength(big), limitBytes: 4_000 });
-    expect(describeTooLargeResult(detail!.key, detail!.resultTooLarge!)).toBe(`result is ${(Buffer.byteLength(big) / 1000).toFixed(1)} kB — too large to show; \`jobtop get lab-mcrit/${id} --result FILE\` saves it whole`);
+    expect(describeTooLargeResult(detail!.key, detail!.resultTooLarge!)).toBe(
+      `result is ${(Buffer.byteLength(big) / 1000).toFixed(1)} kB — too large to show; \`jobtop get lab-mcrit/${id} --result FILE\` saves it whole`,
+    );
   });
 
   it('streams the whole result to a file, uncompacted and past the body limit, with the apitoken header', async () => {
     const id = '6a74660af8b8d2c6f83664f1';
-    const big = JSON.stringify({ status: 'successful', data: { blocks: Array.from({ length: 2_000 }, (_, index) => ({ offset: index })) } });
+    const big = JSON.stringify({
+      status: 'successful',
+      data: { blocks: Array.from({ length: 2_000 }, (_, index) => ({ offset: index })) },
+    });
     const seen: { path: string; query: string; token: unknown }[] = [];
     const server = await startStubServer((request) => {
       seen.push({ path: request.path, query: request.query.toString(), token: request.headers.apitoken });
@@ -423,7 +533,11 @@ describe('MCRIT adapter against the simulator', () => {
     const fake = await startFakeServer(() => ({ status: 500, body: fixture('error-internal.json') }));
     const file = join(mkdtempSync(join(tmpdir(), 'jobtop-mcrit-')), 'result.json');
     const error = await captureError(sourceFor(fake.url).saveResult!('6a74660af8b8d2c6f83664f1', file));
-    expect([error.kind, error.status, error.request]).toEqual(['server', 500, 'GET /jobs/6a74660af8b8d2c6f83664f1/result']);
+    expect([error.kind, error.status, error.request]).toEqual([
+      'server',
+      500,
+      'GET /jobs/6a74660af8b8d2c6f83664f1/result',
+    ]);
   });
 
   it('does not ask for the result of a job that has not finished', async () => {
@@ -442,7 +556,12 @@ describe('MCRIT adapter against the simulator', () => {
   it('surfaces MCRIT’s 400 message for an id that is not 24 hex characters', async () => {
     const { server } = await startSimulator({ jobCount: 3 });
     const error = await captureError(sourceFor(server.url).detail('not-an-id'));
-    expect(error).toMatchObject({ source: 'lab-mcrit', status: 400, detail: 'Valid JobIDs are hexstrings with 24 characters.', request: 'GET /jobs/not-an-id' });
+    expect(error).toMatchObject({
+      source: 'lab-mcrit',
+      status: 400,
+      detail: 'Valid JobIDs are hexstrings with 24 characters.',
+      request: 'GET /jobs/not-an-id',
+    });
   });
 
   it('deletes a running job with exactly one DELETE, and the worker moves on at its next progress report', async () => {
@@ -459,8 +578,14 @@ describe('MCRIT adapter against the simulator', () => {
 
     const outcome = await source.act('delete', job);
 
-    expect(server.requests.map((request) => [request.method, request.path, request.headers.apitoken])).toEqual([['DELETE', `/jobs/${first}`, MCRIT_DEMO_TOKEN]]);
-    expect(outcome).toEqual({ kind: 'delete', effect: 'deleted', message: 'MCRIT deleted the job and its result (num_deleted: 1)' });
+    expect(server.requests.map((request) => [request.method, request.path, request.headers.apitoken])).toEqual([
+      ['DELETE', `/jobs/${first}`, MCRIT_DEMO_TOKEN],
+    ]);
+    expect(outcome).toEqual({
+      kind: 'delete',
+      effect: 'deleted',
+      message: 'MCRIT deleted the job and its result (num_deleted: 1)',
+    });
     expect(simulator.document(first)).toBeUndefined();
     expect(simulator.stats().getMatchesForSample).toEqual({ queued: 1, in_progress: 0 });
     clock.now += 1_000;
@@ -474,7 +599,10 @@ describe('MCRIT adapter against the simulator', () => {
     const second = simulator.submit({ method: 'deleteSample', params: { '0': 4 } });
     clock.now = T0 + 100;
     simulator.tick(clock.now);
-    await sourceFor(server.url).act('delete', normalizeMcritJob(structuredClone(simulator.document(first)), 'lab-mcrit'));
+    await sourceFor(server.url).act(
+      'delete',
+      normalizeMcritJob(structuredClone(simulator.document(first)), 'lab-mcrit'),
+    );
     clock.now += 900;
     simulator.tick(clock.now);
     expect(deriveMcritState(simulator.document(second))).toBe('queued');
@@ -490,27 +618,38 @@ describe('MCRIT adapter against the simulator', () => {
     expect(outcome.message).toBe('nothing was deleted: the job no longer exists (num_deleted: 0)');
   });
 
-  it.each(['cancel', 'retry'] as const)('refuses %s without sending anything: MCRIT has no such endpoint', async (kind) => {
-    const { server } = await startSimulator({ jobCount: 0 });
-    const error = await captureError(sourceFor(server.url).act(kind, normalizeMcritJob(listFixture.data[0], 'lab-mcrit')));
-    expect(error).toMatchObject({ source: 'lab-mcrit', kind: 'unsupported' });
-    expect(server.requests).toHaveLength(0);
-  });
+  it.each(['cancel', 'retry'] as const)(
+    'refuses %s without sending anything: MCRIT has no such endpoint',
+    async (kind) => {
+      const { server } = await startSimulator({ jobCount: 0 });
+      const error = await captureError(
+        sourceFor(server.url).act(kind, normalizeMcritJob(listFixture.data[0], 'lab-mcrit')),
+      );
+      expect(error).toMatchObject({ source: 'lab-mcrit', kind: 'unsupported' });
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 
-  it.each(['', 'abc', '6a746a41f8b8d2c6f8366a09/../'])('never sends a DELETE for the malformed id %j (so the bulk DELETE /jobs is unreachable)', async (id) => {
-    const { simulator, server } = await startSimulator({ jobCount: 5 });
-    const job: Job = { ...normalizeMcritJob(listFixture.data[0], 'lab-mcrit'), id };
-    const error = await captureError(sourceFor(server.url).act('delete', job));
-    expect(error).toMatchObject({ kind: 'unsupported', short: 'invalid job id' });
-    expect(server.requests).toHaveLength(0);
-    expect(simulator.documents).toHaveLength(5);
-  });
+  it.each(['', 'abc', '6a746a41f8b8d2c6f8366a09/../'])(
+    'never sends a DELETE for the malformed id %j (so the bulk DELETE /jobs is unreachable)',
+    async (id) => {
+      const { simulator, server } = await startSimulator({ jobCount: 5 });
+      const job: Job = { ...normalizeMcritJob(listFixture.data[0], 'lab-mcrit'), id };
+      const error = await captureError(sourceFor(server.url).act('delete', job));
+      expect(error).toMatchObject({ kind: 'unsupported', short: 'invalid job id' });
+      expect(server.requests).toHaveLength(0);
+      expect(simulator.documents).toHaveLength(5);
+    },
+  );
 
   it('sends nothing from a read-only source and says so in the action’s availability', async () => {
     const { server } = await startSimulator({ jobCount: 0 });
     const source = sourceFor(server.url, { readonly: true });
     const job = normalizeMcritJob(listFixture.data[0], 'lab-mcrit');
-    expect(source.capabilities.actions.delete?.availability(job)).toEqual({ ok: false, reason: 'this source is read-only' });
+    expect(source.capabilities.actions.delete?.availability(job)).toEqual({
+      ok: false,
+      reason: 'this source is read-only',
+    });
     const error = await captureError(source.act('delete', job));
     expect(error.kind).toBe('readonly');
     expect(server.requests).toHaveLength(0);
@@ -525,9 +664,13 @@ describe('MCRIT adapter against the simulator', () => {
     expect([spec.label, spec.request, spec.destructive]).toEqual(['Delete', 'DELETE /jobs/{id}', true]);
     expect(spec.availability(normalizeMcritJob(listFixture.data[0], 'lab'))).toEqual({
       ok: true,
-      consequence: 'Removes the job and its result; the running job stops at its next progress report, or runs to completion if it reports no progress.',
+      consequence:
+        'Removes the job and its result; the running job stops at its next progress report, or runs to completion if it reports no progress.',
     });
-    expect(spec.availability(normalizeMcritJob(listFixture.data[7], 'lab'))).toEqual({ ok: true, consequence: 'Removes the job and its stored result. 1 job(s) waiting on it will keep waiting.' });
+    expect(spec.availability(normalizeMcritJob(listFixture.data[7], 'lab'))).toEqual({
+      ok: true,
+      consequence: 'Removes the job and its stored result. 1 job(s) waiting on it will keep waiting.',
+    });
     expect(capabilities).toMatchObject({ detail: true, steps: false, result: true, stats: true });
     expect(capabilities.missing.steps).toMatch(/MCRIT/);
   });
@@ -536,7 +679,12 @@ describe('MCRIT adapter against the simulator', () => {
 // ---- the simulator's wire fidelity (MCRIT's REST API as docs/vendors.md describes it) ----
 
 describe('MCRIT simulator', () => {
-  function call(simulator: McritSimulator, method: string, target: string, headers: Record<string, string> = { apitoken: MCRIT_DEMO_TOKEN }): DemoResponse {
+  function call(
+    simulator: McritSimulator,
+    method: string,
+    target: string,
+    headers: Record<string, string> = { apitoken: MCRIT_DEMO_TOKEN },
+  ): DemoResponse {
     const url = new URL(target, 'http://sim');
     return simulator.handle({ method, path: url.pathname, query: url.searchParams, headers, body: '' }) as DemoResponse;
   }
@@ -549,7 +697,8 @@ describe('MCRIT simulator', () => {
   function ids(response: DemoResponse): string[] {
     return (data(response) as McritJobDocument[]).map((document) => document._id.$oid);
   }
-  const simulator = (options: McritSimulatorOptions = {}) => createMcritSimulator({ seed: 11, now: () => T0, arrivals: false, ...options });
+  const simulator = (options: McritSimulatorOptions = {}) =>
+    createMcritSimulator({ seed: 11, now: () => T0, arrivals: false, ...options });
 
   it('serves raw Mongo documents: $oid/$date wrapping, no state field, mongoqueue key order', () => {
     const [document] = data(call(simulator(), 'GET', '/jobs?limit=1')) as Record<string, unknown>[];
@@ -576,13 +725,18 @@ describe('MCRIT simulator', () => {
 
   it('filters by derived state before paging but applies filter after skip/limit, so pages come back short', () => {
     const sim = simulator({ jobCount: 30 });
-    const finished = sim.documents.filter((document) => deriveMcritState(document) === 'finished').map((document) => document._id.$oid).reverse();
+    const finished = sim.documents
+      .filter((document) => deriveMcritState(document) === 'finished')
+      .map((document) => document._id.$oid)
+      .reverse();
     expect(finished.length).toBeGreaterThan(3);
     expect(ids(call(sim, 'GET', '/jobs?state=finished&start=1&limit=2'))).toEqual(finished.slice(1, 3));
     const firstFive = data(call(sim, 'GET', '/jobs?limit=5')) as McritJobDocument[];
     const method = firstFive[0].payload.method;
     const filtered = ids(call(sim, 'GET', `/jobs?limit=5&filter=${encodeURIComponent(`${method}(`)}`));
-    expect(filtered).toEqual(firstFive.filter((document) => document.payload.method === method).map((document) => document._id.$oid));
+    expect(filtered).toEqual(
+      firstFive.filter((document) => document.payload.method === method).map((document) => document._id.$oid),
+    );
     const matchingOverall = sim.documents.filter((document) => document.payload.method === method);
     expect(filtered.length).toBeLessThan(5);
     expect(matchingOverall.length).toBeGreaterThan(filtered.length);
@@ -592,14 +746,20 @@ describe('MCRIT simulator', () => {
     const sim = simulator({ jobCount: 1 });
     expect(data(call(sim, 'GET', '/jobs/0123456789abcdef01234567'))).toBeNull();
     expect(call(sim, 'GET', '/jobs/xyz')).toEqual({ status: 400, json: fixture('error-invalid-id.json') });
-    expect(call(sim, 'GET', '/jobs/0123456789abcdef01234567ff')).toEqual({ status: 500, json: fixture('error-internal.json') });
+    expect(call(sim, 'GET', '/jobs/0123456789abcdef01234567ff')).toEqual({
+      status: 500,
+      json: fixture('error-internal.json'),
+    });
     expect(call(sim, 'GET', '/jobs/xyz/result')).toEqual({ status: 500, json: fixture('error-internal.json') });
     expect(call(sim, 'GET', '/nothing-here')).toEqual({ status: 404, json: fixture('error-not-found.json') });
   });
 
   it('enforces the apitoken header with Falcon’s exact 401 bodies, and nothing when auth is disabled', () => {
     expect(call(simulator(), 'GET', '/jobs', {})).toEqual({ status: 401, json: fixture('error-token-missing.json') });
-    expect(call(simulator(), 'GET', '/jobs', { apitoken: 'nope' })).toEqual({ status: 401, json: fixture('error-token-invalid.json') });
+    expect(call(simulator(), 'GET', '/jobs', { apitoken: 'nope' })).toEqual({
+      status: 401,
+      json: fixture('error-token-invalid.json'),
+    });
     expect(call(simulator({ apiToken: null }), 'GET', '/jobs', {}).status).toBe(200);
   });
 
@@ -635,10 +795,18 @@ describe('MCRIT simulator', () => {
     }
     const document = sim.document(id)!;
     expect(deriveMcritState(document)).toBe('finished');
-    expect(document).toMatchObject({ progress: 1, result: expect.stringMatching(/^[0-9a-f]{24}$/), locked_by: expect.stringMatching(/^Worker-/) });
-    const running = seen.filter((entry) => entry.state === 'in_progress' && entry.progress !== undefined).map((entry) => entry.progress!);
+    expect(document).toMatchObject({
+      progress: 1,
+      result: expect.stringMatching(/^[0-9a-f]{24}$/),
+      locked_by: expect.stringMatching(/^Worker-/),
+    });
+    const running = seen
+      .filter((entry) => entry.state === 'in_progress' && entry.progress !== undefined)
+      .map((entry) => entry.progress!);
     expect(running.length).toBeGreaterThan(2);
-    expect(running.every((value, index) => value > 0 && value < 1 && (index === 0 || value >= running[index - 1]))).toBe(true);
+    expect(
+      running.every((value, index) => value > 0 && value < 1 && (index === 0 || value >= running[index - 1])),
+    ).toBe(true);
     const result = data(call(sim, 'GET', `/jobs/${id}/result`)) as Record<string, unknown>;
     expect(Object.keys(result)).toEqual(['statistics', 'unique_blocks']);
     expect(data(call(sim, 'GET', `/results/${document.result}/job`))).toEqual(document);
@@ -675,8 +843,17 @@ describe('MCRIT simulator', () => {
   });
 
   it('describes the config entry that monitors it with its demo token', () => {
-    expect(simulator().sourceConfig('http://127.0.0.1:8000', 'demo-mcrit')).toEqual({ name: 'demo-mcrit', type: 'mcrit', url: 'http://127.0.0.1:8000', apiToken: MCRIT_DEMO_TOKEN });
-    expect(simulator({ apiToken: null }).sourceConfig('http://x', 'n')).toEqual({ name: 'n', type: 'mcrit', url: 'http://x' });
+    expect(simulator().sourceConfig('http://127.0.0.1:8000', 'demo-mcrit')).toEqual({
+      name: 'demo-mcrit',
+      type: 'mcrit',
+      url: 'http://127.0.0.1:8000',
+      apiToken: MCRIT_DEMO_TOKEN,
+    });
+    expect(simulator({ apiToken: null }).sourceConfig('http://x', 'n')).toEqual({
+      name: 'n',
+      type: 'mcrit',
+      url: 'http://x',
+    });
   });
 });
 
@@ -685,45 +862,94 @@ describe('MCRIT simulator', () => {
 describe('MCRIT error shapes', () => {
   it.each([
     ['error-invalid-id.json', 400, 'http', 'Valid JobIDs are hexstrings with 24 characters.'],
-    ['error-token-missing.json', 401, 'auth', 'API token required: Please provide an auth token as part of the request.'],
-    ['error-token-invalid.json', 401, 'auth', 'Authentication required: The provided API token is not valid. Please request a new token and try again.'],
+    [
+      'error-token-missing.json',
+      401,
+      'auth',
+      'API token required: Please provide an auth token as part of the request.',
+    ],
+    [
+      'error-token-invalid.json',
+      401,
+      'auth',
+      'Authentication required: The provided API token is not valid. Please request a new token and try again.',
+    ],
     ['error-not-found.json', 404, 'not-found', '404 Not Found'],
     ['error-internal.json', 500, 'server', '500 Internal Server Error'],
-  ])('turns %s (HTTP %i) into a SourceError naming the source, the status and the server’s message', async (file, status, kind, message) => {
-    const fake = await startFakeServer(() => ({ status, body: fixture(file) }));
-    const error = await captureError(sourceFor(fake.url).list());
-    expect(error).toMatchObject({ source: 'lab-mcrit', status, kind, detail: message });
-    expect(error.message).toMatch(new RegExp(`^lab-mcrit: .*${status}`));
-    expect(error.message).toContain(message);
-  });
+  ])(
+    'turns %s (HTTP %i) into a SourceError naming the source, the status and the server’s message',
+    async (file, status, kind, message) => {
+      const fake = await startFakeServer(() => ({ status, body: fixture(file) }));
+      const error = await captureError(sourceFor(fake.url).list());
+      expect(error).toMatchObject({ source: 'lab-mcrit', status, kind, detail: message });
+      expect(error.message).toMatch(new RegExp(`^lab-mcrit: .*${status}`));
+      expect(error.message).toContain(message);
+    },
+  );
 
   it('names an HTML error page from a proxy', async () => {
-    const fake = await startFakeServer(() => ({ status: 502, text: '<html><body>Bad Gateway</body></html>', contentType: 'text/html' }));
+    const fake = await startFakeServer(() => ({
+      status: 502,
+      text: '<html><body>Bad Gateway</body></html>',
+      contentType: 'text/html',
+    }));
     const error = await captureError(sourceFor(fake.url).list());
     expect(error).toMatchObject({ source: 'lab-mcrit', status: 502, detail: 'HTML error page' });
   });
 
   it.each([
-    ['data is not an array', { status: 'successful', data: { jobs: [] } }, 'expected "data" to be an array of jobs, got an object'],
-    ['the envelope has no data', { status: 'successful', jobs: [] }, 'expected {"status": "successful", "data": …}, got an object without "data"'],
+    [
+      'data is not an array',
+      { status: 'successful', data: { jobs: [] } },
+      'expected "data" to be an array of jobs, got an object',
+    ],
+    [
+      'the envelope has no data',
+      { status: 'successful', jobs: [] },
+      'expected {"status": "successful", "data": …}, got an object without "data"',
+    ],
     ['the body is a bare array', [], 'expected {"status": "successful", "data": …}, got an array without "data"'],
   ])('reports an unexpected response shape when %s', async (_name, body, detail) => {
-    const fake = await startFakeServer((path) => (path === '/jobs/stats' ? { status: 200, body: fixture('stats.json') } : { status: 200, body }));
+    const fake = await startFakeServer((path) =>
+      path === '/jobs/stats' ? { status: 200, body: fixture('stats.json') } : { status: 200, body },
+    );
     const error = await captureError(sourceFor(fake.url).list());
-    expect(error).toMatchObject({ source: 'lab-mcrit', kind: 'shape', short: 'unexpected response shape', detail, request: 'GET /jobs' });
+    expect(error).toMatchObject({
+      source: 'lab-mcrit',
+      kind: 'shape',
+      short: 'unexpected response shape',
+      detail,
+      request: 'GET /jobs',
+    });
   });
 
   it('surfaces a "failed" envelope that arrives with HTTP 200', async () => {
-    const fake = await startFakeServer(() => ({ status: 200, body: { status: 'failed', data: { message: 'sample_ids requires method to be set as well.' } } }));
+    const fake = await startFakeServer(() => ({
+      status: 200,
+      body: { status: 'failed', data: { message: 'sample_ids requires method to be set as well.' } },
+    }));
     const error = await captureError(sourceFor(fake.url).list());
     expect(error).toMatchObject({ kind: 'vendor', detail: 'sample_ids requires method to be set as well.' });
   });
 
   it('keeps listing jobs when /jobs/stats fails, with no totals', async () => {
-    const fake = await startFakeServer((path) => (path === '/jobs/stats' ? { status: 500, body: fixture('error-internal.json') } : { status: 200, body: listFixture }));
+    const fake = await startFakeServer((path) =>
+      path === '/jobs/stats'
+        ? { status: 500, body: fixture('error-internal.json') }
+        : { status: 200, body: listFixture },
+    );
     const result = await sourceFor(fake.url).list();
     expect(result).toMatchObject({ total: null, stateCounts: null, requests: 2 });
-    expect(result.jobs.map((job) => job.state)).toEqual(['running', 'queued', 'queued', 'queued', 'failed', 'cancelled', 'succeeded', 'succeeded']);
+    expect(result.jobs.map((job) => job.state)).toEqual([
+      'running',
+      'queued',
+      'queued',
+      'queued',
+      'failed',
+      'cancelled',
+      'succeeded',
+      'succeeded',
+    ]);
   });
 
   it(`stops after ${MAX_PAGES_PER_POLL} pages even if the server never runs out`, async () => {
@@ -731,7 +957,13 @@ describe('MCRIT error shapes', () => {
     const fake = await startFakeServer((path, query) => {
       if (path === '/jobs/stats') return { status: 200, body: { status: 'successful', data: {} } };
       const size = Number(query.get('limit'));
-      return { status: 200, body: { status: 'successful', data: Array.from({ length: size }, () => jobDocument((counter++).toString(16).padStart(24, '0'))) } };
+      return {
+        status: 200,
+        body: {
+          status: 'successful',
+          data: Array.from({ length: size }, () => jobDocument((counter++).toString(16).padStart(24, '0'))),
+        },
+      };
     });
     const result = await sourceFor(fake.url, { limit: 1_000_000 }).list();
     expect(fake.requests.filter((request) => request.path === '/jobs')).toHaveLength(MAX_PAGES_PER_POLL);
@@ -740,7 +972,8 @@ describe('MCRIT error shapes', () => {
   });
 
   it('drops duplicates when new jobs shift the skip window between pages', async () => {
-    const page = (from: number, size: number) => Array.from({ length: size }, (_, index) => jobDocument((1000 - from - index).toString(16).padStart(24, '0')));
+    const page = (from: number, size: number) =>
+      Array.from({ length: size }, (_, index) => jobDocument((1000 - from - index).toString(16).padStart(24, '0')));
     const fake = await startFakeServer((path, query) => {
       if (path === '/jobs/stats') return { status: 200, body: fixture('stats.json') };
       const start = Number(query.get('start'));
@@ -748,30 +981,47 @@ describe('MCRIT error shapes', () => {
       return { status: 200, body: { status: 'successful', data: start === 0 ? page(0, 100) : page(99, 100) } };
     });
     const result = await sourceFor(fake.url, { limit: 150 }).list();
-    expect(fake.requests.filter((request) => request.path === '/jobs').map((request) => request.query.get('start'))).toEqual(['0', '100']);
+    expect(
+      fake.requests.filter((request) => request.path === '/jobs').map((request) => request.query.get('start')),
+    ).toEqual(['0', '100']);
     expect(result.jobs).toHaveLength(150);
     expect(new Set(result.jobs.map((job) => job.id)).size).toBe(150);
   });
 
   it('keeps the job detail when its result cannot be fetched, saying why', async () => {
-    const fake = await startFakeServer((path) => (path.endsWith('/result') ? { status: 500, body: fixture('error-internal.json') } : { status: 200, body: fixture('detail.json') }));
+    const fake = await startFakeServer((path) =>
+      path.endsWith('/result')
+        ? { status: 500, body: fixture('error-internal.json') }
+        : { status: 200, body: fixture('detail.json') },
+    );
     const detail = await sourceFor(fake.url).detail('6a74660af8b8d2c6f83664f1');
     expect(detail?.result).toBeUndefined();
     expect(detail?.messages).toEqual([
-      { timestamp: null, level: 'warning', text: expect.stringContaining('result could not be fetched: lab-mcrit: 500 server error: 500 Internal Server Error'), origin: null },
+      {
+        timestamp: null,
+        level: 'warning',
+        text: expect.stringContaining(
+          'result could not be fetched: lab-mcrit: 500 server error: 500 Internal Server Error',
+        ),
+        origin: null,
+      },
     ]);
   });
 
   it('reports an unexpected shape when a delete answer has no num_deleted', async () => {
     const fake = await startFakeServer(() => ({ status: 200, body: { status: 'successful', data: {} } }));
-    const error = await captureError(sourceFor(fake.url).act('delete', normalizeMcritJob(listFixture.data[0], 'lab-mcrit')));
+    const error = await captureError(
+      sourceFor(fake.url).act('delete', normalizeMcritJob(listFixture.data[0], 'lab-mcrit')),
+    );
     expect(error).toMatchObject({ kind: 'shape', request: 'DELETE /jobs/6a746a41f8b8d2c6f8366a09' });
     expect(fake.requests).toHaveLength(1);
   });
 
   it('sends a delete exactly once even when the server fails', async () => {
     const fake = await startFakeServer(() => ({ status: 500, body: fixture('error-internal.json') }));
-    const error = await captureError(sourceFor(fake.url).act('delete', normalizeMcritJob(listFixture.data[0], 'lab-mcrit')));
+    const error = await captureError(
+      sourceFor(fake.url).act('delete', normalizeMcritJob(listFixture.data[0], 'lab-mcrit')),
+    );
     expect(error).toMatchObject({ status: 500, detail: '500 Internal Server Error' });
     expect(fake.requests.map((request) => request.method)).toEqual(['DELETE']);
   });

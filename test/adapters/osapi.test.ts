@@ -14,7 +14,13 @@ import {
 import { SourceError } from '../../source/adapters/errors.js';
 import type { JobSource } from '../../source/adapters/contract.js';
 import type { Job } from '../../source/domain/job.js';
-import { startDemoServer, type DemoRequest, type DemoResponse, type RunningDemoServer, type VendorSimulator } from '../../source/demo/kit.js';
+import {
+  startDemoServer,
+  type DemoRequest,
+  type DemoResponse,
+  type RunningDemoServer,
+  type VendorSimulator,
+} from '../../source/demo/kit.js';
 import {
   createOsapiSimulator,
   formatGoDuration,
@@ -109,26 +115,65 @@ describe('normalizeOsapiJob', () => {
   });
 
   it('reads the agent host and uses the nanosecond updated_at as finish time of a terminal job', () => {
-    expect(normalized[2]).toMatchObject({ state: 'succeeded', terminal: true, host: 'web-02', updatedAt: Date.parse('2026-03-20T09:12:55.731Z'), finishedAt: Date.parse('2026-03-20T09:12:55.731Z') });
+    expect(normalized[2]).toMatchObject({
+      state: 'succeeded',
+      terminal: true,
+      host: 'web-02',
+      updatedAt: Date.parse('2026-03-20T09:12:55.731Z'),
+      finishedAt: Date.parse('2026-03-20T09:12:55.731Z'),
+    });
   });
 
   it('shows partial_failure as partial and a failed job with its error', () => {
-    expect(normalized[3]).toMatchObject({ state: 'partial', nativeState: 'partial_failure', terminal: true, error: null, host: 'web-02' });
+    expect(normalized[3]).toMatchObject({
+      state: 'partial',
+      nativeState: 'partial_failure',
+      terminal: true,
+      error: null,
+      host: 'web-02',
+    });
     expect(normalized[4]).toMatchObject({ state: 'failed', error: 'permission denied', type: 'node.disk.get' });
   });
 
   it('keeps a skipped job skipped (terminal, not a failure) with the vendor error text as its reason', () => {
-    expect(normalized[5]).toMatchObject({ state: 'skipped', nativeState: 'skipped', terminal: true, flags: [], error: 'unsupported OS family: freebsd', host: null });
+    expect(normalized[5]).toMatchObject({
+      state: 'skipped',
+      nativeState: 'skipped',
+      terminal: true,
+      flags: [],
+      error: 'unsupported OS family: freebsd',
+      host: null,
+    });
   });
 
   it('names the type "Unknown" when the record has no operation, as the OSAPI CLI does', () => {
     expect(normalized[6].type).toBe('Unknown');
-    expect(normalized[0]).toMatchObject({ state: 'queued', nativeState: 'submitted', type: 'node.hostname.get', createdAt: Date.parse('2026-03-20T09:14:02Z') });
+    expect(normalized[0]).toMatchObject({
+      state: 'queued',
+      nativeState: 'submitted',
+      type: 'node.hostname.get',
+      createdAt: Date.parse('2026-03-20T09:14:02Z'),
+    });
   });
 
   it('degrades missing or mistyped fields to null instead of throwing', () => {
-    expect(normalizeOsapiJob(null, 's')).toMatchObject({ id: '', key: 's/', state: 'unknown', nativeState: '', type: 'Unknown', createdAt: null, updatedAt: null, host: null, raw: null });
-    expect(normalizeOsapiJob({ id: 7, status: ['x'], created: 'yesterday', operation: 'node', hostname: 3.5, error: {} }, 's')).toMatchObject({
+    expect(normalizeOsapiJob(null, 's')).toMatchObject({
+      id: '',
+      key: 's/',
+      state: 'unknown',
+      nativeState: '',
+      type: 'Unknown',
+      createdAt: null,
+      updatedAt: null,
+      host: null,
+      raw: null,
+    });
+    expect(
+      normalizeOsapiJob(
+        { id: 7, status: ['x'], created: 'yesterday', operation: 'node', hostname: 3.5, error: {} },
+        's',
+      ),
+    ).toMatchObject({
       id: '7',
       state: 'unknown',
       nativeState: '',
@@ -143,7 +188,14 @@ describe('normalizeOsapiJob', () => {
 
 describe('normalizeOsapiStatusCounts', () => {
   it('sums status_counts by normalized state, skipped counted as skipped', () => {
-    expect(normalizeOsapiStatusCounts(fixture('list.json').status_counts)).toEqual({ succeeded: 30, failed: 3, skipped: 1, partial: 2, running: 2, queued: 5 });
+    expect(normalizeOsapiStatusCounts(fixture('list.json').status_counts)).toEqual({
+      succeeded: 30,
+      failed: 3,
+      skipped: 1,
+      partial: 2,
+      running: 2,
+      queued: 5,
+    });
   });
 
   it('reads null (an empty system) as zero jobs and an absent map as unknown', () => {
@@ -153,7 +205,10 @@ describe('normalizeOsapiStatusCounts', () => {
   });
 
   it('counts unknown statuses as unknown and ignores non-numeric counts', () => {
-    expect(normalizeOsapiStatusCounts({ cancelled: 2, completed: 'many', failed: '3' })).toEqual({ unknown: 2, failed: 3 });
+    expect(normalizeOsapiStatusCounts({ cancelled: 2, completed: 'many', failed: '3' })).toEqual({
+      unknown: 2,
+      failed: 3,
+    });
   });
 });
 
@@ -174,21 +229,45 @@ describe('normalizeOsapiJobDetail', () => {
       error: 'resolvectl: Failed to set DNS configuration',
     });
     expect(broadcast.steps![1].durationMs).toBeCloseTo(1234.567891, 6);
-    expect(broadcast.steps![2]).toMatchObject({ status: 'skipped', state: 'skipped', durationMs: null, error: 'unsupported OS family: freebsd' });
+    expect(broadcast.steps![2]).toMatchObject({
+      status: 'skipped',
+      state: 'skipped',
+      durationMs: null,
+      error: 'unsupported OS family: freebsd',
+    });
     expect(broadcast.steps![3]).toMatchObject({ status: 'completed', state: 'succeeded', durationMs: 850.25 });
   });
 
   it('turns the timeline into messages: failed → error, skipped → warning, others info, with the host as origin', () => {
     const messages = broadcast.messages!;
     expect(messages).toHaveLength(13);
-    expect(messages[0]).toEqual({ timestamp: Date.parse('2026-03-20T09:10:00Z'), level: 'info', text: 'Job submitted to queue', origin: '_api' });
-    expect(messages[6]).toEqual({ timestamp: Date.parse('2026-03-20T09:10:01Z'), level: 'warning', text: 'Job skipped on bsd-01 (unsupported OS family): unsupported OS family: freebsd', origin: 'bsd-01' });
-    expect(messages[11]).toMatchObject({ level: 'error', text: 'Job failed on web-02: resolvectl: Failed to set DNS configuration', origin: 'web-02' });
+    expect(messages[0]).toEqual({
+      timestamp: Date.parse('2026-03-20T09:10:00Z'),
+      level: 'info',
+      text: 'Job submitted to queue',
+      origin: '_api',
+    });
+    expect(messages[6]).toEqual({
+      timestamp: Date.parse('2026-03-20T09:10:01Z'),
+      level: 'warning',
+      text: 'Job skipped on bsd-01 (unsupported OS family): unsupported OS family: freebsd',
+      origin: 'bsd-01',
+    });
+    expect(messages[11]).toMatchObject({
+      level: 'error',
+      text: 'Job failed on web-02: resolvectl: Failed to set DNS configuration',
+      origin: 'web-02',
+    });
     expect(messages[12]).toMatchObject({ level: 'info', text: 'Job retried as 6fa459ea-ee8a-4ca4-894e-db77e160355e' });
   });
 
   it('takes start and finish from agent events, not from a later retried event', () => {
-    expect(broadcast).toMatchObject({ state: 'partial', startedAt: Date.parse('2026-03-20T09:10:00Z'), finishedAt: Date.parse('2026-03-20T09:12:03Z'), updatedAt: Date.parse('2026-03-20T09:15:30.000Z') });
+    expect(broadcast).toMatchObject({
+      state: 'partial',
+      startedAt: Date.parse('2026-03-20T09:10:00Z'),
+      finishedAt: Date.parse('2026-03-20T09:12:03Z'),
+      updatedAt: Date.parse('2026-03-20T09:15:30.000Z'),
+    });
   });
 
   it('offers per-agent responses (and the broadcast changed flag) as the result', () => {
@@ -201,35 +280,86 @@ describe('normalizeOsapiJobDetail', () => {
 
   it('normalizes a failed single-agent job with its error and one step', () => {
     const failed = normalizeOsapiJobDetail(fixture('detail-failed.json'), 'osapi-prod');
-    expect(failed).toMatchObject({ state: 'failed', error: 'permission denied', host: 'web-01', finishedAt: Date.parse('2026-03-20T09:00:01Z') });
-    expect(failed.steps).toEqual([expect.objectContaining({ name: 'web-01', durationMs: 1100, error: 'permission denied' })]);
+    expect(failed).toMatchObject({
+      state: 'failed',
+      error: 'permission denied',
+      host: 'web-01',
+      finishedAt: Date.parse('2026-03-20T09:00:01Z'),
+    });
+    expect(failed.steps).toEqual([
+      expect.objectContaining({ name: 'web-01', durationMs: 1100, error: 'permission denied' }),
+    ]);
     expect(failed.messages!.map((message) => message.level)).toEqual(['info', 'info', 'info', 'error']);
   });
 
   it('has an empty step list and a null result before any agent answered', () => {
-    const queued = normalizeOsapiJobDetail({ id: 'x', status: 'submitted', created: '2026-03-20T09:00:00Z', changed: null, timeline: [{ event: 'submitted', hostname: '_api', message: 'Job submitted to queue', timestamp: '2026-03-20T09:00:00Z' }] }, 's');
+    const queued = normalizeOsapiJobDetail(
+      {
+        id: 'x',
+        status: 'submitted',
+        created: '2026-03-20T09:00:00Z',
+        changed: null,
+        timeline: [
+          {
+            event: 'submitted',
+            hostname: '_api',
+            message: 'Job submitted to queue',
+            timestamp: '2026-03-20T09:00:00Z',
+          },
+        ],
+      },
+      's',
+    );
     expect(queued).toMatchObject({ steps: [], result: null, startedAt: null, finishedAt: null });
     expect(queued.messages).toHaveLength(1);
   });
 
   it('falls back to the event name when a timeline entry has no message', () => {
-    expect(normalizeOsapiTimelineEvent({ event: 'started', hostname: 'db-01' })).toEqual({ timestamp: null, level: 'info', text: 'started', origin: 'db-01' });
+    expect(normalizeOsapiTimelineEvent({ event: 'started', hostname: 'db-01' })).toEqual({
+      timestamp: null,
+      level: 'info',
+      text: 'started',
+      origin: 'db-01',
+    });
   });
 });
 
 describe('OSAPI capabilities', () => {
-  const job = (nativeState: string, terminal = true) => ({ ...normalizeOsapiJob({ id: 'a', status: nativeState }, 's'), terminal });
+  const job = (nativeState: string, terminal = true) => ({
+    ...normalizeOsapiJob({ id: 'a', status: nativeState }, 's'),
+    terminal,
+  });
 
   it('declares delete and retry but no cancel, and fills every tab', () => {
     expect(Object.keys(OSAPI_CAPABILITIES.actions).sort()).toEqual(['delete', 'retry']);
-    expect(OSAPI_CAPABILITIES).toMatchObject({ detail: true, steps: true, messages: true, result: true, stats: true, missing: {} });
-    expect(OSAPI_CAPABILITIES.actions.delete).toMatchObject({ label: 'Delete', destructive: true, request: 'DELETE /job/{id}' });
-    expect(OSAPI_CAPABILITIES.actions.delete!.consequence).toMatch(/forgets the job record; agents already working on it keep working/);
-    expect(OSAPI_CAPABILITIES.actions.retry).toMatchObject({ label: 'Retry', destructive: false, request: 'POST /job/{id}/retry' });
+    expect(OSAPI_CAPABILITIES).toMatchObject({
+      detail: true,
+      steps: true,
+      messages: true,
+      result: true,
+      stats: true,
+      missing: {},
+    });
+    expect(OSAPI_CAPABILITIES.actions.delete).toMatchObject({
+      label: 'Delete',
+      destructive: true,
+      request: 'DELETE /job/{id}',
+    });
+    expect(OSAPI_CAPABILITIES.actions.delete!.consequence).toMatch(
+      /forgets the job record; agents already working on it keep working/,
+    );
+    expect(OSAPI_CAPABILITIES.actions.retry).toMatchObject({
+      label: 'Retry',
+      destructive: false,
+      request: 'POST /job/{id}/retry',
+    });
   });
 
   it.each(['failed', 'partial_failure', 'skipped'])('offers retry for a %s job', (status) => {
-    expect(OSAPI_CAPABILITIES.actions.retry!.availability(job(status))).toEqual({ ok: true, consequence: OSAPI_CAPABILITIES.actions.retry!.consequence });
+    expect(OSAPI_CAPABILITIES.actions.retry!.availability(job(status))).toEqual({
+      ok: true,
+      consequence: OSAPI_CAPABILITIES.actions.retry!.consequence,
+    });
   });
 
   it.each(['completed', 'processing', 'submitted'])('explains why a %s job cannot be retried', (status) => {
@@ -241,7 +371,10 @@ describe('OSAPI capabilities', () => {
 
   it('warns that deleting a running job does not stop it', () => {
     const running = OSAPI_CAPABILITIES.actions.delete!.availability(job('processing', false));
-    expect(running).toEqual({ ok: true, consequence: 'OSAPI forgets the job record but does not stop it: agents already working on it keep working.' });
+    expect(running).toEqual({
+      ok: true,
+      consequence: 'OSAPI forgets the job record but does not stop it: agents already working on it keep working.',
+    });
   });
 });
 
@@ -270,11 +403,23 @@ interface WorldOptions {
 
 async function startWorld(options: WorldOptions = {}): Promise<World> {
   let now = START;
-  const sim = createOsapiSimulator({ now: () => now, seed: options.seed ?? 3, jobCount: options.jobCount ?? 0, arrivals: false, pathPrefix: options.simPrefix });
+  const sim = createOsapiSimulator({
+    now: () => now,
+    seed: options.seed ?? 3,
+    jobCount: options.jobCount ?? 0,
+    arrivals: false,
+    pathPrefix: options.simPrefix,
+  });
   const server = await startDemoServer(options.wrap ? options.wrap(sim) : sim);
   closers.push(server);
   const token = options.roles === null ? undefined : sim.mintToken({ roles: options.roles ?? ['admin'] });
-  const sourceOptions: OsapiOptions = { name: 'osapi-test', url: server.url, token, limit: options.limit, readonly: options.readonly };
+  const sourceOptions: OsapiOptions = {
+    name: 'osapi-test',
+    url: server.url,
+    token,
+    limit: options.limit,
+    readonly: options.readonly,
+  };
   if (options.sourcePrefix !== undefined) sourceOptions.pathPrefix = options.sourcePrefix;
   const source = createOsapiSource(sourceOptions);
   closers.push(source);
@@ -290,7 +435,8 @@ async function startWorld(options: WorldOptions = {}): Promise<World> {
   };
 }
 
-const requestSummary = (world: World) => world.server.requests.map((request) => ({ method: request.method, path: request.path, query: request.query }));
+const requestSummary = (world: World) =>
+  world.server.requests.map((request) => ({ method: request.method, path: request.path, query: request.query }));
 
 async function listedJob(world: World, id: string): Promise<Job> {
   const job = (await world.source.list()).jobs.find((candidate) => candidate.id === id);
@@ -307,11 +453,16 @@ describe('createOsapiSource list()', () => {
       { method: 'GET', path: '/api/job', query: { limit: '100', offset: '0' } },
       { method: 'GET', path: '/api/job', query: { limit: '100', offset: '100' } },
     ]);
-    expect(world.server.requests.every((request) => request.headers.authorization === `Bearer ${world.token}`)).toBe(true);
+    expect(world.server.requests.every((request) => request.headers.authorization === `Bearer ${world.token}`)).toBe(
+      true,
+    );
     expect(result.requests).toBe(2);
     expect(result.total).toBe(250);
     expect(result.jobs).toHaveLength(200);
-    const newestFirst = [...world.sim.jobs].reverse().slice(0, 200).map((job) => job.id);
+    const newestFirst = [...world.sim.jobs]
+      .reverse()
+      .slice(0, 200)
+      .map((job) => job.id);
     expect(result.jobs.map((job) => job.id)).toEqual(newestFirst);
     expect(Object.values(result.stateCounts!).reduce((sum, count) => sum + count, 0)).toBe(250);
   });
@@ -383,13 +534,35 @@ describe('createOsapiSource list()', () => {
     world.sim.inject({ agents: [{ host: 'web-01', outcome: 'started' }] });
     world.sim.inject({ agents: [{ host: 'web-01', outcome: 'completed', data: { hostname: 'web-01' } }] });
     world.sim.inject({ agents: [{ host: 'web-02', outcome: 'failed', error: 'permission denied' }] });
-    world.sim.inject({ agents: [{ host: 'web-01', outcome: 'completed' }, { host: 'web-02', outcome: 'failed' }] });
-    world.sim.inject({ operation: { type: 'node.load.get', data: {} }, agents: [{ host: 'bsd-01', outcome: 'skipped' }] });
+    world.sim.inject({
+      agents: [
+        { host: 'web-01', outcome: 'completed' },
+        { host: 'web-02', outcome: 'failed' },
+      ],
+    });
+    world.sim.inject({
+      operation: { type: 'node.load.get', data: {} },
+      agents: [{ host: 'bsd-01', outcome: 'skipped' }],
+    });
     const result = await world.source.list();
     expect(result.stateCounts).toEqual({ queued: 1, running: 1, succeeded: 1, failed: 1, skipped: 1, partial: 1 });
     expect(result.total).toBe(6);
-    expect(result.jobs.map((job) => job.nativeState)).toEqual(['skipped', 'partial_failure', 'failed', 'completed', 'processing', 'submitted']);
-    expect(result.jobs.map((job) => job.state)).toEqual(['skipped', 'partial', 'failed', 'succeeded', 'running', 'queued']);
+    expect(result.jobs.map((job) => job.nativeState)).toEqual([
+      'skipped',
+      'partial_failure',
+      'failed',
+      'completed',
+      'processing',
+      'submitted',
+    ]);
+    expect(result.jobs.map((job) => job.state)).toEqual([
+      'skipped',
+      'partial',
+      'failed',
+      'succeeded',
+      'running',
+      'queued',
+    ]);
     expect([result.jobs[0].flags, result.jobs[0].terminal]).toEqual([[], true]);
     expect(result.jobs[2]).toMatchObject({ error: 'permission denied', host: 'web-02' });
   });
@@ -427,10 +600,16 @@ describe('createOsapiSource list()', () => {
     expect(running.length).toBeGreaterThan(0);
     world.advance(10 * MINUTE);
     const after = new Map((await world.source.list()).jobs.map((job) => [job.id, job]));
-    for (const job of running) expect(after.get(job.id)).toMatchObject({ terminal: true, updatedAt: expect.any(Number) });
+    for (const job of running)
+      expect(after.get(job.id)).toMatchObject({ terminal: true, updatedAt: expect.any(Number) });
     const stillActive = [...after.values()].filter((job) => !job.terminal);
     // why: only jobs aimed at the offline agent web-04 never leave "submitted".
-    expect(stillActive.every((job) => job.nativeState === 'submitted' && world.sim.jobs.find((sim) => sim.id === job.id)!.target === 'web-04')).toBe(true);
+    expect(
+      stillActive.every(
+        (job) =>
+          job.nativeState === 'submitted' && world.sim.jobs.find((sim) => sim.id === job.id)!.target === 'web-04',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -488,7 +667,10 @@ describe('createOsapiSource detail()', () => {
       'Job completed successfully on web-01',
       'Job failed on web-02: context deadline exceeded',
     ]);
-    expect(detail!.result).toMatchObject({ changed: null, responses: { 'web-01': { data: { hostname: 'web-01' }, status: 'completed' } } });
+    expect(detail!.result).toMatchObject({
+      changed: null,
+      responses: { 'web-01': { data: { hostname: 'web-01' }, status: 'completed' } },
+    });
   });
 
   it('returns null for a job the server no longer holds', async () => {
@@ -499,7 +681,12 @@ describe('createOsapiSource detail()', () => {
   it("surfaces Echo's binding error for an id that is not a UUID", async () => {
     const world = await startWorld();
     const error = await rejection(world.source.detail('not-a-uuid'));
-    expect(error).toMatchObject({ kind: 'http', status: 400, detail: "Invalid format for parameter id: error unmarshaling 'not-a-uuid' text as *uuid.UUID: invalid UUID length: 10" });
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 400,
+      detail:
+        "Invalid format for parameter id: error unmarshaling 'not-a-uuid' text as *uuid.UUID: invalid UUID length: 10",
+    });
   });
 });
 
@@ -510,13 +697,20 @@ describe('createOsapiSource act()', () => {
     const outcome = await world.source.act('delete', await listedJob(world, id));
     expect(requestSummary(world)).toEqual([{ method: 'DELETE', path: `/api/job/${id}`, query: {} }]);
     expect(world.server.requests[0].headers.authorization).toBe(`Bearer ${world.token}`);
-    expect(outcome).toEqual({ kind: 'delete', effect: 'deleted', message: `OSAPI forgot job ${id}; agents already working on it keep working` });
+    expect(outcome).toEqual({
+      kind: 'delete',
+      effect: 'deleted',
+      message: `OSAPI forgot job ${id}; agents already working on it keep working`,
+    });
     expect(world.sim.statusOf(id)).toBeUndefined();
   });
 
   it('retries with exactly one POST, returns the new job id, and the original gains a retried event', async () => {
     const world = await startWorld({ roles: ['write'] });
-    const id = world.sim.inject({ operation: { type: 'node.disk.get', data: {} }, agents: [{ host: 'web-01', outcome: 'failed' }] });
+    const id = world.sim.inject({
+      operation: { type: 'node.disk.get', data: {} },
+      agents: [{ host: 'web-01', outcome: 'failed' }],
+    });
     const outcome = await world.source.act('retry', await listedJob(world, id));
     const created = world.sim.jobs[world.sim.jobs.length - 1];
     expect(requestSummary(world)).toEqual([{ method: 'POST', path: `/api/job/${id}/retry`, query: {} }]);
@@ -525,7 +719,11 @@ describe('createOsapiSource act()', () => {
     expect(outcome.message).toMatch(new RegExp(`^Retried as job ${created.id} \\(status created, revision \\d+\\)$`));
     expect(created.operation).toEqual({ type: 'node.disk.get', data: {} });
     const original = await world.source.detail(id);
-    expect(original!.messages!.at(-1)).toMatchObject({ text: `Job retried as ${created.id}`, origin: '_api', level: 'info' });
+    expect(original!.messages!.at(-1)).toMatchObject({
+      text: `Job retried as ${created.id}`,
+      origin: '_api',
+      level: 'info',
+    });
     expect(original!.nativeState).toBe('failed');
     expect((await world.source.detail(created.id))!.nativeState).toBe('submitted');
     world.advance(5 * MINUTE);
@@ -545,7 +743,9 @@ describe('createOsapiSource act()', () => {
     const id = world.sim.inject({ agents: [{ host: 'web-01', outcome: 'failed' }] });
     const error = await rejection(world.source.act('delete', await listedJob(world, id)));
     expect(error).toMatchObject({ kind: 'forbidden', status: 403 });
-    expect(error.detail).toBe('Insufficient permissions. Required: [job:write], resolved: map[agent:read:true container:read:true file:read:true health:read:true job:read:true network:read:true node:read:true]');
+    expect(error.detail).toBe(
+      'Insufficient permissions. Required: [job:write], resolved: map[agent:read:true container:read:true file:read:true health:read:true job:read:true network:read:true node:read:true]',
+    );
     expect(world.server.requests).toHaveLength(1);
     expect(world.sim.statusOf(id)).toBe('failed');
   });
@@ -591,9 +791,16 @@ describe('createOsapiSource authentication', () => {
     const sim = createOsapiSimulator({ now: () => START, jobCount: 2, arrivals: false });
     const server = await startDemoServer(sim);
     closers.push(server);
-    const source = createOsapiSource({ name: 'osapi-test', url: server.url, token: signOsapiDemoToken({ signingKey: 'not-the-key', issuedAt: START }) });
+    const source = createOsapiSource({
+      name: 'osapi-test',
+      url: server.url,
+      token: signOsapiDemoToken({ signingKey: 'not-the-key', issuedAt: START }),
+    });
     closers.push(source);
-    await expect(rejection(source.list())).resolves.toMatchObject({ status: 401, detail: 'Invalid token: signature is invalid' });
+    await expect(rejection(source.list())).resolves.toMatchObject({
+      status: 401,
+      detail: 'Invalid token: signature is invalid',
+    });
   });
 });
 
@@ -633,42 +840,69 @@ describe('OSAPI error shapes', () => {
     ['error-403.json', 403, 'forbidden', '403 forbidden'],
     ['error-404.json', 404, 'not-found', '404 not found'],
     ['error-500.json', 500, 'server', '500 server error'],
-  ])('turns %s (HTTP %i) from the list into a SourceError with the server message', async (file, status, kind, short) => {
-    const body = fixture(file);
-    const vendorMessage: string = body.error ?? body.message;
-    const source = fixedSource(await startFixedServer(status, JSON.stringify(body)));
-    const error = await rejection(source.list());
-    expect(error).toMatchObject({ source: 'osapi-errors', kind, short, status, detail: vendorMessage, request: 'GET /api/job' });
-    expect(error.message).toBe(`osapi-errors: ${short}: ${vendorMessage} (GET /api/job)`);
-  });
+  ])(
+    'turns %s (HTTP %i) from the list into a SourceError with the server message',
+    async (file, status, kind, short) => {
+      const body = fixture(file);
+      const vendorMessage: string = body.error ?? body.message;
+      const source = fixedSource(await startFixedServer(status, JSON.stringify(body)));
+      const error = await rejection(source.list());
+      expect(error).toMatchObject({
+        source: 'osapi-errors',
+        kind,
+        short,
+        status,
+        detail: vendorMessage,
+        request: 'GET /api/job',
+      });
+      expect(error.message).toBe(`osapi-errors: ${short}: ${vendorMessage} (GET /api/job)`);
+    },
+  );
 
   it("turns Echo's 400 for a malformed id into a SourceError from detail()", async () => {
     const source = fixedSource(await startFixedServer(400, JSON.stringify(fixture('error-400-binding-id.json'))));
-    await expect(rejection(source.detail('not-a-uuid'))).resolves.toMatchObject({ status: 400, detail: fixture('error-400-binding-id.json').message });
+    await expect(rejection(source.detail('not-a-uuid'))).resolves.toMatchObject({
+      status: 400,
+      detail: fixture('error-400-binding-id.json').message,
+    });
   });
 
   it("reads OSAPI's own 404 on detail as a vanished job, but Echo's route-miss 404 as an error", async () => {
-    await expect(fixedSource(await startFixedServer(404, JSON.stringify(fixture('error-404.json')))).detail(failedJob.id)).resolves.toBeNull();
+    await expect(
+      fixedSource(await startFixedServer(404, JSON.stringify(fixture('error-404.json')))).detail(failedJob.id),
+    ).resolves.toBeNull();
     const routeMiss = fixedSource(await startFixedServer(404, '{"message":"Not Found"}\n'));
-    await expect(rejection(routeMiss.detail(failedJob.id))).resolves.toMatchObject({ kind: 'not-found', detail: 'Not Found' });
+    await expect(rejection(routeMiss.detail(failedJob.id))).resolves.toMatchObject({
+      kind: 'not-found',
+      detail: 'Not Found',
+    });
   });
 
   it('surfaces the 400 for a retry without operation data and sends it once', async () => {
     const server = await startFixedServer(400, JSON.stringify(fixture('error-400-no-operation.json')));
     const error = await rejection(fixedSource(server).act('retry', failedJob));
-    expect(error).toMatchObject({ status: 400, detail: 'job has no operation data: 1b4e28ba-2fa1-11d2-883f-0016d3cca427', request: 'POST /api/job/1b4e28ba-2fa1-11d2-883f-0016d3cca427/retry' });
+    expect(error).toMatchObject({
+      status: 400,
+      detail: 'job has no operation data: 1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+      request: 'POST /api/job/1b4e28ba-2fa1-11d2-883f-0016d3cca427/retry',
+    });
     expect(server.requests.map((request) => request.method)).toEqual(['POST']);
   });
 
   it('does not resend a delete that met 401', async () => {
     const server = await startFixedServer(401, JSON.stringify(fixture('error-401-invalid-token.json')));
     await rejection(fixedSource(server).act('delete', failedJob));
-    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual(['DELETE /api/job/1b4e28ba-2fa1-11d2-883f-0016d3cca427']);
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'DELETE /api/job/1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+    ]);
   });
 
   it('redacts the token when a server echoes it back', async () => {
     const token = signOsapiDemoToken({ issuedAt: START });
-    const source = fixedSource(await startFixedServer(401, JSON.stringify({ error: `Invalid token: ${token}` })), token);
+    const source = fixedSource(
+      await startFixedServer(401, JSON.stringify({ error: `Invalid token: ${token}` })),
+      token,
+    );
     const error = await rejection(source.list());
     expect(error.detail).toBe('Invalid token: ***');
     expect(error.message).not.toContain(token);
@@ -685,20 +919,62 @@ describe('OSAPI error shapes', () => {
   });
 
   it.each([
-    ['a list without items', 200, '{"total_items":3,"status_counts":null}', (source: JobSource) => source.list(), 'the list response has no "items" array (keys: total_items, status_counts)'],
-    ['a list that is a bare array', 200, '[]', (source: JobSource) => source.list(), 'the list response has no "items" array (keys: got an array)'],
-    ['a detail without id', 200, '{"status":"failed"}', (source: JobSource) => source.detail(failedJob.id), 'the job response has no "id" (keys: status)'],
-    ['a retry answer without job_id', 201, '{"status":"created"}', (source: JobSource) => source.act('retry', failedJob), 'the retry response has no "job_id" (keys: status)'],
+    [
+      'a list without items',
+      200,
+      '{"total_items":3,"status_counts":null}',
+      (source: JobSource) => source.list(),
+      'the list response has no "items" array (keys: total_items, status_counts)',
+    ],
+    [
+      'a list that is a bare array',
+      200,
+      '[]',
+      (source: JobSource) => source.list(),
+      'the list response has no "items" array (keys: got an array)',
+    ],
+    [
+      'a detail without id',
+      200,
+      '{"status":"failed"}',
+      (source: JobSource) => source.detail(failedJob.id),
+      'the job response has no "id" (keys: status)',
+    ],
+    [
+      'a retry answer without job_id',
+      201,
+      '{"status":"created"}',
+      (source: JobSource) => source.act('retry', failedJob),
+      'the retry response has no "job_id" (keys: status)',
+    ],
   ])('reports %s as an unexpected response shape', async (_name, status, body, call, detail) => {
     const error = await rejection(call(fixedSource(await startFixedServer(status, body))));
-    expect(error).toMatchObject({ source: 'osapi-errors', kind: 'shape', short: 'unexpected response shape', detail, status });
+    expect(error).toMatchObject({
+      source: 'osapi-errors',
+      kind: 'shape',
+      short: 'unexpected response shape',
+      detail,
+      status,
+    });
   });
 
   it('reads the fixture list page end to end', async () => {
     const source = fixedSource(await startFixedServer(200, JSON.stringify(fixture('list.json'))));
     const result = await source.list();
-    expect(result).toMatchObject({ total: 42, requests: 1, stateCounts: { succeeded: 30, failed: 3, skipped: 1, partial: 2, running: 2, queued: 5 } });
-    expect(result.jobs.map((job) => job.state)).toEqual(['queued', 'running', 'succeeded', 'partial', 'failed', 'skipped', 'succeeded']);
+    expect(result).toMatchObject({
+      total: 42,
+      requests: 1,
+      stateCounts: { succeeded: 30, failed: 3, skipped: 1, partial: 2, running: 2, queued: 5 },
+    });
+    expect(result.jobs.map((job) => job.state)).toEqual([
+      'queued',
+      'running',
+      'succeeded',
+      'partial',
+      'failed',
+      'skipped',
+      'succeeded',
+    ]);
   });
 });
 
@@ -707,11 +983,26 @@ describe('OSAPI error shapes', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('OSAPI simulator', () => {
-  const makeSimulator = (options: { pathPrefix?: string; jobCount?: number; seed?: number } = {}) => createOsapiSimulator({ now: () => START, seed: options.seed ?? 5, jobCount: options.jobCount ?? 30, arrivals: false, pathPrefix: options.pathPrefix });
+  const makeSimulator = (options: { pathPrefix?: string; jobCount?: number; seed?: number } = {}) =>
+    createOsapiSimulator({
+      now: () => START,
+      seed: options.seed ?? 5,
+      jobCount: options.jobCount ?? 30,
+      arrivals: false,
+      pathPrefix: options.pathPrefix,
+    });
   const call = (sim: OsapiSimulator, method: string, path: string, query = '', token?: string | null, body = '') => {
     const headers = token === null ? {} : { authorization: `Bearer ${token ?? sim.mintToken()}` };
     const response = sim.handle({ method, path, query: new URLSearchParams(query), headers, body }) as DemoResponse;
-    return { status: response.status, body: response.text ? (response.headers?.['content-type']?.startsWith('application/json') ? JSON.parse(response.text) : response.text) : undefined, response };
+    return {
+      status: response.status,
+      body: response.text
+        ? response.headers?.['content-type']?.startsWith('application/json')
+          ? JSON.parse(response.text)
+          : response.text
+        : undefined,
+      response,
+    };
   };
 
   it('keeps list items lean: changed null, no timeline, agent_states or responses, result only for single agents', () => {
@@ -724,40 +1015,83 @@ describe('OSAPI simulator', () => {
       expect(item).not.toHaveProperty('timeline');
       expect(item).not.toHaveProperty('agent_states');
       expect(item).not.toHaveProperty('responses');
-      if (item.result !== undefined) expect(Object.keys(call(sim, 'GET', `/api/job/${item.id}`).body.responses)).toHaveLength(1);
+      if (item.result !== undefined)
+        expect(Object.keys(call(sim, 'GET', `/api/job/${item.id}`).body.responses)).toHaveLength(1);
     }
   });
 
   it('formats created at seconds and agent events at nanoseconds like Go', () => {
     const sim = makeSimulator();
-    const id = sim.inject({ createdAt: START - MINUTE, agents: [{ host: 'web-01', outcome: 'completed', durationMs: 1500 }] });
+    const id = sim.inject({
+      createdAt: START - MINUTE,
+      agents: [{ host: 'web-01', outcome: 'completed', durationMs: 1500 }],
+    });
     const { body } = call(sim, 'GET', `/api/job/${id}`);
     expect(body.created).toBe('2026-03-20T08:59:00Z');
     expect(body.updated_at).toBe('2026-03-20T08:59:02.6Z');
     expect(body.agent_states['web-01']).toEqual({ duration: '1.5s', status: 'completed' });
     expect(formatRfc3339Nano(START + 250, 123)).toBe('2026-03-20T09:00:00.250000123Z');
-    expect([0, 999, 350_123, 1.5e9, 123.5e9, 3.6e12].map(formatGoDuration)).toEqual(['0s', '999ns', '350.123µs', '1.5s', '2m3.5s', '1h0m0s']);
+    expect([0, 999, 350_123, 1.5e9, 123.5e9, 3.6e12].map(formatGoDuration)).toEqual([
+      '0s',
+      '999ns',
+      '350.123µs',
+      '1.5s',
+      '2m3.5s',
+      '1h0m0s',
+    ]);
   });
 
   it('validates limit after auth with the validator text, naming the struct of each API version', () => {
-    expect(call(makeSimulator(), 'GET', '/api/job', 'limit=0')).toMatchObject({ status: 400, body: { error: "Key: 'GetApiJobParams.Limit' Error:Field validation for 'Limit' failed on the 'min' tag" } });
-    expect(call(makeSimulator(), 'GET', '/api/job', 'limit=101')).toMatchObject({ status: 400, body: { error: "Key: 'GetApiJobParams.Limit' Error:Field validation for 'Limit' failed on the 'max' tag" } });
+    expect(call(makeSimulator(), 'GET', '/api/job', 'limit=0')).toMatchObject({
+      status: 400,
+      body: { error: "Key: 'GetApiJobParams.Limit' Error:Field validation for 'Limit' failed on the 'min' tag" },
+    });
+    expect(call(makeSimulator(), 'GET', '/api/job', 'limit=101')).toMatchObject({
+      status: 400,
+      body: { error: "Key: 'GetApiJobParams.Limit' Error:Field validation for 'Limit' failed on the 'max' tag" },
+    });
     expect(call(makeSimulator({ pathPrefix: '' }), 'GET', '/job', 'limit=0&offset=-1')).toMatchObject({
       status: 400,
-      body: { error: "Key: 'GetJobsParams.Limit' Error:Field validation for 'Limit' failed on the 'min' tag; Key: 'GetJobsParams.Offset' Error:Field validation for 'Offset' failed on the 'min' tag" },
+      body: {
+        error:
+          "Key: 'GetJobsParams.Limit' Error:Field validation for 'Limit' failed on the 'min' tag; Key: 'GetJobsParams.Offset' Error:Field validation for 'Offset' failed on the 'min' tag",
+      },
     });
-    expect(call(makeSimulator(), 'GET', '/api/job', 'limit=0', null)).toMatchObject({ status: 401, body: { error: 'Bearer token required' } });
-    expect(call(makeSimulator(), 'GET', '/api/job', 'status=skipped').body.error).toContain("failed on the 'oneof' tag");
+    expect(call(makeSimulator(), 'GET', '/api/job', 'limit=0', null)).toMatchObject({
+      status: 401,
+      body: { error: 'Bearer token required' },
+    });
+    expect(call(makeSimulator(), 'GET', '/api/job', 'status=skipped').body.error).toContain(
+      "failed on the 'oneof' tag",
+    );
   });
 
   it('binds parameters before auth, answering in Echo\'s {"message"} shape even without a token', () => {
-    expect(call(makeSimulator(), 'GET', '/api/job', 'limit=ten', null)).toMatchObject({ status: 400, body: { message: 'Invalid format for parameter limit: error binding string parameter: strconv.ParseInt: parsing "ten": invalid syntax' } });
-    expect(call(makeSimulator(), 'DELETE', '/api/job/42', '', null)).toMatchObject({ status: 400, body: { message: "Invalid format for parameter id: error unmarshaling '42' text as *uuid.UUID: invalid UUID length: 2" } });
+    expect(call(makeSimulator(), 'GET', '/api/job', 'limit=ten', null)).toMatchObject({
+      status: 400,
+      body: {
+        message:
+          'Invalid format for parameter limit: error binding string parameter: strconv.ParseInt: parsing "ten": invalid syntax',
+      },
+    });
+    expect(call(makeSimulator(), 'DELETE', '/api/job/42', '', null)).toMatchObject({
+      status: 400,
+      body: {
+        message: "Invalid format for parameter id: error unmarshaling '42' text as *uuid.UUID: invalid UUID length: 2",
+      },
+    });
   });
 
   it('returns an empty page with the real total past the end, and null status_counts on an empty bucket', () => {
-    expect(call(makeSimulator({ jobCount: 12 }), 'GET', '/api/job', 'offset=500').body).toMatchObject({ items: [], total_items: 12 });
-    expect(call(makeSimulator({ jobCount: 0 }), 'GET', '/api/job').body).toEqual({ items: [], status_counts: null, total_items: 0 });
+    expect(call(makeSimulator({ jobCount: 12 }), 'GET', '/api/job', 'offset=500').body).toMatchObject({
+      items: [],
+      total_items: 12,
+    });
+    expect(call(makeSimulator({ jobCount: 0 }), 'GET', '/api/job').body).toEqual({
+      items: [],
+      status_counts: null,
+      total_items: 0,
+    });
     expect(call(makeSimulator({ jobCount: 30 }), 'GET', '/api/job').body.items).toHaveLength(10);
   });
 
@@ -773,12 +1107,26 @@ describe('OSAPI simulator', () => {
 
   it('verifies tokens like golang-jwt and the scope middleware', () => {
     const sim = makeSimulator();
-    expect(call(sim, 'GET', '/api/job', '', 'abc').body).toEqual({ error: 'Invalid token: token contains an invalid number of segments' });
-    expect(call(sim, 'GET', '/api/job', '', sim.mintToken({ roles: ['operator'] })).body).toEqual({ error: "Invalid token: Key: 'CustomClaims.Roles[0]' Error:Field validation for 'Roles[0]' failed on the 'oneof' tag" });
-    expect(call(sim, 'GET', '/api/job', '', sim.mintToken({ roles: ['read'], permissions: ['node:read'] }))).toMatchObject({ status: 403, body: { error: 'Insufficient permissions. Required: [job:read], resolved: map[node:read:true]' } });
-    expect(call(sim, 'GET', '/api/job', '', sim.mintToken({ roles: ['read'], permissions: ['job:read'] })).status).toBe(200);
+    expect(call(sim, 'GET', '/api/job', '', 'abc').body).toEqual({
+      error: 'Invalid token: token contains an invalid number of segments',
+    });
+    expect(call(sim, 'GET', '/api/job', '', sim.mintToken({ roles: ['operator'] })).body).toEqual({
+      error:
+        "Invalid token: Key: 'CustomClaims.Roles[0]' Error:Field validation for 'Roles[0]' failed on the 'oneof' tag",
+    });
+    expect(
+      call(sim, 'GET', '/api/job', '', sim.mintToken({ roles: ['read'], permissions: ['node:read'] })),
+    ).toMatchObject({
+      status: 403,
+      body: { error: 'Insufficient permissions. Required: [job:read], resolved: map[node:read:true]' },
+    });
+    expect(call(sim, 'GET', '/api/job', '', sim.mintToken({ roles: ['read'], permissions: ['job:read'] })).status).toBe(
+      200,
+    );
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"roles":["admin"]}').toString('base64url')}.`;
-    expect(call(sim, 'GET', '/api/job', '', unsigned).body).toEqual({ error: 'Invalid token: unexpected signing method' });
+    expect(call(sim, 'GET', '/api/job', '', unsigned).body).toEqual({
+      error: 'Invalid token: unexpected signing method',
+    });
   });
 
   it('rejects a retry target that no agent answers to', () => {
@@ -786,7 +1134,9 @@ describe('OSAPI simulator', () => {
     const id = sim.inject({ agents: [{ host: 'web-01', outcome: 'failed' }] });
     expect(call(sim, 'POST', `/api/job/${id}/retry`, '', undefined, '{"target_hostname":"mystery-01"}')).toMatchObject({
       status: 400,
-      body: { error: `Key: 'RetryJobRequest.TargetHostname' Error:Field validation for 'TargetHostname' failed on the 'valid_target' tag: target agent "mystery-01" not found` },
+      body: {
+        error: `Key: 'RetryJobRequest.TargetHostname' Error:Field validation for 'TargetHostname' failed on the 'valid_target' tag: target agent "mystery-01" not found`,
+      },
     });
     const retried = call(sim, 'POST', `/api/job/${id}/retry`, '', undefined, '{"target_hostname":"_all"}');
     expect(retried.status).toBe(201);
@@ -801,14 +1151,31 @@ describe('OSAPI simulator', () => {
     const ui = call(sim, 'GET', '/job');
     expect(ui.status).toBe(200);
     expect(ui.response.headers?.['content-type']).toBe('text/html; charset=utf-8');
-    expect(call(makeSimulator({ pathPrefix: '' }), 'GET', '/api/job')).toMatchObject({ status: 404, body: { message: 'Not Found' } });
+    expect(call(makeSimulator({ pathPrefix: '' }), 'GET', '/api/job')).toMatchObject({
+      status: 404,
+      body: { message: 'Not Found' },
+    });
   });
 
   it('is deterministic for a seed and clock', () => {
-    const first = call(makeSimulator({ seed: 9 }), 'GET', '/api/job', 'limit=100', signOsapiDemoToken({ issuedAt: START }));
-    const second = call(makeSimulator({ seed: 9 }), 'GET', '/api/job', 'limit=100', signOsapiDemoToken({ issuedAt: START }));
+    const first = call(
+      makeSimulator({ seed: 9 }),
+      'GET',
+      '/api/job',
+      'limit=100',
+      signOsapiDemoToken({ issuedAt: START }),
+    );
+    const second = call(
+      makeSimulator({ seed: 9 }),
+      'GET',
+      '/api/job',
+      'limit=100',
+      signOsapiDemoToken({ issuedAt: START }),
+    );
     expect(second.response.text).toBe(first.response.text);
-    expect(call(makeSimulator({ seed: 10 }), 'GET', '/api/job', 'limit=100').response.text).not.toBe(first.response.text);
+    expect(call(makeSimulator({ seed: 10 }), 'GET', '/api/job', 'limit=100').response.text).not.toBe(
+      first.response.text,
+    );
   });
 
   it('simulates broadcasts with partial failures, skipped FreeBSD agents and jobs stuck on an offline host', () => {
@@ -847,8 +1214,16 @@ describe('OSAPI demo token verification', () => {
     const simulator = createOsapiSimulator({ seed: 1, now: () => 1_790_000_000_000 });
     const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const token = `${encode({ alg: 'constructor', typ: 'JWT' })}.${encode({ sub: 'x', roles: ['admin'] })}.c2ln`;
-    const response = await simulator.handle({ method: 'GET', path: '/api/job', query: new URLSearchParams(), headers: { authorization: `Bearer ${token}` }, body: '' });
+    const response = await simulator.handle({
+      method: 'GET',
+      path: '/api/job',
+      query: new URLSearchParams(),
+      headers: { authorization: `Bearer ${token}` },
+      body: '',
+    });
     expect(response.status).toBe(401);
-    expect(response.json ?? JSON.parse(response.text ?? 'null')).toEqual({ error: expect.stringMatching(/^Invalid token: /) });
+    expect(response.json ?? JSON.parse(response.text ?? 'null')).toEqual({
+      error: expect.stringMatching(/^Invalid token: /),
+    });
   });
 });

@@ -63,21 +63,40 @@ interface Harness {
   clock: { now: number };
 }
 
-async function startSimulator(options: VectaraSimulatorOptions = {}, wrap?: (simulator: VectaraSimulator) => VendorSimulator): Promise<Harness> {
+async function startSimulator(
+  options: VectaraSimulatorOptions = {},
+  wrap?: (simulator: VectaraSimulator) => VendorSimulator,
+): Promise<Harness> {
   const clock = { now: T0 };
-  const simulator = createVectaraSimulator({ now: () => clock.now, seed: 7, arrivals: false, jobCount: 40, ...options });
+  const simulator = createVectaraSimulator({
+    now: () => clock.now,
+    seed: 7,
+    arrivals: false,
+    jobCount: 40,
+    ...options,
+  });
   const server = await startDemoServer(wrap ? wrap(simulator) : simulator);
   cleanups.push(() => server.close());
   return { simulator, server, clock };
 }
 
 function sourceFor(url: string, overrides: Partial<VectaraOptions> = {}) {
-  const source = createVectaraSource({ name: 'vec', url, apiKey: VECTARA_DEMO_API_KEY, customerId: VECTARA_DEMO_CUSTOMER_ID, ...overrides });
+  const source = createVectaraSource({
+    name: 'vec',
+    url,
+    apiKey: VECTARA_DEMO_API_KEY,
+    customerId: VECTARA_DEMO_CUSTOMER_ID,
+    ...overrides,
+  });
   cleanups.push(() => source.close());
   return source;
 }
 
-const oauthOptions: Partial<VectaraOptions> = { apiKey: undefined, clientId: VECTARA_DEMO_CLIENT_ID, clientSecret: VECTARA_DEMO_CLIENT_SECRET };
+const oauthOptions: Partial<VectaraOptions> = {
+  apiKey: undefined,
+  clientId: VECTARA_DEMO_CLIENT_ID,
+  clientSecret: VECTARA_DEMO_CLIENT_SECRET,
+};
 
 async function failure(promise: Promise<unknown>): Promise<SourceError> {
   try {
@@ -130,7 +149,12 @@ async function call(url: string, init: RequestInit = {}): Promise<{ status: numb
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const v1Headers = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', 'customer-id': VECTARA_DEMO_CUSTOMER_ID, 'x-api-key': VECTARA_DEMO_API_KEY, ...extra });
+const v1Headers = (extra: Record<string, string> = {}) => ({
+  'content-type': 'application/json',
+  'customer-id': VECTARA_DEMO_CUSTOMER_ID,
+  'x-api-key': VECTARA_DEMO_API_KEY,
+  ...extra,
+});
 
 describe('mapVectaraState', () => {
   it.each<[unknown, JobState, boolean, JobFlag[]]>([
@@ -216,19 +240,45 @@ describe('normalizeVectaraJob with v2 fixtures', () => {
 
   it('gives a system job (no created_by_username) no owner and keeps a running job unfinished', () => {
     const job = normalizeVectaraJob(fixtureRecord('v2-list-page-1.json', 1), 'vec');
-    expect(job).toMatchObject({ id: 'job_1041', type: 'rebuild_vector_index', state: 'running', owner: null, finishedAt: null });
+    expect(job).toMatchObject({
+      id: 'job_1041',
+      type: 'rebuild_vector_index',
+      state: 'running',
+      owner: null,
+      finishedAt: null,
+    });
     expect(job.updatedAt).toBe(Date.parse('2026-03-01T09:55:31Z'));
   });
 
   it('reads queued, retrying and aborted-before-start jobs', () => {
-    const [, , queued, retrying, aborted] = (fixture('v2-list-page-1.json') as { jobs: unknown[] }).jobs.map((raw) => normalizeVectaraJob(raw, 'vec'));
-    expect(queued).toMatchObject({ state: 'queued', startedAt: null, finishedAt: null, owner: 'bob.okafor', updatedAt: Date.parse('2026-03-01T09:54:10Z') });
-    expect(retrying).toMatchObject({ state: 'running', nativeState: 'failed_will_retry', flags: ['retrying'], terminal: false });
-    expect(aborted).toMatchObject({ state: 'cancelled', terminal: true, startedAt: null, finishedAt: Date.parse('2026-03-01T09:30:20Z') });
+    const [, , queued, retrying, aborted] = (fixture('v2-list-page-1.json') as { jobs: unknown[] }).jobs.map((raw) =>
+      normalizeVectaraJob(raw, 'vec'),
+    );
+    expect(queued).toMatchObject({
+      state: 'queued',
+      startedAt: null,
+      finishedAt: null,
+      owner: 'bob.okafor',
+      updatedAt: Date.parse('2026-03-01T09:54:10Z'),
+    });
+    expect(retrying).toMatchObject({
+      state: 'running',
+      nativeState: 'failed_will_retry',
+      flags: ['retrying'],
+      terminal: false,
+    });
+    expect(aborted).toMatchObject({
+      state: 'cancelled',
+      terminal: true,
+      startedAt: null,
+      finishedAt: Date.parse('2026-03-01T09:30:20Z'),
+    });
   });
 
   it('maps the unknown type and state of the last page', () => {
-    const [failed, unknown] = (fixture('v2-list-last-page.json') as { jobs: unknown[] }).jobs.map((raw) => normalizeVectaraJob(raw, 'vec'));
+    const [failed, unknown] = (fixture('v2-list-last-page.json') as { jobs: unknown[] }).jobs.map((raw) =>
+      normalizeVectaraJob(raw, 'vec'),
+    );
     expect(failed).toMatchObject({ state: 'failed', terminal: true, owner: 'dmitri.volkov' });
     expect(unknown).toMatchObject({ type: 'unknown', state: 'unknown', nativeState: 'unknown', terminal: false });
   });
@@ -279,14 +329,30 @@ describe('normalizeVectaraJob with v1 fixtures', () => {
 
   it('treats omitted zero values and "0" timestamps as unknown or unset', () => {
     const job = normalizeVectaraJob(fixtureRecord('v1-list-sparse.json', 0, 'job'), 'vec');
-    expect(job).toMatchObject({ type: 'JOB__UNKNOWN', state: 'unknown', nativeState: 'JOB_STATE__UNKNOWN', startedAt: null, finishedAt: null, owner: null });
+    expect(job).toMatchObject({
+      type: 'JOB__UNKNOWN',
+      state: 'unknown',
+      nativeState: 'JOB_STATE__UNKNOWN',
+      startedAt: null,
+      finishedAt: null,
+      owner: null,
+    });
     expect(job.createdAt).toBe(1772355000_000);
   });
 
   it('accepts proto numbers for states and numbers for timestamps', () => {
     const aborted = normalizeVectaraJob(fixtureRecord('v1-list-sparse.json', 1, 'job'), 'vec');
-    expect(aborted).toMatchObject({ state: 'cancelled', nativeState: 'JOB_STATE__ABORTED', terminal: true, finishedAt: 1772354030_000, owner: 'ingest-bot' });
-    expect(normalizeVectaraJob(fixtureRecord('v1-list-sparse.json', 2, 'job'), 'vec')).toMatchObject({ state: 'queued', createdAt: 1772353000_000 });
+    expect(aborted).toMatchObject({
+      state: 'cancelled',
+      nativeState: 'JOB_STATE__ABORTED',
+      terminal: true,
+      finishedAt: 1772354030_000,
+      owner: 'ingest-bot',
+    });
+    expect(normalizeVectaraJob(fixtureRecord('v1-list-sparse.json', 2, 'job'), 'vec')).toMatchObject({
+      state: 'queued',
+      createdAt: 1772353000_000,
+    });
   });
 
   it('tells v1 records from v2 records', () => {
@@ -301,8 +367,21 @@ describe('normalizeVectaraJob with v1 fixtures', () => {
     ['null', null],
     ['a number', 42],
     ['an array', ['job_1']],
-    ['mistyped fields', { id: 7, type: ['x'], state: { name: 'queued' }, created_at: 'yesterday', started_at: 12, created_by_username: false }],
-    ['mistyped v1 fields', { id: 'job_2', tsCreate: 'soon', tsStart: '-5', state: 'JOB_STATE__STARTED', userHandle: 3 }],
+    [
+      'mistyped fields',
+      {
+        id: 7,
+        type: ['x'],
+        state: { name: 'queued' },
+        created_at: 'yesterday',
+        started_at: 12,
+        created_by_username: false,
+      },
+    ],
+    [
+      'mistyped v1 fields',
+      { id: 'job_2', tsCreate: 'soon', tsStart: '-5', state: 'JOB_STATE__STARTED', userHandle: 3 },
+    ],
   ])('degrades %s to nulls without throwing', (_label, raw) => {
     const job = normalizeVectaraJob(raw, 'vec');
     expect(job.raw).toBe(raw);
@@ -310,7 +389,12 @@ describe('normalizeVectaraJob with v1 fixtures', () => {
   });
 
   it('keeps a numeric id as a string', () => {
-    expect(normalizeVectaraJob({ id: 7, state: { name: 'queued' } }, 'vec')).toMatchObject({ id: '7', key: 'vec/7', state: 'unknown', nativeState: '{"name":"queued"}' });
+    expect(normalizeVectaraJob({ id: 7, state: { name: 'queued' } }, 'vec')).toMatchObject({
+      id: '7',
+      key: 'vec/7',
+      state: 'unknown',
+      nativeState: '{"name":"queued"}',
+    });
   });
 });
 
@@ -353,14 +437,20 @@ describe('Vectara v2 source over HTTP', () => {
   it('stops on an exactly full last page that carries no page_key', async () => {
     const { server } = await startSimulator({ jobCount: 200 });
     const result = await sourceFor(server.url, { limit: 300 }).list();
-    expect(server.requests.map((request) => request.query)).toEqual([{ limit: '100' }, { limit: '100', page_key: pageKeyFor(100) }]);
+    expect(server.requests.map((request) => request.query)).toEqual([
+      { limit: '100' },
+      { limit: '100', page_key: pageKeyFor(100) },
+    ]);
     expect(result.jobs).toHaveLength(200);
   });
 
   it('stops at the limit although the server has more pages', async () => {
     const { simulator, server } = await startSimulator({ jobCount: 150 });
     const result = await sourceFor(server.url, { limit: 120 }).list();
-    expect(server.requests.map((request) => request.query)).toEqual([{ limit: '100' }, { limit: '20', page_key: pageKeyFor(100) }]);
+    expect(server.requests.map((request) => request.query)).toEqual([
+      { limit: '100' },
+      { limit: '20', page_key: pageKeyFor(100) },
+    ]);
     expect(result.jobs.map((job) => job.id)).toEqual(simulator.jobs.slice(0, 120).map((job) => job.id));
     expect(result.requests).toBe(2);
   });
@@ -382,9 +472,19 @@ describe('Vectara v2 source over HTTP', () => {
     const { simulator, server } = await startSimulator();
     const target = simulator.jobs[3];
     const detail = await sourceFor(server.url).detail(target.id);
-    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /v2/jobs/${target.id}`]);
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `GET /v2/jobs/${target.id}`,
+    ]);
     expect(server.requests[0].headers['x-api-key']).toBe(VECTARA_DEMO_API_KEY);
-    expect(detail).toMatchObject({ id: target.id, key: `vec/${target.id}`, nativeState: target.state, createdAt: target.createdAt, steps: null, messages: null, outputs: null });
+    expect(detail).toMatchObject({
+      id: target.id,
+      key: `vec/${target.id}`,
+      nativeState: target.state,
+      createdAt: target.createdAt,
+      steps: null,
+      messages: null,
+      outputs: null,
+    });
   });
 
   it('answers null for a job the server does not know (404)', async () => {
@@ -397,7 +497,12 @@ describe('Vectara v2 source over HTTP', () => {
     const { server } = await startSimulator({ jobCount: 3 });
     expect((await sourceFor(server.url, { apiKey: VECTARA_DEMO_QUERY_KEY }).list()).jobs).toHaveLength(3);
     const wrong = await failure(sourceFor(server.url, { apiKey: 'zut_wrong' }).list());
-    expect(wrong).toMatchObject({ source: 'vec', kind: 'auth', status: 401, detail: 'Unauthorized: the API key is not valid.' });
+    expect(wrong).toMatchObject({
+      source: 'vec',
+      kind: 'auth',
+      status: 401,
+      detail: 'Unauthorized: the API key is not valid.',
+    });
     expect(wrong.message).toContain('vec: 401 unauthorized');
     const index = await failure(sourceFor(server.url, { apiKey: VECTARA_DEMO_INDEX_KEY }).list());
     expect(index).toMatchObject({ kind: 'forbidden', status: 403 });
@@ -416,7 +521,13 @@ describe('Vectara v2 source over HTTP', () => {
     const source = sourceFor(server.url);
     expect(source.capabilities).toBe(VECTARA_CAPABILITIES);
     expect(source.capabilities.actions).toEqual({});
-    expect(source.capabilities).toMatchObject({ detail: true, steps: false, messages: false, result: false, stats: false });
+    expect(source.capabilities).toMatchObject({
+      detail: true,
+      steps: false,
+      messages: false,
+      result: false,
+      stats: false,
+    });
     expect(Object.keys(source.capabilities.missing).sort()).toEqual(['messages', 'result', 'steps']);
     const [job] = (await source.list()).jobs;
     server.clearRequests();
@@ -444,7 +555,9 @@ describe('Vectara v1 source over HTTP', () => {
     expect(JSON.parse(request.body)).toEqual({ state: ALL_V1_STATES, numResults: 100 });
     expect(result.jobs.map((job) => job.id)).toEqual(simulator.jobs.map((job) => job.id));
     expect(result.jobs.some((job) => job.terminal)).toBe(true);
-    expect(result.jobs.map((job) => [job.createdAt, job.startedAt, job.finishedAt])).toEqual(simulator.jobs.map((job) => [job.createdAt, job.startedAt, job.completedAt]));
+    expect(result.jobs.map((job) => [job.createdAt, job.startedAt, job.finishedAt])).toEqual(
+      simulator.jobs.map((job) => [job.createdAt, job.startedAt, job.completedAt]),
+    );
     expect(result.jobs[0].nativeState).toMatch(/^JOB_STATE__/);
     expect(result).toMatchObject({ total: null, stateCounts: null, requests: 1 });
   });
@@ -463,7 +576,9 @@ describe('Vectara v1 source over HTTP', () => {
   it('asks for numResults = limit when the limit is smaller than a page', async () => {
     const { server } = await startSimulator();
     const result = await sourceFor(server.url, { ...v1, limit: 7 }).list();
-    expect(server.requests.map((request) => JSON.parse(request.body))).toEqual([{ state: ALL_V1_STATES, numResults: 7 }]);
+    expect(server.requests.map((request) => JSON.parse(request.body))).toEqual([
+      { state: ALL_V1_STATES, numResults: 7 },
+    ]);
     expect(result.jobs).toHaveLength(7);
   });
 
@@ -498,14 +613,26 @@ describe('Vectara v1 source over HTTP', () => {
     const source = sourceFor(server.url, v1);
     const detail = await source.detail(target!.id);
     expect(JSON.parse(server.requests[0].body)).toEqual({ jobId: target!.id, state: ALL_V1_STATES, numResults: 1 });
-    expect(detail).toMatchObject({ id: target!.id, state: 'succeeded', nativeState: 'JOB_STATE__COMPLETED', steps: null, messages: null });
+    expect(detail).toMatchObject({
+      id: target!.id,
+      state: 'succeeded',
+      nativeState: 'JOB_STATE__COMPLETED',
+      steps: null,
+      messages: null,
+    });
     expect(await source.detail('job_424242')).toBeNull();
   });
 
   it.each<[string, Partial<VectaraOptions>, string, string, string]>([
     ['a wrong key', { apiKey: 'zut_wrong' }, 'auth', 'INVALID_API_KEY', 'The API key is not valid for this customer.'],
     ['a wrong customer id', { customerId: '42' }, 'auth', 'INVALID_CUSTOMER_ID', 'Customer ID 42 is not valid.'],
-    ['a query key', { apiKey: VECTARA_DEMO_QUERY_KEY }, 'forbidden', 'PERMISSION_DENIED', 'ListJobs accepts only a Personal API key'],
+    [
+      'a query key',
+      { apiKey: VECTARA_DEMO_QUERY_KEY },
+      'forbidden',
+      'PERMISSION_DENIED',
+      'ListJobs accepts only a Personal API key',
+    ],
   ])('turns HTTP 200 with a failed status for %s into a SourceError', async (_label, overrides, kind, code, text) => {
     const { server } = await startSimulator();
     const error = await failure(sourceFor(server.url, { ...v1, ...overrides }).list());
@@ -527,7 +654,10 @@ describe('Vectara OAuth2 client credentials', () => {
     const { simulator, server } = await startSimulator({ jobCount: 5 });
     const source = sourceFor(server.url, { ...oauthOptions, readonly: true });
     const first = await source.list();
-    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /oauth2/token', 'GET /v2/jobs']);
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /oauth2/token',
+      'GET /v2/jobs',
+    ]);
     const tokenRequest = server.requests[0];
     expect(tokenRequest.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(Object.fromEntries(new URLSearchParams(tokenRequest.body))).toEqual({
@@ -550,7 +680,11 @@ describe('Vectara OAuth2 client credentials', () => {
     simulator.revokeTokens();
     server.clearRequests();
     const result = await source.list();
-    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /v2/jobs', 'POST /oauth2/token', 'GET /v2/jobs']);
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /v2/jobs',
+      'POST /oauth2/token',
+      'GET /v2/jobs',
+    ]);
     expect(server.requests[2].headers.authorization).toMatch(/^Bearer eyJ\.demo-2\./);
     expect(result).toMatchObject({ requests: 3 });
     expect(result.jobs).toHaveLength(5);
@@ -588,7 +722,9 @@ describe('Vectara OAuth2 client credentials', () => {
 
   it('retries a refused read only once and uses a configured tokenUrl', async () => {
     const fake = await startFixedServer((request) =>
-      request.path === '/auth/token' ? { status: 200, body: fixture('oauth-token.json') } : { status: 401, body: fixture('v2-error-401.json') },
+      request.path === '/auth/token'
+        ? { status: 200, body: fixture('oauth-token.json') }
+        : { status: 401, body: fixture('v2-error-401.json') },
     );
     const source = sourceFor(fake.url, { ...oauthOptions, tokenUrl: `${fake.url}/auth/token` });
     const error = await failure(source.list());
@@ -604,7 +740,12 @@ describe('Vectara OAuth2 client credentials', () => {
 
   it.each<[string, 'v1' | 'v2', string | undefined, string]>([
     ['https://api.vectara.io', 'v2', undefined, 'https://auth.vectara.io/oauth2/token'],
-    ['https://api.vectara.io', 'v1', '1366999410', 'https://vectara-prod-1366999410.auth.us-west-2.amazoncognito.com/oauth2/token'],
+    [
+      'https://api.vectara.io',
+      'v1',
+      '1366999410',
+      'https://vectara-prod-1366999410.auth.us-west-2.amazoncognito.com/oauth2/token',
+    ],
     ['http://127.0.0.1:9000/', 'v2', undefined, 'http://127.0.0.1:9000/oauth2/token'],
     ['http://127.0.0.1:9000/vectara', 'v1', '5', 'http://127.0.0.1:9000/vectara/oauth2/token'],
   ])('defaults the token URL of %s (%s) sensibly', (url, version, customerId, expected) => {
@@ -647,7 +788,12 @@ describe('Vectara error shapes', () => {
     const body = fixture(name) as { status: Array<{ statusDetail: string }> };
     const fake = await startFixedServer(() => ({ status: 200, body }));
     const error = await failure(sourceFor(fake.url, { apiVersion: 'v1' }).list());
-    expect(error).toMatchObject({ source: 'vec', kind, status: 200, detail: `${code}: ${body.status[0].statusDetail}` });
+    expect(error).toMatchObject({
+      source: 'vec',
+      kind,
+      status: 200,
+      detail: `${code}: ${body.status[0].statusDetail}`,
+    });
     expect(error.message).toContain('HTTP 200');
   });
 
@@ -658,10 +804,16 @@ describe('Vectara error shapes', () => {
   });
 
   it('reports every non-OK element of a mixed status list', async () => {
-    const body = { status: [{ code: 'OK' }, { code: 'FAILURE', statusDetail: 'index busy' }, { code: 'DEADLINE_EXCEEDED' }] };
+    const body = {
+      status: [{ code: 'OK' }, { code: 'FAILURE', statusDetail: 'index busy' }, { code: 'DEADLINE_EXCEEDED' }],
+    };
     const fake = await startFixedServer(() => ({ status: 200, body }));
     const error = await failure(sourceFor(fake.url, { apiVersion: 'v1' }).list());
-    expect(error).toMatchObject({ kind: 'vendor', short: 'FAILURE (HTTP 200)', detail: 'FAILURE: index busy; DEADLINE_EXCEEDED' });
+    expect(error).toMatchObject({
+      kind: 'vendor',
+      short: 'FAILURE (HTTP 200)',
+      detail: 'FAILURE: index busy; DEADLINE_EXCEEDED',
+    });
   });
 
   it.each<[string, 'v1' | 'v2', unknown, string]>([
@@ -698,7 +850,9 @@ describe('Vectara error shapes', () => {
 
   it('follows the page_key of a page shorter than asked: a short page is not the last one', async () => {
     const fake = await startFixedServer((request) =>
-      request.path.includes('page_key') ? { status: 200, body: fixture('v2-list-last-page.json') } : { status: 200, body: fixture('v2-list-page-1.json') },
+      request.path.includes('page_key')
+        ? { status: 200, body: fixture('v2-list-last-page.json') }
+        : { status: 200, body: fixture('v2-list-page-1.json') },
     );
     const result = await sourceFor(fake.url, { limit: 7 }).list();
     const pageKey = (fixture('v2-list-page-1.json') as { metadata: { page_key: string } }).metadata.page_key;
@@ -706,15 +860,31 @@ describe('Vectara error shapes', () => {
       ['GET', '/v2/jobs?limit=7', VECTARA_DEMO_API_KEY],
       ['GET', `/v2/jobs?limit=2&page_key=${encodeURIComponent(pageKey)}`, VECTARA_DEMO_API_KEY],
     ]);
-    expect(result.jobs.map((job) => job.id).slice(0, 5)).toEqual(['job_1042', 'job_1041', 'job_1040', 'job_1039', 'job_1038']);
+    expect(result.jobs.map((job) => job.id).slice(0, 5)).toEqual([
+      'job_1042',
+      'job_1041',
+      'job_1040',
+      'job_1039',
+      'job_1038',
+    ]);
     expect(result.jobs.length).toBeGreaterThan(5);
   });
 
   it('follows a v1 pageKey past a 2-job page (recorded shape: empty status, base64 ids, "0" times) until the key is empty', async () => {
-    const fake = await startFixedServer((request) => ({ status: 200, body: fixture(JSON.parse(request.body).pageKey ? 'v1-list-short-page-last.json' : 'v1-list-short-page.json') }));
+    const fake = await startFixedServer((request) => ({
+      status: 200,
+      body: fixture(JSON.parse(request.body).pageKey ? 'v1-list-short-page-last.json' : 'v1-list-short-page.json'),
+    }));
     const result = await sourceFor(fake.url, { apiVersion: 'v1', limit: 50 }).list();
     const firstPage = fixture('v1-list-short-page.json') as { pageKey: string; job: { id: string }[] };
-    expect(fake.requests.map((request) => [request.method, request.path, request.headers['customer-id'], JSON.parse(request.body)])).toEqual([
+    expect(
+      fake.requests.map((request) => [
+        request.method,
+        request.path,
+        request.headers['customer-id'],
+        JSON.parse(request.body),
+      ]),
+    ).toEqual([
       ['POST', '/v1/list-jobs', VECTARA_DEMO_CUSTOMER_ID, { state: ALL_V1_STATES, numResults: 50 }],
       ['POST', '/v1/list-jobs', VECTARA_DEMO_CUSTOMER_ID, { pageKey: firstPage.pageKey }],
     ]);
@@ -745,16 +915,26 @@ describe('Vectara error shapes', () => {
 
   it('reports the page cap as truncated when the server still has pages', async () => {
     let page = 0;
-    const fake = await startFixedServer(() => ({ status: 200, body: { jobs: [{ id: `job_${page}`, state: 'queued' }], metadata: { page_key: `k${++page}` } } }));
+    const fake = await startFixedServer(() => ({
+      status: 200,
+      body: { jobs: [{ id: `job_${page}`, state: 'queued' }], metadata: { page_key: `k${++page}` } },
+    }));
     const result = await sourceFor(fake.url, { limit: 500 }).list();
-    expect(result.truncated).toEqual({ asked: 500, fetched: 50, reason: 'stopped after 50 pages; the server still had a next page' });
+    expect(result.truncated).toEqual({
+      asked: 500,
+      fetched: 50,
+      reason: 'stopped after 50 pages; the server still had a next page',
+    });
   });
 
   it('stops when the server hands back the page_key it was given', async () => {
     const jobs = Array.from({ length: 100 }, (_, index) => ({ id: `job_${index}`, state: 'queued' }));
     const fake = await startFixedServer(() => ({ status: 200, body: { jobs, metadata: { page_key: 'c2FtZQ==' } } }));
     const result = await sourceFor(fake.url, { limit: 1000 }).list();
-    expect(fake.requests.map((request) => request.path)).toEqual(['/v2/jobs?limit=100', '/v2/jobs?limit=100&page_key=c2FtZQ%3D%3D']);
+    expect(fake.requests.map((request) => request.path)).toEqual([
+      '/v2/jobs?limit=100',
+      '/v2/jobs?limit=100&page_key=c2FtZQ%3D%3D',
+    ]);
     expect(result.jobs).toHaveLength(100);
   });
 
@@ -772,7 +952,10 @@ describe('Vectara error shapes', () => {
   });
 
   it('skips records without an id', async () => {
-    const fake = await startFixedServer(() => ({ status: 200, body: { jobs: [{ state: 'queued' }, { id: 'job_2', state: 'started' }], metadata: {} } }));
+    const fake = await startFixedServer(() => ({
+      status: 200,
+      body: { jobs: [{ state: 'queued' }, { id: 'job_2', state: 'started' }], metadata: {} },
+    }));
     expect((await sourceFor(fake.url).list()).jobs.map((job) => job.id)).toEqual(['job_2']);
   });
 });
@@ -803,7 +986,8 @@ describe('Vectara simulator', () => {
       for (const job of simulator.jobs) {
         seen.add(job.state);
         const terminal = ['completed', 'failed', 'aborted'].includes(job.state);
-        if ((job.startedAt !== null && job.startedAt < job.createdAt) || (job.completedAt !== null) !== terminal) inconsistent.push(job.id);
+        if ((job.startedAt !== null && job.startedAt < job.createdAt) || (job.completedAt !== null) !== terminal)
+          inconsistent.push(job.id);
       }
     }
     expect(inconsistent).toEqual([]);
@@ -828,7 +1012,13 @@ describe('Vectara simulator', () => {
     expect(page.body.metadata).toEqual({ page_key: pageKeyFor(10) });
     const queued = simulator.inject({ state: 'queued', createdAt: T0, username: null });
     const first = ((await call(`${server.url}/v2/jobs?limit=1`, { headers: key })).body.jobs as unknown[])[0];
-    expect(first).toEqual({ id: queued.id, type: 'replace_filter_attributes', corpus_keys: queued.corpusKeys, state: 'queued', created_at: '2026-03-01T12:00:00Z' });
+    expect(first).toEqual({
+      id: queued.id,
+      type: 'replace_filter_attributes',
+      corpus_keys: queued.corpusKeys,
+      state: 'queued',
+      created_at: '2026-03-01T12:00:00Z',
+    });
     const last = await call(`${server.url}/v2/jobs?limit=10&page_key=${pageKeyFor(10)}`, { headers: key });
     expect([(last.body.jobs as unknown[]).length, last.body.metadata]).toEqual([6, {}]);
     for (const limit of ['0', '101', 'ten']) {
@@ -837,7 +1027,9 @@ describe('Vectara simulator', () => {
       expect(Object.keys(refused.body).sort()).toEqual(Object.keys(fixture('v2-error-400.json') as object).sort());
       expect(refused.body.field_errors).toEqual({ limit: 'must be an integer between 1 and 100' });
     }
-    expect((await call(`${server.url}/v2/jobs?page_key=garbage`, { headers: key })).body.field_errors).toEqual({ page_key: 'is not a valid page key' });
+    expect((await call(`${server.url}/v2/jobs?page_key=garbage`, { headers: key })).body.field_errors).toEqual({
+      page_key: 'is not a valid page key',
+    });
     expect((await call(`${server.url}/v2/jobs?state=running`, { headers: key })).status).toBe(400);
     const filtered = await call(`${server.url}/v2/jobs?limit=100&state=queued`, { headers: key });
     expect((filtered.body.jobs as Array<{ state: string }>).every((job) => job.state === 'queued')).toBe(true);
@@ -847,20 +1039,34 @@ describe('Vectara simulator', () => {
     const { server } = await startSimulator();
     const shapeOf = (name: string) => Object.keys(fixture(name) as object).sort();
     const missing = await call(`${server.url}/v2/jobs/job_999999`, { headers: { 'x-api-key': VECTARA_DEMO_API_KEY } });
-    expect([missing.status, Object.keys(missing.body).sort(), missing.body.id]).toEqual([404, shapeOf('v2-error-404.json'), 'job_999999']);
+    expect([missing.status, Object.keys(missing.body).sort(), missing.body.id]).toEqual([
+      404,
+      shapeOf('v2-error-404.json'),
+      'job_999999',
+    ]);
     const badId = await call(`${server.url}/v2/jobs/nope`, { headers: { 'x-api-key': VECTARA_DEMO_API_KEY } });
     expect([badId.status, badId.body.field_errors]).toEqual([400, { job_id: 'must match the pattern job_.+' }]);
     const anonymous = await call(`${server.url}/v2/jobs`);
     expect([anonymous.status, Object.keys(anonymous.body).sort()]).toEqual([401, shapeOf('v2-error-401.json')]);
     const index = await call(`${server.url}/v2/jobs`, { headers: { 'x-api-key': VECTARA_DEMO_INDEX_KEY } });
-    expect([index.status, index.body.messages]).toEqual([403, (fixture('v2-error-403.json') as { messages: string[] }).messages]);
-    const deletion = await call(`${server.url}/v2/jobs/job_1001`, { method: 'DELETE', headers: { 'x-api-key': VECTARA_DEMO_API_KEY } });
+    expect([index.status, index.body.messages]).toEqual([
+      403,
+      (fixture('v2-error-403.json') as { messages: string[] }).messages,
+    ]);
+    const deletion = await call(`${server.url}/v2/jobs/job_1001`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': VECTARA_DEMO_API_KEY },
+    });
     expect(deletion.status).toBe(405);
   });
 
   it('serves v1 in protojson form: string seconds, omitted unset fields, QUEUED+STARTED by default', async () => {
     const { simulator, server } = await startSimulator({ jobCount: 30 });
-    const all = await call(`${server.url}/v1/list-jobs`, { method: 'POST', headers: v1Headers(), body: JSON.stringify({ state: VECTARA_V1_STATE_NAMES, numResults: 100 }) });
+    const all = await call(`${server.url}/v1/list-jobs`, {
+      method: 'POST',
+      headers: v1Headers(),
+      body: JSON.stringify({ state: VECTARA_V1_STATE_NAMES, numResults: 100 }),
+    });
     expect(all.body.status).toEqual([{ code: 'OK', statusDetail: '' }]);
     expect(all.body.pageKey).toBeUndefined();
     const records = all.body.job as Array<Record<string, unknown>>;
@@ -871,38 +1077,75 @@ describe('Vectara simulator', () => {
       expect(typeof record.tsCreate).toBe('string');
       if (record.state === 'JOB_STATE__QUEUED') expect(record.tsStart).toBeUndefined();
     }
-    const unfiltered = await call(`${server.url}/v1/list-jobs`, { method: 'POST', headers: v1Headers(), body: JSON.stringify({ numResults: 100 }) });
-    const active = simulator.jobs.filter((job) => job.state === 'queued' || job.state === 'started').map((job) => job.id);
+    const unfiltered = await call(`${server.url}/v1/list-jobs`, {
+      method: 'POST',
+      headers: v1Headers(),
+      body: JSON.stringify({ numResults: 100 }),
+    });
+    const active = simulator.jobs
+      .filter((job) => job.state === 'queued' || job.state === 'started')
+      .map((job) => job.id);
     expect((unfiltered.body.job as Array<{ id: string }>).map((job) => job.id)).toEqual(active);
     expect(active.length).toBeLessThan(30);
   });
 
   it('makes v1 later pages ignore every field but pageKey, and validates the request', async () => {
     const { server } = await startSimulator({ jobCount: 30 });
-    const post = (body: unknown, headers = v1Headers()) => call(`${server.url}/v1/list-jobs`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const post = (body: unknown, headers = v1Headers()) =>
+      call(`${server.url}/v1/list-jobs`, { method: 'POST', headers, body: JSON.stringify(body) });
     const first = await post({ state: [15, 20, 30, 5, 10, 25, 0], num_results: 4 });
     const pageKey = first.body.pageKey as string;
     expect(decodeKey(pageKey).offset).toBe(4);
     const second = await post({ pageKey, numResults: 1, state: ['JOB_STATE__QUEUED'] });
     expect((second.body.job as unknown[]).length).toBe(4);
-    expect(await post({ numResults: 101 })).toEqual({ status: 200, body: { status: [{ code: 'INVALID_ARGUMENT', statusDetail: 'numResults must be at most 100.' }] } });
+    expect(await post({ numResults: 101 })).toEqual({
+      status: 200,
+      body: { status: [{ code: 'INVALID_ARGUMENT', statusDetail: 'numResults must be at most 100.' }] },
+    });
     expect((await post({ state: ['JOB_STATE__PAUSED'] })).body).toEqual(fixture('v1-error-400.json'));
     expect((await post({ pageKey: '%%%' })).status).toBe(400);
-    expect((await post({ pageKey: pageKeyFor(3).slice(2) })).body.status).toEqual([{ code: 'INVALID_ARGUMENT', statusDetail: 'The page key is invalid or has expired.' }]);
-    const anonymous = await post({}, { 'content-type': 'application/json', 'customer-id': VECTARA_DEMO_CUSTOMER_ID } as ReturnType<typeof v1Headers>);
+    expect((await post({ pageKey: pageKeyFor(3).slice(2) })).body.status).toEqual([
+      { code: 'INVALID_ARGUMENT', statusDetail: 'The page key is invalid or has expired.' },
+    ]);
+    const anonymous = await post({}, {
+      'content-type': 'application/json',
+      'customer-id': VECTARA_DEMO_CUSTOMER_ID,
+    } as ReturnType<typeof v1Headers>);
     expect([anonymous.status, anonymous.body]).toEqual([401, fixture('v1-error-401.json')]);
-    const noCustomer = await post({}, { 'content-type': 'application/json', 'x-api-key': VECTARA_DEMO_API_KEY } as ReturnType<typeof v1Headers>);
-    expect(noCustomer.body.status).toEqual([{ code: 'INVALID_CUSTOMER_ID', statusDetail: 'The customer-id header is required.' }]);
+    const noCustomer = await post({}, {
+      'content-type': 'application/json',
+      'x-api-key': VECTARA_DEMO_API_KEY,
+    } as ReturnType<typeof v1Headers>);
+    expect(noCustomer.body.status).toEqual([
+      { code: 'INVALID_CUSTOMER_ID', statusDetail: 'The customer-id header is required.' },
+    ]);
     expect((await call(`${server.url}/v1/list-jobs`, { headers: v1Headers() })).status).toBe(405);
   });
 
   it('issues tokens only for the demo client, with Cognito-style refusals', async () => {
     const { server } = await startSimulator();
-    const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
-    const good = await call(`${server.url}/oauth2/token`, form({ grant_type: 'client_credentials', client_id: VECTARA_DEMO_CLIENT_ID, client_secret: VECTARA_DEMO_CLIENT_SECRET }));
-    expect([good.status, Object.keys(good.body).sort()]).toEqual([200, Object.keys(fixture('oauth-token.json') as object).sort()]);
+    const form = (fields: Record<string, string>) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+    const good = await call(
+      `${server.url}/oauth2/token`,
+      form({
+        grant_type: 'client_credentials',
+        client_id: VECTARA_DEMO_CLIENT_ID,
+        client_secret: VECTARA_DEMO_CLIENT_SECRET,
+      }),
+    );
+    expect([good.status, Object.keys(good.body).sort()]).toEqual([
+      200,
+      Object.keys(fixture('oauth-token.json') as object).sort(),
+    ]);
     expect(good.body.expires_in).toBe(VECTARA_DEMO_TOKEN_LIFETIME_SECONDS);
-    const bad = await call(`${server.url}/oauth2/token`, form({ grant_type: 'client_credentials', client_id: VECTARA_DEMO_CLIENT_ID, client_secret: 'nope' }));
+    const bad = await call(
+      `${server.url}/oauth2/token`,
+      form({ grant_type: 'client_credentials', client_id: VECTARA_DEMO_CLIENT_ID, client_secret: 'nope' }),
+    );
     expect([bad.status, bad.body]).toEqual([400, fixture('oauth-error-invalid-client.json')]);
     const grant = await call(`${server.url}/oauth2/token`, form({ grant_type: 'password' }));
     expect(grant.body).toEqual({ error: 'unsupported_grant_type' });
@@ -911,7 +1154,14 @@ describe('Vectara simulator', () => {
   it('hands out a config entry that monitors it', async () => {
     const { simulator, server } = await startSimulator({ jobCount: 4 });
     const config = simulator.sourceConfig(server.url, 'demo-vectara');
-    expect(config).toEqual({ name: 'demo-vectara', type: 'vectara', url: server.url, apiVersion: 'v2', apiKey: VECTARA_DEMO_API_KEY, customerId: VECTARA_DEMO_CUSTOMER_ID });
+    expect(config).toEqual({
+      name: 'demo-vectara',
+      type: 'vectara',
+      url: server.url,
+      apiVersion: 'v2',
+      apiKey: VECTARA_DEMO_API_KEY,
+      customerId: VECTARA_DEMO_CUSTOMER_ID,
+    });
     const source = createVectaraSource(config as unknown as VectaraOptions);
     cleanups.push(() => source.close());
     expect((await source.list()).jobs).toHaveLength(4);

@@ -25,7 +25,8 @@ const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);
 const JOBS_PATH = '/api/portal/v1/jobs';
 const LOGIN_PATH = '/api/portal/v1/auth/login';
 
-const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/vectorcharts/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string): any =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/vectorcharts/${name}`, import.meta.url), 'utf8'));
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -35,7 +36,12 @@ afterEach(async () => {
 /** A simulator on 127.0.0.1 with a fake clock (no arrivals unless asked). */
 async function startSimulator(options: { jobCount?: number; seed?: number; arrivals?: boolean } = {}) {
   const clock = { now: T0 };
-  const simulator = createVectorChartsSimulator({ now: () => clock.now, seed: options.seed ?? 3, jobCount: options.jobCount ?? 40, arrivals: options.arrivals ?? false });
+  const simulator = createVectorChartsSimulator({
+    now: () => clock.now,
+    seed: options.seed ?? 3,
+    jobCount: options.jobCount ?? 40,
+    arrivals: options.arrivals ?? false,
+  });
   const server = await startDemoServer(simulator);
   cleanups.push(() => server.close());
   return { simulator, server, clock };
@@ -67,7 +73,13 @@ interface StubReply {
 async function startStub(reply: (call: StubCall) => StubReply): Promise<{ url: string; calls: StubCall[] }> {
   const calls: StubCall[] = [];
   const server = await startStubServer((request) => {
-    const call = { method: request.method, path: request.path, query: Object.fromEntries(request.query), headers: request.headers, body: request.body };
+    const call = {
+      method: request.method,
+      path: request.path,
+      query: Object.fromEntries(request.query),
+      headers: request.headers,
+      body: request.body,
+    };
     calls.push(call);
     return reply(call);
   });
@@ -85,11 +97,17 @@ async function sourceErrorOf(promise: Promise<unknown>): Promise<SourceError> {
   return error as SourceError;
 }
 
-const pageQueries = (server: RunningDemoServer) => server.requests.filter((request) => request.path === JOBS_PATH).map((request) => request.query);
+const pageQueries = (server: RunningDemoServer) =>
+  server.requests.filter((request) => request.path === JOBS_PATH).map((request) => request.query);
 
 /** Makes `count` fake list items, newest first, with ids job-0…job-(count-1). */
 function fakeRecords(count: number, from = 0): Array<Record<string, unknown>> {
-  return Array.from({ length: count }, (_, index) => ({ id: `job-${from + index}`, jobType: 'clear-tiles', jobState: 'completed', createdAt: T0 - (from + index) * 1000 }));
+  return Array.from({ length: count }, (_, index) => ({
+    id: `job-${from + index}`,
+    jobType: 'clear-tiles',
+    jobState: 'completed',
+    createdAt: T0 - (from + index) * 1000,
+  }));
 }
 
 describe('mapVectorChartsState', () => {
@@ -156,37 +174,98 @@ describe('normalizeVectorChartsJob', () => {
     [1, 'failed', true, 1736945402000, 1736945409000, 'S-57 parse error: unexpected end of record at offset 48213', []],
     [2, 'running', false, 1736945104000, null, null, ['had-error']],
     [4, 'cancelled', true, 1736938805000, 1736938820000, null, []],
-  ])('derives times, error and flags of fixture job %i (%s)', (index, state, terminal, startedAt, finishedAt, error, flags) => {
-    const job = normalizeVectorChartsJob(list.jobs[index], 'vc');
-    expect({ state: job.state, terminal: job.terminal, startedAt: job.startedAt, finishedAt: job.finishedAt, error: job.error, flags: job.flags }).toEqual({
-      state,
-      terminal,
-      startedAt,
-      finishedAt,
-      error,
-      flags,
-    });
-  });
+  ])(
+    'derives times, error and flags of fixture job %i (%s)',
+    (index, state, terminal, startedAt, finishedAt, error, flags) => {
+      const job = normalizeVectorChartsJob(list.jobs[index], 'vc');
+      expect({
+        state: job.state,
+        terminal: job.terminal,
+        startedAt: job.startedAt,
+        finishedAt: job.finishedAt,
+        error: job.error,
+        flags: job.flags,
+      }).toEqual({
+        state,
+        terminal,
+        startedAt,
+        finishedAt,
+        error,
+        flags,
+      });
+    },
+  );
 
   it('links ingestion children to their upload and reads accountId as the owner', () => {
-    const [pendingChild, failedChild, upload, , vacuum] = list.jobs.map((record: unknown) => normalizeVectorChartsJob(record, 'vc'));
+    const [pendingChild, failedChild, upload, , vacuum] = list.jobs.map((record: unknown) =>
+      normalizeVectorChartsJob(record, 'vc'),
+    );
     expect(pendingChild.parentId).toBe(upload.id);
     expect(failedChild.parentId).toBe(upload.id);
     expect(upload.parentId).toBeNull();
     expect([pendingChild.owner, upload.owner, vacuum.owner]).toEqual(['3', '3', null]);
-    expect([upload.priority, upload.progress, upload.type]).toEqual([{ rank: 'high', value: 5, label: null }, 66, 'process-chart-upload']);
+    expect([upload.priority, upload.progress, upload.type]).toEqual([
+      { rank: 'high', value: 5, label: null },
+      66,
+      'process-chart-upload',
+    ]);
     expect(upload.host).toBeNull();
   });
 
   it('falls back to the last error log when a failed job has no step error', () => {
-    const job = normalizeVectorChartsJob({ id: 'f', jobState: 'failed', logs: [{ type: 'error', message: 'first' }, { type: 'info', message: 'x' }, { type: 'error', message: 'worker crashed' }] }, 'vc');
+    const job = normalizeVectorChartsJob(
+      {
+        id: 'f',
+        jobState: 'failed',
+        logs: [
+          { type: 'error', message: 'first' },
+          { type: 'info', message: 'x' },
+          { type: 'error', message: 'worker crashed' },
+        ],
+      },
+      'vc',
+    );
     expect(job.error).toBe('worker crashed');
   });
 
   it('degrades a malformed record to nulls instead of throwing', () => {
-    const job = normalizeVectorChartsJob({ id: 7, jobState: 3, jobType: ['x'], percentComplete: '250', priority: 'high', createdAt: 'yesterday', updatedAt: -1, steps: 'none', logs: {}, accountId: { id: 1 }, parentJobId: 9 }, 'vc');
-    expect(job).toMatchObject({ id: '7', key: 'vc/7', state: 'unknown', nativeState: '3', type: 'unknown', progress: 100, priority: { value: null, label: null }, createdAt: null, updatedAt: null, startedAt: null, owner: null, parentId: '9', flags: [] });
-    expect(normalizeVectorChartsJob(null, 'vc')).toMatchObject({ id: '', state: 'unknown', nativeState: '', progress: null });
+    const job = normalizeVectorChartsJob(
+      {
+        id: 7,
+        jobState: 3,
+        jobType: ['x'],
+        percentComplete: '250',
+        priority: 'high',
+        createdAt: 'yesterday',
+        updatedAt: -1,
+        steps: 'none',
+        logs: {},
+        accountId: { id: 1 },
+        parentJobId: 9,
+      },
+      'vc',
+    );
+    expect(job).toMatchObject({
+      id: '7',
+      key: 'vc/7',
+      state: 'unknown',
+      nativeState: '3',
+      type: 'unknown',
+      progress: 100,
+      priority: { value: null, label: null },
+      createdAt: null,
+      updatedAt: null,
+      startedAt: null,
+      owner: null,
+      parentId: '9',
+      flags: [],
+    });
+    expect(normalizeVectorChartsJob(null, 'vc')).toMatchObject({
+      id: '',
+      state: 'unknown',
+      nativeState: '',
+      progress: null,
+    });
     expect(normalizeVectorChartsJob({ percentComplete: -5 }, 'vc').progress).toBe(0);
   });
 });
@@ -196,28 +275,83 @@ describe('normalizeVectorChartsDetail', () => {
 
   it('turns the inline steps into JobSteps, retried attempts included', () => {
     expect(normalizeVectorChartsDetail(record, 'vc').steps).toEqual([
-      { name: 'step_unpack_archive', status: 'failed', state: 'failed', attempt: 1, host: null, startedAt: 1736945141000, finishedAt: 1736945150000, durationMs: 9000, error: 'worker lost heartbeat; step rescheduled' },
-      { name: 'step_unpack_archive', status: 'completed', state: 'succeeded', attempt: 2, host: null, startedAt: 1736945152000, finishedAt: 1736945190000, durationMs: 38000, error: null },
-      { name: 'step_spawn_ingestion', status: 'completed', state: 'succeeded', attempt: 1, host: null, startedAt: 1736945191000, finishedAt: 1736945400000, durationMs: 209000, error: null },
+      {
+        name: 'step_unpack_archive',
+        status: 'failed',
+        state: 'failed',
+        attempt: 1,
+        host: null,
+        startedAt: 1736945141000,
+        finishedAt: 1736945150000,
+        durationMs: 9000,
+        error: 'worker lost heartbeat; step rescheduled',
+      },
+      {
+        name: 'step_unpack_archive',
+        status: 'completed',
+        state: 'succeeded',
+        attempt: 2,
+        host: null,
+        startedAt: 1736945152000,
+        finishedAt: 1736945190000,
+        durationMs: 38000,
+        error: null,
+      },
+      {
+        name: 'step_spawn_ingestion',
+        status: 'completed',
+        state: 'succeeded',
+        attempt: 1,
+        host: null,
+        startedAt: 1736945191000,
+        finishedAt: 1736945400000,
+        durationMs: 209000,
+        error: null,
+      },
     ]);
   });
 
   it('turns the logs into messages with ISO timestamps as epoch ms', () => {
     const messages = normalizeVectorChartsDetail(record, 'vc').messages ?? [];
     expect(messages).toHaveLength(6);
-    expect(messages[0]).toEqual({ timestamp: Date.UTC(2025, 0, 15, 12, 45, 0), level: 'info', text: 'Queued process-chart-upload', origin: null });
-    expect(messages[2]).toEqual({ timestamp: Date.UTC(2025, 0, 15, 12, 45, 50), level: 'warning', text: 'step_unpack_archive attempt 1 failed: worker lost heartbeat; step rescheduled; retrying', origin: null });
+    expect(messages[0]).toEqual({
+      timestamp: Date.UTC(2025, 0, 15, 12, 45, 0),
+      level: 'info',
+      text: 'Queued process-chart-upload',
+      origin: null,
+    });
+    expect(messages[2]).toEqual({
+      timestamp: Date.UTC(2025, 0, 15, 12, 45, 50),
+      level: 'warning',
+      text: 'step_unpack_archive attempt 1 failed: worker lost heartbeat; step rescheduled; retrying',
+      origin: null,
+    });
   });
 
   it('carries the result and the job fields, flagging the recovered step error', () => {
     const detail = normalizeVectorChartsDetail(record, 'vc');
-    expect(detail.result).toEqual({ cellsFound: 2, ingestionJobIds: ['c31f7a52-0d4e-4b8a-9e21-5f6a7b8c9d01', 'd48e2b63-1e5f-4c9b-8f32-6a7b8c9d0e12'] });
+    expect(detail.result).toEqual({
+      cellsFound: 2,
+      ingestionJobIds: ['c31f7a52-0d4e-4b8a-9e21-5f6a7b8c9d01', 'd48e2b63-1e5f-4c9b-8f32-6a7b8c9d0e12'],
+    });
     expect(detail.outputs).toBeNull();
-    expect([detail.state, detail.flags, detail.error, detail.finishedAt]).toEqual(['succeeded', ['had-error'], null, 1736945401000]);
+    expect([detail.state, detail.flags, detail.error, detail.finishedAt]).toEqual([
+      'succeeded',
+      ['had-error'],
+      null,
+      1736945401000,
+    ]);
   });
 
   it('maps unknown log types to info and degrades malformed steps and logs', () => {
-    const detail = normalizeVectorChartsDetail({ id: 'd', logs: [{ type: 'notice', message: 'hi' }, { type: 'error' }, 'junk'], steps: [{ status: 'weird', error: { message: 'boom' } }, null] }, 'vc');
+    const detail = normalizeVectorChartsDetail(
+      {
+        id: 'd',
+        logs: [{ type: 'notice', message: 'hi' }, { type: 'error' }, 'junk'],
+        steps: [{ status: 'weird', error: { message: 'boom' } }, null],
+      },
+      'vc',
+    );
     expect(detail.messages).toEqual([
       { timestamp: null, level: 'info', text: 'hi', origin: null },
       { timestamp: null, level: 'error', text: '', origin: null },
@@ -286,7 +420,12 @@ describe('VectorCharts source: listing over HTTP', () => {
     const { simulator, server } = await startSimulator({ jobCount: 40 });
     const result = await source(server.url, { token: VECTORCHARTS_DEMO_API_TOKEN, limit: 10 }).list();
     expect(pageQueries(server)).toEqual([{ limit: '10', offset: '0' }]);
-    expect(result.jobs.map((job) => job.id)).toEqual(simulator.jobs().slice(0, 10).map((job) => job.id));
+    expect(result.jobs.map((job) => job.id)).toEqual(
+      simulator
+        .jobs()
+        .slice(0, 10)
+        .map((job) => job.id),
+    );
     expect(result.total).toBe(40);
   });
 
@@ -326,7 +465,10 @@ describe('VectorCharts source: listing over HTTP', () => {
     const all = fakeRecords(120);
     const stub = await startStub((call) => {
       const offset = Number(call.query.offset);
-      return { status: 200, json: { jobs: all.slice(offset, offset + 50), pagination: { limit: 50, offset, total: 120 } } };
+      return {
+        status: 200,
+        json: { jobs: all.slice(offset, offset + 50), pagination: { limit: 50, offset, total: 120 } },
+      };
     });
     const result = await source(stub.url, { token: 't0ken', limit: 1000 }).list();
     expect(stub.calls.map((call) => call.query)).toEqual([
@@ -345,7 +487,10 @@ describe('VectorCharts source: listing over HTTP', () => {
   });
 
   it('skips list items without an id', async () => {
-    const stub = await startStub(() => ({ status: 200, json: { jobs: [{ jobState: 'running' }, ...fakeRecords(2)], pagination: { limit: 200, offset: 0, total: 3 } } }));
+    const stub = await startStub(() => ({
+      status: 200,
+      json: { jobs: [{ jobState: 'running' }, ...fakeRecords(2)], pagination: { limit: 200, offset: 0, total: 3 } },
+    }));
     const result = await source(stub.url, { token: 't0ken' }).list();
     expect(result.jobs.map((job) => job.id)).toEqual(['job-0', 'job-1']);
     expect(result.total).toBe(3);
@@ -357,7 +502,10 @@ describe('VectorCharts source: authentication', () => {
     const { server } = await startSimulator({ jobCount: 5 });
     const vc = source(server.url, { username: 'admin', password: 'admin' });
     const first = await vc.list();
-    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`POST ${LOGIN_PATH}`, `GET ${JOBS_PATH}`]);
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `POST ${LOGIN_PATH}`,
+      `GET ${JOBS_PATH}`,
+    ]);
     expect(JSON.parse(server.requests[0].body)).toEqual({ username: 'admin', password: 'admin' });
     expect(server.requests[0].headers.authorization).toBeUndefined();
     expect(server.requests[1].headers.authorization).toMatch(/^Bearer [0-9a-f]{48}$/);
@@ -378,7 +526,11 @@ describe('VectorCharts source: authentication', () => {
 
   it('sends the token.id of the login response as Bearer', async () => {
     const login = fixture('login.json');
-    const stub = await startStub((call) => (call.path === LOGIN_PATH ? { status: 200, json: login } : { status: 200, json: { jobs: [], pagination: { limit: 200, offset: 0, total: 0 } } }));
+    const stub = await startStub((call) =>
+      call.path === LOGIN_PATH
+        ? { status: 200, json: login }
+        : { status: 200, json: { jobs: [], pagination: { limit: 200, offset: 0, total: 0 } } },
+    );
     await source(stub.url, { username: 'admin', password: 'admin' }).list();
     expect(stub.calls[0]).toMatchObject({ method: 'POST', path: LOGIN_PATH });
     expect(stub.calls[0].headers['content-type']).toBe('application/json');
@@ -393,21 +545,38 @@ describe('VectorCharts source: authentication', () => {
     simulator.revokeSessions();
     server.clearRequests();
     const result = await vc.list();
-    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET ${JOBS_PATH}`, `POST ${LOGIN_PATH}`, `GET ${JOBS_PATH}`]);
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `GET ${JOBS_PATH}`,
+      `POST ${LOGIN_PATH}`,
+      `GET ${JOBS_PATH}`,
+    ]);
     expect(server.requests[0].headers.authorization).toBe(oldBearer);
     expect(server.requests[2].headers.authorization).not.toBe(oldBearer);
     expect([result.jobs.length, result.requests]).toEqual([5, 3]);
   });
 
   it('gives up after one re-login when the server keeps refusing the session', async () => {
-    const stub = await startStub((call) => (call.path === LOGIN_PATH ? { status: 200, json: fixture('login.json') } : { status: 401, json: fixture('error-invalid-token.json') }));
+    const stub = await startStub((call) =>
+      call.path === LOGIN_PATH
+        ? { status: 200, json: fixture('login.json') }
+        : { status: 401, json: fixture('error-invalid-token.json') },
+    );
     const error = await sourceErrorOf(source(stub.url, { username: 'admin', password: 'admin' }).list());
-    expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual([`POST ${LOGIN_PATH}`, `GET ${JOBS_PATH}`, `POST ${LOGIN_PATH}`, `GET ${JOBS_PATH}`]);
+    expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      `POST ${LOGIN_PATH}`,
+      `GET ${JOBS_PATH}`,
+      `POST ${LOGIN_PATH}`,
+      `GET ${JOBS_PATH}`,
+    ]);
     expect([error.kind, error.status, error.detail]).toEqual(['auth', 401, 'Invalid or expired token']);
   });
 
   it('does not log in again for errors other than 401', async () => {
-    const stub = await startStub((call) => (call.path === LOGIN_PATH ? { status: 200, json: fixture('login.json') } : { status: 500, json: { error: 'database is starting up' } }));
+    const stub = await startStub((call) =>
+      call.path === LOGIN_PATH
+        ? { status: 200, json: fixture('login.json') }
+        : { status: 500, json: { error: 'database is starting up' } },
+    );
     const error = await sourceErrorOf(source(stub.url, { username: 'admin', password: 'admin' }).list());
     expect(stub.calls.map((call) => call.method)).toEqual(['POST', 'GET']);
     expect([error.status, error.detail]).toEqual([500, 'database is starting up']);
@@ -415,7 +584,9 @@ describe('VectorCharts source: authentication', () => {
 
   it('never retries an API token that gets a 401', async () => {
     const { server } = await startSimulator({ jobCount: 5 });
-    const error = await sourceErrorOf(source(server.url, { token: 'not-the-token', username: 'admin', password: 'admin' }).list());
+    const error = await sourceErrorOf(
+      source(server.url, { token: 'not-the-token', username: 'admin', password: 'admin' }).list(),
+    );
     expect(server.requests.map((request) => request.path)).toEqual([JOBS_PATH]);
     expect(error.message).toBe(`vc: 401 unauthorized: ${VECTORCHARTS_ERRORS.invalidToken} (GET ${JOBS_PATH})`);
   });
@@ -439,7 +610,11 @@ describe('VectorCharts source: authentication', () => {
   it('rejects a login response without token.id as an unexpected shape', async () => {
     const stub = await startStub(() => ({ status: 200, json: { user: { userId: 1 } } }));
     const error = await sourceErrorOf(source(stub.url, { username: 'admin', password: 'admin' }).list());
-    expect([error.kind, error.short, error.detail]).toEqual(['shape', 'unexpected login response', 'the login response has no token.id']);
+    expect([error.kind, error.short, error.detail]).toEqual([
+      'shape',
+      'unexpected login response',
+      'the login response has no token.id',
+    ]);
     expect(stub.calls).toHaveLength(1);
   });
 
@@ -462,9 +637,16 @@ describe('VectorCharts source: a pre-pagination server (bare-array list)', () =>
     const records = fixture('list-pre-pagination.json');
     const stub = await startStub(() => ({ status: 200, json: records }));
     const result = await source(stub.url, { token: 't0ken', limit: 3 }).list();
-    expect(stub.calls.map((call) => [call.method, call.path, call.query, call.headers.authorization])).toEqual([['GET', JOBS_PATH, { limit: '3', offset: '0' }, 'Bearer t0ken']]);
+    expect(stub.calls.map((call) => [call.method, call.path, call.query, call.headers.authorization])).toEqual([
+      ['GET', JOBS_PATH, { limit: '3', offset: '0' }, 'Bearer t0ken'],
+    ]);
     expect(result.jobs.map((job) => job.id)).toEqual(records.slice(0, 3).map((record: { id: string }) => record.id));
-    expect([result.total, result.requests, result.jobs[1].state, result.jobs[1].priority.value]).toEqual([5, 1, 'failed', null]);
+    expect([result.total, result.requests, result.jobs[1].state, result.jobs[1].priority.value]).toEqual([
+      5,
+      1,
+      'failed',
+      null,
+    ]);
   });
 
   it('does not page a bare array even when it is exactly the page size', async () => {
@@ -483,19 +665,36 @@ describe('VectorCharts source: a pre-pagination server (bare-array list)', () =>
 
   it('monitors the pre-pagination simulator, which ignores limit and offset', async () => {
     const clock = { now: T0 };
-    const simulator = createVectorChartsSimulator({ now: () => clock.now, seed: 3, jobCount: 30, arrivals: false, listShape: 'bare-array' });
+    const simulator = createVectorChartsSimulator({
+      now: () => clock.now,
+      seed: 3,
+      jobCount: 30,
+      arrivals: false,
+      listShape: 'bare-array',
+    });
     const server = await startDemoServer(simulator);
     cleanups.push(() => server.close());
     const result = await source(server.url, { username: 'admin', password: 'admin', limit: 12 }).list();
-    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`POST ${LOGIN_PATH}`, `GET ${JOBS_PATH}`]);
-    expect(result.jobs.map((job) => job.id)).toEqual(simulator.jobs().slice(0, 12).map((record) => record.id));
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `POST ${LOGIN_PATH}`,
+      `GET ${JOBS_PATH}`,
+    ]);
+    expect(result.jobs.map((job) => job.id)).toEqual(
+      simulator
+        .jobs()
+        .slice(0, 12)
+        .map((record) => record.id),
+    );
     expect(result.total).toBe(30);
   });
 
   it('still calls a body that is neither shape an unexpected response shape', async () => {
     const stub = await startStub(() => ({ status: 200, json: 'jobs' }));
     const error = await sourceErrorOf(source(stub.url, { token: 't0ken' }).list());
-    expect([error.kind, error.detail]).toEqual(['shape', 'expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got string']);
+    expect([error.kind, error.detail]).toEqual([
+      'shape',
+      'expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got string',
+    ]);
   });
 });
 
@@ -525,7 +724,13 @@ describe('VectorCharts source: logout on close', () => {
 
   it('logs out on a read-only source too (it ends a session, it changes no job)', async () => {
     const { simulator, server } = await startSimulator({ jobCount: 3 });
-    const vc = createVectorChartsSource({ name: 'vc', url: server.url, username: 'admin', password: 'admin', readonly: true });
+    const vc = createVectorChartsSource({
+      name: 'vc',
+      url: server.url,
+      username: 'admin',
+      password: 'admin',
+      readonly: true,
+    });
     await vc.list();
     await vc.close();
     expect(simulator.liveSessions()).toBe(0);
@@ -541,11 +746,21 @@ describe('VectorCharts source: logout on close', () => {
     const vc = createVectorChartsSource({ name: 'vc', url: stub.url, username: 'admin', password: 'admin' });
     await vc.list();
     await expect(vc.close()).resolves.toBeUndefined();
-    expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual([`POST ${LOGIN_PATH}`, `GET ${JOBS_PATH}`, `POST ${LOGOUT_PATH}`]);
+    expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      `POST ${LOGIN_PATH}`,
+      `GET ${JOBS_PATH}`,
+      `POST ${LOGOUT_PATH}`,
+    ]);
   });
 
   it('bounds a logout the server never answers', async () => {
-    const hung = await startStubServer((request) => (request.path === LOGOUT_PATH ? new Promise(() => {}) : request.path === LOGIN_PATH ? { status: 200, json: fixture('login.json') } : { status: 200, json: [] }));
+    const hung = await startStubServer((request) =>
+      request.path === LOGOUT_PATH
+        ? new Promise(() => {})
+        : request.path === LOGIN_PATH
+          ? { status: 200, json: fixture('login.json') }
+          : { status: 200, json: [] },
+    );
     cleanups.push(() => hung.close());
     const vc = createVectorChartsSource({ name: 'vc', url: hung.url, username: 'admin', password: 'admin' });
     await vc.list();
@@ -570,7 +785,9 @@ describe('VectorCharts source: detail', () => {
 
   it('stops at the first page that holds the job', async () => {
     const { simulator, server } = await startSimulator({ jobCount: 300 });
-    const detail = await source(server.url, { token: VECTORCHARTS_DEMO_API_TOKEN, limit: 1000 }).detail(simulator.jobs()[3].id);
+    const detail = await source(server.url, { token: VECTORCHARTS_DEMO_API_TOKEN, limit: 1000 }).detail(
+      simulator.jobs()[3].id,
+    );
     expect(detail?.id).toBe(simulator.jobs()[3].id);
     expect(server.requests).toHaveLength(1);
   });
@@ -585,50 +802,92 @@ describe('VectorCharts source: detail', () => {
 
   it('returns null for a job beyond the newest `limit` jobs', async () => {
     const { simulator, server } = await startSimulator({ jobCount: 40 });
-    const detail = await source(server.url, { token: VECTORCHARTS_DEMO_API_TOKEN, limit: 10 }).detail(simulator.jobs()[20].id);
+    const detail = await source(server.url, { token: VECTORCHARTS_DEMO_API_TOKEN, limit: 10 }).detail(
+      simulator.jobs()[20].id,
+    );
     expect(detail).toBeNull();
     expect(pageQueries(server)).toEqual([{ limit: '10', offset: '0' }]);
   });
 
   it('returns null for an id the server does not know', async () => {
     const { server } = await startSimulator({ jobCount: 40 });
-    expect(await source(server.url, { token: VECTORCHARTS_DEMO_API_TOKEN }).detail('00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(
+      await source(server.url, { token: VECTORCHARTS_DEMO_API_TOKEN }).detail('00000000-0000-4000-8000-000000000000'),
+    ).toBeNull();
     expect(server.requests).toHaveLength(1);
   });
 });
 
 describe('VectorCharts source: capabilities and actions', () => {
   it('declares inline steps, logs and result, a total, and no actions', () => {
-    expect(VECTORCHARTS_CAPABILITIES).toEqual({ detail: true, steps: true, messages: true, result: true, stats: true, actions: {}, missing: {} });
+    expect(VECTORCHARTS_CAPABILITIES).toEqual({
+      detail: true,
+      steps: true,
+      messages: true,
+      result: true,
+      stats: true,
+      actions: {},
+      missing: {},
+    });
   });
 
-  it.each(['cancel', 'delete', 'retry'] as const)('refuses %s as unsupported without sending anything', async (kind) => {
-    const { server } = await startSimulator({ jobCount: 3 });
-    const vc = source(server.url, { token: VECTORCHARTS_DEMO_API_TOKEN });
-    const job = normalizeVectorChartsJob(fixture('list.json').jobs[0], 'vc');
-    const error = await sourceErrorOf(vc.act(kind, job));
-    expect([error.kind, error.short, error.source]).toEqual(['unsupported', `${kind} not supported`, 'vc']);
-    expect(error.detail).toBe('The VectorCharts Portal API has no cancel, delete or retry endpoint; nothing was sent.');
-    expect(server.requests).toHaveLength(0);
-  });
+  it.each(['cancel', 'delete', 'retry'] as const)(
+    'refuses %s as unsupported without sending anything',
+    async (kind) => {
+      const { server } = await startSimulator({ jobCount: 3 });
+      const vc = source(server.url, { token: VECTORCHARTS_DEMO_API_TOKEN });
+      const job = normalizeVectorChartsJob(fixture('list.json').jobs[0], 'vc');
+      const error = await sourceErrorOf(vc.act(kind, job));
+      expect([error.kind, error.short, error.source]).toEqual(['unsupported', `${kind} not supported`, 'vc']);
+      expect(error.detail).toBe(
+        'The VectorCharts Portal API has no cancel, delete or retry endpoint; nothing was sent.',
+      );
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 });
 
 describe('VectorCharts source: error shapes', () => {
   it.each([
     [401, fixture('error-invalid-token.json'), 'auth', '401 unauthorized', 'Invalid or expired token'],
-    [401, fixture('error-missing-token.json'), 'auth', '401 unauthorized', 'Missing or malformed Authorization header; expected "Bearer <token>"'],
+    [
+      401,
+      fixture('error-missing-token.json'),
+      'auth',
+      '401 unauthorized',
+      'Missing or malformed Authorization header; expected "Bearer <token>"',
+    ],
     [400, { error: 'limit must be a positive integer' }, 'http', 'HTTP 400', 'limit must be a positive integer'],
     [404, { error: 'Not found' }, 'not-found', '404 not found', 'Not found'],
-    [500, { error: 'database connection pool exhausted' }, 'server', '500 server error', 'database connection pool exhausted'],
-  ])('surfaces a %i {"error"} body with the source, the status and the server message', async (status, body, kind, short, detail) => {
-    const stub = await startStub(() => ({ status, json: body }));
-    const error = await sourceErrorOf(source(stub.url, { token: 't0ken' }).list());
-    expect([error.source, error.status, error.kind, error.short, error.detail]).toEqual(['vc', status, kind, short, detail]);
-    expect(error.message).toBe(`vc: ${short}: ${detail} (GET ${JOBS_PATH})`);
-  });
+    [
+      500,
+      { error: 'database connection pool exhausted' },
+      'server',
+      '500 server error',
+      'database connection pool exhausted',
+    ],
+  ])(
+    'surfaces a %i {"error"} body with the source, the status and the server message',
+    async (status, body, kind, short, detail) => {
+      const stub = await startStub(() => ({ status, json: body }));
+      const error = await sourceErrorOf(source(stub.url, { token: 't0ken' }).list());
+      expect([error.source, error.status, error.kind, error.short, error.detail]).toEqual([
+        'vc',
+        status,
+        kind,
+        short,
+        detail,
+      ]);
+      expect(error.message).toBe(`vc: ${short}: ${detail} (GET ${JOBS_PATH})`);
+    },
+  );
 
   it('surfaces a proxy HTML error page as such', async () => {
-    const stub = await startStub(() => ({ status: 502, text: '<html><body>Bad Gateway</body></html>', contentType: 'text/html' }));
+    const stub = await startStub(() => ({
+      status: 502,
+      text: '<html><body>Bad Gateway</body></html>',
+      contentType: 'text/html',
+    }));
     const error = await sourceErrorOf(source(stub.url, { token: 't0ken' }).list());
     expect([error.status, error.short, error.detail]).toEqual([502, '502 server error', 'HTML error page']);
   });
@@ -636,28 +895,48 @@ describe('VectorCharts source: error shapes', () => {
   it('rejects an object without a jobs array, naming what it got', async () => {
     const stub = await startStub(() => ({ status: 200, json: { data: [], pagination: {} } }));
     const error = await sourceErrorOf(source(stub.url, { token: 't0ken' }).detail('x'));
-    expect([error.kind, error.detail]).toEqual(['shape', 'expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got keys data, pagination']);
+    expect([error.kind, error.detail]).toEqual([
+      'shape',
+      'expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got keys data, pagination',
+    ]);
   });
 
   it('keeps the API token out of error messages', async () => {
-    const stub = await startStub((call) => ({ status: 401, json: { error: `token ${String(call.headers.authorization)} is revoked` } }));
+    const stub = await startStub((call) => ({
+      status: 401,
+      json: { error: `token ${String(call.headers.authorization)} is revoked` },
+    }));
     const error = await sourceErrorOf(source(stub.url, { token: 'secret-token-123' }).list());
     expect(error.message).toBe(`vc: 401 unauthorized: token Bearer *** is revoked (GET ${JOBS_PATH})`);
   });
 });
 
 describe('VectorCharts simulator: wire format', () => {
-  const call = async (server: RunningDemoServer, path: string, init: { method?: string; token?: string | null; body?: unknown } = {}) => {
+  const call = async (
+    server: RunningDemoServer,
+    path: string,
+    init: { method?: string; token?: string | null; body?: unknown } = {},
+  ) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (init.token !== null) headers.authorization = `Bearer ${init.token ?? VECTORCHARTS_DEMO_API_TOKEN}`;
-    const response = await fetch(`${server.url}${path}`, { method: init.method ?? 'GET', headers, body: typeof init.body === 'string' ? init.body : init.body === undefined ? undefined : JSON.stringify(init.body) });
-    return { status: response.status, body: (await response.json()) };
+    const response = await fetch(`${server.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: typeof init.body === 'string' ? init.body : init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    return { status: response.status, body: await response.json() };
   };
 
   it('answers 401 with the recorded error bodies for a missing or unknown token', async () => {
     const { server } = await startSimulator({ jobCount: 3 });
-    expect(await call(server, JOBS_PATH, { token: null })).toEqual({ status: 401, body: fixture('error-missing-token.json') });
-    expect(await call(server, JOBS_PATH, { token: 'nope' })).toEqual({ status: 401, body: fixture('error-invalid-token.json') });
+    expect(await call(server, JOBS_PATH, { token: null })).toEqual({
+      status: 401,
+      body: fixture('error-missing-token.json'),
+    });
+    expect(await call(server, JOBS_PATH, { token: 'nope' })).toEqual({
+      status: 401,
+      body: fixture('error-invalid-token.json'),
+    });
   });
 
   it('defaults limit to 25 and clamps a larger limit to 200, echoing the applied values', async () => {
@@ -697,30 +976,77 @@ describe('VectorCharts simulator: wire format', () => {
     const { server } = await startSimulator({ jobCount: 20, seed: 7 });
     const { body } = await call(server, `${JOBS_PATH}?limit=200`);
     for (const job of body.jobs as VectorChartsJobRecord[]) {
-      expect(Object.keys(job)).toEqual(['id', 'parentJobId', 'jobType', 'jobState', 'accountId', 'parameters', 'result', 'logs', 'percentComplete', 'priority', 'createdAt', 'updatedAt', 'steps']);
+      expect(Object.keys(job)).toEqual([
+        'id',
+        'parentJobId',
+        'jobType',
+        'jobState',
+        'accountId',
+        'parameters',
+        'result',
+        'logs',
+        'percentComplete',
+        'priority',
+        'createdAt',
+        'updatedAt',
+        'steps',
+      ]);
       expect(job.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(Number.isInteger(job.createdAt) && job.updatedAt >= job.createdAt).toBe(true);
       for (const entry of job.logs) expect(entry.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-      for (const step of job.steps) expect(Object.keys(step)).toEqual(['id', 'jobId', 'stepName', 'status', 'startedAt', 'completedAt', 'result', 'error', 'attempt']);
-      if (job.jobState !== 'completed' && job.jobState !== 'failed' && job.jobState !== 'cancelled') expect(job.result).toBeNull();
+      for (const step of job.steps)
+        expect(Object.keys(step)).toEqual([
+          'id',
+          'jobId',
+          'stepName',
+          'status',
+          'startedAt',
+          'completedAt',
+          'result',
+          'error',
+          'attempt',
+        ]);
+      if (job.jobState !== 'completed' && job.jobState !== 'failed' && job.jobState !== 'cancelled')
+        expect(job.result).toBeNull();
     }
   });
 
   it('has no get-one endpoint', async () => {
     const { simulator, server } = await startSimulator({ jobCount: 3 });
-    expect(await call(server, `${JOBS_PATH}/${simulator.jobs()[0].id}`)).toEqual({ status: 404, body: { error: 'Not found' } });
-    expect(await call(server, `${JOBS_PATH}/${simulator.jobs()[0].id}`, { method: 'DELETE', token: null })).toEqual({ status: 401, body: fixture('error-missing-token.json') });
+    expect(await call(server, `${JOBS_PATH}/${simulator.jobs()[0].id}`)).toEqual({
+      status: 404,
+      body: { error: 'Not found' },
+    });
+    expect(await call(server, `${JOBS_PATH}/${simulator.jobs()[0].id}`, { method: 'DELETE', token: null })).toEqual({
+      status: 401,
+      body: fixture('error-missing-token.json'),
+    });
   });
 
   it('logs admin/admin in and refuses malformed bodies and bad credentials', async () => {
     const { server } = await startSimulator({ jobCount: 1 });
-    const ok = await call(server, LOGIN_PATH, { method: 'POST', token: null, body: { username: 'admin', password: 'admin' } });
+    const ok = await call(server, LOGIN_PATH, {
+      method: 'POST',
+      token: null,
+      body: { username: 'admin', password: 'admin' },
+    });
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ token: { id: expect.stringMatching(/^[0-9a-f]{48}$/), userId: 1 }, user: { ...fixture('login.json').user } });
+    expect(ok.body).toEqual({
+      token: { id: expect.stringMatching(/^[0-9a-f]{48}$/), userId: 1 },
+      user: { ...fixture('login.json').user },
+    });
     expect((await call(server, JOBS_PATH, { token: ok.body.token.id })).status).toBe(200);
-    expect(await call(server, LOGIN_PATH, { method: 'POST', token: null, body: { username: 'admin' } })).toEqual({ status: 400, body: fixture('error-login-malformed.json') });
-    expect(await call(server, LOGIN_PATH, { method: 'POST', token: null, body: '{not json' })).toEqual({ status: 400, body: { error: VECTORCHARTS_ERRORS.invalidJson } });
-    expect(await call(server, LOGIN_PATH, { method: 'POST', token: null, body: { username: 'admin', password: 'wrong' } })).toEqual({ status: 401, body: fixture('error-login-credentials.json') });
+    expect(await call(server, LOGIN_PATH, { method: 'POST', token: null, body: { username: 'admin' } })).toEqual({
+      status: 400,
+      body: fixture('error-login-malformed.json'),
+    });
+    expect(await call(server, LOGIN_PATH, { method: 'POST', token: null, body: '{not json' })).toEqual({
+      status: 400,
+      body: { error: VECTORCHARTS_ERRORS.invalidJson },
+    });
+    expect(
+      await call(server, LOGIN_PATH, { method: 'POST', token: null, body: { username: 'admin', password: 'wrong' } }),
+    ).toEqual({ status: 401, body: fixture('error-login-credentials.json') });
   });
 
   it('starts a maintenance job as pending, and answers 409 while one of that type is active', async () => {
@@ -728,8 +1054,13 @@ describe('VectorCharts simulator: wire format', () => {
     const created = await call(server, JOBS_PATH, { method: 'POST', body: { jobType: 'vacuum-analyze' } });
     expect(created).toEqual({ status: 200, body: { jobId: expect.any(String), jobState: 'pending' } });
     expect(Object.keys(fixture('create.json'))).toEqual(Object.keys(created.body));
-    expect(simulator.jobs().map((job) => [job.id, job.jobType, job.jobState, job.accountId])).toEqual([[created.body.jobId, 'vacuum-analyze', 'pending', null]]);
-    expect(await call(server, JOBS_PATH, { method: 'POST', body: { jobType: 'vacuum-analyze' } })).toEqual({ status: 409, body: fixture('error-create-conflict.json') });
+    expect(simulator.jobs().map((job) => [job.id, job.jobType, job.jobState, job.accountId])).toEqual([
+      [created.body.jobId, 'vacuum-analyze', 'pending', null],
+    ]);
+    expect(await call(server, JOBS_PATH, { method: 'POST', body: { jobType: 'vacuum-analyze' } })).toEqual({
+      status: 409,
+      body: fixture('error-create-conflict.json'),
+    });
     expect((await call(server, JOBS_PATH, { method: 'POST', body: { jobType: 'clear-tiles' } })).status).toBe(200);
   });
 
@@ -745,7 +1076,13 @@ describe('VectorCharts simulator: wire format', () => {
   it('is monitored by the adapter through its sourceConfig entry', async () => {
     const { simulator, server } = await startSimulator({ jobCount: 12 });
     const config = simulator.sourceConfig(server.url, 'demo-vectorcharts');
-    expect(config).toEqual({ name: 'demo-vectorcharts', type: 'vectorcharts', url: server.url, username: 'admin', password: 'admin' });
+    expect(config).toEqual({
+      name: 'demo-vectorcharts',
+      type: 'vectorcharts',
+      url: server.url,
+      username: 'admin',
+      password: 'admin',
+    });
     const vc = createVectorChartsSource(config as unknown as VectorChartsOptions);
     cleanups.push(() => vc.close());
     const result = await vc.list();
@@ -757,7 +1094,15 @@ describe('VectorCharts simulator: lifecycles', () => {
   const snapshot = (simulator: VectorChartsSimulator) => JSON.stringify(simulator.jobs());
   const fresh = (seed: number, options: { jobCount?: number; arrivals?: boolean } = {}) => {
     const clock = { now: T0 };
-    return { clock, simulator: createVectorChartsSimulator({ now: () => clock.now, seed, jobCount: options.jobCount ?? 40, arrivals: options.arrivals }) };
+    return {
+      clock,
+      simulator: createVectorChartsSimulator({
+        now: () => clock.now,
+        seed,
+        jobCount: options.jobCount ?? 40,
+        arrivals: options.arrivals,
+      }),
+    };
   };
 
   it('starts with exactly jobCount jobs (default 40)', () => {
@@ -778,7 +1123,11 @@ describe('VectorCharts simulator: lifecycles', () => {
 
   it('moves a created job from pending through running to a terminal state, growing progress and logs', async () => {
     const { simulator, server, clock } = await startSimulator({ jobCount: 0 });
-    const response = await fetch(`${server.url}${JOBS_PATH}`, { method: 'POST', headers: { authorization: `Bearer ${VECTORCHARTS_DEMO_API_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ jobType: 'refresh-public-charts' }) });
+    const response = await fetch(`${server.url}${JOBS_PATH}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${VECTORCHARTS_DEMO_API_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ jobType: 'refresh-public-charts' }),
+    });
     const { jobId } = (await response.json()) as { jobId: string };
     const states: string[] = [];
     const progress: number[] = [];
@@ -810,15 +1159,25 @@ describe('VectorCharts simulator: lifecycles', () => {
     const uploads = new Map(jobs.filter((job) => job.jobType === 'process-chart-upload').map((job) => [job.id, job]));
     const children = jobs.filter((job) => job.parentJobId !== null && uploads.has(job.parentJobId));
     expect(children.length).toBeGreaterThan(0);
-    for (const child of children) expect([child.jobType, child.accountId]).toEqual(['ingest-enc-cell', uploads.get(child.parentJobId as string)?.accountId]);
-    const retried = jobs.flatMap((job) => job.steps.filter((step) => step.attempt === 2).map((step) => ({ job, step })));
+    for (const child of children)
+      expect([child.jobType, child.accountId]).toEqual([
+        'ingest-enc-cell',
+        uploads.get(child.parentJobId as string)?.accountId,
+      ]);
+    const retried = jobs.flatMap((job) =>
+      job.steps.filter((step) => step.attempt === 2).map((step) => ({ job, step })),
+    );
     expect(retried.length).toBeGreaterThan(0);
     for (const { job, step } of retried) {
       const first = job.steps.find((candidate) => candidate.stepName === step.stepName && candidate.attempt === 1);
       expect(first?.status).toBe('failed');
       expect(first?.error).toEqual(expect.any(String));
     }
-    expect(jobs.filter((job) => job.accountId === null).every((job) => ['refresh-public-charts', 'clear-tiles', 'vacuum-analyze'].includes(job.jobType))).toBe(true);
+    expect(
+      jobs
+        .filter((job) => job.accountId === null)
+        .every((job) => ['refresh-public-charts', 'clear-tiles', 'vacuum-analyze'].includes(job.jobType)),
+    ).toBe(true);
   });
 
   it('keeps new jobs arriving while staying bounded over six hours', () => {
@@ -838,7 +1197,9 @@ describe('VectorCharts simulator: lifecycles', () => {
     simulator.tick(T0 + 3_600_000);
     const added = simulator.jobs().filter((job) => !initial.has(job.id));
     expect(added.length).toBeGreaterThan(0);
-    expect(added.every((job) => job.jobType === 'ingest-enc-cell' && initial.has(job.parentJobId as string))).toBe(true);
+    expect(added.every((job) => job.jobType === 'ingest-enc-cell' && initial.has(job.parentJobId as string))).toBe(
+      true,
+    );
     expect(simulator.jobs().every((job) => ['completed', 'failed', 'cancelled'].includes(job.jobState))).toBe(true);
   });
 });

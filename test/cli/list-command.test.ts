@@ -47,13 +47,35 @@ describe('jobtop list', () => {
       ['mcrit', true, null],
       ['alteryx', true, null],
     ]);
-    expect(new Set(body.jobs.map((job) => job.vendor))).toEqual(new Set(['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx']));
+    expect(new Set(body.jobs.map((job) => job.vendor))).toEqual(
+      new Set(['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx']),
+    );
     const job = body.jobs[0];
-    for (const field of ['source', 'id', 'key', 'type', 'state', 'nativeState', 'priority', 'progress', 'createdAt', 'startedAt', 'finishedAt']) expect(job).toHaveProperty(field);
+    for (const field of [
+      'source',
+      'id',
+      'key',
+      'type',
+      'state',
+      'nativeState',
+      'priority',
+      'progress',
+      'createdAt',
+      'startedAt',
+      'finishedAt',
+    ])
+      expect(job).toHaveProperty(field);
     expect(job.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(job).not.toHaveProperty('raw');
     // why: the demo plays non-app workflows whose detail answers 404: only those may stay unknown, and they say why.
-    expect(body.jobs.filter((j) => j.vendor === 'alteryx' && j.state === 'unknown' && j.error !== 'outcome unknown: the server has no detail for this job')).toEqual([]);
+    expect(
+      body.jobs.filter(
+        (j) =>
+          j.vendor === 'alteryx' &&
+          j.state === 'unknown' &&
+          j.error !== 'outcome unknown: the server has no detail for this job',
+      ),
+    ).toEqual([]);
   });
 
   it('includes the vendor record only with --raw', async () => {
@@ -72,16 +94,30 @@ describe('jobtop list', () => {
     });
     const result = await runCli(['list', '--json', '--config', config]);
     expect(result.code).toBe(2);
-    const body = JSON.parse(result.stdout) as { jobs: { source: string }[]; sources: { name: string; ok: boolean; error: string | null }[] };
+    const body = JSON.parse(result.stdout) as {
+      jobs: { source: string }[];
+      sources: { name: string; ok: boolean; error: string | null }[];
+    };
     expect(new Set(body.jobs.map((job) => job.source))).toEqual(new Set(['demo-osapi', 'demo-mcrit']));
-    expect(body.sources.find((source) => source.name === 'login-page')).toMatchObject({ ok: false, error: expect.stringMatching(/^login-page: HTML instead of JSON/) });
-    expect(body.sources.find((source) => source.name === 'nobody-home')).toMatchObject({ ok: false, error: expect.stringMatching(/^nobody-home: connection refused/) });
+    expect(body.sources.find((source) => source.name === 'login-page')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^login-page: HTML instead of JSON/),
+    });
+    expect(body.sources.find((source) => source.name === 'nobody-home')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^nobody-home: connection refused/),
+    });
     expect(result.stderr).toContain('jobtop: login-page: HTML instead of JSON');
     expect(result.stderr).toContain('jobtop: nobody-home: connection refused');
   });
 
   it('never prints a credential, even when the server echoes it back', async () => {
-    const config = writeConfig({ sources: [{ name: 'echo', type: 'vectara', url: 'http://127.0.0.1:9', apiKey: 'super-secret-key-42' }, ...fleet.sources] });
+    const config = writeConfig({
+      sources: [
+        { name: 'echo', type: 'vectara', url: 'http://127.0.0.1:9', apiKey: 'super-secret-key-42' },
+        ...fleet.sources,
+      ],
+    });
     const result = await runCli(['list', '--json', '--config', config]);
     expect(result.stdout + result.stderr).not.toContain('super-secret-key-42');
     const osapiToken = String((fleet.sources.find((source) => source.type === 'osapi') as { token: string }).token);
@@ -102,13 +138,21 @@ describe('jobtop list', () => {
     const config = writeConfig('sources:\n  - name: x\n    type: jenkins\n    url: http://h\n');
     const result = await runCli(['list', '--config', config]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`jobtop: ${config}:3: sources[0].type: expected one of vectorcharts, osapi, vectara, mcrit, alteryx, http-json, got "jenkins"\n`);
+    expect(result.stderr).toBe(
+      `jobtop: ${config}:3: sources[0].type: expected one of vectorcharts, osapi, vectara, mcrit, alteryx, http-json, got "jenkins"\n`,
+    );
     expect(result.stdout).toBe('');
   });
 
   it('exits 1 on an unknown flag or command, and when no config exists for list', async () => {
-    expect(await runCli(['list', '--jsn'])).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown option --jsn') });
-    expect(await runCli(['lst'])).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown command "lst", did you mean list?') });
+    expect(await runCli(['list', '--jsn'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('unknown option --jsn'),
+    });
+    expect(await runCli(['lst'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('unknown command "lst", did you mean list?'),
+    });
     expect(await runCli(['list'])).toMatchObject({ code: 1, stderr: expect.stringContaining('no config file found') });
   });
 

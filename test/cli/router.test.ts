@@ -33,12 +33,17 @@ describe('the command router', () => {
   it('takes a flag value that starts with a dash (--sort -created is newest first)', async () => {
     const result = await runCli(['--demo', 'list', '--json', '--sort', '-created']);
     expect(result.code).toBe(0);
-    const created = (JSON.parse(result.stdout) as { jobs: { createdAt: string }[] }).jobs.map((job) => Date.parse(job.createdAt));
+    const created = (JSON.parse(result.stdout) as { jobs: { createdAt: string }[] }).jobs.map((job) =>
+      Date.parse(job.createdAt),
+    );
     expect(created).toEqual([...created].sort((a, b) => b - a));
   });
 
   it('stops quietly when the reader closes the pipe early (jobtop list | head)', async () => {
-    const child = spawn(process.execPath, [CLI_PATH, '--demo', 'list', '--json', '--raw'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: '/nonexistent' } });
+    const child = spawn(process.execPath, [CLI_PATH, '--demo', 'list', '--json', '--raw'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, HOME: '/nonexistent' },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.once('data', () => child.stdout.destroy());

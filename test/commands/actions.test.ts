@@ -22,7 +22,10 @@ const writeConfig = (content: unknown) => {
   return path;
 };
 
-const mutating = (requests: RecordedRequest[]) => requests.filter((request) => request.method !== 'GET' && !request.path.endsWith('/oauth2/token')).map((request) => `${request.method} ${request.path}`);
+const mutating = (requests: RecordedRequest[]) =>
+  requests
+    .filter((request) => request.method !== 'GET' && !request.path.endsWith('/oauth2/token'))
+    .map((request) => `${request.method} ${request.path}`);
 
 describe('jobtop cancel, delete and retry', () => {
   let clock = Date.now();
@@ -32,11 +35,18 @@ describe('jobtop cancel, delete and retry', () => {
   let osapi: OsapiSimulator;
   let mcrit: McritSimulator;
   const allRequests = () => Object.values(fleet.servers).flatMap((server) => server.requests);
-  const alteryxJob = (status: 'Queued' | 'Running' | 'Completed', submittedBy = 'Priya Raman') => alteryx.inject({ status, submittedBy, disposition: 'Success', workflowName: 'Daily Sales.yxmd' });
-  const failedOsapiJob = () => osapi.inject({ agents: [{ host: 'web-01', outcome: 'failed', error: 'exit status 1' }] });
+  const alteryxJob = (status: 'Queued' | 'Running' | 'Completed', submittedBy = 'Priya Raman') =>
+    alteryx.inject({ status, submittedBy, disposition: 'Success', workflowName: 'Daily Sales.yxmd' });
+  const failedOsapiJob = () =>
+    osapi.inject({ agents: [{ host: 'web-01', outcome: 'failed', error: 'exit status 1' }] });
 
   beforeAll(async () => {
-    fleet = await startDemoFleet({ vendors: ['alteryx', 'osapi', 'mcrit'], now: () => clock, tickMs: 0, arrivals: false });
+    fleet = await startDemoFleet({
+      vendors: ['alteryx', 'osapi', 'mcrit'],
+      now: () => clock,
+      tickMs: 0,
+      arrivals: false,
+    });
     alteryx = fleet.servers.alteryx.simulator as AlteryxSimulator;
     osapi = fleet.servers.osapi.simulator as OsapiSimulator;
     mcrit = fleet.servers.mcrit.simulator as McritSimulator;
@@ -51,7 +61,9 @@ describe('jobtop cancel, delete and retry', () => {
     const job = alteryxJob('Running');
     const result = await runCli(['cancel', `demo-alteryx/${job.id}`, '--config', config]);
     expect(result).toMatchObject({ code: 1, stdout: '' });
-    expect(result.stderr).toBe('jobtop: not cancelled: stdin is not a terminal, so jobtop cannot ask for confirmation. Pass --yes to cancel without asking. Nothing was sent.\n');
+    expect(result.stderr).toBe(
+      'jobtop: not cancelled: stdin is not a terminal, so jobtop cannot ask for confirmation. Pass --yes to cancel without asking. Nothing was sent.\n',
+    );
     expect(allRequests()).toEqual([]);
     expect(alteryx.jobs.find((candidate) => candidate.id === job.id)?.status).toBe('Running');
   });
@@ -59,8 +71,14 @@ describe('jobtop cancel, delete and retry', () => {
   it('sends nothing at all with --readonly, or to a source configured readonly: true', async () => {
     const job = alteryxJob('Running');
     const flagged = await runCli(['cancel', `demo-alteryx/${job.id}`, '--yes', '--readonly', '--config', config]);
-    expect(flagged).toMatchObject({ code: 9, stdout: '', stderr: `jobtop: demo-alteryx/${job.id}: not cancelled: demo-alteryx is read-only: actions are off and nothing is sent\n` });
-    const readonlyConfig = writeConfig({ sources: fleet.sources.map((source) => (source.type === 'osapi' ? { ...source, readonly: true } : source)) });
+    expect(flagged).toMatchObject({
+      code: 9,
+      stdout: '',
+      stderr: `jobtop: demo-alteryx/${job.id}: not cancelled: demo-alteryx is read-only: actions are off and nothing is sent\n`,
+    });
+    const readonlyConfig = writeConfig({
+      sources: fleet.sources.map((source) => (source.type === 'osapi' ? { ...source, readonly: true } : source)),
+    });
     const configured = await runCli(['delete', `demo-osapi/${failedOsapiJob()}`, '--yes', '--config', readonlyConfig]);
     expect(configured.code).toBe(9);
     expect(configured.stderr).toMatch(/not deleted: demo-osapi is read-only: actions are off and nothing is sent\n$/);
@@ -70,12 +88,23 @@ describe('jobtop cancel, delete and retry', () => {
   it('reports an Alteryx queued job as deleted and a running one as cancelled, one DELETE each', async () => {
     const queued = alteryxJob('Queued');
     const running = alteryxJob('Running');
-    const result = await runCli(['cancel', `demo-alteryx/${queued.id}`, `demo-alteryx/${running.id}`, '--yes', '--config', config]);
+    const result = await runCli([
+      'cancel',
+      `demo-alteryx/${queued.id}`,
+      `demo-alteryx/${running.id}`,
+      '--yes',
+      '--config',
+      config,
+    ]);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(`demo-alteryx/${queued.id} deleted: Deleted Successfully.\ndemo-alteryx/${running.id} cancelled: Cancelled Successfully.\n`);
+    expect(result.stdout).toBe(
+      `demo-alteryx/${queued.id} deleted: Deleted Successfully.\ndemo-alteryx/${running.id} cancelled: Cancelled Successfully.\n`,
+    );
     expect(result.code).toBe(0);
     const deletes = fleet.servers.alteryx.requests.filter((request) => request.method === 'DELETE');
-    expect(deletes.map((request) => request.path).sort()).toEqual([`/webapi/v3/jobs/${queued.id}`, `/webapi/v3/jobs/${running.id}`].sort());
+    expect(deletes.map((request) => request.path).sort()).toEqual(
+      [`/webapi/v3/jobs/${queued.id}`, `/webapi/v3/jobs/${running.id}`].sort(),
+    );
     for (const request of deletes) expect(request.headers.authorization).toMatch(/^Bearer [0-9a-f]{48}$/);
     expect(alteryx.jobs.some((candidate) => candidate.id === queued.id)).toBe(false);
     expect(alteryx.jobs.find((candidate) => candidate.id === running.id)?.status).toBe('Cancelled');
@@ -85,7 +114,9 @@ describe('jobtop cancel, delete and retry', () => {
     const done = alteryxJob('Completed');
     const result = await runCli(['cancel', `demo-alteryx/${done.id}`, '--yes', '--config', config]);
     expect(result).toMatchObject({ code: 9, stdout: '' });
-    expect(result.stderr).toBe(`jobtop: demo-alteryx/${done.id}: not cancelled: only Queued or Running jobs can be cancelled; this one is Completed/Success (nothing was sent)\n`);
+    expect(result.stderr).toBe(
+      `jobtop: demo-alteryx/${done.id}: not cancelled: only Queued or Running jobs can be cancelled; this one is Completed/Success (nothing was sent)\n`,
+    );
     expect(mutating(fleet.servers.alteryx.requests)).toEqual([]);
   });
 
@@ -93,15 +124,21 @@ describe('jobtop cancel, delete and retry', () => {
     const payroll = alteryxJob('Running', ALTERYX_PROTECTED_OWNER);
     const alteryxRefusal = await runCli(['cancel', `demo-alteryx/${payroll.id}`, '--yes', '--config', config]);
     expect(alteryxRefusal.code).toBe(9);
-    expect(alteryxRefusal.stderr).toBe(`jobtop: demo-alteryx/${payroll.id}: not cancelled: demo-alteryx: cancel refused (HTTP 400): You do not have permission to cancel this job. (DELETE /webapi/v3/jobs/${payroll.id})\n`);
+    expect(alteryxRefusal.stderr).toBe(
+      `jobtop: demo-alteryx/${payroll.id}: not cancelled: demo-alteryx: cancel refused (HTTP 400): You do not have permission to cancel this job. (DELETE /webapi/v3/jobs/${payroll.id})\n`,
+    );
     expect(mutating(fleet.servers.alteryx.requests)).toEqual([`DELETE /webapi/v3/jobs/${payroll.id}`]);
 
     const readToken = osapi.mintToken({ roles: ['read'] });
-    const readerConfig = writeConfig({ sources: fleet.sources.map((source) => (source.type === 'osapi' ? { ...source, token: readToken } : source)) });
+    const readerConfig = writeConfig({
+      sources: fleet.sources.map((source) => (source.type === 'osapi' ? { ...source, token: readToken } : source)),
+    });
     const id = failedOsapiJob();
     const deleted = await runCli(['delete', `demo-osapi/${id}`, '--yes', '--config', readerConfig]);
     expect(deleted.code).toBe(9);
-    expect(deleted.stderr).toContain(`jobtop: demo-osapi/${id}: not deleted: demo-osapi: 403 forbidden: Insufficient permissions. Required: [job:write], resolved: map[`);
+    expect(deleted.stderr).toContain(
+      `jobtop: demo-osapi/${id}: not deleted: demo-osapi: 403 forbidden: Insufficient permissions. Required: [job:write], resolved: map[`,
+    );
     const retried = await runCli(['retry', `demo-osapi/${id}`, '--yes', '--config', readerConfig]);
     expect(retried.code).toBe(9);
     expect(retried.stderr).toContain('403 forbidden: Insufficient permissions. Required: [job:write]');
@@ -114,27 +151,59 @@ describe('jobtop cancel, delete and retry', () => {
     const id = failedOsapiJob();
     const result = await runCli(['retry', `demo-osapi/${id}`, '--yes', '--config', config]);
     expect(result.code).toBe(0);
-    const match = new RegExp(`^demo-osapi/${id} retried as demo-osapi/([0-9a-f-]{36}): Retried as job \\1 \\(status created, revision \\d+\\)\\n$`).exec(result.stdout);
+    const match = new RegExp(
+      `^demo-osapi/${id} retried as demo-osapi/([0-9a-f-]{36}): Retried as job \\1 \\(status created, revision \\d+\\)\\n$`,
+    ).exec(result.stdout);
     expect(match).not.toBeNull();
     expect(osapi.statusOf(match![1])).toBeDefined();
     const again = failedOsapiJob();
-    const json = JSON.parse((await runCli(['retry', `demo-osapi/${again}`, '--yes', '--json', '--config', config])).stdout) as Record<string, unknown>[];
-    expect(json).toEqual([{ key: `demo-osapi/${again}`, action: 'retry', ok: true, effect: 'retried', message: expect.stringMatching(/^Retried as job /), newJobId: expect.any(String), newKey: `demo-osapi/${String(json[0].newJobId)}`, error: null, sent: true, outcome: 'done', note: null, request: `POST /job/${again}/retry` }]);
-    expect(mutating(fleet.servers.osapi.requests)).toEqual([`POST /api/job/${id}/retry`, `POST /api/job/${again}/retry`]);
+    const json = JSON.parse(
+      (await runCli(['retry', `demo-osapi/${again}`, '--yes', '--json', '--config', config])).stdout,
+    ) as Record<string, unknown>[];
+    expect(json).toEqual([
+      {
+        key: `demo-osapi/${again}`,
+        action: 'retry',
+        ok: true,
+        effect: 'retried',
+        message: expect.stringMatching(/^Retried as job /),
+        newJobId: expect.any(String),
+        newKey: `demo-osapi/${String(json[0].newJobId)}`,
+        error: null,
+        sent: true,
+        outcome: 'done',
+        note: null,
+        request: `POST /job/${again}/retry`,
+      },
+    ]);
+    expect(mutating(fleet.servers.osapi.requests)).toEqual([
+      `POST /api/job/${id}/retry`,
+      `POST /api/job/${again}/retry`,
+    ]);
   });
 
   it('deletes MCRIT jobs, and says where an action is not offered or a job does not exist', async () => {
     const first = mcrit.submit({ method: 'getMatchesForSample', params: { sample_id: 1 } });
     const result = await runCli(['delete', `demo-mcrit/${first}`, '--yes', '--config', config]);
-    expect(result).toMatchObject({ code: 0, stdout: `demo-mcrit/${first} deleted: MCRIT deleted the job and its result (num_deleted: 1)\n` });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: `demo-mcrit/${first} deleted: MCRIT deleted the job and its result (num_deleted: 1)\n`,
+    });
     expect(mutating(fleet.servers.mcrit.requests)).toEqual([`DELETE /jobs/${first}`]);
     fleet.servers.mcrit.clearRequests();
 
     const notOffered = await runCli(['cancel', `demo-mcrit/${first}`, '--yes', '--config', config]);
-    expect(notOffered).toMatchObject({ code: 9, stderr: `jobtop: demo-mcrit/${first}: not cancelled: MCRIT's API has no cancel — it offers Delete (jobtop delete) (nothing was sent)\n` });
+    expect(notOffered).toMatchObject({
+      code: 9,
+      stderr: `jobtop: demo-mcrit/${first}: not cancelled: MCRIT's API has no cancel — it offers Delete (jobtop delete) (nothing was sent)\n`,
+    });
     expect(allRequests()).toEqual([]);
     const missing = await runCli(['cancel', 'demo-alteryx/6b0000000000000000000000', '--yes', '--config', config]);
-    expect(missing).toMatchObject({ code: 6, stderr: 'jobtop: demo-alteryx/6b0000000000000000000000: not cancelled: no such job on demo-alteryx (nothing was sent)\n' });
+    expect(missing).toMatchObject({
+      code: 6,
+      stderr:
+        'jobtop: demo-alteryx/6b0000000000000000000000: not cancelled: no such job on demo-alteryx (nothing was sent)\n',
+    });
   });
 
   it('asks on a terminal, showing the action, source, id, type, state and consequence; No is the default', async () => {
@@ -143,7 +212,11 @@ describe('jobtop cancel, delete and retry', () => {
       const session = startJobtop(['retry', `demo-osapi/${id}`, '--config', config], { cols: 160, rows: 20 });
       const screen = await session.waitForScreen('Retry this job? [y/N]');
       expect(screen).toContain('Retry on demo-osapi (OSAPI: POST /job/{id}/retry):');
-      expect(screen).toMatch(new RegExp(`demo-osapi/${id} {2}node\\.hostname\\.get {2}failed → retried as a new job \\(now; native: failed\\)`));
+      expect(screen).toMatch(
+        new RegExp(
+          `demo-osapi/${id} {2}node\\.hostname\\.get {2}failed → retried as a new job \\(now; native: failed\\)`,
+        ),
+      );
       expect(screen).toContain('OSAPI submits a new job with the same operation to any one agent (_any)');
       await session.press(...answer, KEYS.enter);
       expect((await session.exited).exitCode).toBe(1);
@@ -159,7 +232,10 @@ describe('jobtop cancel, delete and retry', () => {
   });
 
   it('needs "delete N" typed to delete several jobs on a terminal; y is not enough', async () => {
-    const ids = [mcrit.submit({ method: 'getMatchesForSample', params: { sample_id: 2 } }), mcrit.submit({ method: 'getMatchesForSample', params: { sample_id: 3 } })];
+    const ids = [
+      mcrit.submit({ method: 'getMatchesForSample', params: { sample_id: 2 } }),
+      mcrit.submit({ method: 'getMatchesForSample', params: { sample_id: 3 } }),
+    ];
     const keys = ids.map((id) => `demo-mcrit/${id}`);
     const refused = startJobtop(['delete', ...keys, '--config', config], { cols: 160, rows: 20 });
     await refused.waitForScreen('type "delete 2" to confirm');
@@ -188,17 +264,26 @@ describe('jobtop cancel, delete and retry', () => {
   });
 
   it('sends what was confirmed even when the job changed meanwhile, and shows the server’s refusal (Alteryx 400)', async () => {
-    const job = alteryx.inject({ status: 'Running', disposition: 'Success', submittedBy: 'Priya Raman', runMs: 60_000 });
+    const job = alteryx.inject({
+      status: 'Running',
+      disposition: 'Success',
+      submittedBy: 'Priya Raman',
+      runMs: 60_000,
+    });
     const session = startJobtop(['cancel', `demo-alteryx/${job.id}`, '--config', config], { cols: 160, rows: 20 });
     const screen = await session.waitForScreen('Cancel this job? [y/N]');
-    expect(screen).toMatch(new RegExp(`demo-alteryx/${job.id} {2}\\S.*\\.yx\\w+ {2}running → cancelled \\(now; native: Running\\)`));
+    expect(screen).toMatch(
+      new RegExp(`demo-alteryx/${job.id} {2}\\S.*\\.yx\\w+ {2}running → cancelled \\(now; native: Running\\)`),
+    );
     expect(screen).toContain('the running job is cancelled');
     clock += 10 * 60_000;
     fleet.tick(clock);
     expect(alteryx.jobs.find((candidate) => candidate.id === job.id)?.status).toBe('Completed');
     await session.press('y', KEYS.enter);
     expect((await session.exited).exitCode).toBe(9);
-    expect(session.screen().join('\n').replace(/\n/g, '')).toContain("cancel refused (HTTP 400): This job is not in 'Queued' or 'Running' state.");
+    expect(session.screen().join('\n').replace(/\n/g, '')).toContain(
+      "cancel refused (HTTP 400): This job is not in 'Queued' or 'Running' state.",
+    );
     expect(mutating(fleet.servers.alteryx.requests)).toEqual([`DELETE /webapi/v3/jobs/${job.id}`]);
   });
 });

@@ -35,7 +35,14 @@ describe('jobtop check on an http-json source', () => {
   it('prints the first item with each declared field resolved, and the fields that did not resolve as warnings', async () => {
     server = await startStubServer(() => ({
       status: 200,
-      json: { data: { jobs: [{ id: 41, name: 'build', status: 'running', created_at: 1772445600, progress: 0.5 }, { id: 40, name: 'test', status: 'paused', created_at: '2026-03-02T09:00:00Z', progress: 1 }] } },
+      json: {
+        data: {
+          jobs: [
+            { id: 41, name: 'build', status: 'running', created_at: 1772445600, progress: 0.5 },
+            { id: 40, name: 'test', status: 'paused', created_at: '2026-03-02T09:00:00Z', progress: 1 },
+          ],
+        },
+      },
     }));
     const path = writeConfig(config(server.url));
     const result = await runCli(['check', '--config', path], { ...NO_PROXY_ENV, CI_TOKEN: 'ci-token-secret-42' });
@@ -51,15 +58,22 @@ describe('jobtop check on an http-json source', () => {
       '  progress  progress * `100`  → 50',
       '  owner     user.login        → nothing (did not resolve)',
     ]);
-    expect(result.stdout).toContain('ci: warning: states: "paused" is not declared under states (1 of 2 items shown as unknown)');
+    expect(result.stdout).toContain(
+      'ci: warning: states: "paused" is not declared under states (1 of 2 items shown as unknown)',
+    );
     expect(result.stdout).not.toContain('ci-token-secret-42');
   });
 
   it('names the expression when the items are not an array', async () => {
     server = await startStubServer(() => ({ status: 200, json: { data: { jobs: { id: 1 } } } }));
-    const result = await runCli(['check', '--config', writeConfig(config(server.url)), '--json'], { ...NO_PROXY_ENV, CI_TOKEN: 'ci-token-secret-42' });
+    const result = await runCli(['check', '--config', writeConfig(config(server.url)), '--json'], {
+      ...NO_PROXY_ENV,
+      CI_TOKEN: 'ci-token-secret-42',
+    });
     expect(result.code).toBe(2);
     const report = JSON.parse(result.stdout) as { sources: { error: { message: string } }[] };
-    expect(report.sources[0].error.message).toBe('ci: unexpected response shape: list.items (data.jobs) is an object (keys: id), not an array of jobs (GET /api/jobs)');
+    expect(report.sources[0].error.message).toBe(
+      'ci: unexpected response shape: list.items (data.jobs) is an object (keys: id), not an array of jobs (GET /api/jobs)',
+    );
   });
 });

@@ -21,7 +21,9 @@ describe('jobtop check', () => {
     fleet = await startDemoFleet({ arrivals: false });
     loginPage = createServer((req, res) => {
       req.resume();
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><form action="/login">Sign in</form></body></html>');
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><html><body><form action="/login">Sign in</form></body></html>');
     });
     await new Promise<void>((resolve) => loginPage.listen(0, '127.0.0.1', () => resolve()));
     loginPagePort = (loginPage.address() as AddressInfo).port;
@@ -60,19 +62,45 @@ describe('jobtop check', () => {
     const { code, report } = await checkJson(writeConfig({ sources: fleet.sources }));
     expect(code).toBe(0);
     expect(report.ok).toBe(true);
-    expect(report.sources.map((source) => [source.name, source.ok, source.reachable, source.tls, source.authenticated, source.jobs])).toEqual(
-      ['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx'].map((vendor) => [`demo-${vendor}`, true, 'ok', 'n/a', 'ok', 40]),
+    expect(
+      report.sources.map((source) => [
+        source.name,
+        source.ok,
+        source.reachable,
+        source.tls,
+        source.authenticated,
+        source.jobs,
+      ]),
+    ).toEqual(
+      ['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx'].map((vendor) => [
+        `demo-${vendor}`,
+        true,
+        'ok',
+        'n/a',
+        'ok',
+        40,
+      ]),
     );
     const token = String(byName('osapi').token);
     const exp = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number }).exp;
-    expect(report.sources[1]).toMatchObject({ tokenExpiresAt: new Date(exp * 1000).toISOString(), actions: ['delete', 'retry'], warnings: [] });
-    expect(report.sources.every((source) => typeof source.elapsedMs === 'number' && source.error === null && source.hint === null)).toBe(true);
+    expect(report.sources[1]).toMatchObject({
+      tokenExpiresAt: new Date(exp * 1000).toISOString(),
+      actions: ['delete', 'retry'],
+      warnings: [],
+    });
+    expect(
+      report.sources.every(
+        (source) => typeof source.elapsedMs === 'number' && source.error === null && source.hint === null,
+      ),
+    ).toBe(true);
   });
 
   it('shows read-only sources without actions', async () => {
     const { report } = await checkJson(writeConfig({ sources: [byName('osapi')] }), '--readonly');
     expect(report.sources[0]).toMatchObject({ ok: true, readonly: true, actions: [] });
-    expect((await check(writeConfig({ sources: [byName('osapi')] }), '--readonly')).stdout).toMatch(/detail steps messages result stats; read-only/);
+    expect((await check(writeConfig({ sources: [byName('osapi')] }), '--readonly')).stdout).toMatch(
+      /detail steps messages result stats; read-only/,
+    );
   });
 
   it('gives a specific hint for each kind of failure and exit code 2, while healthy sources still pass', async () => {
@@ -102,18 +130,31 @@ describe('jobtop check', () => {
       'wrong-secret': '400 from alteryx: token request rejected; check clientId/clientSecret',
       'no-webapi': '404 from alteryx: the API is not at this url; url must end in /webapi (e.g. https://host/webapi)',
       'wrong-password': '401 from vectorcharts: login rejected; check username/password',
-      expired: '401 from osapi: token rejected (expired, or signed with another key); mint a new one with `osapi token generate`',
+      expired:
+        '401 from osapi: token rejected (expired, or signed with another key); mint a new one with `osapi token generate`',
       'no-token': "401 from mcrit: the server requires a token: set apiToken to the server's AUTH_TOKEN",
       'wrong-key': '401 from vectara: x-api-key rejected; check apiKey and customerId',
     });
-    const steps = Object.fromEntries(report.sources.map((source) => [source.name, [source.reachable, source.authenticated]]));
-    expect(steps).toMatchObject({ 'demo-mcrit': ['ok', 'ok'], refused: ['failed', 'skipped'], 'login-page': ['ok', 'skipped'], 'wrong-secret': ['ok', 'failed'], expired: ['ok', 'failed'] });
+    const steps = Object.fromEntries(
+      report.sources.map((source) => [source.name, [source.reachable, source.authenticated]]),
+    );
+    expect(steps).toMatchObject({
+      'demo-mcrit': ['ok', 'ok'],
+      refused: ['failed', 'skipped'],
+      'login-page': ['ok', 'skipped'],
+      'wrong-secret': ['ok', 'failed'],
+      expired: ['ok', 'failed'],
+    });
     expect(report.sources.find((source) => source.name === 'expired')!.warnings).toEqual([
-      expect.stringMatching(/^the OSAPI token expired \d{4}-\d\d-\d\d \d\d:\d\d UTC \(3 days ago\): mint a new one with `osapi token generate`$/),
+      expect.stringMatching(
+        /^the OSAPI token expired \d{4}-\d\d-\d\d \d\d:\d\d UTC \(3 days ago\): mint a new one with `osapi token generate`$/,
+      ),
     ]);
     const text = await check(config);
     expect(text.code).toBe(2);
-    expect(text.stdout).toContain('wrong-secret: FAILED: 400 from alteryx: token request rejected; check clientId/clientSecret\n  wrong-secret: token request rejected (HTTP 400): invalid_client (POST /webapi/oauth2/token)');
+    expect(text.stdout).toContain(
+      'wrong-secret: FAILED: 400 from alteryx: token request rejected; check clientId/clientSecret\n  wrong-secret: token request rejected (HTTP 400): invalid_client (POST /webapi/oauth2/token)',
+    );
     expect(text.stdout).toContain('1 of 9 sources passed.');
   });
 
@@ -123,18 +164,26 @@ describe('jobtop check', () => {
     const result = await check(path);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^demo-osapi: token expires \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in 3 days\)$/m);
-    expect(result.stdout).toMatch(/^demo-osapi: warning: the OSAPI token expires \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in 3 days\): mint a new one/m);
-    expect(result.stdout).toContain(`warning: ${path}:5: sources[0].token: the file holds a secret and is readable by others (mode 644): run chmod 600 ${path}`);
+    expect(result.stdout).toMatch(
+      /^demo-osapi: warning: the OSAPI token expires \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in 3 days\): mint a new one/m,
+    );
+    expect(result.stdout).toContain(
+      `warning: ${path}:5: sources[0].token: the file holds a secret and is readable by others (mode 644): run chmod 600 ${path}`,
+    );
     expect(result.stdout).not.toContain(soon);
   });
 
   it('exits 1 with file, line and field on a config error, probing nothing', async () => {
     fleet.servers.mcrit.clearRequests();
-    const path = writeConfig(`sources:\n  - name: m\n    type: mcrit\n    url: ${String(byName('mcrit').url)}\n    limt: 5\n`);
+    const path = writeConfig(
+      `sources:\n  - name: m\n    type: mcrit\n    url: ${String(byName('mcrit').url)}\n    limt: 5\n`,
+    );
     const result = await check(path);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`jobtop: ${path}:5: sources[0].limt: unknown key, did you mean limit? (expected one of name, type, url, caFile, insecure, priorityMap, interval, timeout, connectTimeout, limit, readonly, maxBodySize, commandTimeout, labels, apiToken, apiTokenCommand)\n`);
+    expect(result.stderr).toBe(
+      `jobtop: ${path}:5: sources[0].limt: unknown key, did you mean limit? (expected one of name, type, url, caFile, insecure, priorityMap, interval, timeout, connectTimeout, limit, readonly, maxBodySize, commandTimeout, labels, apiToken, apiTokenCommand)\n`,
+    );
     expect(fleet.servers.mcrit.requests).toEqual([]);
   });
 

@@ -51,14 +51,26 @@ describe('jobtop completion', () => {
     writeFileSync(file, script);
     const quoted = words.map((word) => `'${word}'`).join(' ');
     const program = `source '${file}'; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; _jobtop; printf '%s\\n' "\${COMPREPLY[@]}"`;
-    const { stdout } = await run('bash', ['-c', program], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, HOME: tmpdir() } });
+    const { stdout } = await run('bash', ['-c', program], {
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, HOME: tmpdir() },
+    });
     return stdout.split('\n').filter(Boolean);
   };
 
   it('completes commands, each command’s own flags, and fixed flag values in bash', async () => {
     expect(await complete('jobtop', '')).toEqual(COMMANDS.map((command) => command.name));
     expect(await complete('jobtop', 'w')).toEqual(['watch']);
-    expect(await complete('jobtop', 'watch', '--')).toEqual(expect.arrayContaining(['--exit-status', '--timeout', '--wait-for-appear', '--interval', '--unreachable-after', '--config', '--demo']));
+    expect(await complete('jobtop', 'watch', '--')).toEqual(
+      expect.arrayContaining([
+        '--exit-status',
+        '--timeout',
+        '--wait-for-appear',
+        '--interval',
+        '--unreachable-after',
+        '--config',
+        '--demo',
+      ]),
+    );
     expect(await complete('jobtop', 'watch', '--')).not.toContain('--format');
     expect(await complete('jobtop', 'list', '--format', '')).toEqual(['table', 'tsv', 'json', 'ids']);
     expect(await complete('jobtop', 'list', '--state', 'f')).toEqual(['failed']);
@@ -95,33 +107,60 @@ describe('jobtop completion', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'jobtop-fish-')), 'jobtop.fish');
     writeFileSync(file, fish);
     expect(spawnSync('fish', ['-n', file]).status).toBe(0);
-    const fishComplete = async (line: string) => (await run('fish', ['-c', `source '${file}'; complete -C'${line}'`], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } })).stdout;
+    const fishComplete = async (line: string) =>
+      (
+        await run('fish', ['-c', `source '${file}'; complete -C'${line}'`], {
+          env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+        })
+      ).stdout;
     expect(await fishComplete('jobtop wa')).toMatch(/^watch\tFollow jobs until every one has ended/);
-    expect((await fishComplete('jobtop list --format ')).split('\n').map((line) => line.split('\t')[0]).filter(Boolean)).toEqual(['ids', 'json', 'table', 'tsv']);
+    expect(
+      (await fishComplete('jobtop list --format '))
+        .split('\n')
+        .map((line) => line.split('\t')[0])
+        .filter(Boolean),
+    ).toEqual(['ids', 'json', 'table', 'tsv']);
     expect(await fishComplete('jobtop retry --y')).toMatch(/^--yes\t/);
   });
 
   it('exits 1 for a missing or unknown shell', async () => {
-    expect(await runCli(['completion'])).toMatchObject({ code: 1, stderr: expect.stringContaining('completion expects one shell: bash, zsh, fish') });
-    expect(await runCli(['completion', 'tcsh'])).toMatchObject({ code: 1, stderr: expect.stringContaining('got "tcsh"') });
+    expect(await runCli(['completion'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('completion expects one shell: bash, zsh, fish'),
+    });
+    expect(await runCli(['completion', 'tcsh'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('got "tcsh"'),
+    });
   });
 });
 
 describe('--help and docs/scripting.md', () => {
-  it.each(COMMANDS.map((command) => [command.name]))('jobtop %s --help shows its usage and describes every flag', async (name) => {
-    const command = COMMANDS.find((candidate) => candidate.name === name)!;
-    const result = await runCli([name, '--help']);
-    expect(result.code).toBe(0);
-    expect(result.stdout.startsWith(`Usage: jobtop ${command.usage}\n\n${command.summary}\n`)).toBe(true);
-    for (const [flag, spec] of Object.entries({ ...command.flags, ...GLOBAL_FLAGS })) {
-      expect(spec.description.length).toBeGreaterThan(10);
-      expect(result.stdout).toMatch(new RegExp(`^ {2}(-\\w, )?--${flag}( [A-Z]+)? +${spec.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
-    }
-  });
+  it.each(COMMANDS.map((command) => [command.name]))(
+    'jobtop %s --help shows its usage and describes every flag',
+    async (name) => {
+      const command = COMMANDS.find((candidate) => candidate.name === name)!;
+      const result = await runCli([name, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout.startsWith(`Usage: jobtop ${command.usage}\n\n${command.summary}\n`)).toBe(true);
+      for (const [flag, spec] of Object.entries({ ...command.flags, ...GLOBAL_FLAGS })) {
+        expect(spec.description.length).toBeGreaterThan(10);
+        expect(result.stdout).toMatch(
+          new RegExp(
+            `^ {2}(-\\w, )?--${flag}( [A-Z]+)? +${spec.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+            'm',
+          ),
+        );
+      }
+    },
+  );
 
   it('holds one exit-code table, the one the code defines, in its own section', () => {
     expect(README.match(/\| code \| meaning \|/g)).toHaveLength(1);
-    const section = README.slice(README.indexOf('\n## Exit codes\n'), README.indexOf('\n## ', README.indexOf('\n## Exit codes\n') + 1));
+    const section = README.slice(
+      README.indexOf('\n## Exit codes\n'),
+      README.indexOf('\n## ', README.indexOf('\n## Exit codes\n') + 1),
+    );
     expect(section).toContain(renderExitCodeMarkdown());
     expect(EXIT_CODE_TABLE.map((row) => row.code)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });

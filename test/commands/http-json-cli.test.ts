@@ -20,14 +20,21 @@ describe('the CLI with a declared (http-json) source', () => {
   it('lists its jobs as JSON with the source typed http-json and no warnings, the token nowhere', async () => {
     const result = await runCli(['list', '--config', RECIPE, '--json'], env);
     expect(result.code).toBe(0);
-    const body = JSON.parse(result.stdout) as { jobs: { key: string; vendor: string; state: string }[]; sources: Record<string, unknown>[] };
-    expect(body.sources).toEqual([expect.objectContaining({ name: 'osapi-declared', type: 'http-json', ok: true, jobCount: 40, warnings: [] })]);
+    const body = JSON.parse(result.stdout) as {
+      jobs: { key: string; vendor: string; state: string }[];
+      sources: Record<string, unknown>[];
+    };
+    expect(body.sources).toEqual([
+      expect.objectContaining({ name: 'osapi-declared', type: 'http-json', ok: true, jobCount: 40, warnings: [] }),
+    ]);
     expect(body.jobs.every((job) => job.vendor === 'http-json' && job.key.startsWith('osapi-declared/'))).toBe(true);
     expect(result.stdout + result.stderr).not.toContain(env.OSAPI_TOKEN!);
   });
 
   it('shows one job through the declared detail endpoint', async () => {
-    const list = JSON.parse((await runCli(['list', '--config', RECIPE, '--json'], env)).stdout) as { jobs: { key: string; type: string }[] };
+    const list = JSON.parse((await runCli(['list', '--config', RECIPE, '--json'], env)).stdout) as {
+      jobs: { key: string; type: string }[];
+    };
     const result = await runCli(['get', list.jobs[0].key, '--config', RECIPE], env);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(list.jobs[0].type);

@@ -5,7 +5,12 @@ import { loadConfigFile } from '../../source/config/load-config.js';
 import { runCli } from '../helpers/run-cli.js';
 import { temporaryDirectory } from '../config/config-fixtures.js';
 
-const PLACEHOLDERS = { VECTORCHARTS_TOKEN: 'vc-placeholder', OSAPI_TOKEN: 'a.b.c', VECTARA_API_KEY: 'zut_placeholder', ALTERYX_CLIENT_SECRET: 'alteryx-placeholder' };
+const PLACEHOLDERS = {
+  VECTORCHARTS_TOKEN: 'vc-placeholder',
+  OSAPI_TOKEN: 'a.b.c',
+  VECTARA_API_KEY: 'zut_placeholder',
+  ALTERYX_CLIENT_SECRET: 'alteryx-placeholder',
+};
 const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
 describe('jobtop init', () => {
@@ -20,7 +25,13 @@ describe('jobtop init', () => {
     expect(modeOf(path)).toBe('600');
     expect(modeOf(join(xdg, 'jobtop'))).toBe('700');
     const config = loadConfigFile(path, PLACEHOLDERS);
-    expect(config.sources.map((source) => source.spec.type)).toEqual(['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx']);
+    expect(config.sources.map((source) => source.spec.type)).toEqual([
+      'vectorcharts',
+      'osapi',
+      'vectara',
+      'mcrit',
+      'alteryx',
+    ]);
     expect(config.warnings).toEqual([]);
   });
 
@@ -62,18 +73,33 @@ describe('jobtop init', () => {
   it('writes to --config or $JOBTOP_CONFIG when given, and explains a directory or an unwritable place', async () => {
     const dir = temporaryDirectory();
     expect((await runCli(['init', '--config', join(dir, 'a.yaml')])).code).toBe(0);
-    expect((await runCli(['init'], { JOBTOP_CONFIG: join(dir, 'b.yaml') })).stdout).toContain(`Wrote ${join(dir, 'b.yaml')}`);
+    expect((await runCli(['init'], { JOBTOP_CONFIG: join(dir, 'b.yaml') })).stdout).toContain(
+      `Wrote ${join(dir, 'b.yaml')}`,
+    );
     expect(existsSync(join(dir, 'a.yaml'))).toBe(true);
     const asDirectory = await runCli(['init', dir]);
-    expect(asDirectory).toMatchObject({ code: 1, stderr: `jobtop: ${dir} is a directory; name a file such as ${join(dir, 'config.yaml')}\n` });
+    expect(asDirectory).toMatchObject({
+      code: 1,
+      stderr: `jobtop: ${dir} is a directory; name a file such as ${join(dir, 'config.yaml')}\n`,
+    });
     const locked = join(dir, 'locked');
     mkdirSync(locked, { mode: 0o500 });
     const denied = await runCli(['init', join(locked, 'c.yaml')]);
-    if (process.getuid?.() !== 0) expect(denied).toMatchObject({ code: 1, stderr: `jobtop: cannot write ${join(locked, 'c.yaml')}: permission denied\n` });
+    if (process.getuid?.() !== 0)
+      expect(denied).toMatchObject({
+        code: 1,
+        stderr: `jobtop: cannot write ${join(locked, 'c.yaml')}: permission denied\n`,
+      });
   });
 
   it('rejects unknown flags and extra arguments with exit 1', async () => {
-    expect(await runCli(['init', '--overwrite'])).toMatchObject({ code: 1, stderr: expect.stringContaining('jobtop: unknown option --overwrite') });
-    expect(await runCli(['init', 'a.yaml', 'b.yaml'])).toMatchObject({ code: 1, stderr: expect.stringContaining('init takes at most one FILE, got 2') });
+    expect(await runCli(['init', '--overwrite'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('jobtop: unknown option --overwrite'),
+    });
+    expect(await runCli(['init', 'a.yaml', 'b.yaml'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('init takes at most one FILE, got 2'),
+    });
   });
 });

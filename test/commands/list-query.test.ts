@@ -3,7 +3,16 @@
  * table's fitting in display cells.
  */
 import { describe, expect, it } from 'vitest';
-import { matchesState, matchesType, parseDurationText, parseSince, parseSortArgument, selectJobs, sortSpecFor, ANY_JOB } from '../../source/domain/job-query.js';
+import {
+  matchesState,
+  matchesType,
+  parseDurationText,
+  parseSince,
+  parseSortArgument,
+  selectJobs,
+  sortSpecFor,
+  ANY_JOB,
+} from '../../source/domain/job-query.js';
 import { displayWidth } from '../../source/domain/text-width.js';
 import { renderTextTable } from '../../source/commands/shared/text-table.js';
 import { makeJob } from '../helpers/scripted-source.js';
@@ -38,19 +47,42 @@ describe('list query', () => {
   it('sorts ascending by default and descending with a leading -, nulls last either way', () => {
     expect(parseSortArgument('-Created')).toEqual({ field: 'created', descending: true });
     expect(parseSortArgument('age')).toBeNull();
-    const jobs = [makeJob('s', 'a', 'succeeded', { createdAt: 2 }), makeJob('s', 'b', 'succeeded', { createdAt: null }), makeJob('s', 'c', 'succeeded', { createdAt: 1 })];
-    expect(selectJobs(jobs, ANY_JOB, sortSpecFor('created', false), null).map((job) => job.id)).toEqual(['c', 'a', 'b']);
+    const jobs = [
+      makeJob('s', 'a', 'succeeded', { createdAt: 2 }),
+      makeJob('s', 'b', 'succeeded', { createdAt: null }),
+      makeJob('s', 'c', 'succeeded', { createdAt: 1 }),
+    ];
+    expect(selectJobs(jobs, ANY_JOB, sortSpecFor('created', false), null).map((job) => job.id)).toEqual([
+      'c',
+      'a',
+      'b',
+    ]);
     expect(selectJobs(jobs, ANY_JOB, sortSpecFor('created', true), null).map((job) => job.id)).toEqual(['a', 'c', 'b']);
-    const prioritized = [makeJob('s', 'x', 'queued', { priority: { rank: 'normal', value: 1, label: null } }), makeJob('s', 'y', 'queued', { priority: { rank: 'high', value: 3, label: null } })];
+    const prioritized = [
+      makeJob('s', 'x', 'queued', { priority: { rank: 'normal', value: 1, label: null } }),
+      makeJob('s', 'y', 'queued', { priority: { rank: 'high', value: 3, label: null } }),
+    ];
     expect(selectJobs(prioritized, ANY_JOB, sortSpecFor('priority', true), 1).map((job) => job.id)).toEqual(['y']);
   });
 
   it('matches states normalized, active, native (either half of Alteryx’s), and native-only', () => {
     const alteryx = makeJob('s', '1', 'failed', { nativeState: 'Completed/Error' });
-    expect(['failed', 'FAILED', 'completed', 'error', 'Completed/Error', 'native:error'].map((state) => matchesState(alteryx, state))).toEqual([true, true, true, true, true, true]);
-    expect(['active', 'native:failed', 'succeeded'].map((state) => matchesState(alteryx, state))).toEqual([false, false, false]);
+    expect(
+      ['failed', 'FAILED', 'completed', 'error', 'Completed/Error', 'native:error'].map((state) =>
+        matchesState(alteryx, state),
+      ),
+    ).toEqual([true, true, true, true, true, true]);
+    expect(['active', 'native:failed', 'succeeded'].map((state) => matchesState(alteryx, state))).toEqual([
+      false,
+      false,
+      false,
+    ]);
     const created = makeJob('s', '2', 'queued', { nativeState: 'Created' });
-    expect([matchesState(created, 'queued'), matchesState(created, 'native:queued'), matchesState(created, 'active')]).toEqual([true, false, true]);
+    expect([
+      matchesState(created, 'queued'),
+      matchesState(created, 'native:queued'),
+      matchesState(created, 'active'),
+    ]).toEqual([true, false, true]);
   });
 
   it('matches types exactly or with *, case-insensitively, treating other characters literally', () => {

@@ -41,7 +41,11 @@ describe('jobtop list (scripting)', () => {
 
   beforeAll(async () => {
     fleet = await startDemoFleet({ vendors: ['osapi', 'mcrit', 'alteryx'], now: () => now, tickMs: 0 });
-    (fleet.servers.alteryx.simulator as AlteryxSimulator).inject({ status: 'Running', workflowName: HOSTILE_TYPE, submittedBy: 'Priya Raman' });
+    (fleet.servers.alteryx.simulator as AlteryxSimulator).inject({
+      status: 'Running',
+      workflowName: HOSTILE_TYPE,
+      submittedBy: 'Priya Raman',
+    });
     config = writeConfig({ sources: fleet.sources });
     const result = await runCli(['list', '--json', '--config', config]);
     all = (JSON.parse(result.stdout) as { jobs: JsonJob[] }).jobs;
@@ -71,45 +75,68 @@ describe('jobtop list (scripting)', () => {
   it('filters by normalized state, by native state, and by several of either', async () => {
     const failed = await keysOf(['--state', 'failed,partial']);
     expect(failed.length).toBeGreaterThan(0);
-    expect(new Set(failed)).toEqual(new Set(all.filter((job) => job.state === 'failed' || job.state === 'partial').map((job) => job.key)));
+    expect(new Set(failed)).toEqual(
+      new Set(all.filter((job) => job.state === 'failed' || job.state === 'partial').map((job) => job.key)),
+    );
     const queuedNative = await keysOf(['--state', 'native:Queued']);
     expect(queuedNative.length).toBeGreaterThan(0);
-    expect(new Set(queuedNative)).toEqual(new Set(all.filter((job) => job.nativeState.toLowerCase() === 'queued').map((job) => job.key)));
+    expect(new Set(queuedNative)).toEqual(
+      new Set(all.filter((job) => job.nativeState.toLowerCase() === 'queued').map((job) => job.key)),
+    );
     expect(queuedNative.length).toBeLessThan(all.filter((job) => job.state === 'queued').length);
     const partialFailure = await keysOf(['--state', 'partial_failure']);
-    expect(new Set(partialFailure)).toEqual(new Set(all.filter((job) => job.nativeState === 'partial_failure').map((job) => job.key)));
+    expect(new Set(partialFailure)).toEqual(
+      new Set(all.filter((job) => job.nativeState === 'partial_failure').map((job) => job.key)),
+    );
     const active = await keysOf(['--state', 'active']);
-    expect(new Set(active)).toEqual(new Set(all.filter((job) => job.state === 'queued' || job.state === 'running').map((job) => job.key)));
+    expect(new Set(active)).toEqual(
+      new Set(all.filter((job) => job.state === 'queued' || job.state === 'running').map((job) => job.key)),
+    );
   });
 
   it('filters by type, exactly or with a * pattern, case-insensitively', async () => {
     const some = all.find((job) => job.source === 'demo-osapi')!;
-    expect(new Set(await keysOf(['--type', some.type.toUpperCase()]))).toEqual(new Set(all.filter((job) => job.type === some.type).map((job) => job.key)));
+    expect(new Set(await keysOf(['--type', some.type.toUpperCase()]))).toEqual(
+      new Set(all.filter((job) => job.type === some.type).map((job) => job.key)),
+    );
     const prefix = some.type.split('.')[0];
-    const matching = all.filter((job) => job.type.toLowerCase().startsWith(`${prefix.toLowerCase()}.`)).map((job) => job.key);
+    const matching = all
+      .filter((job) => job.type.toLowerCase().startsWith(`${prefix.toLowerCase()}.`))
+      .map((job) => job.key);
     expect(new Set(await keysOf(['--type', `${prefix}.*`]))).toEqual(new Set(matching));
   });
 
   it('keeps only jobs created since an ISO time or a duration ago', async () => {
     const times = all.map((job) => Date.parse(job.createdAt!)).sort((a, b) => a - b);
     const cut = new Date(times[Math.floor(times.length / 2)]).toISOString();
-    expect(new Set(await keysOf(['--since', cut]))).toEqual(new Set(all.filter((job) => job.createdAt! >= cut).map((job) => job.key)));
+    expect(new Set(await keysOf(['--since', cut]))).toEqual(
+      new Set(all.filter((job) => job.createdAt! >= cut).map((job) => job.key)),
+    );
     const recent = await keysOf(['--since', '20m']);
     // why: the CLI's clock runs a few seconds past the fleet's frozen one; compare away from the edge.
-    expect(recent).toEqual(expect.arrayContaining(all.filter((job) => Date.parse(job.createdAt!) > now - 19 * 60_000).map((job) => job.key)));
-    for (const key of recent) expect(Date.parse(all.find((job) => job.key === key)!.createdAt!)).toBeGreaterThan(now - 21 * 60_000);
+    expect(recent).toEqual(
+      expect.arrayContaining(all.filter((job) => Date.parse(job.createdAt!) > now - 19 * 60_000).map((job) => job.key)),
+    );
+    for (const key of recent)
+      expect(Date.parse(all.find((job) => job.key === key)!.createdAt!)).toBeGreaterThan(now - 21 * 60_000);
     expect(recent.length).toBeLessThan(all.length);
   });
 
   it('sorts ascending by a field, descending with a leading - or --reverse, and cuts after sorting with --limit', async () => {
     const byCreated = [...all].sort((a, b) => a.createdAt!.localeCompare(b.createdAt!) || a.key.localeCompare(b.key));
     const oldest = await runCli(['list', '--format', 'tsv', '--sort', 'created', '--limit', '5', '--config', config]);
-    const created = oldest.stdout.trimEnd().split('\n').slice(1).map((line) => line.split('\t')[8]);
+    const created = oldest.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t')[8]);
     expect(created).toEqual(byCreated.slice(0, 5).map((job) => job.createdAt));
     const newest = await keysOf(['--sort=-created', '--limit', '3']);
     const reversed = await keysOf(['--sort', 'created', '--reverse', '--limit', '3']);
     expect(newest).toEqual(reversed);
-    expect(newest.map((key) => all.find((job) => job.key === key)!.createdAt)).toEqual([...all.map((job) => job.createdAt!)].sort().reverse().slice(0, 3));
+    expect(newest.map((key) => all.find((job) => job.key === key)!.createdAt)).toEqual(
+      [...all.map((job) => job.createdAt!)].sort().reverse().slice(0, 3),
+    );
     const byPriority = await keysOf(['--sort=-priority', '--source', 'demo-alteryx']);
     // why: sorted on the normalized rank (docs/vendors.md "Priority"), never on raw vendor numbers.
     const ranks = ['low', 'normal', 'high', 'urgent'];
@@ -122,7 +149,9 @@ describe('jobtop list (scripting)', () => {
     const result = await runCli(['list', '--format', 'tsv', '--config', config]);
     expect(result.code).toBe(0);
     const lines = result.stdout.replace(/\n$/, '').split('\n');
-    expect(lines[0]).toBe('key\tsource\tid\tstate\tnative_state\ttype\tpriority\tprogress\tcreated\tstarted\tfinished\tupdated\towner\thost\terror');
+    expect(lines[0]).toBe(
+      'key\tsource\tid\tstate\tnative_state\ttype\tpriority\tprogress\tcreated\tstarted\tfinished\tupdated\towner\thost\terror',
+    );
     expect(lines).toHaveLength(all.length + 1);
     for (const line of lines) expect(line.split('\t')).toHaveLength(15);
     expect(result.stdout).not.toMatch(/[\x1b\x07\u202E]/);
@@ -164,14 +193,16 @@ describe('jobtop list (scripting)', () => {
   });
 
   it('exits 2 with the failing source on stderr and the other sources’ jobs in the table', async () => {
-    const broken = writeConfig({ sources: [...fleet.sources, { name: 'nobody-home', type: 'mcrit', url: 'http://127.0.0.1:9' }] });
+    const broken = writeConfig({
+      sources: [...fleet.sources, { name: 'nobody-home', type: 'mcrit', url: 'http://127.0.0.1:9' }],
+    });
     const result = await runCli(['list', '--format', 'tsv', '--config', broken]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^jobtop: nobody-home: connection refused/m);
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(all.length + 1);
   });
 
-  it('filters with --query/-q in the monitor\'s query language: alternatives, globs, negation, priority', async () => {
+  it("filters with --query/-q in the monitor's query language: alternatives, globs, negation, priority", async () => {
     const failed = all.filter((job) => job.state === 'failed' || job.state === 'partial').map((job) => job.key);
     expect(failed.length).toBeGreaterThan(0);
     expect(await keysOf(['--query', 'state:failed,partial'])).toEqual(expect.arrayContaining(failed));
@@ -184,7 +215,11 @@ describe('jobtop list (scripting)', () => {
 
   it('carries triage flags and the usual run time in --json', async () => {
     const result = await runCli(['list', '--json', '--config', config]);
-    const jobs = (JSON.parse(result.stdout) as { jobs: { state: string; triage: { flags: string[]; expectedDurationMs: number | null } }[] }).jobs;
+    const jobs = (
+      JSON.parse(result.stdout) as {
+        jobs: { state: string; triage: { flags: string[]; expectedDurationMs: number | null } }[];
+      }
+    ).jobs;
     for (const job of jobs) expect(Array.isArray(job.triage.flags)).toBe(true);
     expect(jobs.some((job) => job.triage.expectedDurationMs !== null)).toBe(true);
   });

@@ -7,7 +7,13 @@ import type { JobDetail } from '../../source/domain/job.js';
 import { makeJob } from '../helpers/jobs.js';
 
 const finished = (extra: Partial<JobDetail>): JobDetail => ({
-  ...makeJob({ id: '6a74660af8b8d2c6f83664f1', source: 'malware', vendor: 'mcrit', state: 'succeeded', terminal: true }),
+  ...makeJob({
+    id: '6a74660af8b8d2c6f83664f1',
+    source: 'malware',
+    vendor: 'mcrit',
+    state: 'succeeded',
+    terminal: true,
+  }),
   steps: null,
   messages: null,
   result: undefined,
@@ -26,14 +32,26 @@ describe('a result too large to show', () => {
 
   it('says its size and how to get it whole, in get and its JSON, never "no result"', () => {
     const detail = finished({ resultTooLarge: { bytes: 4_200_000, limitBytes: 4 * 1024 * 1024 } });
-    const text = renderJobText(detail, { capabilities: buildMcritCapabilities(false), now: 0, width: 200, includeRaw: false });
-    expect(text).toContain('Result\n  result is 4.2 MB — too large to show; `jobtop get malware/6a74660af8b8d2c6f83664f1 --result FILE` saves it whole');
+    const text = renderJobText(detail, {
+      capabilities: buildMcritCapabilities(false),
+      now: 0,
+      width: 200,
+      includeRaw: false,
+    });
+    expect(text).toContain(
+      'Result\n  result is 4.2 MB — too large to show; `jobtop get malware/6a74660af8b8d2c6f83664f1 --result FILE` saves it whole',
+    );
     expect(text).not.toMatch(/no result/i);
-    expect(detailToJson(detail, false)).toMatchObject({ result: null, resultTooLarge: { bytes: 4_200_000, limitBytes: 4 * 1024 * 1024 } });
+    expect(detailToJson(detail, false)).toMatchObject({
+      result: null,
+      resultTooLarge: { bytes: 4_200_000, limitBytes: 4 * 1024 * 1024 },
+    });
   });
 
   it('names the limit when the server did not say the size', () => {
-    expect(describeTooLargeResult('m/1', { bytes: null, limitBytes: 4_000_000 })).toBe('result is over 4.0 MB — too large to show; `jobtop get m/1 --result FILE` saves it whole');
+    expect(describeTooLargeResult('m/1', { bytes: null, limitBytes: 4_000_000 })).toBe(
+      'result is over 4.0 MB — too large to show; `jobtop get m/1 --result FILE` saves it whole',
+    );
   });
 });
 

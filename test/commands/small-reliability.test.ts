@@ -13,7 +13,9 @@ describe('init where no directory can be made', () => {
   it('under /proc: a clear reason, at once (no endless retry)', async () => {
     const result = await runCli(['init', '/proc/nope/x.yaml']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('jobtop: cannot write /proc/nope/x.yaml: cannot create the directory /proc/nope (ENOENT: this file system does not allow it)\n');
+    expect(result.stderr).toBe(
+      'jobtop: cannot write /proc/nope/x.yaml: cannot create the directory /proc/nope (ENOENT: this file system does not allow it)\n',
+    );
   }, 15_000);
 
   it('under /dev/null: names the part that is not a directory', async () => {
@@ -25,7 +27,10 @@ describe('init where no directory can be made', () => {
 
 describe('an action with --readonly and no terminal', () => {
   it('says read-only (exit 9), not "pass --yes"', async () => {
-    const config = writeConfig({ sources: [{ name: 'ops', type: 'osapi', url: 'http://127.0.0.1:1', token: 'x' }] }, { mode: 0o600 });
+    const config = writeConfig(
+      { sources: [{ name: 'ops', type: 'osapi', url: 'http://127.0.0.1:1', token: 'x' }] },
+      { mode: 0o600 },
+    );
     const result = await runCli(['delete', 'ops/5f0c1d2e', '--readonly', '--config', config]);
     expect(result.code).toBe(9);
     expect(result.stderr).toBe('jobtop: not deleted: --readonly refuses every action. Nothing was sent.\n');

@@ -10,18 +10,59 @@ import { listJobAsDetail } from '../../source/store/detail-watcher.js';
 import { makeJob } from '../helpers/scripted-source.js';
 
 const source = (name: string, patch: Partial<SourceSnapshot>): SourceSnapshot =>
-  ({ name, vendor: 'osapi', url: 'http://h', status: 'ok', jobs: [], total: null, stateCounts: null, lastSuccessAt: 1, error: null, consecutiveFailures: 0, nextPollAt: null, intervalMs: 500, readonly: false, insecure: false, capabilities: { detail: true, steps: false, messages: false, result: false, stats: false, actions: {}, missing: {} }, ...patch }) as SourceSnapshot;
-const fleet = (...sources: SourceSnapshot[]): FleetSnapshot => ({ sources, jobs: sources.flatMap((s) => s.jobs), changed: new Map(), paused: false, intervalMs: 500, actions: [] });
-const detail = (key: string, status: DetailSnapshot['status'], job: Job | null = null): DetailSnapshot => ({ key, status, detail: job ? listJobAsDetail(job) : null, error: null, lastSuccessAt: null });
+  ({
+    name,
+    vendor: 'osapi',
+    url: 'http://h',
+    status: 'ok',
+    jobs: [],
+    total: null,
+    stateCounts: null,
+    lastSuccessAt: 1,
+    error: null,
+    consecutiveFailures: 0,
+    nextPollAt: null,
+    intervalMs: 500,
+    readonly: false,
+    insecure: false,
+    capabilities: {
+      detail: true,
+      steps: false,
+      messages: false,
+      result: false,
+      stats: false,
+      actions: {},
+      missing: {},
+    },
+    ...patch,
+  }) as SourceSnapshot;
+const fleet = (...sources: SourceSnapshot[]): FleetSnapshot => ({
+  sources,
+  jobs: sources.flatMap((s) => s.jobs),
+  changed: new Map(),
+  paused: false,
+  intervalMs: 500,
+  actions: [],
+});
+const detail = (key: string, status: DetailSnapshot['status'], job: Job | null = null): DetailSnapshot => ({
+  key,
+  status,
+  detail: job ? listJobAsDetail(job) : null,
+  error: null,
+  lastSuccessAt: null,
+});
 
 describe('watch tracker', () => {
   let now = 0;
   const target = { key: 's/1', source: 's', id: '1' };
-  const tracker = (waitForAppear = false) => createWatchTracker([target], { waitForAppear, unreachableAfterMs: 10_000, now: () => now });
+  const tracker = (waitForAppear = false) =>
+    createWatchTracker([target], { waitForAppear, unreachableAfterMs: 10_000, now: () => now });
 
   it('reports the first state, each change, and settles on a terminal state', () => {
     const watch = tracker();
-    expect(watch.onSnapshot(fleet(source('s', { jobs: [makeJob('s', '1', 'queued')] })))).toEqual([{ kind: 'state', key: 's/1', from: null, to: expect.objectContaining({ state: 'queued' }) }]);
+    expect(watch.onSnapshot(fleet(source('s', { jobs: [makeJob('s', '1', 'queued')] })))).toEqual([
+      { kind: 'state', key: 's/1', from: null, to: expect.objectContaining({ state: 'queued' }) },
+    ]);
     expect(watch.onSnapshot(fleet(source('s', { jobs: [makeJob('s', '1', 'queued', { progress: 5 })] })))).toEqual([]);
     const events = watch.onSnapshot(fleet(source('s', { jobs: [makeJob('s', '1', 'failed')] })));
     expect(events.map((event) => event.kind)).toEqual(['state', 'settled']);
@@ -36,7 +77,9 @@ describe('watch tracker', () => {
     expect(watch.detailKeys()).toEqual(['s/1']);
     expect(watch.onDetail('s/1', detail('s/1', 'loading'))).toEqual([]);
     expect(watch.onDetail('s/1', detail('s/1', 'ok', makeJob('s', '1', 'running')))).toEqual([]);
-    expect(watch.onDetail('s/1', detail('s/1', 'gone'))).toEqual([{ kind: 'settled', key: 's/1', outcome: 'vanished', note: 'it no longer exists on s' }]);
+    expect(watch.onDetail('s/1', detail('s/1', 'gone'))).toEqual([
+      { kind: 'settled', key: 's/1', outcome: 'vanished', note: 'it no longer exists on s' },
+    ]);
     expect(watch.detailKeys()).toEqual([]);
   });
 
@@ -54,27 +97,42 @@ describe('watch tracker', () => {
   it('waits for a job that does not exist yet only when asked to', () => {
     const strict = tracker();
     strict.onSnapshot(fleet(source('s', {})));
-    expect(strict.onDetail('s/1', detail('s/1', 'gone'))).toEqual([{ kind: 'settled', key: 's/1', outcome: 'not-found', note: 'no such job on s' }]);
+    expect(strict.onDetail('s/1', detail('s/1', 'gone'))).toEqual([
+      { kind: 'settled', key: 's/1', outcome: 'not-found', note: 'no such job on s' },
+    ]);
     const patient = tracker(true);
     patient.onSnapshot(fleet(source('s', {})));
     expect(patient.onDetail('s/1', detail('s/1', 'gone'))).toEqual([{ kind: 'waiting', key: 's/1' }]);
     patient.onSnapshot(fleet(source('s', {})));
     expect(patient.detailKeys()).toEqual([]);
-    expect(patient.onSnapshot(fleet(source('s', { jobs: [makeJob('s', '1', 'queued')] })))[0]).toMatchObject({ kind: 'state', to: { state: 'queued' } });
-    expect(patient.timeOut('1m')).toEqual([{ kind: 'settled', key: 's/1', outcome: 'timeout', note: 'after 1m still queued' }]);
+    expect(patient.onSnapshot(fleet(source('s', { jobs: [makeJob('s', '1', 'queued')] })))[0]).toMatchObject({
+      kind: 'state',
+      to: { state: 'queued' },
+    });
+    expect(patient.timeOut('1m')).toEqual([
+      { kind: 'settled', key: 's/1', outcome: 'timeout', note: 'after 1m still queued' },
+    ]);
   });
 
   it('gives a failing source until unreachable-after, but none for refused credentials on the first poll', () => {
     const watch = tracker();
     now = 1000;
     const refused = { kind: 'refused' as const, short: 'connection refused', message: 's: connection refused' };
-    expect(watch.onSnapshot(fleet(source('s', { status: 'error', error: refused, lastSuccessAt: null })))).toEqual([{ kind: 'source-failing', source: 's', error: refused }]);
+    expect(watch.onSnapshot(fleet(source('s', { status: 'error', error: refused, lastSuccessAt: null })))).toEqual([
+      { kind: 'source-failing', source: 's', error: refused },
+    ]);
     now = 10_999;
     expect(watch.onSnapshot(fleet(source('s', { status: 'error', error: refused, lastSuccessAt: null })))).toEqual([]);
     now = 11_000;
-    expect(watch.onSnapshot(fleet(source('s', { status: 'error', error: refused, lastSuccessAt: null })))).toEqual([{ kind: 'settled', key: 's/1', outcome: 'unreachable', note: 's: connection refused' }]);
+    expect(watch.onSnapshot(fleet(source('s', { status: 'error', error: refused, lastSuccessAt: null })))).toEqual([
+      { kind: 'settled', key: 's/1', outcome: 'unreachable', note: 's: connection refused' },
+    ]);
     const denied = tracker();
     const auth = { kind: 'auth' as const, short: '401 unauthorized', message: 's: 401 unauthorized' };
-    expect(denied.onSnapshot(fleet(source('s', { status: 'error', error: auth, lastSuccessAt: null }))).map((event) => event.kind)).toEqual(['source-failing', 'settled']);
+    expect(
+      denied
+        .onSnapshot(fleet(source('s', { status: 'error', error: auth, lastSuccessAt: null })))
+        .map((event) => event.kind),
+    ).toEqual(['source-failing', 'settled']);
   });
 });

@@ -30,7 +30,8 @@ async function until(check: () => boolean, what: string): Promise<void> {
 }
 
 const STAMP = '\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ';
-const lists = (requests: RecordedRequest[], path: string) => requests.filter((request) => request.method === 'GET' && request.path === path).length;
+const lists = (requests: RecordedRequest[], path: string) =>
+  requests.filter((request) => request.method === 'GET' && request.path === path).length;
 
 describe('jobtop watch', () => {
   let clock = Date.now();
@@ -42,8 +43,10 @@ describe('jobtop watch', () => {
     clock += ms;
     fleet.tick(clock);
   };
-  const running = (disposition: 'Error' | 'Success' | 'Warning' = 'Success') => alteryx.inject({ status: 'Running', disposition, submittedBy: 'Priya Raman', runMs: 60_000 });
-  const processing = (host = 'web-01') => osapi.inject({ createdAt: clock - 5000, agents: [{ host, outcome: 'started' }] });
+  const running = (disposition: 'Error' | 'Success' | 'Warning' = 'Success') =>
+    alteryx.inject({ status: 'Running', disposition, submittedBy: 'Priya Raman', runMs: 60_000 });
+  const processing = (host = 'web-01') =>
+    osapi.inject({ createdAt: clock - 5000, agents: [{ host, outcome: 'started' }] });
 
   beforeAll(async () => {
     fleet = await startDemoFleet({ vendors: ['alteryx', 'osapi'], now: () => clock, tickMs: 0, arrivals: false });
@@ -63,7 +66,9 @@ describe('jobtop watch', () => {
     advance(5 * 60_000);
     const result = await watching;
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(new RegExp(`^${STAMP} demo-alteryx/${job.id} running\\n${STAMP} demo-alteryx/${job.id} running → failed\\n$`));
+    expect(result.stdout).toMatch(
+      new RegExp(`^${STAMP} demo-alteryx/${job.id} running\\n${STAMP} demo-alteryx/${job.id} running → failed\\n$`),
+    );
     expect(result.code).toBe(3);
   });
 
@@ -79,14 +84,22 @@ describe('jobtop watch', () => {
     const job = running();
     const watching = runCli(['watch', `demo-alteryx/${job.id}`, '--exit-status', '--config', config]);
     await until(() => lists(fleet.servers.alteryx.requests, '/webapi/v3/jobs') >= 1, 'a list poll');
-    expect(await runCli(['cancel', `demo-alteryx/${job.id}`, '--yes', '--config', config])).toMatchObject({ code: 0, stdout: `demo-alteryx/${job.id} cancelled: Cancelled Successfully.\n` });
+    expect(await runCli(['cancel', `demo-alteryx/${job.id}`, '--yes', '--config', config])).toMatchObject({
+      code: 0,
+      stdout: `demo-alteryx/${job.id} cancelled: Cancelled Successfully.\n`,
+    });
     const result = await watching;
     expect(result.stdout).toMatch(new RegExp(`running → cancelled\\n$`));
     expect(result.code).toBe(4);
   });
 
   it('exits 5 when a job partially fails', async () => {
-    const id = osapi.inject({ agents: [{ host: 'web-01', outcome: 'completed' }, { host: 'web-02', outcome: 'failed' }] });
+    const id = osapi.inject({
+      agents: [
+        { host: 'web-01', outcome: 'completed' },
+        { host: 'web-02', outcome: 'failed' },
+      ],
+    });
     const result = await runCli(['watch', `demo-osapi/${id}`, '--exit-status', '--config', config]);
     expect(result.stdout).toMatch(new RegExp(`^${STAMP} demo-osapi/${id} partial\\n$`));
     expect(result.code).toBe(5);
@@ -95,7 +108,14 @@ describe('jobtop watch', () => {
   it('exits 0 with --exit-status when every job succeeded', async () => {
     const first = running('Success');
     const second = running('Warning');
-    const watching = runCli(['watch', `demo-alteryx/${first.id}`, `demo-alteryx/${second.id}`, '--exit-status', '--config', config]);
+    const watching = runCli([
+      'watch',
+      `demo-alteryx/${first.id}`,
+      `demo-alteryx/${second.id}`,
+      '--exit-status',
+      '--config',
+      config,
+    ]);
     await until(() => lists(fleet.servers.alteryx.requests, '/webapi/v3/jobs') >= 1, 'a list poll');
     advance(5 * 60_000);
     const result = await watching;
@@ -109,27 +129,48 @@ describe('jobtop watch', () => {
     await until(() => lists(fleet.servers.osapi.requests, '/api/job') >= 1, 'a list poll');
     expect((await runCli(['delete', `demo-osapi/${id}`, '--yes', '--config', config])).code).toBe(0);
     const result = await watching;
-    expect(result.stdout).toMatch(new RegExp(`^${STAMP} demo-osapi/${id} running\\n${STAMP} demo-osapi/${id} vanished: it no longer exists on demo-osapi\\n$`));
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^${STAMP} demo-osapi/${id} running\\n${STAMP} demo-osapi/${id} vanished: it no longer exists on demo-osapi\\n$`,
+      ),
+    );
     expect(result.code).toBe(6);
   });
 
   it('exits 6 at once for a job that does not exist, and waits for it with --wait-for-appear', async () => {
     const missing = await runCli(['watch', 'demo-alteryx/6b0000000000000000000abc', '--config', config]);
-    expect(missing.stdout).toMatch(new RegExp(`^${STAMP} demo-alteryx/6b0000000000000000000abc not found: no such job on demo-alteryx\\n$`));
+    expect(missing.stdout).toMatch(
+      new RegExp(`^${STAMP} demo-alteryx/6b0000000000000000000abc not found: no such job on demo-alteryx\\n$`),
+    );
     expect(missing.code).toBe(6);
 
     const id = '6b0000000000000000000def';
     const watching = runCli(['watch', `demo-alteryx/${id}`, '--wait-for-appear', '--exit-status', '--config', config]);
-    await until(() => fleet.servers.alteryx.requests.some((request) => request.path === `/webapi/v3/jobs/${id}`), 'the detail that says it does not exist');
+    await until(
+      () => fleet.servers.alteryx.requests.some((request) => request.path === `/webapi/v3/jobs/${id}`),
+      'the detail that says it does not exist',
+    );
     alteryx.inject({ id, status: 'Completed', disposition: 'Success', submittedBy: 'Priya Raman' });
     const result = await watching;
-    expect(result.stdout).toMatch(new RegExp(`^${STAMP} demo-alteryx/${id} not found yet: waiting for it to appear\\n${STAMP} demo-alteryx/${id} succeeded\\n$`));
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^${STAMP} demo-alteryx/${id} not found yet: waiting for it to appear\\n${STAMP} demo-alteryx/${id} succeeded\\n$`,
+      ),
+    );
     expect(result.code).toBe(0);
   });
 
   it('polls each source’s list once per interval for all its jobs, and exits 8 at --timeout', async () => {
     const ids = [processing('web-01'), processing('web-02'), processing('web-03')];
-    const result = await runCli(['watch', ...ids.map((id) => `demo-osapi/${id}`), '--timeout', '2s', '--exit-status', '--config', config]);
+    const result = await runCli([
+      'watch',
+      ...ids.map((id) => `demo-osapi/${id}`),
+      '--timeout',
+      '2s',
+      '--exit-status',
+      '--config',
+      config,
+    ]);
     expect(result.code).toBe(8);
     for (const id of ids) expect(result.stdout).toMatch(new RegExp(`^${STAMP} demo-osapi/${id} running$`, 'm'));
     expect(result.stdout.match(/ timed out: after 2s still running\n/g)).toHaveLength(3);
@@ -143,13 +184,27 @@ describe('jobtop watch', () => {
 
   it('exits 7 when the source stays unreachable, at once when it refuses the credentials', async () => {
     const dead = writeConfig({ sources: [{ name: 'dead', type: 'mcrit', url: 'http://127.0.0.1:9' }] });
-    const refused = await runCli(['watch', 'dead/6b02a6008fae84857b4cc02c', '--unreachable-after', '1s', '--interval', '500ms', '--exit-status', '--config', dead]);
+    const refused = await runCli([
+      'watch',
+      'dead/6b02a6008fae84857b4cc02c',
+      '--unreachable-after',
+      '1s',
+      '--interval',
+      '500ms',
+      '--exit-status',
+      '--config',
+      dead,
+    ]);
     expect(refused.stderr).toMatch(/^jobtop: dead: connection refused.*\(retrying\)$/m);
-    expect(refused.stdout).toMatch(new RegExp(`^${STAMP} dead/6b02a6008fae84857b4cc02c unreachable: dead: connection refused`));
+    expect(refused.stdout).toMatch(
+      new RegExp(`^${STAMP} dead/6b02a6008fae84857b4cc02c unreachable: dead: connection refused`),
+    );
     expect(refused.code).toBe(7);
 
     const badToken = signOsapiDemoToken({ signingKey: 'not-the-key' });
-    const forged = writeConfig({ sources: [{ ...fleet.sources.find((source) => source.type === 'osapi'), token: badToken }] });
+    const forged = writeConfig({
+      sources: [{ ...fleet.sources.find((source) => source.type === 'osapi'), token: badToken }],
+    });
     const denied = await runCli(['watch', `demo-osapi/${processing()}`, '--exit-status', '--config', forged]);
     expect(denied.stdout).toMatch(/unreachable: demo-osapi: 401 unauthorized: Invalid token: signature is invalid/);
     expect(denied.stdout + denied.stderr).not.toContain(badToken);
@@ -158,8 +213,21 @@ describe('jobtop watch', () => {
 
   it('reports the first code in precedence order when jobs end differently', async () => {
     const failing = running('Error');
-    const cancelledId = osapi.inject({ agents: [{ host: 'web-01', outcome: 'completed' }, { host: 'web-02', outcome: 'failed' }] });
-    const watching = runCli(['watch', `demo-alteryx/${failing.id}`, `demo-osapi/${cancelledId}`, 'demo-osapi/00000000-0000-4000-8000-000000000000', '--exit-status', '--config', config]);
+    const cancelledId = osapi.inject({
+      agents: [
+        { host: 'web-01', outcome: 'completed' },
+        { host: 'web-02', outcome: 'failed' },
+      ],
+    });
+    const watching = runCli([
+      'watch',
+      `demo-alteryx/${failing.id}`,
+      `demo-osapi/${cancelledId}`,
+      'demo-osapi/00000000-0000-4000-8000-000000000000',
+      '--exit-status',
+      '--config',
+      config,
+    ]);
     await until(() => lists(fleet.servers.alteryx.requests, '/webapi/v3/jobs') >= 1, 'a list poll');
     advance(5 * 60_000);
     // failed (3) beats partial (5) and not found (6).
@@ -167,19 +235,47 @@ describe('jobtop watch', () => {
   });
 
   it('usage errors exit 1', async () => {
-    expect(await runCli(['watch', '--config', config])).toMatchObject({ code: 1, stderr: expect.stringContaining('watch needs at least one job as SOURCE/ID') });
-    expect(await runCli(['watch', 'demo-osapi/x', '--timeout', 'soon', '--config', config])).toMatchObject({ code: 1, stderr: expect.stringContaining('--timeout expects a duration such as 90s, 5m or 1h30m, got "soon"') });
-    expect(await runCli(['watch', 'demo-osapi/x', '--interval', '100ms', '--config', config])).toMatchObject({ code: 1, stderr: expect.stringContaining('--interval must be at least 500ms') });
+    expect(await runCli(['watch', '--config', config])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('watch needs at least one job as SOURCE/ID'),
+    });
+    expect(await runCli(['watch', 'demo-osapi/x', '--timeout', 'soon', '--config', config])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--timeout expects a duration such as 90s, 5m or 1h30m, got "soon"'),
+    });
+    expect(await runCli(['watch', 'demo-osapi/x', '--interval', '100ms', '--config', config])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--interval must be at least 500ms'),
+    });
   });
 
   it('shows a live line per job on a terminal, rewritten in place, and restores the cursor when done', async () => {
     const job = running('Error');
     const other = processing();
-    const session = startJobtop(['watch', `demo-alteryx/${job.id}`, `demo-osapi/${other}`, '--exit-status', '--timeout', '20s', '--config', config], { cols: 100, rows: 20 });
-    await session.waitForScreen((screen) => /● running {6}demo-alteryx\//.test(screen) && /● running {6}demo-osapi\//.test(screen) && screen.includes('watching 2 of 2'));
+    const session = startJobtop(
+      [
+        'watch',
+        `demo-alteryx/${job.id}`,
+        `demo-osapi/${other}`,
+        '--exit-status',
+        '--timeout',
+        '20s',
+        '--config',
+        config,
+      ],
+      { cols: 100, rows: 20 },
+    );
+    await session.waitForScreen(
+      (screen) =>
+        /● running {6}demo-alteryx\//.test(screen) &&
+        /● running {6}demo-osapi\//.test(screen) &&
+        screen.includes('watching 2 of 2'),
+    );
     expect(session.modes().cursorHidden).toBe(true);
     advance(5 * 60_000);
-    await session.waitForScreen((screen) => /✖ failed {7}demo-alteryx\//.test(screen) && screen.includes('watching 1 of 2'));
+    await session.waitForScreen(
+      (screen) => /✖ failed {7}demo-alteryx\//.test(screen) && screen.includes('watching 1 of 2'),
+    );
     session.kill('SIGINT');
     expect((await session.exited).exitCode).toBe(130);
     const screen = session.screen().filter((line) => line !== '');
@@ -192,7 +288,10 @@ describe('jobtop watch', () => {
 
   it('exits with the watch’s code on a terminal once every job has ended', async () => {
     const job = running('Success');
-    const session = startJobtop(['watch', `demo-alteryx/${job.id}`, '--exit-status', '--config', config], { cols: 80, rows: 10 });
+    const session = startJobtop(['watch', `demo-alteryx/${job.id}`, '--exit-status', '--config', config], {
+      cols: 80,
+      rows: 10,
+    });
     await session.waitForScreen('watching 1 of 1');
     advance(5 * 60_000);
     expect((await session.exited).exitCode).toBe(0);

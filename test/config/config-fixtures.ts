@@ -13,7 +13,10 @@ export function temporaryDirectory(prefix = 'jobtop-config-'): string {
 }
 
 /** Writes `content` (YAML text, or an object to stringify) as a config file with `mode` (default 600). */
-export function writeConfig(content: string | Record<string, unknown>, options: { dir?: string; name?: string; mode?: number } = {}): string {
+export function writeConfig(
+  content: string | Record<string, unknown>,
+  options: { dir?: string; name?: string; mode?: number } = {},
+): string {
   const path = join(options.dir ?? temporaryDirectory(), options.name ?? 'config.yaml');
   writeFileSync(path, typeof content === 'string' ? content : stringify(content));
   chmodSync(path, options.mode ?? 0o600);

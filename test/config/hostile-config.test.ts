@@ -56,7 +56,10 @@ describe('a hostile or wrong config file', () => {
   });
 
   it('more sources than the limit are refused with the count and the limit', async () => {
-    const entries = Array.from({ length: 1_001 }, (_, index) => `  - {name: s${index}, type: osapi, url: "http://127.0.0.1:1", token: t}`);
+    const entries = Array.from(
+      { length: 1_001 },
+      (_, index) => `  - {name: s${index}, type: osapi, url: "http://127.0.0.1:1", token: t}`,
+    );
     const result = await runCli(['list', '--config', writeConfig(`sources:\n${entries.join('\n')}\n`)]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/sources: 1001 sources; at most 1000 are allowed in one config/);

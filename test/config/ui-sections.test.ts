@@ -24,8 +24,13 @@ const problemsOf = (text: string) => {
 
 describe('views:, columns:, triage: in the config', () => {
   it('reads named queries, a column list and triage thresholds', () => {
-    const config = load('views:\n  failed-etl: "state:failed type:ETL*"\n  slow: flag:slow\ncolumns: [state, source, id, error]\ntriage:\n  percentile: 0.95\n  minSamples: 10\n  starvedAfter: 2m\n');
-    expect(config.ui?.views).toEqual([{ name: 'failed-etl', query: 'state:failed type:ETL*' }, { name: 'slow', query: 'flag:slow' }]);
+    const config = load(
+      'views:\n  failed-etl: "state:failed type:ETL*"\n  slow: flag:slow\ncolumns: [state, source, id, error]\ntriage:\n  percentile: 0.95\n  minSamples: 10\n  starvedAfter: 2m\n',
+    );
+    expect(config.ui?.views).toEqual([
+      { name: 'failed-etl', query: 'state:failed type:ETL*' },
+      { name: 'slow', query: 'flag:slow' },
+    ]);
     expect(config.ui?.columns).toEqual(['state', 'source', 'id', 'error']);
     expect(config.ui?.triage).toEqual({ percentile: 0.95, minSamples: 10, starvedAfterMs: 120_000 });
   });
@@ -45,7 +50,17 @@ describe('keys: applied to the key table', () => {
   const entry = (action: string, keys: string[], line = 3) => ({ action, keys, at: `jobtop.yaml:${line}` });
 
   it.each<[string, string | null]>([
-    ['S', 'S'], ['C-o', 'ctrl-o'], ['ctrl-O', 'ctrl-o'], ['^o', 'ctrl-o'], ['Enter', 'enter'], ['Esc', 'escape'], ['PgDn', 'pagedown'], ['↓', 'down'], ['Space', 'space'], ['F13', null], ['', null],
+    ['S', 'S'],
+    ['C-o', 'ctrl-o'],
+    ['ctrl-O', 'ctrl-o'],
+    ['^o', 'ctrl-o'],
+    ['Enter', 'enter'],
+    ['Esc', 'escape'],
+    ['PgDn', 'pagedown'],
+    ['↓', 'down'],
+    ['Space', 'space'],
+    ['F13', null],
+    ['', null],
   ])('reads the key %j as %j', (text, name) => expect(parseKeyName(text)).toBe(name));
 
   it('rebinds an action in every scope it has; the footer and help follow', () => {
@@ -53,8 +68,12 @@ describe('keys: applied to the key table', () => {
     expect(problems).toEqual([]);
     expect(resolveKey(['list', 'global'], 'ctrl-o', keymap)?.command).toBe('sources-open');
     expect(resolveKey(['list', 'global'], 'S', keymap)).toBeUndefined();
-    expect(footerHints(['list', 'global'], keymap).map((hint) => `${hint.keys} ${hint.label}`)).toEqual(expect.arrayContaining(['^O sources', 'A attention']));
-    const help = helpLines(['list', 'global'], keymap).map((line) => line.segments.map((segment) => segment.text).join(''));
+    expect(footerHints(['list', 'global'], keymap).map((hint) => `${hint.keys} ${hint.label}`)).toEqual(
+      expect.arrayContaining(['^O sources', 'A attention']),
+    );
+    const help = helpLines(['list', 'global'], keymap).map((line) =>
+      line.segments.map((segment) => segment.text).join(''),
+    );
     expect(help.some((line) => /^\s+\^O\s+the sources screen/.test(line))).toBe(true);
   });
 
@@ -64,7 +83,10 @@ describe('keys: applied to the key table', () => {
     [[entry('quit', ['C-z'])], 'keys.quit: ^Z is taken by suspend (job control)'],
     [[entry('quit', ['C-s'])], 'XOFF'],
     [[entry('refresh', ['F5'])], 'keys.refresh: "F5" is not a key'],
-    [[entry('toggle-attention', ['j'], 7)], 'jobtop.yaml:7: keys.toggle-attention: j is bound twice in Job list: move-down and toggle-attention'],
+    [
+      [entry('toggle-attention', ['j'], 7)],
+      'jobtop.yaml:7: keys.toggle-attention: j is bound twice in Job list: move-down and toggle-attention',
+    ],
   ])('reports %j', (entries, problem) => expect(applyKeyConfig(entries).problems.join('\n')).toContain(problem));
 
   it('has no problems without keys:', () => expect(applyKeyConfig([]).problems).toEqual([]));
@@ -72,11 +94,14 @@ describe('keys: applied to the key table', () => {
 
 describe('help', () => {
   it('wraps descriptions at 80 columns and ends with a legend of marks', () => {
-    const lines = helpLines(['list', 'global'], undefined, 200).map((line) => line.segments.map((segment) => segment.text).join(''));
+    const lines = helpLines(['list', 'global'], undefined, 200).map((line) =>
+      line.segments.map((segment) => segment.text).join(''),
+    );
     for (const line of lines) expect(displayWidth(line.trimEnd())).toBeLessThanOrEqual(80);
     const legend = lines.indexOf('Legend');
     expect(legend).toBeGreaterThan(0);
-    for (const mark of ['◆', '!', 'N/M', 'showing X of Y', '41–60 of 256', '✖']) expect(lines.slice(legend).some((line) => line.includes(mark))).toBe(true);
+    for (const mark of ['◆', '!', 'N/M', 'showing X of Y', '41–60 of 256', '✖'])
+      expect(lines.slice(legend).some((line) => line.includes(mark))).toBe(true);
   });
 });
 

@@ -20,10 +20,38 @@ import { fetchOnce, type SourceOutcome } from '../../source/store/fetch-once.js'
 
 /** Each vendor's documented states (docs/vendors.md), written out again here as the test's own oracle. */
 const EXPECTED: Record<Vendor, Record<string, JobState>> = {
-  vectorcharts: { pending: 'queued', running: 'running', completed: 'succeeded', failed: 'failed', cancelled: 'cancelled' },
-  osapi: { submitted: 'queued', processing: 'running', completed: 'succeeded', failed: 'failed', skipped: 'skipped', partial_failure: 'partial' },
-  vectara: { queued: 'queued', started: 'running', failed_will_retry: 'running', completed: 'succeeded', failed: 'failed', aborted: 'cancelled', unknown: 'unknown' },
-  mcrit: { queued: 'queued', in_progress: 'running', finished: 'succeeded', failed: 'failed', terminated: 'cancelled', unknown: 'unknown' },
+  vectorcharts: {
+    pending: 'queued',
+    running: 'running',
+    completed: 'succeeded',
+    failed: 'failed',
+    cancelled: 'cancelled',
+  },
+  osapi: {
+    submitted: 'queued',
+    processing: 'running',
+    completed: 'succeeded',
+    failed: 'failed',
+    skipped: 'skipped',
+    partial_failure: 'partial',
+  },
+  vectara: {
+    queued: 'queued',
+    started: 'running',
+    failed_will_retry: 'running',
+    completed: 'succeeded',
+    failed: 'failed',
+    aborted: 'cancelled',
+    unknown: 'unknown',
+  },
+  mcrit: {
+    queued: 'queued',
+    in_progress: 'running',
+    finished: 'succeeded',
+    failed: 'failed',
+    terminated: 'cancelled',
+    unknown: 'unknown',
+  },
   alteryx: {
     Created: 'queued',
     Queued: 'queued',
@@ -66,19 +94,34 @@ describe('the embedded demo fleet', () => {
   });
 
   it('has jobs in several states per vendor, and active ones in the fleet', () => {
-    for (const outcome of outcomes) expect(new Set(outcome.jobs.map((job) => job.state)).size, outcome.vendor).toBeGreaterThanOrEqual(3);
-    const active = outcomes.flatMap((outcome) => outcome.jobs).filter((job) => job.state === 'running' || job.state === 'queued');
+    for (const outcome of outcomes)
+      expect(new Set(outcome.jobs.map((job) => job.state)).size, outcome.vendor).toBeGreaterThanOrEqual(3);
+    const active = outcomes
+      .flatMap((outcome) => outcome.jobs)
+      .filter((job) => job.state === 'running' || job.state === 'queued');
     expect(active.length).toBeGreaterThanOrEqual(5);
   });
 
   it('reports each job in the state its simulator holds', () => {
     const truth: Record<Vendor, Map<string, string>> = {
-      vectorcharts: new Map((fleet.servers.vectorcharts.simulator as VectorChartsSimulator).jobs().map((job) => [job.id, job.jobState])),
-      osapi: new Map((fleet.servers.osapi.simulator as OsapiSimulator).jobs.map((job) => [job.id, (fleet.servers.osapi.simulator as OsapiSimulator).statusOf(job.id) ?? '?'])),
+      vectorcharts: new Map(
+        (fleet.servers.vectorcharts.simulator as VectorChartsSimulator).jobs().map((job) => [job.id, job.jobState]),
+      ),
+      osapi: new Map(
+        (fleet.servers.osapi.simulator as OsapiSimulator).jobs.map((job) => [
+          job.id,
+          (fleet.servers.osapi.simulator as OsapiSimulator).statusOf(job.id) ?? '?',
+        ]),
+      ),
       vectara: new Map((fleet.servers.vectara.simulator as VectaraSimulator).jobs.map((job) => [job.id, job.state])),
-      mcrit: new Map((fleet.servers.mcrit.simulator as McritSimulator).documents.map((doc) => [doc._id.$oid, deriveMcritState(doc)])),
+      mcrit: new Map(
+        (fleet.servers.mcrit.simulator as McritSimulator).documents.map((doc) => [doc._id.$oid, deriveMcritState(doc)]),
+      ),
       alteryx: new Map(
-        (fleet.servers.alteryx.simulator as AlteryxSimulator).jobs.map((job) => [job.id, job.status === 'Completed' ? `Completed/${job.disposition}` : job.status]),
+        (fleet.servers.alteryx.simulator as AlteryxSimulator).jobs.map((job) => [
+          job.id,
+          job.status === 'Completed' ? `Completed/${job.disposition}` : job.status,
+        ]),
       ),
     };
     let compared = 0;
@@ -87,8 +130,12 @@ describe('the embedded demo fleet', () => {
         const native = truth[outcome.vendor as Vendor].get(job.id);
         expect(native, `${job.key} exists on its server`).toBeDefined();
         // why: the fleet plays non-app Alteryx workflows whose detail answers 404: their outcome is unknown, and says so.
-        const withoutDetail = outcome.vendor === 'alteryx' && native!.startsWith('Completed/') && hasNoDetail(job.id, REAL_SERVER_QUIRKS.alteryx?.noDetailEvery as number);
-        if (withoutDetail) expect([job.state, job.error]).toEqual(['unknown', 'outcome unknown: the server has no detail for this job']);
+        const withoutDetail =
+          outcome.vendor === 'alteryx' &&
+          native!.startsWith('Completed/') &&
+          hasNoDetail(job.id, REAL_SERVER_QUIRKS.alteryx?.noDetailEvery as number);
+        if (withoutDetail)
+          expect([job.state, job.error]).toEqual(['unknown', 'outcome unknown: the server has no detail for this job']);
         else expect(job.state, `${job.key} (${native})`).toBe(EXPECTED[outcome.vendor as Vendor][native!]);
         compared += 1;
       }

@@ -1,20 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { countByState, fleetFetchedTotal, fleetStateCounts, sourceFetchedTotal, sourceStateCounts } from '../../source/domain/counts.js';
+import {
+  countByState,
+  fleetFetchedTotal,
+  fleetStateCounts,
+  sourceFetchedTotal,
+  sourceStateCounts,
+} from '../../source/domain/counts.js';
 import { makeJobs } from '../helpers/jobs.js';
 
 const a = { jobs: makeJobs(8, { source: 'a' }), total: null, stateCounts: null };
-const b = { jobs: makeJobs(4, { source: 'b', states: ['failed'] }), total: 5_312, stateCounts: { failed: 340, running: 0 } };
+const b = {
+  jobs: makeJobs(4, { source: 'b', states: ['failed'] }),
+  total: 5_312,
+  stateCounts: { failed: 340, running: 0 },
+};
 
 describe('counts', () => {
   it('counts jobs per normalized state', () => {
-    expect(countByState(a.jobs)).toEqual({ queued: 2, running: 2, succeeded: 2, failed: 2, cancelled: 0, partial: 0, skipped: 0, unknown: 0 });
+    expect(countByState(a.jobs)).toEqual({
+      queued: 2,
+      running: 2,
+      succeeded: 2,
+      failed: 2,
+      cancelled: 0,
+      partial: 0,
+      skipped: 0,
+      unknown: 0,
+    });
   });
 
   it('shows vendor counts only where they exceed what was fetched', () => {
     const cells = sourceStateCounts(b);
     expect(cells.find((cell) => cell.state === 'failed')).toEqual({ state: 'failed', shown: 4, vendor: 340 });
     expect(cells.find((cell) => cell.state === 'running')).toEqual({ state: 'running', shown: 0, vendor: null });
-    expect(cells.map((cell) => cell.state)).toEqual(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'partial', 'skipped', 'unknown']);
+    expect(cells.map((cell) => cell.state)).toEqual([
+      'queued',
+      'running',
+      'succeeded',
+      'failed',
+      'cancelled',
+      'partial',
+      'skipped',
+      'unknown',
+    ]);
   });
 
   it('sums the fleet, each source counting at least what it fetched', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyPriorityMap, describePriority, numericPriority, priorityCell, rankAlteryxPriority, rankNumericPriority } from '../../source/domain/priority.js';
+import {
+  applyPriorityMap,
+  describePriority,
+  numericPriority,
+  priorityCell,
+  rankAlteryxPriority,
+  rankNumericPriority,
+} from '../../source/domain/priority.js';
 import { parseAlteryxPriority } from '../../source/adapters/alteryx/field-parsers.js';
 import { sortJobs } from '../../source/domain/sort.js';
 import { makeJob } from '../helpers/jobs.js';
@@ -40,7 +47,11 @@ describe('one priority scale across vendors', () => {
       makeJob({ id: 'ayx-6', source: 'a', state: 'queued', priority: parseAlteryxPriority('6') }),
       makeJob({ id: 'ayx-critical', source: 'a', state: 'queued', priority: parseAlteryxPriority('Critical') }),
     ];
-    expect(sortJobs(jobs, { key: 'priority', reverse: false }).map((job) => job.id)).toEqual(['ayx-critical', 'mcrit-5', 'ayx-6']);
+    expect(sortJobs(jobs, { key: 'priority', reverse: false }).map((job) => job.id)).toEqual([
+      'ayx-critical',
+      'mcrit-5',
+      'ayx-6',
+    ]);
   });
 
   it('keeps the vendor value beside the rank, and a priorityMap overrides by value, case-insensitively', () => {

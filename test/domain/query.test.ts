@@ -7,11 +7,52 @@ import { makeJob, T0 } from '../helpers/jobs.js';
 
 const MIN = 60_000;
 const jobs: Job[] = [
-  makeJob({ id: 'a1', source: 'analytics', type: 'ETL nightly', state: 'failed', createdAt: T0 - 30 * MIN, finishedAt: T0 - 5 * MIN, priority: { rank: 'high', value: 2, label: 'High' }, owner: 'alice' }),
-  makeJob({ id: 'b2', source: 'analytics', type: 'ETL hourly', state: 'partial', createdAt: T0 - 3 * 60 * MIN, finishedAt: T0 - 2 * 60 * MIN, priority: { rank: 'normal', value: 0, label: 'Default' } }),
-  makeJob({ id: 'c3', source: 'ops', type: 'process-chart', state: 'queued', createdAt: T0 - 2 * MIN, priority: { rank: 'urgent', value: 3, label: null }, host: 'db-07' }),
-  makeJob({ id: 'd4', source: 'ops', type: 'node.exec', state: 'succeeded', createdAt: T0 - 90 * MIN, finishedAt: T0 - 20 * MIN, owner: null }),
-  makeJob({ id: 'e5', source: 'mcrit-1', type: 'updateMinHashes', state: 'running', createdAt: T0 - 10 * MIN, startedAt: T0 - 9 * MIN, priority: { rank: 'low', value: -1, label: null } }),
+  makeJob({
+    id: 'a1',
+    source: 'analytics',
+    type: 'ETL nightly',
+    state: 'failed',
+    createdAt: T0 - 30 * MIN,
+    finishedAt: T0 - 5 * MIN,
+    priority: { rank: 'high', value: 2, label: 'High' },
+    owner: 'alice',
+  }),
+  makeJob({
+    id: 'b2',
+    source: 'analytics',
+    type: 'ETL hourly',
+    state: 'partial',
+    createdAt: T0 - 3 * 60 * MIN,
+    finishedAt: T0 - 2 * 60 * MIN,
+    priority: { rank: 'normal', value: 0, label: 'Default' },
+  }),
+  makeJob({
+    id: 'c3',
+    source: 'ops',
+    type: 'process-chart',
+    state: 'queued',
+    createdAt: T0 - 2 * MIN,
+    priority: { rank: 'urgent', value: 3, label: null },
+    host: 'db-07',
+  }),
+  makeJob({
+    id: 'd4',
+    source: 'ops',
+    type: 'node.exec',
+    state: 'succeeded',
+    createdAt: T0 - 90 * MIN,
+    finishedAt: T0 - 20 * MIN,
+    owner: null,
+  }),
+  makeJob({
+    id: 'e5',
+    source: 'mcrit-1',
+    type: 'updateMinHashes',
+    state: 'running',
+    createdAt: T0 - 10 * MIN,
+    startedAt: T0 - 9 * MIN,
+    priority: { rank: 'low', value: -1, label: null },
+  }),
 ];
 const flagsOf = (job: Job) => (job.id === 'e5' ? ['slow', 'attention'] : []);
 
@@ -90,49 +131,68 @@ describe('query language: errors point at the column', () => {
 
 describe('query language: properties', () => {
   const word = fc.stringMatching(/^[a-z0-9._-]{1,8}$/).filter((text) => !text.startsWith('-'));
-  const arbitraryJob = fc.record({
-    id: word,
-    type: word,
-    state: fc.constantFrom(...JOB_STATES),
-    source: fc.constantFrom('ops', 'analytics', 'mcrit-1'),
-    createdAt: fc.integer({ min: T0 - 10 * 60 * MIN, max: T0 }),
-  }).map((fields) => makeJob(fields));
+  const arbitraryJob = fc
+    .record({
+      id: word,
+      type: word,
+      state: fc.constantFrom(...JOB_STATES),
+      source: fc.constantFrom('ops', 'analytics', 'mcrit-1'),
+      createdAt: fc.integer({ min: T0 - 10 * 60 * MIN, max: T0 }),
+    })
+    .map((fields) => makeJob(fields));
 
   it('never throws on any text: it parses or reports a column inside the text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (text) => {
-      const parsed = parseJobQuery(text);
-      if (parsed.ok) return;
-      expect(parsed.error.column).toBeGreaterThanOrEqual(1);
-      expect(parsed.error.column).toBeLessThanOrEqual(text.length + 1);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        const parsed = parseJobQuery(text);
+        if (parsed.ok) return;
+        expect(parsed.error.column).toBeGreaterThanOrEqual(1);
+        expect(parsed.error.column).toBeLessThanOrEqual(text.length + 1);
+      }),
+    );
   });
 
   it('a negated term keeps exactly the jobs the term drops', () => {
-    const term = fc.oneof(word.map((text) => text), fc.constantFrom('state:failed', 'state:active', 'type:a*', 'age:<1h', 'source:ops,analytics', 'pri:>=high'));
-    fc.assert(fc.property(fc.array(arbitraryJob, { maxLength: 12 }), term, (list, text) => {
-      const plain = (parseJobQuery(text) as { query: JobQueryAst }).query;
-      const negated = (parseJobQuery(`-${text}`) as { query: JobQueryAst }).query;
-      for (const job of list) expect(matchesJobQuery(job, negated, { now: T0 })).toBe(!matchesJobQuery(job, plain, { now: T0 }));
-    }));
+    const term = fc.oneof(
+      word.map((text) => text),
+      fc.constantFrom('state:failed', 'state:active', 'type:a*', 'age:<1h', 'source:ops,analytics', 'pri:>=high'),
+    );
+    fc.assert(
+      fc.property(fc.array(arbitraryJob, { maxLength: 12 }), term, (list, text) => {
+        const plain = (parseJobQuery(text) as { query: JobQueryAst }).query;
+        const negated = (parseJobQuery(`-${text}`) as { query: JobQueryAst }).query;
+        for (const job of list)
+          expect(matchesJobQuery(job, negated, { now: T0 })).toBe(!matchesJobQuery(job, plain, { now: T0 }));
+      }),
+    );
   });
 
   it('terms combine with AND: adding a term never lets more jobs through', () => {
-    fc.assert(fc.property(fc.array(arbitraryJob, { maxLength: 12 }), word, word, (list, first, second) => {
-      const one = (parseJobQuery(first) as { query: JobQueryAst }).query;
-      const both = (parseJobQuery(`${first} ${second}`) as { query: JobQueryAst }).query;
-      for (const job of list) if (matchesJobQuery(job, both, { now: T0 })) expect(matchesJobQuery(job, one, { now: T0 })).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.array(arbitraryJob, { maxLength: 12 }), word, word, (list, first, second) => {
+        const one = (parseJobQuery(first) as { query: JobQueryAst }).query;
+        const both = (parseJobQuery(`${first} ${second}`) as { query: JobQueryAst }).query;
+        for (const job of list)
+          if (matchesJobQuery(job, both, { now: T0 })) expect(matchesJobQuery(job, one, { now: T0 })).toBe(true);
+      }),
+    );
   });
 
   it('a glob without wildcards is equality, ignoring case', () => {
-    fc.assert(fc.property(word, word, (left, right) => {
-      expect(matchesGlob(left, right.toUpperCase())).toBe(left === right);
-    }));
+    fc.assert(
+      fc.property(word, word, (left, right) => {
+        expect(matchesGlob(left, right.toUpperCase())).toBe(left === right);
+      }),
+    );
   });
 
   it('every id matches its own id: term', () => {
-    fc.assert(fc.property(arbitraryJob, (job) => {
-      expect(matchesJobQuery(job, (parseJobQuery(`id:${job.id}`) as { query: JobQueryAst }).query, { now: T0 })).toBe(true);
-    }));
+    fc.assert(
+      fc.property(arbitraryJob, (job) => {
+        expect(matchesJobQuery(job, (parseJobQuery(`id:${job.id}`) as { query: JobQueryAst }).query, { now: T0 })).toBe(
+          true,
+        );
+      }),
+    );
   });
 });

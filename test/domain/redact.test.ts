@@ -1,15 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { bodyExcerpt, isCredentialKey, redactCredentialFields, redactSecrets, redactText } from '../../source/domain/redact.js';
+import {
+  bodyExcerpt,
+  isCredentialKey,
+  redactCredentialFields,
+  redactSecrets,
+  redactText,
+} from '../../source/domain/redact.js';
 
 describe('credential-looking keys lose their values', () => {
   it.each([
-    ['complete JSON', '{"access_token":"4X9oeXcmrQ70FkODz4wlyoq","token_type":"bearer"}', '{"access_token":"***","token_type":"bearer"}'],
+    [
+      'complete JSON',
+      '{"access_token":"4X9oeXcmrQ70FkODz4wlyoq","token_type":"bearer"}',
+      '{"access_token":"***","token_type":"bearer"}',
+    ],
     ['JSON cut inside the token', '{"access_token":"4X9oeXcmrQ70FkO', '{"access_token":"***'],
     ['JSON cut after an escape', '{"password":"ab\\', '{"password":"***'],
-    ['a nested object under a credential key', '{"token":{"id":"vcs_a0634f1e","userId":1},"user":{"name":"ops"}}', '{"token":{"id":"***","userId":1},"user":{"name":"ops"}}'],
+    [
+      'a nested object under a credential key',
+      '{"token":{"id":"vcs_a0634f1e","userId":1},"user":{"name":"ops"}}',
+      '{"token":{"id":"***","userId":1},"user":{"name":"ops"}}',
+    ],
     ['a nested object cut off', '{"token":{"id":"vcs_a063', '{"token":{"id":"***'],
-    ['several keys', '{"refresh_token": "r1r1r1", "id_token": "i2i2", "clientSecret": "s3s3", "apiKey": "k4k4", "name": "x"}', '{"refresh_token": "***", "id_token": "***", "clientSecret": "***", "apiKey": "***", "name": "x"}'],
-    ['form-encoded', 'access_token=abcd1234&token_type=bearer&expires_in=3600', 'access_token=***&token_type=bearer&expires_in=3600'],
+    [
+      'several keys',
+      '{"refresh_token": "r1r1r1", "id_token": "i2i2", "clientSecret": "s3s3", "apiKey": "k4k4", "name": "x"}',
+      '{"refresh_token": "***", "id_token": "***", "clientSecret": "***", "apiKey": "***", "name": "x"}',
+    ],
+    [
+      'form-encoded',
+      'access_token=abcd1234&token_type=bearer&expires_in=3600',
+      'access_token=***&token_type=bearer&expires_in=3600',
+    ],
     ['a query string', 'GET /x?api_key=zzzz9999&page=2', 'GET /x?api_key=***&page=2'],
     ['a bearer header echoed', 'rejected Bearer eyJhbGciOi1.xyz', 'rejected Bearer ***'],
     ['a server sentence about bearer tokens', 'Bearer token required', 'Bearer token required'],
@@ -18,7 +40,17 @@ describe('credential-looking keys lose their values', () => {
     expect(redactCredentialFields(input)).toBe(expected);
   });
 
-  it.each(['access_token', 'refresh_token', 'id_token', 'token', 'password', 'client_secret', 'apiKey', 'x-api-key', 'Authorization'])('%s is a credential key', (key) => {
+  it.each([
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'token',
+    'password',
+    'client_secret',
+    'apiKey',
+    'x-api-key',
+    'Authorization',
+  ])('%s is a credential key', (key) => {
     expect(isCredentialKey(key)).toBe(true);
   });
   it.each(['token_type', 'expires_in', 'id', 'state', 'tokens_used'])('%s is not', (key) => {

@@ -6,8 +6,10 @@ import { displayWidth, fitToWidth, truncateToWidth } from '../../source/domain/t
 
 const { newline: NEWLINE, bidi: BIDI, hidden: HIDDEN, ellipsis: ELLIPSIS } = PLACEHOLDERS;
 
-const FORBIDDEN_INLINE = /[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\u00ad\u180e\u2028\u2029\u115f\u1160\u3164\uffa0\ufeff\uD800-\uDFFF]/u;
-const FORBIDDEN_MULTILINE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\u00ad\u180e\u2028\u2029\u115f\u1160\u3164\uffa0\ufeff\uD800-\uDFFF]/u;
+const FORBIDDEN_INLINE =
+  /[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\u00ad\u180e\u2028\u2029\u115f\u1160\u3164\uffa0\ufeff\uD800-\uDFFF]/u;
+const FORBIDDEN_MULTILINE =
+  /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\u00ad\u180e\u2028\u2029\u115f\u1160\u3164\uffa0\ufeff\uD800-\uDFFF]/u;
 
 const codePoints = (text: string) => [...text].length;
 
@@ -67,7 +69,9 @@ describe('sanitizeInline: control characters', () => {
     expect(sanitizeInline('a\tb\t\tc')).toBe('a b  c');
   });
   it('shows newlines as ↵ so a log line cannot break a table row', () => {
-    expect(sanitizeInline('one\ntwo\r\nthree\u2028four\u2029five')).toBe(`one${NEWLINE}two${NEWLINE}three${NEWLINE}four${NEWLINE}five`);
+    expect(sanitizeInline('one\ntwo\r\nthree\u2028four\u2029five')).toBe(
+      `one${NEWLINE}two${NEWLINE}three${NEWLINE}four${NEWLINE}five`,
+    );
   });
 });
 
@@ -84,7 +88,9 @@ describe('sanitizeInline: invisible and reordering characters', () => {
     expect(sanitizeInline('pro\u200Bd')).toBe(`pro${HIDDEN}d`);
   });
   it('makes word joiners, Mongolian vowel separators and Hangul fillers visible', () => {
-    expect(sanitizeInline('a\u2060b\u180Ec\u115Fd\u1160e\u3164f\uFFA0g')).toBe(`a${HIDDEN}b${HIDDEN}c${HIDDEN}d${HIDDEN}e${HIDDEN}f${HIDDEN}g`);
+    expect(sanitizeInline('a\u2060b\u180Ec\u115Fd\u1160e\u3164f\uFFA0g')).toBe(
+      `a${HIDDEN}b${HIDDEN}c${HIDDEN}d${HIDDEN}e${HIDDEN}f${HIDDEN}g`,
+    );
   });
   it('makes a soft hyphen visible', () => {
     expect(sanitizeInline('de\u00ADploy')).toBe(`de${HIDDEN}ploy`);
@@ -121,7 +127,12 @@ describe('sanitizeInline: invisible and reordering characters', () => {
 
 describe('sanitizeInline: values and length', () => {
   it('renders null and undefined as empty and other values with String()', () => {
-    expect([sanitizeInline(null), sanitizeInline(undefined), sanitizeInline(42), sanitizeInline(false)]).toEqual(['', '', '42', 'false']);
+    expect([sanitizeInline(null), sanitizeInline(undefined), sanitizeInline(42), sanitizeInline(false)]).toEqual([
+      '',
+      '',
+      '42',
+      'false',
+    ]);
   });
   it('renders an object whose toString throws as empty', () => {
     expect(sanitizeInline(Object.create(null))).toBe('');
@@ -179,13 +190,84 @@ const RUNS = 3000;
 // Fragments a hostile job server would send, mixed with ordinary text.
 const hostileFragment = fc.oneof(
   fc.constantFrom(
-    '\x1b]0;pwned\x07', '\x1b]52;c;ZXZpbA==\x1b\\', '\x1b]8;;http://evil\x1b\\', '\x1b]', '\x1b[2J', '\x1b[10;10H', '\x1b[31m',
-    '\x1b[?1049l', '\x1bP1$r\x1b\\', '\x1bX', '\x1b_', '\x1b^', '\x9b2J', '\x9d0;t\x9c', '\x90q\x9c', '\x9b', '\x9c', '\x1b', '\x1b[',
-    '\x1b(', '\x07', '\b', '\r', '\r\n', '\n', '\t', '\0', '\x7f', '\x85', '\u202e', '\u2066', '\u2069', '\u200e', '\u061c',
-    '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u180e', '\u2028', '\u2029', '\ufe0f', '\ufe0e', '\u{e0100}',
-    '\u115f', '\u1160', '\u3164', '\uffa0', '\u{e0041}', '\u{e007f}', '\u{1f3f4}', '\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}',
-    '\ud800', '\udc00', '中', '文字', '😀', '👩‍💻', '🏳️‍🌈', '\u{1f3fb}', '\u0301', 'e\u0301', '\u0d4e', '\u0e33', '\u0600', 'ب',
-    'क्', '\u1100\u1161', '\uff9e', '🇫🇷', '\u{1f1e6}', '…', '↵', '⍰', ' ', 'job-42',
+    '\x1b]0;pwned\x07',
+    '\x1b]52;c;ZXZpbA==\x1b\\',
+    '\x1b]8;;http://evil\x1b\\',
+    '\x1b]',
+    '\x1b[2J',
+    '\x1b[10;10H',
+    '\x1b[31m',
+    '\x1b[?1049l',
+    '\x1bP1$r\x1b\\',
+    '\x1bX',
+    '\x1b_',
+    '\x1b^',
+    '\x9b2J',
+    '\x9d0;t\x9c',
+    '\x90q\x9c',
+    '\x9b',
+    '\x9c',
+    '\x1b',
+    '\x1b[',
+    '\x1b(',
+    '\x07',
+    '\b',
+    '\r',
+    '\r\n',
+    '\n',
+    '\t',
+    '\0',
+    '\x7f',
+    '\x85',
+    '\u202e',
+    '\u2066',
+    '\u2069',
+    '\u200e',
+    '\u061c',
+    '\u200b',
+    '\u200c',
+    '\u200d',
+    '\u2060',
+    '\ufeff',
+    '\u00ad',
+    '\u180e',
+    '\u2028',
+    '\u2029',
+    '\ufe0f',
+    '\ufe0e',
+    '\u{e0100}',
+    '\u115f',
+    '\u1160',
+    '\u3164',
+    '\uffa0',
+    '\u{e0041}',
+    '\u{e007f}',
+    '\u{1f3f4}',
+    '\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}',
+    '\ud800',
+    '\udc00',
+    '中',
+    '文字',
+    '😀',
+    '👩‍💻',
+    '🏳️‍🌈',
+    '\u{1f3fb}',
+    '\u0301',
+    'e\u0301',
+    '\u0d4e',
+    '\u0e33',
+    '\u0600',
+    'ب',
+    'क्',
+    '\u1100\u1161',
+    '\uff9e',
+    '🇫🇷',
+    '\u{1f1e6}',
+    '…',
+    '↵',
+    '⍰',
+    ' ',
+    'job-42',
   ),
   fc.string({ unit: 'binary', maxLength: 6 }),
   fc.string({ unit: 'grapheme', maxLength: 4 }),
@@ -193,8 +275,15 @@ const hostileFragment = fc.oneof(
   fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code)),
 );
 const hostileText = fc.array(hostileFragment, { maxLength: 24 }).map((parts) => parts.join(''));
-const printableAscii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 120 });
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 40 }), hostileText);
+const printableAscii = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  maxLength: 120,
+});
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 80 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  hostileText,
+);
 
 describe('sanitize properties', () => {
   it('inline output holds no control, bidi or misleading invisible character', () => {
@@ -314,9 +403,14 @@ describe('width properties', () => {
   const widthArbitrary = fc.integer({ min: 0, max: 120 });
   it('fitToWidth returns exactly the width asked for', () => {
     fc.assert(
-      fc.property(anyText, widthArbitrary, fc.constantFrom('left' as const, 'right' as const), (text, width, alignment) => {
-        expect(displayWidth(fitToWidth(text, width, alignment))).toBe(width);
-      }),
+      fc.property(
+        anyText,
+        widthArbitrary,
+        fc.constantFrom('left' as const, 'right' as const),
+        (text, width, alignment) => {
+          expect(displayWidth(fitToWidth(text, width, alignment))).toBe(width);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -1,28 +1,100 @@
 import { describe, expect, it } from 'vitest';
-import { compareJobs, nextSortKey, sortJobs, SORT_KEYS, type SortKey, type SortSpec } from '../../source/domain/sort.js';
+import {
+  compareJobs,
+  nextSortKey,
+  sortJobs,
+  SORT_KEYS,
+  type SortKey,
+  type SortSpec,
+} from '../../source/domain/sort.js';
 import type { Job } from '../../source/domain/job.js';
 import { makeJob, T0 } from '../helpers/jobs.js';
 
 const jobs: Job[] = [
-  makeJob({ id: 'done-old', state: 'succeeded', createdAt: T0 - 9_000, finishedAt: T0 - 8_000, updatedAt: T0 - 8_000, type: 'b' }),
-  makeJob({ id: 'queued-high', state: 'queued', priority: { rank: 'high', value: 9, label: 'high' }, createdAt: T0 - 5_000, updatedAt: T0 - 4_900, type: 'a' }),
-  makeJob({ id: 'running-low', state: 'running', priority: { rank: 'low', value: 1, label: 'low' }, createdAt: T0 - 4_000, updatedAt: T0 - 3_900, type: 'c' }),
-  makeJob({ id: 'failed-new', state: 'failed', createdAt: T0 - 1_000, finishedAt: T0 - 500, updatedAt: T0 - 500, source: 'mcrit', type: 'a' }),
-  makeJob({ id: 'running-high', state: 'running', priority: { rank: 'high', value: 9, label: 'high' }, createdAt: T0 - 3_000, updatedAt: T0 - 2_900, type: 'a' }),
-  makeJob({ id: 'no-dates', state: 'unknown', createdAt: null, startedAt: null, finishedAt: null, updatedAt: null, type: 'a' }),
+  makeJob({
+    id: 'done-old',
+    state: 'succeeded',
+    createdAt: T0 - 9_000,
+    finishedAt: T0 - 8_000,
+    updatedAt: T0 - 8_000,
+    type: 'b',
+  }),
+  makeJob({
+    id: 'queued-high',
+    state: 'queued',
+    priority: { rank: 'high', value: 9, label: 'high' },
+    createdAt: T0 - 5_000,
+    updatedAt: T0 - 4_900,
+    type: 'a',
+  }),
+  makeJob({
+    id: 'running-low',
+    state: 'running',
+    priority: { rank: 'low', value: 1, label: 'low' },
+    createdAt: T0 - 4_000,
+    updatedAt: T0 - 3_900,
+    type: 'c',
+  }),
+  makeJob({
+    id: 'failed-new',
+    state: 'failed',
+    createdAt: T0 - 1_000,
+    finishedAt: T0 - 500,
+    updatedAt: T0 - 500,
+    source: 'mcrit',
+    type: 'a',
+  }),
+  makeJob({
+    id: 'running-high',
+    state: 'running',
+    priority: { rank: 'high', value: 9, label: 'high' },
+    createdAt: T0 - 3_000,
+    updatedAt: T0 - 2_900,
+    type: 'a',
+  }),
+  makeJob({
+    id: 'no-dates',
+    state: 'unknown',
+    createdAt: null,
+    startedAt: null,
+    finishedAt: null,
+    updatedAt: null,
+    type: 'a',
+  }),
 ];
 
 const ids = (spec: SortSpec) => sortJobs(jobs, spec).map((job) => job.id);
 
 describe('sortJobs', () => {
   it.each<[SortSpec, string[]]>([
-    [{ key: 'default', reverse: false }, ['running-high', 'running-low', 'queued-high', 'failed-new', 'done-old', 'no-dates']],
-    [{ key: 'state', reverse: false }, ['running-high', 'running-low', 'queued-high', 'failed-new', 'no-dates', 'done-old']],
-    [{ key: 'priority', reverse: false }, ['running-high', 'queued-high', 'running-low', 'failed-new', 'done-old', 'no-dates']],
-    [{ key: 'created', reverse: false }, ['failed-new', 'running-high', 'running-low', 'queued-high', 'done-old', 'no-dates']],
-    [{ key: 'created', reverse: true }, ['done-old', 'queued-high', 'running-low', 'running-high', 'failed-new', 'no-dates']],
-    [{ key: 'source', reverse: false }, ['failed-new', 'running-high', 'running-low', 'queued-high', 'done-old', 'no-dates']],
-    [{ key: 'type', reverse: false }, ['failed-new', 'running-high', 'queued-high', 'no-dates', 'done-old', 'running-low']],
+    [
+      { key: 'default', reverse: false },
+      ['running-high', 'running-low', 'queued-high', 'failed-new', 'done-old', 'no-dates'],
+    ],
+    [
+      { key: 'state', reverse: false },
+      ['running-high', 'running-low', 'queued-high', 'failed-new', 'no-dates', 'done-old'],
+    ],
+    [
+      { key: 'priority', reverse: false },
+      ['running-high', 'queued-high', 'running-low', 'failed-new', 'done-old', 'no-dates'],
+    ],
+    [
+      { key: 'created', reverse: false },
+      ['failed-new', 'running-high', 'running-low', 'queued-high', 'done-old', 'no-dates'],
+    ],
+    [
+      { key: 'created', reverse: true },
+      ['done-old', 'queued-high', 'running-low', 'running-high', 'failed-new', 'no-dates'],
+    ],
+    [
+      { key: 'source', reverse: false },
+      ['failed-new', 'running-high', 'running-low', 'queued-high', 'done-old', 'no-dates'],
+    ],
+    [
+      { key: 'type', reverse: false },
+      ['failed-new', 'running-high', 'queued-high', 'no-dates', 'done-old', 'running-low'],
+    ],
   ])('%j orders %j', (spec, expected) => expect(ids(spec)).toEqual(expected));
 
   it('puts active, then high-priority jobs first by default', () => {

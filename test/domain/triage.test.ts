@@ -7,12 +7,26 @@ import { makeJob, T0 } from '../helpers/jobs.js';
 const MIN = 60_000;
 /** A finished job of `type` on `source` that ran `minutes`. */
 const finished = (id: string, minutes: number, overrides: Partial<Job> = {}) =>
-  makeJob({ id, state: 'succeeded', type: 'etl', startedAt: T0 - 100 * MIN, finishedAt: T0 - 100 * MIN + minutes * MIN, ...overrides });
-const running = (id: string, minutes: number, overrides: Partial<Job> = {}) => makeJob({ id, state: 'running', type: 'etl', startedAt: T0 - minutes * MIN, finishedAt: null, ...overrides });
+  makeJob({
+    id,
+    state: 'succeeded',
+    type: 'etl',
+    startedAt: T0 - 100 * MIN,
+    finishedAt: T0 - 100 * MIN + minutes * MIN,
+    ...overrides,
+  });
+const running = (id: string, minutes: number, overrides: Partial<Job> = {}) =>
+  makeJob({ id, state: 'running', type: 'etl', startedAt: T0 - minutes * MIN, finishedAt: null, ...overrides });
 
 describe('duration samples', () => {
   it('counts each finished job once across polls, skipping cancelled and jobs without times', () => {
-    const poll = [finished('a', 1), finished('b', 2), finished('c', 3, { state: 'cancelled' }), finished('d', 4, { startedAt: null }), running('e', 1)];
+    const poll = [
+      finished('a', 1),
+      finished('b', 2),
+      finished('c', 3, { state: 'cancelled' }),
+      finished('d', 4, { startedAt: null }),
+      running('e', 1),
+    ];
     const once = recordFinishedDurations(NO_SAMPLES, poll);
     const twice = recordFinishedDurations(once, poll);
     expect(twice).toBe(once);
@@ -31,14 +45,20 @@ describe('computeTriage', () => {
   const history = [1, 2, 3, 4, 4].map((minutes, index) => finished(`f${index}`, minutes));
 
   it.each<[string, Job[], Record<string, string[]>]>([
-    ['a job running past the p90 of 5 finished runs is slow', [...history, running('r', 14)], { r: ['slow', 'attention'] }],
+    [
+      'a job running past the p90 of 5 finished runs is slow',
+      [...history, running('r', 14)],
+      { r: ['slow', 'attention'] },
+    ],
     ['within the p90 it is not', [...history, running('r', 3)], {}],
     ['4 samples are not enough', [...history.slice(1), running('r', 14)], {}],
     ['another type has its own samples', [...history, running('r', 14, { type: 'other' })], {}],
     ['another source has its own samples', [...history, running('r', 14, { source: 'mcrit' })], {}],
   ])('%s', (_, jobs, expected) => {
     const triage = computeTriage(jobs, T0);
-    const got = Object.fromEntries([...triage].filter(([, flags]) => flags.slow).map(([key, flags]) => [key.split('/')[1], triageFlagNames(flags)]));
+    const got = Object.fromEntries(
+      [...triage].filter(([, flags]) => flags.slow).map(([key, flags]) => [key.split('/')[1], triageFlagNames(flags)]),
+    );
     expect(got).toEqual(expected);
   });
 
@@ -55,20 +75,37 @@ describe('computeTriage', () => {
   });
 
   it('takes the percentile and sample count from the options', () => {
-    expect(computeTriage([...history, running('r', 3.5)], T0, { percentile: 0.5 }).get('osapi/r')?.slow?.expectedMs).toBe(3 * MIN);
-    expect(computeTriage([...history.slice(2), running('r', 14)], T0, { minSamples: 3 }).get('osapi/r')?.slow).toBeDefined();
+    expect(
+      computeTriage([...history, running('r', 3.5)], T0, { percentile: 0.5 }).get('osapi/r')?.slow?.expectedMs,
+    ).toBe(3 * MIN);
+    expect(
+      computeTriage([...history.slice(2), running('r', 14)], T0, { minSamples: 3 }).get('osapi/r')?.slow,
+    ).toBeDefined();
   });
 
-  const queued = (id: string, minutes: number, overrides: Partial<Job> = {}) => makeJob({ id, state: 'queued', createdAt: T0 - minutes * MIN, startedAt: null, finishedAt: null, ...overrides });
+  const queued = (id: string, minutes: number, overrides: Partial<Job> = {}) =>
+    makeJob({ id, state: 'queued', createdAt: T0 - minutes * MIN, startedAt: null, finishedAt: null, ...overrides });
   const startedLater = makeJob({ id: 'later', state: 'running', createdAt: T0 - 2 * MIN, startedAt: T0 - MIN });
 
   it.each<[string, Job[], boolean]>([
     ['queued 10m while a later job started: starved', [queued('q', 10), startedLater], true],
     ['queued 10m, nothing later started: waiting, not starved', [queued('q', 10)], false],
     ['queued 4m (under 5m) while a later job started: not yet', [queued('q', 4), startedLater], false],
-    ['high priority starves after half the time', [queued('q', 3, { priority: { rank: 'high', value: 2, label: null } }), startedLater], true],
-    ['low priority waits twice as long', [queued('q', 8, { priority: { rank: 'low', value: -1, label: null } }), startedLater], false],
-    ['a later job on another source does not count', [queued('q', 10), { ...startedLater, source: 'mcrit', key: 'mcrit/later' }], false],
+    [
+      'high priority starves after half the time',
+      [queued('q', 3, { priority: { rank: 'high', value: 2, label: null } }), startedLater],
+      true,
+    ],
+    [
+      'low priority waits twice as long',
+      [queued('q', 8, { priority: { rank: 'low', value: -1, label: null } }), startedLater],
+      false,
+    ],
+    [
+      'a later job on another source does not count',
+      [queued('q', 10), { ...startedLater, source: 'mcrit', key: 'mcrit/later' }],
+      false,
+    ],
   ])('%s', (_, jobs, starved) => expect(computeTriage(jobs, T0).get('osapi/q')?.starved !== undefined).toBe(starved));
 
   it('names the starvation in words', () => {
@@ -77,11 +114,20 @@ describe('computeTriage', () => {
     expect(describeTriage(flags, T0)).toEqual(['starved: queued 10m while 1 job queued after it has started']);
   });
 
-  it.each<[number | null, number]>([[null, 300_000], [0, 600_000], [1, 300_000], [2, 150_000], [3, 75_000]])('rank %s starves after %i ms', (rank, ms) =>
-    expect(starvedThresholdMs(300_000, rank)).toBe(ms));
+  it.each<[number | null, number]>([
+    [null, 300_000],
+    [0, 600_000],
+    [1, 300_000],
+    [2, 150_000],
+    [3, 75_000],
+  ])('rank %s starves after %i ms', (rank, ms) => expect(starvedThresholdMs(300_000, rank)).toBe(ms));
 
   it('flags failures of the last hour and unknown outcomes as attention', () => {
-    const jobs = [makeJob({ id: 'new', state: 'failed', finishedAt: T0 - 10 * MIN }), makeJob({ id: 'old', state: 'failed', finishedAt: T0 - 2 * 60 * MIN }), makeJob({ id: 'x', state: 'running' })];
+    const jobs = [
+      makeJob({ id: 'new', state: 'failed', finishedAt: T0 - 10 * MIN }),
+      makeJob({ id: 'old', state: 'failed', finishedAt: T0 - 2 * 60 * MIN }),
+      makeJob({ id: 'x', state: 'running' }),
+    ];
     const triage = computeTriage(jobs, T0, { unknownOutcome: new Set(['osapi/x']) });
     expect(triageFlagNames(triage.get('osapi/new'))).toEqual(['failed-recently', 'attention']);
     expect(triage.has('osapi/old')).toBe(false);

@@ -20,7 +20,12 @@ let jobId: string;
 
 beforeEach(async () => {
   fleet = await startDemoFleet({ vendors: ['alteryx'] });
-  const job = (fleet.servers.alteryx.simulator as AlteryxSimulator).inject({ status: 'Running', runMs: 3_600_000, submittedBy: ALTERYX_DEMO_USER, workflowName: 'Nightly Ledger.yxmd' });
+  const job = (fleet.servers.alteryx.simulator as AlteryxSimulator).inject({
+    status: 'Running',
+    runMs: 3_600_000,
+    submittedBy: ALTERYX_DEMO_USER,
+    workflowName: 'Nightly Ledger.yxmd',
+  });
   jobId = job.id;
   config = join(mkdtempSync(join(tmpdir(), 'jobtop-actions-')), 'config.yaml');
   writeFileSync(config, stringify({ interval: '1s', sources: fleet.sources }));
@@ -36,14 +41,23 @@ afterEach(async () => {
 });
 
 const deletes = () => fleet.servers.alteryx.requests.filter((request) => request.method === 'DELETE');
-const footer = (current: TerminalSession) => current.screen().filter((line) => line.trim() !== '').at(-1) ?? '';
+const footer = (current: TerminalSession) =>
+  current
+    .screen()
+    .filter((line) => line.trim() !== '')
+    .at(-1) ?? '';
 const selectedRow = (screen: string) => screen.split('\n').find((line) => line.startsWith('›')) ?? '';
 
 /** Filters the list down to the injected job and waits until it is the selected, running row. */
 async function selectInjectedJob(current: TerminalSession): Promise<void> {
   await current.waitForScreen('✔ demo-alteryx');
   await current.press('/', ...jobId.split(''), KEYS.enter);
-  await current.waitForScreen((screen) => (selectedRow(screen).includes(`${jobId.slice(0, 4)}…${jobId.slice(-5)}`) || selectedRow(screen).includes(jobId)) && selectedRow(screen).includes('● running'));
+  await current.waitForScreen(
+    (screen) =>
+      (selectedRow(screen).includes(`${jobId.slice(0, 4)}…${jobId.slice(-5)}`) ||
+        selectedRow(screen).includes(jobId)) &&
+      selectedRow(screen).includes('● running'),
+  );
 }
 
 describe('acting on a job in a real terminal', () => {
@@ -59,7 +73,9 @@ describe('acting on a job in a real terminal', () => {
     await session.press('y');
     const done = await session.waitForScreen((screen) => selectedRow(screen).includes('⊘ cancelled'));
     expect(done).not.toContain('Cancel this job?');
-    expect(deletes().map((request) => [request.method, request.path])).toEqual([['DELETE', `/webapi/v3/jobs/${jobId}`]]);
+    expect(deletes().map((request) => [request.method, request.path])).toEqual([
+      ['DELETE', `/webapi/v3/jobs/${jobId}`],
+    ]);
     expect(deletes()[0].headers.authorization).toMatch(/^Bearer \S+$/);
   });
 

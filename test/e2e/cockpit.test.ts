@@ -23,7 +23,15 @@ describe('the cockpit in a real terminal', () => {
     fleet = await startDemoFleet();
     await fleet.servers.alteryx.setFault('500');
     config = join(mkdtempSync(join(tmpdir(), 'jobtop-cockpit-')), 'config.yaml');
-    writeFileSync(config, stringify({ sources: fleet.sources, triage: { percentile: 0.1, minSamples: 3 }, views: { active: 'state:running,queued' } }), { mode: 0o600 });
+    writeFileSync(
+      config,
+      stringify({
+        sources: fleet.sources,
+        triage: { percentile: 0.1, minSamples: 3 },
+        views: { active: 'state:running,queued' },
+      }),
+      { mode: 0o600 },
+    );
   });
   afterAll(() => fleet.close());
   afterEach(async () => {
@@ -40,7 +48,12 @@ describe('the cockpit in a real terminal', () => {
     session = startJobtop(['--config', config], { cols: 120, rows: 40 });
     await session.waitForScreen((screen) => rows(screen).length > 10);
     await session.press('/', ...'source:demo-mcrit,demo-osapi -state:succeeded'.split(''), KEYS.enter);
-    const screen = await session.waitForScreen((text) => text.includes('filter /source:demo-mcrit,demo-osapi -state:succeeded') && rows(text).length > 0 && rows(text).every((line) => /demo-(mcrit|osapi)/.test(line)));
+    const screen = await session.waitForScreen(
+      (text) =>
+        text.includes('filter /source:demo-mcrit,demo-osapi -state:succeeded') &&
+        rows(text).length > 0 &&
+        rows(text).every((line) => /demo-(mcrit|osapi)/.test(line)),
+    );
     expect(rows(screen).some((line) => /✔ succeeded/.test(line))).toBe(false);
   });
 
@@ -48,7 +61,9 @@ describe('the cockpit in a real terminal', () => {
     session = startJobtop(['--config', config], { cols: 100, rows: 40 });
     await session.waitForScreen((screen) => /✖ demo-alteryx/.test(screen));
     await session.press('S');
-    const screen = await session.waitForScreen((text) => text.includes('jobtop sources') && /error: .*500/.test(text) && text.includes('failures in a row'));
+    const screen = await session.waitForScreen(
+      (text) => text.includes('jobtop sources') && /error: .*500/.test(text) && text.includes('failures in a row'),
+    );
     const flat = screen.replace(/\s+/g, ' ');
     expect(flat).toMatch(/demo-alteryx Alteryx ✖ FAILING/);
     expect(flat).toMatch(/1 failing/);
@@ -59,7 +74,12 @@ describe('the cockpit in a real terminal', () => {
     session = startJobtop(['--config', config], { cols: 120, rows: 40 });
     await session.waitForScreen((screen) => rows(screen).length > 10);
     await session.press(':', ...'filter flag:slow'.split(''), KEYS.enter);
-    await session.waitForScreen((text) => text.includes('filter /flag:slow') && rows(text).length > 0 && rows(text).every((line) => /● running/.test(line)));
+    await session.waitForScreen(
+      (text) =>
+        text.includes('filter /flag:slow') &&
+        rows(text).length > 0 &&
+        rows(text).every((line) => /● running/.test(line)),
+    );
     await session.press(KEYS.enter);
     await session.waitForScreen((text) => /Flags\s+slow: running \S+, usually ≤ \S+/.test(text));
   });

@@ -64,13 +64,26 @@ interface Cell {
 function startHostileMonitor() {
   const home = mkdtempSync(join(tmpdir(), 'jobtop-hostile-'));
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), TERM: 'xterm-256color', JOBTOP_DEMO_HOSTILE: '1' })) {
+  for (const [key, value] of Object.entries({
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    TERM: 'xterm-256color',
+    JOBTOP_DEMO_HOSTILE: '1',
+  })) {
     // why: with CI=true Ink renders only the last frame (architecture.md).
-    if (value !== undefined && key !== 'CI' && key !== 'JOBTOP_CONFIG' && key !== 'JOBTOP_DEMO_FAULTS') env[key] = value;
+    if (value !== undefined && key !== 'CI' && key !== 'JOBTOP_CONFIG' && key !== 'JOBTOP_DEMO_FAULTS')
+      env[key] = value;
   }
   const terminal = new xterm.Terminal({ cols: COLS, rows: ROWS, allowProposedApi: true, scrollback: 0 });
   useModernWidths(terminal);
-  const child = pty.spawn(process.execPath, [CLI_PATH, '--demo'], { cols: COLS, rows: ROWS, env, cwd: home, name: 'xterm-256color' });
+  const child = pty.spawn(process.execPath, [CLI_PATH, '--demo'], {
+    cols: COLS,
+    rows: ROWS,
+    env,
+    cwd: home,
+    name: 'xterm-256color',
+  });
   let raw = '';
   let pending = Promise.resolve();
   child.onData((data) => {
@@ -79,7 +92,14 @@ function startHostileMonitor() {
   });
   const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
   const buffer = () => terminal.buffer.active;
-  const screen = () => Array.from({ length: ROWS }, (_, row) => buffer().getLine(buffer().viewportY + row)?.translateToString(true) ?? '');
+  const screen = () =>
+    Array.from(
+      { length: ROWS },
+      (_, row) =>
+        buffer()
+          .getLine(buffer().viewportY + row)
+          ?.translateToString(true) ?? '',
+    );
   return {
     output: () => raw,
     screen,
@@ -150,7 +170,21 @@ describe('the monitor against hostile servers', () => {
     listScreen = session.screen();
     listCells = listScreen.map((_, row) => session.cells(row));
     // Walk through the detail tabs of the selected job and back, so messages, results and raw records render too.
-    await session.press(KEYS.enter, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, KEYS.escape, 'j', 'j', KEYS.enter, '3', '4', '5', KEYS.escape);
+    await session.press(
+      KEYS.enter,
+      KEYS.tab,
+      KEYS.tab,
+      KEYS.tab,
+      KEYS.tab,
+      KEYS.escape,
+      'j',
+      'j',
+      KEYS.enter,
+      '3',
+      '4',
+      '5',
+      KEYS.escape,
+    );
     await session.waitForScreen((screen) => /STATE.*SOURCE.*TYPE/.test(screen));
   });
   afterAll(async () => {
@@ -189,20 +223,33 @@ describe('the monitor against hostile servers', () => {
     const header = listScreen[headerRow];
     columns.forEach((column, index) => {
       const cell = header.slice(starts[index], starts[index] + column.width);
-      if (column.title) expect(column.align === 'left' ? cell.startsWith(column.title) : cell.trimEnd().endsWith(column.title), `${column.title} in ${JSON.stringify(cell)}`).toBe(true);
+      if (column.title)
+        expect(
+          column.align === 'left' ? cell.startsWith(column.title) : cell.trimEnd().endsWith(column.title),
+          `${column.title} in ${JSON.stringify(cell)}`,
+        ).toBe(true);
     });
     const source = columns.findIndex((column) => column.id === 'source');
     const state = columns.findIndex((column) => column.id === 'state');
-    const text = (row: Cell[], from: number, to: number) => row.slice(from, to).map((cell) => cell.chars).join('');
+    const text = (row: Cell[], from: number, to: number) =>
+      row
+        .slice(from, to)
+        .map((cell) => cell.chars)
+        .join('');
     let checked = 0;
     for (const row of listCells.slice(headerRow + 1)) {
       if (text(row, starts[source], starts[source] + 5) !== 'demo-') continue;
       checked += 1;
       const shown = row.map((cell) => cell.chars).join('');
-      expect(text(row, starts[state] + 2, starts[state + 1] - 1).trim(), shown).toMatch(/^(queued|running|succeeded|failed|cancelled|partial|unknown)$/);
+      expect(text(row, starts[state] + 2, starts[state + 1] - 1).trim(), shown).toMatch(
+        /^(queued|running|succeeded|failed|cancelled|partial|unknown)$/,
+      );
       for (const start of starts.slice(1)) {
         // The separator before each column is a blank single cell (a space, or erased), never half of a wide character.
-        expect(row[start - 1].chars.trim() === '' && row[start - 1].width === 1, `${shown} at ${start - 1}: ${JSON.stringify(row[start - 1])}`).toBe(true);
+        expect(
+          row[start - 1].chars.trim() === '' && row[start - 1].width === 1,
+          `${shown} at ${start - 1}: ${JSON.stringify(row[start - 1])}`,
+        ).toBe(true);
         expect(row[start].width, `${shown} at ${start}`).toBeGreaterThan(0);
       }
     }

@@ -20,7 +20,12 @@ describe('the live monitor in a real terminal', () => {
 
   it('shows every source healthy and a full table at 80×24 without overflowing', async () => {
     session = startJobtop(['--demo'], { cols: 80, rows: 24 });
-    const text = await session.waitForScreen((screen) => ['demo-vectorcharts', 'demo-osapi', 'demo-vectara', 'demo-mcrit', 'demo-alteryx'].every((name) => screen.includes(`${name} `)) && ROW.test(screen.split('\n')[6] ?? ''));
+    const text = await session.waitForScreen(
+      (screen) =>
+        ['demo-vectorcharts', 'demo-osapi', 'demo-vectara', 'demo-mcrit', 'demo-alteryx'].every((name) =>
+          screen.includes(`${name} `),
+        ) && ROW.test(screen.split('\n')[6] ?? ''),
+    );
     const lines = session.screen();
     expect(lines[0]).toMatch(/^jobtop\s+\d+ jobs/);
     expect(text).not.toMatch(/error|✖ demo-/i);
@@ -45,12 +50,18 @@ describe('the live monitor in a real terminal', () => {
     await session.waitForScreen((screen) => /5 Raw/.test(screen) && screen.includes('{'));
     await session.press('3');
     // The Messages tab: log lines with a level, or the source's own sentence saying it has none.
-    await session.waitForScreen((screen) => !/^Source\s/m.test(screen) && /has no per-job messages|reported no messages|no messages|\b(INFO|WARN|ERROR|DEBUG)\b/.test(screen));
+    await session.waitForScreen(
+      (screen) =>
+        !/^Source\s/m.test(screen) &&
+        /has no per-job messages|reported no messages|no messages|\b(INFO|WARN|ERROR|DEBUG)\b/.test(screen),
+    );
     await session.press(KEYS.escape);
     await session.waitForScreen('STATE');
 
     await session.press('/', ...id.slice(0, 12).split(''), KEYS.enter);
-    const filtered = await session.waitForScreen((screen) => screen.split('\n').filter((line) => ROW.test(line)).length === 1);
+    const filtered = await session.waitForScreen(
+      (screen) => screen.split('\n').filter((line) => ROW.test(line)).length === 1,
+    );
     expect(filtered).toContain(id.slice(0, 8));
 
     await session.press('q');
@@ -62,13 +73,19 @@ describe('the live monitor in a real terminal', () => {
 
   it('uses a wide terminal for more columns and re-lays out on resize', async () => {
     session = startJobtop(['--demo'], { cols: 160, rows: 40 });
-    const wide = await session.waitForScreen((screen) => screen.split('\n').filter((line) => ROW.test(line)).length > 25);
+    const wide = await session.waitForScreen(
+      (screen) => screen.split('\n').filter((line) => ROW.test(line)).length > 25,
+    );
     const header = wide.split('\n').find((line) => line.includes('STATE'))!;
     expect(header).toMatch(/OWNER|HOST/);
     session.resize(80, 24);
     await session.waitForScreen((screen) => {
       const lines = screen.split('\n');
-      return lines.filter((line) => ROW.test(line)).length > 10 && lines.every((line) => displayWidth(line) <= 80) && !/OWNER/.test(lines.find((line) => line.includes('STATE')) ?? 'OWNER');
+      return (
+        lines.filter((line) => ROW.test(line)).length > 10 &&
+        lines.every((line) => displayWidth(line) <= 80) &&
+        !/OWNER/.test(lines.find((line) => line.includes('STATE')) ?? 'OWNER')
+      );
     });
   });
 });

@@ -35,12 +35,25 @@ function runWrapped(args: string[], env: Record<string, string> = {}, cli = CLI_
   const childEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     // why: with CI=true Ink renders only the last frame (architecture.md); the rest would change what runs.
-    if (value !== undefined && key !== 'CI' && key !== 'JOBTOP_CONFIG' && !key.startsWith('JOBTOP_DEMO_') && !key.startsWith('JOBTOP_TEST_')) childEnv[key] = value;
+    if (
+      value !== undefined &&
+      key !== 'CI' &&
+      key !== 'JOBTOP_CONFIG' &&
+      !key.startsWith('JOBTOP_DEMO_') &&
+      !key.startsWith('JOBTOP_TEST_')
+    )
+      childEnv[key] = value;
   }
   Object.assign(childEnv, { HOME: dir, XDG_CONFIG_HOME: join(dir, '.config'), TERM: 'xterm-256color' }, env);
   const command = `stty -g > before; ${[process.execPath, cli, ...args].map((arg) => `'${arg}'`).join(' ')}; code=$?; stty -g > after; echo "jobtop-exit=$code"; sleep 0.2`;
   const terminal = new xterm.Terminal({ cols: 120, rows: 30, allowProposedApi: true, scrollback: 0 });
-  const shell = pty.spawn('/bin/bash', ['--norc', '--noprofile', '-c', command], { cols: 120, rows: 30, cwd: dir, env: childEnv, name: 'xterm-256color' });
+  const shell = pty.spawn('/bin/bash', ['--norc', '--noprofile', '-c', command], {
+    cols: 120,
+    rows: 30,
+    cwd: dir,
+    env: childEnv,
+    name: 'xterm-256color',
+  });
   let raw = '';
   let pending = Promise.resolve();
   shell.onData((data) => {
@@ -49,7 +62,10 @@ function runWrapped(args: string[], env: Record<string, string> = {}, cli = CLI_
   });
   const screen = () => {
     const buffer = terminal.buffer.active;
-    return Array.from({ length: terminal.rows }, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '').join('\n');
+    return Array.from(
+      { length: terminal.rows },
+      (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '',
+    ).join('\n');
   };
   const finished = new Promise<number>((resolve) => {
     shell.onExit(() => {
@@ -73,14 +89,21 @@ function runWrapped(args: string[], env: Record<string, string> = {}, cli = CLI_
       }
     },
     jobtopPid() {
-      const children = readFileSync(`/proc/${shell.pid}/task/${shell.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-      if (children.length !== 1) throw new Error(`expected one child of the shell, found ${children.join(', ') || 'none'}`);
+      const children = readFileSync(`/proc/${shell.pid}/task/${shell.pid}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
+      if (children.length !== 1)
+        throw new Error(`expected one child of the shell, found ${children.join(', ') || 'none'}`);
       return Number(children[0]);
     },
     finished,
     alternateScreen: () => terminal.buffer.active.type === 'alternate',
     cursorHidden: () => raw.lastIndexOf('\x1b[?25l') > raw.lastIndexOf('\x1b[?25h'),
-    termios: () => ({ before: readFileSync(join(dir, 'before'), 'utf8').trim(), after: readFileSync(join(dir, 'after'), 'utf8').trim() }),
+    termios: () => ({
+      before: readFileSync(join(dir, 'before'), 'utf8').trim(),
+      after: readFileSync(join(dir, 'after'), 'utf8').trim(),
+    }),
   };
 }
 
@@ -90,7 +113,10 @@ const LIVE = (screen: string) => (screen.match(/\bOK\b/g) ?? []).length >= 5;
 /** What reached the terminal after jobtop left the alternate screen, minus cursor-show sequences and the shell's own line. */
 function afterLeaving(raw: string): string {
   const left = raw.lastIndexOf('\x1b[?1049l');
-  return raw.slice(left + '\x1b[?1049l'.length).replaceAll('\x1b[?25h', '').replace(/jobtop-exit=\d+\s*$/, '');
+  return raw
+    .slice(left + '\x1b[?1049l'.length)
+    .replaceAll('\x1b[?25h', '')
+    .replace(/jobtop-exit=\d+\s*$/, '');
 }
 
 describe('terminal restore', () => {
@@ -133,27 +159,30 @@ describe('terminal restore', () => {
     expect(await run.finished).toBe(130);
   });
 
-  it.each(['throw', 'rejection', 'render'])('an uncaught error (%s) is printed after the screen is restored, with a hint and the log path', async (kind) => {
-    const dir = mkdtempSync(join(tmpdir(), 'jobtop-crash-'));
-    const logPath = join(dir, 'jobtop.log');
-    const run = runWrapped(['--demo', `--log-file=${logPath}`], { JOBTOP_TEST_CRASH: kind }, crashCli);
-    expect(await run.finished).toBe(70);
-    const { before, after } = run.termios();
-    expect(after).toBe(before);
-    expect(run.alternateScreen()).toBe(false);
-    expect(run.cursorHidden()).toBe(false);
-    const shown = afterLeaving(run.output());
-    expect(shown).toMatch(/^jobtop crashed: Error: JOBTOP_TEST_CRASH: a test-only /);
-    expect(shown).toContain('The terminal was restored.');
-    expect(shown).toContain(`The full error is in ${logPath} (the log file).`);
-    expect(shown).toContain('Hint: this is a bug in jobtop; please report it with that file.');
-    // The message is on the shell's screen, below where jobtop started.
-    expect(run.screen()).toContain('jobtop crashed: Error: JOBTOP_TEST_CRASH');
-    const log = readFileSync(logPath, 'utf8');
-    expect(log).toMatch(/ERROR jobtop crashed \(jobtop \d+\.\d+\.\d+ on Node v\d+/);
-    expect(log).toContain('JOBTOP_TEST_CRASH: a test-only');
-    expect(log).toMatch(/ERROR\s+at /); // the stack
-  });
+  it.each(['throw', 'rejection', 'render'])(
+    'an uncaught error (%s) is printed after the screen is restored, with a hint and the log path',
+    async (kind) => {
+      const dir = mkdtempSync(join(tmpdir(), 'jobtop-crash-'));
+      const logPath = join(dir, 'jobtop.log');
+      const run = runWrapped(['--demo', `--log-file=${logPath}`], { JOBTOP_TEST_CRASH: kind }, crashCli);
+      expect(await run.finished).toBe(70);
+      const { before, after } = run.termios();
+      expect(after).toBe(before);
+      expect(run.alternateScreen()).toBe(false);
+      expect(run.cursorHidden()).toBe(false);
+      const shown = afterLeaving(run.output());
+      expect(shown).toMatch(/^jobtop crashed: Error: JOBTOP_TEST_CRASH: a test-only /);
+      expect(shown).toContain('The terminal was restored.');
+      expect(shown).toContain(`The full error is in ${logPath} (the log file).`);
+      expect(shown).toContain('Hint: this is a bug in jobtop; please report it with that file.');
+      // The message is on the shell's screen, below where jobtop started.
+      expect(run.screen()).toContain('jobtop crashed: Error: JOBTOP_TEST_CRASH');
+      const log = readFileSync(logPath, 'utf8');
+      expect(log).toMatch(/ERROR jobtop crashed \(jobtop \d+\.\d+\.\d+ on Node v\d+/);
+      expect(log).toContain('JOBTOP_TEST_CRASH: a test-only');
+      expect(log).toMatch(/ERROR\s+at /); // the stack
+    },
+  );
 
   it('without --log-file, the crash report goes to a new file the message names', async () => {
     const run = runWrapped(['--demo'], { JOBTOP_TEST_CRASH: '1' }, crashCli);
@@ -169,10 +198,20 @@ describe('terminal restore', () => {
 
   it('console output, stderr writes and process warnings go to the log file, never onto the live screen', async () => {
     const logPath = join(mkdtempSync(join(tmpdir(), 'jobtop-log-')), 'diagnostics.log');
-    const run = runWrapped(['--demo', `--log-file=${logPath}`], { JOBTOP_TEST_CRASH: 'console', JOBTOP_DEMO_FAULTS: 'vectara=503' }, crashCli);
-    await run.waitForScreen('four sources OK and Vectara failing', (screen) => (screen.match(/\bOK\b/g) ?? []).length >= 4 && screen.includes('503 server error'));
+    const run = runWrapped(
+      ['--demo', `--log-file=${logPath}`],
+      { JOBTOP_TEST_CRASH: 'console', JOBTOP_DEMO_FAULTS: 'vectara=503' },
+      crashCli,
+    );
+    await run.waitForScreen(
+      'four sources OK and Vectara failing',
+      (screen) => (screen.match(/\bOK\b/g) ?? []).length >= 4 && screen.includes('503 server error'),
+    );
     // The test hook writes right after every source answered once; wait until the log has its last line.
-    await run.waitForScreen('(log complete)', () => existsSync(logPath) && readFileSync(logPath, 'utf8').includes('JOBTOP_TEST_CRASH process warning'));
+    await run.waitForScreen(
+      '(log complete)',
+      () => existsSync(logPath) && readFileSync(logPath, 'utf8').includes('JOBTOP_TEST_CRASH process warning'),
+    );
     process.kill(run.jobtopPid(), 'SIGTERM');
     expect(await run.finished).toBe(143);
     const log = readFileSync(logPath, 'utf8');
@@ -182,7 +221,9 @@ describe('terminal restore', () => {
     expect(log).toContain('WARN  Warning: JOBTOP_TEST_CRASH process warning');
     expect(log).toMatch(/INFO {2}demo-osapi: first answer, \d+ jobs/);
     // Source failures are logged with the server's words and the next retry, not shown as text on the screen.
-    expect(log).toMatch(/WARN {2}demo-vectara: 503 server error: upstream connect error .* \(GET \/v2\/jobs\) \(failure 1; next try in \d+\.\d s\)/);
+    expect(log).toMatch(
+      /WARN {2}demo-vectara: 503 server error: upstream connect error .* \(GET \/v2\/jobs\) \(failure 1; next try in \d+\.\d s\)/,
+    );
     expect(run.output()).not.toContain('upstream connect error');
     expect(run.output()).not.toContain('JOBTOP_TEST_CRASH');
   });

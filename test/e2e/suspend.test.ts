@@ -16,10 +16,17 @@ describe('Ctrl-Z and fg', () => {
   it('suspends with the terminal restored, and fg redraws the monitor', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jobtop-suspend-'));
     const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI' && !key.startsWith('JOBTOP_')) env[key] = value;
+    for (const [key, value] of Object.entries(process.env))
+      if (value !== undefined && key !== 'CI' && !key.startsWith('JOBTOP_')) env[key] = value;
     Object.assign(env, { HOME: dir, XDG_CONFIG_HOME: join(dir, '.config'), TERM: 'xterm-256color', PS1: 'PROMPT$ ' });
     const terminal = new xterm.Terminal({ cols: 120, rows: 30, allowProposedApi: true, scrollback: 0 });
-    const shell = pty.spawn('/bin/bash', ['--norc', '--noprofile', '-i'], { cols: 120, rows: 30, cwd: dir, env, name: 'xterm-256color' });
+    const shell = pty.spawn('/bin/bash', ['--norc', '--noprofile', '-i'], {
+      cols: 120,
+      rows: 30,
+      cwd: dir,
+      env,
+      name: 'xterm-256color',
+    });
     let raw = '';
     let pending = Promise.resolve();
     shell.onData((data) => {
@@ -29,7 +36,10 @@ describe('Ctrl-Z and fg', () => {
     const exited = new Promise<void>((resolve) => shell.onExit(() => resolve()));
     const screen = () => {
       const buffer = terminal.buffer.active;
-      return Array.from({ length: terminal.rows }, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '').join('\n');
+      return Array.from(
+        { length: terminal.rows },
+        (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '',
+      ).join('\n');
     };
     const waitFor = async (what: string, test: () => boolean) => {
       const deadline = Date.now() + 20_000;
@@ -47,7 +57,10 @@ describe('Ctrl-Z and fg', () => {
       await waitFor('the live monitor', live);
 
       shell.write('\x1a');
-      await waitFor('the shell saying the job stopped', () => terminal.buffer.active.type === 'normal' && /Stopped/.test(screen()));
+      await waitFor(
+        'the shell saying the job stopped',
+        () => terminal.buffer.active.type === 'normal' && /Stopped/.test(screen()),
+      );
       expect(raw.lastIndexOf('\x1b[?25h')).toBeGreaterThan(raw.lastIndexOf('\x1b[?25l')); // cursor shown
       shell.write('echo still-here\r');
       await waitFor('the shell answering', () => /^still-here$/m.test(screen()));
@@ -58,7 +71,10 @@ describe('Ctrl-Z and fg', () => {
       expect(screen()).toMatch(/STATE\s+SOURCE/);
 
       shell.write('q');
-      await waitFor('the shell back after quitting', () => terminal.buffer.active.type === 'normal' && (screen().match(/PROMPT\$/g) ?? []).length >= 3);
+      await waitFor(
+        'the shell back after quitting',
+        () => terminal.buffer.active.type === 'normal' && (screen().match(/PROMPT\$/g) ?? []).length >= 3,
+      );
     } finally {
       shell.write('exit\r');
       setTimeout(() => shell.kill('SIGKILL'), 2_000).unref();

@@ -33,22 +33,43 @@ describe.skipIf(!hasTmux)('the terminal goes away while the monitor renders', ()
   it.each([
     ['the parent handles SIGHUP', "trap 'true' HUP"],
     ['the parent ignores SIGHUP', "trap '' HUP"],
-  ])('%s: three kills in a row, each a quiet exit 129', async (_name, trap) => {
-    for (let run = 0; run < 3; run++) {
-      const dir = mkdtempSync(join(tmpdir(), 'jobtop-loss-'));
-      const command = `${trap}; HOME='${dir}' TMPDIR='${dir}' '${process.execPath}' '${CLI_PATH}' --demo --log-file '${dir}/jobtop.log' 2>'${dir}/stderr'; echo \\$? > '${dir}/status'`;
-      const session = `loss-${run}`;
-      tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `bash --norc --noprofile -c "${command.replaceAll('"', '\\"')}"`);
-      // Rendering: the table is on the screen and the sources have answered.
-      await until(() => /STATE\s+SOURCE/.test(tmux('capture-pane', '-p', '-t', session)) && /OK/.test(tmux('capture-pane', '-p', '-t', session)));
-      tmux('kill-session', '-t', session);
-      await until(() => existsSync(join(dir, 'status')));
-      expect(readFileSync(join(dir, 'status'), 'utf8').trim(), `run ${run}`).toBe('129');
-      expect(readFileSync(join(dir, 'stderr'), 'utf8'), `run ${run}`).toBe('');
-      expect(readdirSync(dir).filter((name) => name.startsWith('jobtop-crash-')), `run ${run}`).toEqual([]);
-      const log = readFileSync(join(dir, 'jobtop.log'), 'utf8');
-      expect(log).toMatch(/exiting \(terminal-lost\); closing sessions/);
-      expect(log).not.toMatch(/crashed/);
-    }
-  }, 120_000);
+  ])(
+    '%s: three kills in a row, each a quiet exit 129',
+    async (_name, trap) => {
+      for (let run = 0; run < 3; run++) {
+        const dir = mkdtempSync(join(tmpdir(), 'jobtop-loss-'));
+        const command = `${trap}; HOME='${dir}' TMPDIR='${dir}' '${process.execPath}' '${CLI_PATH}' --demo --log-file '${dir}/jobtop.log' 2>'${dir}/stderr'; echo \\$? > '${dir}/status'`;
+        const session = `loss-${run}`;
+        tmux(
+          'new-session',
+          '-d',
+          '-s',
+          session,
+          '-x',
+          '100',
+          '-y',
+          '30',
+          `bash --norc --noprofile -c "${command.replaceAll('"', '\\"')}"`,
+        );
+        // Rendering: the table is on the screen and the sources have answered.
+        await until(
+          () =>
+            /STATE\s+SOURCE/.test(tmux('capture-pane', '-p', '-t', session)) &&
+            /OK/.test(tmux('capture-pane', '-p', '-t', session)),
+        );
+        tmux('kill-session', '-t', session);
+        await until(() => existsSync(join(dir, 'status')));
+        expect(readFileSync(join(dir, 'status'), 'utf8').trim(), `run ${run}`).toBe('129');
+        expect(readFileSync(join(dir, 'stderr'), 'utf8'), `run ${run}`).toBe('');
+        expect(
+          readdirSync(dir).filter((name) => name.startsWith('jobtop-crash-')),
+          `run ${run}`,
+        ).toEqual([]);
+        const log = readFileSync(join(dir, 'jobtop.log'), 'utf8');
+        expect(log).toMatch(/exiting \(terminal-lost\); closing sessions/);
+        expect(log).not.toMatch(/crashed/);
+      }
+    },
+    120_000,
+  );
 });

@@ -38,21 +38,30 @@ afterEach(async () => {
 });
 
 const selectedRow = (screen: string) => screen.split('\n').find((line) => line.startsWith('›')) ?? '';
-const rowsOf = (screen: string, source: string) => screen.split('\n').filter((line) => /^[ ›]/.test(line) && line.includes(`${source} `));
+const rowsOf = (screen: string, source: string) =>
+  screen.split('\n').filter((line) => /^[ ›]/.test(line) && line.includes(`${source} `));
 
 describe('the truth at the moment of decision, in a real terminal', () => {
   it('marks the rows of a source refusing connections ⧗ with the data age, and only those', async () => {
     session = startJobtop([`--config=${config}`], { cols: 140, rows: 40, env: { XDG_STATE_HOME: state } });
     await session.waitForScreen('✔ demo-alteryx');
     await fleet.servers.alteryx.setFault('refused');
-    const screen = await session.waitForScreen((text) => rowsOf(text, 'demo-alteryx').length > 0 && rowsOf(text, 'demo-alteryx').every((line) => /^.⧗/.test(line)), 15_000);
+    const screen = await session.waitForScreen(
+      (text) =>
+        rowsOf(text, 'demo-alteryx').length > 0 && rowsOf(text, 'demo-alteryx').every((line) => /^.⧗/.test(line)),
+      15_000,
+    );
     expect(screen).toMatch(/demo-alteryx.*connection refused ⧗ stale/);
     for (const line of rowsOf(screen, 'demo-alteryx')) expect(line).toMatch(/⧗ ?\d/);
     for (const line of rowsOf(screen, 'demo-osapi')) expect(line).not.toContain('⧗');
   });
 
   it('re-checks a queued Alteryx job, asks for the token that names it, sends one DELETE and records it', async () => {
-    const queued = (fleet.servers.alteryx.simulator as AlteryxSimulator).inject({ status: 'Queued', submittedBy: ALTERYX_DEMO_USER, workflowName: 'Queued Ledger.yxmd' });
+    const queued = (fleet.servers.alteryx.simulator as AlteryxSimulator).inject({
+      status: 'Queued',
+      submittedBy: ALTERYX_DEMO_USER,
+      workflowName: 'Queued Ledger.yxmd',
+    });
     session = startJobtop([`--config=${config}`], { cols: 140, rows: 40, env: { XDG_STATE_HOME: state } });
     await session.waitForScreen('✔ demo-alteryx');
     await session.press('/', ...queued.id, KEYS.enter);
@@ -67,16 +76,27 @@ describe('the truth at the moment of decision, in a real terminal', () => {
     expect(queued.id.endsWith(token)).toBe(true);
     expect(token).not.toBe(queued.id.slice(0, 4));
     // the re-check read the job before anything was sent
-    expect(fleet.servers.alteryx.requests.some((request) => request.method === 'GET' && request.path.includes(queued.id))).toBe(true);
+    expect(
+      fleet.servers.alteryx.requests.some((request) => request.method === 'GET' && request.path.includes(queued.id)),
+    ).toBe(true);
     expect(fleet.servers.alteryx.requests.filter((request) => request.method === 'DELETE')).toEqual([]);
     await session.press(...token, KEYS.enter);
     await session.waitForScreen('Deleted Successfully.');
-    expect(fleet.servers.alteryx.requests.filter((request) => request.method === 'DELETE').map((request) => request.path)).toEqual([`/webapi/v3/jobs/${queued.id}`]);
+    expect(
+      fleet.servers.alteryx.requests.filter((request) => request.method === 'DELETE').map((request) => request.path),
+    ).toEqual([`/webapi/v3/jobs/${queued.id}`]);
     await session.press('H');
     const history = await session.waitForScreen('Action history');
     expect(history).toMatch(/cancel demo-alteryx\/.*queued → ✔ deleted/);
     const file = join(state, 'jobtop', 'history.jsonl');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(file, 'utf8').trim())).toMatchObject({ via: 'monitor', action: 'cancel', key: `demo-alteryx/${queued.id}`, outcome: 'done', effect: 'deleted', request: `DELETE /v3/jobs/${queued.id}` });
+    expect(JSON.parse(readFileSync(file, 'utf8').trim())).toMatchObject({
+      via: 'monitor',
+      action: 'cancel',
+      key: `demo-alteryx/${queued.id}`,
+      outcome: 'done',
+      effect: 'deleted',
+      request: `DELETE /v3/jobs/${queued.id}`,
+    });
   });
 });

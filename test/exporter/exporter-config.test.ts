@@ -23,17 +23,43 @@ describe('the exporter: config mapping', () => {
   });
 
   it('reads typeGroups, with ${ENV} references', () => {
-    const config = parseConfigText(`exporter:\n  typeGroups: [render, "\${EXTRA}", 42]\n${SOURCES}`, 'c.yaml', { EXTRA: 'export' });
+    const config = parseConfigText(`exporter:\n  typeGroups: [render, "\${EXTRA}", 42]\n${SOURCES}`, 'c.yaml', {
+      EXTRA: 'export',
+    });
     expect(config.exporter.typeGroups).toEqual(['render', 'export', '42']);
   });
 
   it.each([
-    ['a scalar instead of a list', 'exporter:\n  typeGroups: render\n', 'jobtop.yaml:2: exporter.typeGroups: expected a list such as [render, export]'],
-    ['an empty entry', 'exporter:\n  typeGroups: [render, ""]\n', 'jobtop.yaml:2: exporter.typeGroups: entry 2: expected a non-empty string'],
-    ['a repeated entry', 'exporter:\n  typeGroups: [render, render]\n', 'jobtop.yaml:2: exporter.typeGroups: entry 2: "render" is listed twice'],
-    ['too many entries', `exporter:\n  typeGroups: [${Array.from({ length: 51 }, (_, n) => `t${n}`).join(', ')}]\n`, 'jobtop.yaml:2: exporter.typeGroups: expected at most 50 entries, got 51'],
-    ['an unknown key', 'exporter:\n  typeGroup: [render]\n', 'jobtop.yaml:2: exporter.typeGroup: unknown key, did you mean typeGroups? (expected one of typeGroups)'],
-    ['a list instead of a mapping', 'exporter: [render]\n', 'jobtop.yaml:1: exporter: expected a mapping (typeGroups: [...])'],
+    [
+      'a scalar instead of a list',
+      'exporter:\n  typeGroups: render\n',
+      'jobtop.yaml:2: exporter.typeGroups: expected a list such as [render, export]',
+    ],
+    [
+      'an empty entry',
+      'exporter:\n  typeGroups: [render, ""]\n',
+      'jobtop.yaml:2: exporter.typeGroups: entry 2: expected a non-empty string',
+    ],
+    [
+      'a repeated entry',
+      'exporter:\n  typeGroups: [render, render]\n',
+      'jobtop.yaml:2: exporter.typeGroups: entry 2: "render" is listed twice',
+    ],
+    [
+      'too many entries',
+      `exporter:\n  typeGroups: [${Array.from({ length: 51 }, (_, n) => `t${n}`).join(', ')}]\n`,
+      'jobtop.yaml:2: exporter.typeGroups: expected at most 50 entries, got 51',
+    ],
+    [
+      'an unknown key',
+      'exporter:\n  typeGroup: [render]\n',
+      'jobtop.yaml:2: exporter.typeGroup: unknown key, did you mean typeGroups? (expected one of typeGroups)',
+    ],
+    [
+      'a list instead of a mapping',
+      'exporter: [render]\n',
+      'jobtop.yaml:1: exporter: expected a mapping (typeGroups: [...])',
+    ],
   ])('reports %s with file, line and field', (_name, text, problem) => {
     expect(problemsOf(`${text}${SOURCES}`)).toEqual([problem]);
   });

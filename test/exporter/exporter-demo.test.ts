@@ -29,19 +29,36 @@ describe('jobtop exporter over the demo fleet', () => {
   const pollNow = async (source: string) => {
     const before = exporter.store.getSnapshot().sources.find((entry) => entry.name === source);
     exporter.store.refreshNow(source);
-    await vi.waitFor(() => expect(exporter.store.getSnapshot().sources.find((entry) => entry.name === source)).not.toBe(before), { timeout: 20_000, interval: 20 });
+    await vi.waitFor(
+      () => expect(exporter.store.getSnapshot().sources.find((entry) => entry.name === source)).not.toBe(before),
+      { timeout: 20_000, interval: 20 },
+    );
   };
 
   beforeAll(async () => {
     fleet = await startDemoFleet({ now: () => clock, tickMs: 0, seed: 11 });
     // An hour between polls: every request after the first round is one the test asked for.
     configPath = join(mkdtempSync(join(tmpdir(), 'jobtop-exporter-')), 'config.yaml');
-    writeFileSync(configPath, stringify({ interval: '1h', exporter: { typeGroups: ['render'] }, sources: fleet.sources }), { mode: 0o600 });
+    writeFileSync(
+      configPath,
+      stringify({ interval: '1h', exporter: { typeGroups: ['render'] }, sources: fleet.sources }),
+      { mode: 0o600 },
+    );
     const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (log.push(chunk.toString()), done()) });
-    exporter = await startExporter(openConfig(configPath, { readonly: true }), { listen: { host: '127.0.0.1', port: 0 }, log: sink, now: () => clock, processMetrics: false });
+    exporter = await startExporter(openConfig(configPath, { readonly: true }), {
+      listen: { host: '127.0.0.1', port: 0 },
+      log: sink,
+      now: () => clock,
+      processMetrics: false,
+    });
     await exporter.store.firstRound();
     // Alteryx tells how a job ended only in its detail, a few jobs per poll: poll until none is left open.
-    for (let round = 0; round < 10 && exporter.store.getSnapshot().jobs.some((job) => job.flags.includes('needs-disposition')); round++) await pollNow('demo-alteryx');
+    for (
+      let round = 0;
+      round < 10 && exporter.store.getSnapshot().jobs.some((job) => job.flags.includes('needs-disposition'));
+      round++
+    )
+      await pollNow('demo-alteryx');
   });
   afterAll(async () => {
     await exporter?.close();
@@ -53,7 +70,11 @@ describe('jobtop exporter over the demo fleet', () => {
     const truth = simulatorStates(fleet);
     for (const vendor of VENDORS) {
       const counts = truthCounts(truth[vendor]);
-      for (const state of JOB_STATES) expect(valueOf(families, 'jobtop_jobs', { source: `demo-${vendor}`, vendor, state }), `${vendor} ${state}`).toBe(counts[state]);
+      for (const state of JOB_STATES)
+        expect(
+          valueOf(families, 'jobtop_jobs', { source: `demo-${vendor}`, vendor, state }),
+          `${vendor} ${state}`,
+        ).toBe(counts[state]);
     }
     expect(exporter.store.getSnapshot().jobs.length).toBe(VENDORS.reduce((sum, vendor) => sum + truth[vendor].size, 0));
   });
@@ -67,7 +88,9 @@ describe('jobtop exporter over the demo fleet', () => {
     for (const vendor of VENDORS) {
       for (const state of JOB_STATES) {
         const expected = listed.jobs.filter((job) => job.source === `demo-${vendor}` && job.state === state).length;
-        expect(valueOf(families, 'jobtop_jobs', { source: `demo-${vendor}`, state }), `${vendor} ${state}`).toBe(expected);
+        expect(valueOf(families, 'jobtop_jobs', { source: `demo-${vendor}`, state }), `${vendor} ${state}`).toBe(
+          expected,
+        );
         compared += expected;
       }
     }
@@ -105,7 +128,17 @@ describe('jobtop exporter over the demo fleet', () => {
     const transitions = async () => {
       const families = await scrape(`${exporter.server.url}/metrics`);
       const total: Record<string, number> = {};
-      for (const state of JOB_STATES) total[state] = VENDORS.reduce((sum, vendor) => sum + (valueOf(families, 'jobtop_job_transitions_total', { source: `demo-${vendor}`, type_group: 'other', to_state: state }) ?? 0), 0);
+      for (const state of JOB_STATES)
+        total[state] = VENDORS.reduce(
+          (sum, vendor) =>
+            sum +
+            (valueOf(families, 'jobtop_job_transitions_total', {
+              source: `demo-${vendor}`,
+              type_group: 'other',
+              to_state: state,
+            }) ?? 0),
+          0,
+        );
       return total;
     };
     const start = await transitions();
@@ -133,9 +166,14 @@ describe('jobtop exporter over the demo fleet', () => {
     expect(log.join('')).toMatch(/failing: .*500.*\njobtop exporter: demo-osapi up\n$/s);
     expect(valueOf(after, 'jobtop_source_up', { source: 'demo-osapi', vendor: 'osapi' })).toBe(0);
     expect(valueOf(after, 'jobtop_source_up', { source: 'demo-mcrit' })).toBe(1);
-    for (const state of JOB_STATES) expect(valueOf(after, 'jobtop_jobs', { source: 'demo-osapi', state })).toBe(valueOf(before, 'jobtop_jobs', { source: 'demo-osapi', state }));
+    for (const state of JOB_STATES)
+      expect(valueOf(after, 'jobtop_jobs', { source: 'demo-osapi', state })).toBe(
+        valueOf(before, 'jobtop_jobs', { source: 'demo-osapi', state }),
+      );
     expect(valueOf(after, 'jobtop_source_data_age_seconds', { source: 'demo-osapi' })).toBe(60);
-    expect(valueOf(after, 'jobtop_source_last_success_timestamp_seconds', { source: 'demo-osapi' })).toBe(valueOf(before, 'jobtop_source_last_success_timestamp_seconds', { source: 'demo-osapi' }));
+    expect(valueOf(after, 'jobtop_source_last_success_timestamp_seconds', { source: 'demo-osapi' })).toBe(
+      valueOf(before, 'jobtop_source_last_success_timestamp_seconds', { source: 'demo-osapi' }),
+    );
     expect(valueOf(after, 'jobtop_source_errors_total', { source: 'demo-osapi', kind: 'server' })).toBe(1);
     expect(log.join('')).toMatch(/^jobtop exporter: demo-osapi failing: .*500/m);
   });

@@ -24,7 +24,8 @@ describe('jobtop exporter (process)', () => {
     const families = await vi.waitFor(
       async () => {
         const scraped = await scrape(`${exporter.url}/metrics`);
-        for (const vendor of VENDORS) expect(valueOf(scraped, 'jobtop_source_up', { source: `demo-${vendor}`, vendor }), vendor).toBe(1);
+        for (const vendor of VENDORS)
+          expect(valueOf(scraped, 'jobtop_source_up', { source: `demo-${vendor}`, vendor }), vendor).toBe(1);
         return scraped;
       },
       { timeout: 20_000, interval: 100 },
@@ -58,18 +59,27 @@ describe('jobtop exporter (process)', () => {
   });
 
   it('refuses a --listen without a host, and a port already taken, with exit 1', async () => {
-    expect(await runCli(['exporter', '--demo', '--listen', ':9464'])).toMatchObject({ code: 1, stderr: expect.stringContaining('--listen needs a host before the port (127.0.0.1:9464 for loopback') });
+    expect(await runCli(['exporter', '--demo', '--listen', ':9464'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--listen needs a host before the port (127.0.0.1:9464 for loopback'),
+    });
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;
     try {
-      expect(await runCli(['exporter', '--demo', '--listen', `127.0.0.1:${port}`])).toMatchObject({ code: 1, stderr: `jobtop: cannot listen on 127.0.0.1:${port}: the address is already in use\n` });
+      expect(await runCli(['exporter', '--demo', '--listen', `127.0.0.1:${port}`])).toMatchObject({
+        code: 1,
+        stderr: `jobtop: cannot listen on 127.0.0.1:${port}: the address is already in use\n`,
+      });
     } finally {
       taken.close();
     }
   });
 
   it('needs a config or --demo, like every one-shot command', async () => {
-    expect(await runCli(['exporter'])).toMatchObject({ code: 1, stderr: expect.stringContaining('no config file found') });
+    expect(await runCli(['exporter'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no config file found'),
+    });
   });
 });

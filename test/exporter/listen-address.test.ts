@@ -1,6 +1,11 @@
 /** `--listen`: loopback by default, any other interface written out, clear errors. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LISTEN, formatAddress, isLoopback, parseListenAddress } from '../../source/commands/exporter/listen-address.js';
+import {
+  DEFAULT_LISTEN,
+  formatAddress,
+  isLoopback,
+  parseListenAddress,
+} from '../../source/commands/exporter/listen-address.js';
 
 describe('--listen', () => {
   it.each([

@@ -23,7 +23,10 @@ const installed = ['prometheus', 'promtool'].every((binary) => spawnSync(binary,
 // unless .ci/run could not install it and said why (JOBTOP_NO_PROMETHEUS).
 const unavailable = process.env.JOBTOP_NO_PROMETHEUS;
 const required = process.env.CI === 'true' && !unavailable;
-if (!installed && !required) console.warn(`prometheus-e2e: skipped: ${unavailable ?? 'install the Debian package prometheus (apt-get install prometheus) to run it'}`);
+if (!installed && !required)
+  console.warn(
+    `prometheus-e2e: skipped: ${unavailable ?? 'install the Debian package prometheus (apt-get install prometheus) to run it'}`,
+  );
 
 const promtool = (...args: string[]) => spawnSync('promtool', args, { encoding: 'utf8', input: '' });
 
@@ -54,7 +57,11 @@ describe.skipIf(!installed && !required)('with a real Prometheus', () => {
 
     const query = async (expr: string) => {
       const response = await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent(expr)}`);
-      return (await response.json()) as { status: string; error?: string; data: { result: { metric: Record<string, string>; value: [number, string] }[] } };
+      return (await response.json()) as {
+        status: string;
+        error?: string;
+        data: { result: { metric: Record<string, string>; value: [number, string] }[] };
+      };
     };
 
     beforeAll(async () => {
@@ -70,14 +77,28 @@ describe.skipIf(!installed && !required)('with a real Prometheus', () => {
         stringify({
           global: { scrape_interval: '1s', evaluation_interval: '1s' },
           rule_files: [join(EXAMPLES, 'prometheus/jobtop.rules.yml')],
-          scrape_configs: [{ job_name: 'jobtop', static_configs: [{ targets: [exporter.url.replace('http://', '')] }] }],
+          scrape_configs: [
+            { job_name: 'jobtop', static_configs: [{ targets: [exporter.url.replace('http://', '')] }] },
+          ],
         }),
       );
-      prometheus = spawn('prometheus', [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
-      prometheus.stderr!.on('data', (chunk: Buffer) => (prometheusLog = (prometheusLog + chunk.toString('utf8')).slice(-20_000)));
+      prometheus = spawn(
+        'prometheus',
+        [
+          `--config.file=${join(dir, 'prometheus.yml')}`,
+          `--storage.tsdb.path=${join(dir, 'data')}`,
+          `--web.listen-address=127.0.0.1:${port}`,
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      prometheus.stderr!.on(
+        'data',
+        (chunk: Buffer) => (prometheusLog = (prometheusLog + chunk.toString('utf8')).slice(-20_000)),
+      );
     }, 60_000);
     afterAll(async () => {
-      const stopped = prometheus && prometheus.exitCode === null ? new Promise((done) => prometheus.once('exit', done)) : undefined;
+      const stopped =
+        prometheus && prometheus.exitCode === null ? new Promise((done) => prometheus.once('exit', done)) : undefined;
       prometheus?.kill('SIGTERM');
       await stopped;
       exporter?.child.kill('SIGTERM');
@@ -94,7 +115,11 @@ describe.skipIf(!installed && !required)('with a real Prometheus', () => {
           expect(stored.status, prometheusLog).toBe('success');
           expect(stored.data.result).toHaveLength(VENDORS.length * JOB_STATES.length);
           for (const sample of stored.data.result) {
-            const [series] = seriesOf(served, 'jobtop_jobs', { source: sample.metric.source, vendor: sample.metric.vendor, state: sample.metric.state });
+            const [series] = seriesOf(served, 'jobtop_jobs', {
+              source: sample.metric.source,
+              vendor: sample.metric.vendor,
+              state: sample.metric.state,
+            });
             expect(sample.metric.job).toBe('jobtop');
             expect(Number(sample.value[1]), JSON.stringify(sample.metric)).toBe(Number(series.value));
           }
@@ -108,9 +133,17 @@ describe.skipIf(!installed && !required)('with a real Prometheus', () => {
     it('evaluates every example rule without error', async () => {
       await vi.waitFor(
         async () => {
-          const response = (await (await fetch(`${prometheusUrl}/api/v1/rules`)).json()) as { data: { groups: { name: string; rules: { name: string; health: string; lastError?: string }[] }[] } };
+          const response = (await (await fetch(`${prometheusUrl}/api/v1/rules`)).json()) as {
+            data: { groups: { name: string; rules: { name: string; health: string; lastError?: string }[] }[] };
+          };
           const group = response.data.groups.find((candidate) => candidate.name === 'jobtop');
-          expect(group?.rules.map((rule) => rule.name)).toEqual(['source:jobtop_job_failures:rate5m', 'JobtopExporterDown', 'JobtopSourceDown', 'JobtopFailureRateHigh', 'JobtopOldestQueuedJob']);
+          expect(group?.rules.map((rule) => rule.name)).toEqual([
+            'source:jobtop_job_failures:rate5m',
+            'JobtopExporterDown',
+            'JobtopSourceDown',
+            'JobtopFailureRateHigh',
+            'JobtopOldestQueuedJob',
+          ]);
           for (const rule of group!.rules) expect(rule.health, `${rule.name}: ${rule.lastError}`).toBe('ok');
         },
         { timeout: 30_000, interval: 500 },
@@ -118,7 +151,9 @@ describe.skipIf(!installed && !required)('with a real Prometheus', () => {
     });
 
     it('answers every query of the Grafana dashboard', async () => {
-      const dashboard = JSON.parse(readFileSync(join(EXAMPLES, 'grafana/jobtop.json'), 'utf8')) as { panels: { title: string; targets: { expr: string }[] }[] };
+      const dashboard = JSON.parse(readFileSync(join(EXAMPLES, 'grafana/jobtop.json'), 'utf8')) as {
+        panels: { title: string; targets: { expr: string }[] }[];
+      };
       for (const panel of dashboard.panels) {
         for (const target of panel.targets) {
           const expr = target.expr.replaceAll('$source', '.*').replaceAll('$__rate_interval', '1m');
@@ -126,7 +161,9 @@ describe.skipIf(!installed && !required)('with a real Prometheus', () => {
           expect(result.status, `${panel.title}: ${expr}: ${result.error}`).toBe('success');
         }
       }
-      const listed = await query(dashboard.panels.find((panel) => panel.title === 'Jobs listed')!.targets[0].expr.replaceAll('$source', '.*'));
+      const listed = await query(
+        dashboard.panels.find((panel) => panel.title === 'Jobs listed')!.targets[0].expr.replaceAll('$source', '.*'),
+      );
       expect(Number(listed.data.result[0].value[1])).toBeGreaterThan(0);
     });
 

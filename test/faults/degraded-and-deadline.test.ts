@@ -17,7 +17,13 @@ import { renamed, startStillFleet, writeConfig } from './harness.js';
 
 interface ListJson {
   jobs: { source: string; state: string }[];
-  sources: { name: string; ok: boolean; complete: boolean; error: string | null; incomplete: { jobs: number; reason: string } | null }[];
+  sources: {
+    name: string;
+    ok: boolean;
+    complete: boolean;
+    error: string | null;
+    incomplete: { jobs: number; reason: string } | null;
+  }[];
 }
 
 describe('a source that answers in part, or too slowly', () => {
@@ -35,10 +41,18 @@ describe('a source that answers in part, or too slowly', () => {
       if (detail && mode === 'detail-slow') await new Promise((resolve) => setTimeout(resolve, 4_000));
       const response = await fetch(`${upstream}${pathWithQuery(request)}`, {
         method: request.method,
-        headers: Object.fromEntries(Object.entries(request.headers).filter(([key, value]) => typeof value === 'string' && !['host', 'content-length', 'connection'].includes(key))) as Record<string, string>,
+        headers: Object.fromEntries(
+          Object.entries(request.headers).filter(
+            ([key, value]) => typeof value === 'string' && !['host', 'content-length', 'connection'].includes(key),
+          ),
+        ) as Record<string, string>,
         body: request.method === 'GET' ? undefined : request.body,
       });
-      return { status: response.status, text: await response.text(), contentType: response.headers.get('content-type') ?? 'application/json' };
+      return {
+        status: response.status,
+        text: await response.text(),
+        contentType: response.headers.get('content-type') ?? 'application/json',
+      };
     });
     alteryxUrl = `${proxy.url}${new URL(fleet.servers.alteryx.url).pathname}`;
   });
@@ -48,7 +62,9 @@ describe('a source that answers in part, or too slowly', () => {
   });
 
   const config = () => {
-    const sources = renamed(fleet, 'x').map((source) => (source.type === 'alteryx' ? { ...source, url: alteryxUrl } : source));
+    const sources = renamed(fleet, 'x').map((source) =>
+      source.type === 'alteryx' ? { ...source, url: alteryxUrl } : source,
+    );
     return writeConfig({ timeout: '30s', sources });
   };
 
@@ -73,7 +89,11 @@ describe('a source that answers in part, or too slowly', () => {
     expect(alteryx.incomplete!.jobs).toBeGreaterThan(0);
     expect(alteryx.incomplete!.jobs).toBeLessThanOrEqual(unknown);
     expect(alteryx.incomplete!.reason).toMatch(/500 server error/);
-    expect(result.stderr).toMatch(new RegExp(`x-alteryx: incomplete: ${alteryx.incomplete!.jobs} jobs? with an unknown outcome \\(outcome unknown: its detail request failed \\(500 server error`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `x-alteryx: incomplete: ${alteryx.incomplete!.jobs} jobs? with an unknown outcome \\(outcome unknown: its detail request failed \\(500 server error`,
+      ),
+    );
     expect(body.sources.find((source) => source.name === 'x-osapi')).toMatchObject({ ok: true, complete: true });
   });
 
@@ -81,7 +101,9 @@ describe('a source that answers in part, or too slowly', () => {
     mode = 'detail-500';
     const result = await runCli(['list', '--state', 'failed', '--config', config()], NO_PROXY_ENV);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/warning: --state may miss jobs of x-alteryx: \d+ of its jobs have an unknown outcome/);
+    expect(result.stderr).toMatch(
+      /warning: --state may miss jobs of x-alteryx: \d+ of its jobs have an unknown outcome/,
+    );
   });
 
   it('a slow source: the deadline prints the healthy source and reports the slow one timed out, exit 2', async () => {
@@ -90,7 +112,9 @@ describe('a source that answers in part, or too slowly', () => {
     expect(result.code).toBe(2);
     const body = JSON.parse(result.stdout) as ListJson;
     expect(body.sources.find((source) => source.name === 'x-alteryx')).toMatchObject({ ok: false, complete: false });
-    expect(body.sources.find((source) => source.name === 'x-alteryx')!.error).toMatch(/^x-alteryx: timed out: no complete answer within the --deadline of 3s/);
+    expect(body.sources.find((source) => source.name === 'x-alteryx')!.error).toMatch(
+      /^x-alteryx: timed out: no complete answer within the --deadline of 3s/,
+    );
     expect(body.sources.find((source) => source.name === 'x-osapi')).toMatchObject({ ok: true, complete: true });
     expect(body.jobs.some((job) => job.source === 'x-osapi')).toBe(true);
     expect(result.stderr).toMatch(/jobtop: x-alteryx: timed out/);

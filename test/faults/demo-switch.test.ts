@@ -14,7 +14,10 @@ import { buildSources, startStillFleet } from './harness.js';
 describe('the demo fault switch', () => {
   let fleet: DemoFleet;
   const control = (port: number, body?: unknown) =>
-    fetch(`http://127.0.0.1:${port}${FAULT_CONTROL_PATH}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> }));
+    fetch(
+      `http://127.0.0.1:${port}${FAULT_CONTROL_PATH}`,
+      body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) },
+    ).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> }));
   const osapiList = async () => {
     const server = fleet.servers.osapi;
     const token = String(fleet.sources.find((source) => source.type === 'osapi')!.token);
@@ -79,7 +82,9 @@ describe('the demo fault switch', () => {
       expect(hostile.length).toBeLessThan(outcome.jobs.length);
       const detail = await source.detail(hostile[0].id);
       expect(detail?.id).toBe(hostile[0].id);
-      expect(fleet.servers.osapi.requests.at(-1)?.path).toBe(`/api/job/${hostile[0].id.slice(HOSTILE_ID_PREFIX.length)}`);
+      expect(fleet.servers.osapi.requests.at(-1)?.path).toBe(
+        `/api/job/${hostile[0].id.slice(HOSTILE_ID_PREFIX.length)}`,
+      );
     } finally {
       fleet.servers.osapi.setHostile(false);
       await source.close();
@@ -90,9 +95,16 @@ describe('the demo fault switch', () => {
     const env = { JOBTOP_DEMO_FAULTS: 'osapi=429, mcrit=hang', JOBTOP_DEMO_HOSTILE: 'vectara,osapi' };
     expect(faultsFromEnv(env, 'osapi')).toEqual({ fault: '429', hostile: true });
     expect(faultsFromEnv(env, 'mcrit')).toEqual({ fault: 'hang', hostile: false });
-    expect(faultsFromEnv({ JOBTOP_DEMO_FAULTS: 'drift', JOBTOP_DEMO_HOSTILE: '1' }, 'alteryx')).toEqual({ fault: 'drift', hostile: true });
-    expect(() => faultsFromEnv({ JOBTOP_DEMO_FAULTS: 'osapi=teapot' }, 'osapi')).toThrow('JOBTOP_DEMO_FAULTS: unknown fault "teapot" in "osapi=teapot" (faults: refused, hang,');
-    expect(() => faultsFromEnv({ JOBTOP_DEMO_FAULTS: 'jenkins=500' }, 'osapi')).toThrow('JOBTOP_DEMO_FAULTS: unknown vendor "jenkins"');
+    expect(faultsFromEnv({ JOBTOP_DEMO_FAULTS: 'drift', JOBTOP_DEMO_HOSTILE: '1' }, 'alteryx')).toEqual({
+      fault: 'drift',
+      hostile: true,
+    });
+    expect(() => faultsFromEnv({ JOBTOP_DEMO_FAULTS: 'osapi=teapot' }, 'osapi')).toThrow(
+      'JOBTOP_DEMO_FAULTS: unknown fault "teapot" in "osapi=teapot" (faults: refused, hang,',
+    );
+    expect(() => faultsFromEnv({ JOBTOP_DEMO_FAULTS: 'jenkins=500' }, 'osapi')).toThrow(
+      'JOBTOP_DEMO_FAULTS: unknown vendor "jenkins"',
+    );
   });
 
   it('switches the embedded fleet of `jobtop --demo` from the environment', async () => {
@@ -106,6 +118,8 @@ describe('the demo fault switch', () => {
       ['demo-mcrit', false],
       ['demo-alteryx', true],
     ]);
-    expect(result.stderr).toBe('jobtop: demo-mcrit: 500 server error: internal server error: database is locked (GET /jobs)\n');
+    expect(result.stderr).toBe(
+      'jobtop: demo-mcrit: 500 server error: internal server error: database is locked (GET /jobs)\n',
+    );
   });
 });

@@ -41,7 +41,15 @@ describe('schema drift', () => {
   it.each(VENDORS)('%s: the source stays healthy and keeps every job', (vendor) => {
     expect(outcome(clean, vendor)).toMatchObject({ ok: true, error: null });
     expect(outcome(drifted, vendor)).toMatchObject({ ok: true, error: null });
-    expect(outcome(drifted, vendor).jobs.map((job) => job.id).sort()).toEqual(outcome(clean, vendor).jobs.map((job) => job.id).sort());
+    expect(
+      outcome(drifted, vendor)
+        .jobs.map((job) => job.id)
+        .sort(),
+    ).toEqual(
+      outcome(clean, vendor)
+        .jobs.map((job) => job.id)
+        .sort(),
+    );
   });
 
   it.each(VENDORS)('%s: an unknown state becomes "unknown" and keeps the native value', (vendor) => {
@@ -81,10 +89,19 @@ describe('schema drift', () => {
   it('jobtop list --json prints the drifted jobs with their native state and exits 0', async () => {
     const result = await runCli(['list', '--json', '--config', writeConfig({ sources: fleet.sources })]);
     expect(result.code).toBe(0);
-    const body = JSON.parse(result.stdout) as { jobs: { vendor: Vendor; state: string; nativeState: string }[]; sources: { ok: boolean }[] };
+    const body = JSON.parse(result.stdout) as {
+      jobs: { vendor: Vendor; state: string; nativeState: string }[];
+      sources: { ok: boolean }[];
+    };
     expect(body.sources.every((source) => source.ok)).toBe(true);
     for (const vendor of VENDORS) {
-      expect(body.jobs.some((job) => job.vendor === vendor && job.state === 'unknown' && job.nativeState === DRIFTED_NATIVE_STATES[vendor]), vendor).toBe(true);
+      expect(
+        body.jobs.some(
+          (job) =>
+            job.vendor === vendor && job.state === 'unknown' && job.nativeState === DRIFTED_NATIVE_STATES[vendor],
+        ),
+        vendor,
+      ).toBe(true);
     }
   });
 });

@@ -20,8 +20,15 @@ import type { FleetSnapshot } from '../../source/store/types.js';
 export const FROZEN_CLOCK = 1_790_000_000_000;
 
 /** Starts a demo fleet that holds still (frozen clock, no ticking), with no fault whatever the environment says. */
-export async function startStillFleet(options: { vendors?: readonly Vendor[]; seed?: number } = {}): Promise<DemoFleet> {
-  const fleet = await startDemoFleet({ now: () => FROZEN_CLOCK, tickMs: 0, seed: options.seed ?? 42, vendors: options.vendors });
+export async function startStillFleet(
+  options: { vendors?: readonly Vendor[]; seed?: number } = {},
+): Promise<DemoFleet> {
+  const fleet = await startDemoFleet({
+    now: () => FROZEN_CLOCK,
+    tickMs: 0,
+    seed: options.seed ?? 42,
+    vendors: options.vendors,
+  });
   for (const server of Object.values(fleet.servers)) {
     await server.setFault(null);
     server.setHostile(false);
@@ -38,9 +45,14 @@ export function renamed(fleet: DemoFleet, prefix: string): Record<string, unknow
  * Builds real adapters for config entries through the config layer, with global settings
  * (`timeout: 1s`, …). `oneShot`: as `jobtop list` does, Alteryx looks up every disposition in one poll.
  */
-export function buildSources(entries: Record<string, unknown>[], settings: Record<string, unknown> = {}, options: { oneShot?: boolean } = {}): JobSource[] {
+export function buildSources(
+  entries: Record<string, unknown>[],
+  settings: Record<string, unknown> = {},
+  options: { oneShot?: boolean } = {},
+): JobSource[] {
   const config = parseConfigText(stringify({ ...settings, sources: entries }), '(fault test)', {});
-  for (const source of config.sources) if (options.oneShot && source.spec.type === 'alteryx') source.spec.enrichPerPoll = source.spec.limit;
+  for (const source of config.sources)
+    if (options.oneShot && source.spec.type === 'alteryx') source.spec.enrichPerPoll = source.spec.limit;
   return config.sources.map((source) => createSource(source.spec));
 }
 
@@ -88,7 +100,8 @@ export function watchStore(store: FleetStore): StoreWatch {
   return {
     snapshots,
     delays,
-    failureDelays: (name) => (delays.get(name) ?? []).filter((entry) => entry.failures > 0).map((entry) => entry.delayMs),
+    failureDelays: (name) =>
+      (delays.get(name) ?? []).filter((entry) => entry.failures > 0).map((entry) => entry.delayMs),
     until(what, predicate, limitMs = 20_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -99,7 +112,9 @@ export function watchStore(store: FleetStore): StoreWatch {
         };
         const timer = setTimeout(() => {
           cleanup();
-          const states = store.getSnapshot().sources.map((s) => `${s.name}: ${s.status} ×${s.consecutiveFailures} ${s.error?.short ?? ''}`);
+          const states = store
+            .getSnapshot()
+            .sources.map((s) => `${s.name}: ${s.status} ×${s.consecutiveFailures} ${s.error?.short ?? ''}`);
           reject(new Error(`never saw ${what}; sources: ${states.join('; ')}`));
         }, limitMs);
         const cleanup = () => {

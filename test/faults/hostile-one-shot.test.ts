@@ -33,14 +33,25 @@ describe('hostile data in one-shot output', () => {
     expect(result.stdout).toContain(PLACEHOLDERS.hidden);
     expect(result.stdout).toContain('作业数据');
     const [header, ...rows] = result.stdout.trimEnd().split('\n');
-    const starts = ['SOURCE', 'TYPE', 'ID', 'PRIO', 'PROG', 'CREATED'].map((title) => displayWidth(header.slice(0, header.indexOf(title))));
+    const starts = ['SOURCE', 'TYPE', 'ID', 'PRIO', 'PROG', 'CREATED'].map((title) =>
+      displayWidth(header.slice(0, header.indexOf(title))),
+    );
     expect(rows.length).toBeGreaterThan(100);
     for (const row of rows) {
       const laid = cells(row);
       for (const start of starts) {
         // Every column begins exactly at its header's cell, after the two-space gutter.
-        expect(laid.some((cell) => cell.start === start), `${JSON.stringify(row)} has a cell at ${start}`).toBe(true);
-        expect(laid.filter((cell) => cell.start === start - 2 || cell.start === start - 1).map((cell) => cell.text).join(''), JSON.stringify(row)).toBe('  ');
+        expect(
+          laid.some((cell) => cell.start === start),
+          `${JSON.stringify(row)} has a cell at ${start}`,
+        ).toBe(true);
+        expect(
+          laid
+            .filter((cell) => cell.start === start - 2 || cell.start === start - 1)
+            .map((cell) => cell.text)
+            .join(''),
+          JSON.stringify(row),
+        ).toBe('  ');
       }
     }
     expect(rows.some((row) => row.includes('demo-osapi'))).toBe(true);
@@ -53,8 +64,16 @@ describe('hostile data in one-shot output', () => {
     expect(result.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f]/);
     // …and parsing it gives back what the servers sent.
     const body = JSON.parse(result.stdout) as { jobs: Record<string, unknown>[] };
-    const strings = body.jobs.flatMap((job) => ['type', 'owner', 'host', 'error'].map((field) => job[field]).filter((value): value is string => typeof value === 'string'));
-    for (const [name, payload] of Object.entries(HOSTILE_PAYLOADS)) expect(strings.some((text) => text.startsWith(payload)), name).toBe(true);
+    const strings = body.jobs.flatMap((job) =>
+      ['type', 'owner', 'host', 'error']
+        .map((field) => job[field])
+        .filter((value): value is string => typeof value === 'string'),
+    );
+    for (const [name, payload] of Object.entries(HOSTILE_PAYLOADS))
+      expect(
+        strings.some((text) => text.startsWith(payload)),
+        name,
+      ).toBe(true);
     expect(body.jobs.some((job) => String(job.id).startsWith(HOSTILE_ID_PREFIX))).toBe(true);
   });
 
@@ -62,10 +81,14 @@ describe('hostile data in one-shot output', () => {
     const env = { JOBTOP_DEMO_HOSTILE: '1', JOBTOP_DEMO_FAULTS: 'vectara=500' };
     const table = await runCli(['--demo', 'list'], env);
     expect(table.code).toBe(2);
-    expect(table.stderr).toMatch(/^jobtop: demo-vectara: 500 server error: .*internal server error: database is locked/);
+    expect(table.stderr).toMatch(
+      /^jobtop: demo-vectara: 500 server error: .*internal server error: database is locked/,
+    );
     expect(table.stderr).not.toMatch(TERMINAL_ACTIVE);
     const json = await runCli(['--demo', 'list', '--json'], env);
     const body = JSON.parse(json.stdout) as { sources: { name: string; error: string | null }[] };
-    expect(body.sources.find((source) => source.name === 'demo-vectara')?.error).toContain(`${HOSTILE_PAYLOADS.titleBel}${HOSTILE_PAYLOADS.clearScreen}internal server error`);
+    expect(body.sources.find((source) => source.name === 'demo-vectara')?.error).toContain(
+      `${HOSTILE_PAYLOADS.titleBel}${HOSTILE_PAYLOADS.clearScreen}internal server error`,
+    );
   });
 });

@@ -43,7 +43,15 @@ function expectedShort(fault: FaultName, vendor: Vendor): string | null {
 
 interface ListJson {
   jobs: { source: string }[];
-  sources: { name: string; ok: boolean; error: string | null; errorKind: string | null; status: number | null; jobCount: number; elapsedMs: number }[];
+  sources: {
+    name: string;
+    ok: boolean;
+    error: string | null;
+    errorKind: string | null;
+    status: number | null;
+    jobCount: number;
+    elapsedMs: number;
+  }[];
 }
 
 describe('jobtop list --json under every fault', () => {
@@ -54,7 +62,11 @@ describe('jobtop list --json under every fault', () => {
   beforeAll(async () => {
     faulty = await startStillFleet({ seed: 3 });
     calm = await startStillFleet({ vendors: ['osapi'], seed: 4 });
-    config = writeConfig({ timeout: `${TIMEOUT_MS}ms`, connectTimeout: `${TIMEOUT_MS}ms`, sources: [...renamed(faulty, 'bad'), ...renamed(calm, 'calm')] });
+    config = writeConfig({
+      timeout: `${TIMEOUT_MS}ms`,
+      connectTimeout: `${TIMEOUT_MS}ms`,
+      sources: [...renamed(faulty, 'bad'), ...renamed(calm, 'calm')],
+    });
   });
   afterEach(async () => {
     for (const server of Object.values(faulty.servers)) await server.setFault(null);
@@ -63,38 +75,46 @@ describe('jobtop list --json under every fault', () => {
     await Promise.all([faulty.close(), calm.close()]);
   });
 
-  it.each(FAULT_NAMES.filter((fault) => expectedShort(fault, 'osapi') !== null))('%s: exit 2, the failure in words per source, the healthy source still printed', async (fault) => {
-    for (const server of Object.values(faulty.servers)) await server.setFault(fault, { retryAfterSeconds: 30, trickleMs: 40 });
-    const result = await runCli(['list', '--json', '--config', config]);
-    expect(result.code).toBe(2);
-    const body = JSON.parse(result.stdout) as ListJson;
-    const calmSource = body.sources.find((source) => source.name === 'calm-osapi')!;
-    expect(calmSource).toMatchObject({ ok: true, error: null });
-    expect(calmSource.jobCount).toBeGreaterThan(10);
-    expect(new Set(body.jobs.map((job) => job.source))).toEqual(new Set(['calm-osapi']));
-    for (const vendor of VENDORS) {
-      const name = `bad-${vendor}`;
-      const source = body.sources.find((candidate) => candidate.name === name)!;
-      const short = expectedShort(fault, vendor)!;
-      expect(source, name).toMatchObject({ ok: false, jobCount: 0 });
-      expect(source.error, name).toMatch(new RegExp(`^${name}: ${short.replace(/[()]/g, '\\$&')}`));
-      expect(result.stderr, name).toContain(`jobtop: ${name}: ${short}`);
-      if (/^\d+$/.test(fault)) expect(source.status, name).toBe(Number(fault));
-      // A hung socket or a trickling body ends with the configured timeout, not later.
-      if (fault === 'hang' || fault === 'slow-body') {
-        expect(source.elapsedMs, name).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
-        expect(source.elapsedMs, name).toBeLessThan(TIMEOUT_MS + 1500);
+  it.each(FAULT_NAMES.filter((fault) => expectedShort(fault, 'osapi') !== null))(
+    '%s: exit 2, the failure in words per source, the healthy source still printed',
+    async (fault) => {
+      for (const server of Object.values(faulty.servers))
+        await server.setFault(fault, { retryAfterSeconds: 30, trickleMs: 40 });
+      const result = await runCli(['list', '--json', '--config', config]);
+      expect(result.code).toBe(2);
+      const body = JSON.parse(result.stdout) as ListJson;
+      const calmSource = body.sources.find((source) => source.name === 'calm-osapi')!;
+      expect(calmSource).toMatchObject({ ok: true, error: null });
+      expect(calmSource.jobCount).toBeGreaterThan(10);
+      expect(new Set(body.jobs.map((job) => job.source))).toEqual(new Set(['calm-osapi']));
+      for (const vendor of VENDORS) {
+        const name = `bad-${vendor}`;
+        const source = body.sources.find((candidate) => candidate.name === name)!;
+        const short = expectedShort(fault, vendor)!;
+        expect(source, name).toMatchObject({ ok: false, jobCount: 0 });
+        expect(source.error, name).toMatch(new RegExp(`^${name}: ${short.replace(/[()]/g, '\\$&')}`));
+        expect(result.stderr, name).toContain(`jobtop: ${name}: ${short}`);
+        if (/^\d+$/.test(fault)) expect(source.status, name).toBe(Number(fault));
+        // A hung socket or a trickling body ends with the configured timeout, not later.
+        if (fault === 'hang' || fault === 'slow-body') {
+          expect(source.elapsedMs, name).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
+          expect(source.elapsedMs, name).toBeLessThan(TIMEOUT_MS + 1500);
+        }
       }
-    }
-    expect(result.stderr.trimEnd().split('\n')).toHaveLength(VENDORS.length);
-  });
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(VENDORS.length);
+    },
+  );
 
   it('vanish: exit 0, the emptied sources are healthy with no jobs', async () => {
     for (const server of Object.values(faulty.servers)) await server.setFault('vanish');
     const result = await runCli(['list', '--json', '--config', config]);
     expect(result.code).toBe(0);
     const body = JSON.parse(result.stdout) as ListJson;
-    for (const vendor of VENDORS) expect(body.sources.find((source) => source.name === `bad-${vendor}`), vendor).toMatchObject({ ok: true, error: null, jobCount: 0 });
+    for (const vendor of VENDORS)
+      expect(
+        body.sources.find((source) => source.name === `bad-${vendor}`),
+        vendor,
+      ).toMatchObject({ ok: true, error: null, jobCount: 0 });
     expect(result.stderr).toBe('');
   });
 });

@@ -11,14 +11,25 @@ import type { Vendor } from '../../source/domain/job.js';
 import type { DemoFleet } from '../../source/demo/fleet.js';
 import type { FaultName } from '../../source/demo/faults.js';
 import { createFleetStore, type FleetStore } from '../../source/store/fleet-store.js';
-import { buildSources, recordUnhandled, recordingClock, renamed, startStillFleet, watchStore, type StoreWatch } from './harness.js';
+import {
+  buildSources,
+  recordUnhandled,
+  recordingClock,
+  renamed,
+  startStillFleet,
+  watchStore,
+  type StoreWatch,
+} from './harness.js';
 
 const VENDORS: readonly Vendor[] = ['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx'];
 const INTERVAL_MS = 100;
 const TIMEOUT_MS = 600;
 
 /** What the health cell must say for each fault (the adapters hold a valid session when it starts). */
-const EXPECTED_SHORT: Record<Exclude<FaultName, 'vanish' | 'drift'>, string | Partial<Record<Vendor | 'default', string>>> = {
+const EXPECTED_SHORT: Record<
+  Exclude<FaultName, 'vanish' | 'drift'>,
+  string | Partial<Record<Vendor | 'default', string>>
+> = {
   refused: 'connection refused',
   hang: 'timeout',
   'slow-body': 'timeout',
@@ -69,7 +80,11 @@ describe('the store under every fault, per vendor', () => {
   /** A store over the five faulty vendors (`bad-<vendor>`) and two healthy ones (`calm-osapi`, `calm-mcrit`). */
   async function startStore() {
     // A 1 MB body limit: the oversize fault sends 8 MiB, and every real answer here is far smaller.
-    sources = buildSources([...renamed(faulty, 'bad'), ...renamed(calm, 'calm')], { timeout: `${TIMEOUT_MS}ms`, connectTimeout: `${TIMEOUT_MS}ms`, maxBodySize: '1MB' });
+    sources = buildSources([...renamed(faulty, 'bad'), ...renamed(calm, 'calm')], {
+      timeout: `${TIMEOUT_MS}ms`,
+      connectTimeout: `${TIMEOUT_MS}ms`,
+      maxBodySize: '1MB',
+    });
     const clock = recordingClock();
     store = createFleetStore(
       sources.map((source) => ({ source, intervalMs: INTERVAL_MS })),
@@ -79,65 +94,102 @@ describe('the store under every fault, per vendor', () => {
     store.start();
     await store.firstRound();
     const first = store.getSnapshot();
-    expect(first.sources.map((source) => [source.name, source.status])).toEqual([...VENDORS.map((vendor) => [`bad-${vendor}`, 'ok']), ['calm-osapi', 'ok'], ['calm-mcrit', 'ok']]);
+    expect(first.sources.map((source) => [source.name, source.status])).toEqual([
+      ...VENDORS.map((vendor) => [`bad-${vendor}`, 'ok']),
+      ['calm-osapi', 'ok'],
+      ['calm-mcrit', 'ok'],
+    ]);
     return { store, watch, first };
   }
 
-  it.each(Object.keys(EXPECTED_SHORT) as (keyof typeof EXPECTED_SHORT)[])('%s: says so, keeps the last good jobs, backs off, spares the others and recovers', async (fault) => {
-    const { watch, first } = await startStore();
-    const lastGood = new Map(first.sources.map((source) => [source.name, { at: source.lastSuccessAt, keys: source.jobs.map((job) => job.key) }]));
-    for (const vendor of VENDORS) expect(lastGood.get(`bad-${vendor}`)!.keys.length, vendor).toBeGreaterThan(10);
+  it.each(Object.keys(EXPECTED_SHORT) as (keyof typeof EXPECTED_SHORT)[])(
+    '%s: says so, keeps the last good jobs, backs off, spares the others and recovers',
+    async (fault) => {
+      const { watch, first } = await startStore();
+      const lastGood = new Map(
+        first.sources.map((source) => [
+          source.name,
+          { at: source.lastSuccessAt, keys: source.jobs.map((job) => job.key) },
+        ]),
+      );
+      for (const vendor of VENDORS) expect(lastGood.get(`bad-${vendor}`)!.keys.length, vendor).toBeGreaterThan(10);
 
-    const faultStartedAt = Date.now();
-    for (const server of Object.values(faulty.servers)) await server.setFault(fault, { retryAfterSeconds: 1, trickleMs: 40 });
-    const failing = await watch.until('three failures in a row at every faulty source', (snapshot) =>
-      snapshot.sources.filter((source) => source.name.startsWith('bad-')).every((source) => source.consecutiveFailures >= 3),
-    );
+      const faultStartedAt = Date.now();
+      for (const server of Object.values(faulty.servers))
+        await server.setFault(fault, { retryAfterSeconds: 1, trickleMs: 40 });
+      const failing = await watch.until('three failures in a row at every faulty source', (snapshot) =>
+        snapshot.sources
+          .filter((source) => source.name.startsWith('bad-'))
+          .every((source) => source.consecutiveFailures >= 3),
+      );
 
-    for (const vendor of VENDORS) {
-      const name = `bad-${vendor}`;
-      const source = failing.sources.find((candidate) => candidate.name === name)!;
-      expect(source.status, name).toBe('error');
-      expect(source.error?.short, name).toBe(expectedShort(fault, vendor));
-      expect(source.error?.message, name).toMatch(new RegExp(`^${name}: `));
-      // The last good jobs stay, with the time they were good.
-      expect(source.lastSuccessAt, name).toBe(lastGood.get(name)!.at);
-      expect(source.jobs.map((job) => job.key), name).toEqual(lastGood.get(name)!.keys);
-      // Backoff: the interval doubling per failure (no jitter at random 0.5), at least Retry-After after a 429.
-      const delays = watch.failureDelays(name).slice(0, 3);
-      expect(delays, name).toEqual(fault === '429' ? [1000, 1000, 1000] : [INTERVAL_MS, 2 * INTERVAL_MS, 4 * INTERVAL_MS]);
-    }
-    // Refused: the first poll may meet a keep-alive socket the server just closed ("connection reset").
-    const seenShorts = new Set(watch.snapshots.flatMap((snapshot) => snapshot.sources.filter((s) => s.name.startsWith('bad-') && s.error).map((s) => s.error!.short)));
-    if (fault === 'refused') expect([...seenShorts].every((short) => short === 'connection refused' || short === 'connection reset')).toBe(true);
+      for (const vendor of VENDORS) {
+        const name = `bad-${vendor}`;
+        const source = failing.sources.find((candidate) => candidate.name === name)!;
+        expect(source.status, name).toBe('error');
+        expect(source.error?.short, name).toBe(expectedShort(fault, vendor));
+        expect(source.error?.message, name).toMatch(new RegExp(`^${name}: `));
+        // The last good jobs stay, with the time they were good.
+        expect(source.lastSuccessAt, name).toBe(lastGood.get(name)!.at);
+        expect(
+          source.jobs.map((job) => job.key),
+          name,
+        ).toEqual(lastGood.get(name)!.keys);
+        // Backoff: the interval doubling per failure (no jitter at random 0.5), at least Retry-After after a 429.
+        const delays = watch.failureDelays(name).slice(0, 3);
+        expect(delays, name).toEqual(
+          fault === '429' ? [1000, 1000, 1000] : [INTERVAL_MS, 2 * INTERVAL_MS, 4 * INTERVAL_MS],
+        );
+      }
+      // Refused: the first poll may meet a keep-alive socket the server just closed ("connection reset").
+      const seenShorts = new Set(
+        watch.snapshots.flatMap((snapshot) =>
+          snapshot.sources.filter((s) => s.name.startsWith('bad-') && s.error).map((s) => s.error!.short),
+        ),
+      );
+      if (fault === 'refused')
+        expect([...seenShorts].every((short) => short === 'connection refused' || short === 'connection reset')).toBe(
+          true,
+        );
 
-    // The healthy sources never failed and kept polling during the fault.
-    for (const name of ['calm-osapi', 'calm-mcrit']) {
-      expect(watch.snapshots.every((snapshot) => snapshot.sources.find((s) => s.name === name)!.consecutiveFailures === 0), name).toBe(true);
-      expect(failing.sources.find((s) => s.name === name)!.lastSuccessAt!, name).toBeGreaterThan(faultStartedAt);
-    }
+      // The healthy sources never failed and kept polling during the fault.
+      for (const name of ['calm-osapi', 'calm-mcrit']) {
+        expect(
+          watch.snapshots.every((snapshot) => snapshot.sources.find((s) => s.name === name)!.consecutiveFailures === 0),
+          name,
+        ).toBe(true);
+        expect(failing.sources.find((s) => s.name === name)!.lastSuccessAt!, name).toBeGreaterThan(faultStartedAt);
+      }
 
-    for (const server of Object.values(faulty.servers)) await server.setFault(null);
-    const recovered = await watch.until('every faulty source recovered', (snapshot) => snapshot.sources.every((source) => source.status === 'ok'));
-    for (const vendor of VENDORS) {
-      const source = recovered.sources.find((candidate) => candidate.name === `bad-${vendor}`)!;
-      expect(source, vendor).toMatchObject({ error: null, consecutiveFailures: 0 });
-      expect(source.lastSuccessAt!, vendor).toBeGreaterThan(faultStartedAt);
-      expect(source.jobs.map((job) => job.key), vendor).toEqual(lastGood.get(`bad-${vendor}`)!.keys);
-      // Back to the steady interval: the poll after the recovery was scheduled one interval after
-      // the recovering poll started (the store keeps healthy polls on a grid), not backed off.
-      const last = watch.delays.get(`bad-${vendor}`)!.at(-1)!;
-      expect(last.failures, vendor).toBe(0);
-      expect(last.delayMs, vendor).toBeGreaterThanOrEqual(0);
-      expect(last.delayMs, vendor).toBeLessThanOrEqual(INTERVAL_MS);
-    }
-  });
+      for (const server of Object.values(faulty.servers)) await server.setFault(null);
+      const recovered = await watch.until('every faulty source recovered', (snapshot) =>
+        snapshot.sources.every((source) => source.status === 'ok'),
+      );
+      for (const vendor of VENDORS) {
+        const source = recovered.sources.find((candidate) => candidate.name === `bad-${vendor}`)!;
+        expect(source, vendor).toMatchObject({ error: null, consecutiveFailures: 0 });
+        expect(source.lastSuccessAt!, vendor).toBeGreaterThan(faultStartedAt);
+        expect(
+          source.jobs.map((job) => job.key),
+          vendor,
+        ).toEqual(lastGood.get(`bad-${vendor}`)!.keys);
+        // Back to the steady interval: the poll after the recovery was scheduled one interval after
+        // the recovering poll started (the store keeps healthy polls on a grid), not backed off.
+        const last = watch.delays.get(`bad-${vendor}`)!.at(-1)!;
+        expect(last.failures, vendor).toBe(0);
+        expect(last.delayMs, vendor).toBeGreaterThanOrEqual(0);
+        expect(last.delayMs, vendor).toBeLessThanOrEqual(INTERVAL_MS);
+      }
+    },
+  );
 
   it('vanish: a source whose jobs disappear shows none, stays healthy, and shows them again when they return', async () => {
     const { watch, first } = await startStore();
     const before = new Map(first.sources.map((source) => [source.name, source.jobs.length]));
     for (const server of Object.values(faulty.servers)) await server.setFault('vanish');
-    const emptied = await watch.until('every faulty source empty', (snapshot) => snapshot.sources.filter((s) => s.name.startsWith('bad-')).every((s) => s.jobs.length === 0));
+    const emptied = await watch.until('every faulty source empty', (snapshot) =>
+      snapshot.sources.filter((s) => s.name.startsWith('bad-')).every((s) => s.jobs.length === 0),
+    );
     for (const source of emptied.sources) {
       expect(source, source.name).toMatchObject({ status: 'ok', error: null, consecutiveFailures: 0 });
       if (source.name.startsWith('calm-')) expect(source.jobs.length, source.name).toBe(before.get(source.name));
@@ -145,7 +197,9 @@ describe('the store under every fault, per vendor', () => {
       if (source.name.startsWith('bad-') && source.total !== null) expect(source.total, source.name).toBe(0);
     }
     for (const server of Object.values(faulty.servers)) await server.setFault(null);
-    const back = await watch.until('jobs back', (snapshot) => snapshot.sources.every((s) => s.jobs.length === before.get(s.name)));
+    const back = await watch.until('jobs back', (snapshot) =>
+      snapshot.sources.every((s) => s.jobs.length === before.get(s.name)),
+    );
     expect(back.sources.every((source) => source.status === 'ok')).toBe(true);
   });
 });

@@ -16,10 +16,38 @@ const SKIPPED: JobState = (JOB_STATES as readonly string[]).includes('skipped') 
 
 /** Native state → normalized state per vendor (docs/vendors.md). */
 export const NATIVE_TO_STATE: Record<Vendor, Record<string, JobState>> = {
-  vectorcharts: { pending: 'queued', running: 'running', completed: 'succeeded', failed: 'failed', cancelled: 'cancelled' },
-  osapi: { submitted: 'queued', processing: 'running', completed: 'succeeded', failed: 'failed', skipped: SKIPPED, partial_failure: 'partial' },
-  vectara: { queued: 'queued', started: 'running', failed_will_retry: 'running', completed: 'succeeded', failed: 'failed', aborted: 'cancelled', unknown: 'unknown' },
-  mcrit: { queued: 'queued', in_progress: 'running', finished: 'succeeded', failed: 'failed', terminated: 'cancelled', unknown: 'unknown' },
+  vectorcharts: {
+    pending: 'queued',
+    running: 'running',
+    completed: 'succeeded',
+    failed: 'failed',
+    cancelled: 'cancelled',
+  },
+  osapi: {
+    submitted: 'queued',
+    processing: 'running',
+    completed: 'succeeded',
+    failed: 'failed',
+    skipped: SKIPPED,
+    partial_failure: 'partial',
+  },
+  vectara: {
+    queued: 'queued',
+    started: 'running',
+    failed_will_retry: 'running',
+    completed: 'succeeded',
+    failed: 'failed',
+    aborted: 'cancelled',
+    unknown: 'unknown',
+  },
+  mcrit: {
+    queued: 'queued',
+    in_progress: 'running',
+    finished: 'succeeded',
+    failed: 'failed',
+    terminated: 'cancelled',
+    unknown: 'unknown',
+  },
   alteryx: {
     Created: 'queued',
     Queued: 'queued',
@@ -37,11 +65,19 @@ export const NATIVE_TO_STATE: Record<Vendor, Record<string, JobState>> = {
 export function simulatorStates(fleet: DemoFleet): Record<Vendor, Map<string, JobState>> {
   const osapi = fleet.servers.osapi.simulator as OsapiSimulator;
   const native: Record<Vendor, [string, string][]> = {
-    vectorcharts: (fleet.servers.vectorcharts.simulator as VectorChartsSimulator).jobs().map((job) => [job.id, job.jobState]),
+    vectorcharts: (fleet.servers.vectorcharts.simulator as VectorChartsSimulator)
+      .jobs()
+      .map((job) => [job.id, job.jobState]),
     osapi: osapi.jobs.map((job) => [job.id, osapi.statusOf(job.id) ?? '?']),
     vectara: (fleet.servers.vectara.simulator as VectaraSimulator).jobs.map((job) => [job.id, job.state]),
-    mcrit: (fleet.servers.mcrit.simulator as McritSimulator).documents.map((doc) => [doc._id.$oid, deriveMcritState(doc)]),
-    alteryx: (fleet.servers.alteryx.simulator as AlteryxSimulator).jobs.map((job) => [job.id, job.status === 'Completed' ? `Completed/${job.disposition}` : job.status]),
+    mcrit: (fleet.servers.mcrit.simulator as McritSimulator).documents.map((doc) => [
+      doc._id.$oid,
+      deriveMcritState(doc),
+    ]),
+    alteryx: (fleet.servers.alteryx.simulator as AlteryxSimulator).jobs.map((job) => [
+      job.id,
+      job.status === 'Completed' ? `Completed/${job.disposition}` : job.status,
+    ]),
   };
   const out = {} as Record<Vendor, Map<string, JobState>>;
   for (const [vendor, pairs] of Object.entries(native) as [Vendor, [string, string][]][]) {

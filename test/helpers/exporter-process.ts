@@ -29,12 +29,15 @@ export interface SpawnedExporter extends Omit<ExporterProcess, 'url'> {
 export function spawnExporter(args: string[]): SpawnedExporter {
   const home = mkdtempSync(join(tmpdir(), 'jobtop-exporter-'));
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'JOBTOP_CONFIG' && !key.startsWith('JOBTOP_DEMO_')) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && key !== 'JOBTOP_CONFIG' && !key.startsWith('JOBTOP_DEMO_')) env[key] = value;
   Object.assign(env, { HOME: home, XDG_CONFIG_HOME: join(home, '.config') });
   const child = spawn(process.execPath, [CLI_PATH, 'exporter', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const serving = new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {

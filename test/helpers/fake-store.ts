@@ -3,7 +3,13 @@
  * every call the UI made (refreshNow, setPaused, setIntervalMs, watchDetail, runAction, recheck).
  * Its recheck answers with the jobs of the current snapshot (the list is the truth here).
  */
-import type { DetailSnapshot, FleetSnapshot, FleetStoreApi, PendingAction, SourceSnapshot } from '../../source/store/types.js';
+import type {
+  DetailSnapshot,
+  FleetSnapshot,
+  FleetStoreApi,
+  PendingAction,
+  SourceSnapshot,
+} from '../../source/store/types.js';
 import type { ActionKind } from '../../source/adapters/contract.js';
 import type { Job } from '../../source/domain/job.js';
 
@@ -89,7 +95,12 @@ export function createFakeStore(initial: FleetSnapshot): FakeStore {
       notify();
     },
     setSources(sources, changed) {
-      snapshot = { ...snapshot, sources, jobs: sources.flatMap((source) => [...source.jobs]), changed: changed ?? new Map() };
+      snapshot = {
+        ...snapshot,
+        sources,
+        jobs: sources.flatMap((source) => [...source.jobs]),
+        changed: changed ?? new Map(),
+      };
       notify();
     },
     pushDetail(detail) {

@@ -2,7 +2,14 @@
  * Job factories for UI and domain tests: a complete Job/JobDetail with sensible defaults,
  * and a source snapshot to put them in.
  */
-import { isActiveState, jobKey, type Job, type JobDetail, type JobState, type Vendor } from '../../source/domain/job.js';
+import {
+  isActiveState,
+  jobKey,
+  type Job,
+  type JobDetail,
+  type JobState,
+  type Vendor,
+} from '../../source/domain/job.js';
 import type { SourceCapabilities } from '../../source/adapters/contract.js';
 import type { SourceSnapshot } from '../../source/store/types.js';
 
@@ -18,7 +25,9 @@ function vendorOf(source: string): Vendor {
 /** A job; `id` and `source` give the key, everything else has a default. */
 export function makeJob(input: Partial<Job> & { id: string }): Job {
   // why: an explicit `undefined` (e.g. `source: options.source`) must not erase a default.
-  const overrides = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<Job> & { id: string };
+  const overrides = Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined),
+  ) as Partial<Job> & { id: string };
   const source = overrides.source ?? 'osapi';
   const state: JobState = overrides.state ?? 'running';
   return {
@@ -47,24 +56,53 @@ export function makeJob(input: Partial<Job> & { id: string }): Job {
 
 /** A job with its detail. */
 export function makeDetail(overrides: Partial<JobDetail> & { id: string }): JobDetail {
-  return { steps: null, messages: null, result: undefined, outputs: null, ...makeJob(overrides), ...overrides, key: makeJob(overrides).key };
+  return {
+    steps: null,
+    messages: null,
+    result: undefined,
+    outputs: null,
+    ...makeJob(overrides),
+    ...overrides,
+    key: makeJob(overrides).key,
+  };
 }
 
 /** `count` jobs named `<prefix><n>` with states cycling through `states`. */
-export function makeJobs(count: number, options: { source?: string; prefix?: string; states?: JobState[] } = {}): Job[] {
+export function makeJobs(
+  count: number,
+  options: { source?: string; prefix?: string; states?: JobState[] } = {},
+): Job[] {
   const states = options.states ?? ['running', 'queued', 'succeeded', 'failed'];
   return Array.from({ length: count }, (_, index) =>
-    makeJob({ id: `${options.prefix ?? 'job-'}${index}`, source: options.source, state: states[index % states.length], createdAt: T0 - (index + 1) * 60_000 }),
+    makeJob({
+      id: `${options.prefix ?? 'job-'}${index}`,
+      source: options.source,
+      state: states[index % states.length],
+      createdAt: T0 - (index + 1) * 60_000,
+    }),
   );
 }
 
 /** Capabilities with everything available unless overridden. */
 export function makeCapabilities(overrides: Partial<SourceCapabilities> = {}): SourceCapabilities {
-  return { detail: true, steps: true, messages: true, result: true, stats: false, actions: {}, missing: {}, ...overrides };
+  return {
+    detail: true,
+    steps: true,
+    messages: true,
+    result: true,
+    stats: false,
+    actions: {},
+    missing: {},
+    ...overrides,
+  };
 }
 
 /** A healthy source snapshot holding `jobs`. */
-export function makeSource(name: string, jobs: readonly Job[], overrides: Partial<SourceSnapshot> = {}): SourceSnapshot {
+export function makeSource(
+  name: string,
+  jobs: readonly Job[],
+  overrides: Partial<SourceSnapshot> = {},
+): SourceSnapshot {
   return {
     name,
     vendor: vendorOf(name),

@@ -28,7 +28,9 @@ export interface ParsedFamily {
  */
 export function parseMetrics(text: string): Map<string, ParsedFamily> {
   const histograms = new Set([...text.matchAll(/^# TYPE (\S+) histogram$/gm)].map((match) => match[1]));
-  const plain = text.replace(/^# (TYPE|HELP) (\S+) .*$/gm, (line, _kind: string, name: string) => (histograms.has(name) ? '' : line));
+  const plain = text.replace(/^# (TYPE|HELP) (\S+) .*$/gm, (line, _kind: string, name: string) =>
+    histograms.has(name) ? '' : line,
+  );
   const families = new Map<string, ParsedFamily>();
   for (const family of parsePrometheusText(plain) as ParsedFamily[]) {
     const known = families.get(family.name);
@@ -40,12 +42,22 @@ export function parseMetrics(text: string): Map<string, ParsedFamily> {
 }
 
 /** The series of `name` whose labels include all of `labels`. */
-export function seriesOf(families: Map<string, ParsedFamily>, name: string, labels: Record<string, string> = {}): ParsedSeries[] {
-  return (families.get(name)?.metrics ?? []).filter((series) => Object.entries(labels).every(([key, value]) => series.labels?.[key] === value));
+export function seriesOf(
+  families: Map<string, ParsedFamily>,
+  name: string,
+  labels: Record<string, string> = {},
+): ParsedSeries[] {
+  return (families.get(name)?.metrics ?? []).filter((series) =>
+    Object.entries(labels).every(([key, value]) => series.labels?.[key] === value),
+  );
 }
 
 /** The value of the one series of `name` with exactly these labels among its own; undefined when absent. */
-export function valueOf(families: Map<string, ParsedFamily>, name: string, labels: Record<string, string> = {}): number | undefined {
+export function valueOf(
+  families: Map<string, ParsedFamily>,
+  name: string,
+  labels: Record<string, string> = {},
+): number | undefined {
   const found = seriesOf(families, name, labels);
   if (found.length > 1) throw new Error(`${name} ${JSON.stringify(labels)} matches ${found.length} series`);
   return found.length === 0 ? undefined : Number(found[0].value);

@@ -29,12 +29,16 @@ export async function tick(times = 2): Promise<void> {
 }
 
 /** Polls `predicate` until it returns truthy (then returns that), or fails after `timeoutMs` with `describe()`. */
-export async function waitFor<T>(predicate: () => T, options: { timeoutMs?: number; describe?: () => string } = {}): Promise<T> {
+export async function waitFor<T>(
+  predicate: () => T,
+  options: { timeoutMs?: number; describe?: () => string } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 3000);
   for (;;) {
     const value = predicate();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`waitFor timed out${options.describe ? `:\n${options.describe()}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`waitFor timed out${options.describe ? `:\n${options.describe()}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -90,10 +94,17 @@ export async function renderAt(tree: ReactElement, size: { columns?: number; row
       }
     },
     waitFor: (match, timeoutMs) =>
-      waitFor(() => {
-        const current = frame();
-        return (typeof match === 'string' ? current.includes(match) : match(current)) ? current : '';
-      }, { timeoutMs, describe: () => `expected ${typeof match === 'string' ? JSON.stringify(match) : 'predicate'} in frame:\n${frame()}` }),
+      waitFor(
+        () => {
+          const current = frame();
+          return (typeof match === 'string' ? current.includes(match) : match(current)) ? current : '';
+        },
+        {
+          timeoutMs,
+          describe: () =>
+            `expected ${typeof match === 'string' ? JSON.stringify(match) : 'predicate'} in frame:\n${frame()}`,
+        },
+      ),
     resize: (columns, rows) => resize(columns, rows),
     unmount: () => instance.unmount(),
   };

@@ -18,7 +18,14 @@ export interface CliResult {
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
   const home = mkdtempSync(join(tmpdir(), 'jobtop-cli-'));
   const childEnv: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.local', 'state'), JOBTOP_CONFIG: undefined, ...env })) {
+  for (const [key, value] of Object.entries({
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_STATE_HOME: join(home, '.local', 'state'),
+    JOBTOP_CONFIG: undefined,
+    ...env,
+  })) {
     if (value !== undefined) childEnv[key] = value;
   }
   return new Promise((resolve, reject) => {

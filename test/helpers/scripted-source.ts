@@ -2,7 +2,13 @@
  * A JobSource whose answers a test scripts (jobs, errors, details), counting every call:
  * for store tests, which are about scheduling and state, not about a vendor's wire format.
  */
-import type { ActionKind, ActionOutcome, JobSource, ListResult, SourceCapabilities } from '../../source/adapters/contract.js';
+import type {
+  ActionKind,
+  ActionOutcome,
+  JobSource,
+  ListResult,
+  SourceCapabilities,
+} from '../../source/adapters/contract.js';
 import { SourceError } from '../../source/adapters/errors.js';
 import type { Job, JobDetail, JobState, Vendor } from '../../source/domain/job.js';
 
@@ -48,10 +54,23 @@ export interface ScriptedSource extends JobSource {
   gate: Promise<void> | null;
 }
 
-const NO_ACTIONS: SourceCapabilities = { detail: true, steps: false, messages: false, result: false, stats: false, actions: {}, missing: {} };
+const NO_ACTIONS: SourceCapabilities = {
+  detail: true,
+  steps: false,
+  messages: false,
+  result: false,
+  stats: false,
+  actions: {},
+  missing: {},
+};
 
 /** Creates a scripted source named `name`. */
-export function createScriptedSource(name: string, script: ListStep[], capabilities: SourceCapabilities = NO_ACTIONS, vendor: Vendor = 'osapi'): ScriptedSource {
+export function createScriptedSource(
+  name: string,
+  script: ListStep[],
+  capabilities: SourceCapabilities = NO_ACTIONS,
+  vendor: Vendor = 'osapi',
+): ScriptedSource {
   const source: ScriptedSource = {
     name,
     vendor,

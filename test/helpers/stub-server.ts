@@ -17,7 +17,9 @@ export interface StubAnswer {
 }
 
 /** Starts a stub server; `reply` sees each request (path, query, headers, body) and answers. */
-export function startStubServer(reply: (request: DemoRequest) => StubAnswer | Promise<StubAnswer>): Promise<RunningDemoServer> {
+export function startStubServer(
+  reply: (request: DemoRequest) => StubAnswer | Promise<StubAnswer>,
+): Promise<RunningDemoServer> {
   return startDemoServer({
     vendor: 'osapi', // unused: a stub speaks whatever the test makes it speak
     tick() {},
@@ -25,7 +27,9 @@ export function startStubServer(reply: (request: DemoRequest) => StubAnswer | Pr
     async handle(request): Promise<DemoResponse> {
       const answer = await reply(request);
       const headers = { 'content-type': answer.contentType ?? 'application/json', ...answer.headers };
-      return answer.json !== undefined ? { status: answer.status, json: answer.json, headers } : { status: answer.status, text: answer.text ?? '', headers };
+      return answer.json !== undefined
+        ? { status: answer.status, json: answer.json, headers }
+        : { status: answer.status, text: answer.text ?? '', headers };
     },
   });
 }

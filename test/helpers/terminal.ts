@@ -45,26 +45,42 @@ export function startJobtop(args: string[], options: SessionOptions = {}): Termi
   const rows = options.rows ?? 24;
   const home = mkdtempSync(join(tmpdir(), 'jobtop-home-'));
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.local', 'state'), TERM: 'xterm-256color', ...options.env })) {
+  for (const [key, value] of Object.entries({
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_STATE_HOME: join(home, '.local', 'state'),
+    TERM: 'xterm-256color',
+    ...options.env,
+  })) {
     if (value !== undefined) env[key] = value;
   }
   // why: with CI=true Ink renders only the last frame (architecture.md); CI sets it.
   delete env.CI;
   delete env.JOBTOP_CONFIG;
   const terminal = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
-  const child = pty.spawn(process.execPath, [CLI_PATH, ...args], { cols, rows, env, cwd: home, name: 'xterm-256color' });
+  const child = pty.spawn(process.execPath, [CLI_PATH, ...args], {
+    cols,
+    rows,
+    env,
+    cwd: home,
+    name: 'xterm-256color',
+  });
   let raw = '';
   let pending = Promise.resolve();
   child.onData((data) => {
     raw += data;
     pending = new Promise((done) => terminal.write(data, done));
   });
-  const exited = new Promise<{ exitCode: number; signal?: number }>((resolveExit) => child.onExit((event) => resolveExit(event)));
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolveExit) =>
+    child.onExit((event) => resolveExit(event)),
+  );
 
   const screen = () => {
     const lines: string[] = [];
     const buffer = terminal.buffer.active;
-    for (let row = 0; row < terminal.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+    for (let row = 0; row < terminal.rows; row++)
+      lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
     return lines;
   };
 
@@ -72,7 +88,10 @@ export function startJobtop(args: string[], options: SessionOptions = {}): Termi
     output: () => raw,
     screen,
     async waitForScreen(match, timeoutMs = 15_000) {
-      const test = typeof match === 'function' ? match : (text: string) => (typeof match === 'string' ? text.includes(match) : match.test(text));
+      const test =
+        typeof match === 'function'
+          ? match
+          : (text: string) => (typeof match === 'string' ? text.includes(match) : match.test(text));
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         await pending;

@@ -13,7 +13,6 @@ import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { temporaryDirectory, writeConfig } from '../config/config-fixtures.js';
 import { NO_PROXY_ENV } from '../transport/transport-fixtures.js';
 
-
 /** Credentials of the sources whose server echoes them back in its error bodies. */
 const ECHOED = {
   mcrit: 'mcrit-echo-secret-5521',
@@ -30,13 +29,17 @@ function echoingServer(): Server {
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const sent = `${String(req.headers.authorization ?? '')} ${String(req.headers.apitoken ?? '')} ${body}`;
-      const json = (status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+      const json = (status: number, value: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
       const path = req.url ?? '';
-      if (path.startsWith('/mcrit/')) return json(401, { title: 'Authentication required', description: `token ${sent} is not valid` });
+      if (path.startsWith('/mcrit/'))
+        return json(401, { title: 'Authentication required', description: `token ${sent} is not valid` });
       if (path.startsWith('/osapi/')) return json(403, { message: `token ${sent} lacks job:read` });
-      if (path.startsWith('/vectara/')) return json(400, { error: 'invalid_client', error_description: `unknown client: ${decodeURIComponent(sent)}` });
+      if (path.startsWith('/vectara/'))
+        return json(400, { error: 'invalid_client', error_description: `unknown client: ${decodeURIComponent(sent)}` });
       if (path.startsWith('/alteryx/')) return json(401, { message: `rejected ${decodeURIComponent(sent)}` });
-      if (path.startsWith('/charts/')) return res.writeHead(500, { 'content-type': 'text/plain' }).end(`login failed for ${sent}`);
+      if (path.startsWith('/charts/'))
+        return res.writeHead(500, { 'content-type': 'text/plain' }).end(`login failed for ${sent}`);
       res.writeHead(404).end();
     });
   });
@@ -67,14 +70,44 @@ describe('secrets never appear in any output', () => {
         sources: [
           { name: 'charts', type: 'vectorcharts', url: fleet.servers.vectorcharts.url, token: '${VC_TOKEN}' },
           { name: 'ops', type: 'osapi', url: fleet.servers.osapi.url, tokenCommand: 'cat osapi.jwt' },
-          { name: 'search', type: 'vectara', url: fleet.servers.vectara.url, clientId: VECTARA_DEMO_CLIENT_ID, clientSecret: VECTARA_DEMO_CLIENT_SECRET },
+          {
+            name: 'search',
+            type: 'vectara',
+            url: fleet.servers.vectara.url,
+            clientId: VECTARA_DEMO_CLIENT_ID,
+            clientSecret: VECTARA_DEMO_CLIENT_SECRET,
+          },
           { name: 'malware', type: 'mcrit', url: fleet.servers.mcrit.url, apiToken: '${MCRIT_TOKEN}' },
-          { name: 'analytics', type: 'alteryx', url: fleet.servers.alteryx.url, clientId: ALTERYX_DEMO_CLIENT_ID, clientSecret: '${ALTERYX_SECRET}' },
+          {
+            name: 'analytics',
+            type: 'alteryx',
+            url: fleet.servers.alteryx.url,
+            clientId: ALTERYX_DEMO_CLIENT_ID,
+            clientSecret: '${ALTERYX_SECRET}',
+          },
           { name: 'echo-mcrit', type: 'mcrit', url: `${echoUrl}/mcrit`, apiToken: '${ECHO_MCRIT}' },
           { name: 'echo-osapi', type: 'osapi', url: `${echoUrl}/osapi`, tokenCommand: `echo ${ECHOED.osapi}` },
-          { name: 'echo-vectara', type: 'vectara', url: `${echoUrl}/vectara`, clientId: 'app', clientSecret: ECHOED.vectara },
-          { name: 'echo-alteryx', type: 'alteryx', url: `${echoUrl}/alteryx`, clientId: 'key', clientSecret: ECHOED.alteryx },
-          { name: 'echo-charts', type: 'vectorcharts', url: `${echoUrl}/charts`, username: 'ops', password: ECHOED.vectorcharts },
+          {
+            name: 'echo-vectara',
+            type: 'vectara',
+            url: `${echoUrl}/vectara`,
+            clientId: 'app',
+            clientSecret: ECHOED.vectara,
+          },
+          {
+            name: 'echo-alteryx',
+            type: 'alteryx',
+            url: `${echoUrl}/alteryx`,
+            clientId: 'key',
+            clientSecret: ECHOED.alteryx,
+          },
+          {
+            name: 'echo-charts',
+            type: 'vectorcharts',
+            url: `${echoUrl}/charts`,
+            username: 'ops',
+            password: ECHOED.vectorcharts,
+          },
         ],
       },
       { dir },
@@ -92,7 +125,17 @@ describe('secrets never appear in any output', () => {
       .flatMap((server) => server.requests.map((request) => request.headers.authorization))
       .filter((value): value is string => typeof value === 'string' && value.startsWith('Bearer '))
       .map((value) => value.slice(7));
-    return [...new Set([VECTORCHARTS_DEMO_API_TOKEN, jwt, VECTARA_DEMO_CLIENT_SECRET, MCRIT_DEMO_TOKEN, ALTERYX_DEMO_CLIENT_SECRET, ...Object.values(ECHOED), ...issued])];
+    return [
+      ...new Set([
+        VECTORCHARTS_DEMO_API_TOKEN,
+        jwt,
+        VECTARA_DEMO_CLIENT_SECRET,
+        MCRIT_DEMO_TOKEN,
+        ALTERYX_DEMO_CLIENT_SECRET,
+        ...Object.values(ECHOED),
+        ...issued,
+      ]),
+    ];
   };
 
   it.each([
@@ -108,6 +151,7 @@ describe('secrets never appear in any output', () => {
     expect(known.length).toBeGreaterThan(Object.keys(ECHOED).length + 5);
     for (const secret of known) expect(output, `leaked ${secret.slice(0, 6)}…`).not.toContain(secret);
     // The echoed errors did reach the output, with the credential replaced.
-    for (const name of ['echo-mcrit', 'echo-osapi', 'echo-vectara', 'echo-alteryx', 'echo-charts']) expect(output).toMatch(new RegExp(`${name}: .*\\*\\*\\*`));
+    for (const name of ['echo-mcrit', 'echo-osapi', 'echo-vectara', 'echo-alteryx', 'echo-charts'])
+      expect(output).toMatch(new RegExp(`${name}: .*\\*\\*\\*`));
   });
 });

@@ -24,29 +24,39 @@ describe('a token response cut off mid-token', () => {
   const entries = () => ({
     vectorcharts: fleet.sources.find((source) => source.type === 'vectorcharts')!,
     alteryx: fleet.sources.find((source) => source.type === 'alteryx')!,
-    vectara: { ...fleet.sources.find((source) => source.type === 'vectara')!, apiKey: undefined, clientId: VECTARA_DEMO_CLIENT_ID, clientSecret: VECTARA_DEMO_CLIENT_SECRET },
+    vectara: {
+      ...fleet.sources.find((source) => source.type === 'vectara')!,
+      apiKey: undefined,
+      clientId: VECTARA_DEMO_CLIENT_ID,
+      clientSecret: VECTARA_DEMO_CLIENT_SECRET,
+    },
   });
 
-  it.each(['vectorcharts', 'alteryx', 'vectara'] as const)('%s: list, list --json, check and check --json name the failure without a piece of the token', async (vendor) => {
-    const entry = Object.fromEntries(Object.entries(entries()[vendor]).filter(([, value]) => value !== undefined));
-    const config = writeConfig({ timeout: '15s', sources: [entry] });
-    const runs = await Promise.all([
-      runCli(['list', '--config', config], NO_PROXY_ENV),
-      runCli(['list', '--json', '--config', config], NO_PROXY_ENV),
-      runCli(['check', '--config', config], NO_PROXY_ENV),
-      runCli(['check', '--json', '--config', config], NO_PROXY_ENV),
-    ]);
-    const [list, listJson] = runs;
-    expect(list.code).toBe(2);
-    expect(list.stderr).toMatch(/invalid JSON|unexpected (login|response)|no .access_token/);
-    const error = (JSON.parse(listJson.stdout) as { sources: { error: string }[] }).sources[0].error;
-    if (vendor !== 'vectara') {
-      // The excerpt is still there, with the credential's value taken out.
-      expect(error).toContain('body starts');
-      expect(error.replaceAll('\\"', '"')).toMatch(vendor === 'alteryx' ? /"access_token":"\*\*\*/ : /"token":\{"id":"\*\*\*/);
-    }
-    for (const run of runs) {
-      expect(run.stdout + run.stderr).not.toMatch(TOKEN_PIECE);
-    }
-  });
+  it.each(['vectorcharts', 'alteryx', 'vectara'] as const)(
+    '%s: list, list --json, check and check --json name the failure without a piece of the token',
+    async (vendor) => {
+      const entry = Object.fromEntries(Object.entries(entries()[vendor]).filter(([, value]) => value !== undefined));
+      const config = writeConfig({ timeout: '15s', sources: [entry] });
+      const runs = await Promise.all([
+        runCli(['list', '--config', config], NO_PROXY_ENV),
+        runCli(['list', '--json', '--config', config], NO_PROXY_ENV),
+        runCli(['check', '--config', config], NO_PROXY_ENV),
+        runCli(['check', '--json', '--config', config], NO_PROXY_ENV),
+      ]);
+      const [list, listJson] = runs;
+      expect(list.code).toBe(2);
+      expect(list.stderr).toMatch(/invalid JSON|unexpected (login|response)|no .access_token/);
+      const error = (JSON.parse(listJson.stdout) as { sources: { error: string }[] }).sources[0].error;
+      if (vendor !== 'vectara') {
+        // The excerpt is still there, with the credential's value taken out.
+        expect(error).toContain('body starts');
+        expect(error.replaceAll('\\"', '"')).toMatch(
+          vendor === 'alteryx' ? /"access_token":"\*\*\*/ : /"token":\{"id":"\*\*\*/,
+        );
+      }
+      for (const run of runs) {
+        expect(run.stdout + run.stderr).not.toMatch(TOKEN_PIECE);
+      }
+    },
+  );
 });

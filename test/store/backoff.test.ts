@@ -9,7 +9,9 @@ describe('poll scheduling', () => {
   });
 
   it('doubles the wait per consecutive failure, capped at a minute', () => {
-    expect([1, 2, 3, 4, 5, 6, 10].map((failures) => nextPollDelay(2000, failures, middle))).toEqual([2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000]);
+    expect([1, 2, 3, 4, 5, 6, 10].map((failures) => nextPollDelay(2000, failures, middle))).toEqual([
+      2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000,
+    ]);
   });
 
   it('adds ±20 % jitter but never waits less than the interval or more than the cap', () => {

@@ -5,7 +5,8 @@ import { createFleetStore } from '../../source/store/fleet-store.js';
 import type { DetailSnapshot } from '../../source/store/types.js';
 import { createScriptedSource, makeJob } from '../helpers/scripted-source.js';
 
-const unauthorized = (source: string) => new SourceError({ source, kind: 'auth', short: '401 unauthorized', status: 401, request: 'GET /jobs' });
+const unauthorized = (source: string) =>
+  new SourceError({ source, kind: 'auth', short: '401 unauthorized', status: 401, request: 'GET /jobs' });
 
 describe('fleet store polling', () => {
   beforeEach(() => {
@@ -36,7 +37,12 @@ describe('fleet store polling', () => {
   });
 
   it('backs off a failing source and recovers by itself', async () => {
-    const source = createScriptedSource('s', [unauthorized('s'), unauthorized('s'), unauthorized('s'), [makeJob('s', '1', 'running')]]);
+    const source = createScriptedSource('s', [
+      unauthorized('s'),
+      unauthorized('s'),
+      unauthorized('s'),
+      [makeJob('s', '1', 'running')],
+    ]);
     const store = createFleetStore([{ source }], { intervalMs: 1000, random: () => 0.5 });
     store.start();
     await store.firstRound();
@@ -56,7 +62,13 @@ describe('fleet store polling', () => {
   });
 
   it('waits at least Retry-After after a 429', async () => {
-    const limited = new SourceError({ source: 's', kind: 'rate-limited', short: '429 rate limited', status: 429, retryAfterMs: 30_000 });
+    const limited = new SourceError({
+      source: 's',
+      kind: 'rate-limited',
+      short: '429 rate limited',
+      status: 429,
+      retryAfterMs: 30_000,
+    });
     const source = createScriptedSource('s', [limited, [makeJob('s', '1', 'running')]]);
     const store = createFleetStore([{ source }], { intervalMs: 1000, random: () => 0.5 });
     store.start();
@@ -126,7 +138,11 @@ describe('fleet store polling', () => {
     await store.firstRound();
     const lastGood = store.getSnapshot().sources[0].lastSuccessAt;
     await vi.advanceTimersByTimeAsync(1000);
-    expect(store.getSnapshot().sources[0]).toMatchObject({ status: 'error', lastSuccessAt: lastGood, error: { kind: 'vanished', short: 'all 5 jobs vanished' } });
+    expect(store.getSnapshot().sources[0]).toMatchObject({
+      status: 'error',
+      lastSuccessAt: lastGood,
+      error: { kind: 'vanished', short: 'all 5 jobs vanished' },
+    });
     expect(store.getSnapshot().jobs).toHaveLength(5);
     await vi.advanceTimersByTimeAsync(1000);
     expect(store.getSnapshot().sources[0]).toMatchObject({ status: 'ok', error: null, consecutiveFailures: 0 });
@@ -187,9 +203,20 @@ describe('fleet store details and actions', () => {
     request: 'DELETE /job/{id}',
     consequence: 'forgets the record',
     destructive: true,
-    availability: (job) => (job.state === 'running' ? { ok: false, reason: 'still running' } : { ok: true, consequence: 'forgets the record' }),
+    availability: (job) =>
+      job.state === 'running'
+        ? { ok: false, reason: 'still running' }
+        : { ok: true, consequence: 'forgets the record' },
   };
-  const withDelete: SourceCapabilities = { detail: true, steps: true, messages: true, result: true, stats: false, actions: { delete: deleteSpec }, missing: {} };
+  const withDelete: SourceCapabilities = {
+    detail: true,
+    steps: true,
+    messages: true,
+    result: true,
+    stats: false,
+    actions: { delete: deleteSpec },
+    missing: {},
+  };
 
   it('sends a mutating request exactly once even when asked twice at the same time', async () => {
     const source = createScriptedSource('s', [[makeJob('s', '1', 'failed')]], withDelete);
@@ -220,7 +247,10 @@ describe('fleet store details and actions', () => {
     store.start();
     await store.firstRound();
     expect((await store.runAction('delete', ['s/1']))[0]).toMatchObject({ status: 'failed', error: 'still running' });
-    expect((await store.runAction('cancel', ['s/1']))[0]).toMatchObject({ status: 'failed', error: "OSAPI's API has no cancel — it offers Delete" });
+    expect((await store.runAction('cancel', ['s/1']))[0]).toMatchObject({
+      status: 'failed',
+      error: "OSAPI's API has no cancel — it offers Delete",
+    });
     expect(source.actCalls).toEqual([]);
     store.stop();
   });
@@ -239,7 +269,13 @@ describe('fleet store details and actions', () => {
     expect(seen.at(-1)).toMatchObject({ status: 'ok' });
     await vi.advanceTimersByTimeAsync(1000);
     expect(source.detailCalls).toBe(2);
-    source.details.set('1', { ...makeJob('s', '1', 'succeeded'), steps: [], messages: [], result: { ok: true }, outputs: null });
+    source.details.set('1', {
+      ...makeJob('s', '1', 'succeeded'),
+      steps: [],
+      messages: [],
+      result: { ok: true },
+      outputs: null,
+    });
     await vi.advanceTimersByTimeAsync(1000);
     expect(seen.at(-1)?.detail?.state).toBe('succeeded');
     await vi.advanceTimersByTimeAsync(10_000);

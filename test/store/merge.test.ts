@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { changedKeys, reuseUnchanged } from '../../source/store/merge.js';
 import { makeJob } from '../helpers/jobs.js';
 
-const jobs = () => [makeJob({ id: 'a' }), makeJob({ id: 'b', state: 'queued' }), makeJob({ id: 'c', state: 'succeeded' })];
+const jobs = () => [
+  makeJob({ id: 'a' }),
+  makeJob({ id: 'b', state: 'queued' }),
+  makeJob({ id: 'c', state: 'succeeded' }),
+];
 
 describe('structural sharing between polls', () => {
   it('keeps the previous array itself when a poll changed nothing shown', () => {

@@ -15,7 +15,15 @@ function sourceAnswering(results: ListResult[]): JobSource & { polls: number } {
     name: 'ci',
     vendor: 'http-json' as const,
     url: 'http://127.0.0.1:9',
-    capabilities: { detail: false, steps: false, messages: false, result: false, stats: false, actions: {}, missing: {} },
+    capabilities: {
+      detail: false,
+      steps: false,
+      messages: false,
+      result: false,
+      stats: false,
+      actions: {},
+      missing: {},
+    },
     polls: 0,
     async list() {
       return results[Math.min(source.polls++, results.length - 1)];
@@ -27,11 +35,21 @@ function sourceAnswering(results: ListResult[]): JobSource & { polls: number } {
   return source;
 }
 
-const result = (warnings?: string[]): ListResult => ({ jobs: [makeJob('ci', '1', 'running')], total: null, stateCounts: null, requests: 1, ...(warnings ? { warnings } : {}) });
+const result = (warnings?: string[]): ListResult => ({
+  jobs: [makeJob('ci', '1', 'running')],
+  total: null,
+  stateCounts: null,
+  requests: 1,
+  ...(warnings ? { warnings } : {}),
+});
 
 describe('warnings of a poll that cost fields, not the list', () => {
   it('keep the source OK, reach its snapshot and the header, and go to the log once per problem', async () => {
-    const source = sourceAnswering([result(['fields.owner (user.login) gave values it cannot read on 1 of 3 items, e.g. {}']), result(['fields.owner (user.login) gave values it cannot read on 2 of 3 items, e.g. {}']), result()]);
+    const source = sourceAnswering([
+      result(['fields.owner (user.login) gave values it cannot read on 1 of 3 items, e.g. {}']),
+      result(['fields.owner (user.login) gave values it cannot read on 2 of 3 items, e.g. {}']),
+      result(),
+    ]);
     const store = createFleetStore([{ source }], { intervalMs: 60_000 });
     const path = join(temporaryDirectory(), 'jobtop.log');
     const log = openDiagnosticLog(path);
@@ -44,17 +62,30 @@ describe('warnings of a poll that cost fields, not the list', () => {
     // why: reading the snapshot before the coalesced notification would swallow it (getSnapshot publishes silently).
     await waitFor(() => heard.some((text) => text.includes('1 of 3')));
     const first = store.getSnapshot().sources[0];
-    expect(first).toMatchObject({ status: 'ok', warnings: ['fields.owner (user.login) gave values it cannot read on 1 of 3 items, e.g. {}'] });
-    expect(sourceCell(first, 0, 60).map((segment) => segment.text).join('')).toContain('FIELDS?');
+    expect(first).toMatchObject({
+      status: 'ok',
+      warnings: ['fields.owner (user.login) gave values it cannot read on 1 of 3 items, e.g. {}'],
+    });
+    expect(
+      sourceCell(first, 0, 60)
+        .map((segment) => segment.text)
+        .join(''),
+    ).toContain('FIELDS?');
     store.refreshNow();
     await waitFor(() => heard.some((text) => text.includes('2 of 3')));
     store.refreshNow();
     await waitFor(() => heard.at(-1) === 'none');
-    expect(sourceCell(store.getSnapshot().sources[0], 0, 60).map((segment) => segment.text).join('')).not.toContain('FIELDS?');
+    expect(
+      sourceCell(store.getSnapshot().sources[0], 0, 60)
+        .map((segment) => segment.text)
+        .join(''),
+    ).not.toContain('FIELDS?');
     stop();
     store.stop();
     log.close();
-    const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line.includes('fields.owner'));
+    const lines = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('fields.owner'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('WARN  ci: fields.owner (user.login) gave values it cannot read on 1 of 3 items');
   });

@@ -13,7 +13,18 @@ import { FinishedLinesContext, Line, NoColorContext, finishedLine, type Segment 
 import { JobTable } from '../../source/ui/views/job-table.js';
 import type { Job, JobState } from '../../source/domain/job.js';
 import { makeJob, T0 } from '../helpers/jobs.js';
-import { FakeTty, createScreen, cursorOf, feed, logUpdate, renderFrame, snapshot, STYLES, type FrameLine, type Run } from './screen-harness.js';
+import {
+  FakeTty,
+  createScreen,
+  cursorOf,
+  feed,
+  logUpdate,
+  renderFrame,
+  snapshot,
+  STYLES,
+  type FrameLine,
+  type Run,
+} from './screen-harness.js';
 
 const GRAPHEMES = ['a', 'b', 'x', ' ', ' ', '1', '%', '█', '░', '●', '…', '界', '日', 'é', 'e\u0301', '😀', '✔'];
 const run: fc.Arbitrary<Run> = fc.record({
@@ -44,8 +55,18 @@ const frameSteps = (maxLines: number): fc.Arbitrary<Step>[] => [
   fc.record({ kind: fc.constant('overlay' as const), start: index, lines: frame(5) }),
   fc.record({ kind: fc.constant('insert' as const), index, lines: frame(3) }),
   fc.record({ kind: fc.constant('delete' as const), index, count: fc.integer({ min: 1, max: 4 }) }),
-  fc.record({ kind: fc.constant('tweak' as const), index, position: fc.nat({ max: 40 }), grapheme: fc.constantFrom(...GRAPHEMES) }),
-  fc.record({ kind: fc.constant('tweak' as const), index, position: fc.nat({ max: 40 }), grapheme: fc.constantFrom(...GRAPHEMES) }),
+  fc.record({
+    kind: fc.constant('tweak' as const),
+    index,
+    position: fc.nat({ max: 40 }),
+    grapheme: fc.constantFrom(...GRAPHEMES),
+  }),
+  fc.record({
+    kind: fc.constant('tweak' as const),
+    index,
+    position: fc.nat({ max: 40 }),
+    grapheme: fc.constantFrom(...GRAPHEMES),
+  }),
   fc.constant({ kind: 'same' as const }),
   fc.constant({ kind: 'clear' as const }),
   fc.record({ kind: fc.constant('cursor' as const), x: fc.nat({ max: 20 }), y: fc.nat({ max: 10 }) }),
@@ -55,24 +76,37 @@ const frameSteps = (maxLines: number): fc.Arbitrary<Step>[] => [
 function nextFrame(current: FrameLine[], step: Step): FrameLine[] {
   const lines = [...current];
   switch (step.kind) {
-    case 'frame': return step.lines;
-    case 'edit': if (lines.length > 0) lines[step.index % lines.length] = step.line; return lines;
-    case 'overlay': lines.splice(Math.min(step.start, lines.length), step.lines.length, ...step.lines); return lines;
-    case 'insert': lines.splice(Math.min(step.index, lines.length), 0, ...step.lines); return lines;
-    case 'delete': lines.splice(step.index % Math.max(1, lines.length), step.count); return lines;
+    case 'frame':
+      return step.lines;
+    case 'edit':
+      if (lines.length > 0) lines[step.index % lines.length] = step.line;
+      return lines;
+    case 'overlay':
+      lines.splice(Math.min(step.start, lines.length), step.lines.length, ...step.lines);
+      return lines;
+    case 'insert':
+      lines.splice(Math.min(step.index, lines.length), 0, ...step.lines);
+      return lines;
+    case 'delete':
+      lines.splice(step.index % Math.max(1, lines.length), step.count);
+      return lines;
     case 'tweak': {
       if (lines.length === 0) return lines;
       const at = step.index % lines.length;
       const runs = lines[at].map((part) => ({ ...part }));
       const target = runs[step.position % Math.max(1, runs.length)];
       if (!target) return lines;
-      const parts = Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(target.text), (part) => part.segment);
+      const parts = Array.from(
+        new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(target.text),
+        (part) => part.segment,
+      );
       parts[step.position % parts.length] = step.grapheme;
       target.text = parts.join('');
       lines[at] = runs;
       return lines;
     }
-    default: return lines;
+    default:
+      return lines;
   }
 }
 
@@ -131,13 +165,19 @@ async function compareWithFullRepaint(columns: number, rows: number, steps: Step
 }
 
 /** Output between frames that the writer follows: plain and coloured lines that fit, an absolute cursor move. */
-const modelledForeign = fc.record({ kind: fc.constant('foreign' as const), text: fc.constantFrom('hi\n', '\x1b[31mred\x1b[39m\n', '\x1b[2Hjump\n') });
+const modelledForeign = fc.record({
+  kind: fc.constant('foreign' as const),
+  text: fc.constantFrom('hi\n', '\x1b[31mred\x1b[39m\n', '\x1b[2Hjump\n'),
+});
 
 describe('the diff writer against full repaints', () => {
   it('shows exactly what Ink’s full repaints show, after every frame of a random sequence', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 8, max: 40 }), fc.integer({ min: 3, max: 12 }), fc.array(fc.oneof(...frameSteps(14), modelledForeign), { minLength: 1, maxLength: 14 }), (columns, rows, steps) =>
-        compareWithFullRepaint(columns, rows, steps),
+      fc.asyncProperty(
+        fc.integer({ min: 8, max: 40 }),
+        fc.integer({ min: 3, max: 12 }),
+        fc.array(fc.oneof(...frameSteps(14), modelledForeign), { minLength: 1, maxLength: 14 }),
+        (columns, rows, steps) => compareWithFullRepaint(columns, rows, steps),
       ),
       { numRuns: 300 },
     );
@@ -145,8 +185,11 @@ describe('the diff writer against full repaints', () => {
 
   it('keeps the screen exact across frames taller than the screen (scrolling) and back', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 8, max: 30 }), fc.integer({ min: 3, max: 6 }), fc.array(fc.oneof(...frameSteps(9)), { minLength: 2, maxLength: 10 }), (columns, rows, steps) =>
-        compareWithFullRepaint(columns, rows, steps),
+      fc.asyncProperty(
+        fc.integer({ min: 8, max: 30 }),
+        fc.integer({ min: 3, max: 6 }),
+        fc.array(fc.oneof(...frameSteps(9)), { minLength: 2, maxLength: 10 }),
+        (columns, rows, steps) => compareWithFullRepaint(columns, rows, steps),
       ),
       { numRuns: 150 },
     );
@@ -155,49 +198,67 @@ describe('the diff writer against full repaints', () => {
 
 describe('the diff writer after resizes and foreign output', () => {
   it('ends on exactly the last frame painted on a fresh screen', async () => {
-    const resize = fc.record({ kind: fc.constant('resize' as const), columns: fc.integer({ min: 8, max: 40 }), rows: fc.integer({ min: 3, max: 12 }) });
+    const resize = fc.record({
+      kind: fc.constant('resize' as const),
+      columns: fc.integer({ min: 8, max: 40 }),
+      rows: fc.integer({ min: 3, max: 12 }),
+    });
     // Output the writer does not follow: it is passed through and the next frame is painted whole.
-    const foreign = fc.record({ kind: fc.constant('foreign' as const), text: fc.constantFrom('tab\there\n', '\x1b7saved\x1b8', 'a \x1b]8;;https://example.com\x1b\\link\x1b]8;;\x1b\\\n', '\x1b[1Jup') });
+    const foreign = fc.record({
+      kind: fc.constant('foreign' as const),
+      text: fc.constantFrom(
+        'tab\there\n',
+        '\x1b7saved\x1b8',
+        'a \x1b]8;;https://example.com\x1b\\link\x1b]8;;\x1b\\\n',
+        '\x1b[1Jup',
+      ),
+    });
     const steps = fc.array(fc.oneof(...frameSteps(10), resize, resize, foreign), { minLength: 1, maxLength: 12 });
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 8, max: 40 }), fc.integer({ min: 3, max: 12 }), steps, frame(10), async (columns, rows, sequence, last) => {
-        const realTty = new FakeTty(columns, rows);
-        const writer = new DiffWriter(realTty.asStdout());
-        const log = logUpdate.create(writer as never);
-        const ours = createScreen(columns, rows);
-        let size = { columns, rows };
-        let current: FrameLine[] = [];
-        try {
-          for (const step of sequence) {
-            if (step.kind === 'resize') {
-              ours.resize(step.columns, step.rows);
-              realTty.resize(step.columns, step.rows);
-              // why: this is what Ink does when the terminal gets narrower (ink.js resized()).
-              if (step.columns < size.columns) log.clear();
-              size = { columns: step.columns, rows: step.rows };
-            } else if (step.kind === 'foreign') {
-              // Ink's writeToStdout (patched console): clear, the data, the last frame again.
-              log.clear();
-              writer.write(step.text);
-              log(renderFrame(current, size.columns));
-            } else if (step.kind === 'clear') log.clear();
-            else if (step.kind !== 'cursor') {
-              current = nextFrame(current, step);
-              log(renderFrame(current, size.columns));
+      fc.asyncProperty(
+        fc.integer({ min: 8, max: 40 }),
+        fc.integer({ min: 3, max: 12 }),
+        steps,
+        frame(10),
+        async (columns, rows, sequence, last) => {
+          const realTty = new FakeTty(columns, rows);
+          const writer = new DiffWriter(realTty.asStdout());
+          const log = logUpdate.create(writer as never);
+          const ours = createScreen(columns, rows);
+          let size = { columns, rows };
+          let current: FrameLine[] = [];
+          try {
+            for (const step of sequence) {
+              if (step.kind === 'resize') {
+                ours.resize(step.columns, step.rows);
+                realTty.resize(step.columns, step.rows);
+                // why: this is what Ink does when the terminal gets narrower (ink.js resized()).
+                if (step.columns < size.columns) log.clear();
+                size = { columns: step.columns, rows: step.rows };
+              } else if (step.kind === 'foreign') {
+                // Ink's writeToStdout (patched console): clear, the data, the last frame again.
+                log.clear();
+                writer.write(step.text);
+                log(renderFrame(current, size.columns));
+              } else if (step.kind === 'clear') log.clear();
+              else if (step.kind !== 'cursor') {
+                current = nextFrame(current, step);
+                log(renderFrame(current, size.columns));
+              }
+              await feed(ours, realTty.take());
             }
+            // why: a last frame equal to the one shown would make log-update write nothing.
+            const lastLines = [...last.slice(0, Math.max(0, size.rows - 2)), [{ text: 'END', style: 'bold' as const }]];
+            log(renderFrame(lastLines, size.columns));
             await feed(ours, realTty.take());
+            const fresh = createScreen(size.columns, size.rows);
+            await feed(fresh, renderFrame(lastLines, size.columns));
+            expect(snapshot(ours)).toEqual(snapshot(fresh));
+          } finally {
+            writer.dispose();
           }
-          // why: a last frame equal to the one shown would make log-update write nothing.
-          const lastLines = [...last.slice(0, Math.max(0, size.rows - 2)), [{ text: 'END', style: 'bold' as const }]];
-          log(renderFrame(lastLines, size.columns));
-          await feed(ours, realTty.take());
-          const fresh = createScreen(size.columns, size.rows);
-          await feed(fresh, renderFrame(lastLines, size.columns));
-          expect(snapshot(ours)).toEqual(snapshot(fresh));
-        } finally {
-          writer.dispose();
-        }
-      }),
+        },
+      ),
       { numRuns: 250 },
     );
   });
@@ -222,9 +283,23 @@ afterAll(() => {
   chalk.level = chalkLevel;
 });
 
-const COLOR_NAMES = ['cyan', 'yellow', 'green', 'red', 'gray', 'magenta', 'white', '#ff8800', 'ansi256(208)', 'rgb(10, 200, 30)', undefined];
+const COLOR_NAMES = [
+  'cyan',
+  'yellow',
+  'green',
+  'red',
+  'gray',
+  'magenta',
+  'white',
+  '#ff8800',
+  'ansi256(208)',
+  'rgb(10, 200, 30)',
+  undefined,
+];
 const segment: fc.Arbitrary<Segment> = fc.record({
-  text: fc.array(fc.constantFrom(...GRAPHEMES, '', '  '), { minLength: 0, maxLength: 8 }).map((parts) => parts.join('')),
+  text: fc
+    .array(fc.constantFrom(...GRAPHEMES, '', '  '), { minLength: 0, maxLength: 8 })
+    .map((parts) => parts.join('')),
   color: fc.constantFrom(...COLOR_NAMES),
   bold: fc.boolean(),
   dim: fc.boolean(),
@@ -243,7 +318,11 @@ describe('finished lines', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(segment, { minLength: 0, maxLength: 6 }), fc.boolean(), async (segments, noColor) => {
         const columns = 60;
-        const element = React.createElement(NoColorContext.Provider, { value: noColor }, React.createElement(Line, { segments }));
+        const element = React.createElement(
+          NoColorContext.Provider,
+          { value: noColor },
+          React.createElement(Line, { segments }),
+        );
         const inks = ink.renderToString(element, { columns });
         expect(await screenOf(columns, finishedLine(segments, noColor))).toEqual(await screenOf(columns, inks));
       }),
@@ -253,11 +332,37 @@ describe('finished lines', () => {
 });
 
 const STATES: JobState[] = ['running', 'queued', 'succeeded', 'failed', 'cancelled', 'partial', 'unknown'];
-const HOSTILE = ['node.exec', 'x', '全角の種類', 'emoji👍🏽x', 'e\u0301t\u00e9', 'tab\there', 'a\u001b[31mred', '\u202eevil', 'pua\ue000\uf000', ''];
+const HOSTILE = [
+  'node.exec',
+  'x',
+  '全角の種類',
+  'emoji👍🏽x',
+  'e\u0301t\u00e9',
+  'tab\there',
+  'a\u001b[31mred',
+  '\u202eevil',
+  'pua\ue000\uf000',
+  '',
+];
 const jobArbitrary = (index: number): fc.Arbitrary<Job> =>
-  fc.record({ state: fc.constantFrom(...STATES), type: fc.constantFrom(...HOSTILE), owner: fc.constantFrom(...HOSTILE), progress: fc.option(fc.integer({ min: 0, max: 100 })), minutes: fc.integer({ min: 0, max: 5000 }) }).map((fields) =>
-    makeJob({ id: `job-${index}`, state: fields.state, type: fields.type, owner: fields.owner, progress: fields.progress, createdAt: T0 - fields.minutes * 60_000 }),
-  );
+  fc
+    .record({
+      state: fc.constantFrom(...STATES),
+      type: fc.constantFrom(...HOSTILE),
+      owner: fc.constantFrom(...HOSTILE),
+      progress: fc.option(fc.integer({ min: 0, max: 100 })),
+      minutes: fc.integer({ min: 0, max: 5000 }),
+    })
+    .map((fields) =>
+      makeJob({
+        id: `job-${index}`,
+        state: fields.state,
+        type: fields.type,
+        owner: fields.owner,
+        progress: fields.progress,
+        createdAt: T0 - fields.minutes * 60_000,
+      }),
+    );
 
 /** One table as both renderers see it. */
 interface TableStep {
@@ -265,9 +370,15 @@ interface TableStep {
   selected: number;
   marked: number[];
 }
-const tableStep: fc.Arbitrary<TableStep> = fc.integer({ min: 0, max: 8 }).chain((count) =>
-  fc.record({ jobs: fc.tuple(...Array.from({ length: count }, (_, index) => jobArbitrary(index))), selected: fc.nat({ max: 8 }), marked: fc.array(fc.nat({ max: 8 }), { maxLength: 3 }) }),
-);
+const tableStep: fc.Arbitrary<TableStep> = fc
+  .integer({ min: 0, max: 8 })
+  .chain((count) =>
+    fc.record({
+      jobs: fc.tuple(...Array.from({ length: count }, (_, index) => jobArbitrary(index))),
+      selected: fc.nat({ max: 8 }),
+      marked: fc.array(fc.nat({ max: 8 }), { maxLength: 3 }),
+    }),
+  );
 
 async function until(condition: () => boolean): Promise<void> {
   // Polls; the test runner's timeout is the only limit (never an assertion on time).
@@ -277,65 +388,78 @@ async function until(condition: () => boolean): Promise<void> {
 describe('the job table drawn as finished rows through the diff writer', () => {
   it('shows exactly what Ink shows laying out the same rows itself, after every change', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 8, max: 130 }), fc.boolean(), fc.array(tableStep, { minLength: 1, maxLength: 5 }), async (columns, noColor, steps) => {
-        const rows = 14;
-        const referenceTty = new FakeTty(columns, rows);
-        const tty = new FakeTty(columns, rows);
-        const finishedRows = new FinishedRows();
-        let inkWrote = '';
-        const writer = new DiffWriter(tty.asStdout(), { finishedRows, trace: (event) => void (event.kind === 'write' && (inkWrote += event.data)) });
-        const { Box, Text } = ink;
-        const element = (step: TableStep, index: number, finished: boolean) =>
-          React.createElement(
-            NoColorContext.Provider,
-            { value: noColor },
+      fc.asyncProperty(
+        fc.integer({ min: 8, max: 130 }),
+        fc.boolean(),
+        fc.array(tableStep, { minLength: 1, maxLength: 5 }),
+        async (columns, noColor, steps) => {
+          const rows = 14;
+          const referenceTty = new FakeTty(columns, rows);
+          const tty = new FakeTty(columns, rows);
+          const finishedRows = new FinishedRows();
+          let inkWrote = '';
+          const writer = new DiffWriter(tty.asStdout(), {
+            finishedRows,
+            trace: (event) => void (event.kind === 'write' && (inkWrote += event.data)),
+          });
+          const { Box, Text } = ink;
+          const element = (step: TableStep, index: number, finished: boolean) =>
             React.createElement(
-              FinishedLinesContext.Provider,
-              { value: finished ? finishedRows : null },
+              NoColorContext.Provider,
+              { value: noColor },
               React.createElement(
-                Box,
-                { flexDirection: 'column', width: columns },
-                React.createElement(Text, null, `step ${index}`),
-                React.createElement(JobTable, {
-                  rows: step.jobs,
-                  width: columns,
-                  selectedKey: step.jobs[step.selected % Math.max(1, step.jobs.length)]?.key ?? null,
-                  changed: new Map(),
-                  sort: { key: 'created', reverse: false },
-                  now: T0,
-                  showHeader: true,
-                  empty: 'No jobs.',
-                  marks: new Set(step.marked.map((at) => step.jobs[at]?.key).filter((key): key is string => key !== undefined)),
-                }),
+                FinishedLinesContext.Provider,
+                { value: finished ? finishedRows : null },
+                React.createElement(
+                  Box,
+                  { flexDirection: 'column', width: columns },
+                  React.createElement(Text, null, `step ${index}`),
+                  React.createElement(JobTable, {
+                    rows: step.jobs,
+                    width: columns,
+                    selectedKey: step.jobs[step.selected % Math.max(1, step.jobs.length)]?.key ?? null,
+                    changed: new Map(),
+                    sort: { key: 'created', reverse: false },
+                    now: T0,
+                    showHeader: true,
+                    empty: 'No jobs.',
+                    marks: new Set(
+                      step.marked.map((at) => step.jobs[at]?.key).filter((key): key is string => key !== undefined),
+                    ),
+                  }),
+                ),
               ),
-            ),
-          );
-        const options = { exitOnCtrlC: false, patchConsole: false };
-        const reference = ink.render(element(steps[0], 0, false), { ...options, stdout: referenceTty.asStdout() });
-        const ours = ink.render(element(steps[0], 0, true), { ...options, stdout: writer as unknown as NodeJS.WriteStream });
-        const referenceScreen = createScreen(columns, rows);
-        const ourScreen = createScreen(columns, rows);
-        try {
-          for (const [index, step] of steps.entries()) {
-            if (index > 0) {
-              reference.rerender(element(step, index, false));
-              ours.rerender(element(step, index, true));
+            );
+          const options = { exitOnCtrlC: false, patchConsole: false };
+          const reference = ink.render(element(steps[0], 0, false), { ...options, stdout: referenceTty.asStdout() });
+          const ours = ink.render(element(steps[0], 0, true), {
+            ...options,
+            stdout: writer as unknown as NodeJS.WriteStream,
+          });
+          const referenceScreen = createScreen(columns, rows);
+          const ourScreen = createScreen(columns, rows);
+          try {
+            for (const [index, step] of steps.entries()) {
+              if (index > 0) {
+                reference.rerender(element(step, index, false));
+                ours.rerender(element(step, index, true));
+              }
+              const marker = `step ${index}`;
+              await until(() => referenceTty.chunks.join('').includes(marker) && inkWrote.includes(marker));
+              inkWrote = '';
+              await feed(referenceScreen, referenceTty.take());
+              await feed(ourScreen, tty.take());
+              expect(snapshot(ourScreen)).toEqual(snapshot(referenceScreen));
             }
-            const marker = `step ${index}`;
-            await until(() => referenceTty.chunks.join('').includes(marker) && inkWrote.includes(marker));
-            inkWrote = '';
-            await feed(referenceScreen, referenceTty.take());
-            await feed(ourScreen, tty.take());
-            expect(snapshot(ourScreen)).toEqual(snapshot(referenceScreen));
+            // The rows really went the finished way.
+            if (steps.some((step) => step.jobs.length > 0)) expect(finishedRows.size).toBeGreaterThan(0);
+          } finally {
+            reference.unmount();
+            ours.unmount();
+            writer.dispose();
           }
-          // The rows really went the finished way.
-          if (steps.some((step) => step.jobs.length > 0)) expect(finishedRows.size).toBeGreaterThan(0);
-        } finally {
-          reference.unmount();
-          ours.unmount();
-          writer.dispose();
-        }
-      }),
+        },
+      ),
       { numRuns: 25 },
     );
   });

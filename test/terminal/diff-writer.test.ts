@@ -39,7 +39,14 @@ function setup(columns = 40, rows = 10) {
   };
 }
 
-const TABLE = ['jobtop  3 jobs', 'STATE     ID    PROGRESS', 'running   a1    66%', 'queued    b2', 'failed    c3    12%', ''].join('\n');
+const TABLE = [
+  'jobtop  3 jobs',
+  'STATE     ID    PROGRESS',
+  'running   a1    66%',
+  'queued    b2',
+  'failed    c3    12%',
+  '',
+].join('\n');
 
 describe('sending only what changed', () => {
   it('rewrites only the changed cell when one job’s progress changes', async () => {

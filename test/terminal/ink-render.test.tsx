@@ -31,7 +31,8 @@ function Rows({ count, progress, label }: { count: number; progress: number; lab
     <Box flexDirection="column">
       {Array.from({ length: count }, (_, index) => (
         <Text key={index}>
-          {index === 0 ? label : `row ${index}`} <Text color="cyan">{'█'.repeat(index % 4)}</Text> {index === 2 ? `${progress}%` : ''}
+          {index === 0 ? label : `row ${index}`} <Text color="cyan">{'█'.repeat(index % 4)}</Text>{' '}
+          {index === 2 ? `${progress}%` : ''}
         </Text>
       ))}
     </Box>
@@ -48,7 +49,9 @@ function renderBoth(columns: number, rows: number, element: React.ReactElement) 
   const referenceTty = new FakeTty(columns, rows);
   const tty = new FakeTty(columns, rows);
   let inkWrote = '';
-  const writer = new DiffWriter(tty.asStdout(), { trace: (event) => void (event.kind === 'write' && (inkWrote += event.data)) });
+  const writer = new DiffWriter(tty.asStdout(), {
+    trace: (event) => void (event.kind === 'write' && (inkWrote += event.data)),
+  });
   writers.push(writer);
   const options = { exitOnCtrlC: false, patchConsole: false };
   const reference = ink.render(element, { ...options, stdout: referenceTty.asStdout() });
@@ -65,7 +68,11 @@ function renderBoth(columns: number, rows: number, element: React.ReactElement) 
 
 describe('the diff writer under Ink', () => {
   it('matches Ink’s full repaints frame after frame, and sends a fraction of the bytes', async () => {
-    const { referenceTty, tty, reference, ours, written } = renderBoth(60, 20, <Rows count={12} progress={0} label="jobtop" />);
+    const { referenceTty, tty, reference, ours, written } = renderBoth(
+      60,
+      20,
+      <Rows count={12} progress={0} label="jobtop" />,
+    );
     const referenceScreen = createScreen(60, 20);
     const ourScreen = createScreen(60, 20);
     let referenceBytes = 0;
@@ -90,7 +97,11 @@ describe('the diff writer under Ink', () => {
   });
 
   it('follows the clearTerminal Ink sends when its frame is as tall as the screen', async () => {
-    const { referenceTty, tty, reference, ours, written } = renderBoth(40, 8, <Rows count={8} progress={10} label="full" />);
+    const { referenceTty, tty, reference, ours, written } = renderBoth(
+      40,
+      8,
+      <Rows count={8} progress={10} label="full" />,
+    );
     const referenceScreen = createScreen(40, 8);
     const ourScreen = createScreen(40, 8);
     await feed(referenceScreen, referenceTty.take());
@@ -111,7 +122,11 @@ describe('the diff writer under Ink', () => {
   });
 
   it('shows exactly Ink’s new frame after the terminal gets narrower', async () => {
-    const { tty, ours } = renderBoth(60, 12, <Rows count={6} progress={50} label="wide label that will not fit later" />);
+    const { tty, ours } = renderBoth(
+      60,
+      12,
+      <Rows count={6} progress={50} label="wide label that will not fit later" />,
+    );
     const ourScreen = createScreen(60, 12);
     await until(() => tty.chunks.join('').includes('50%'));
     await feed(ourScreen, tty.take());

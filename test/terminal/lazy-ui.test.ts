@@ -22,7 +22,10 @@ export async function load(url, context, nextLoad) {
 `;
 const register = join(directory, 'register.mjs');
 writeFileSync(join(directory, 'hooks.mjs'), HOOKS);
-writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(directory, 'hooks.mjs')).href)});\n`);
+writeFileSync(
+  register,
+  `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(directory, 'hooks.mjs')).href)});\n`,
+);
 
 /** The bundle's chunks that contain Ink (its DOM root node name is unique to it). */
 let inkChunks: string[] = [];
@@ -30,7 +33,9 @@ let inkChunks: string[] = [];
 let demoChunks: string[] = [];
 beforeAll(() => {
   demoChunks = readdirSync(CHUNKS)
-    .filter((name) => name.endsWith('.js') && readFileSync(join(CHUNKS, name), 'utf8').includes('function startDemoFleet'))
+    .filter(
+      (name) => name.endsWith('.js') && readFileSync(join(CHUNKS, name), 'utf8').includes('function startDemoFleet'),
+    )
     .map((name) => pathToFileURL(join(CHUNKS, name)).href);
   inkChunks = readdirSync(CHUNKS)
     .filter((name) => name.endsWith('.js') && /["']ink-root["']/.test(readFileSync(join(CHUNKS, name), 'utf8')))
@@ -70,11 +75,18 @@ describe('start-up loads only what the command needs', () => {
   it('keeps the demo simulators out of the main bundle: only the demo loads them', async () => {
     expect(demoChunks.length).toBeGreaterThan(0);
     expect(readFileSync(join(CHUNKS, '..', 'cli.js'), 'utf8')).not.toContain('function startDemoFleet');
-    for (const [args, loads] of [[['--help'], false], [['list', '--help'], false], [['list', '--demo'], true]] as const) {
+    for (const [args, loads] of [
+      [['--help'], false],
+      [['list', '--help'], false],
+      [['list', '--demo'], true],
+    ] as const) {
       const { log, env } = loadEnv();
       const result = await runCli([...args], env);
       expect(result.code, result.stderr).toBe(0);
-      expect(loaded(log).some((url) => demoChunks.includes(url)), args.join(' ')).toBe(loads);
+      expect(
+        loaded(log).some((url) => demoChunks.includes(url)),
+        args.join(' '),
+      ).toBe(loads);
     }
   });
 

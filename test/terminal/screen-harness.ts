@@ -21,7 +21,10 @@ export class FakeTty extends EventEmitter {
   writableLength = 0;
   readonly chunks: string[] = [];
 
-  constructor(public columns: number, public rows: number) {
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
     super();
   }
 

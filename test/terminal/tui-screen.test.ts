@@ -31,10 +31,23 @@ function start(columns: number, rows: number): Session {
   const home = mkdtempSync(join(tmpdir(), 'jobtop-tui-'));
   const trace = join(home, 'render-trace.jsonl');
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), TERM: 'xterm-256color', NODE_ENV: 'production', JOBTOP_RENDER_TRACE: trace })) {
+  for (const [key, value] of Object.entries({
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    TERM: 'xterm-256color',
+    NODE_ENV: 'production',
+    JOBTOP_RENDER_TRACE: trace,
+  })) {
     if (value !== undefined && key !== 'CI' && key !== 'JOBTOP_CONFIG' && key !== 'JOBTOP_RENDERER') env[key] = value;
   }
-  const child = pty.spawn(process.execPath, [CLI_PATH, '--demo'], { cols: columns, rows, env, cwd: home, name: 'xterm-256color' });
+  const child = pty.spawn(process.execPath, [CLI_PATH, '--demo'], {
+    cols: columns,
+    rows,
+    env,
+    cwd: home,
+    name: 'xterm-256color',
+  });
   // why: the pty driver turns "\n" into "\r\n" itself, so this screen must not convert again.
   const screen = createScreen(columns, rows);
   screen.options.convertEol = false;
@@ -50,7 +63,10 @@ function start(columns: number, rows: number): Session {
 }
 
 function traceEvents(session: Session): RenderTraceEvent[] {
-  return readFileSync(session.trace, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as RenderTraceEvent);
+  return readFileSync(session.trace, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as RenderTraceEvent);
 }
 
 /** Ink's own output replayed unmodified into a fresh terminal (valid while no resize happened). */
@@ -62,21 +78,30 @@ async function replay(events: RenderTraceEvent[], columns: number, rows: number)
 
 /** Ink's last frame painted alone on a fresh screen: what a full repaint shows. */
 async function lastFrameAlone(events: RenderTraceEvent[], columns: number, rows: number): Promise<string[]> {
-  const frames = events.filter((event): event is { kind: 'write'; data: string } => event.kind === 'write' && event.data.includes('\n'));
+  const frames = events.filter(
+    (event): event is { kind: 'write'; data: string } => event.kind === 'write' && event.data.includes('\n'),
+  );
   const screen = createScreen(columns, rows);
   await feed(screen, frames.at(-1)?.data ?? '');
   return snapshot(screen);
 }
 
 /** Retries the comparison until the app is between two updates (frames keep coming: the clock ticks). */
-async function expectEventually(session: Session, expected: (events: RenderTraceEvent[]) => Promise<string[]>): Promise<void> {
+async function expectEventually(
+  session: Session,
+  expected: (events: RenderTraceEvent[]) => Promise<string[]>,
+): Promise<void> {
   let last: { ours: string[]; theirs: string[] } | undefined;
   for (let attempt = 0; attempt < 40; attempt++) {
     await session.settled();
     const ours = snapshot(session.screen);
     const theirs = await expected(traceEvents(session));
     await session.settled();
-    if (JSON.stringify(ours) === JSON.stringify(snapshot(session.screen)) && JSON.stringify(ours) === JSON.stringify(theirs)) return;
+    if (
+      JSON.stringify(ours) === JSON.stringify(snapshot(session.screen)) &&
+      JSON.stringify(ours) === JSON.stringify(theirs)
+    )
+      return;
     last = { ours, theirs };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -86,7 +111,14 @@ async function expectEventually(session: Session, expected: (events: RenderTrace
 async function until(session: Session, test: (text: string) => boolean): Promise<void> {
   for (;;) {
     await session.settled();
-    if (test(snapshot(session.screen).join('\n').replace(/⟦[^⟧]*⟧/g, ''))) return;
+    if (
+      test(
+        snapshot(session.screen)
+          .join('\n')
+          .replace(/⟦[^⟧]*⟧/g, ''),
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -122,7 +154,11 @@ describe('the TUI through the diff writer', () => {
     const session = start(100, 30);
     await waitForText(session, 'running');
     await press(session, ['j', 'j', 'j'], 40);
-    for (const [columns, rows] of [[80, 24], [130, 45], [100, 30]]) {
+    for (const [columns, rows] of [
+      [80, 24],
+      [130, 45],
+      [100, 30],
+    ]) {
       session.child.resize(columns, rows);
       session.screen.resize(columns, rows);
       await press(session, ['j'], 0);
@@ -135,7 +171,11 @@ describe('the TUI through the diff writer', () => {
     await waitForText(session, 'running');
     // Past start-up, when sources answer one by one and the whole table reorders.
     await until(session, (text) => (text.match(/ OK /g) ?? []).length === 5);
-    const inkBytes = () => traceEvents(session).reduce((sum, event) => sum + (event.kind === 'write' ? Buffer.byteLength(event.data) : 0), 0);
+    const inkBytes = () =>
+      traceEvents(session).reduce(
+        (sum, event) => sum + (event.kind === 'write' ? Buffer.byteLength(event.data) : 0),
+        0,
+      );
     const [ourStart, inkStart] = [session.bytes(), inkBytes()];
     await press(session, ['j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j'], 300);
     const ours = session.bytes() - ourStart;

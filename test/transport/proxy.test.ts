@@ -2,8 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
 import { runCli } from '../helpers/run-cli.js';
 import { temporaryDirectory, writeConfig } from '../config/config-fixtures.js';
-import { NO_PROXY_ENV, createTestPki, startRecordingProxy, startTlsFront, type Listening, type TestPki } from './transport-fixtures.js';
-
+import {
+  NO_PROXY_ENV,
+  createTestPki,
+  startRecordingProxy,
+  startTlsFront,
+  type Listening,
+  type TestPki,
+} from './transport-fixtures.js';
 
 describe('HTTP_PROXY, HTTPS_PROXY and NO_PROXY', () => {
   let fleet: DemoFleet;
@@ -30,8 +36,14 @@ describe('HTTP_PROXY, HTTPS_PROXY and NO_PROXY', () => {
   });
 
   const check = async (entry: Record<string, unknown>, env: Record<string, string | undefined>) => {
-    const result = await runCli(['check', '--json', '--config', writeConfig({ sources: [entry] })], { ...NO_PROXY_ENV, ...env });
-    return { code: result.code, source: (JSON.parse(result.stdout) as { sources: Record<string, unknown>[] }).sources[0] };
+    const result = await runCli(['check', '--json', '--config', writeConfig({ sources: [entry] })], {
+      ...NO_PROXY_ENV,
+      ...env,
+    });
+    return {
+      code: result.code,
+      source: (JSON.parse(result.stdout) as { sources: Record<string, unknown>[] }).sources[0],
+    };
   };
 
   it('sends requests for an http url through HTTP_PROXY, as a tunnel the proxy cannot read the token in', async () => {
@@ -39,13 +51,18 @@ describe('HTTP_PROXY, HTTPS_PROXY and NO_PROXY', () => {
     const { code, source: result } = await check(source, { HTTP_PROXY: `http://127.0.0.1:${proxy.port}` });
     expect(code).toBe(0);
     expect(result).toMatchObject({ ok: true, jobs: 40, proxy: `http://127.0.0.1:${proxy.port}` });
-    expect(proxy.requests.map((request) => [request.method, request.target])).toEqual([['CONNECT', `127.0.0.1:${port}`]]);
+    expect(proxy.requests.map((request) => [request.method, request.target])).toEqual([
+      ['CONNECT', `127.0.0.1:${port}`],
+    ]);
     expect(JSON.stringify(proxy.requests)).not.toContain(String(source.token));
     expect(fleet.servers.osapi.requests.length).toBeGreaterThan(0);
   });
 
   it('bypasses the proxy for hosts in NO_PROXY', async () => {
-    const { code, source: result } = await check(source, { HTTP_PROXY: `http://127.0.0.1:${proxy.port}`, NO_PROXY: 'localhost,127.0.0.1' });
+    const { code, source: result } = await check(source, {
+      HTTP_PROXY: `http://127.0.0.1:${proxy.port}`,
+      NO_PROXY: 'localhost,127.0.0.1',
+    });
     expect(code).toBe(0);
     expect(result).toMatchObject({ ok: true, proxy: null });
     expect(proxy.requests).toEqual([]);
@@ -57,9 +74,14 @@ describe('HTTP_PROXY, HTTPS_PROXY and NO_PROXY', () => {
     const env = { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` };
     const trusted = await check({ ...secure, caFile: pki.caFile }, env);
     expect(trusted).toMatchObject({ code: 0, source: { ok: true, tls: 'ok', jobs: 40 } });
-    expect(proxy.requests.map((request) => [request.method, request.target])).toEqual([['CONNECT', `127.0.0.1:${front.port}`]]);
+    expect(proxy.requests.map((request) => [request.method, request.target])).toEqual([
+      ['CONNECT', `127.0.0.1:${front.port}`],
+    ]);
     const untrusted = await check(secure, env);
-    expect(untrusted).toMatchObject({ code: 2, source: { tls: 'failed', error: { short: 'TLS: certificate not trusted' } } });
+    expect(untrusted).toMatchObject({
+      code: 2,
+      source: { tls: 'failed', error: { short: 'TLS: certificate not trusted' } },
+    });
   });
 
   it('reports a proxy that is down as a failure of that source, naming the proxy without its password', async () => {

@@ -5,7 +5,6 @@ import { runCli } from '../helpers/run-cli.js';
 import { writeConfig } from '../config/config-fixtures.js';
 import { NO_PROXY_ENV } from './transport-fixtures.js';
 
-
 async function start(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; port: number }> {
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -45,7 +44,13 @@ describe('redirects', () => {
     const config = writeConfig({
       sources: [
         { name: 'moved-mcrit', type: 'mcrit', url, apiToken: 'mcrit-token-77aa' },
-        { name: 'moved-alteryx', type: 'alteryx', url: `${url}/webapi`, clientId: 'key', clientSecret: 'alteryx-secret-99bb' },
+        {
+          name: 'moved-alteryx',
+          type: 'alteryx',
+          url: `${url}/webapi`,
+          clientId: 'key',
+          clientSecret: 'alteryx-secret-99bb',
+        },
       ],
     });
     const result = await runCli(['check', '--json', '--config', config], NO_PROXY_ENV);
@@ -59,7 +64,9 @@ describe('redirects', () => {
       `moved-mcrit: HTTP 302 redirect: to http://localhost:${other.port}/jobs; jobtop does not follow redirects (credentials would go along): set url to the final address (GET /jobs)`,
     );
     expect(alteryx).toMatchObject({ error: { kind: 'http', short: 'HTTP 307 redirect', status: 307 } });
-    expect((alteryx.error as { message: string }).message).toContain(`to http://localhost:${other.port}/webapi/oauth2/token; jobtop does not follow redirects`);
+    expect((alteryx.error as { message: string }).message).toContain(
+      `to http://localhost:${other.port}/webapi/oauth2/token; jobtop does not follow redirects`,
+    );
     expect(elsewhere).toEqual([]);
     expect(result.stdout + result.stderr).not.toMatch(/mcrit-token-77aa|alteryx-secret-99bb|abc123/);
   });

@@ -28,7 +28,10 @@ describe('TLS with a self-signed company CA', () => {
 
   const check = async (entry: Record<string, unknown>, dir = temporaryDirectory()) => {
     fleet.servers.mcrit.clearRequests();
-    const result = await runCli(['check', '--json', '--config', writeConfig({ sources: [entry] }, { dir })], NO_PROXY_ENV);
+    const result = await runCli(
+      ['check', '--json', '--config', writeConfig({ sources: [entry] }, { dir })],
+      NO_PROXY_ENV,
+    );
     return { ...result, report: JSON.parse(result.stdout) as { ok: boolean; sources: Record<string, unknown>[] } };
   };
 
@@ -49,15 +52,31 @@ describe('TLS with a self-signed company CA', () => {
   it('trusts the server with caFile (relative to the config file) and lists its jobs', async () => {
     const { code, report } = await check({ ...source, caFile: 'ca.pem' }, pki.dir);
     expect(code).toBe(0);
-    expect(report.sources[0]).toMatchObject({ ok: true, reachable: 'ok', tls: 'ok', authenticated: 'ok', jobs: 40, insecure: false, warnings: [] });
+    expect(report.sources[0]).toMatchObject({
+      ok: true,
+      reachable: 'ok',
+      tls: 'ok',
+      authenticated: 'ok',
+      jobs: 40,
+      insecure: false,
+      warnings: [],
+    });
     expect(fleet.servers.mcrit.requests.map((request) => request.path)).toContain('/jobs');
   });
 
   it('works with insecure: true and warns about it', async () => {
     const { code, report, stdout } = await check({ ...source, insecure: true });
     expect(code).toBe(0);
-    expect(report.sources[0]).toMatchObject({ ok: true, tls: 'ok', insecure: true, warnings: ['insecure: true: the TLS certificate is not verified, so anyone in between can read the credentials'] });
-    const text = await runCli(['check', '--config', writeConfig({ sources: [{ ...source, insecure: true }] })], NO_PROXY_ENV);
+    expect(report.sources[0]).toMatchObject({
+      ok: true,
+      tls: 'ok',
+      insecure: true,
+      warnings: ['insecure: true: the TLS certificate is not verified, so anyone in between can read the credentials'],
+    });
+    const text = await runCli(
+      ['check', '--config', writeConfig({ sources: [{ ...source, insecure: true }] })],
+      NO_PROXY_ENV,
+    );
     expect(text.stdout).toContain('secure-mcrit: warning: insecure: true: the TLS certificate is not verified');
     expect(stdout).not.toContain(String(source.apiToken));
   });
@@ -74,12 +93,23 @@ describe('TLS with a self-signed company CA', () => {
   });
 
   it('says when an https url points at a plain-HTTP port', async () => {
-    const { report } = await check({ ...source, url: fleet.servers.mcrit.url.replace('http:', 'https:'), caFile: pki.caFile });
-    expect(report.sources[0]).toMatchObject({ tls: 'failed', error: { short: 'TLS handshake failed' }, hint: 'TLS handshake failed: does the port speak HTTPS? (use http:// for a plain-HTTP port)' });
+    const { report } = await check({
+      ...source,
+      url: fleet.servers.mcrit.url.replace('http:', 'https:'),
+      caFile: pki.caFile,
+    });
+    expect(report.sources[0]).toMatchObject({
+      tls: 'failed',
+      error: { short: 'TLS handshake failed' },
+      hint: 'TLS handshake failed: does the port speak HTTPS? (use http:// for a plain-HTTP port)',
+    });
   });
 
   it('lets list read through caFile too', async () => {
-    const result = await runCli(['list', '--json', '--config', writeConfig(stringify({ sources: [{ ...source, caFile: pki.caFile }] }))], NO_PROXY_ENV);
+    const result = await runCli(
+      ['list', '--json', '--config', writeConfig(stringify({ sources: [{ ...source, caFile: pki.caFile }] }))],
+      NO_PROXY_ENV,
+    );
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as { jobs: unknown[] }).jobs).toHaveLength(40);
   });

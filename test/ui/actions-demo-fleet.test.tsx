@@ -42,7 +42,10 @@ const spec = (vendor: 'osapi' | 'mcrit' | 'alteryx', patch: Record<string, unkno
 /** A started store over the given config entries (store-level read-only separate from the adapter's). */
 async function open(entries: { spec: SourceSpec; readonly?: boolean }[]): Promise<FleetStore> {
   sources = entries.map((entry) => createSource(entry.spec));
-  store = createFleetStore(entries.map((entry, index) => ({ source: sources[index], readonly: entry.readonly })), { intervalMs: 60_000 });
+  store = createFleetStore(
+    entries.map((entry, index) => ({ source: sources[index], readonly: entry.readonly })),
+    { intervalMs: 60_000 },
+  );
   store.start();
   await store.firstRound();
   return store;
@@ -50,7 +53,13 @@ async function open(entries: { spec: SourceSpec; readonly?: boolean }[]): Promis
 
 /** Requests that could change something: everything but reads and token requests. */
 const mutating = (requests: readonly RecordedRequest[]) =>
-  requests.filter((request) => request.method !== 'GET' && !request.path.endsWith('/oauth2/token')).map((request) => ({ method: request.method, path: request.path, auth: request.headers.authorization ?? request.headers.apitoken }));
+  requests
+    .filter((request) => request.method !== 'GET' && !request.path.endsWith('/oauth2/token'))
+    .map((request) => ({
+      method: request.method,
+      path: request.path,
+      auth: request.headers.authorization ?? request.headers.apitoken,
+    }));
 
 const alteryxSim = () => fleet.servers.alteryx.simulator as AlteryxSimulator;
 /** A job of the demo user (jobs of the protected run-as account refuse the cancel). */
@@ -64,7 +73,8 @@ async function listed(current: FleetStore, key: string): Promise<Job> {
 }
 
 /** The bearer token the Alteryx adapter used for its reads. */
-const alteryxBearer = () => fleet.servers.alteryx.requests.find((request) => request.path === '/webapi/v3/jobs')?.headers.authorization;
+const alteryxBearer = () =>
+  fleet.servers.alteryx.requests.find((request) => request.path === '/webapi/v3/jobs')?.headers.authorization;
 
 describe('Alteryx cancel', () => {
   it('cancels a running job with one DELETE carrying the bearer token, and the refresh shows it cancelled', async () => {
@@ -76,8 +86,14 @@ describe('Alteryx cancel', () => {
     expect(bearer).toMatch(/^Bearer \S+$/);
     fleet.servers.alteryx.clearRequests();
     const [result] = await current.runAction('cancel', [key]);
-    expect(result).toMatchObject({ status: 'done', stateAtRequest: 'running', outcome: { effect: 'cancelled', message: 'Cancelled Successfully.' } });
-    expect(mutating(fleet.servers.alteryx.requests)).toEqual([{ method: 'DELETE', path: `/webapi/v3/jobs/${job.id}`, auth: bearer }]);
+    expect(result).toMatchObject({
+      status: 'done',
+      stateAtRequest: 'running',
+      outcome: { effect: 'cancelled', message: 'Cancelled Successfully.' },
+    });
+    expect(mutating(fleet.servers.alteryx.requests)).toEqual([
+      { method: 'DELETE', path: `/webapi/v3/jobs/${job.id}`, auth: bearer },
+    ]);
     await waitFor(() => current.findJob(key)?.state === 'cancelled');
   });
 
@@ -89,8 +105,14 @@ describe('Alteryx cancel', () => {
     const bearer = alteryxBearer();
     fleet.servers.alteryx.clearRequests();
     const [result] = await current.runAction('cancel', [key]);
-    expect(result).toMatchObject({ status: 'done', stateAtRequest: 'queued', outcome: { effect: 'deleted', message: 'Deleted Successfully.' } });
-    expect(mutating(fleet.servers.alteryx.requests)).toEqual([{ method: 'DELETE', path: `/webapi/v3/jobs/${job.id}`, auth: bearer }]);
+    expect(result).toMatchObject({
+      status: 'done',
+      stateAtRequest: 'queued',
+      outcome: { effect: 'deleted', message: 'Deleted Successfully.' },
+    });
+    expect(mutating(fleet.servers.alteryx.requests)).toEqual([
+      { method: 'DELETE', path: `/webapi/v3/jobs/${job.id}`, auth: bearer },
+    ]);
     await waitFor(() => current.findJob(key) === undefined);
   });
 
@@ -103,7 +125,9 @@ describe('Alteryx cancel', () => {
     fleet.servers.alteryx.clearRequests();
     const [result] = await current.runAction('cancel', [key]);
     expect(result.status).toBe('failed');
-    expect(result.error).toBe(`demo-alteryx: cancel refused (HTTP 400): This job is not in 'Queued' or 'Running' state. (DELETE /webapi/v3/jobs/${job.id})`);
+    expect(result.error).toBe(
+      `demo-alteryx: cancel refused (HTTP 400): This job is not in 'Queued' or 'Running' state. (DELETE /webapi/v3/jobs/${job.id})`,
+    );
     expect(mutating(fleet.servers.alteryx.requests)).toHaveLength(1);
   });
 
@@ -138,12 +162,18 @@ describe('OSAPI delete and retry', () => {
       { method: 'POST', path: `/api/job/${retried}/retry`, auth: token },
       { method: 'DELETE', path: `/api/job/${deleted}`, auth: token },
     ]);
-    expect(remove).toMatchObject({ status: 'done', outcome: { effect: 'deleted', message: `OSAPI forgot job ${deleted}; agents already working on it keep working` } });
+    expect(remove).toMatchObject({
+      status: 'done',
+      outcome: { effect: 'deleted', message: `OSAPI forgot job ${deleted}; agents already working on it keep working` },
+    });
     expect(retry.status).toBe('done');
     const newId = retry.outcome?.newJobId as string;
     expect(osapiSim().statusOf(newId)).toBeDefined();
     expect(retry.outcome?.message).toMatch(new RegExp(`^Retried as job ${newId} \\(status created, revision \\d+\\)$`));
-    await waitFor(() => current.findJob(`demo-osapi/${newId}`) !== undefined && current.findJob(`demo-osapi/${deleted}`) === undefined);
+    await waitFor(
+      () =>
+        current.findJob(`demo-osapi/${newId}`) !== undefined && current.findJob(`demo-osapi/${deleted}`) === undefined,
+    );
   });
 
   it("shows the server's 403 for a token without job:write, one request per action", async () => {
@@ -157,7 +187,9 @@ describe('OSAPI delete and retry', () => {
     const [retry] = await current.runAction('retry', [key]);
     for (const result of [remove, retry]) {
       expect(result.status).toBe('failed');
-      expect(result.error).toMatch(/^demo-osapi: 403 forbidden: Insufficient permissions\. Required: \[job:write\], resolved: /);
+      expect(result.error).toMatch(
+        /^demo-osapi: 403 forbidden: Insufficient permissions\. Required: \[job:write\], resolved: /,
+      );
     }
     expect(mutating(fleet.servers.osapi.requests)).toEqual([
       { method: 'DELETE', path: `/api/job/${id}`, auth: `Bearer ${readToken}` },
@@ -173,14 +205,24 @@ describe('MCRIT delete', () => {
     const job = current.getSnapshot().jobs.find((candidate) => candidate.state === 'succeeded')!;
     fleet.servers.mcrit.clearRequests();
     const [result] = await current.runAction('delete', [job.key]);
-    expect(result).toMatchObject({ status: 'done', outcome: { effect: 'deleted', message: 'MCRIT deleted the job and its result (num_deleted: 1)' } });
-    expect(mutating(fleet.servers.mcrit.requests)).toEqual([{ method: 'DELETE', path: `/jobs/${job.id}`, auth: MCRIT_DEMO_TOKEN }]);
+    expect(result).toMatchObject({
+      status: 'done',
+      outcome: { effect: 'deleted', message: 'MCRIT deleted the job and its result (num_deleted: 1)' },
+    });
+    expect(mutating(fleet.servers.mcrit.requests)).toEqual([
+      { method: 'DELETE', path: `/jobs/${job.id}`, auth: MCRIT_DEMO_TOKEN },
+    ]);
     await waitFor(() => current.findJob(job.key) === undefined);
   });
 });
 
 describe('read-only', () => {
-  const actionsOf: [string, ActionKind][] = [['alteryx', 'cancel'], ['osapi', 'delete'], ['osapi', 'retry'], ['mcrit', 'delete']];
+  const actionsOf: [string, ActionKind][] = [
+    ['alteryx', 'cancel'],
+    ['osapi', 'delete'],
+    ['osapi', 'retry'],
+    ['mcrit', 'delete'],
+  ];
 
   it('--readonly (every source read-only, store and adapters): no action sends anything', async () => {
     const vendors = ['osapi', 'mcrit', 'alteryx'] as const;
@@ -190,10 +232,17 @@ describe('read-only', () => {
     await listed(current, `demo-alteryx/${running.id}`);
     await listed(current, `demo-osapi/${failed}`);
     const mcritJob = current.getSnapshot().jobs.find((job) => job.vendor === 'mcrit')!;
-    const keys: Record<string, string> = { alteryx: `demo-alteryx/${running.id}`, osapi: `demo-osapi/${failed}`, mcrit: mcritJob.key };
+    const keys: Record<string, string> = {
+      alteryx: `demo-alteryx/${running.id}`,
+      osapi: `demo-osapi/${failed}`,
+      mcrit: mcritJob.key,
+    };
     for (const [vendor, kind] of actionsOf) {
       const [result] = await current.runAction(kind, [keys[vendor]]);
-      expect(result).toMatchObject({ status: 'failed', error: `demo-${vendor} is read-only: actions are off and nothing is sent` });
+      expect(result).toMatchObject({
+        status: 'failed',
+        error: `demo-${vendor} is read-only: actions are off and nothing is sent`,
+      });
     }
     for (const vendor of vendors) expect(mutating(fleet.servers[vendor].requests)).toEqual([]);
   });
@@ -203,10 +252,17 @@ describe('read-only', () => {
     const current = await open(vendors.map((vendor) => ({ spec: spec(vendor, { readonly: true }) })));
     const running = injectAlteryx({ status: 'Running', runMs: 3_600_000 });
     const failed = osapiSim().inject({ agents: [{ host: 'web-01', outcome: 'failed' }] });
-    const jobs = { alteryx: await listed(current, `demo-alteryx/${running.id}`), osapi: await listed(current, `demo-osapi/${failed}`), mcrit: current.getSnapshot().jobs.find((job) => job.vendor === 'mcrit')! };
+    const jobs = {
+      alteryx: await listed(current, `demo-alteryx/${running.id}`),
+      osapi: await listed(current, `demo-osapi/${failed}`),
+      mcrit: current.getSnapshot().jobs.find((job) => job.vendor === 'mcrit')!,
+    };
     for (const [vendor, kind] of actionsOf) {
       const source = sources[vendors.indexOf(vendor as (typeof vendors)[number])];
-      const error = await source.act(kind, jobs[vendor as keyof typeof jobs]).then(() => null, (caught: unknown) => caught);
+      const error = await source.act(kind, jobs[vendor as keyof typeof jobs]).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
       expect(error, `${vendor} ${kind}`).toBeInstanceOf(SourceError);
       expect((error as SourceError).kind).toBe('readonly');
     }
@@ -214,17 +270,25 @@ describe('read-only', () => {
   });
 
   it('a per-source readonly: true refuses that source only', async () => {
-    const current = await open([{ spec: spec('osapi', { readonly: true }), readonly: true }, { spec: spec('alteryx') }]);
+    const current = await open([
+      { spec: spec('osapi', { readonly: true }), readonly: true },
+      { spec: spec('alteryx') },
+    ]);
     const failed = osapiSim().inject({ agents: [{ host: 'web-01', outcome: 'failed' }] });
     const running = injectAlteryx({ status: 'Running', runMs: 3_600_000 });
     await listed(current, `demo-osapi/${failed}`);
     await listed(current, `demo-alteryx/${running.id}`);
     const [refused] = await current.runAction('delete', [`demo-osapi/${failed}`]);
     const [cancelled] = await current.runAction('cancel', [`demo-alteryx/${running.id}`]);
-    expect(refused).toMatchObject({ status: 'failed', error: 'demo-osapi is read-only: actions are off and nothing is sent' });
+    expect(refused).toMatchObject({
+      status: 'failed',
+      error: 'demo-osapi is read-only: actions are off and nothing is sent',
+    });
     expect(cancelled).toMatchObject({ status: 'done', outcome: { effect: 'cancelled' } });
     expect(mutating(fleet.servers.osapi.requests)).toEqual([]);
-    expect(mutating(fleet.servers.alteryx.requests)).toEqual([{ method: 'DELETE', path: `/webapi/v3/jobs/${running.id}`, auth: alteryxBearer() }]);
+    expect(mutating(fleet.servers.alteryx.requests)).toEqual([
+      { method: 'DELETE', path: `/webapi/v3/jobs/${running.id}`, auth: alteryxBearer() },
+    ]);
   });
 });
 
@@ -233,14 +297,19 @@ describe('the App over the real store', () => {
     await view.press('/');
     await view.type(id);
     await view.press(KEYS.enter);
-    await view.waitFor((frame) => frame.split('\n').some((line) => line.startsWith('›') && line.includes(id.slice(-5))));
+    await view.waitFor((frame) =>
+      frame.split('\n').some((line) => line.startsWith('›') && line.includes(id.slice(-5))),
+    );
   }
 
   it('c, y on a running Alteryx job sends one DELETE and the row becomes cancelled', async () => {
     const current = await open([{ spec: spec('alteryx') }]);
     const job = injectAlteryx({ status: 'Running', runMs: 3_600_000 });
     await listed(current, `demo-alteryx/${job.id}`);
-    rendered = await renderAt(<App store={current} onExit={() => undefined} write={() => undefined} />, { columns: 120, rows: 30 });
+    rendered = await renderAt(<App store={current} onExit={() => undefined} write={() => undefined} />, {
+      columns: 120,
+      rows: 30,
+    });
     await selectJob(rendered, job.id);
     const bearer = alteryxBearer();
     fleet.servers.alteryx.clearRequests();
@@ -249,15 +318,22 @@ describe('the App over the real store', () => {
     await rendered.press('y', 'y');
     // why: demo Alteryx ids start with the creation time in hex seconds, so no literal prefix is stable
     await rendered.waitFor(`✔ Cancel demo-alteryx/${job.id.slice(0, 4)}`);
-    await rendered.waitFor((frame) => frame.split('\n').some((line) => line.startsWith('›') && line.includes('⊘ cancelled')));
-    expect(mutating(fleet.servers.alteryx.requests)).toEqual([{ method: 'DELETE', path: `/webapi/v3/jobs/${job.id}`, auth: bearer }]);
+    await rendered.waitFor((frame) =>
+      frame.split('\n').some((line) => line.startsWith('›') && line.includes('⊘ cancelled')),
+    );
+    expect(mutating(fleet.servers.alteryx.requests)).toEqual([
+      { method: 'DELETE', path: `/webapi/v3/jobs/${job.id}`, auth: bearer },
+    ]);
   });
 
   it('in read-only mode c explains and nothing reaches the server', async () => {
     const current = await open([{ spec: spec('alteryx', { readonly: true }), readonly: true }]);
     const job = injectAlteryx({ status: 'Running', runMs: 3_600_000 });
     await listed(current, `demo-alteryx/${job.id}`);
-    rendered = await renderAt(<App store={current} readonly onExit={() => undefined} write={() => undefined} />, { columns: 120, rows: 30 });
+    rendered = await renderAt(<App store={current} readonly onExit={() => undefined} write={() => undefined} />, {
+      columns: 120,
+      rows: 30,
+    });
     await selectJob(rendered, job.id);
     await rendered.press('c');
     const frame = await rendered.waitFor('read-only: actions are off and nothing is sent');

@@ -12,7 +12,13 @@ import { makeJob, makeSource, T0 } from '../helpers/jobs.js';
 import { KEYS, lineCells, renderApp, waitFor, type RenderedApp } from '../helpers/render.js';
 
 const adapters = {
-  alteryx: createSource({ type: 'alteryx', name: 'alteryx', url: 'http://127.0.0.1:9/webapi', clientId: 'id', clientSecret: 'secret' }),
+  alteryx: createSource({
+    type: 'alteryx',
+    name: 'alteryx',
+    url: 'http://127.0.0.1:9/webapi',
+    clientId: 'id',
+    clientSecret: 'secret',
+  }),
   osapi: createSource({ type: 'osapi', name: 'osapi', url: 'http://127.0.0.1:9', token: 'token' }),
   vectara: createSource({ type: 'vectara', name: 'vectara', url: 'http://127.0.0.1:9', apiKey: 'key' }),
 };
@@ -21,19 +27,52 @@ const capabilities = (vendor: keyof typeof adapters): SourceCapabilities => adap
 
 const RUNNING_ID = '6b02a242fbc8840ff4808007';
 const QUEUED_ID = '6b02a52406d55d1c805d5003';
-const alteryxRunning = makeJob({ id: RUNNING_ID, source: 'alteryx', state: 'running', nativeState: 'Running', type: 'Data Quality Checks.yxmd', raw: { id: RUNNING_ID, status: 'Running' }, createdAt: T0 - 60_000 });
-const alteryxQueued = makeJob({ id: QUEUED_ID, source: 'alteryx', state: 'queued', nativeState: 'Queued', type: 'ETL Customers.yxwz', raw: { id: QUEUED_ID, status: 'Queued' }, createdAt: T0 - 120_000 });
-const alteryx = (jobs = [alteryxRunning, alteryxQueued], overrides = {}) => makeSource('alteryx', jobs, { capabilities: capabilities('alteryx'), ...overrides });
+const alteryxRunning = makeJob({
+  id: RUNNING_ID,
+  source: 'alteryx',
+  state: 'running',
+  nativeState: 'Running',
+  type: 'Data Quality Checks.yxmd',
+  raw: { id: RUNNING_ID, status: 'Running' },
+  createdAt: T0 - 60_000,
+});
+const alteryxQueued = makeJob({
+  id: QUEUED_ID,
+  source: 'alteryx',
+  state: 'queued',
+  nativeState: 'Queued',
+  type: 'ETL Customers.yxwz',
+  raw: { id: QUEUED_ID, status: 'Queued' },
+  createdAt: T0 - 120_000,
+});
+const alteryx = (jobs = [alteryxRunning, alteryxQueued], overrides = {}) =>
+  makeSource('alteryx', jobs, { capabilities: capabilities('alteryx'), ...overrides });
 
 const FAILED_ID = '5f1c2a3b-9d8e-4f00-a1b2-000000000001';
-const osapiFailed = makeJob({ id: FAILED_ID, source: 'osapi', state: 'failed', nativeState: 'failed', type: 'node.disk.get' });
+const osapiFailed = makeJob({
+  id: FAILED_ID,
+  source: 'osapi',
+  state: 'failed',
+  nativeState: 'failed',
+  type: 'node.disk.get',
+});
 const osapi = (jobs = [osapiFailed]) => makeSource('osapi', jobs, { capabilities: capabilities('osapi') });
 
 const runActions = (store: FakeStore) => store.calls.filter((call) => call.method === 'runAction');
 
 /** A store action as the real store publishes it. */
-function action(id: number, patch: Partial<PendingAction> & Pick<PendingAction, 'kind' | 'jobKey' | 'status'>): PendingAction {
-  return { id, stateAtRequest: 'running', jobType: 'Data Quality Checks.yxmd', at: T0, settledAt: patch.status === 'requested' ? undefined : T0, ...patch };
+function action(
+  id: number,
+  patch: Partial<PendingAction> & Pick<PendingAction, 'kind' | 'jobKey' | 'status'>,
+): PendingAction {
+  return {
+    id,
+    stateAtRequest: 'running',
+    jobType: 'Data Quality Checks.yxmd',
+    at: T0,
+    settledAt: patch.status === 'requested' ? undefined : T0,
+    ...patch,
+  };
 }
 
 let app: RenderedApp | undefined;
@@ -131,7 +170,15 @@ describe('the confirmation dialog', () => {
     await app.waitFor('6b02…08007');
     await app.press('c');
     await app.waitFor('Cancel this job?');
-    const newcomer = makeJob({ id: '6b02aaaaaaaaaaaaaaaa0001', source: 'alteryx', state: 'running', nativeState: 'Running', raw: { status: 'Running' }, createdAt: T0 - 1_000, priority: { rank: 'urgent', value: 9, label: 'Critical' } });
+    const newcomer = makeJob({
+      id: '6b02aaaaaaaaaaaaaaaa0001',
+      source: 'alteryx',
+      state: 'running',
+      nativeState: 'Running',
+      raw: { status: 'Running' },
+      createdAt: T0 - 1_000,
+      priority: { rank: 'urgent', value: 9, label: 'Critical' },
+    });
     store.setSources([alteryx([newcomer, alteryxQueued, alteryxRunning])]);
     await app.waitFor('6b02…a0001');
     expect(app.frame()).toContain(`Job      ${RUNNING_ID}`);
@@ -146,7 +193,12 @@ describe('the confirmation dialog', () => {
     await app.waitFor('6b02…08007');
     await app.press('c');
     await app.waitFor('Cancel this job?');
-    store.setSources([alteryx([{ ...alteryxRunning, state: 'succeeded', nativeState: 'Completed/Success', terminal: true }, alteryxQueued])]);
+    store.setSources([
+      alteryx([
+        { ...alteryxRunning, state: 'succeeded', nativeState: 'Completed/Success', terminal: true },
+        alteryxQueued,
+      ]),
+    ]);
     await app.waitFor('✔ succeeded');
     await app.press('y');
     await app.waitFor('nothing was sent — changed from running to succeeded since the dialog opened');
@@ -161,7 +213,9 @@ describe('deletes need a stronger confirmation', () => {
     await app.waitFor('5f1c…00001');
     await app.press('D');
     const dialog = await app.waitFor('Delete this job?');
-    expect(dialog).toContain('OSAPI forgets the job record; its events stay in the status counts until the TTL expires.');
+    expect(dialog).toContain(
+      'OSAPI forgets the job record; its events stay in the status counts until the TTL expires.',
+    );
     expect(dialog).toContain('Type 0001 and Enter to delete this job (Esc: no)');
     await app.press('y', KEYS.enter);
     await app.waitFor('"y" is not "0001"');
@@ -190,7 +244,13 @@ describe('deletes need a stronger confirmation', () => {
 
 describe('keys a source cannot honour', () => {
   it("says so in the footer instead of doing nothing: Vectara's API has no cancel", async () => {
-    const store = createFakeStore(fleetOf([makeSource('vectara', [makeJob({ id: 'job_1040', source: 'vectara' })], { capabilities: capabilities('vectara') })]));
+    const store = createFakeStore(
+      fleetOf([
+        makeSource('vectara', [makeJob({ id: 'job_1040', source: 'vectara' })], {
+          capabilities: capabilities('vectara'),
+        }),
+      ]),
+    );
     app = await renderApp(store, { columns: 120 });
     await app.waitFor('job_1040');
     expect(app.lines().at(-1)).not.toMatch(/c cancel|D delete|R retry/);
@@ -215,7 +275,9 @@ describe('keys a source cannot honour', () => {
     app = await renderApp(createFakeStore(fleetOf([osapi([running])])), { columns: 160 });
     await app.waitFor('aaaa-run');
     await app.press('R');
-    await app.waitFor('Retry osapi/aaaa-run: only failed, partially failed or skipped jobs are retried; this one is processing');
+    await app.waitFor(
+      'Retry osapi/aaaa-run: only failed, partially failed or skipped jobs are retried; this one is processing',
+    );
   });
 });
 
@@ -249,8 +311,16 @@ describe('read-only', () => {
 });
 
 describe('the dialog on any terminal size', () => {
-  it.each<[number, number]>([[120, 40], [80, 24], [60, 14], [40, 8], [30, 5]])('at %i×%i stays inside the frame and keeps the job and the question', async (columns, rows) => {
-    const store = createFakeStore(fleetOf([alteryx(), osapi(), makeSource('vectara', [], { capabilities: capabilities('vectara') })]));
+  it.each<[number, number]>([
+    [120, 40],
+    [80, 24],
+    [60, 14],
+    [40, 8],
+    [30, 5],
+  ])('at %i×%i stays inside the frame and keeps the job and the question', async (columns, rows) => {
+    const store = createFakeStore(
+      fleetOf([alteryx(), osapi(), makeSource('vectara', [], { capabilities: capabilities('vectara') })]),
+    );
     app = await renderApp(store, { columns, rows });
     await app.waitFor((frame) => frame.includes('6b02') || frame.includes('●'));
     await app.press('c');
@@ -283,7 +353,16 @@ describe('server-controlled text in dialogs and outcomes', () => {
     expect(app.raw()).not.toMatch(/\x1b\]52|\x1b\[2J|\x07/);
     await app.press('y');
     await waitFor(() => runActions(store).length === 1);
-    store.push({ actions: [action(1, { kind: 'cancel', jobKey: `alteryx/${hostile.id}`, status: 'failed', error: 'alteryx: cancel refused (HTTP 400): \x1b]52;c;cm0gLXJmIC8=\x07 nope' })] });
+    store.push({
+      actions: [
+        action(1, {
+          kind: 'cancel',
+          jobKey: `alteryx/${hostile.id}`,
+          status: 'failed',
+          error: 'alteryx: cancel refused (HTTP 400): \x1b]52;c;cm0gLXJmIC8=\x07 nope',
+        }),
+      ],
+    });
     await app.waitFor('nope');
     expect(app.raw()).not.toMatch(/\x1b\]52|\x07/);
   });

@@ -9,21 +9,29 @@ import { createFakeStore, fleetOf } from '../helpers/fake-store.js';
 import { makeJob, makeSource, T0 } from '../helpers/jobs.js';
 import { applyKeyConfig } from '../../source/ui/keymap-config.js';
 
-const LONG_ERROR = 'analytics: POST https://alteryx.example.com/webapi/oauth2/token answered 400 Bad Request: {"error":"invalid_client","error_description":"The client credentials are invalid or the API access key was revoked by an administrator on the Gallery"}';
+const LONG_ERROR =
+  'analytics: POST https://alteryx.example.com/webapi/oauth2/token answered 400 Bad Request: {"error":"invalid_client","error_description":"The client credentials are invalid or the API access key was revoked by an administrator on the Gallery"}';
 
 const fleet = () =>
   fleetOf([
-    makeSource('osapi', [makeJob({ id: 'run-1', state: 'running', type: 'process-chart' }), makeJob({ id: 'bad-2', state: 'failed', type: 'ETL nightly', error: 'disk full\nat step 3' })]),
-    makeSource('alteryx-analytics', [makeJob({ id: 'ax-1', source: 'alteryx-analytics', state: 'succeeded', type: 'ETL hourly' })], {
-      status: 'error',
-      error: { kind: 'http', short: '400 token request rejected', message: LONG_ERROR, status: 400 },
-      consecutiveFailures: 3,
-      failingSince: T0 - 125_000,
-      lastLatencyMs: 240,
-      pollsLastMinute: 4,
-      nextPollAt: T0 + 8_000,
-      total: 5312,
-    }),
+    makeSource('osapi', [
+      makeJob({ id: 'run-1', state: 'running', type: 'process-chart' }),
+      makeJob({ id: 'bad-2', state: 'failed', type: 'ETL nightly', error: 'disk full\nat step 3' }),
+    ]),
+    makeSource(
+      'alteryx-analytics',
+      [makeJob({ id: 'ax-1', source: 'alteryx-analytics', state: 'succeeded', type: 'ETL hourly' })],
+      {
+        status: 'error',
+        error: { kind: 'http', short: '400 token request rejected', message: LONG_ERROR, status: 400 },
+        consecutiveFailures: 3,
+        failingSince: T0 - 125_000,
+        lastLatencyMs: 240,
+        pollsLastMinute: 4,
+        nextPollAt: T0 + 8_000,
+        total: 5312,
+      },
+    ),
   ]);
 
 let app: RenderedApp | undefined;
@@ -81,7 +89,9 @@ describe('cockpit flows', () => {
     const text = screen.replace(/\s+/g, ' ');
     expect(text).toContain('1 failing');
     expect(text).toContain('revoked by an administrator on the Gallery');
-    expect(text).toContain('failing since 2m05s ago · 3 failures in a row · next retry in 8s · last poll took 240ms · 4 polls/min');
+    expect(text).toContain(
+      'failing since 2m05s ago · 3 failures in a row · next retry in 8s · last poll took 240ms · 4 polls/min',
+    );
     expect(text).toContain('1 job listed · the vendor counts 5,312');
     expect(text).toMatch(/finished\/min [·▁-█]+ 0 failed\/min/);
     await app.press('j', KEYS.enter);

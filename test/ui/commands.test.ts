@@ -7,13 +7,26 @@ import { fleetOf } from '../helpers/fake-store.js';
 import { makeJob, makeSource, T0 } from '../helpers/jobs.js';
 
 const fleet = fleetOf([
-  makeSource('osapi', [makeJob({ id: 'run-1', state: 'running', type: 'process-chart' }), makeJob({ id: 'bad-2', state: 'failed', type: 'ETL nightly' }), makeJob({ id: 'same', state: 'queued' })]),
-  makeSource('mcrit', [makeJob({ id: 'm1', source: 'mcrit', state: 'succeeded' }), makeJob({ id: 'same', source: 'mcrit', state: 'succeeded' })]),
+  makeSource('osapi', [
+    makeJob({ id: 'run-1', state: 'running', type: 'process-chart' }),
+    makeJob({ id: 'bad-2', state: 'failed', type: 'ETL nightly' }),
+    makeJob({ id: 'same', state: 'queued' }),
+  ]),
+  makeSource('mcrit', [
+    makeJob({ id: 'm1', source: 'mcrit', state: 'succeeded' }),
+    makeJob({ id: 'same', source: 'mcrit', state: 'succeeded' }),
+  ]),
 ]);
-const views = [{ name: 'failed-etl', query: 'state:failed type:ETL*' }, { name: 'mcrit', query: 'source:mcrit' }];
-const start = (history: string[] = []) => createNavigationState(fleet, { columns: 100, rows: 30 }, { views, commandHistory: history });
-const press = (state: NavigationState, ...keys: string[]) => keys.reduce((current, key) => navigationReducer(current, { type: 'key', key, at: T0 }), state);
-const typeLine = (state: NavigationState, text: string) => press(state, ...[...text].map((char) => (char === ' ' ? 'space' : char)));
+const views = [
+  { name: 'failed-etl', query: 'state:failed type:ETL*' },
+  { name: 'mcrit', query: 'source:mcrit' },
+];
+const start = (history: string[] = []) =>
+  createNavigationState(fleet, { columns: 100, rows: 30 }, { views, commandHistory: history });
+const press = (state: NavigationState, ...keys: string[]) =>
+  keys.reduce((current, key) => navigationReducer(current, { type: 'key', key, at: T0 }), state);
+const typeLine = (state: NavigationState, text: string) =>
+  press(state, ...[...text].map((char) => (char === ' ' ? 'space' : char)));
 const run = (line: string, state = start()) => press(typeLine(press(state, ':'), line), 'enter');
 const ids = (state: NavigationState) => visibleJobs(state).map((job) => job.key);
 
@@ -34,7 +47,11 @@ describe(': commands', () => {
     ['columns state,id,error', (state) => state.columns, ['state', 'id', 'error']],
     ['columns default', (state) => state.columns, null],
     ['q', (state) => state.effects.map((effect) => effect.kind), ['remember-command', 'quit']],
-    ['interval 5s', (state) => state.effects.map((effect) => (effect.kind === 'set-interval' ? effect.ms : effect.kind)), ['remember-command', 5000]],
+    [
+      'interval 5s',
+      (state) => state.effects.map((effect) => (effect.kind === 'set-interval' ? effect.ms : effect.kind)),
+      ['remember-command', 5000],
+    ],
   ])(':%s', (line, read, expected) => expect(read(run(line))).toEqual(expected));
 
   it.each<[string, RegExp]>([
@@ -120,7 +137,9 @@ describe('the query prompt', () => {
     expect(bad.prompt?.error).toBe('column 14: this quote is never closed');
     expect(ids(bad)).toEqual(['osapi/bad-2']);
     const committed = press(bad, 'enter');
-    expect(committed.flash?.text).toMatch(/query not applied: column 14: this quote is never closed \(kept \/state:failed\)/);
+    expect(committed.flash?.text).toMatch(
+      /query not applied: column 14: this quote is never closed \(kept \/state:failed\)/,
+    );
   });
 
   it('toggles the attention filter with !', () => {

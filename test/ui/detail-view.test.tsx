@@ -9,12 +9,27 @@ let app: RenderedApp | undefined;
 afterEach(() => app?.unmount());
 
 const job = makeJob({
-  id: 'job-42', type: 'node.exec', state: 'running', nativeState: 'processing', priority: { rank: 'high', value: 3, label: 'high' }, progress: 40,
-  owner: 'alice', host: 'web-01', createdAt: T0 - 90_000, startedAt: T0 - 60_000, updatedAt: T0 - 1_000, flags: ['retrying'],
+  id: 'job-42',
+  type: 'node.exec',
+  state: 'running',
+  nativeState: 'processing',
+  priority: { rank: 'high', value: 3, label: 'high' },
+  progress: 40,
+  owner: 'alice',
+  host: 'web-01',
+  createdAt: T0 - 90_000,
+  startedAt: T0 - 60_000,
+  updatedAt: T0 - 1_000,
+  flags: ['retrying'],
 });
 
-async function openJob(capabilities: Partial<SourceCapabilities> = {}, extra = [] as ReturnType<typeof makeJob>[]): Promise<{ store: FakeStore; app: RenderedApp }> {
-  const store = createFakeStore(fleetOf([makeSource('osapi', [job, ...extra], { capabilities: makeCapabilities(capabilities) })]));
+async function openJob(
+  capabilities: Partial<SourceCapabilities> = {},
+  extra = [] as ReturnType<typeof makeJob>[],
+): Promise<{ store: FakeStore; app: RenderedApp }> {
+  const store = createFakeStore(
+    fleetOf([makeSource('osapi', [job, ...extra], { capabilities: makeCapabilities(capabilities) })]),
+  );
   app = await renderApp(store, { columns: 100, rows: 30 });
   await app.waitFor('job-42');
   await app.press(KEYS.enter);
@@ -23,32 +38,74 @@ async function openJob(capabilities: Partial<SourceCapabilities> = {}, extra = [
   return { store, app };
 }
 
-const ok = (detail: Partial<JobDetail>) => ({ key: 'osapi/job-42', status: 'ok' as const, error: null, lastSuccessAt: T0 - 3_000, detail: makeDetail({ ...job, ...detail }) });
+const ok = (detail: Partial<JobDetail>) => ({
+  key: 'osapi/job-42',
+  status: 'ok' as const,
+  error: null,
+  lastSuccessAt: T0 - 3_000,
+  detail: makeDetail({ ...job, ...detail }),
+});
 
 describe('job detail', () => {
   it("shows the list's fields while the detail loads", async () => {
     const { app } = await openJob();
     const frame = await app.waitFor('loading detail');
     expect(frame).toContain("showing the list's fields");
-    for (const text of ['osapi (OSAPI)', 'job-42', 'node.exec', '● running', 'native: processing', 'retrying', 'high (vendor: high)', '40%', 'alice', 'web-01', '2024-05-01 11:58:30Z', '1m30s ago', 'Duration   1m00s']) {
+    for (const text of [
+      'osapi (OSAPI)',
+      'job-42',
+      'node.exec',
+      '● running',
+      'native: processing',
+      'retrying',
+      'high (vendor: high)',
+      '40%',
+      'alice',
+      'web-01',
+      '2024-05-01 11:58:30Z',
+      '1m30s ago',
+      'Duration   1m00s',
+    ]) {
       expect(frame).toContain(text);
     }
   });
 
   it('renders every tab from the detail', async () => {
     const { store, app } = await openJob();
-    store.pushDetail(ok({
-      steps: [
-        { name: 'fetch', status: 'completed', state: 'succeeded', attempt: 1, host: 'agent-1', startedAt: T0 - 50_000, finishedAt: T0 - 40_000, durationMs: null, error: null },
-        { name: 'build', status: 'failed', state: 'failed', attempt: 2, host: 'agent-2', startedAt: T0 - 40_000, finishedAt: T0 - 30_000, durationMs: 10_000, error: 'compiler exploded' },
-      ],
-      messages: [
-        { timestamp: T0 - 20_000, level: 'info', text: 'started', origin: 'agent-1' },
-        { timestamp: T0 - 10_000, level: 'error', text: 'disk full', origin: null },
-      ],
-      result: { answer: 42, nested: { list: [1, 2] } },
-      raw: { vendorField: 'vendor value' },
-    }));
+    store.pushDetail(
+      ok({
+        steps: [
+          {
+            name: 'fetch',
+            status: 'completed',
+            state: 'succeeded',
+            attempt: 1,
+            host: 'agent-1',
+            startedAt: T0 - 50_000,
+            finishedAt: T0 - 40_000,
+            durationMs: null,
+            error: null,
+          },
+          {
+            name: 'build',
+            status: 'failed',
+            state: 'failed',
+            attempt: 2,
+            host: 'agent-2',
+            startedAt: T0 - 40_000,
+            finishedAt: T0 - 30_000,
+            durationMs: 10_000,
+            error: 'compiler exploded',
+          },
+        ],
+        messages: [
+          { timestamp: T0 - 20_000, level: 'info', text: 'started', origin: 'agent-1' },
+          { timestamp: T0 - 10_000, level: 'error', text: 'disk full', origin: null },
+        ],
+        result: { answer: 42, nested: { list: [1, 2] } },
+        raw: { vendorField: 'vendor value' },
+      }),
+    );
     expect(await app.waitFor('detail 3s ago')).toContain('polling');
     await app.press('2');
     const steps = await app.waitFor('STEP');
@@ -70,7 +127,11 @@ describe('job detail', () => {
   });
 
   it("says when a tab can't be filled, with the source's own sentence or a generic one", async () => {
-    const { store, app } = await openJob({ messages: false, steps: false, missing: { messages: 'MCRIT has no per-job messages' } });
+    const { store, app } = await openJob({
+      messages: false,
+      steps: false,
+      missing: { messages: 'MCRIT has no per-job messages' },
+    });
     await app.press('3');
     expect(await app.waitFor('MCRIT has no per-job messages')).toContain('3 Messages');
     await app.press('2');
@@ -92,7 +153,12 @@ describe('job detail', () => {
     const { store, app } = await openJob();
     store.pushDetail(ok({}));
     await app.waitFor('detail 3s ago');
-    store.pushDetail({ ...ok({}), status: 'error', lastSuccessAt: T0 - 12_000, error: { kind: 'timeout', short: 'timeout', message: 'osapi: timeout (GET /job/job-42)' } });
+    store.pushDetail({
+      ...ok({}),
+      status: 'error',
+      lastSuccessAt: T0 - 12_000,
+      error: { kind: 'timeout', short: 'timeout', message: 'osapi: timeout (GET /job/job-42)' },
+    });
     expect(await app.waitFor('✖ timeout')).toContain('⧗ last known, 12s old — ✖ timeout');
     await app.press('3');
     expect(await app.waitFor('Messages')).toContain('⧗ last known, 12s old'); // every tab built from the old detail says so
@@ -105,7 +171,13 @@ describe('job detail', () => {
 
   it('says a tab could not be fetched, with the reason — never that the vendor reported none', async () => {
     const { store, app } = await openJob();
-    store.pushDetail({ key: 'osapi/job-42', status: 'error', detail: makeDetail({ ...job, steps: null, messages: null }), lastSuccessAt: null, error: { kind: 'refused', short: 'connection refused', message: 'osapi: connection refused (GET /job/job-42)' } });
+    store.pushDetail({
+      key: 'osapi/job-42',
+      status: 'error',
+      detail: makeDetail({ ...job, steps: null, messages: null }),
+      lastSuccessAt: null,
+      error: { kind: 'refused', short: 'connection refused', message: 'osapi: connection refused (GET /job/job-42)' },
+    });
     await app.press('3');
     const messages = await app.waitFor('could not fetch messages: connection refused');
     expect(messages).not.toContain('reported no messages');
@@ -122,7 +194,10 @@ describe('job detail', () => {
   });
 
   it('lists children and opens them; Esc goes back up', async () => {
-    const children = [makeJob({ id: 'child-1', parentId: 'job-42', state: 'succeeded' }), makeJob({ id: 'child-2', parentId: 'job-42', state: 'failed' })];
+    const children = [
+      makeJob({ id: 'child-1', parentId: 'job-42', state: 'succeeded' }),
+      makeJob({ id: 'child-2', parentId: 'job-42', state: 'failed' }),
+    ];
     const { store, app } = await openJob({}, children);
     const frame = await app.waitFor('Children   2');
     expect(frame).toMatch(/✔ child-1\s+node.exec\s+succeeded/);
@@ -143,7 +218,9 @@ describe('job detail', () => {
 
   it('renders a 100,000-element result with a "more" line', async () => {
     const { store, app } = await openJob();
-    store.pushDetail(ok({ result: { rows: Array.from({ length: 100_000 }, (_, index) => ({ index, name: `row ${index}` })) } }));
+    store.pushDetail(
+      ok({ result: { rows: Array.from({ length: 100_000 }, (_, index) => ({ index, name: `row ${index}` })) } }),
+    );
     await app.press('4');
     const frame = await app.waitFor('rows: [100,000 items]');
     expect(frame).toContain('▸ 0: {2 keys}');
@@ -157,7 +234,13 @@ describe('job detail', () => {
 
   it('follows new messages at the bottom unless scrolled up', async () => {
     const { store, app } = await openJob();
-    const lines = (count: number) => Array.from({ length: count }, (_, index) => ({ timestamp: T0, level: 'info' as const, text: `message ${index}`, origin: null }));
+    const lines = (count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        timestamp: T0,
+        level: 'info' as const,
+        text: `message ${index}`,
+        origin: null,
+      }));
     store.pushDetail(ok({ messages: lines(60) }));
     await app.press('3');
     await app.waitFor('message 59');
@@ -174,7 +257,16 @@ describe('job detail', () => {
 
   it('searches the messages and highlights matches', async () => {
     const { store, app } = await openJob();
-    store.pushDetail(ok({ messages: Array.from({ length: 80 }, (_, index) => ({ timestamp: T0, level: 'info' as const, text: index % 20 === 5 ? `needle ${index}` : `hay ${index}`, origin: null })) }));
+    store.pushDetail(
+      ok({
+        messages: Array.from({ length: 80 }, (_, index) => ({
+          timestamp: T0,
+          level: 'info' as const,
+          text: index % 20 === 5 ? `needle ${index}` : `hay ${index}`,
+          origin: null,
+        })),
+      }),
+    );
     await app.press('3', 'g', '/');
     await app.type('needle');
     expect(await app.waitFor('search: needle')).toContain('needle 5');

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CHILD_LIMIT, flattenTree, STRING_PREVIEW, type TreeView } from '../../source/ui/content/json-tree.js';
 
-const view = (patch: Partial<TreeView> = {}): TreeView => ({ toggles: new Map(), limits: new Map(), width: 80, ...patch });
+const view = (patch: Partial<TreeView> = {}): TreeView => ({
+  toggles: new Map(),
+  limits: new Map(),
+  width: 80,
+  ...patch,
+});
 const text = (line: { segments: { text: string }[] }) => line.segments.map((segment) => segment.text).join('');
 
 describe('flattenTree', () => {

@@ -29,7 +29,11 @@ describe('key flows', () => {
   });
 
   it('filters incrementally, keeps the filter on Enter and clears it on Esc', async () => {
-    const jobs = [makeJob({ id: 'alpha', type: 'index.build' }), makeJob({ id: 'beta', type: 'export' }), makeJob({ id: 'gamma', type: 'index.drop' })];
+    const jobs = [
+      makeJob({ id: 'alpha', type: 'index.build' }),
+      makeJob({ id: 'beta', type: 'export' }),
+      makeJob({ id: 'gamma', type: 'index.drop' }),
+    ];
     app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', jobs)])));
     await app.waitFor('gamma');
     await app.press('/');
@@ -46,10 +50,12 @@ describe('key flows', () => {
   });
 
   it('quick toggles: active-only, failed-only, one source at a time', async () => {
-    const store = createFakeStore(fleetOf([
-      makeSource('osapi', [makeJob({ id: 'run', state: 'running' }), makeJob({ id: 'bad', state: 'failed' })]),
-      makeSource('mcrit', [makeJob({ id: 'm-ok', source: 'mcrit', state: 'succeeded' })]),
-    ]));
+    const store = createFakeStore(
+      fleetOf([
+        makeSource('osapi', [makeJob({ id: 'run', state: 'running' }), makeJob({ id: 'bad', state: 'failed' })]),
+        makeSource('mcrit', [makeJob({ id: 'm-ok', source: 'mcrit', state: 'succeeded' })]),
+      ]),
+    );
     app = await renderApp(store);
     await app.waitFor('m-ok');
     await app.press('a');
@@ -95,7 +101,12 @@ describe('key flows', () => {
     store.setSources([makeSource('osapi', [makeJob({ id: 'job-new', updatedAt: T0 }), ...jobs])]);
     await app.waitFor('job-new');
     expect(selectedLine(app.frame())).toContain('job-2');
-    store.setSources([makeSource('osapi', jobs.filter((job) => job.id !== 'job-2'))]);
+    store.setSources([
+      makeSource(
+        'osapi',
+        jobs.filter((job) => job.id !== 'job-2'),
+      ),
+    ]);
     await app.waitFor((frame) => !frame.includes('job-new'));
     expect(selectedLine(app.frame())).toContain('job-3');
   });
@@ -108,24 +119,30 @@ describe('key flows', () => {
     await app.waitFor('⏸ paused');
     await app.press('p', 'r', '+', '-', '-');
     await waitFor(() => store.calls.length >= 5);
-    expect(store.calls).toEqual([
-      { method: 'setPaused', paused: true },
-      { method: 'setPaused', paused: false },
-      { method: 'refreshNow', source: undefined },
-      { method: 'setIntervalMs', ms: 3_000 },
-      { method: 'setIntervalMs', ms: 5_000 },
-      { method: 'setIntervalMs', ms: 10_000 },
-    ].slice(0, store.calls.length));
+    expect(store.calls).toEqual(
+      [
+        { method: 'setPaused', paused: true },
+        { method: 'setPaused', paused: false },
+        { method: 'refreshNow', source: undefined },
+        { method: 'setIntervalMs', ms: 3_000 },
+        { method: 'setIntervalMs', ms: 5_000 },
+        { method: 'setIntervalMs', ms: 10_000 },
+      ].slice(0, store.calls.length),
+    );
     await app.waitFor('↻ 10s');
   });
 
   it('copies the selected id with OSC 52 and says so in the footer', async () => {
-    app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', [makeJob({ id: '5f1c2a3b-9d8e-4f00-a1b2-000000000001' })])])));
+    app = await renderApp(
+      createFakeStore(fleetOf([makeSource('osapi', [makeJob({ id: '5f1c2a3b-9d8e-4f00-a1b2-000000000001' })])])),
+    );
     await app.waitFor('5f1c…00001');
     await app.press('y');
     await app.waitFor('copied 5f1c2a3b-9d8e-4f00-a1b2-000000000001');
     await waitFor(() => app!.writes.length > 0);
-    expect(app.writes).toEqual([`\x1b]52;c;${Buffer.from('5f1c2a3b-9d8e-4f00-a1b2-000000000001').toString('base64')}\x07`]);
+    expect(app.writes).toEqual([
+      `\x1b]52;c;${Buffer.from('5f1c2a3b-9d8e-4f00-a1b2-000000000001').toString('base64')}\x07`,
+    ]);
     expect(osc52('42')).toBe('\x1b]52;c;NDI=\x07');
   });
 
@@ -140,7 +157,11 @@ describe('key flows', () => {
       await app.waitFor('job-0');
       store.setSources([makeSource('osapi', [{ ...jobs[0], state: 'failed' }, ...jobs.slice(1), failedFromStart])]);
       await app.waitFor('✖ failed');
-      store.setSources([makeSource('osapi', [{ ...jobs[0], state: 'failed' }, ...jobs.slice(1), failedFromStart], { lastSuccessAt: T0 })]);
+      store.setSources([
+        makeSource('osapi', [{ ...jobs[0], state: 'failed' }, ...jobs.slice(1), failedFromStart], {
+          lastSuccessAt: T0,
+        }),
+      ]);
       await app.waitFor('job-1');
       await new Promise((resolve) => setImmediate(resolve));
       expect(app.writes).toEqual(bell ? ['\x07'] : []);
@@ -163,13 +184,15 @@ describe('key flows', () => {
     const frame = await app.waitFor('job-0');
     const footer = frame.split('\n').at(-1) as string;
     const actionKeys = ['action-cancel', 'action-delete', 'action-retry', 'marks-clear'];
-    for (const hint of footerHints(['list', 'global'], KEYMAP, (binding) => !actionKeys.includes(binding.command))) expect(footer).toContain(`${hint.keys} ${hint.label}`);
+    for (const hint of footerHints(['list', 'global'], KEYMAP, (binding) => !actionKeys.includes(binding.command)))
+      expect(footer).toContain(`${hint.keys} ${hint.label}`);
     // why: this source has no actions and nothing is marked, so those keys are not offered.
     for (const hint of ['c cancel', 'D delete', 'R retry', 'u unmark all']) expect(footer).not.toContain(hint);
     await app.press('?');
     // why: help wraps descriptions at 80 columns; continuation lines start under the description column.
     const help = (await app.waitFor('jobtop keys')).replace(/ *\n {25}(?=\S)/g, ' ');
-    for (const binding of KEYMAP.filter((row) => row.scope === 'list' || row.scope === 'global')) expect(help).toContain(binding.description);
+    for (const binding of KEYMAP.filter((row) => row.scope === 'list' || row.scope === 'global'))
+      expect(help).toContain(binding.description);
     await app.press(KEYS.escape);
     await app.waitFor('job-0');
   });

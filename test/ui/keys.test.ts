@@ -3,17 +3,45 @@ import type { Key } from 'ink';
 import { isPrintableKey, keyLabel, splitChunk, toKeyName } from '../../source/ui/keys.js';
 
 const none: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-  super: false, hyper: false, capsLock: false, numLock: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
 };
 
 describe('toKeyName', () => {
   it.each<[string, Partial<Key>, string | null]>([
-    ['j', {}, 'j'], ['G', { shift: true }, 'G'], ['/', {}, '/'], [' ', {}, 'space'], ['', { upArrow: true }, 'up'],
-    ['', { pageDown: true }, 'pagedown'], ['', { home: true }, 'home'], ['\r', { return: true }, 'enter'],
-    ['', { escape: true, meta: true }, 'escape'], ['\t', { tab: true }, 'tab'], ['', { tab: true, shift: true }, 'shift-tab'],
-    ['', { delete: true }, 'backspace'], ['c', { ctrl: true }, 'ctrl-c'], ['x', { meta: true }, null], ['jjj', {}, null],
+    ['j', {}, 'j'],
+    ['G', { shift: true }, 'G'],
+    ['/', {}, '/'],
+    [' ', {}, 'space'],
+    ['', { upArrow: true }, 'up'],
+    ['', { pageDown: true }, 'pagedown'],
+    ['', { home: true }, 'home'],
+    ['\r', { return: true }, 'enter'],
+    ['', { escape: true, meta: true }, 'escape'],
+    ['\t', { tab: true }, 'tab'],
+    ['', { tab: true, shift: true }, 'shift-tab'],
+    ['', { delete: true }, 'backspace'],
+    ['c', { ctrl: true }, 'ctrl-c'],
+    ['x', { meta: true }, null],
+    ['jjj', {}, null],
   ])('%j %j → %s', (input, flags, name) => expect(toKeyName(input, { ...none, ...flags })).toBe(name));
 });
 

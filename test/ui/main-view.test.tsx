@@ -9,8 +9,11 @@ afterEach(() => app?.unmount());
 
 const failing = (name: string, patch: Partial<SourceSnapshot> = {}) =>
   makeSource(name, makeJobs(3, { source: name, prefix: `${name}-` }), {
-    status: 'error', lastSuccessAt: T0 - 125_000, consecutiveFailures: 4,
-    error: { kind: 'auth', short: '401 unauthorized', message: `${name}: 401 unauthorized (GET /jobs)`, status: 401 }, ...patch,
+    status: 'error',
+    lastSuccessAt: T0 - 125_000,
+    consecutiveFailures: 4,
+    error: { kind: 'auth', short: '401 unauthorized', message: `${name}: 401 unauthorized (GET /jobs)`, status: 401 },
+    ...patch,
   });
 
 const fiveSources = () => [
@@ -42,8 +45,13 @@ describe('main screen', () => {
   });
 
   it('shows a source whose list answered but whose enrichment failed as degraded, with how many jobs are unknown', async () => {
-    const degraded = makeSource('alteryx', makeJobs(4, { source: 'alteryx', prefix: 'ax-' }), { incomplete: { jobs: 46, reason: 'disposition look-ups failed: 500 server error' } });
-    app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', makeJobs(3)), degraded])), { columns: 120, rows: 30 });
+    const degraded = makeSource('alteryx', makeJobs(4, { source: 'alteryx', prefix: 'ax-' }), {
+      incomplete: { jobs: 46, reason: 'disposition look-ups failed: 500 server error' },
+    });
+    app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', makeJobs(3)), degraded])), {
+      columns: 120,
+      rows: 30,
+    });
     const frame = await app.waitFor('degraded');
     expect(frame).toMatch(/▲ alteryx( Alteryx)? degraded: 46 unknown <1m ago/);
     expect(frame).not.toMatch(/alteryx( Alteryx)? OK/);
@@ -99,7 +107,11 @@ describe('main screen', () => {
       makeJob({ id: 'a\u001b[2J\u001b[31mred', type: 'type\nwith\nnewlines', owner: '\u202eevil' }),
       makeJob({ id: '漢字漢字漢字漢字', type: '全角の種類の名前はとても長い', host: 'h\u0000st' }),
       makeJob({ id: 'emoji👍🏽x', type: 'tab\there\rcr', source: 'osapi' }),
-      makeJob({ id: 'osc', type: '\u001b]52;c;aGk=\u0007pwned', priority: { rank: null, value: 1, label: '\u009b31mC1' } }),
+      makeJob({
+        id: 'osc',
+        type: '\u001b]52;c;aGk=\u0007pwned',
+        priority: { rank: null, value: 1, label: '\u009b31mC1' },
+      }),
       makeJob({ id: 'plain', type: 'node.exec' }),
     ];
     app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', hostile)])), { columns: 100, rows: 30 });
@@ -119,7 +131,17 @@ describe('main screen', () => {
 
   it('marks rows whose state just changed, for a moment', async () => {
     const jobs = makeJobs(3);
-    app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', jobs)], { changed: new Map([[jobs[1].key, T0 - 1_000], [jobs[2].key, T0 - 10_000]]) })), { columns: 100, rows: 30 });
+    app = await renderApp(
+      createFakeStore(
+        fleetOf([makeSource('osapi', jobs)], {
+          changed: new Map([
+            [jobs[1].key, T0 - 1_000],
+            [jobs[2].key, T0 - 10_000],
+          ]),
+        }),
+      ),
+      { columns: 100, rows: 30 },
+    );
     const lines = (await app.waitFor('job-1')).split('\n');
     expect(lines.find((line) => line.includes('job-1'))).toMatch(/^ \*/);
     expect(lines.find((line) => line.includes('job-2'))).toMatch(/^ {2}/);
@@ -127,12 +149,20 @@ describe('main screen', () => {
 
   it('shows a failing source degraded with its stale age while the others update', async () => {
     let now = T0;
-    const store = createFakeStore(fleetOf([makeSource('osapi', makeJobs(2), { lastSuccessAt: T0 }), failing('mcrit', { lastSuccessAt: T0 - 10_000 })]));
+    const store = createFakeStore(
+      fleetOf([
+        makeSource('osapi', makeJobs(2), { lastSuccessAt: T0 }),
+        failing('mcrit', { lastSuccessAt: T0 - 10_000 }),
+      ]),
+    );
     app = await renderApp(store, { columns: 120, rows: 30, now: () => now });
     expect(await app.waitFor('401 unauthorized')).toContain('stale 10s');
     now = T0 + 7_000;
     const newer = makeJobs(3).map((job) => ({ ...job, updatedAt: now }));
-    store.setSources([makeSource('osapi', newer, { lastSuccessAt: now }), failing('mcrit', { lastSuccessAt: T0 - 10_000 })]);
+    store.setSources([
+      makeSource('osapi', newer, { lastSuccessAt: now }),
+      failing('mcrit', { lastSuccessAt: T0 - 10_000 }),
+    ]);
     const frame = await app.waitFor('stale 17s');
     expect(frame).toContain('✔ osapi OSAPI OK <1m ago');
     expect(frame).toContain('job-2');
@@ -159,14 +189,19 @@ describe('main screen', () => {
   });
 
   it('marks read-only mode in the title', async () => {
-    app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', makeJobs(1), { capabilities: makeCapabilities() })])), { readonly: true });
+    app = await renderApp(
+      createFakeStore(fleetOf([makeSource('osapi', makeJobs(1), { capabilities: makeCapabilities() })])),
+      { readonly: true },
+    );
     expect(await app.waitFor('READ-ONLY')).toContain('jobtop');
   });
 });
 
 describe('many sources', () => {
   it('says how many sources do not fit the header', async () => {
-    const sources = Array.from({ length: 30 }, (_, index) => makeSource(`osapi-${index}`, makeJobs(1, { source: `osapi-${index}`, prefix: `j${index}-` })));
+    const sources = Array.from({ length: 30 }, (_, index) =>
+      makeSource(`osapi-${index}`, makeJobs(1, { source: `osapi-${index}`, prefix: `j${index}-` })),
+    );
     app = await renderApp(createFakeStore(fleetOf(sources)), { columns: 80, rows: 24 });
     expect(await app.waitFor('more sources')).toMatch(/\+\d+ more sources/);
     await app.press('t');

@@ -7,16 +7,32 @@ import { fleetOf } from '../helpers/fake-store.js';
 import { makeDetail, makeJob, makeJobs, makeSource, T0 } from '../helpers/jobs.js';
 
 const jobs = makeJobs(40, { states: ['running'] });
-const fleet = fleetOf([makeSource('osapi', jobs), makeSource('mcrit', [makeJob({ id: 'm1', source: 'mcrit', state: 'failed' })])]);
+const fleet = fleetOf([
+  makeSource('osapi', jobs),
+  makeSource('mcrit', [makeJob({ id: 'm1', source: 'mcrit', state: 'failed' })]),
+]);
 const start = () => createNavigationState(fleet, { columns: 100, rows: 30 });
-const press = (state: NavigationState, ...keys: string[]) => keys.reduce((current, key) => navigationReducer(current, { type: 'key', key, at: T0 }), state);
+const press = (state: NavigationState, ...keys: string[]) =>
+  keys.reduce((current, key) => navigationReducer(current, { type: 'key', key, at: T0 }), state);
 const order = (state: NavigationState) => visibleJobs(state).map((job) => job.key);
 const selectedIndex = (state: NavigationState) => order(state).indexOf(state.selectedKey ?? '');
 
 describe('list keys', () => {
   it.each<[string[], number]>([
-    [[], 0], [['j'], 1], [['down', 'down'], 2], [['j', 'k'], 0], [['k'], 0], [['G'], 40], [['end'], 40], [['G', 'g'], 0],
-    [['G', 'home'], 0], [['f'], 24], [['pagedown'], 24], [['f', 'b'], 0], [['G', 'j'], 40], [['f', 'f', 'pageup'], 16],
+    [[], 0],
+    [['j'], 1],
+    [['down', 'down'], 2],
+    [['j', 'k'], 0],
+    [['k'], 0],
+    [['G'], 40],
+    [['end'], 40],
+    [['G', 'g'], 0],
+    [['G', 'home'], 0],
+    [['f'], 24],
+    [['pagedown'], 24],
+    [['f', 'b'], 0],
+    [['G', 'j'], 40],
+    [['f', 'f', 'pageup'], 16],
   ])('%j selects row %i', (keys, index) => expect(selectedIndex(press(start(), ...keys))).toBe(index));
 
   it('keeps the window around the selection', () => {
@@ -76,9 +92,19 @@ describe('list keys', () => {
 
 describe('global keys queue effects', () => {
   it.each<[string[], string[]]>([
-    [['q'], ['quit']], [['ctrl-c'], ['quit']], [['r'], ['refresh']], [['p'], ['toggle-pause']],
-    [['+', '-', '='], ['interval', 'interval', 'interval']], [['y'], ['copy']], [['c', 'D', 'R', 'space'], []],
-    [['/', 'ctrl-c'], ['quit']], [['?', 'q'], []], [['enter', 'y'], ['copy']],
+    [['q'], ['quit']],
+    [['ctrl-c'], ['quit']],
+    [['r'], ['refresh']],
+    [['p'], ['toggle-pause']],
+    [
+      ['+', '-', '='],
+      ['interval', 'interval', 'interval'],
+    ],
+    [['y'], ['copy']],
+    [['c', 'D', 'R', 'space'], []],
+    [['/', 'ctrl-c'], ['quit']],
+    [['?', 'q'], []],
+    [['enter', 'y'], ['copy']],
   ])('%j → %j', (keys, kinds) => expect(press(start(), ...keys).effects.map((effect) => effect.kind)).toEqual(kinds));
 
   it('copies the selected job id and says so', () => {
@@ -111,7 +137,12 @@ describe('fleet updates', () => {
   it('keeps the selected job by key across a refresh that reorders', () => {
     const chosen = press(start(), 'j', 'j');
     const key = chosen.selectedKey as string;
-    const reordered = fleetOf([makeSource('osapi', [...jobs].reverse().map((job) => ({ ...job, updatedAt: job.key === key ? T0 : job.updatedAt })))]);
+    const reordered = fleetOf([
+      makeSource(
+        'osapi',
+        [...jobs].reverse().map((job) => ({ ...job, updatedAt: job.key === key ? T0 : job.updatedAt })),
+      ),
+    ]);
     const next = navigationReducer(chosen, { type: 'fleet', fleet: reordered });
     expect(next.selectedKey).toBe(key);
     expect(order(next).indexOf(key)).toBe(0);
@@ -121,18 +152,38 @@ describe('fleet updates', () => {
     const chosen = press(start(), 'j', 'j');
     const before = order(chosen);
     const gone = before[2];
-    const next = navigationReducer(chosen, { type: 'fleet', fleet: fleetOf([makeSource('osapi', jobs.filter((job) => job.key !== gone))]) });
+    const next = navigationReducer(chosen, {
+      type: 'fleet',
+      fleet: fleetOf([
+        makeSource(
+          'osapi',
+          jobs.filter((job) => job.key !== gone),
+        ),
+      ]),
+    });
     expect(next.selectedKey).toBe(before[3]);
   });
 });
 
 describe('detail keys', () => {
   const parent = makeJob({ id: 'p', state: 'running', createdAt: T0 });
-  const children = [makeJob({ id: 'c1', parentId: 'p', state: 'succeeded', createdAt: T0 - 2 }), makeJob({ id: 'c2', parentId: 'p', state: 'succeeded', createdAt: T0 - 1 })];
+  const children = [
+    makeJob({ id: 'c1', parentId: 'p', state: 'succeeded', createdAt: T0 - 2 }),
+    makeJob({ id: 'c2', parentId: 'p', state: 'succeeded', createdAt: T0 - 1 }),
+  ];
   const family = fleetOf([makeSource('osapi', [parent, ...children])]);
   const opened = () => press(createNavigationState(family, { columns: 100, rows: 30 }), 'enter');
   const detail = (state: NavigationState, patch: Partial<DetailSnapshot['detail'] & object>): NavigationState =>
-    navigationReducer(state, { type: 'detail', snapshot: { key: state.detail?.stack.at(-1) as string, status: 'ok', error: null, lastSuccessAt: T0, detail: { ...makeDetail({ id: 'p', createdAt: T0 }), ...patch } } });
+    navigationReducer(state, {
+      type: 'detail',
+      snapshot: {
+        key: state.detail?.stack.at(-1) as string,
+        status: 'ok',
+        error: null,
+        lastSuccessAt: T0,
+        detail: { ...makeDetail({ id: 'p', createdAt: T0 }), ...patch },
+      },
+    });
 
   it('opens the selected job on the Overview tab', () => {
     const state = opened();
@@ -142,8 +193,15 @@ describe('detail keys', () => {
   });
 
   it.each<[string[], string]>([
-    [['tab'], 'steps'], [['tab', 'tab'], 'messages'], [['shift-tab'], 'raw'], [['4'], 'result'], [['5', 'tab'], 'overview'],
-    [['l'], 'steps'], [['right', 'right'], 'messages'], [['h'], 'raw'], [['2', '1'], 'overview'],
+    [['tab'], 'steps'],
+    [['tab', 'tab'], 'messages'],
+    [['shift-tab'], 'raw'],
+    [['4'], 'result'],
+    [['5', 'tab'], 'overview'],
+    [['l'], 'steps'],
+    [['right', 'right'], 'messages'],
+    [['h'], 'raw'],
+    [['2', '1'], 'overview'],
   ])('%j shows the %s tab', (keys, tab) => expect(press(opened(), ...keys).detail?.tab).toBe(tab));
 
   it('goes back to the list with the same selection', () => {
@@ -163,12 +221,20 @@ describe('detail keys', () => {
 
   it('ignores detail snapshots of another job', () => {
     const state = opened();
-    const other = navigationReducer(state, { type: 'detail', snapshot: { key: 'osapi/c1', status: 'ok', error: null, lastSuccessAt: T0, detail: null } });
+    const other = navigationReducer(state, {
+      type: 'detail',
+      snapshot: { key: 'osapi/c1', status: 'ok', error: null, lastSuccessAt: T0, detail: null },
+    });
     expect(other).toBe(state);
   });
 
   it('follows new messages until scrolled up, and again from the bottom', () => {
-    const messages = Array.from({ length: 100 }, (_, index) => ({ timestamp: T0, level: 'info' as const, text: `line ${index}`, origin: null }));
+    const messages = Array.from({ length: 100 }, (_, index) => ({
+      timestamp: T0,
+      level: 'info' as const,
+      text: `line ${index}`,
+      origin: null,
+    }));
     const state = press(detail(opened(), { messages }), '3');
     expect(state.detail?.messages.top).toBeNull();
     const up = press(state, 'k');
@@ -179,7 +245,12 @@ describe('detail keys', () => {
   });
 
   it('searches messages with / and steps through matches with n and N', () => {
-    const messages = Array.from({ length: 100 }, (_, index) => ({ timestamp: T0, level: 'info' as const, text: index % 10 === 3 ? `needle ${index}` : `hay ${index}`, origin: null }));
+    const messages = Array.from({ length: 100 }, (_, index) => ({
+      timestamp: T0,
+      level: 'info' as const,
+      text: index % 10 === 3 ? `needle ${index}` : `hay ${index}`,
+      origin: null,
+    }));
     const state = press(detail(opened(), { messages }), '3', 'g', '/', 'n', 'e', 'e', 'd', 'l', 'e', 'enter');
     expect(state.detail?.search).toBe('needle');
     expect(state.detail?.match).toBe(3);
@@ -199,7 +270,12 @@ describe('detail keys', () => {
   });
 
   it('shows more children of a large array on Enter', () => {
-    const state = press(detail(opened(), { result: Array.from({ length: 1000 }, (_, index) => index) }), '4', 'G', 'enter');
+    const state = press(
+      detail(opened(), { result: Array.from({ length: 1000 }, (_, index) => index) }),
+      '4',
+      'G',
+      'enter',
+    );
     expect(state.detail?.result.limits.get('$')).toBe(100);
   });
 });
@@ -211,7 +287,10 @@ describe('selection while sources answer one by one', () => {
   const bothAnswered = fleetOf([makeSource('osapi', [early]), makeSource('mcrit', [urgent])]);
 
   it('follows the top row until the operator moves the selection', () => {
-    const state = navigationReducer(createNavigationState(firstAnswer, { columns: 100, rows: 30 }), { type: 'fleet', fleet: bothAnswered });
+    const state = navigationReducer(createNavigationState(firstAnswer, { columns: 100, rows: 30 }), {
+      type: 'fleet',
+      fleet: bothAnswered,
+    });
     expect(order(state)[0]).toBe('mcrit/urgent');
     expect(state.selectedKey).toBe('mcrit/urgent');
   });

@@ -23,17 +23,27 @@ function colourCodes(raw: string): string[] {
   const found: string[] = [];
   for (const match of raw.matchAll(/\u001b\[([0-9;]*)m/g)) {
     for (const code of match[1].split(';').filter(Boolean).map(Number)) {
-      if ((code >= 30 && code <= 49) || (code >= 90 && code <= 97) || (code >= 100 && code <= 107)) found.push(String(code));
+      if ((code >= 30 && code <= 49) || (code >= 90 && code <= 97) || (code >= 100 && code <= 107))
+        found.push(String(code));
     }
   }
   return found;
 }
 
 const store = () =>
-  createFakeStore(fleetOf([
-    makeSource('osapi', makeJobs(8)),
-    makeSource('mcrit', makeJobs(2, { source: 'mcrit', prefix: 'm-' }), { status: 'error', lastSuccessAt: T0 - 5_000, error: { kind: 'timeout', short: 'timeout', message: 'mcrit: timeout' } }),
-  ], { changed: new Map([['osapi/job-1', T0]]) }));
+  createFakeStore(
+    fleetOf(
+      [
+        makeSource('osapi', makeJobs(8)),
+        makeSource('mcrit', makeJobs(2, { source: 'mcrit', prefix: 'm-' }), {
+          status: 'error',
+          lastSuccessAt: T0 - 5_000,
+          error: { kind: 'timeout', short: 'timeout', message: 'mcrit: timeout' },
+        }),
+      ],
+      { changed: new Map([['osapi/job-1', T0]]) },
+    ),
+  );
 
 describe('NO_COLOR', () => {
   it('uses colour normally (so the check below means something)', async () => {
@@ -45,7 +55,8 @@ describe('NO_COLOR', () => {
   it('emits no colour escapes anywhere, while symbols still carry the states', async () => {
     app = await renderApp(store(), { columns: 100, rows: 30, noColor: true });
     const frame = await app.waitFor('job-7');
-    for (const symbol of ['● running', '◌ queued', '✔ succeeded', '✖ failed', '✖ mcrit']) expect(frame).toContain(symbol);
+    for (const symbol of ['● running', '◌ queued', '✔ succeeded', '✖ failed', '✖ mcrit'])
+      expect(frame).toContain(symbol);
     expect(colourCodes(app.raw())).toEqual([]);
     expect(app.raw()).toMatch(/\u001b\[7m/); // the selection still shows, in reverse video
     await app.press('?');

@@ -19,6 +19,7 @@ describe('the legend of screen marks', () => {
     expect(block?.[1]).toBe(renderLegendMarkdown());
     expect(LEGEND.map((row) => row.mark)).toEqual(expect.arrayContaining(['*', '◆', '⧗', 'N/M', 'showing X of Y']));
     const help = helpLines(['list', 'global']).map((line) => line.segments.map((segment) => segment.text).join(''));
-    for (const row of LEGEND) expect(help.some((line) => line.includes(row.mark) && line.includes(row.meaning))).toBe(true);
+    for (const row of LEGEND)
+      expect(help.some((line) => line.includes(row.mark) && line.includes(row.meaning))).toBe(true);
   });
 });

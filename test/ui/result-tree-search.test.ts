@@ -11,14 +11,29 @@ const result = {
   deep: { a: { b: { c: { needle: 'found me' } } } },
   items: Array.from({ length: 120 }, (_, index) => ({ n: index, tag: index === 117 ? 'rare-tag' : 'common' })),
 };
-const press = (state: NavigationState, ...keys: string[]) => keys.reduce((current, key) => navigationReducer(current, { type: 'key', key, at: T0 }), state);
+const press = (state: NavigationState, ...keys: string[]) =>
+  keys.reduce((current, key) => navigationReducer(current, { type: 'key', key, at: T0 }), state);
 
 function openResult(): NavigationState {
   const job = makeJob({ id: 'p' });
-  const state = press(createNavigationState(fleetOf([makeSource('osapi', [job])]), { columns: 100, rows: 30 }), 'enter', '4');
-  return navigationReducer(state, { type: 'detail', snapshot: { key: job.key, status: 'ok', error: null, lastSuccessAt: T0, detail: { ...makeDetail({ id: 'p' }), result } } });
+  const state = press(
+    createNavigationState(fleetOf([makeSource('osapi', [job])]), { columns: 100, rows: 30 }),
+    'enter',
+    '4',
+  );
+  return navigationReducer(state, {
+    type: 'detail',
+    snapshot: {
+      key: job.key,
+      status: 'ok',
+      error: null,
+      lastSuccessAt: T0,
+      detail: { ...makeDetail({ id: 'p' }), result },
+    },
+  });
 }
-const texts = (state: NavigationState) => tabLines(state, 'result').map((line) => line.segments.map((segment) => segment.text).join(''));
+const texts = (state: NavigationState) =>
+  tabLines(state, 'result').map((line) => line.segments.map((segment) => segment.text).join(''));
 const cursorText = (state: NavigationState) => texts(state)[state.detail?.result.cursor ?? -1];
 
 describe('Result tab: expand all, collapse all, search', () => {
@@ -26,7 +41,9 @@ describe('Result tab: expand all, collapse all, search', () => {
     const state = openResult();
     expect(texts(state).some((line) => line.includes('needle'))).toBe(false);
     const expanded = press(state, 'E');
-    expect(texts(expanded).some((line) => line.includes('needle: "found me"') || line.includes('needle: found me'))).toBe(true);
+    expect(
+      texts(expanded).some((line) => line.includes('needle: "found me"') || line.includes('needle: found me')),
+    ).toBe(true);
     const collapsed = press(expanded, 'C');
     expect(texts(collapsed)).toHaveLength(4);
     expect(collapsed.detail?.result.cursor).toBe(0);

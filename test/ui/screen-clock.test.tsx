@@ -49,7 +49,10 @@ describe('the main screen tells the clock when its text changes', () => {
   });
 
   it('with only finished jobs, wakes when the first age or source age changes its minute', async () => {
-    const jobs = makeJobs(3, { states: ['succeeded'] }).map((job) => ({ ...job, createdAt: T0 - 90 * 60_000 - 20_000 }));
+    const jobs = makeJobs(3, { states: ['succeeded'] }).map((job) => ({
+      ...job,
+      createdAt: T0 - 90 * 60_000 - 20_000,
+    }));
     // Ages of 1h30m20s change text at 1h31m (T0 + 40 s); the source's "<1m ago" at T0 + 58 s.
     expect(await nextChange([makeSource('osapi', jobs, { lastSuccessAt: T0 - 2_000 })])).toBe(T0 + 40_000);
     shown?.unmount();
@@ -57,7 +60,11 @@ describe('the main screen tells the clock when its text changes', () => {
   });
 
   it('wakes every second while a failing source’s stale age counts seconds', async () => {
-    const failing = makeSource('mcrit', [], { status: 'error', lastSuccessAt: T0 - 125_000, error: { kind: 'auth', short: '401', message: '401', status: 401 } });
+    const failing = makeSource('mcrit', [], {
+      status: 'error',
+      lastSuccessAt: T0 - 125_000,
+      error: { kind: 'auth', short: '401', message: '401', status: 401 },
+    });
     expect(await nextChange([failing])).toBe(T0 + 1_000);
   });
 
@@ -71,7 +78,11 @@ describe('the app clock', () => {
   it('redraws an age when the clock passes the change it was told about', async () => {
     let now = T0;
     const job = makeJob({ id: 'only', state: 'succeeded', createdAt: T0 - 4 * 60_000 - 30_000 });
-    const app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', [job], { lastSuccessAt: T0 })])), { columns: 120, rows: 20, now: () => now });
+    const app = await renderApp(createFakeStore(fleetOf([makeSource('osapi', [job], { lastSuccessAt: T0 })])), {
+      columns: 120,
+      rows: 20,
+      now: () => now,
+    });
     shown = app;
     const row = () => app.lines().find((line) => line.includes('only')) ?? '';
     await app.waitFor((frame) => / 4m /.test(row()) && frame.length > 0);

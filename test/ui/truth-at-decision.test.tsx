@@ -36,11 +36,19 @@ afterEach(async () => {
   await fleet.close();
 });
 
-const spec = (vendor: 'osapi' | 'alteryx', patch: Record<string, unknown> = {}) => ({ ...fleet.sources.find((entry) => entry.type === vendor), ...patch }) as unknown as SourceSpec;
+const spec = (vendor: 'osapi' | 'alteryx', patch: Record<string, unknown> = {}) =>
+  ({ ...fleet.sources.find((entry) => entry.type === vendor), ...patch }) as unknown as SourceSpec;
 
-async function open(vendors: ('osapi' | 'alteryx')[], options: FleetStoreOptions = {}, patch: Record<string, unknown> = {}): Promise<FleetStore> {
+async function open(
+  vendors: ('osapi' | 'alteryx')[],
+  options: FleetStoreOptions = {},
+  patch: Record<string, unknown> = {},
+): Promise<FleetStore> {
   sources = vendors.map((vendor) => createSource(spec(vendor, patch)));
-  store = createFleetStore(sources.map((source) => ({ source })), { intervalMs: 60_000, ...options });
+  store = createFleetStore(
+    sources.map((source) => ({ source })),
+    { intervalMs: 60_000, ...options },
+  );
   store.start();
   await store.firstRound();
   return store;
@@ -48,7 +56,8 @@ async function open(vendors: ('osapi' | 'alteryx')[], options: FleetStoreOptions
 
 const alteryxSim = () => fleet.servers.alteryx.simulator as AlteryxSimulator;
 const injectAlteryx = (seed: AlteryxJobSeed) => alteryxSim().inject({ submittedBy: ALTERYX_DEMO_USER, ...seed });
-const deletes = (requests: readonly RecordedRequest[]) => requests.filter((request) => request.method === 'DELETE').map((request) => request.path);
+const deletes = (requests: readonly RecordedRequest[]) =>
+  requests.filter((request) => request.method === 'DELETE').map((request) => request.path);
 
 async function listed(current: FleetStore, key: string): Promise<Job> {
   current.refreshNow();
@@ -129,7 +138,9 @@ describe('stale rows look stale', () => {
     await fleet.servers.alteryx.setFault('refused');
     await rendered.press('r');
     const frame = await rendered.waitFor('connection refused');
-    const rows = frame.split('\n').filter((line) => /^[ ›]/.test(line) && (line.includes('demo-alteryx ') || line.includes('demo-osapi ')));
+    const rows = frame
+      .split('\n')
+      .filter((line) => /^[ ›]/.test(line) && (line.includes('demo-alteryx ') || line.includes('demo-osapi ')));
     const alteryxRows = rows.filter((line) => line.includes('demo-alteryx '));
     const osapiRows = rows.filter((line) => line.includes('demo-osapi '));
     expect(alteryxRows.length).toBeGreaterThan(0);
@@ -143,7 +154,9 @@ describe('stale rows look stale', () => {
 describe('"could not fetch" is never worded as "none"', () => {
   it('says the messages could not be fetched, with the reason, when the detail request fails', async () => {
     const current = await open(['osapi']);
-    const id = (fleet.servers.osapi.simulator as OsapiSimulator).inject({ agents: [{ host: 'web-01', outcome: 'failed', error: 'disk full' }] });
+    const id = (fleet.servers.osapi.simulator as OsapiSimulator).inject({
+      agents: [{ host: 'web-01', outcome: 'failed', error: 'disk full' }],
+    });
     await listed(current, `demo-osapi/${id}`);
     rendered = await renderAt(app(current), { columns: 140, rows: 40 });
     await selectJob(rendered, id);

@@ -27,24 +27,45 @@ export function cancelSpec(): ActionSpec {
     destructive: true,
     availability(job) {
       const status = rawStatus(job) ?? job.nativeState.split('/')[0].toLowerCase();
-      if (status === 'queued') return { ok: true, consequence: 'a queued job is deleted, not cancelled: it disappears from the list' };
+      if (status === 'queued')
+        return { ok: true, consequence: 'a queued job is deleted, not cancelled: it disappears from the list' };
       if (status === 'running') return { ok: true, consequence: 'the running job is cancelled' };
-      if (status === 'created') return unavailable('Alteryx cancels only Queued or Running jobs; this one is Created and not queued yet');
-      if (status === 'initializing') return unavailable('Alteryx cancels only Queued or Running jobs; this one is Initializing, try again once it runs');
-      return unavailable(`only Queued or Running jobs can be cancelled; this one is ${job.nativeState || 'in an unknown state'}`);
+      if (status === 'created')
+        return unavailable('Alteryx cancels only Queued or Running jobs; this one is Created and not queued yet');
+      if (status === 'initializing')
+        return unavailable(
+          'Alteryx cancels only Queued or Running jobs; this one is Initializing, try again once it runs',
+        );
+      return unavailable(
+        `only Queued or Running jobs can be cancelled; this one is ${job.nativeState || 'in an unknown state'}`,
+      );
     },
   };
 }
 
 /** Sends the cancel of `job` (refused up front on a read-only source) and says what it did. */
-export async function sendCancel(client: HttpClient, tokens: TokenKeeper, readonly: boolean | undefined, job: Job): Promise<ActionOutcome> {
+export async function sendCancel(
+  client: HttpClient,
+  tokens: TokenKeeper,
+  readonly: boolean | undefined,
+  job: Job,
+): Promise<ActionOutcome> {
   const request = `DELETE /v3/jobs/${job.id}`;
-  if (readonly) throw new SourceError({ source: client.source, kind: 'readonly', short: 'read-only', detail: 'this source is read-only; nothing was sent', request });
+  if (readonly)
+    throw new SourceError({
+      source: client.source,
+      kind: 'readonly',
+      short: 'read-only',
+      detail: 'this source is read-only; nothing was sent',
+      request,
+    });
   const token = await tokens.bearer({ count: 0 });
   let body: unknown;
   try {
     // why: sent exactly once; a 401 here is reported, never answered by a re-send.
-    body = await client.json(withBearer({ method: 'DELETE', path: jobPath(job.id), mutating: true }, token), { allowEmpty: true });
+    body = await client.json(withBearer({ method: 'DELETE', path: jobPath(job.id), mutating: true }, token), {
+      allowEmpty: true,
+    });
   } catch (error) {
     throw cancelRefusal(error);
   }
@@ -55,7 +76,14 @@ export async function sendCancel(client: HttpClient, tokens: TokenKeeper, readon
 /** A 400 from DELETE is the server refusing the cancel, with its reason. */
 function cancelRefusal(error: unknown): unknown {
   if (!hasHttpStatus(error, 400)) return error;
-  return new SourceError({ source: error.source, kind: 'vendor', short: 'cancel refused (HTTP 400)', detail: error.detail, status: 400, request: error.request });
+  return new SourceError({
+    source: error.source,
+    kind: 'vendor',
+    short: 'cancel refused (HTTP 400)',
+    detail: error.detail,
+    status: 400,
+    request: error.request,
+  });
 }
 
 /** What a 200 from DELETE did: the server's message says, else the job's status decides. */

@@ -27,7 +27,11 @@ export interface DispositionCache {
 }
 
 /** Runs `work` over `items`, at most `concurrency` at a time. */
-async function runLimited<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+async function runLimited<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < items.length) await work(items[next++]);
@@ -71,7 +75,9 @@ export function createDispositionCache(readJson: ReadJson, perPoll: () => number
     remember,
     async enrich(items, counter, signal) {
       const wanted = [...items]
-        .filter(([id, item]) => isAlteryxCompleted(asRecord(item).status) && !dispositions.has(id) && !unanswered.has(id))
+        .filter(
+          ([id, item]) => isAlteryxCompleted(asRecord(item).status) && !dispositions.has(id) && !unanswered.has(id),
+        )
         .slice(0, perPoll())
         .map(([id]) => id);
       await runLimited(wanted, ENRICH_CONCURRENCY, (id) => lookUp(id, counter, signal));

@@ -18,7 +18,8 @@ interface JobPage {
 
 function readJobPage(source: string, body: unknown): JobPage {
   const record = asRecord(body);
-  if (!Array.isArray(record.data)) throw shapeError(source, 'GET /v3/jobs answered without a "data" array', 'GET /v3/jobs');
+  if (!Array.isArray(record.data))
+    throw shapeError(source, 'GET /v3/jobs answered without a "data" array', 'GET /v3/jobs');
   const pagination = asRecord(record.pagination);
   return {
     items: record.data,

@@ -49,7 +49,9 @@ export function normalizeAlteryxOutputs(value: unknown): JobOutput[] {
     return {
       id,
       name: asString(record.fileName) ?? id,
-      formats: asArray(record.availableFormats).map(asString).filter((format): format is string => format !== null),
+      formats: asArray(record.availableFormats)
+        .map(asString)
+        .filter((format): format is string => format !== null),
     };
   });
 }

@@ -28,15 +28,30 @@ export function withUnknownOutcome(job: Job, reason: string | undefined): Job {
 }
 
 /** `ListResult.incomplete` for the listed jobs whose outcome stayed unknown because a detail failed. */
-export function incompleteOf(jobs: readonly Job[], reasonOf: (id: string) => string | undefined): ListResult['incomplete'] {
-  const reasons = jobs.filter((job) => job.state === 'unknown').map((job) => reasonOf(job.id)).filter((reason): reason is string => reason !== undefined);
+export function incompleteOf(
+  jobs: readonly Job[],
+  reasonOf: (id: string) => string | undefined,
+): ListResult['incomplete'] {
+  const reasons = jobs
+    .filter((job) => job.state === 'unknown')
+    .map((job) => reasonOf(job.id))
+    .filter((reason): reason is string => reason !== undefined);
   if (reasons.length === 0) return undefined;
   const distinct = [...new Set(reasons)];
-  return { jobs: reasons.length, reason: distinct.length === 1 ? distinct[0] : `${distinct[0]} (and ${distinct.length - 1} other reasons)` };
+  return {
+    jobs: reasons.length,
+    reason: distinct.length === 1 ? distinct[0] : `${distinct[0]} (and ${distinct.length - 1} other reasons)`,
+  };
 }
 
 /** The detail of a listed job the server has no detail for: its list record, its reason, nothing more. */
 export function detailFromListItem(listItem: unknown, source: string, disposition: string | undefined): JobDetail {
   const job = normalizeAlteryxJob(listItem, source, disposition);
-  return { ...withUnknownOutcome(job, NO_DETAIL_REASON), steps: null, messages: null, result: undefined, outputs: null };
+  return {
+    ...withUnknownOutcome(job, NO_DETAIL_REASON),
+    steps: null,
+    messages: null,
+    result: undefined,
+    outputs: null,
+  };
 }

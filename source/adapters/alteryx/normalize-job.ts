@@ -60,7 +60,11 @@ export interface AlteryxDetailContext {
 }
 
 /** Normalizes `GET /v3/jobs/{id}`, filling what only the list knows from the job's list item. */
-export function normalizeAlteryxDetail(raw: unknown, sourceName: string, context: AlteryxDetailContext = {}): JobDetail {
+export function normalizeAlteryxDetail(
+  raw: unknown,
+  sourceName: string,
+  context: AlteryxDetailContext = {},
+): JobDetail {
   const record = asRecord(raw);
   const listRecord = asRecord(context.listItem);
   const listed = normalizeAlteryxJob(context.listItem ?? {}, sourceName);

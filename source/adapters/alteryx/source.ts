@@ -23,7 +23,10 @@ import { createTokenKeeper } from './tokens.js';
 export function createAlteryxSource(options: AlteryxOptions): JobSource {
   const source = options.name;
   const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
-  const basic = options.clientId && options.clientSecret ? Buffer.from(`${options.clientId}:${options.clientSecret}`, 'utf8').toString('base64') : undefined;
+  const basic =
+    options.clientId && options.clientSecret
+      ? Buffer.from(`${options.clientId}:${options.clientSecret}`, 'utf8').toString('base64')
+      : undefined;
   const client = createSourceHttpClient(options, { secrets: [options.clientSecret, basic] });
   const tokens = createTokenKeeper(client, options, options.now ?? Date.now);
   const readJson = createAuthorizedReader(client, tokens);
@@ -53,9 +56,18 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
       await dispositions.enrich(items, counter, signal);
       dispositions.forgetAllBut(items);
       listItems = items;
-      const jobs = [...items].map(([id, item]) => withUnknownOutcome(normalizeAlteryxJob(item, source, dispositions.get(id)), dispositions.failureOf(id)));
+      const jobs = [...items].map(([id, item]) =>
+        withUnknownOutcome(normalizeAlteryxJob(item, source, dispositions.get(id)), dispositions.failureOf(id)),
+      );
       const incomplete = incompleteOf(jobs, dispositions.failureOf);
-      return { jobs, total, stateCounts: null, requests: counter.count, ...(incomplete ? { incomplete } : {}), ...(truncated ? { truncated } : {}) };
+      return {
+        jobs,
+        total,
+        stateCounts: null,
+        requests: counter.count,
+        ...(incomplete ? { incomplete } : {}),
+        ...(truncated ? { truncated } : {}),
+      };
     },
 
     async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
@@ -70,7 +82,12 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
         const listed = cached ?? (await fetchListItems(readJson, source, limit, counter, signal)).items.get(id);
         if (listed === undefined) return null;
         // why: a job found only in a fresh list may have just been created: ask its detail once more.
-        body = cached === undefined ? await readJson({ path: jobPath(id), query: { includeMessages: 'true' }, signal }, counter).catch((retry: unknown) => (hasHttpStatus(retry, 404) ? null : Promise.reject(retry))) : null;
+        body =
+          cached === undefined
+            ? await readJson({ path: jobPath(id), query: { includeMessages: 'true' }, signal }, counter).catch(
+                (retry: unknown) => (hasHttpStatus(retry, 404) ? null : Promise.reject(retry)),
+              )
+            : null;
         if (body === null) return detailFromListItem(listed, source, dispositions.get(id));
       }
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -83,7 +100,12 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
 
     async act(kind: ActionKind, job: Job): Promise<ActionOutcome> {
       if (kind !== 'cancel') {
-        throw new SourceError({ source, kind: 'unsupported', short: `no ${kind} action`, detail: `Alteryx Server has no ${kind} endpoint; DELETE /v3/jobs/{id} (cancel) is its only job action` });
+        throw new SourceError({
+          source,
+          kind: 'unsupported',
+          short: `no ${kind} action`,
+          detail: `Alteryx Server has no ${kind} endpoint; DELETE /v3/jobs/{id} (cancel) is its only job action`,
+        });
       }
       return sendCancel(client, tokens, options.readonly, job);
     },

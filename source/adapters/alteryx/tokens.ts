@@ -31,7 +31,12 @@ export function createTokenKeeper(client: HttpClient, options: AlteryxOptions, n
   async function fetchToken(counter: RequestCounter): Promise<string> {
     const { clientId, clientSecret } = options;
     if (!clientId || !clientSecret) {
-      throw new SourceError({ source: client.source, kind: 'config', short: 'missing credentials', detail: 'clientId and clientSecret (the API key and secret from the Alteryx user profile) are required' });
+      throw new SourceError({
+        source: client.source,
+        kind: 'config',
+        short: 'missing credentials',
+        detail: 'clientId and clientSecret (the API key and secret from the Alteryx user profile) are required',
+      });
     }
     const request = (as: CredentialStyle) => {
       counter.count++;
@@ -47,12 +52,15 @@ export function createTokenKeeper(client: HttpClient, options: AlteryxOptions, n
         style = 'form';
       } catch (fallbackError) {
         // why: both ways refused the credentials: report the Basic answer (the way Alteryx's clients use).
-        throw tokenRejection(hasHttpStatus(fallbackError, 400) || hasHttpStatus(fallbackError, 401) ? error : fallbackError);
+        throw tokenRejection(
+          hasHttpStatus(fallbackError, 400) || hasHttpStatus(fallbackError, 401) ? error : fallbackError,
+        );
       }
     }
     const record = asRecord(body);
     const token = asString(record.access_token);
-    if (token === null) throw shapeError(client.source, 'the token response has no "access_token"', 'POST /oauth2/token');
+    if (token === null)
+      throw shapeError(client.source, 'the token response has no "access_token"', 'POST /oauth2/token');
     client.addSecret(token);
     const lifetimeMs = (asNumber(record.expires_in) ?? 3600) * 1000;
     current = { token, renewAt: now() + lifetimeMs - Math.min(TOKEN_REFRESH_MARGIN_MS, lifetimeMs / 10) };
@@ -79,16 +87,35 @@ type CredentialStyle = 'basic' | 'form';
 
 /** The token request with the credentials as HTTP Basic, or in the form body. */
 function tokenRequest(style: CredentialStyle, clientId: string, clientSecret: string): HttpRequest {
-  if (style === 'form') return { method: 'POST', path: '/oauth2/token', form: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }, mutating: false };
+  if (style === 'form')
+    return {
+      method: 'POST',
+      path: '/oauth2/token',
+      form: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret },
+      mutating: false,
+    };
   const basic = Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64');
-  return { method: 'POST', path: '/oauth2/token', headers: { authorization: `Basic ${basic}` }, form: { grant_type: 'client_credentials' }, mutating: false };
+  return {
+    method: 'POST',
+    path: '/oauth2/token',
+    headers: { authorization: `Basic ${basic}` },
+    form: { grant_type: 'client_credentials' },
+    mutating: false,
+  };
 }
 
 /** A rejected token request (400 invalid_client, 401) becomes an auth error that says so. */
 function tokenRejection(error: unknown): unknown {
   // why (issue 7 fault matrix): a 200 with HTML, an empty, truncated or oversized body, and a 429
   // with Retry-After are not rejections of the credentials; they keep their own words and retry hint.
-  if (!(error instanceof SourceError) || error.status === undefined || error.status < 400 || error.status === 429 || error.status >= 500) return error;
+  if (
+    !(error instanceof SourceError) ||
+    error.status === undefined ||
+    error.status < 400 ||
+    error.status === 429 ||
+    error.status >= 500
+  )
+    return error;
   return new SourceError({
     source: error.source,
     kind: 'auth',

@@ -6,7 +6,11 @@ import type { ActionKind, ActionOutcome, ActionSpec, SourceCapabilities } from '
 import type { DeclaredAction, HttpJsonDeclaration } from './declaration.js';
 
 const LABELS: Record<ActionKind, string> = { cancel: 'Cancel', delete: 'Delete', retry: 'Retry' };
-const EFFECTS: Record<ActionKind, ActionOutcome['effect']> = { cancel: 'cancelled', delete: 'deleted', retry: 'retried' };
+const EFFECTS: Record<ActionKind, ActionOutcome['effect']> = {
+  cancel: 'cancelled',
+  delete: 'deleted',
+  retry: 'retried',
+};
 
 /** The ActionSpec of one declared action. */
 export function declaredActionSpec(action: DeclaredAction): ActionSpec {
@@ -18,7 +22,10 @@ export function declaredActionSpec(action: DeclaredAction): ActionSpec {
     destructive: action.kind === 'delete',
     availability(job) {
       if (action.when === null || action.when.includes(job.state)) return { ok: true, consequence: action.means };
-      return { ok: false, reason: `${LABELS[action.kind]} applies to ${action.when.join(' or ')} jobs; this one is ${job.state}` };
+      return {
+        ok: false,
+        reason: `${LABELS[action.kind]} applies to ${action.when.join(' or ')} jobs; this one is ${job.state}`,
+      };
     },
   };
 }
@@ -27,9 +34,9 @@ export function declaredActionSpec(action: DeclaredAction): ActionSpec {
 export function declaredCapabilities(declaration: HttpJsonDeclaration): SourceCapabilities {
   const actions: SourceCapabilities['actions'] = {};
   for (const action of Object.values(declaration.actions)) actions[action.kind] = declaredActionSpec(action);
-  const missing: SourceCapabilities['missing'] = { steps: 'This source\'s declaration has no steps.' };
-  if (!declaration.messages) missing.messages = 'This source\'s declaration has no messages endpoint.';
-  if (!declaration.detail?.result) missing.result = 'This source\'s declaration has no result.';
+  const missing: SourceCapabilities['missing'] = { steps: "This source's declaration has no steps." };
+  if (!declaration.messages) missing.messages = "This source's declaration has no messages endpoint.";
+  if (!declaration.detail?.result) missing.result = "This source's declaration has no result.";
   return {
     detail: declaration.detail !== null,
     steps: false,
@@ -43,7 +50,11 @@ export function declaredCapabilities(declaration: HttpJsonDeclaration): SourceCa
 
 /** The outcome of a declared action the server accepted: its effect and the declaration's words. */
 export function declaredOutcome(action: DeclaredAction, id: string, status: number): ActionOutcome {
-  return { kind: action.kind, effect: EFFECTS[action.kind], message: `${LABELS[action.kind]} of ${id} accepted (HTTP ${status}): ${action.means}` };
+  return {
+    kind: action.kind,
+    effect: EFFECTS[action.kind],
+    message: `${LABELS[action.kind]} of ${id} accepted (HTTP ${status}): ${action.means}`,
+  };
 }
 
 /** A declared path with the job's id filled in (percent-encoded). */

@@ -34,13 +34,18 @@ const ACTION_KINDS: readonly ActionKind[] = ['cancel', 'delete', 'retry'];
 const ACTION_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** Compiles a declaration, or lists every problem found in it. */
-export function compileDeclaration(raw: Record<string, unknown>): { ok: true; declaration: HttpJsonDeclaration } | { ok: false; problems: DeclarationProblem[] } {
+export function compileDeclaration(
+  raw: Record<string, unknown>,
+): { ok: true; declaration: HttpJsonDeclaration } | { ok: false; problems: DeclarationProblem[] } {
   const problems: DeclarationProblem[] = [];
   const reader = createReader(problems);
   const list = reader.map(raw.list, 'list', true, ['path', 'query', 'items', 'paging', 'total']);
   const paging = readPaging(reader, list?.paging);
   const query = readQuery(reader, list?.query, paging);
-  const fieldsMap = reader.map(raw.fields, 'fields', true, [...DECLARED_FIELDS, ...TIME_FIELDS.map((field) => `${field}Format`)]);
+  const fieldsMap = reader.map(raw.fields, 'fields', true, [
+    ...DECLARED_FIELDS,
+    ...TIME_FIELDS.map((field) => `${field}Format`),
+  ]);
   const fields: Partial<Record<DeclaredField, Expression>> = {};
   const timeFormats = Object.fromEntries(TIME_FIELDS.map((field) => [field, 'auto'])) as Record<TimeField, TimeFormat>;
   if (fieldsMap) {
@@ -78,8 +83,10 @@ function readPaging(reader: Reader, value: unknown): Paging {
   if (map.kind === undefined) reader.problem('list.paging.kind', `required (one of ${PAGING_KINDS.join(', ')})`);
   if (kind === null) return { kind: 'none' };
   const pageSize = reader.positive(map.pageSize, 'list.paging.pageSize', DEFAULT_PAGE_SIZE);
-  if (map.start !== undefined && kind !== 'page') reader.problem('list.paging.start', 'only paging kind page has a start');
-  if (map.next !== undefined && kind !== 'cursor') reader.problem('list.paging.next', 'only paging kind cursor has a next expression');
+  if (map.start !== undefined && kind !== 'page')
+    reader.problem('list.paging.start', 'only paging kind page has a start');
+  if (map.next !== undefined && kind !== 'cursor')
+    reader.problem('list.paging.next', 'only paging kind cursor has a next expression');
   switch (kind) {
     case 'none':
       return { kind };
@@ -96,7 +103,11 @@ function readPaging(reader: Reader, value: unknown): Paging {
 }
 
 /** Which placeholder a paging kind needs somewhere in list.query. */
-const NEEDED_PLACEHOLDER: Partial<Record<Paging['kind'], string>> = { offset: 'offset', page: 'page', cursor: 'cursor' };
+const NEEDED_PLACEHOLDER: Partial<Record<Paging['kind'], string>> = {
+  offset: 'offset',
+  page: 'page',
+  cursor: 'cursor',
+};
 
 function readQuery(reader: Reader, value: unknown, paging: Paging): Record<string, string> {
   const map = reader.map(value, 'list.query', false, []);
@@ -105,7 +116,11 @@ function readQuery(reader: Reader, value: unknown, paging: Paging): Record<strin
     const text = reader.string(raw, `list.query.${key}`, true);
     if (text === null) continue;
     for (const match of text.matchAll(/\{([^}]*)\}/g)) {
-      if (!(QUERY_PLACEHOLDERS as readonly string[]).includes(match[1])) reader.problem(`list.query.${key}`, `unknown placeholder {${match[1]}} (expected ${QUERY_PLACEHOLDERS.map((name) => `{${name}}`).join(' ')})`);
+      if (!(QUERY_PLACEHOLDERS as readonly string[]).includes(match[1]))
+        reader.problem(
+          `list.query.${key}`,
+          `unknown placeholder {${match[1]}} (expected ${QUERY_PLACEHOLDERS.map((name) => `{${name}}`).join(' ')})`,
+        );
     }
     query[key] = text;
   }
@@ -127,7 +142,8 @@ function readStates(reader: Reader, value: unknown): Map<string, JobState> {
     const list = Array.isArray(words) ? words : [words];
     list.forEach((word, index) => {
       const at = Array.isArray(words) ? `states.${state}[${index}]` : `states.${state}`;
-      if (typeof word !== 'string' && typeof word !== 'number' && typeof word !== 'boolean') return reader.problem(at, 'expected a word or a list of words');
+      if (typeof word !== 'string' && typeof word !== 'number' && typeof word !== 'boolean')
+        return reader.problem(at, 'expected a word or a list of words');
       const text = String(word);
       const taken = table.get(text);
       if (taken !== undefined && taken !== state) reader.problem(at, `"${text}" is already mapped to ${taken}`);
@@ -167,10 +183,12 @@ function readActions(reader: Reader, value: unknown): Partial<Record<ActionKind,
     const action = reader.map(map?.[kind], prefix, false, ['method', 'path', 'means', 'when']);
     if (!action) continue;
     const method = reader.oneOf(action.method, `${prefix}.method`, ACTION_METHODS);
-    if (action.method === undefined) reader.problem(`${prefix}.method`, `required (one of ${ACTION_METHODS.join(', ')})`);
+    if (action.method === undefined)
+      reader.problem(`${prefix}.method`, `required (one of ${ACTION_METHODS.join(', ')})`);
     const path = reader.path(action.path, `${prefix}.path`, true, true);
     const means = reader.string(action.means, `${prefix}.means`, true);
-    if (means !== null && means.trim() === '') reader.problem(`${prefix}.means`, 'say in one sentence what the API really does');
+    if (means !== null && means.trim() === '')
+      reader.problem(`${prefix}.means`, 'say in one sentence what the API really does');
     const when = reader.states(action.when, `${prefix}.when`);
     if (method && path && means) actions[kind] = { kind, method, path, means, when };
   }

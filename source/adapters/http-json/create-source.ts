@@ -1,6 +1,13 @@
 /** The JobSource of one `type: http-json` declaration: the declared list with its paging, detail, messages and actions. */
 import type { Job, JobDetail } from '../../domain/job.js';
-import { DEFAULT_LIMIT, type ActionKind, type ActionOutcome, type BaseSourceOptions, type JobSource, type ListResult } from '../contract.js';
+import {
+  DEFAULT_LIMIT,
+  type ActionKind,
+  type ActionOutcome,
+  type BaseSourceOptions,
+  type JobSource,
+  type ListResult,
+} from '../contract.js';
 import { SourceError } from '../errors.js';
 import type { HttpRequest, JsonResponse } from '../http.js';
 import { dedupeById, MAX_PAGES_PER_POLL } from '../paging.js';
@@ -35,14 +42,32 @@ export interface DeclaredListRead {
 export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
   const source = options.name;
   const { declaration } = options;
-  const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([name, value]) => [name, value.replaceAll('{token}', options.token ?? '')]));
-  const tokenHeaders = Object.entries(options.headers ?? {}).filter(([, value]) => value.includes('{token}')).map(([name]) => headers[name]);
-  const client = createSourceHttpClient(options, { secrets: [...(options.secrets ?? []), options.token, ...tokenHeaders] });
+  const headers = Object.fromEntries(
+    Object.entries(options.headers ?? {}).map(([name, value]) => [
+      name,
+      value.replaceAll('{token}', options.token ?? ''),
+    ]),
+  );
+  const tokenHeaders = Object.entries(options.headers ?? {})
+    .filter(([, value]) => value.includes('{token}'))
+    .map(([name]) => headers[name]);
+  const client = createSourceHttpClient(options, {
+    secrets: [...(options.secrets ?? []), options.token, ...tokenHeaders],
+  });
   const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const baseUrl = new URL(options.url);
   const basePath = baseUrl.pathname.replace(/\/$/, '');
-  const label = (request: Pick<HttpRequest, 'method' | 'path'>) => `${request.method ?? 'GET'} ${basePath}${request.path}`;
-  const shape = (request: Pick<HttpRequest, 'method' | 'path'>, detail: string) => new SourceError({ source, kind: 'shape', short: 'unexpected response shape', detail, status: 200, request: label(request) });
+  const label = (request: Pick<HttpRequest, 'method' | 'path'>) =>
+    `${request.method ?? 'GET'} ${basePath}${request.path}`;
+  const shape = (request: Pick<HttpRequest, 'method' | 'path'>, detail: string) =>
+    new SourceError({
+      source,
+      kind: 'shape',
+      short: 'unexpected response shape',
+      detail,
+      status: 200,
+      request: label(request),
+    });
 
   async function get(path: string, query: HttpRequest['query'], signal?: AbortSignal): Promise<JsonResponse> {
     return client.jsonResponse({ path, query, headers, signal });
@@ -56,19 +81,38 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
     let requests = 0;
     while (request) {
       if (requests >= MAX_PAGES_PER_POLL) {
-        return { items, total, requests, truncated: { asked: limit, fetched: items.length, reason: `stopped after ${MAX_PAGES_PER_POLL} pages` } };
+        return {
+          items,
+          total,
+          requests,
+          truncated: { asked: limit, fetched: items.length, reason: `stopped after ${MAX_PAGES_PER_POLL} pages` },
+        };
       }
       const response = await get(request.path, request.query, signal);
       requests += 1;
       const pageItems = select(declaration.list.items, response.value);
       if (!Array.isArray(pageItems)) {
-        const where = declaration.list.items ? `list.items (${declaration.list.items.text})` : 'the body (no list.items declared)';
+        const where = declaration.list.items
+          ? `list.items (${declaration.list.items.text})`
+          : 'the body (no list.items declared)';
         throw shape(request, `${where} is ${describeKind(pageItems)}, not an array of jobs`);
       }
       if (requests === 1 && declaration.list.total) total = asNumber(select(declaration.list.total, response.value));
       items.push(...pageItems);
       const link = response.headers.link;
-      const next = nextPageRequest(declaration.list, request, { items: pageItems.length, fetched: items.length, total, body: response.value, linkHeader: Array.isArray(link) ? link.join(', ') : link }, limit, baseUrl);
+      const next = nextPageRequest(
+        declaration.list,
+        request,
+        {
+          items: pageItems.length,
+          fetched: items.length,
+          total,
+          body: response.value,
+          linkHeader: Array.isArray(link) ? link.join(', ') : link,
+        },
+        limit,
+        baseUrl,
+      );
       if (next && 'error' in next) throw shape(request, next.error);
       request = next;
     }
@@ -90,7 +134,14 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
     const findings = newFindings();
     const jobs = dedupeById(normalize(read.items, findings)).slice(0, limit);
     const warnings = findingsWarnings(findings, declaration);
-    return { jobs, total: read.total, stateCounts: null, requests: read.requests, ...(read.truncated ? { truncated: read.truncated } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
+    return {
+      jobs,
+      total: read.total,
+      stateCounts: null,
+      requests: read.requests,
+      ...(read.truncated ? { truncated: read.truncated } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
   }
 
   async function detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
@@ -113,14 +164,25 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
       job = (await list(signal)).jobs.find((candidate) => candidate.id === id) ?? null;
       if (!job) return null;
     }
-    const messages = declaration.messages ? readMessages((await get(pathFor(declaration.messages.path, id), undefined, signal)).value, declaration.messages) : null;
+    const messages = declaration.messages
+      ? readMessages((await get(pathFor(declaration.messages.path, id), undefined, signal)).value, declaration.messages)
+      : null;
     return toJobDetail(job, result, messages);
   }
 
   async function act(kind: ActionKind, job: Job): Promise<ActionOutcome> {
     const action = declaration.actions[kind];
-    if (!action) throw new SourceError({ source, kind: 'unsupported', short: `${kind} not supported`, detail: `the declaration of ${source} has no actions.${kind}` });
-    const response = await client.jsonResponse({ method: action.method, path: pathFor(action.path, job.id), headers }, { allowEmpty: true });
+    if (!action)
+      throw new SourceError({
+        source,
+        kind: 'unsupported',
+        short: `${kind} not supported`,
+        detail: `the declaration of ${source} has no actions.${kind}`,
+      });
+    const response = await client.jsonResponse(
+      { method: action.method, path: pathFor(action.path, job.id), headers },
+      { allowEmpty: true },
+    );
     return declaredOutcome(action, job.id, response.status);
   }
 
@@ -139,5 +201,7 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
 function describeKind(value: unknown): string {
   if (value === null || value === undefined) return 'missing';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? `an object (keys: ${Object.keys(value).slice(0, 8).join(', ') || 'none'})` : `a ${typeof value}`;
+  return typeof value === 'object'
+    ? `an object (keys: ${Object.keys(value).slice(0, 8).join(', ') || 'none'})`
+    : `a ${typeof value}`;
 }

@@ -30,7 +30,9 @@ export function createReader(problems: DeclarationProblem[]) {
         return null;
       }
       const record = value as Record<string, unknown>;
-      if (keys.length > 0) for (const key of Object.keys(record)) if (!keys.includes(key)) problem(`${path}.${key}`, `unknown key (expected one of ${keys.join(', ')})`);
+      if (keys.length > 0)
+        for (const key of Object.keys(record))
+          if (!keys.includes(key)) problem(`${path}.${key}`, `unknown key (expected one of ${keys.join(', ')})`);
       return record;
     },
     string(value: unknown, path: string, required: boolean): string | null {
@@ -59,7 +61,8 @@ export function createReader(problems: DeclarationProblem[]) {
       const text = this.string(value, path, required);
       if (text === null) return null;
       if (!text.startsWith('/')) problem(path, `expected a path starting with "/", got "${text}"`);
-      else if (needsId && !text.includes('{id}')) problem(path, `expected a path with {id} (the job's id), got "${text}"`);
+      else if (needsId && !text.includes('{id}'))
+        problem(path, `expected a path with {id} (the job's id), got "${text}"`);
       return text;
     },
     oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | null {

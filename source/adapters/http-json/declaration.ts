@@ -8,7 +8,21 @@ import type { ActionKind } from '../contract.js';
 import type { Expression } from './expression.js';
 
 /** The normalized fields a declaration can map, in the order docs/http-json.md lists them. */
-export const DECLARED_FIELDS = ['id', 'type', 'state', 'created', 'started', 'finished', 'updated', 'progress', 'priority', 'owner', 'host', 'error', 'parent'] as const;
+export const DECLARED_FIELDS = [
+  'id',
+  'type',
+  'state',
+  'created',
+  'started',
+  'finished',
+  'updated',
+  'progress',
+  'priority',
+  'owner',
+  'host',
+  'error',
+  'parent',
+] as const;
 
 /** One mappable field. */
 export type DeclaredField = (typeof DECLARED_FIELDS)[number];
@@ -73,6 +87,10 @@ export interface HttpJsonDeclaration {
   /** Vendor word → normalized state; words not here are `unknown`. */
   states: ReadonlyMap<string, JobState>;
   detail: { path: string; item: Expression | null; result: Expression | null } | null;
-  messages: { path: string; items: Expression | null; fields: { text: Expression; time: Expression | null; level: Expression | null; origin: Expression | null } } | null;
+  messages: {
+    path: string;
+    items: Expression | null;
+    fields: { text: Expression; time: Expression | null; level: Expression | null; origin: Expression | null };
+  } | null;
   actions: Partial<Record<ActionKind, DeclaredAction>>;
 }

@@ -15,7 +15,12 @@ const EPOCH_SECONDS_BELOW = 1e11;
 /** Reads a time in the given format to epoch ms; null for null, junk or non-positive epochs. */
 export function readTime(value: unknown, format: TimeFormat): number | null {
   if (value === null || value === undefined || value === '') return null;
-  const numeric = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : null;
+  const numeric =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
+        ? Number(value)
+        : null;
   if (format === 'iso') return typeof value === 'string' ? parseIsoTime(value) : null;
   if (numeric === null) return format === 'auto' ? parseIsoTime(value) : null;
   if (!Number.isFinite(numeric) || numeric <= 0) return null;
@@ -45,6 +50,6 @@ export function readText(value: unknown): string | null {
 
 /** A short, single-line rendering of a value for a warning (never the whole record). */
 export function describeValue(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

@@ -31,7 +31,12 @@ export function newFindings(): PollFindings {
 }
 
 /** Normalizes one item; null when it has no id (it cannot be keyed, and is counted instead). */
-export function normalizeItem(item: unknown, declaration: HttpJsonDeclaration, sourceName: string, findings: PollFindings): Job | null {
+export function normalizeItem(
+  item: unknown,
+  declaration: HttpJsonDeclaration,
+  sourceName: string,
+  findings: PollFindings,
+): Job | null {
   findings.items += 1;
   const read = (field: DeclaredField): unknown => {
     const expression = declaration.fields[field];
@@ -42,7 +47,8 @@ export function normalizeItem(item: unknown, declaration: HttpJsonDeclaration, s
       findings.errors.set(field, { ...entry, count: entry.count + 1 });
       return null;
     }
-    if (result.value === null && EXPECTED_ON_EVERY_ITEM.includes(field)) findings.missing.set(field, (findings.missing.get(field) ?? 0) + 1);
+    if (result.value === null && EXPECTED_ON_EVERY_ITEM.includes(field))
+      findings.missing.set(field, (findings.missing.get(field) ?? 0) + 1);
     return result.value;
   };
   const typed = <T>(field: DeclaredField, value: unknown, convert: (value: unknown) => T | null): T | null => {
@@ -54,7 +60,8 @@ export function normalizeItem(item: unknown, declaration: HttpJsonDeclaration, s
     }
     return converted;
   };
-  const time = (field: TimeField) => typed(field, read(field), (value) => readTime(value, declaration.timeFormats[field]));
+  const time = (field: TimeField) =>
+    typed(field, read(field), (value) => readTime(value, declaration.timeFormats[field]));
   const id = typed('id', read('id'), readText);
   if (id === null) return null;
   const nativeState = typed('state', read('state'), readText);

@@ -40,7 +40,13 @@ export function firstPageRequest(list: DeclaredList, limit: number): PageRequest
  * The request after `previous`, or null when the list is done: a short page, the total
  * reached, no next cursor or link, or a link to another origin (credentials stay on the source's host).
  */
-export function nextPageRequest(list: DeclaredList, previous: PageRequest, read: PageRead, limit: number, baseUrl: URL): PageRequest | { error: string } | null {
+export function nextPageRequest(
+  list: DeclaredList,
+  previous: PageRequest,
+  read: PageRead,
+  limit: number,
+  baseUrl: URL,
+): PageRequest | { error: string } | null {
   const remaining = limit - read.fetched;
   if (remaining <= 0 || read.items === 0) return null;
   if (read.total !== null && read.fetched >= read.total) return null;
@@ -50,12 +56,23 @@ export function nextPageRequest(list: DeclaredList, previous: PageRequest, read:
     case 'offset':
     case 'page':
       if (read.items < previous.size) return null;
-      return templated(list, { offset: previous.offset + read.items, page: previous.page + 1, cursor: null, size: pageSizeFor(list, limit, read.fetched) });
+      return templated(list, {
+        offset: previous.offset + read.items,
+        page: previous.page + 1,
+        cursor: null,
+        size: pageSizeFor(list, limit, read.fetched),
+      });
     case 'cursor': {
       const next = evaluate(list.paging.next, read.body);
-      const cursor = next.ok && (typeof next.value === 'string' || typeof next.value === 'number') ? String(next.value) : null;
+      const cursor =
+        next.ok && (typeof next.value === 'string' || typeof next.value === 'number') ? String(next.value) : null;
       if (cursor === null || cursor === '' || cursor === previous.cursor) return null;
-      return templated(list, { offset: previous.offset + read.items, page: previous.page + 1, cursor, size: previous.size });
+      return templated(list, {
+        offset: previous.offset + read.items,
+        page: previous.page + 1,
+        cursor,
+        size: previous.size,
+      });
     }
     case 'link': {
       const target = nextLink(read.linkHeader);
@@ -77,23 +94,37 @@ export function nextLink(header: string | string[] | undefined): string | null {
   return null;
 }
 
-function linkRequest(target: string, baseUrl: URL, previous: PageRequest, items: number): PageRequest | { error: string } {
+function linkRequest(
+  target: string,
+  baseUrl: URL,
+  previous: PageRequest,
+  items: number,
+): PageRequest | { error: string } {
   let url: URL;
   try {
     url = new URL(target, baseUrl);
   } catch {
-    return { error: 'the Link header\'s next URL is not a URL' };
+    return { error: "the Link header's next URL is not a URL" };
   }
   const basePath = baseUrl.pathname.replace(/\/+$/, '');
   if (url.origin !== baseUrl.origin || !url.pathname.startsWith(basePath)) {
-    return { error: `the Link header points the next page to ${url.origin}${url.pathname}, outside the source's url; not followed` };
+    return {
+      error: `the Link header points the next page to ${url.origin}${url.pathname}, outside the source's url; not followed`,
+    };
   }
   const query: Record<string, QueryValue> = {};
   for (const key of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(key);
     query[key] = values.length === 1 ? values[0] : values;
   }
-  return { path: url.pathname.slice(basePath.length) || '/', query, offset: previous.offset + items, page: previous.page + 1, cursor: null, size: previous.size };
+  return {
+    path: url.pathname.slice(basePath.length) || '/',
+    query,
+    offset: previous.offset + items,
+    page: previous.page + 1,
+    cursor: null,
+    size: previous.size,
+  };
 }
 
 /** {limit} of a request: offset paging asks only for what is still missing; page numbers need a fixed size. */
@@ -103,8 +134,16 @@ function pageSizeFor(list: DeclaredList, limit: number, fetched: number): number
   return list.paging.pageSize;
 }
 
-function templated(list: DeclaredList, at: { offset: number; page: number; cursor: string | null; size: number }): PageRequest {
-  const values: Record<string, string | null> = { limit: String(at.size), offset: String(at.offset), page: String(at.page), cursor: at.cursor };
+function templated(
+  list: DeclaredList,
+  at: { offset: number; page: number; cursor: string | null; size: number },
+): PageRequest {
+  const values: Record<string, string | null> = {
+    limit: String(at.size),
+    offset: String(at.offset),
+    page: String(at.page),
+    cursor: at.cursor,
+  };
   const query: Record<string, QueryValue> = {};
   for (const [key, template] of Object.entries(list.query)) {
     // why: the first cursor request has no cursor yet; its parameter is left out, not sent empty.

@@ -4,12 +4,14 @@ import { unavailable, type ActionSpec, type SourceCapabilities } from '../contra
 import { asArray, asRecord } from '../read-fields.js';
 import { MCRIT_OBJECT_ID } from './wire-format.js';
 
-const CONSEQUENCE = 'Removes the job and its stored result from MCRIT; a running job stops at its next progress report (one that reports no progress runs to completion).';
+const CONSEQUENCE =
+  'Removes the job and its stored result from MCRIT; a running job stops at its next progress report (one that reports no progress runs to completion).';
 
 function deleteConsequence(job: Job): string {
   const waiting = asArray(asRecord(job.raw).required_by).length;
   const dependants = waiting > 0 ? ` ${waiting} job(s) waiting on it will keep waiting.` : '';
-  if (job.state === 'running') return `Removes the job and its result; the running job stops at its next progress report, or runs to completion if it reports no progress.${dependants}`;
+  if (job.state === 'running')
+    return `Removes the job and its result; the running job stops at its next progress report, or runs to completion if it reports no progress.${dependants}`;
   if (job.state === 'queued') return `Removes the job before it runs.${dependants}`;
   return `Removes the job and its stored result.${dependants}`;
 }

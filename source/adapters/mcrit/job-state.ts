@@ -56,7 +56,10 @@ const STATE_MAP: Record<McritState, { state: JobState; terminal: boolean }> = {
  * Maps a derived MCRIT state to the normalized one (apis.md §6). `had-error` marks a job that
  * still carries the traceback of an earlier failed attempt (for `failed` the error is the outcome).
  */
-export function mapMcritState(nativeState: string, lastError: string | null = null): { state: JobState; terminal: boolean; flags: JobFlag[] } {
+export function mapMcritState(
+  nativeState: string,
+  lastError: string | null = null,
+): { state: JobState; terminal: boolean; flags: JobFlag[] } {
   const known = Object.hasOwn(STATE_MAP, nativeState) ? STATE_MAP[nativeState as McritState] : STATE_MAP.unknown;
   const flags: JobFlag[] = lastError !== null && known.state !== 'failed' ? ['had-error'] : [];
   return { state: known.state, terminal: known.terminal, flags };

@@ -10,7 +10,10 @@ import { readObjectId } from './wire-format.js';
 /** The one-line form of `last_error`: a Python traceback's final (exception) line, else the first line. */
 export function summarizeMcritError(lastError: string | null): string | null {
   if (lastError === null) return null;
-  const lines = lastError.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  const lines = lastError
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
   if (lines.length === 0) return null;
   return lines[0].startsWith('Traceback (most recent call last)') ? lines[lines.length - 1] : lines[0];
 }
@@ -74,12 +77,22 @@ export function normalizeMcritJob(raw: unknown, sourceName: string): Job {
  * Turns a job document (plus its result, when fetched) into a JobDetail. MCRIT has no steps and
  * no per-job log; the full `last_error` traceback becomes the one message, when there is one.
  */
-export function normalizeMcritDetail(raw: unknown, sourceName: string, result?: unknown, notes: readonly JobMessage[] = []): JobDetail {
+export function normalizeMcritDetail(
+  raw: unknown,
+  sourceName: string,
+  result?: unknown,
+  notes: readonly JobMessage[] = [],
+): JobDetail {
   const job = normalizeMcritJob(raw, sourceName);
   const lastError = asString(asRecord(raw).last_error);
   const messages: JobMessage[] = [...notes];
   if (lastError !== null) {
-    messages.unshift({ timestamp: null, level: job.state === 'failed' ? 'error' : 'warning', text: lastError, origin: null });
+    messages.unshift({
+      timestamp: null,
+      level: job.state === 'failed' ? 'error' : 'warning',
+      text: lastError,
+      origin: null,
+    });
   }
   return { ...job, steps: null, messages: messages.length > 0 ? messages : null, result, outputs: null };
 }

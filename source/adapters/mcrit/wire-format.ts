@@ -29,10 +29,20 @@ export function describeType(value: unknown): string {
 export function readEnvelopeData(source: string, body: unknown, request: string): unknown {
   const envelope = asRecord(body);
   if (envelope.status === 'failed') {
-    throw new SourceError({ source, kind: 'vendor', short: 'request failed', detail: extractVendorMessage(body) ?? 'status "failed"', request });
+    throw new SourceError({
+      source,
+      kind: 'vendor',
+      short: 'request failed',
+      detail: extractVendorMessage(body) ?? 'status "failed"',
+      request,
+    });
   }
   if (!Object.hasOwn(envelope, 'data')) {
-    throw shapeError(source, request, `expected {"status": "successful", "data": …}, got ${describeType(body)} without "data"`);
+    throw shapeError(
+      source,
+      request,
+      `expected {"status": "successful", "data": …}, got ${describeType(body)} without "data"`,
+    );
   }
   return envelope.data;
 }

@@ -7,12 +7,19 @@ const DELETE_ACTION: ActionSpec = {
   kind: 'delete',
   label: 'Delete',
   request: 'DELETE /job/{id}',
-  consequence: 'OSAPI forgets the job record; agents already working on it keep working, and its events stay in the status counts until the TTL expires.',
+  consequence:
+    'OSAPI forgets the job record; agents already working on it keep working, and its events stay in the status counts until the TTL expires.',
   destructive: true,
   availability(job) {
     return job.terminal
-      ? { ok: true, consequence: 'OSAPI forgets the job record; its events stay in the status counts until the TTL expires.' }
-      : { ok: true, consequence: 'OSAPI forgets the job record but does not stop it: agents already working on it keep working.' };
+      ? {
+          ok: true,
+          consequence: 'OSAPI forgets the job record; its events stay in the status counts until the TTL expires.',
+        }
+      : {
+          ok: true,
+          consequence: 'OSAPI forgets the job record but does not stop it: agents already working on it keep working.',
+        };
   },
 };
 
@@ -20,11 +27,14 @@ const RETRY_ACTION: ActionSpec = {
   kind: 'retry',
   label: 'Retry',
   request: 'POST /job/{id}/retry',
-  consequence: 'OSAPI submits a new job with the same operation to any one agent (_any); this job stays and gains a "retried" event.',
+  consequence:
+    'OSAPI submits a new job with the same operation to any one agent (_any); this job stays and gains a "retried" event.',
   destructive: false,
   availability(job) {
     if (RETRYABLE_STATUSES.has(job.nativeState)) return { ok: true, consequence: RETRY_ACTION.consequence };
-    return unavailable(`only failed, partially failed or skipped jobs are retried; this one is ${job.nativeState || 'of unknown status'}`);
+    return unavailable(
+      `only failed, partially failed or skipped jobs are retried; this one is ${job.nativeState || 'of unknown status'}`,
+    );
   },
 };
 

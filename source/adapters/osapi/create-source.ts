@@ -1,6 +1,13 @@
 /** The JobSource of one OSAPI controller: paged `GET /job`, `GET /job/{id}`, DELETE and retry, and path-prefix discovery. */
 import type { Job, JobDetail } from '../../domain/job.js';
-import { DEFAULT_LIMIT, type ActionKind, type ActionOutcome, type BaseSourceOptions, type JobSource, type ListResult } from '../contract.js';
+import {
+  DEFAULT_LIMIT,
+  type ActionKind,
+  type ActionOutcome,
+  type BaseSourceOptions,
+  type JobSource,
+  type ListResult,
+} from '../contract.js';
 import { dedupeById, MAX_PAGES_PER_POLL, pageCapTruncation } from '../paging.js';
 import { asNumber, asRecord, asString } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
@@ -46,13 +53,21 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
     const body = await client.json({ path, query: { limit: size, offset }, headers, signal });
     const record = asRecord(body);
     if (!Array.isArray(record.items)) {
-      throw shapeError(source, label('GET', path), `the list response has no "items" array (keys: ${describeKeys(body)})`);
+      throw shapeError(
+        source,
+        label('GET', path),
+        `the list response has no "items" array (keys: ${describeKeys(body)})`,
+      );
     }
     return { items: record.items, total: asNumber(record.total_items), statusCounts: record.status_counts };
   }
 
   /** First page, finding the prefix on first use when none was configured. */
-  async function fetchFirstPage(size: number, signal: AbortSignal | undefined, counter: { requests: number }): Promise<ListPage> {
+  async function fetchFirstPage(
+    size: number,
+    signal: AbortSignal | undefined,
+    counter: { requests: number },
+  ): Promise<ListPage> {
     counter.requests++;
     try {
       const page = await fetchPage(prefix, 0, size, signal);
@@ -76,7 +91,11 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
     let lastPage = first;
     let requested = Math.min(OSAPI_MAX_PAGE_SIZE, limit);
     let pages = 1;
-    while (items.length < limit && pages < MAX_PAGES_PER_POLL && !isLastPage(lastPage, requested, items.length, total)) {
+    while (
+      items.length < limit &&
+      pages < MAX_PAGES_PER_POLL &&
+      !isLastPage(lastPage, requested, items.length, total)
+    ) {
       const size = Math.min(OSAPI_MAX_PAGE_SIZE, limit - items.length);
       counter.requests++;
       lastPage = await fetchPage(prefix, items.length, size, signal);
@@ -86,7 +105,13 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
     }
     const jobs = dedupeById(items.map((item) => normalizeOsapiJob(item, source))).slice(0, limit);
     const truncated = pageCapTruncation(limit, jobs.length, pages);
-    return { jobs, total, stateCounts: normalizeOsapiStatusCounts(first.statusCounts), requests: counter.requests, ...(truncated ? { truncated } : {}) };
+    return {
+      jobs,
+      total,
+      stateCounts: normalizeOsapiStatusCounts(first.statusCounts),
+      requests: counter.requests,
+      ...(truncated ? { truncated } : {}),
+    };
   }
 
   async function detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
@@ -106,16 +131,28 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
 
   async function deleteJob(job: { id: string }): Promise<ActionOutcome> {
     await client.json({ method: 'DELETE', path: jobPath(job.id), headers }, { allowEmpty: true });
-    return { kind: 'delete', effect: 'deleted', message: `OSAPI forgot job ${job.id}; agents already working on it keep working` };
+    return {
+      kind: 'delete',
+      effect: 'deleted',
+      message: `OSAPI forgot job ${job.id}; agents already working on it keep working`,
+    };
   }
 
   async function retryJob(job: { id: string }): Promise<ActionOutcome> {
     const path = `${jobPath(job.id)}/retry`;
     const body = asRecord(await client.json({ method: 'POST', path, headers }));
     const newJobId = asString(body.job_id);
-    if (!newJobId) throw shapeError(source, label('POST', path), `the retry response has no "job_id" (keys: ${describeKeys(body)})`, 201);
+    if (!newJobId)
+      throw shapeError(
+        source,
+        label('POST', path),
+        `the retry response has no "job_id" (keys: ${describeKeys(body)})`,
+        201,
+      );
     const revision = asNumber(body.revision);
-    const details = [`status ${asString(body.status) ?? 'unknown'}`, revision === null ? null : `revision ${revision}`].filter(Boolean).join(', ');
+    const details = [`status ${asString(body.status) ?? 'unknown'}`, revision === null ? null : `revision ${revision}`]
+      .filter(Boolean)
+      .join(', ');
     return { kind: 'retry', effect: 'retried', message: `Retried as job ${newJobId} (${details})`, newJobId };
   }
 

@@ -4,7 +4,14 @@ import { jobKey, type Job, type JobDetail } from '../../domain/job.js';
 import { parseIsoTime } from '../../domain/time.js';
 import { asArray, asRecord, asString } from '../read-fields.js';
 import { mapOsapiState } from './state-mapping.js';
-import { earliestEventTime, latestEventTime, normalizeOsapiSteps, normalizeOsapiTimelineEvent, START_EVENTS, TERMINAL_EVENTS } from './timeline-steps.js';
+import {
+  earliestEventTime,
+  latestEventTime,
+  normalizeOsapiSteps,
+  normalizeOsapiTimelineEvent,
+  START_EVENTS,
+  TERMINAL_EVENTS,
+} from './timeline-steps.js';
 
 /** Normalizes one OSAPI job record (a list item or a detail body) to a Job; never throws. */
 export function normalizeOsapiJob(raw: unknown, sourceName: string): Job {

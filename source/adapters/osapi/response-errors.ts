@@ -27,6 +27,7 @@ export function shapeError(source: string, request: string, detail: string, stat
 
 /** The SourceError of an action OSAPI does not have (cancel, and anything but delete and retry). */
 export function unsupported(source: string, kind: ActionKind): SourceError {
-  const detail = kind === 'cancel' ? 'OSAPI has no cancel; Delete only forgets the record' : `OSAPI has no ${kind} action`;
+  const detail =
+    kind === 'cancel' ? 'OSAPI has no cancel; Delete only forgets the record' : `OSAPI has no ${kind} action`;
   return new SourceError({ source, kind: 'unsupported', short: `${kind} not supported`, detail });
 }

@@ -11,13 +11,21 @@ export const START_EVENTS = new Set(['acknowledged', 'started']);
 export const TERMINAL_EVENTS = new Set(['completed', 'failed', 'skipped']);
 
 /** The earliest time of the named events (of one host, if given), or null when there are none. */
-export function earliestEventTime(timeline: Record<string, unknown>[], events: Set<string>, host?: string): number | null {
+export function earliestEventTime(
+  timeline: Record<string, unknown>[],
+  events: Set<string>,
+  host?: string,
+): number | null {
   const times = eventTimes(timeline, events, host);
   return times.length > 0 ? Math.min(...times) : null;
 }
 
 /** The latest time of the named events (of one host, if given), or null when there are none. */
-export function latestEventTime(timeline: Record<string, unknown>[], events: Set<string>, host?: string): number | null {
+export function latestEventTime(
+  timeline: Record<string, unknown>[],
+  events: Set<string>,
+  host?: string,
+): number | null {
   const times = eventTimes(timeline, events, host);
   return times.length > 0 ? Math.max(...times) : null;
 }
@@ -40,7 +48,11 @@ export function normalizeOsapiSteps(agentStates: unknown, timeline: Record<strin
   return hosts.map((host) => normalizeOsapiStep(host, asRecord(asRecord(agentStates)[host]), timeline));
 }
 
-function normalizeOsapiStep(host: string, agent: Record<string, unknown>, timeline: Record<string, unknown>[]): JobStep {
+function normalizeOsapiStep(
+  host: string,
+  agent: Record<string, unknown>,
+  timeline: Record<string, unknown>[],
+): JobStep {
   const status = asString(agent.status) ?? '';
   const mapping = mapOsapiState(status);
   return {

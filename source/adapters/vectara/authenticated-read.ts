@@ -9,7 +9,12 @@ import type { TokenCache } from './oauth-token-cache.js';
 import { configError, isRejectedCredential } from './source-errors.js';
 
 /** The read of one source; `oauth` is null when it uses an API key (or has no credentials). */
-export function createAuthenticatedRead(options: VectaraOptions, apiVersion: VectaraApiVersion, client: HttpClient, oauth: TokenCache | null): VectaraRead {
+export function createAuthenticatedRead(
+  options: VectaraOptions,
+  apiVersion: VectaraApiVersion,
+  client: HttpClient,
+  oauth: TokenCache | null,
+): VectaraRead {
   const name = options.name;
 
   async function credentialHeaders(counter: RequestCounter, signal?: AbortSignal): Promise<Record<string, string>> {

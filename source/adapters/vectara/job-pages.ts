@@ -16,7 +16,11 @@ export interface RequestCounter {
 }
 
 /** Sends a read with credentials; `check` throws on a body that reports a failure. */
-export type VectaraRead = (request: HttpRequest, counter: RequestCounter, check: (body: unknown) => void) => Promise<unknown>;
+export type VectaraRead = (
+  request: HttpRequest,
+  counter: RequestCounter,
+  check: (body: unknown) => void,
+) => Promise<unknown>;
 
 /** A source's name, job limit and authenticated read, as the list and detail calls use them. */
 export interface VectaraReader {

@@ -10,13 +10,18 @@ import { mapVectaraState, v1StateName } from './state-map.js';
 export function detectVectaraApiVersion(raw: unknown): VectaraApiVersion {
   const record = asRecord(raw);
   const v1Fields = ['tsCreate', 'tsStart', 'tsComplete', 'userHandle', 'corpusId'].some((field) => field in record);
-  const v1State = typeof record.state === 'number' || (typeof record.state === 'string' && record.state.startsWith('JOB_STATE__'));
+  const v1State =
+    typeof record.state === 'number' || (typeof record.state === 'string' && record.state.startsWith('JOB_STATE__'));
   const v1Type = typeof record.type === 'string' && record.type.startsWith('JOB__');
   return v1Fields || v1State || v1Type ? 'v1' : 'v2';
 }
 
 /** Normalizes one v2 or v1 job record (version detected when not given); never throws. */
-export function normalizeVectaraJob(raw: unknown, sourceName: string, apiVersion: VectaraApiVersion = detectVectaraApiVersion(raw)): Job {
+export function normalizeVectaraJob(
+  raw: unknown,
+  sourceName: string,
+  apiVersion: VectaraApiVersion = detectVectaraApiVersion(raw),
+): Job {
   const record = asRecord(raw);
   const id = asString(record.id) ?? '';
   const isV1 = apiVersion === 'v1';
@@ -51,7 +56,13 @@ export function normalizeVectaraJob(raw: unknown, sourceName: string, apiVersion
 
 /** Normalizes one job for the detail view: Vectara has no steps, messages, result or outputs. */
 export function normalizeVectaraJobDetail(raw: unknown, sourceName: string, apiVersion?: VectaraApiVersion): JobDetail {
-  return { ...normalizeVectaraJob(raw, sourceName, apiVersion), steps: null, messages: null, result: undefined, outputs: null };
+  return {
+    ...normalizeVectaraJob(raw, sourceName, apiVersion),
+    steps: null,
+    messages: null,
+    result: undefined,
+    outputs: null,
+  };
 }
 
 /** The state as Vectara said it: proto numbers become their names; an omitted v1 state is JOB_STATE__UNKNOWN. */

@@ -25,13 +25,19 @@ const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
 /** Where to ask for a token when the config does not say (apis.md §3.1, §3.7). */
 export function defaultVectaraTokenUrl(url: string, apiVersion: VectaraApiVersion, customerId?: string): string {
   if (new URL(url).hostname === 'api.vectara.io') {
-    return apiVersion === 'v1' && customerId ? `https://vectara-prod-${customerId}.auth.us-west-2.amazoncognito.com/oauth2/token` : 'https://auth.vectara.io/oauth2/token';
+    return apiVersion === 'v1' && customerId
+      ? `https://vectara-prod-${customerId}.auth.us-west-2.amazoncognito.com/oauth2/token`
+      : 'https://auth.vectara.io/oauth2/token';
   }
   return `${url.replace(/\/+$/, '')}/oauth2/token`;
 }
 
 /** Creates the token cache of one source; fetched tokens are added to `apiClient`'s secrets too. */
-export function createTokenCache(options: VectaraOptions, apiVersion: VectaraApiVersion, apiClient: HttpClient): TokenCache {
+export function createTokenCache(
+  options: VectaraOptions,
+  apiVersion: VectaraApiVersion,
+  apiClient: HttpClient,
+): TokenCache {
   const source = options.name;
   const tokenUrl = new URL(options.tokenUrl ?? defaultVectaraTokenUrl(options.url, apiVersion, options.customerId));
   const client = createSourceHttpClient(options, { baseUrl: tokenUrl.origin, secrets: [options.clientSecret] });
@@ -41,18 +47,29 @@ export function createTokenCache(options: VectaraOptions, apiVersion: VectaraApi
   let pending: Promise<string> | null = null;
 
   async function fetchToken(counter: RequestCounter, signal?: AbortSignal): Promise<string> {
-    const form = { grant_type: 'client_credentials', client_id: options.clientId ?? '', client_secret: options.clientSecret ?? '' };
+    const form = {
+      grant_type: 'client_credentials',
+      client_id: options.clientId ?? '',
+      client_secret: options.clientSecret ?? '',
+    };
     counter.requests += 1;
     const response = await client.send({ method: 'POST', path, form, mutating: false, signal });
     const body = parseJsonOrNull(response.text);
-    if (response.status < 200 || response.status > 299) throw tokenError(source, label, response.status, body, options.clientSecret);
+    if (response.status < 200 || response.status > 299)
+      throw tokenError(source, label, response.status, body, options.clientSecret);
     const record = asRecord(body);
     const token = asString(record.access_token);
     if (token === null) throw shapeError(source, label, 'no `access_token` in the token response');
-    const lifetimeSeconds = typeof record.expires_in === 'number' && record.expires_in > 0 ? record.expires_in : DEFAULT_TOKEN_LIFETIME_SECONDS;
+    const lifetimeSeconds =
+      typeof record.expires_in === 'number' && record.expires_in > 0
+        ? record.expires_in
+        : DEFAULT_TOKEN_LIFETIME_SECONDS;
     client.addSecret(token);
     apiClient.addSecret(token);
-    cached = { token, expiresAt: Date.now() + lifetimeSeconds * 1000 - Math.min(TOKEN_EXPIRY_MARGIN_MS, lifetimeSeconds * 100) };
+    cached = {
+      token,
+      expiresAt: Date.now() + lifetimeSeconds * 1000 - Math.min(TOKEN_EXPIRY_MARGIN_MS, lifetimeSeconds * 100),
+    };
     return token;
   }
 
@@ -81,10 +98,26 @@ function parseJsonOrNull(text: string): unknown {
 }
 
 /** An OAuth2 error (`{error, error_description}`, RFC 6749 §5.2) or any other token failure. */
-function tokenError(source: string, request: string, status: number, body: unknown, clientSecret?: string): SourceError {
+function tokenError(
+  source: string,
+  request: string,
+  status: number,
+  body: unknown,
+  clientSecret?: string,
+): SourceError {
   const record = asRecord(body);
   // why (issue 5): the token server's own words may quote the client secret back; redact it like every other error.
-  const detail = redactText([asString(record.error), asString(record.error_description) ?? asString(record.message)].filter(Boolean).join(': '), clientSecret ? [clientSecret] : []);
+  const detail = redactText(
+    [asString(record.error), asString(record.error_description) ?? asString(record.message)].filter(Boolean).join(': '),
+    clientSecret ? [clientSecret] : [],
+  );
   const kind: SourceErrorKind = status === 400 || status === 401 ? 'auth' : describeStatus(status).kind;
-  return new SourceError({ source, kind, short: `OAuth token refused (HTTP ${status})`, detail: detail || undefined, status, request });
+  return new SourceError({
+    source,
+    kind,
+    short: `OAuth token refused (HTTP ${status})`,
+    detail: detail || undefined,
+    status,
+    request,
+  });
 }

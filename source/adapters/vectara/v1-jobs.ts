@@ -13,7 +13,14 @@ import { SourceError, type SourceErrorKind } from '../errors.js';
 import type { HttpRequest } from '../http.js';
 import { asArray, asRecord, asString } from '../read-fields.js';
 import { VECTARA_MAX_PAGE_SIZE } from './constants.js';
-import { collectPages, isObject, type CollectedJobs, type RequestCounter, type VectaraPage, type VectaraReader } from './job-pages.js';
+import {
+  collectPages,
+  isObject,
+  type CollectedJobs,
+  type RequestCounter,
+  type VectaraPage,
+  type VectaraReader,
+} from './job-pages.js';
 import { normalizeVectaraJobDetail } from './normalize.js';
 import { shapeError } from './source-errors.js';
 import { VECTARA_V1_STATE_NAMES } from './state-map.js';
@@ -21,7 +28,11 @@ import { VECTARA_V1_STATE_NAMES } from './state-map.js';
 const LIST_JOBS = 'POST /v1/list-jobs';
 
 /** Lists up to the limit of jobs, newest first, following `pageKey`. */
-export function listV1Jobs(reader: VectaraReader, counter: RequestCounter, signal?: AbortSignal): Promise<CollectedJobs> {
+export function listV1Jobs(
+  reader: VectaraReader,
+  counter: RequestCounter,
+  signal?: AbortSignal,
+): Promise<CollectedJobs> {
   const size = Math.min(VECTARA_MAX_PAGE_SIZE, reader.limit);
   return collectPages(
     reader,
@@ -36,14 +47,24 @@ export function listV1Jobs(reader: VectaraReader, counter: RequestCounter, signa
 }
 
 /** One job by id: the list filtered by `jobId`; null when it is not there. */
-export async function detailV1Job(reader: VectaraReader, id: string, counter: RequestCounter, signal?: AbortSignal): Promise<JobDetail | null> {
+export async function detailV1Job(
+  reader: VectaraReader,
+  id: string,
+  counter: RequestCounter,
+  signal?: AbortSignal,
+): Promise<JobDetail | null> {
   const body = await listJobs(reader, { jobId: id, state: VECTARA_V1_STATE_NAMES, numResults: 1 }, counter, signal);
   const record = readV1Page(reader.name, body).records.find((candidate) => asString(asRecord(candidate).id) === id);
   return record === undefined ? null : normalizeVectaraJobDetail(record, reader.name, 'v1');
 }
 
 /** Sends one ListJobs request and fails on a failure in its `status[]`. */
-function listJobs(reader: VectaraReader, payload: Record<string, unknown>, counter: RequestCounter, signal?: AbortSignal): Promise<unknown> {
+function listJobs(
+  reader: VectaraReader,
+  payload: Record<string, unknown>,
+  counter: RequestCounter,
+  signal?: AbortSignal,
+): Promise<unknown> {
   // why: ListJobs is a read sent as POST (grpc-gateway `body: "*"`); it must pass read-only mode.
   const request: HttpRequest = { method: 'POST', path: '/v1/list-jobs', json: payload, mutating: false, signal };
   return reader.read(request, counter, (value) => checkV1Body(reader.name, value));
@@ -61,7 +82,8 @@ function readV1Page(source: string, body: unknown): VectaraPage {
 /** Fails on a non-object body or any `status[]` element whose code is not OK, even on HTTP 200. */
 function checkV1Body(source: string, body: unknown): void {
   if (!isObject(body)) throw shapeError(source, LIST_JOBS, 'the ListJobs response is not a JSON object');
-  if (body.status !== undefined && !Array.isArray(body.status)) throw shapeError(source, LIST_JOBS, '`status` is not an array in the ListJobs response');
+  if (body.status !== undefined && !Array.isArray(body.status))
+    throw shapeError(source, LIST_JOBS, '`status` is not an array in the ListJobs response');
   const failures = asArray(body.status)
     .map((element) => asRecord(element))
     // why: protojson omits the zero enum value, so an OK element can be `{}` (or code 0).
@@ -73,13 +95,24 @@ function checkV1Body(source: string, body: unknown): void {
     source,
     kind: v1StatusKind(first),
     short: `${first} (HTTP 200)`,
-    detail: failures.map((failure) => (failure.detail ? `${failure.code}: ${failure.detail}` : failure.code)).join('; '),
+    detail: failures
+      .map((failure) => (failure.detail ? `${failure.code}: ${failure.detail}` : failure.code))
+      .join('; '),
     status: 200,
     request: LIST_JOBS,
   });
 }
 
-const V1_AUTH_CODES = new Set(['UNAUTHENTICATED', 'UNAUTHORIZED', 'INVALID_API_KEY', 'EXPIRED_API_KEY', 'DISABLED_API_KEY', 'INVALID_CUSTOMER_ID', 'DISABLED_CUSTOMER', 'ADM__INVALID_CUSTOMER_ID']);
+const V1_AUTH_CODES = new Set([
+  'UNAUTHENTICATED',
+  'UNAUTHORIZED',
+  'INVALID_API_KEY',
+  'EXPIRED_API_KEY',
+  'DISABLED_API_KEY',
+  'INVALID_CUSTOMER_ID',
+  'DISABLED_CUSTOMER',
+  'ADM__INVALID_CUSTOMER_ID',
+]);
 const V1_FORBIDDEN_CODES = new Set(['PERMISSION_DENIED', 'FORBIDDEN']);
 
 function v1StatusKind(code: string): SourceErrorKind {

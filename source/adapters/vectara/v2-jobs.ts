@@ -7,12 +7,24 @@ import { SourceError } from '../errors.js';
 import type { HttpRequest } from '../http.js';
 import { asRecord, asString } from '../read-fields.js';
 import { VECTARA_MAX_PAGE_SIZE } from './constants.js';
-import { collectPages, isObject, type CollectedJobs, noCheck, type RequestCounter, type VectaraPage, type VectaraReader } from './job-pages.js';
+import {
+  collectPages,
+  isObject,
+  type CollectedJobs,
+  noCheck,
+  type RequestCounter,
+  type VectaraPage,
+  type VectaraReader,
+} from './job-pages.js';
 import { normalizeVectaraJobDetail } from './normalize.js';
 import { shapeError } from './source-errors.js';
 
 /** Lists up to the limit of jobs, newest first, following `metadata.page_key`. */
-export function listV2Jobs(reader: VectaraReader, counter: RequestCounter, signal?: AbortSignal): Promise<CollectedJobs> {
+export function listV2Jobs(
+  reader: VectaraReader,
+  counter: RequestCounter,
+  signal?: AbortSignal,
+): Promise<CollectedJobs> {
   return collectPages(
     reader,
     'v2',
@@ -25,7 +37,12 @@ export function listV2Jobs(reader: VectaraReader, counter: RequestCounter, signa
 }
 
 /** One job by id; null when v2 answers 404. */
-export async function detailV2Job(reader: VectaraReader, id: string, counter: RequestCounter, signal?: AbortSignal): Promise<JobDetail | null> {
+export async function detailV2Job(
+  reader: VectaraReader,
+  id: string,
+  counter: RequestCounter,
+  signal?: AbortSignal,
+): Promise<JobDetail | null> {
   const path = `/v2/jobs/${encodeURIComponent(id)}`;
   try {
     const body = await reader.read({ path, signal }, counter, (value) => checkV2Job(reader.name, value, `GET ${path}`));
@@ -45,5 +62,6 @@ function readV2Page(source: string, body: unknown): VectaraPage {
 }
 
 function checkV2Job(source: string, body: unknown, request: string): void {
-  if (!isObject(body) || asString(body.id) === null) throw shapeError(source, request, 'no job `id` in the job response');
+  if (!isObject(body) || asString(body.id) === null)
+    throw shapeError(source, request, 'no job `id` in the job response');
 }

@@ -22,7 +22,13 @@ interface ListPage {
 }
 
 /** Yields the raw job records page by page, up to `limit` of them; the first page's total goes to the counter. */
-export async function* listPages(auth: PortalAuth, source: string, limit: number, counter: RequestCounter, signal?: AbortSignal): AsyncGenerator<unknown[]> {
+export async function* listPages(
+  auth: PortalAuth,
+  source: string,
+  limit: number,
+  counter: RequestCounter,
+  signal?: AbortSignal,
+): AsyncGenerator<unknown[]> {
   let offset = 0;
   for (let page = 0; page < MAX_PAGES_PER_POLL && offset < limit; page++) {
     const requested = Math.min(VECTORCHARTS_PAGE_SIZE_CAP, limit - offset);
@@ -45,7 +51,12 @@ function parseListPage(body: unknown, source: string): ListPage {
   if (Array.isArray(body)) return { records: body, total: body.length, appliedLimit: null, unpaged: true };
   const record = asRecord(body);
   if (!Array.isArray(record.jobs)) {
-    const found = body === null ? 'null' : typeof body === 'object' ? `keys ${Object.keys(record).join(', ') || '(none)'}` : typeof body;
+    const found =
+      body === null
+        ? 'null'
+        : typeof body === 'object'
+          ? `keys ${Object.keys(record).join(', ') || '(none)'}`
+          : typeof body;
     throw new SourceError({
       source,
       kind: 'shape',
@@ -55,12 +66,18 @@ function parseListPage(body: unknown, source: string): ListPage {
     });
   }
   const pagination = asRecord(record.pagination);
-  return { records: record.jobs, total: asNumber(pagination.total), appliedLimit: asNumber(pagination.limit), unpaged: false };
+  return {
+    records: record.jobs,
+    total: asNumber(pagination.total),
+    appliedLimit: asNumber(pagination.limit),
+    unpaged: false,
+  };
 }
 
 /** A page ends the list when it is empty, shorter than the page size applied, or reaches the total. */
 function isLastPage(page: ListPage, requested: number, nextOffset: number): boolean {
-  const pageSize = page.appliedLimit !== null && page.appliedLimit > 0 ? Math.min(requested, page.appliedLimit) : requested;
+  const pageSize =
+    page.appliedLimit !== null && page.appliedLimit > 0 ? Math.min(requested, page.appliedLimit) : requested;
   if (page.records.length === 0 || page.records.length < pageSize) return true;
   return page.total !== null && nextOffset >= page.total;
 }

@@ -4,7 +4,16 @@
  * is updatedAt of a terminal job, error is the failing step's error (or the last error log).
  */
 import { numericPriority } from '../../domain/priority.js';
-import { jobKey, type Job, type JobDetail, type JobFlag, type JobMessage, type JobState, type JobStep, type MessageLevel } from '../../domain/job.js';
+import {
+  jobKey,
+  type Job,
+  type JobDetail,
+  type JobFlag,
+  type JobMessage,
+  type JobState,
+  type JobStep,
+  type MessageLevel,
+} from '../../domain/job.js';
 import { parseEpochMs, parseIsoTime } from '../../domain/time.js';
 import { asArray, asNumber, asRecord, asString, clampPercent } from '../read-fields.js';
 import { mapVectorChartsState } from './state-map.js';
@@ -90,7 +99,9 @@ function earliestStepStart(steps: Record<string, unknown>[]): number | null {
 function failureText(record: Record<string, unknown>, steps: Record<string, unknown>[]): string | null {
   const errors = stepErrors(steps);
   if (errors.length > 0) return errors[errors.length - 1];
-  const errorLogs = asArray(record.logs).map(asRecord).filter((entry) => entry.type === 'error');
+  const errorLogs = asArray(record.logs)
+    .map(asRecord)
+    .filter((entry) => entry.type === 'error');
   const lastLog = errorLogs.length > 0 ? asString(errorLogs[errorLogs.length - 1].message) : null;
   return lastLog ?? errorText(asRecord(record.result).error);
 }

@@ -50,10 +50,22 @@ export function createPortalAuth(client: HttpClient, options: VectorChartsOption
 
   async function login(counter: RequestCounter, signal?: AbortSignal): Promise<string> {
     counter.requests += 1;
-    const body = await client.json({ method: 'POST', path: LOGIN_PATH, json: { username, password }, mutating: false, signal });
+    const body = await client.json({
+      method: 'POST',
+      path: LOGIN_PATH,
+      json: { username, password },
+      mutating: false,
+      signal,
+    });
     const token = asString(asRecord(asRecord(body).token).id);
     if (token === null) {
-      throw new SourceError({ source, kind: 'shape', short: 'unexpected login response', detail: 'the login response has no token.id', request: `POST ${LOGIN_PATH}` });
+      throw new SourceError({
+        source,
+        kind: 'shape',
+        short: 'unexpected login response',
+        detail: 'the login response has no token.id',
+        request: `POST ${LOGIN_PATH}`,
+      });
     }
     client.addSecret(token);
     return token;
@@ -77,7 +89,15 @@ export function createPortalAuth(client: HttpClient, options: VectorChartsOption
     sessionToken = null;
     if (token === null) return;
     const signal = AbortSignal.timeout(timeoutMs);
-    await client.send({ method: 'POST', path: LOGOUT_PATH, headers: { authorization: `Bearer ${token}` }, mutating: false, signal }).catch(() => undefined);
+    await client
+      .send({
+        method: 'POST',
+        path: LOGOUT_PATH,
+        headers: { authorization: `Bearer ${token}` },
+        mutating: false,
+        signal,
+      })
+      .catch(() => undefined);
   }
 
   return {
@@ -85,7 +105,12 @@ export function createPortalAuth(client: HttpClient, options: VectorChartsOption
     async read(request, counter) {
       if (apiToken !== undefined) return send(request, apiToken, counter);
       if (username === undefined || password === undefined) {
-        throw new SourceError({ source, kind: 'config', short: 'no credentials', detail: 'set token, or username and password' });
+        throw new SourceError({
+          source,
+          kind: 'config',
+          short: 'no credentials',
+          detail: 'set token, or username and password',
+        });
       }
       const token = await session(counter, null, request.signal);
       try {

@@ -7,7 +7,12 @@ export function vectorChartsServerRoot(url: string, source: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new SourceError({ source, kind: 'config', short: 'invalid url', detail: `${JSON.stringify(url)} is not an absolute URL` });
+    throw new SourceError({
+      source,
+      kind: 'config',
+      short: 'invalid url',
+      detail: `${JSON.stringify(url)} is not an absolute URL`,
+    });
   }
   parsed.pathname = parsed.pathname.replace(/\/+$/, '').replace(/\/api\/portal(\/v1)?$/, '') || '/';
   return parsed.href;

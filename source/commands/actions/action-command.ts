@@ -36,8 +36,15 @@ export function createActionCommand(kind: ActionKind, text: ActionCommandText): 
     usage: text.usage,
     summary: text.summary,
     flags: {
-      yes: { type: 'boolean', short: 'y', description: `${kind} without asking (required when stdin is not a terminal)` },
-      json: { type: 'boolean', description: 'print the outcomes as a JSON array: key, ok, effect, message, newJobId, newKey, error, sent' },
+      yes: {
+        type: 'boolean',
+        short: 'y',
+        description: `${kind} without asking (required when stdin is not a terminal)`,
+      },
+      json: {
+        type: 'boolean',
+        description: 'print the outcomes as a JSON array: key, ok, effect, message, newJobId, newKey, error, sent',
+      },
     },
     async run(args, io) {
       const targets = parseTargets(args.positionals, kind);
@@ -48,32 +55,56 @@ export function createActionCommand(kind: ActionKind, text: ActionCommandText): 
         return EXIT_CODES.refused;
       }
       if (!yes && !io.stdin.isTTY) {
-        io.stderr.write(`jobtop: not ${PAST_TENSE[kind]}: stdin is not a terminal, so jobtop cannot ask for confirmation. Pass --yes to ${kind} without asking. Nothing was sent.\n`);
+        io.stderr.write(
+          `jobtop: not ${PAST_TENSE[kind]}: stdin is not a terminal, so jobtop cannot ask for confirmation. Pass --yes to ${kind} without asking. Nothing was sent.\n`,
+        );
         return EXIT_CODES.usage;
       }
       // why: not oneShot: a one-shot Alteryx list fetches every finished job's disposition; an action needs a few jobs.
-      const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: false, env: io.env, closeOnSignals: true });
+      const opened = await openFromFlags(args.flags, {
+        demoWhenMissing: false,
+        oneShot: false,
+        env: io.env,
+        closeOnSignals: true,
+      });
       try {
         for (const warning of opened.config.warnings) io.stderr.write(`jobtop: warning: ${warning}\n`);
         const resolved = resolveTargets(targets, opened);
         const listOf = createListCache();
-        const plans = await Promise.all(resolved.map((target) => planAction(kind, target, (t) => lookUpJob(t, t.jobSource, listOf, false))));
+        const plans = await Promise.all(
+          resolved.map((target) => planAction(kind, target, (t) => lookUpJob(t, t.jobSource, listOf, false))),
+        );
         const sendable = plans.filter((plan) => plan.status === 'ready');
         if (!yes && sendable.length > 0) {
           io.stderr.write(describePlan(kind, plans));
-          const confirmation = confirmationFor(kind, sendable.map((plan) => plan.target.id), sendable.some((plan) => plan.deletes));
-          const answer = await ask(confirmationQuestion(sendable[0].spec!.label, sendable.length, confirmation), { stdin: io.stdin, stderr: io.stderr });
+          const confirmation = confirmationFor(
+            kind,
+            sendable.map((plan) => plan.target.id),
+            sendable.some((plan) => plan.deletes),
+          );
+          const answer = await ask(confirmationQuestion(sendable[0].spec!.label, sendable.length, confirmation), {
+            stdin: io.stdin,
+            stderr: io.stderr,
+          });
           if (!isConfirmed(answer, confirmation)) {
             io.stderr.write(`jobtop: not confirmed: nothing was ${PAST_TENSE[kind]} and nothing was sent.\n`);
             return EXIT_CODES.usage;
           }
         }
-        const recorder = historyRecorder(historyPath(stateDirectory(io.env)), 'cli', (error) => io.stderr.write(`jobtop: warning: action history not written: ${error.message}\n`));
+        const recorder = historyRecorder(historyPath(stateDirectory(io.env)), 'cli', (error) =>
+          io.stderr.write(`jobtop: warning: action history not written: ${error.message}\n`),
+        );
         const record = (action: PendingAction) => {
           const plan = plans.find((candidate) => candidate.target.key === action.jobKey);
           if (plan) recorder(action, { source: plan.target.source, vendor: plan.target.jobSource.vendor });
         };
-        return await execute(kind, plans, { json: args.flags.json === true, stdout: io.stdout, stderr: io.stderr, record, checks: unknownChecks(io.env) });
+        return await execute(kind, plans, {
+          json: args.flags.json === true,
+          stdout: io.stdout,
+          stderr: io.stderr,
+          record,
+          checks: unknownChecks(io.env),
+        });
       } finally {
         await opened.close();
       }
@@ -82,12 +113,26 @@ export function createActionCommand(kind: ActionKind, text: ActionCommandText): 
 }
 
 /** Runs the planned actions through the action runner and reports each; returns the exit code. */
-async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { json: boolean; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; checks?: { attempts: number; delayMs: number }; record?: (action: PendingAction) => void }): Promise<number> {
-  const runnable = new Map(plans.filter((plan) => plan.status === 'ready' || plan.status === 'refused').map((plan) => [plan.target.key, plan]));
+async function execute(
+  kind: ActionKind,
+  plans: readonly PlannedAction[],
+  io: {
+    json: boolean;
+    stdout: NodeJS.WritableStream;
+    stderr: NodeJS.WritableStream;
+    checks?: { attempts: number; delayMs: number };
+    record?: (action: PendingAction) => void;
+  },
+): Promise<number> {
+  const runnable = new Map(
+    plans.filter((plan) => plan.status === 'ready' || plan.status === 'refused').map((plan) => [plan.target.key, plan]),
+  );
   const runner = createActionRunner({
     lookup: (key) => {
       const plan = runnable.get(key);
-      return plan ? { source: plan.target.jobSource, readonly: plan.target.readonly, job: plan.job ?? undefined } : undefined;
+      return plan
+        ? { source: plan.target.jobSource, readonly: plan.target.readonly, job: plan.job ?? undefined }
+        : undefined;
     },
     now: Date.now,
     onChange: () => {},
@@ -101,7 +146,10 @@ async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { 
   });
   const results = new Map((await runner.run(kind, [...runnable.keys()])).map((action) => [action.jobKey, action]));
   const reports = plans.map((plan) => outcomeLine(kind, plan, results.get(plan.target.key)));
-  if (io.json) io.stdout.write(`${toTerminalSafeJson(plans.map((plan) => outcomeJson(kind, plan, results.get(plan.target.key))))}\n`);
+  if (io.json)
+    io.stdout.write(
+      `${toTerminalSafeJson(plans.map((plan) => outcomeJson(kind, plan, results.get(plan.target.key))))}\n`,
+    );
   for (const report of reports) {
     if (report.ok && !io.json) io.stdout.write(`${report.text}\n`);
     if (!report.ok) io.stderr.write(`jobtop: ${report.text}\n`);
@@ -120,5 +168,7 @@ async function execute(kind: ActionKind, plans: readonly PlannedAction[], io: { 
  */
 function unknownChecks(env: NodeJS.ProcessEnv): { attempts: number; delayMs: number } {
   const match = /^(\d+),(\d+)$/.exec(env.JOBTOP_UNKNOWN_CHECKS ?? '');
-  return match ? { attempts: Math.min(20, Number(match[1])), delayMs: Math.min(10_000, Number(match[2])) } : { attempts: 5, delayMs: 1000 };
+  return match
+    ? { attempts: Math.min(20, Number(match[1])), delayMs: Math.min(10_000, Number(match[2])) }
+    : { attempts: 5, delayMs: 1000 };
 }

@@ -11,20 +11,35 @@ import type { PlannedAction } from './action-plan.js';
 import { pastTense } from '../../store/action-policy.js';
 
 /** The past tense of each action, for "not cancelled" (the action policy's words). */
-export const PAST_TENSE: Record<ActionKind, string> = { cancel: pastTense('cancel'), delete: pastTense('delete'), retry: pastTense('retry') };
+export const PAST_TENSE: Record<ActionKind, string> = {
+  cancel: pastTense('cancel'),
+  delete: pastTense('delete'),
+  retry: pastTense('retry'),
+};
 
 /** One job's outcome as a line: `ok` lines go to stdout, the others to stderr. */
-export function outcomeLine(kind: ActionKind, plan: PlannedAction, action: PendingAction | undefined): { ok: boolean; text: string } {
+export function outcomeLine(
+  kind: ActionKind,
+  plan: PlannedAction,
+  action: PendingAction | undefined,
+): { ok: boolean; text: string } {
   const key = sanitizeInline(plan.target.key, 300);
   if (action?.status === 'unknown') {
-    return { ok: false, text: `${key}: outcome unknown: ${kind} sent, no answer (${sanitizeInline(action.error ?? 'no answer', 500)}); ${sanitizeInline(action.note ?? 'not checked', 300)} — check the job before sending it again` };
+    return {
+      ok: false,
+      text: `${key}: outcome unknown: ${kind} sent, no answer (${sanitizeInline(action.error ?? 'no answer', 500)}); ${sanitizeInline(action.note ?? 'not checked', 300)} — check the job before sending it again`,
+    };
   }
   if (action?.status === 'done' && action.outcome && action.note) {
-    return { ok: true, text: `${key} ${action.outcome.effect}: ${kind} sent, no answer; checking… → job is ${action.outcome.effect === 'deleted' ? 'gone (deleted)' : action.outcome.effect}` };
+    return {
+      ok: true,
+      text: `${key} ${action.outcome.effect}: ${kind} sent, no answer; checking… → job is ${action.outcome.effect === 'deleted' ? 'gone (deleted)' : action.outcome.effect}`,
+    };
   }
   if (action?.status === 'done' && action.outcome) {
     const { outcome } = action;
-    const retried = outcome.newJobId === undefined ? '' : ` as ${sanitizeInline(jobKey(plan.target.source, outcome.newJobId), 300)}`;
+    const retried =
+      outcome.newJobId === undefined ? '' : ` as ${sanitizeInline(jobKey(plan.target.source, outcome.newJobId), 300)}`;
     return { ok: true, text: `${key} ${outcome.effect}${retried}: ${sanitizeInline(outcome.message, 1000)}` };
   }
   // why: a refusal decided before sending keeps the monitor's sentence; anything sent reports the runner's (the server's) words.
@@ -35,7 +50,11 @@ export function outcomeLine(kind: ActionKind, plan: PlannedAction, action: Pendi
 }
 
 /** One job's outcome for `--json`: strings exact, as the server sent them. */
-export function outcomeJson(kind: ActionKind, plan: PlannedAction, action: PendingAction | undefined): Record<string, unknown> {
+export function outcomeJson(
+  kind: ActionKind,
+  plan: PlannedAction,
+  action: PendingAction | undefined,
+): Record<string, unknown> {
   const outcome = action?.status === 'done' ? action.outcome : undefined;
   const unknown = action?.status === 'unknown';
   return {

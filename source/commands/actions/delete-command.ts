@@ -8,5 +8,5 @@ import { createActionCommand } from './action-command.js';
 export const deleteCommand = createActionCommand('delete', {
   usage: 'delete SOURCE/ID... [--yes]',
   summary:
-    "Delete jobs where the source's API offers it (OSAPI forgets the record but agents keep working; MCRIT removes the job and its result). Asks first on a terminal: type the job id, or \"delete N\" for N jobs; without a terminal it refuses unless --yes. Read-only sources send nothing. Exit 0 when every job was deleted, 9 when one was refused, 6 not found, 7 source unreachable, 1 not confirmed.",
+    'Delete jobs where the source\'s API offers it (OSAPI forgets the record but agents keep working; MCRIT removes the job and its result). Asks first on a terminal: type the job id, or "delete N" for N jobs; without a terminal it refuses unless --yes. Read-only sources send nothing. Exit 0 when every job was deleted, 9 when one was refused, 6 not found, 7 source unreachable, 1 not confirmed.',
 });

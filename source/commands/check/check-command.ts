@@ -13,15 +13,25 @@ import { openFromFlags } from '../shared/open-sources.js';
 export const checkCommand: Command = {
   name: 'check',
   usage: 'check [--json]',
-  summary: 'Probe each source: reachable, TLS, authenticated, capabilities, job count, response time. Exit 0 only when all pass, 2 otherwise.',
+  summary:
+    'Probe each source: reachable, TLS, authenticated, capabilities, job count, response time. Exit 0 only when all pass, 2 otherwise.',
   flags: {
     json: { type: 'boolean', description: 'print {"ok", "sources": [...], "warnings": [...]} as JSON' },
   },
   async run(args, io) {
     // why oneShot false: check needs one honest poll, not Alteryx's disposition look-ups for every job.
-    const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: false, env: io.env, closeOnSignals: true });
+    const opened = await openFromFlags(args.flags, {
+      demoWhenMissing: false,
+      oneShot: false,
+      env: io.env,
+      closeOnSignals: true,
+    });
     try {
-      const results = await Promise.all(opened.sources.map((source, index) => probeSource(source, opened.config.sources[index], opened.config.secrets, io.env)));
+      const results = await Promise.all(
+        opened.sources.map((source, index) =>
+          probeSource(source, opened.config.sources[index], opened.config.secrets, io.env),
+        ),
+      );
       const report = { config: opened.config.path, results, warnings: opened.config.warnings };
       io.stdout.write(args.flags.json === true ? renderCheckJson(report) : renderCheckText(report));
       return results.every((result) => result.ok) ? EXIT.ok : EXIT.partial;

@@ -21,9 +21,15 @@ export interface HintContext {
 /** A hint for the failure; never contains a secret (built from kinds, statuses and key names only). */
 export function hintFor(error: SourceError, context: HintContext): string {
   const hint = baseHint(error, context);
-  const beforeServer = error.kind === 'refused' || error.kind === 'dns' || error.short === 'connect timeout' || (error.kind === 'network' && error.short !== 'connection reset');
+  const beforeServer =
+    error.kind === 'refused' ||
+    error.kind === 'dns' ||
+    error.short === 'connect timeout' ||
+    (error.kind === 'network' && error.short !== 'connection reset');
   // why: through a proxy, a refused or unresolvable connection is as likely the proxy's as the server's.
-  return context.proxy && beforeServer ? `${hint} (requests go through the proxy ${context.proxy}: is it up? does NO_PROXY need this host?)` : hint;
+  return context.proxy && beforeServer
+    ? `${hint} (requests go through the proxy ${context.proxy}: is it up? does NO_PROXY need this host?)`
+    : hint;
 }
 
 function baseHint(error: SourceError, context: HintContext): string {
@@ -42,9 +48,11 @@ function baseHint(error: SourceError, context: HintContext): string {
         ? `no connection within connectTimeout (${seconds(context.connectTimeoutMs)}): a firewall may drop the packets, or the host needs a proxy (HTTPS_PROXY)`
         : `no answer within timeout (${seconds(context.timeoutMs)}): the server is overloaded or a proxy holds the request; raise timeout or lower limit`;
     case 'tls':
-      if (error.short.includes('another host name')) return "TLS: certificate is for another host name; use the name on the certificate in url (or check caFile's CA)";
+      if (error.short.includes('another host name'))
+        return "TLS: certificate is for another host name; use the name on the certificate in url (or check caFile's CA)";
       if (error.short.includes('not trusted')) return 'TLS: certificate not trusted; set caFile or check the host name';
-      if (error.short.includes('expired') || error.short.includes('not yet valid')) return `${error.short.replace('TLS: ', 'TLS: the server\'s ')}; renew it on the server (or check this machine's clock)`;
+      if (error.short.includes('expired') || error.short.includes('not yet valid'))
+        return `${error.short.replace('TLS: ', "TLS: the server's ")}; renew it on the server (or check this machine's clock)`;
       return 'TLS handshake failed: does the port speak HTTPS? (use http:// for a plain-HTTP port)';
     case 'network':
       return error.short === 'connection reset'
@@ -57,7 +65,8 @@ function baseHint(error: SourceError, context: HintContext): string {
     case 'html':
       return 'HTML instead of JSON: the url probably points at a web UI or login page';
     case 'http':
-      if (error.status !== undefined && error.status >= 300 && error.status < 400) return `${status}: a redirect; set url to the address it points at (jobtop does not follow redirects)`;
+      if (error.status !== undefined && error.status >= 300 && error.status < 400)
+        return `${status}: a redirect; set url to the address it points at (jobtop does not follow redirects)`;
       return `${status}: the server refused the request; check url and type`;
     case 'rate-limited':
       return `${status}: rate limited; raise interval`;
@@ -67,7 +76,8 @@ function baseHint(error: SourceError, context: HintContext): string {
     case 'shape':
     case 'empty':
       // why: for a declared source the declaration, not the vendor, decides what a job list looks like.
-      if (vendor === 'http-json') return `the answer does not fit the declaration: ${error.detail ?? error.short}; check list.path and list.items`;
+      if (vendor === 'http-json')
+        return `the answer does not fit the declaration: ${error.detail ?? error.short}; check list.path and list.items`;
       return `the answer is not ${vendor}'s job API: check url and type`;
     case 'too-large':
       return 'a response was larger than maxBodySize: raise maxBodySize or lower limit';
@@ -83,19 +93,27 @@ function authHint(error: SourceError, context: HintContext): string {
   const tokenRequest = /token/.test(error.request ?? '') || /token request|OAuth token/i.test(error.short);
   switch (context.vendor) {
     case 'alteryx':
-      return tokenRequest ? 'token request rejected; check clientId/clientSecret' : 'a fresh token was refused: the user may lack API access (Alteryx Admin → Users → API access)';
+      return tokenRequest
+        ? 'token request rejected; check clientId/clientSecret'
+        : 'a fresh token was refused: the user may lack API access (Alteryx Admin → Users → API access)';
     case 'vectorcharts':
       if (/auth\/login/.test(error.request ?? '')) return 'login rejected; check username/password';
-      return uses('token') ? 'API token rejected; check token (it may have been revoked)' : 'the session was refused even after a fresh login; check the account';
+      return uses('token')
+        ? 'API token rejected; check token (it may have been revoked)'
+        : 'the session was refused even after a fresh login; check the account';
     case 'osapi':
       return 'token rejected (expired, or signed with another key); mint a new one with `osapi token generate`';
     case 'vectara':
       if (tokenRequest && uses('clientId')) return 'token request rejected; check clientId/clientSecret (and tokenUrl)';
-      return uses('apiKey') ? `x-api-key rejected; check apiKey${uses('customerId') ? ' and customerId' : ''}` : 'the OAuth token was refused; check the app\'s roles';
+      return uses('apiKey')
+        ? `x-api-key rejected; check apiKey${uses('customerId') ? ' and customerId' : ''}`
+        : "the OAuth token was refused; check the app's roles";
     case 'mcrit':
-      return uses('apiToken') ? "apitoken rejected; set apiToken to the server's AUTH_TOKEN" : "the server requires a token: set apiToken to the server's AUTH_TOKEN";
+      return uses('apiToken')
+        ? "apitoken rejected; set apiToken to the server's AUTH_TOKEN"
+        : "the server requires a token: set apiToken to the server's AUTH_TOKEN";
     case 'http-json':
-      return 'credentials rejected; check the source\'s headers (and the token or environment variable they use)';
+      return "credentials rejected; check the source's headers (and the token or environment variable they use)";
   }
 }
 
@@ -103,7 +121,7 @@ function forbiddenHint(vendor: SourceType): string {
   if (vendor === 'osapi') return 'the token needs the job:read permission (a role with it)';
   if (vendor === 'alteryx') return 'the user needs API access and a role that may see jobs';
   if (vendor === 'vectara') return 'the key or app needs a role that may list jobs';
-  return 'check the account\'s permissions';
+  return "check the account's permissions";
 }
 
 function pathHint(vendor: SourceType): string {

@@ -21,7 +21,10 @@ export interface ResolvedField {
 }
 
 /** The first item's fields, or null when the source is not declared (or listed nothing). */
-export function resolveFirstItem(configured: ConfiguredSource, jobs: readonly Job[]): { key: string; fields: ResolvedField[] } | null {
+export function resolveFirstItem(
+  configured: ConfiguredSource,
+  jobs: readonly Job[],
+): { key: string; fields: ResolvedField[] } | null {
   if (configured.spec.type !== 'http-json' || jobs.length === 0) return null;
   const declaration = (configured.spec as { declaration: HttpJsonDeclaration }).declaration;
   const job = jobs[0];
@@ -38,8 +41,21 @@ export function resolveFirstItem(configured: ConfiguredSource, jobs: readonly Jo
   return { key: job.key, fields };
 }
 
-const TIMES: Record<string, keyof Job> = { created: 'createdAt', started: 'startedAt', finished: 'finishedAt', updated: 'updatedAt' };
-const PLAIN: Record<string, keyof Job> = { id: 'id', type: 'type', progress: 'progress', owner: 'owner', host: 'host', error: 'error', parent: 'parentId' };
+const TIMES: Record<string, keyof Job> = {
+  created: 'createdAt',
+  started: 'startedAt',
+  finished: 'finishedAt',
+  updated: 'updatedAt',
+};
+const PLAIN: Record<string, keyof Job> = {
+  id: 'id',
+  type: 'type',
+  progress: 'progress',
+  owner: 'owner',
+  host: 'host',
+  error: 'error',
+  parent: 'parentId',
+};
 
 function normalizedText(job: Job, field: string): string | null {
   if (field === 'state') return `${job.state}${job.terminal ? ' (terminal)' : ''}`;

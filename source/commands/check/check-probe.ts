@@ -45,14 +45,31 @@ export interface CheckResult {
   firstItem: { key: string; fields: ResolvedField[] } | null;
 }
 
-const CREDENTIAL_KEYS = ['token', 'username', 'password', 'apiKey', 'customerId', 'clientId', 'clientSecret', 'apiToken'];
+const CREDENTIAL_KEYS = [
+  'token',
+  'username',
+  'password',
+  'apiKey',
+  'customerId',
+  'clientId',
+  'clientSecret',
+  'apiToken',
+];
 
 /** Polls the source once and describes the outcome; never rejects. */
-export async function probeSource(source: JobSource, configured: ConfiguredSource, secrets: readonly string[], env: NodeJS.ProcessEnv, clock: () => number = Date.now): Promise<CheckResult> {
+export async function probeSource(
+  source: JobSource,
+  configured: ConfiguredSource,
+  secrets: readonly string[],
+  env: NodeJS.ProcessEnv,
+  clock: () => number = Date.now,
+): Promise<CheckResult> {
   const spec = configured.spec as unknown as Record<string, unknown>;
   const https = configured.spec.url.startsWith('https:');
   const notes = notesFor(configured, clock());
-  const capabilities = (['detail', 'steps', 'messages', 'result', 'stats'] as const).filter((key) => source.capabilities[key]);
+  const capabilities = (['detail', 'steps', 'messages', 'result', 'stats'] as const).filter(
+    (key) => source.capabilities[key],
+  );
   const base = {
     name: source.name,
     type: source.vendor,
@@ -72,13 +89,34 @@ export async function probeSource(source: JobSource, configured: ConfiguredSourc
     const elapsedMs = Math.round(performance.now() - started);
     const warnings = [...base.warnings, ...(result.warnings ?? [])];
     const firstItem = resolveFirstItem(configured, result.jobs);
-    return { ...base, warnings, firstItem, ok: true, reachable: 'ok', tls: https ? 'ok' : 'n/a', authenticated: 'ok', jobs: result.jobs.length, total: result.total, requests: result.requests, elapsedMs, error: null, hint: null };
+    return {
+      ...base,
+      warnings,
+      firstItem,
+      ok: true,
+      reachable: 'ok',
+      tls: https ? 'ok' : 'n/a',
+      authenticated: 'ok',
+      jobs: result.jobs.length,
+      total: result.total,
+      requests: result.requests,
+      elapsedMs,
+      error: null,
+      hint: null,
+    };
   } catch (thrown) {
     const elapsedMs = Math.round(performance.now() - started);
     const error = toSourceError(source.name, thrown);
     const steps = stepsFor(error, https);
     const credentials = new Set(CREDENTIAL_KEYS.filter((key) => spec[key] !== undefined));
-    const hint = hintFor(error, { vendor: source.vendor, url: source.url, credentials, timeoutMs: Number(spec.timeoutMs), connectTimeoutMs: Number(spec.connectTimeoutMs), proxy: base.proxy });
+    const hint = hintFor(error, {
+      vendor: source.vendor,
+      url: source.url,
+      credentials,
+      timeoutMs: Number(spec.timeoutMs),
+      connectTimeoutMs: Number(spec.connectTimeoutMs),
+      proxy: base.proxy,
+    });
     const clean = (text: string) => redactText(text, secrets);
     return {
       ...base,
@@ -89,7 +127,12 @@ export async function probeSource(source: JobSource, configured: ConfiguredSourc
       total: null,
       requests: null,
       elapsedMs,
-      error: { kind: error.kind, short: clean(error.short), message: clean(error.message), status: error.status ?? null },
+      error: {
+        kind: error.kind,
+        short: clean(error.short),
+        message: clean(error.message),
+        status: error.status ?? null,
+      },
       hint: clean(hint),
     };
   }
@@ -103,9 +146,15 @@ function stepsFor(error: SourceError, https: boolean): Pick<CheckResult, 'reacha
     case 'dns':
       return { reachable: 'failed', tls: 'skipped', authenticated: 'skipped' };
     case 'timeout':
-      return error.short === 'connect timeout' ? { reachable: 'failed', tls: 'skipped', authenticated: 'skipped' } : { reachable: 'ok', tls: tlsOk, authenticated: 'skipped' };
+      return error.short === 'connect timeout'
+        ? { reachable: 'failed', tls: 'skipped', authenticated: 'skipped' }
+        : { reachable: 'ok', tls: tlsOk, authenticated: 'skipped' };
     case 'network':
-      return { reachable: error.short === 'connection reset' ? 'ok' : 'failed', tls: 'skipped', authenticated: 'skipped' };
+      return {
+        reachable: error.short === 'connection reset' ? 'ok' : 'failed',
+        tls: 'skipped',
+        authenticated: 'skipped',
+      };
     case 'tls':
       return { reachable: 'ok', tls: 'failed', authenticated: 'skipped' };
     case 'auth':

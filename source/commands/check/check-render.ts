@@ -30,12 +30,22 @@ export function renderCheckText(report: CheckReport): string {
     STEP_TEXT[result.reachable],
     STEP_TEXT[result.tls],
     STEP_TEXT[result.authenticated],
-    result.jobs === null ? '-' : result.total !== null && result.total !== result.jobs ? `${result.jobs}/${result.total}` : String(result.jobs),
+    result.jobs === null
+      ? '-'
+      : result.total !== null && result.total !== result.jobs
+        ? `${result.jobs}/${result.total}`
+        : String(result.jobs),
     `${result.elapsedMs}ms`,
     capabilitiesText(result),
   ]);
-  const widths = header.map((title, index) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[index]))));
-  const line = (cells: string[]) => cells.map((cell, index) => fitToWidth(cell, widths[index], index === 6 || index === 7 ? 'right' : 'left')).join('  ').trimEnd();
+  const widths = header.map((title, index) =>
+    Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[index]))),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, index) => fitToWidth(cell, widths[index], index === 6 || index === 7 ? 'right' : 'left'))
+      .join('  ')
+      .trimEnd();
   const out = [line(header), ...rows.map(line), ''];
   for (const result of report.results) {
     const name = sanitizeInline(result.name, 40);
@@ -52,7 +62,9 @@ export function renderCheckText(report: CheckReport): string {
   const passed = report.results.filter((result) => result.ok).length;
   if (out[out.length - 1] !== '') out.push('');
   const total = report.results.length;
-  out.push(passed === total ? `All ${countOf(total, 'source')} passed.` : `${passed} of ${countOf(total, 'source')} passed.`);
+  out.push(
+    passed === total ? `All ${countOf(total, 'source')} passed.` : `${passed} of ${countOf(total, 'source')} passed.`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -93,11 +105,23 @@ export function renderCheckJson(report: CheckReport): string {
 function firstItemLines(name: string, item: NonNullable<CheckResult['firstItem']>): string[] {
   const lines = [`${name}: first item ${sanitizeInline(item.key, 200)}, field by field:`];
   const fieldWidth = Math.max(...item.fields.map((field) => field.field.length));
-  const expressionWidth = Math.min(50, Math.max(...item.fields.map((field) => displayWidth(sanitizeInline(field.expression, 50)))));
+  const expressionWidth = Math.min(
+    50,
+    Math.max(...item.fields.map((field) => displayWidth(sanitizeInline(field.expression, 50)))),
+  );
   for (const field of item.fields) {
-    const value = field.error ? `error: ${field.error}` : field.value === null ? 'nothing (did not resolve)' : JSON.stringify(field.value);
-    const reads = field.reads !== null && field.reads !== JSON.stringify(field.value) && field.reads !== field.value ? `  (reads as ${field.reads})` : '';
-    lines.push(`  ${field.field.padEnd(fieldWidth)}  ${fitToWidth(sanitizeInline(field.expression, 50), expressionWidth)}  → ${sanitizeInline(value, 120)}${sanitizeInline(reads, 80)}`);
+    const value = field.error
+      ? `error: ${field.error}`
+      : field.value === null
+        ? 'nothing (did not resolve)'
+        : JSON.stringify(field.value);
+    const reads =
+      field.reads !== null && field.reads !== JSON.stringify(field.value) && field.reads !== field.value
+        ? `  (reads as ${field.reads})`
+        : '';
+    lines.push(
+      `  ${field.field.padEnd(fieldWidth)}  ${fitToWidth(sanitizeInline(field.expression, 50), expressionWidth)}  → ${sanitizeInline(value, 120)}${sanitizeInline(reads, 80)}`,
+    );
   }
   return lines;
 }

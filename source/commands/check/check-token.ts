@@ -27,7 +27,12 @@ export function readTokenExpiry(token: string): TokenExpiry {
 /** "in 3 days", "in 5 hours", "2 days ago". */
 export function describeDistance(ms: number): string {
   const abs = Math.abs(ms);
-  const [value, unit] = abs >= 2 * 86_400_000 ? [Math.floor(abs / 86_400_000), 'day'] : abs >= 2 * 3_600_000 ? [Math.floor(abs / 3_600_000), 'hour'] : [Math.max(1, Math.floor(abs / 60_000)), 'minute'];
+  const [value, unit] =
+    abs >= 2 * 86_400_000
+      ? [Math.floor(abs / 86_400_000), 'day']
+      : abs >= 2 * 3_600_000
+        ? [Math.floor(abs / 3_600_000), 'hour']
+        : [Math.max(1, Math.floor(abs / 60_000)), 'minute'];
   const text = `${value} ${unit}${value === 1 ? '' : 's'}`;
   return ms >= 0 ? `in ${text}` : `${text} ago`;
 }

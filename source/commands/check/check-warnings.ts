@@ -27,26 +27,32 @@ export function notesFor(source: ConfiguredSource, now: number): SourceNotes {
       tokenExpiresAt = expiry.at;
       const when = `${new Date(expiry.at).toISOString().slice(0, 16).replace('T', ' ')} UTC (${describeDistance(expiry.at - now)})`;
       tokenNote = expiry.at <= now ? `token expired ${when}` : `token expires ${when}`;
-      if (expiry.at <= now) warnings.push(`the OSAPI token expired ${when}: mint a new one with \`osapi token generate\``);
-      else if (expiry.at - now <= TOKEN_WARNING_MS) warnings.push(`the OSAPI token expires ${when}: mint a new one with \`osapi token generate\``);
+      if (expiry.at <= now)
+        warnings.push(`the OSAPI token expired ${when}: mint a new one with \`osapi token generate\``);
+      else if (expiry.at - now <= TOKEN_WARNING_MS)
+        warnings.push(`the OSAPI token expires ${when}: mint a new one with \`osapi token generate\``);
     } else if (expiry.kind === 'no-expiry') {
       tokenNote = 'token has no exp claim (never expires)';
     } else {
       warnings.push('the OSAPI token is not a JWT (header.payload.signature); the server will likely refuse it');
     }
   }
-  if (source.insecure && source.spec.url.startsWith('https:')) warnings.push('insecure: true: the TLS certificate is not verified, so anyone in between can read the credentials');
+  if (source.insecure && source.spec.url.startsWith('https:'))
+    warnings.push('insecure: true: the TLS certificate is not verified, so anyone in between can read the credentials');
   if (source.spec.url.startsWith('http:') && hasCredentials(spec) && !isLoopback(source.spec.url)) {
     warnings.push(`credentials go over plain http to ${new URL(source.spec.url).host}: use https`);
   }
-  if (source.spec.type === 'vectara' && spec.apiVersion === 'v1') warnings.push('Vectara retired the v1 API on 2025-08-16: move to apiVersion: v2');
+  if (source.spec.type === 'vectara' && spec.apiVersion === 'v1')
+    warnings.push('Vectara retired the v1 API on 2025-08-16: move to apiVersion: v2');
   return { warnings, tokenExpiresAt, tokenNote };
 }
 
 function hasCredentials(spec: Record<string, unknown>): boolean {
   // why: an http-json source's credentials may be in headers (their secret values are listed in `secrets`).
   if (Array.isArray(spec.secrets) && spec.secrets.length > 0) return true;
-  return ['token', 'password', 'apiKey', 'clientSecret', 'apiToken'].some((key) => typeof spec[key] === 'string' && spec[key] !== '');
+  return ['token', 'password', 'apiKey', 'clientSecret', 'apiToken'].some(
+    (key) => typeof spec[key] === 'string' && spec[key] !== '',
+  );
 }
 
 function isLoopback(url: string): boolean {

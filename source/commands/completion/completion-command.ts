@@ -17,7 +17,9 @@ export const completionCommand: Command = {
   async run(args, io) {
     const [shell, ...rest] = args.positionals;
     if (shell === undefined || rest.length > 0 || !(SHELLS as readonly string[]).includes(shell)) {
-      throw new UsageError(`completion expects one shell: ${SHELLS.join(', ')}${shell === undefined ? '' : `, got "${sanitizeInline(args.positionals.join(' '), 100)}"`}`);
+      throw new UsageError(
+        `completion expects one shell: ${SHELLS.join(', ')}${shell === undefined ? '' : `, got "${sanitizeInline(args.positionals.join(' '), 100)}"`}`,
+      );
     }
     // why: COMMANDS is read at run time, not import time: commands.ts imports this module (a cycle ESM resolves this way).
     io.stdout.write(completionScript(shell as Shell, COMMANDS));

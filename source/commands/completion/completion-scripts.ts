@@ -36,9 +36,24 @@ export function completionScript(shell: Shell, commands: readonly Command[]): st
 }
 
 function bashScript(commands: readonly Command[]): string {
-  const flagCases = commands.map((command) => `    ${command.name}) flags="${allFlags(command).flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]).join(' ')}" ;;`);
-  const valueFlags = [...new Set(commands.flatMap((command) => allFlags(command).filter(([, spec]) => spec.type === 'string').map(([name]) => `--${name}`)))];
-  const fixed = Object.entries(FLAG_VALUES).map(([name, values]) => `    --${name}) COMPREPLY=($(compgen -W "${values.join(' ')}" -- "$cur")); return ;;`);
+  const flagCases = commands.map(
+    (command) =>
+      `    ${command.name}) flags="${allFlags(command)
+        .flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])])
+        .join(' ')}" ;;`,
+  );
+  const valueFlags = [
+    ...new Set(
+      commands.flatMap((command) =>
+        allFlags(command)
+          .filter(([, spec]) => spec.type === 'string')
+          .map(([name]) => `--${name}`),
+      ),
+    ),
+  ];
+  const fixed = Object.entries(FLAG_VALUES).map(
+    ([name, values]) => `    --${name}) COMPREPLY=($(compgen -W "${values.join(' ')}" -- "$cur")); return ;;`,
+  );
   return `# bash completion for jobtop. Load it with:  source <(jobtop completion bash)
 # or install it:  jobtop completion bash > ~/.local/share/bash-completion/completions/jobtop
 _jobtop_with_sources() {
@@ -68,7 +83,9 @@ ${fixed.join('\n')}
   esac
   case "$command" in
 ${flagCases.join('\n')}
-    *) flags="${Object.entries(GLOBAL_FLAGS).map(([name]) => `--${name}`).join(' ')} --version" ;;
+    *) flags="${Object.entries(GLOBAL_FLAGS)
+      .map(([name]) => `--${name}`)
+      .join(' ')} --version" ;;
   esac
   if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$flags" -- "$cur")); return; fi
   case "$command" in
@@ -82,14 +99,24 @@ complete -F _jobtop jobtop
 }
 
 const zshQuote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
-const zshDescription = (text: string) => oneLine(text).replace(/[[\]]/g, (bracket) => (bracket === '[' ? '(' : ')')).replace(/:/g, '\\:');
+const zshDescription = (text: string) =>
+  oneLine(text)
+    .replace(/[[\]]/g, (bracket) => (bracket === '[' ? '(' : ')'))
+    .replace(/:/g, '\\:');
 
 function zshFlag(name: string, spec: FlagSpec): string[] {
   const values = FLAG_VALUES[name];
   let action = '';
   if (spec.type === 'string') {
     const message = (spec.value ?? name).toLowerCase();
-    action = name === 'config' ? `:${message}:_files` : name === 'source' ? `:${message}:_jobtop_sources` : values ? `:${message}:(${values.join(' ')})` : `:${message}: `;
+    action =
+      name === 'config'
+        ? `:${message}:_files`
+        : name === 'source'
+          ? `:${message}:_jobtop_sources`
+          : values
+            ? `:${message}:(${values.join(' ')})`
+            : `:${message}: `;
   }
   const repeat = spec.multiple ? '*' : '';
   const names = spec.short ? [`-${spec.short}`, `--${name}`] : [`--${name}`];
@@ -152,11 +179,15 @@ function fishScript(commands: readonly Command[]): string {
     'complete -c jobtop -f',
     `complete -c jobtop -n '__fish_use_subcommand' -l version -d ${fishQuote('print the version')}`,
   ];
-  for (const command of commands) lines.push(`complete -c jobtop -n '__fish_use_subcommand' -a ${command.name} -d ${fishQuote(oneLine(command.summary))}`);
+  for (const command of commands)
+    lines.push(
+      `complete -c jobtop -n '__fish_use_subcommand' -a ${command.name} -d ${fishQuote(oneLine(command.summary))}`,
+    );
   for (const command of commands) {
     const condition = `'__fish_seen_subcommand_from ${command.name}'`;
     for (const [name, spec] of Object.entries(command.flags)) lines.push(fishFlag(condition, name, spec));
-    if (JOB_ARGUMENT_COMMANDS.has(command.name)) lines.push(`complete -c jobtop -n ${condition} -a '(jobtop list --format ids 2>/dev/null)' -d job`);
+    if (JOB_ARGUMENT_COMMANDS.has(command.name))
+      lines.push(`complete -c jobtop -n ${condition} -a '(jobtop list --format ids 2>/dev/null)' -d job`);
     if (command.name === 'completion') lines.push(`complete -c jobtop -n ${condition} -a '${SHELLS.join(' ')}'`);
   }
   for (const [name, spec] of Object.entries(GLOBAL_FLAGS)) lines.push(fishFlag('', name, spec));
@@ -170,7 +201,8 @@ function fishFlag(condition: string, name: string, spec: FlagSpec): string {
   if (spec.short) parts.push(`-s ${spec.short}`);
   if (spec.type === 'string') {
     if (name === 'config') parts.push('-r -F');
-    else if (name === 'source') parts.push(`-x -a '(jobtop list --format ids 2>/dev/null | string replace -r "/.*" "" | sort -u)'`);
+    else if (name === 'source')
+      parts.push(`-x -a '(jobtop list --format ids 2>/dev/null | string replace -r "/.*" "" | sort -u)'`);
     else if (FLAG_VALUES[name]) parts.push(`-x -a '${FLAG_VALUES[name].join(' ')}'`);
     else parts.push('-x');
   }

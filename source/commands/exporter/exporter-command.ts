@@ -14,9 +14,13 @@ export const exporterCommand: Command = {
   name: 'exporter',
   usage: 'exporter [--listen ADDR] [options]',
   summary:
-    'Serve the fleet\'s job health as Prometheus metrics at /metrics (and /healthz): jobs by state, vendor counts, transitions, durations, oldest queued, slow jobs, source health. Polls like the monitor, always read-only; a scrape never reaches a vendor. Runs until SIGTERM or SIGINT; see docs/exporter.md.',
+    "Serve the fleet's job health as Prometheus metrics at /metrics (and /healthz): jobs by state, vendor counts, transitions, durations, oldest queued, slow jobs, source health. Polls like the monitor, always read-only; a scrape never reaches a vendor. Runs until SIGTERM or SIGINT; see docs/exporter.md.",
   flags: {
-    listen: { type: 'string', value: 'ADDR', description: `address to serve on: HOST:PORT, [IPv6]:PORT or PORT (default ${DEFAULT_LISTEN}: loopback only; 0.0.0.0:9464 serves every interface)` },
+    listen: {
+      type: 'string',
+      value: 'ADDR',
+      description: `address to serve on: HOST:PORT, [IPv6]:PORT or PORT (default ${DEFAULT_LISTEN}: loopback only; 0.0.0.0:9464 serves every interface)`,
+    },
   },
   async run(args, io) {
     const listen = parseListenAddress(typeof args.flags.listen === 'string' ? args.flags.listen : DEFAULT_LISTEN);
@@ -26,14 +30,19 @@ export const exporterCommand: Command = {
     let exporter: RunningExporter;
     try {
       // The exporter never mutates: read-only is forced on, whatever the flags or the file say.
-      const opened = await openFromFlags({ ...args.flags, readonly: true }, { demoWhenMissing: false, oneShot: false, env: io.env });
+      const opened = await openFromFlags(
+        { ...args.flags, readonly: true },
+        { demoWhenMissing: false, oneShot: false, env: io.env },
+      );
       for (const warning of opened.config.warnings) io.stderr.write(`jobtop: warning: ${warning}\n`);
       const { startExporter } = await import('./run-exporter.js');
       try {
         exporter = await startExporter(opened, { listen, log: io.stderr });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        io.stderr.write(`jobtop: cannot listen on ${formatAddress(listen)}: ${code === 'EADDRINUSE' ? 'the address is already in use' : code === 'EACCES' ? 'permission denied' : sanitizeInline((error as Error).message, 300)}\n`);
+        io.stderr.write(
+          `jobtop: cannot listen on ${formatAddress(listen)}: ${code === 'EADDRINUSE' ? 'the address is already in use' : code === 'EACCES' ? 'permission denied' : sanitizeInline((error as Error).message, 300)}\n`,
+        );
         signals.cancel();
         return EXIT.usage;
       }
@@ -41,9 +50,15 @@ export const exporterCommand: Command = {
       signals.cancel();
       throw error;
     }
-    if (!isLoopback(listen.host)) io.stderr.write(`jobtop: warning: serving metrics on ${formatAddress(listen)}: anyone who can reach it can read the job counts and source names (no credentials are exposed)\n`);
+    if (!isLoopback(listen.host))
+      io.stderr.write(
+        `jobtop: warning: serving metrics on ${formatAddress(listen)}: anyone who can reach it can read the job counts and source names (no credentials are exposed)\n`,
+      );
     const count = exporter.store.getSnapshot().sources.length;
-    if (!signals.received()) io.stdout.write(`jobtop exporter: serving ${exporter.server.url}/metrics for ${count} source${count === 1 ? '' : 's'} (read-only)\n`);
+    if (!signals.received())
+      io.stdout.write(
+        `jobtop exporter: serving ${exporter.server.url}/metrics for ${count} source${count === 1 ? '' : 's'} (read-only)\n`,
+      );
     void signals.stopped.then((signal) =>
       exporter.close().then(() => {
         io.stdout.write(`jobtop exporter: stopped (${signal})\n`, () => process.exit(EXIT.ok));

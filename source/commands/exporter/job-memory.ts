@@ -62,7 +62,8 @@ export function createJobMemory(typeGroups: readonly string[]): JobMemory {
       const changes: PollChanges = { transitions: [], finished: [] };
       for (const job of jobs) {
         const before = previous?.get(job.key);
-        if (previous && before?.state !== job.state) changes.transitions.push({ typeGroup: typeGroupOf(job.type, groups), toState: job.state });
+        if (previous && before?.state !== job.state)
+          changes.transitions.push({ typeGroup: typeGroupOf(job.type, groups), toState: job.state });
         let counted = before?.counted === true;
         // why: an Alteryx job listed as ended but not yet told how (needs-disposition) waits for its real outcome.
         const seconds = counted || job.flags.includes('needs-disposition') ? null : finishedDurationMs(job);

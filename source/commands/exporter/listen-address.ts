@@ -24,7 +24,10 @@ export function parseListenAddress(text: string): ListenAddress {
   if (/^\d{1,5}$/.test(text)) [host, portText] = ['127.0.0.1', text];
   else if (bracketed && isIP(bracketed[1]) === 6) [host, portText] = [bracketed[1], bracketed[2]];
   else if (plain && plain[1] !== '') [host, portText] = [plain[1], plain[2]];
-  else if (plain) throw new UsageError(`--listen needs a host before the port (127.0.0.1:${plain[2]} for loopback, 0.0.0.0:${plain[2]} for every interface)`);
+  else if (plain)
+    throw new UsageError(
+      `--listen needs a host before the port (127.0.0.1:${plain[2]} for loopback, 0.0.0.0:${plain[2]} for every interface)`,
+    );
   else throw new UsageError(expected);
   const port = Number(portText);
   if (port > 65535) throw new UsageError(`--listen: port ${port} is above 65535`);

@@ -21,9 +21,15 @@ export interface MetricsServer {
 export type HealthLine = () => string;
 
 /** Starts serving on `listen`; rejects with the system's reason (EADDRINUSE, EACCES, EADDRNOTAVAIL). */
-export async function startMetricsServer(registry: Registry, listen: ListenAddress, health: HealthLine): Promise<MetricsServer> {
+export async function startMetricsServer(
+  registry: Registry,
+  listen: ListenAddress,
+  health: HealthLine,
+): Promise<MetricsServer> {
   const server = createServer((request, response) => {
-    handle(registry, health, request, response).catch((error: unknown) => send(response, 500, `metrics could not be rendered: ${String(error)}\n`));
+    handle(registry, health, request, response).catch((error: unknown) =>
+      send(response, 500, `metrics could not be rendered: ${String(error)}\n`),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -45,10 +51,17 @@ export async function startMetricsServer(registry: Registry, listen: ListenAddre
   };
 }
 
-async function handle(registry: Registry, health: HealthLine, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(
+  registry: Registry,
+  health: HealthLine,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://exporter').pathname;
-  if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'only GET and HEAD are served\n', { allow: 'GET, HEAD' });
-  if (path === '/metrics') return send(response, 200, await registry.metrics(), { 'content-type': registry.contentType });
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return send(response, 405, 'only GET and HEAD are served\n', { allow: 'GET, HEAD' });
+  if (path === '/metrics')
+    return send(response, 200, await registry.metrics(), { 'content-type': registry.contentType });
   if (path === '/healthz') return send(response, 200, `ok: ${health()}\n`);
   if (path === '/') return send(response, 200, 'jobtop exporter: metrics at /metrics, health at /healthz\n');
   return send(response, 404, 'no such page (try /metrics or /healthz)\n');
@@ -56,6 +69,10 @@ async function handle(registry: Registry, health: HealthLine, request: IncomingM
 
 function send(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   if (response.headersSent) return void response.destroy();
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers });
+  response.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
   response.end(response.req.method === 'HEAD' ? undefined : body);
 }

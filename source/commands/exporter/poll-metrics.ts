@@ -22,7 +22,11 @@ export interface PollMetrics {
 }
 
 /** Registers the poll metrics on `registry` for the configured sources and type groups. */
-export function registerPollMetrics(registry: Registry, sources: readonly SourceSnapshot[], typeGroups: readonly string[]): PollMetrics {
+export function registerPollMetrics(
+  registry: Registry,
+  sources: readonly SourceSnapshot[],
+  typeGroups: readonly string[],
+): PollMetrics {
   const registers = [registry];
   const memory = createJobMemory(typeGroups);
   const transitions = new Counter({
@@ -55,7 +59,8 @@ export function registerPollMetrics(registry: Registry, sources: readonly Source
   // Every counter series exists from the start, so rate() and increase() see the first event.
   for (const source of sources) {
     for (const typeGroup of [...new Set([...typeGroups, OTHER_TYPE_GROUP])]) {
-      for (const state of JOB_STATES) transitions.inc({ source: source.name, vendor: source.vendor, type_group: typeGroup, to_state: state }, 0);
+      for (const state of JOB_STATES)
+        transitions.inc({ source: source.name, vendor: source.vendor, type_group: typeGroup, to_state: state }, 0);
     }
   }
 
@@ -68,8 +73,15 @@ export function registerPollMetrics(registry: Registry, sources: readonly Source
         return;
       }
       const changes = memory.observe(source.name, source.jobs);
-      for (const change of changes.transitions) transitions.inc({ source: source.name, vendor: source.vendor, type_group: change.typeGroup, to_state: change.toState });
-      for (const done of changes.finished) durations.observe({ source: source.name, vendor: source.vendor, state: done.state }, done.seconds);
+      for (const change of changes.transitions)
+        transitions.inc({
+          source: source.name,
+          vendor: source.vendor,
+          type_group: change.typeGroup,
+          to_state: change.toState,
+        });
+      for (const done of changes.finished)
+        durations.observe({ source: source.name, vendor: source.vendor, state: done.state }, done.seconds);
     },
     rememberedJobs: () => memory.size(),
   };

@@ -37,11 +37,16 @@ export async function startExporter(opened: OpenedSources, options: ExporterOpti
     metrics?.observePoll(event);
     const { source, failure } = event;
     const status = failure ? `failing: ${sanitizeInline(failure.message, 300)}` : 'up';
-    if (lastStatus.get(source.name) !== status && (failure || lastStatus.has(source.name))) options.log.write(`jobtop exporter: ${source.name} ${status}\n`);
+    if (lastStatus.get(source.name) !== status && (failure || lastStatus.has(source.name)))
+      options.log.write(`jobtop exporter: ${source.name} ${status}\n`);
     lastStatus.set(source.name, status);
   };
   const store = createFleetStore(storeSources(opened), { intervalMs: opened.config.intervalMs, now, onPoll });
-  metrics = createFleetMetrics(() => store.getSnapshot(), { typeGroups: opened.config.exporter.typeGroups, now, processMetrics: options.processMetrics });
+  metrics = createFleetMetrics(() => store.getSnapshot(), {
+    typeGroups: opened.config.exporter.typeGroups,
+    now,
+    processMetrics: options.processMetrics,
+  });
   const health = () => {
     const sources = store.getSnapshot().sources;
     return `${sources.filter((source) => source.status === 'ok').length} of ${sources.length} sources up`;

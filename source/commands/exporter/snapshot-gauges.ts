@@ -56,7 +56,8 @@ export function registerSnapshotGauges(registry: Registry, read: () => FleetSnap
     registers,
     collect() {
       this.reset();
-      for (const source of read().sources) if (source.total !== null) this.set({ source: source.name, vendor: source.vendor }, source.total);
+      for (const source of read().sources)
+        if (source.total !== null) this.set({ source: source.name, vendor: source.vendor }, source.total);
     },
   });
   new Gauge({
@@ -84,7 +85,8 @@ export function registerSnapshotGauges(registry: Registry, read: () => FleetSnap
       const snapshot = read();
       const flags = computeTriage(snapshot.jobs, now());
       const slow = new Map<string, number>(answered(snapshot).map((source) => [source.name, 0]));
-      for (const job of snapshot.jobs) if (flags.get(job.key)?.slow) slow.set(job.source, (slow.get(job.source) ?? 0) + 1);
+      for (const job of snapshot.jobs)
+        if (flags.get(job.key)?.slow) slow.set(job.source, (slow.get(job.source) ?? 0) + 1);
       for (const [source, count] of slow) this.set({ source }, count);
     },
   });
@@ -95,7 +97,8 @@ export function registerSnapshotGauges(registry: Registry, read: () => FleetSnap
     registers,
     collect() {
       this.reset();
-      for (const source of read().sources) this.set({ source: source.name, vendor: source.vendor }, source.status === 'ok' ? 1 : 0);
+      for (const source of read().sources)
+        this.set({ source: source.name, vendor: source.vendor }, source.status === 'ok' ? 1 : 0);
     },
   });
   new Gauge({
@@ -105,7 +108,9 @@ export function registerSnapshotGauges(registry: Registry, read: () => FleetSnap
     registers,
     collect() {
       this.reset();
-      for (const source of read().sources) if (source.lastSuccessAt !== null) this.set({ source: source.name, vendor: source.vendor }, source.lastSuccessAt / 1000);
+      for (const source of read().sources)
+        if (source.lastSuccessAt !== null)
+          this.set({ source: source.name, vendor: source.vendor }, source.lastSuccessAt / 1000);
     },
   });
   new Gauge({
@@ -116,7 +121,9 @@ export function registerSnapshotGauges(registry: Registry, read: () => FleetSnap
     collect() {
       this.reset();
       const at = now();
-      for (const source of read().sources) if (source.lastSuccessAt !== null) this.set({ source: source.name, vendor: source.vendor }, Math.max(0, at - source.lastSuccessAt) / 1000);
+      for (const source of read().sources)
+        if (source.lastSuccessAt !== null)
+          this.set({ source: source.name, vendor: source.vendor }, Math.max(0, at - source.lastSuccessAt) / 1000);
     },
   });
 }

@@ -23,7 +23,13 @@ export function detailToJson(detail: JobDetail, includeRaw: boolean): Record<str
         durationMs: step.durationMs,
         error: step.error,
       })) ?? null,
-    messages: detail.messages?.map((message) => ({ timestamp: toIso(message.timestamp), level: message.level, origin: message.origin, text: message.text })) ?? null,
+    messages:
+      detail.messages?.map((message) => ({
+        timestamp: toIso(message.timestamp),
+        level: message.level,
+        origin: message.origin,
+        text: message.text,
+      })) ?? null,
     // why: `undefined` would drop the key; scripts read a fixed shape.
     result: detail.result === undefined ? null : detail.result,
     resultTooLarge: detail.resultTooLarge ?? null,

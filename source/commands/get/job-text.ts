@@ -28,18 +28,36 @@ const inline = (value: unknown) => sanitizeInline(value, 2000);
 
 /** The whole detail as text, ending with a newline. */
 export function renderJobText(detail: JobDetail, options: JobTextOptions): string {
-  const sections = [overview(detail, options.now), steps(detail, options), messages(detail, options.capabilities), result(detail, options.capabilities)];
+  const sections = [
+    overview(detail, options.now),
+    steps(detail, options),
+    messages(detail, options.capabilities),
+    result(detail, options.capabilities),
+  ];
   if (detail.outputs !== null) sections.push(outputs(detail));
-  if (options.includeRaw) sections.push(['Raw', indent(sanitizeMultiline(JSON.stringify(detail.raw, null, 2) ?? 'null', 5_000_000))].join('\n'));
+  if (options.includeRaw)
+    sections.push(
+      ['Raw', indent(sanitizeMultiline(JSON.stringify(detail.raw, null, 2) ?? 'null', 5_000_000))].join('\n'),
+    );
   return `${sections.join('\n\n')}\n`;
 }
 
 function overview(job: JobDetail, now: number): string {
   // why: the monitor's Overview draws the same rows (domain/detail-model.ts): one order, one label width, one priority format.
   const lines = [inline(job.key), ...detailRows(job, now).map(detailRowText)];
-  if (job.error !== null) lines.push(detailRowText({ label: 'Error', value: indentContinuation(sanitizeMultiline(job.error, 100_000), DETAIL_LABEL_WIDTH) }));
-  if (job.parentId !== null) lines.push(detailRowText({ label: 'Parent', value: inline(`${job.source}/${job.parentId}`) }));
-  if (job.childIds && job.childIds.length > 0) lines.push(detailRowText({ label: 'Children', value: job.childIds.map((id) => inline(`${job.source}/${id}`)).join(', ') }));
+  if (job.error !== null)
+    lines.push(
+      detailRowText({
+        label: 'Error',
+        value: indentContinuation(sanitizeMultiline(job.error, 100_000), DETAIL_LABEL_WIDTH),
+      }),
+    );
+  if (job.parentId !== null)
+    lines.push(detailRowText({ label: 'Parent', value: inline(`${job.source}/${job.parentId}`) }));
+  if (job.childIds && job.childIds.length > 0)
+    lines.push(
+      detailRowText({ label: 'Children', value: job.childIds.map((id) => inline(`${job.source}/${id}`)).join(', ') }),
+    );
   return lines.join('\n');
 }
 
@@ -50,7 +68,16 @@ function missing(capabilities: SourceCapabilities, tab: 'steps' | 'messages' | '
 function steps(job: JobDetail, options: JobTextOptions): string {
   if (job.steps === null) return `Steps\n${missing(options.capabilities, 'steps', job)}`;
   if (job.steps.length === 0) return 'Steps (0)';
-  const columns = [{ title: 'STATE', min: 11 }, { title: 'NAME', min: 8 }, { title: 'STATUS', min: 8, dropOrder: 4 }, { title: 'ATTEMPT', min: 7, dropOrder: 5 }, { title: 'HOST', min: 6, dropOrder: 3 }, { title: 'STARTED', min: 20, dropOrder: 2 }, { title: 'DURATION', min: 8 }, { title: 'ERROR', min: 5, dropOrder: 1 }];
+  const columns = [
+    { title: 'STATE', min: 11 },
+    { title: 'NAME', min: 8 },
+    { title: 'STATUS', min: 8, dropOrder: 4 },
+    { title: 'ATTEMPT', min: 7, dropOrder: 5 },
+    { title: 'HOST', min: 6, dropOrder: 3 },
+    { title: 'STARTED', min: 20, dropOrder: 2 },
+    { title: 'DURATION', min: 8 },
+    { title: 'ERROR', min: 5, dropOrder: 1 },
+  ];
   const rows = job.steps.map((step) => [
     `${STATE_GLYPHS[step.state]} ${step.state}`,
     inline(step.name),
@@ -58,7 +85,10 @@ function steps(job: JobDetail, options: JobTextOptions): string {
     step.attempt === null ? '' : String(step.attempt),
     inline(step.host ?? ''),
     step.startedAt === null ? '' : formatTimestamp(step.startedAt),
-    formatDuration(step.durationMs ?? (step.startedAt !== null && step.finishedAt !== null ? step.finishedAt - step.startedAt : null)),
+    formatDuration(
+      step.durationMs ??
+        (step.startedAt !== null && step.finishedAt !== null ? step.finishedAt - step.startedAt : null),
+    ),
     inline(step.error ?? ''),
   ]);
   const table = renderTextTable(columns, rows, options.width - 2).trimEnd();
@@ -68,7 +98,11 @@ function steps(job: JobDetail, options: JobTextOptions): string {
 function messages(job: JobDetail, capabilities: SourceCapabilities): string {
   if (job.messages === null) return `Messages\n${missing(capabilities, 'messages', job)}`;
   const lines = job.messages.map((message) => {
-    const head = [message.timestamp === null ? '—'.padEnd(20) : formatTimestamp(message.timestamp), message.level.padEnd(7), message.origin === null ? '' : `[${inline(message.origin)}] `].join('  ');
+    const head = [
+      message.timestamp === null ? '—'.padEnd(20) : formatTimestamp(message.timestamp),
+      message.level.padEnd(7),
+      message.origin === null ? '' : `[${inline(message.origin)}] `,
+    ].join('  ');
     return `  ${head}${indentContinuation(sanitizeMultiline(message.text, 100_000), 2 + displayWidth(head))}`;
   });
   return [`Messages (${job.messages.length})`, ...lines].join('\n');
@@ -83,7 +117,12 @@ function result(job: JobDetail, capabilities: SourceCapabilities): string {
 
 function outputs(job: JobDetail): string {
   const list = job.outputs ?? [];
-  return [`Outputs (${list.length})`, ...list.map((output) => `  ${inline(output.name)}  (${output.formats.map(inline).join(', ')})  id ${inline(output.id)}`)].join('\n');
+  return [
+    `Outputs (${list.length})`,
+    ...list.map(
+      (output) => `  ${inline(output.name)}  (${output.formats.map(inline).join(', ')})  id ${inline(output.id)}`,
+    ),
+  ].join('\n');
 }
 
 function indent(text: string): string {

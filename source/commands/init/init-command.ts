@@ -16,15 +16,25 @@ import { environmentVariablesOf, recipeNames, recipeText } from './recipes.js';
 export const initCommand: Command = {
   name: 'init',
   usage: 'init [--force] [--recipe NAME] [FILE]',
-  summary: 'Write a commented starter config (every vendor, every option), or one http-json recipe, without overwriting an existing file.',
+  summary:
+    'Write a commented starter config (every vendor, every option), or one http-json recipe, without overwriting an existing file.',
   flags: {
     force: { type: 'boolean', description: 'replace an existing file' },
-    recipe: { type: 'string', value: 'NAME', description: `write the config of one http-json recipe instead: ${recipeNames().join(', ')} (docs/http-json.md)` },
+    recipe: {
+      type: 'string',
+      value: 'NAME',
+      description: `write the config of one http-json recipe instead: ${recipeNames().join(', ')} (docs/http-json.md)`,
+    },
   },
   async run(args, io) {
-    if (args.positionals.length > 1) throw new UsageError(`init takes at most one FILE, got ${args.positionals.length}`);
-    if (args.flags.demo === true || args.flags.readonly === true) throw new UsageError('--demo and --readonly do not apply to init');
-    const explicit = args.positionals[0] ?? (typeof args.flags.config === 'string' ? args.flags.config : undefined) ?? (io.env.JOBTOP_CONFIG || undefined);
+    if (args.positionals.length > 1)
+      throw new UsageError(`init takes at most one FILE, got ${args.positionals.length}`);
+    if (args.flags.demo === true || args.flags.readonly === true)
+      throw new UsageError('--demo and --readonly do not apply to init');
+    const explicit =
+      args.positionals[0] ??
+      (typeof args.flags.config === 'string' ? args.flags.config : undefined) ??
+      (io.env.JOBTOP_CONFIG || undefined);
     const path = resolve(explicit ?? defaultConfigPath(io.env));
     const recipe = typeof args.flags.recipe === 'string' ? args.flags.recipe : undefined;
     const { text, envVars } = recipe === undefined ? renderStarterConfig(packageJson.version) : recipeConfig(recipe);
@@ -47,16 +57,24 @@ export const initCommand: Command = {
       const code = (error as NodeJS.ErrnoException).code;
       const where = (error as NodeJS.ErrnoException).path;
       const reason =
-        code === 'EEXIST' ? 'it appeared while writing; not overwriting it (pass --force to replace it)'
-        : code === 'EACCES' || code === 'EPERM' ? `permission denied${where && where !== path ? ` (${where})` : ''}`
-        : code === 'ENOENT' && where && where !== path ? `cannot create the directory ${where} (ENOENT: this file system does not allow it)`
-        : code === 'EROFS' ? 'the file system is read-only'
-        : code ?? String(error);
+        code === 'EEXIST'
+          ? 'it appeared while writing; not overwriting it (pass --force to replace it)'
+          : code === 'EACCES' || code === 'EPERM'
+            ? `permission denied${where && where !== path ? ` (${where})` : ''}`
+            : code === 'ENOENT' && where && where !== path
+              ? `cannot create the directory ${where} (ENOENT: this file system does not allow it)`
+              : code === 'EROFS'
+                ? 'the file system is read-only'
+                : (code ?? String(error));
       io.stderr.write(`jobtop: cannot write ${path}: ${reason}\n`);
       return EXIT.usage;
     }
-    const found = resolve(defaultConfigPath(io.env)) === path || (io.env.JOBTOP_CONFIG && resolve(io.env.JOBTOP_CONFIG) === path);
-    const next = recipe === undefined ? 'Keep the sources you use, set their url and credentials' : 'Set them (or edit the file), and copy its source into your config to monitor it with the others';
+    const found =
+      resolve(defaultConfigPath(io.env)) === path || (io.env.JOBTOP_CONFIG && resolve(io.env.JOBTOP_CONFIG) === path);
+    const next =
+      recipe === undefined
+        ? 'Keep the sources you use, set their url and credentials'
+        : 'Set them (or edit the file), and copy its source into your config to monitor it with the others';
     io.stdout.write(
       `Wrote ${path} (mode 600)${recipe === undefined ? '' : ` from the ${recipe} recipe`}.\n` +
         `It reads these environment variables: ${envVars.join(', ')}.\n` +
@@ -69,7 +87,10 @@ export const initCommand: Command = {
 /** A recipe as a config file: its text (it names the API doc it follows) and the variables it reads. */
 function recipeConfig(name: string): { text: string; envVars: string[] } {
   const text = recipeText(name);
-  return { text: `# Written by \`jobtop init --recipe ${name}\` (jobtop ${packageJson.version}).\n${text}`, envVars: environmentVariablesOf(text) };
+  return {
+    text: `# Written by \`jobtop init --recipe ${name}\` (jobtop ${packageJson.version}).\n${text}`,
+    envVars: environmentVariablesOf(text),
+  };
 }
 
 function kindOf(path: string): 'file' | 'directory' | null {

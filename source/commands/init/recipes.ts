@@ -16,7 +16,9 @@ export function recipeText(name: string): string {
   if (Object.hasOwn(RECIPE_TEXTS, name)) return RECIPE_TEXTS[name];
   const prefixed = recipeNames().filter((recipe) => recipe.startsWith(name.toLowerCase()));
   const suggestion = prefixed.length === 1 ? prefixed[0] : suggestKey(name, recipeNames());
-  throw new UsageError(`no recipe "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''} (recipes: ${recipeNames().join(', ')})`);
+  throw new UsageError(
+    `no recipe "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''} (recipes: ${recipeNames().join(', ')})`,
+  );
 }
 
 /** The `${NAME}` environment variables a config text reads outside its comments, in order of appearance. */

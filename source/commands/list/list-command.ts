@@ -50,7 +50,12 @@ export const listCommand: Command = {
   flags: LIST_FLAGS,
   async run(args, io) {
     const parsed = parseListFlags(args, Date.now());
-    const opened = await openFromFlags(args.flags, { demoWhenMissing: false, oneShot: true, env: io.env, closeOnSignals: true });
+    const opened = await openFromFlags(args.flags, {
+      demoWhenMissing: false,
+      oneShot: true,
+      env: io.env,
+      closeOnSignals: true,
+    });
     try {
       for (const warning of opened.config.warnings) io.stderr.write(`jobtop: warning: ${warning}\n`);
       checkSourceNames(parsed.query.sources, opened);
@@ -73,12 +78,25 @@ export async function runList(opened: OpenedSources, options: ListOptions): Prom
   const samples = recordFinishedDurations(NO_SAMPLES, fetched);
   const triage = computeTriage(fetched, now, { samples });
   const filter = options.filter;
-  const queried = filter ? fetched.filter((job) => matchesJobQuery(job, filter, { now, flagsOf: (each) => triageFlagNames(triage.get(each.key)) })) : fetched;
+  const queried = filter
+    ? fetched.filter((job) =>
+        matchesJobQuery(job, filter, { now, flagsOf: (each) => triageFlagNames(triage.get(each.key)) }),
+      )
+    : fetched;
   const jobs = selectJobs(queried, options.query, options.sort, options.limit);
   warnAboutStates(options.query.states, fetched, options.stderr);
   const out = options.stdout;
   if (options.format === 'json') {
-    const body = { jobs: jobs.map((job) => ({ ...jobToJson(job, options.raw), triage: triageToJson(triage.get(job.key), expectedRunMs(samples, job, TRIAGE_DEFAULTS.minSamples, TRIAGE_DEFAULTS.percentile)) })), sources: outcomes.map((outcome) => sourceToJson(outcome, typeOf.get(outcome.name) ?? outcome.vendor)) };
+    const body = {
+      jobs: jobs.map((job) => ({
+        ...jobToJson(job, options.raw),
+        triage: triageToJson(
+          triage.get(job.key),
+          expectedRunMs(samples, job, TRIAGE_DEFAULTS.minSamples, TRIAGE_DEFAULTS.percentile),
+        ),
+      })),
+      sources: outcomes.map((outcome) => sourceToJson(outcome, typeOf.get(outcome.name) ?? outcome.vendor)),
+    };
     out.write(`${toTerminalSafeJson(body)}\n`);
   } else if (options.format === 'tsv') {
     out.write(renderTsv(jobs));
@@ -89,7 +107,8 @@ export async function runList(opened: OpenedSources, options: ListOptions): Prom
   }
   for (const outcome of outcomes) {
     if (outcome.error) options.stderr.write(`jobtop: ${sanitizeInline(outcome.error.message, 1000)}\n`);
-    for (const warning of outcome.warnings) options.stderr.write(`jobtop: warning: ${sanitizeInline(outcome.name, 200)}: ${sanitizeInline(warning, 1000)}\n`);
+    for (const warning of outcome.warnings)
+      options.stderr.write(`jobtop: warning: ${sanitizeInline(outcome.name, 200)}: ${sanitizeInline(warning, 1000)}\n`);
     for (const note of outcomeNotes(outcome)) options.stderr.write(`jobtop: ${sanitizeInline(note, 1000)}\n`);
   }
   warnAboutMissedJobs(options.query, outcomes, options.stderr);
@@ -101,7 +120,9 @@ function warnAboutMissedJobs(query: JobQuery, outcomes: readonly SourceOutcome[]
   if (query.states.length === 0) return;
   for (const outcome of outcomes) {
     if (!outcome.incomplete) continue;
-    stderr.write(`jobtop: warning: --state may miss jobs of ${sanitizeInline(outcome.name, 200)}: ${outcome.incomplete.jobs} of its jobs have an unknown outcome and are listed as unknown\n`);
+    stderr.write(
+      `jobtop: warning: --state may miss jobs of ${sanitizeInline(outcome.name, 200)}: ${outcome.incomplete.jobs} of its jobs have an unknown outcome and are listed as unknown\n`,
+    );
   }
 }
 
@@ -109,7 +130,9 @@ function warnAboutMissedJobs(query: JobQuery, outcomes: readonly SourceOutcome[]
 function warnAboutStates(states: readonly string[], jobs: readonly Job[], stderr: NodeJS.WritableStream): void {
   for (const state of states) {
     if (isNormalizedStateName(state) || jobs.some((job) => matchesState(job, state))) continue;
-    stderr.write(`jobtop: warning: --state ${sanitizeInline(state, 100)} is not a normalized state (${[...JOB_STATES, 'active'].join(', ')}) and no fetched job has it as its native state\n`);
+    stderr.write(
+      `jobtop: warning: --state ${sanitizeInline(state, 100)} is not a normalized state (${[...JOB_STATES, 'active'].join(', ')}) and no fetched job has it as its native state\n`,
+    );
   }
 }
 
@@ -121,13 +144,28 @@ const TABLE_COLUMNS: readonly (TextColumn & { value(job: Job): string })[] = [
   { title: 'TYPE', min: 10, value: (job) => job.type },
   { title: 'ID', min: 12, value: (job) => job.id },
   { title: 'PRIO', min: 4, dropOrder: 3, value: priorityText },
-  { title: 'PROG', min: 4, dropOrder: 2, align: 'right', value: (job) => (job.progress === null ? '' : `${Math.round(job.progress)}%`) },
-  { title: 'CREATED', min: 19, dropOrder: 1, value: (job) => toIso(job.createdAt)?.slice(0, 19).replace('T', ' ') ?? '' },
+  {
+    title: 'PROG',
+    min: 4,
+    dropOrder: 2,
+    align: 'right',
+    value: (job) => (job.progress === null ? '' : `${Math.round(job.progress)}%`),
+  },
+  {
+    title: 'CREATED',
+    min: 19,
+    dropOrder: 1,
+    value: (job) => toIso(job.createdAt)?.slice(0, 19).replace('T', ' ') ?? '',
+  },
 ];
 
 /** The aligned, sanitized table; fitted to `width` cells (Infinity: nothing is cut). */
 export function renderJobTable(jobs: readonly Job[], width: number): string {
-  return renderTextTable(TABLE_COLUMNS, jobs.map((job) => TABLE_COLUMNS.map((column) => sanitizeInline(column.value(job), 200))), width);
+  return renderTextTable(
+    TABLE_COLUMNS,
+    jobs.map((job) => TABLE_COLUMNS.map((column) => sanitizeInline(column.value(job), 200))),
+    width,
+  );
 }
 
 const TSV_FIELDS: readonly [string, (job: Job) => string | number | null][] = [
@@ -151,6 +189,7 @@ const TSV_FIELDS: readonly [string, (job: Job) => string | number | null][] = [
 /** One header line, then one line per job; fields sanitized (tabs and newlines cannot split a record), null as empty. */
 export function renderTsv(jobs: readonly Job[]): string {
   const lines = [TSV_FIELDS.map(([name]) => name).join('\t')];
-  for (const job of jobs) lines.push(TSV_FIELDS.map(([, value]) => sanitizeInline(value(job) ?? '', 10_000)).join('\t'));
+  for (const job of jobs)
+    lines.push(TSV_FIELDS.map(([, value]) => sanitizeInline(value(job) ?? '', 10_000)).join('\t'));
   return `${lines.join('\n')}\n`;
 }

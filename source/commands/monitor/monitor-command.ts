@@ -29,10 +29,15 @@ function firstPaintDue(firstRound: Promise<void>, ms: number): Promise<void> {
 export const monitorCommand: Command = {
   name: 'monitor',
   usage: '[monitor] [options]',
-  summary: 'The full-screen live monitor of every configured source (the embedded demo fleet when no config file exists).',
+  summary:
+    'The full-screen live monitor of every configured source (the embedded demo fleet when no config file exists).',
   flags: {
     bell: { type: 'boolean', description: 'ring the terminal bell when a job fails' },
-    'log-file': { type: 'string', value: 'FILE', description: 'append diagnostics (source errors, retries, warnings, crashes) to FILE; off by default' },
+    'log-file': {
+      type: 'string',
+      value: 'FILE',
+      description: 'append diagnostics (source errors, retries, warnings, crashes) to FILE; off by default',
+    },
   },
   async run(args, io) {
     const logFile = args.flags['log-file'];
@@ -44,10 +49,12 @@ export const monitorCommand: Command = {
     } catch (error) {
       throw new UsageError(`--log-file: ${(error as Error).message}`);
     }
-    const opened = await openFromFlags(args.flags, { demoWhenMissing: true, oneShot: false, env: io.env }).catch((error: unknown) => {
-      log.close();
-      throw error;
-    });
+    const opened = await openFromFlags(args.flags, { demoWhenMissing: true, oneShot: false, env: io.env }).catch(
+      (error: unknown) => {
+        log.close();
+        throw error;
+      },
+    );
     // The config's keys: are checked against the key table before the screen is taken over.
     const keys = applyKeyConfig(opened.config.ui?.keys ?? []);
     if (keys.problems.length > 0) {
@@ -61,13 +68,23 @@ export const monitorCommand: Command = {
     }
     // Polling starts before the UI chunk (React, Ink, yoga) loads, so the first answers arrive
     // while it loads instead of after (README "Performance": first frame with jobs).
-    const history = historyRecorder(historyPath(stateDirectory(io.env)), 'monitor', (error) => log.write('warn', `action history not written: ${error.message}`));
-    const store = createFleetStore(storeSources(opened), { intervalMs: opened.config.intervalMs, recordAction: history });
+    const history = historyRecorder(historyPath(stateDirectory(io.env)), 'monitor', (error) =>
+      log.write('warn', `action history not written: ${error.message}`),
+    );
+    const store = createFleetStore(storeSources(opened), {
+      intervalMs: opened.config.intervalMs,
+      recordAction: history,
+    });
     store.start();
     const firstPaint = firstPaintDue(store.firstRound(), FIRST_PAINT_WAIT_MS);
     const { runTui } = await import('../../run-tui.js');
     // why: a first frame without jobs costs the thread the first answers need; wait for them, briefly.
     await firstPaint;
-    return runTui(opened, store, { bell: args.flags.bell === true, readonly: args.flags.readonly === true, log, keymap: keys.keymap });
+    return runTui(opened, store, {
+      bell: args.flags.bell === true,
+      readonly: args.flags.readonly === true,
+      log,
+      keymap: keys.keymap,
+    });
   },
 };

@@ -26,21 +26,58 @@ export interface ExitCodeRow {
 
 /** The exit-code table, as README "Exit codes" shows it. */
 export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
-  { code: EXIT_CODES.ok, meaning: 'success: every source answered; every watched job ended (with `--exit-status`: every one succeeded or was skipped — a skipped job did no work and is not a failure); every action was done' },
-  { code: EXIT_CODES.usage, meaning: 'usage or config error (the message names the flag, or the file, line and field); an action not confirmed (no terminal and no `--yes`, or answered no)' },
-  { code: EXIT_CODES.partial, meaning: '`list`: some sources failed, timed out at `--deadline` or answered incompletely (`complete: false`); their errors are on stderr (and in `sources[]`), the other sources\' jobs are still printed' },
+  {
+    code: EXIT_CODES.ok,
+    meaning:
+      'success: every source answered; every watched job ended (with `--exit-status`: every one succeeded or was skipped — a skipped job did no work and is not a failure); every action was done',
+  },
+  {
+    code: EXIT_CODES.usage,
+    meaning:
+      'usage or config error (the message names the flag, or the file, line and field); an action not confirmed (no terminal and no `--yes`, or answered no)',
+  },
+  {
+    code: EXIT_CODES.partial,
+    meaning:
+      "`list`: some sources failed, timed out at `--deadline` or answered incompletely (`complete: false`); their errors are on stderr (and in `sources[]`), the other sources' jobs are still printed",
+  },
   { code: EXIT_CODES.failed, meaning: '`watch --exit-status`: a job failed (or ended in state `unknown`)' },
   { code: EXIT_CODES.cancelled, meaning: '`watch --exit-status`: a job was cancelled' },
   { code: EXIT_CODES.partialJob, meaning: '`watch --exit-status`: a job partially failed' },
-  { code: EXIT_CODES.notFound, meaning: 'a job does not exist (`get`, `watch` without `--wait-for-appear`, actions), or vanished while watched' },
-  { code: EXIT_CODES.unreachable, meaning: "a job's source could not be reached or answered with an error (`get`, actions; `watch` after `--unreachable-after`)" },
+  {
+    code: EXIT_CODES.notFound,
+    meaning: 'a job does not exist (`get`, `watch` without `--wait-for-appear`, actions), or vanished while watched',
+  },
+  {
+    code: EXIT_CODES.unreachable,
+    meaning:
+      "a job's source could not be reached or answered with an error (`get`, actions; `watch` after `--unreachable-after`)",
+  },
   { code: EXIT_CODES.timeout, meaning: '`watch --timeout` elapsed before every job ended' },
-  { code: EXIT_CODES.refused, meaning: 'an action was not done: not offered by the source, not allowed in the job\'s state, read-only, or refused by the server' },
-  { code: EXIT_CODES.outcomeUnknown, meaning: "an action's outcome is unknown: the request was sent but no answer came (timeout, connection lost), and re-reading the job did not show the effect in time — check the job before sending it again" },
+  {
+    code: EXIT_CODES.refused,
+    meaning:
+      "an action was not done: not offered by the source, not allowed in the job's state, read-only, or refused by the server",
+  },
+  {
+    code: EXIT_CODES.outcomeUnknown,
+    meaning:
+      "an action's outcome is unknown: the request was sent but no answer came (timeout, connection lost), and re-reading the job did not show the effect in time — check the job before sending it again",
+  },
 ];
 
 /** What one watched job came to. */
-export type WatchOutcome = 'succeeded' | 'skipped' | 'failed' | 'cancelled' | 'partial' | 'unknown' | 'vanished' | 'not-found' | 'unreachable' | 'timeout';
+export type WatchOutcome =
+  | 'succeeded'
+  | 'skipped'
+  | 'failed'
+  | 'cancelled'
+  | 'partial'
+  | 'unknown'
+  | 'vanished'
+  | 'not-found'
+  | 'unreachable'
+  | 'timeout';
 
 /**
  * Which code wins when several jobs end differently, first match wins: failed, partial,
@@ -48,7 +85,11 @@ export type WatchOutcome = 'succeeded' | 'skipped' | 'failed' | 'cancelled' | 'p
  * is in no rule: like `succeeded`, it is not a failure (OSAPI's own CLI says so).
  * why: a definite failure is the most useful answer to a pipeline; "could not tell" comes after.
  */
-export const WATCH_PRECEDENCE: readonly { outcomes: readonly WatchOutcome[]; code: number; needsExitStatus: boolean }[] = [
+export const WATCH_PRECEDENCE: readonly {
+  outcomes: readonly WatchOutcome[];
+  code: number;
+  needsExitStatus: boolean;
+}[] = [
   { outcomes: ['failed', 'unknown'], code: EXIT_CODES.failed, needsExitStatus: true },
   { outcomes: ['partial'], code: EXIT_CODES.partialJob, needsExitStatus: true },
   { outcomes: ['cancelled'], code: EXIT_CODES.cancelled, needsExitStatus: true },
@@ -73,5 +114,7 @@ export function firstExitCode(conditions: readonly [holds: boolean, code: number
 
 /** The exit-code table as Markdown (README "Exit codes"). */
 export function renderExitCodeMarkdown(): string {
-  return ['| code | meaning |', '|---|---|', ...EXIT_CODE_TABLE.map((row) => `| ${row.code} | ${row.meaning} |`)].join('\n');
+  return ['| code | meaning |', '|---|---|', ...EXIT_CODE_TABLE.map((row) => `| ${row.code} | ${row.meaning} |`)].join(
+    '\n',
+  );
 }

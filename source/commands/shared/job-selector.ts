@@ -25,13 +25,26 @@ export interface ResolvedTarget extends JobTarget {
 }
 
 /** Parses `SOURCE/ID` arguments (duplicates dropped, order kept); throws UsageError naming the bad one. */
-export function parseTargets(positionals: readonly string[], command: string, options: { max?: number } = {}): JobTarget[] {
-  if (positionals.length === 0) throw new UsageError(`${command} needs at least one job as SOURCE/ID (e.g. demo-osapi/5f0c…); jobtop list --format ids prints them`);
-  if (options.max !== undefined && positionals.length > options.max) throw new UsageError(`${command} takes ${options.max === 1 ? 'one job' : `at most ${options.max} jobs`} as SOURCE/ID, got ${positionals.length}`);
+export function parseTargets(
+  positionals: readonly string[],
+  command: string,
+  options: { max?: number } = {},
+): JobTarget[] {
+  if (positionals.length === 0)
+    throw new UsageError(
+      `${command} needs at least one job as SOURCE/ID (e.g. demo-osapi/5f0c…); jobtop list --format ids prints them`,
+    );
+  if (options.max !== undefined && positionals.length > options.max)
+    throw new UsageError(
+      `${command} takes ${options.max === 1 ? 'one job' : `at most ${options.max} jobs`} as SOURCE/ID, got ${positionals.length}`,
+    );
   const targets = new Map<string, JobTarget>();
   for (const argument of positionals) {
     const parsed = parseJobKey(argument);
-    if (!parsed) throw new UsageError(`"${sanitizeInline(argument, 200)}" is not SOURCE/ID: name the job as its source and id separated by a slash, e.g. demo-osapi/5f0c…`);
+    if (!parsed)
+      throw new UsageError(
+        `"${sanitizeInline(argument, 200)}" is not SOURCE/ID: name the job as its source and id separated by a slash, e.g. demo-osapi/5f0c…`,
+      );
     const key = jobKey(parsed.source, parsed.id);
     if (!targets.has(key)) targets.set(key, { key, ...parsed });
   }
@@ -45,10 +58,17 @@ export function resolveTargets(targets: readonly JobTarget[], opened: OpenedSour
     const index = names.indexOf(target.source);
     if (index === -1) {
       const where = opened.config.path ?? 'the demo fleet';
-      throw new UsageError(`no source named "${sanitizeInline(target.source, 200)}" in ${where} (sources: ${names.join(', ') || 'none'})`);
+      throw new UsageError(
+        `no source named "${sanitizeInline(target.source, 200)}" in ${where} (sources: ${names.join(', ') || 'none'})`,
+      );
     }
     const configured = opened.config.sources[index];
-    return { ...target, jobSource: opened.sources[index], readonly: configured.readonly, intervalMs: configured.intervalMs };
+    return {
+      ...target,
+      jobSource: opened.sources[index],
+      readonly: configured.readonly,
+      intervalMs: configured.intervalMs,
+    };
   });
 }
 
@@ -56,5 +76,8 @@ export function resolveTargets(targets: readonly JobTarget[], opened: OpenedSour
 export function checkSourceNames(wanted: readonly string[], opened: OpenedSources): void {
   const names = opened.config.sources.map((source) => source.spec.name);
   const unknown = wanted.find((name) => !names.includes(name));
-  if (unknown !== undefined) throw new UsageError(`--source ${sanitizeInline(unknown, 200)}: no such source (sources: ${names.join(', ') || 'none'})`);
+  if (unknown !== undefined)
+    throw new UsageError(
+      `--source ${sanitizeInline(unknown, 200)}: no such source (sources: ${names.join(', ') || 'none'})`,
+    );
 }

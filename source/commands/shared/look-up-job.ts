@@ -26,7 +26,8 @@ export function createListCache(): ListCache {
   const lists = new Map<string, Promise<ListResult | Error>>();
   return (source) => {
     let list = lists.get(source.name);
-    if (!list) lists.set(source.name, (list = source.list().catch((error: unknown) => toSourceError(source.name, error))));
+    if (!list)
+      lists.set(source.name, (list = source.list().catch((error: unknown) => toSourceError(source.name, error))));
     return list;
   };
 }
@@ -36,13 +37,21 @@ export function createListCache(): ListCache {
  * list record is enough (actions act on what the monitor shows) and the detail is only asked
  * for jobs the list does not hold.
  */
-export async function lookUpJob(target: JobTarget, source: JobSource, listOf: ListCache, full: boolean): Promise<JobLookup> {
+export async function lookUpJob(
+  target: JobTarget,
+  source: JobSource,
+  listOf: ListCache,
+  full: boolean,
+): Promise<JobLookup> {
   const list = await listOf(source);
   const listed = list instanceof Error ? undefined : list.jobs.find((job) => job.id === target.id);
   if (listed && (!full || !source.capabilities.detail)) return { kind: 'found', job: listJobAsDetail(listed) };
   if (!source.capabilities.detail) {
     if (list instanceof Error) return { kind: 'error', message: list.message };
-    return { kind: 'not-found', message: `not among the jobs ${source.name} lists (it has no per-job endpoint, so older jobs cannot be looked up)` };
+    return {
+      kind: 'not-found',
+      message: `not among the jobs ${source.name} lists (it has no per-job endpoint, so older jobs cannot be looked up)`,
+    };
   }
   try {
     const detail = await source.detail(target.id);
@@ -50,7 +59,8 @@ export async function lookUpJob(target: JobTarget, source: JobSource, listOf: Li
   } catch (error) {
     const failure = toSourceError(source.name, error);
     // why: a malformed id is refused with 400 by some vendors (OSAPI wants a UUID), 404 by others: either way, no such job.
-    if (failure.status === 400 || failure.status === 404) return { kind: 'not-found', message: `no such job (${failure.message})` };
+    if (failure.status === 400 || failure.status === 404)
+      return { kind: 'not-found', message: `no such job (${failure.message})` };
     return { kind: 'error', message: failure.message };
   }
 }
@@ -58,5 +68,7 @@ export async function lookUpJob(target: JobTarget, source: JobSource, listOf: Li
 /** Ids of the listed jobs whose parent is `job` (VectorCharts job trees), as the detail view shows them; null when the list failed. */
 export async function childIdsOf(job: Job, source: JobSource, listOf: ListCache): Promise<string[] | null> {
   const list = await listOf(source);
-  return list instanceof Error ? null : list.jobs.filter((candidate) => candidate.parentId === job.id).map((candidate) => candidate.id);
+  return list instanceof Error
+    ? null
+    : list.jobs.filter((candidate) => candidate.parentId === job.id).map((candidate) => candidate.id);
 }

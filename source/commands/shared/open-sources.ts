@@ -14,7 +14,10 @@ import { UsageError } from '../command.js';
 import type { StoreSource } from '../../store/fleet-store.js';
 
 /** Config search order: --config, $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml. */
-export function findConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): { path: string; explicit: boolean } | null {
+export function findConfigPath(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): { path: string; explicit: boolean } | null {
   if (flag) return { path: flag, explicit: true };
   if (env.JOBTOP_CONFIG) return { path: env.JOBTOP_CONFIG, explicit: true };
   const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
@@ -103,7 +106,13 @@ export async function closeSources(sources: readonly JobSource[], graceMs = CLOS
     timer = setTimeout(resolve, graceMs);
     timer.unref?.();
   });
-  const closing = Promise.all(sources.map((source) => Promise.resolve().then(() => source.close()).catch(() => undefined)));
+  const closing = Promise.all(
+    sources.map((source) =>
+      Promise.resolve()
+        .then(() => source.close())
+        .catch(() => undefined),
+    ),
+  );
   await Promise.race([closing, grace]);
   clearTimeout(timer);
 }
@@ -113,14 +122,20 @@ export async function closeSources(sources: readonly JobSource[], graceMs = CLOS
  * `demoWhenMissing`: with no config anywhere, fall back to the demo fleet (the live monitor)
  * instead of failing (one-shot commands, where monitoring a demo would surprise a script).
  */
-export async function openFromFlags(flags: { config?: unknown; demo?: unknown; readonly?: unknown }, options: { demoWhenMissing: boolean; oneShot: boolean; env?: NodeJS.ProcessEnv; closeOnSignals?: boolean }): Promise<OpenedSources> {
+export async function openFromFlags(
+  flags: { config?: unknown; demo?: unknown; readonly?: unknown },
+  options: { demoWhenMissing: boolean; oneShot: boolean; env?: NodeJS.ProcessEnv; closeOnSignals?: boolean },
+): Promise<OpenedSources> {
   const config = typeof flags.config === 'string' ? flags.config : undefined;
   const readonly = flags.readonly === true;
   if (flags.demo === true && config) throw new UsageError('--demo and --config exclude each other');
   const found = flags.demo === true ? null : findConfigPath(config, options.env);
-  if (found) return openConfig(found.path, { readonly, oneShot: options.oneShot, closeOnSignals: options.closeOnSignals });
+  if (found)
+    return openConfig(found.path, { readonly, oneShot: options.oneShot, closeOnSignals: options.closeOnSignals });
   if (flags.demo !== true && !options.demoWhenMissing) {
-    throw new UsageError('no config file found (looked at $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml); pass --config FILE, run jobtop init, or use --demo for the embedded demo fleet');
+    throw new UsageError(
+      'no config file found (looked at $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml); pass --config FILE, run jobtop init, or use --demo for the embedded demo fleet',
+    );
   }
   return openDemo({ readonly, oneShot: options.oneShot, closeOnSignals: options.closeOnSignals });
 }
@@ -129,10 +144,20 @@ export async function openFromFlags(flags: { config?: unknown; demo?: unknown; r
  * The store's view of the opened sources: adapter plus read-only, insecure and interval settings.
  * `only` keeps the named sources; `intervalMs` overrides every source's interval.
  */
-export function storeSources(opened: OpenedSources, options: { only?: ReadonlySet<string>; intervalMs?: number } = {}): StoreSource[] {
+export function storeSources(
+  opened: OpenedSources,
+  options: { only?: ReadonlySet<string>; intervalMs?: number } = {},
+): StoreSource[] {
   return opened.config.sources.flatMap((configured, index) =>
     !options.only || options.only.has(configured.spec.name)
-      ? [{ source: opened.sources[index], readonly: configured.readonly, insecure: configured.insecure, intervalMs: options.intervalMs ?? configured.intervalMs }]
+      ? [
+          {
+            source: opened.sources[index],
+            readonly: configured.readonly,
+            insecure: configured.insecure,
+            intervalMs: options.intervalMs ?? configured.intervalMs,
+          },
+        ]
       : [],
   );
 }

@@ -11,5 +11,8 @@ const UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-
 /** JSON.stringify with terminal-acting characters escaped; parses back to the same value. */
 export function toTerminalSafeJson(value: unknown, indent = 2): string {
   // why: these characters can only occur inside JSON strings, where \uXXXX means the same.
-  return (JSON.stringify(value, null, indent) ?? 'null').replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return (JSON.stringify(value, null, indent) ?? 'null').replace(
+    UNSAFE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

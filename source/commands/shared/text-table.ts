@@ -18,7 +18,11 @@ export interface TextColumn {
 const GAP = '  ';
 
 /** Renders header + rows aligned; `width` Infinity = no fitting (pipes keep every character). */
-export function renderTextTable(columns: readonly TextColumn[], rows: readonly (readonly string[])[], width: number): string {
+export function renderTextTable(
+  columns: readonly TextColumn[],
+  rows: readonly (readonly string[])[],
+  width: number,
+): string {
   let visible = columns.map((_, index) => index);
   let widths = naturalWidths(columns, rows);
   if (Number.isFinite(width)) {
@@ -27,7 +31,9 @@ export function renderTextTable(columns: readonly TextColumn[], rows: readonly (
       if (totalWidth(visible, widths) <= width) break;
       const droppable = visible.filter((index) => columns[index].dropOrder !== undefined);
       if (droppable.length === 0) break;
-      const drop = droppable.reduce((worst, index) => (columns[index].dropOrder! > columns[worst].dropOrder! ? index : worst));
+      const drop = droppable.reduce((worst, index) =>
+        columns[index].dropOrder! > columns[worst].dropOrder! ? index : worst,
+      );
       visible = visible.filter((index) => index !== drop);
     }
   }
@@ -36,7 +42,9 @@ export function renderTextTable(columns: readonly TextColumn[], rows: readonly (
       const last = position === visible.length - 1;
       const cell = cells[index] ?? '';
       // why: no padding after the last column, so lines carry no trailing spaces into pipes.
-      return last && columns[index].align !== 'right' ? truncateToWidth(cell, widths[index]) : fitToWidth(cell, widths[index], columns[index].align);
+      return last && columns[index].align !== 'right'
+        ? truncateToWidth(cell, widths[index])
+        : fitToWidth(cell, widths[index], columns[index].align);
     });
     const joined = text.join(GAP).trimEnd();
     return Number.isFinite(width) ? truncateToWidth(joined, width) : joined;
@@ -45,7 +53,9 @@ export function renderTextTable(columns: readonly TextColumn[], rows: readonly (
 }
 
 function naturalWidths(columns: readonly TextColumn[], rows: readonly (readonly string[])[]): number[] {
-  return columns.map((column, index) => rows.reduce((widest, row) => Math.max(widest, displayWidth(row[index] ?? '')), displayWidth(column.title)));
+  return columns.map((column, index) =>
+    rows.reduce((widest, row) => Math.max(widest, displayWidth(row[index] ?? '')), displayWidth(column.title)),
+  );
 }
 
 function totalWidth(visible: readonly number[], widths: readonly number[]): number {
@@ -53,7 +63,12 @@ function totalWidth(visible: readonly number[], widths: readonly number[]): numb
 }
 
 /** Takes cells from the widest squeezable visible column, one at a time, until the table fits. */
-function squeeze(columns: readonly TextColumn[], visible: readonly number[], natural: readonly number[], width: number): number[] {
+function squeeze(
+  columns: readonly TextColumn[],
+  visible: readonly number[],
+  natural: readonly number[],
+  width: number,
+): number[] {
   const widths = [...natural];
   let excess = totalWidth(visible, widths) - width;
   while (excess > 0) {

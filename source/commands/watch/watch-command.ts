@@ -36,9 +36,21 @@ export const watchCommand: Command = {
     }
     const names = new Set(resolved.map((target) => target.source));
     const intervalMs = flags.intervalMs ?? opened.config.intervalMs;
-    const store = createFleetStore(storeSources(opened, { only: names, intervalMs: flags.intervalMs ?? undefined }), { intervalMs });
-    const tracker = createWatchTracker(targets, { waitForAppear: flags.waitForAppear, unreachableAfterMs: flags.unreachableAfterMs, now: Date.now });
-    const output = createWatchOutput({ stdout: io.stdout, stderr: io.stderr, tracker, intervalMs, live: io.stdout.isTTY === true });
+    const store = createFleetStore(storeSources(opened, { only: names, intervalMs: flags.intervalMs ?? undefined }), {
+      intervalMs,
+    });
+    const tracker = createWatchTracker(targets, {
+      waitForAppear: flags.waitForAppear,
+      unreachableAfterMs: flags.unreachableAfterMs,
+      now: Date.now,
+    });
+    const output = createWatchOutput({
+      stdout: io.stdout,
+      stderr: io.stderr,
+      tracker,
+      intervalMs,
+      live: io.stdout.isTTY === true,
+    });
     const details = new Map<string, () => void>();
     let finish!: (code: number) => void;
     const finished = new Promise<number>((resolve) => (finish = resolve));
@@ -50,7 +62,11 @@ export const watchCommand: Command = {
       output.events(events);
       for (const key of tracker.detailKeys()) {
         // why: watchDetail calls back at once; handle it on a microtask so tracker updates never nest.
-        if (!details.has(key)) details.set(key, store.watchDetail(key, (snapshot) => queueMicrotask(() => handle(tracker.onDetail(key, snapshot)))));
+        if (!details.has(key))
+          details.set(
+            key,
+            store.watchDetail(key, (snapshot) => queueMicrotask(() => handle(tracker.onDetail(key, snapshot)))),
+          );
       }
       const wanted = new Set(tracker.detailKeys());
       for (const [key, stop] of details) {
@@ -58,11 +74,20 @@ export const watchCommand: Command = {
         details.delete(key);
         stop();
       }
-      if (tracker.done()) finish(watchExitCode(tracker.jobs().map((job) => job.outcome!), flags.exitStatus));
+      if (tracker.done())
+        finish(
+          watchExitCode(
+            tracker.jobs().map((job) => job.outcome!),
+            flags.exitStatus,
+          ),
+        );
     };
 
     const unsubscribe = store.subscribe(() => handle(tracker.onSnapshot(store.getSnapshot())));
-    const timeout = flags.timeoutMs === null ? undefined : setTimeout(() => handle(tracker.timeOut(formatInterval(flags.timeoutMs!))), flags.timeoutMs);
+    const timeout =
+      flags.timeoutMs === null
+        ? undefined
+        : setTimeout(() => handle(tracker.timeOut(formatInterval(flags.timeoutMs!))), flags.timeoutMs);
     const signalHandlers = Object.entries(SIGNAL_CODES).map(([signal, code]) => {
       const handler = () => finish(code);
       process.once(signal, handler);

@@ -9,7 +9,12 @@ import { CURSOR, liveLine, plainLines, redraw, statusLine } from './watch-view.j
 
 /** Where and how to show the watch. */
 export interface WatchOutputOptions {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; on?: NodeJS.WriteStream['on']; off?: NodeJS.WriteStream['off'] };
+  stdout: NodeJS.WritableStream & {
+    isTTY?: boolean;
+    columns?: number;
+    on?: NodeJS.WriteStream['on'];
+    off?: NodeJS.WriteStream['off'];
+  };
   stderr: NodeJS.WritableStream;
   tracker: WatchTracker;
   intervalMs: number;
@@ -51,11 +56,15 @@ function liveOutput(options: WatchOutputOptions): WatchOutput {
   // why: a line as wide as the terminal makes it wrap, and then "cursor up N" misses; keep one cell free.
   const width = () => columns() - 1;
   // Rows the last block takes now: more than its line count when the terminal got narrower.
-  const rowsDrawn = () => drawn.reduce((rows, line) => rows + Math.max(1, Math.ceil(displayWidth(line) / columns())), 0);
+  const rowsDrawn = () =>
+    drawn.reduce((rows, line) => rows + Math.max(1, Math.ceil(displayWidth(line) / columns())), 0);
   const draw = () => {
     const now = Date.now();
     const jobs: readonly TrackedJob[] = tracker.jobs();
-    const lines = [...jobs.map((job) => liveLine(job, now, width())), statusLine(jobs, options.intervalMs, failing, startedAt, now, width())];
+    const lines = [
+      ...jobs.map((job) => liveLine(job, now, width())),
+      statusLine(jobs, options.intervalMs, failing, startedAt, now, width()),
+    ];
     stdout.write(redraw(lines, rowsDrawn()));
     drawn = lines;
   };

@@ -64,7 +64,15 @@ function isUndecided(job: Job): boolean {
 
 /** Creates a tracker for `targets`. */
 export function createWatchTracker(targets: readonly JobTarget[], options: WatchTrackerOptions): WatchTracker {
-  const tracked: TrackedJob[] = targets.map((target) => ({ ...target, job: null, seen: false, via: 'list', waiting: false, outcome: null, note: null }));
+  const tracked: TrackedJob[] = targets.map((target) => ({
+    ...target,
+    job: null,
+    seen: false,
+    via: 'list',
+    waiting: false,
+    outcome: null,
+    note: null,
+  }));
   const failingSince = new Map<string, number>();
   const detailFailingSince = new Map<string, number>();
   /** Jobs whose detail said "gone" while we wait for them to appear in the list. */
@@ -88,8 +96,15 @@ export function createWatchTracker(targets: readonly JobTarget[], options: Watch
     }
     const before = job.job;
     job.job = record;
-    if (!before || before.state !== record.state) events.push({ kind: 'state', key: job.key, from: before, to: record });
-    if (record.terminal) settle(job, record.state === 'queued' || record.state === 'running' ? 'unknown' : record.state, record.state === 'unknown' ? (record.error ?? 'the source never said how it ended') : null, events);
+    if (!before || before.state !== record.state)
+      events.push({ kind: 'state', key: job.key, from: before, to: record });
+    if (record.terminal)
+      settle(
+        job,
+        record.state === 'queued' || record.state === 'running' ? 'unknown' : record.state,
+        record.state === 'unknown' ? (record.error ?? 'the source never said how it ended') : null,
+        events,
+      );
   }
 
   function missing(job: TrackedJob, reason: string, events: WatchEvent[]): void {
@@ -121,7 +136,8 @@ export function createWatchTracker(targets: readonly JobTarget[], options: Watch
           if (job.outcome !== null || job.source !== source.name) continue;
           if (source.status === 'error' && source.error) {
             const permanent = source.lastSuccessAt === null && PERMANENT.has(source.error.kind);
-            if ((permanent || at - failingSince.get(source.name)! >= options.unreachableAfterMs) && job.via === 'list') settle(job, 'unreachable', source.error.message, events);
+            if ((permanent || at - failingSince.get(source.name)! >= options.unreachableAfterMs) && job.via === 'list')
+              settle(job, 'unreachable', source.error.message, events);
             continue;
           }
           if (source.status !== 'ok') continue;
@@ -153,7 +169,8 @@ export function createWatchTracker(targets: readonly JobTarget[], options: Watch
         }
         const since = detailFailingSince.get(key) ?? options.now();
         detailFailingSince.set(key, since);
-        if (options.now() - since >= options.unreachableAfterMs) settle(job, 'unreachable', snapshot.error.message, events);
+        if (options.now() - since >= options.unreachableAfterMs)
+          settle(job, 'unreachable', snapshot.error.message, events);
       }
       return events;
     },
@@ -162,7 +179,12 @@ export function createWatchTracker(targets: readonly JobTarget[], options: Watch
       const events: WatchEvent[] = [];
       for (const job of tracked) {
         if (job.outcome !== null) continue;
-        settle(job, 'timeout', `after ${after} ${job.job ? `still ${job.job.state}` : job.waiting ? 'it had not appeared' : 'nothing was known yet'}`, events);
+        settle(
+          job,
+          'timeout',
+          `after ${after} ${job.job ? `still ${job.job.state}` : job.waiting ? 'it had not appeared' : 'nothing was known yet'}`,
+          events,
+        );
       }
       return events;
     },

@@ -6,13 +6,25 @@
  */
 import { sanitizeInline } from '../../domain/sanitize.js';
 import { truncateToWidth } from '../../domain/text-width.js';
-import { formatAge, formatDuration, formatInterval, formatPercent, jobDurationMs, progressBar } from '../../domain/format.js';
+import {
+  formatAge,
+  formatDuration,
+  formatInterval,
+  formatPercent,
+  jobDurationMs,
+  progressBar,
+} from '../../domain/format.js';
 import type { WatchOutcome } from '../shared/exit-codes.js';
 import { STATE_GLYPHS } from '../get/job-text.js';
 import type { TrackedJob, WatchEvent } from './watch-tracker.js';
 
 /** Cursor control for the live view. */
-export const CURSOR = { hide: '\x1b[?25l', show: '\x1b[?25h', up: (lines: number) => `\x1b[${lines}A`, clearDown: '\x1b[J' } as const;
+export const CURSOR = {
+  hide: '\x1b[?25l',
+  show: '\x1b[?25h',
+  up: (lines: number) => `\x1b[${lines}A`,
+  clearDown: '\x1b[J',
+} as const;
 
 /** The moment as `2026-11-22T08:00:00Z`. */
 export function isoSeconds(ms: number): string {
@@ -34,10 +46,15 @@ export function plainLines(events: readonly WatchEvent[], at: number): { out: st
   for (const event of events) {
     if (event.kind === 'state') {
       const key = sanitizeInline(event.key, 300);
-      out.push(event.from ? `${stamp} ${key} ${event.from.state} → ${event.to.state}` : `${stamp} ${key} ${event.to.state}`);
+      out.push(
+        event.from ? `${stamp} ${key} ${event.from.state} → ${event.to.state}` : `${stamp} ${key} ${event.to.state}`,
+      );
     } else if (event.kind === 'settled') {
       const label = OUTCOME_TEXT[event.outcome] ?? (event.outcome === 'unknown' && event.note ? 'ended' : null);
-      if (label) out.push(`${stamp} ${sanitizeInline(event.key, 300)} ${label}${event.note ? `: ${sanitizeInline(event.note, 1000)}` : ''}`);
+      if (label)
+        out.push(
+          `${stamp} ${sanitizeInline(event.key, 300)} ${label}${event.note ? `: ${sanitizeInline(event.note, 1000)}` : ''}`,
+        );
     } else if (event.kind === 'waiting') {
       out.push(`${stamp} ${sanitizeInline(event.key, 300)} not found yet: waiting for it to appear`);
     } else if (event.kind === 'source-failing') {
@@ -60,7 +77,8 @@ export function liveLine(job: TrackedJob, now: number, width: number): string {
   const parts = [head, sanitizeInline(job.key, 300)];
   if (record) {
     parts.push(sanitizeInline(record.type, 200));
-    if (record.progress !== null && !record.terminal) parts.push(`${progressBar(record.progress, 10)} ${formatPercent(record.progress).padStart(4)}`);
+    if (record.progress !== null && !record.terminal)
+      parts.push(`${progressBar(record.progress, 10)} ${formatPercent(record.progress).padStart(4)}`);
     const duration = jobDurationMs(record, now);
     if (duration !== null) parts.push(formatDuration(duration));
   }
@@ -69,9 +87,20 @@ export function liveLine(job: TrackedJob, now: number, width: number): string {
 }
 
 /** The status line under the jobs: how many are still open, the poll interval, failing sources. */
-export function statusLine(jobs: readonly TrackedJob[], intervalMs: number, failing: ReadonlyMap<string, string>, startedAt: number, now: number, width: number): string {
+export function statusLine(
+  jobs: readonly TrackedJob[],
+  intervalMs: number,
+  failing: ReadonlyMap<string, string>,
+  startedAt: number,
+  now: number,
+  width: number,
+): string {
   const open = jobs.filter((job) => job.outcome === null).length;
-  const parts = [open === 0 ? `all ${jobs.length} settled` : `watching ${open} of ${jobs.length}`, `every ${formatInterval(intervalMs)}`, `for ${formatAge(now - startedAt)}`];
+  const parts = [
+    open === 0 ? `all ${jobs.length} settled` : `watching ${open} of ${jobs.length}`,
+    `every ${formatInterval(intervalMs)}`,
+    `for ${formatAge(now - startedAt)}`,
+  ];
   for (const [source, short] of failing) parts.push(`${sanitizeInline(source, 100)}: ${sanitizeInline(short, 200)}`);
   if (open > 0) parts.push('Ctrl-C stops');
   return truncateToWidth(parts.join(' · '), width);

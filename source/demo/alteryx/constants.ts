@@ -47,11 +47,26 @@ export const WORKFLOW_FILES: [name: string, input: string, output: string][] = [
 /** The workflow whose runs belong to ALTERYX_PROTECTED_OWNER. */
 export const PROTECTED_WORKFLOW = 'Payroll Export.yxmd';
 /** The server's users; the protected owner comes last, so random owners can leave it out. */
-export const USER_NAMES = [ALTERYX_DEMO_USER, 'Priya Raman', 'Marcus Lee', 'Jane Doe', 'Tomás Ortega', 'Aiko Tanaka', ALTERYX_PROTECTED_OWNER];
+export const USER_NAMES = [
+  ALTERYX_DEMO_USER,
+  'Priya Raman',
+  'Marcus Lee',
+  'Jane Doe',
+  'Tomás Ortega',
+  'Aiko Tanaka',
+  ALTERYX_PROTECTED_OWNER,
+];
 /** Priorities as the list shows them, weighted by repetition. */
 export const PRIORITIES = ['Default', 'Default', 'Default', '0', 'Low', 'Medium', '1', 'High', '2', 'Critical', '6'];
 /** Numeric levels of the named priorities. */
-export const PRIORITY_LEVELS: Record<string, number> = { default: 0, low: 0, normal: 0, medium: 1, high: 2, critical: 3 };
+export const PRIORITY_LEVELS: Record<string, number> = {
+  default: 0,
+  low: 0,
+  normal: 0,
+  medium: 1,
+  high: 2,
+  critical: 3,
+};
 /** The detail's priority names by level. */
 export const DETAIL_PRIORITY_NAMES = ['Low', 'Medium', 'High', 'Critical'];
 /** Why a failed run failed, one picked per failure. */
@@ -64,4 +79,9 @@ export const ERRORS = [
 /** `sortField` values the list accepts, lowercased. */
 export const SORT_FIELDS = ['createdate', 'appname', 'completiondatetime', 'priority', 'status'];
 /** `statuses` filter values (lowercased) and the status each selects: `Complete` selects `Completed`. */
-export const STATUS_FILTERS: Record<string, AlteryxStatus> = { queued: 'Queued', initializing: 'Initializing', running: 'Running', complete: 'Completed' };
+export const STATUS_FILTERS: Record<string, AlteryxStatus> = {
+  queued: 'Queued',
+  initializing: 'Initializing',
+  running: 'Running',
+  complete: 'Completed',
+};

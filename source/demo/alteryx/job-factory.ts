@@ -3,7 +3,14 @@
  * the engine messages it will emit while it runs. Draw order is part of the seeded output.
  */
 import { ALTERYX_PROTECTED_OWNER, PRIORITIES, PROTECTED_WORKFLOW, TRANSIENT_BIT, USER_NAMES } from './constants.js';
-import type { AlteryxEnding, AlteryxJobSeed, AlteryxSimulatedJob, AlteryxWorld, ScriptEntries, Workflow } from './types.js';
+import type {
+  AlteryxEnding,
+  AlteryxJobSeed,
+  AlteryxSimulatedJob,
+  AlteryxWorld,
+  ScriptEntries,
+  Workflow,
+} from './types.js';
 
 /** Makes a new Queued job from `seed` as of `at`, not yet placed in any other status. */
 export type JobFactory = (seed: AlteryxJobSeed, at: number) => AlteryxSimulatedJob;
@@ -16,7 +23,13 @@ export function createJobFactory(world: AlteryxWorld): JobFactory {
   function newId(at: number): string {
     // why: ObjectIds start with their creation time in seconds, so ids sort like creation dates.
     idCounter = (idCounter + 1) % 0x1000;
-    return Math.floor(at / 1000).toString(16).padStart(8, '0') + dice.hex(13) + idCounter.toString(16).padStart(3, '0');
+    return (
+      Math.floor(at / 1000)
+        .toString(16)
+        .padStart(8, '0') +
+      dice.hex(13) +
+      idCounter.toString(16).padStart(3, '0')
+    );
   }
 
   function pickOutcome(): AlteryxEnding {
@@ -37,13 +50,33 @@ export function createJobFactory(world: AlteryxWorld): JobFactory {
     const script: ScriptEntries = [
       { atMs: 0, message: { status: 1, text: `Started running ${workflow.name}`, toolId: 0 } },
       { atMs: at(0.05), message: { status: 8, text: `\\\\fileshare\\analytics\\${workflow.input}`, toolId: 1 } },
-      { atMs: at(0.2), message: { status: 1 | TRANSIENT_BIT, text: 'Input Data (1): Reading records (40%)', toolId: 1 } },
-      { atMs: at(0.35), message: { status: 50, text: `Input Data (1): ${records.toLocaleString('en-US')} records were read`, toolId: 1 } },
+      {
+        atMs: at(0.2),
+        message: { status: 1 | TRANSIENT_BIT, text: 'Input Data (1): Reading records (40%)', toolId: 1 },
+      },
+      {
+        atMs: at(0.35),
+        message: {
+          status: 50,
+          text: `Input Data (1): ${records.toLocaleString('en-US')} records were read`,
+          toolId: 1,
+        },
+      },
       { atMs: at(0.5), message: { status: 1, text: `Formula (4): ${dice.between(1, 6)} fields updated`, toolId: 4 } },
     ];
     if (job.outcome === 'Warning') {
-      script.push({ atMs: at(0.6), message: { status: 5, text: 'Select (3): ConvError: Revenue: "n/a" is not a valid Double', toolId: 3 } });
-      script.push({ atMs: at(0.7), message: { status: 2, text: `Join (6): ${dice.between(2, 900)} records from the Left input were unjoined`, toolId: 6 } });
+      script.push({
+        atMs: at(0.6),
+        message: { status: 5, text: 'Select (3): ConvError: Revenue: "n/a" is not a valid Double', toolId: 3 },
+      });
+      script.push({
+        atMs: at(0.7),
+        message: {
+          status: 2,
+          text: `Join (6): ${dice.between(2, 900)} records from the Left input were unjoined`,
+          toolId: 6,
+        },
+      });
     }
     return script;
   }

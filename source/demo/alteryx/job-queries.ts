@@ -33,14 +33,17 @@ export function pagingParams(query: URLSearchParams): { offset: number; limit: n
 export function filterJobs(jobs: readonly AlteryxSimulatedJob[], query: URLSearchParams): AlteryxSimulatedJob[] | null {
   const allUsers = query.get('allUsers')?.toLowerCase() === 'true';
   const statuses = multiParam(query, 'statuses').map((value) => STATUS_FILTERS[value.toLowerCase()]);
-  const priorities = multiParam(query, 'priorities').map((value) => PRIORITY_LEVELS[value.toLowerCase()] ?? (/^\d+$/.test(value) ? Number(value) : undefined));
+  const priorities = multiParam(query, 'priorities').map(
+    (value) => PRIORITY_LEVELS[value.toLowerCase()] ?? (/^\d+$/.test(value) ? Number(value) : undefined),
+  );
   const userIds = allUsers ? multiParam(query, 'users') : [];
   const names = multiParam(query, 'workflowNames');
   const before = query.get('completedBefore');
   const after = query.get('completedAfter');
   if (statuses.some((status) => status === undefined) || priorities.some((level) => level === undefined)) return null;
   if ([before, after].some((date) => date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date))) return null;
-  const completedDay = (job: AlteryxSimulatedJob) => (job.finishedAt === null ? null : new Date(job.finishedAt).toISOString().slice(0, 10));
+  const completedDay = (job: AlteryxSimulatedJob) =>
+    job.finishedAt === null ? null : new Date(job.finishedAt).toISOString().slice(0, 10);
   return jobs.filter((job) => {
     if (!allUsers && job.submittedBy !== ALTERYX_DEMO_USER) return false;
     if (userIds.length > 0 && !userIds.includes(job.userId)) return false;
@@ -55,7 +58,11 @@ export function filterJobs(jobs: readonly AlteryxSimulatedJob[], query: URLSearc
 }
 
 /** Sorts by a lowercased `sortField` (unknown fields sort by creation), ties broken by id. */
-export function sortJobs(selected: readonly AlteryxSimulatedJob[], field: string, descending: boolean): AlteryxSimulatedJob[] {
+export function sortJobs(
+  selected: readonly AlteryxSimulatedJob[],
+  field: string,
+  descending: boolean,
+): AlteryxSimulatedJob[] {
   const keyOf = (job: AlteryxSimulatedJob): number | string => {
     if (field === 'appname') return job.workflowName.toLowerCase();
     if (field === 'completiondatetime') return job.finishedAt ?? Number.MAX_SAFE_INTEGER;

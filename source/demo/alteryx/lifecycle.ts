@@ -27,15 +27,29 @@ export function finishRun(world: AlteryxWorld, job: AlteryxSimulatedJob, at: num
     job.messages.push({ status: 3, text: `Output Data (7): ${dice.pick(ERRORS)}`, toolId: 7 });
     job.messages.push({ status: 4, text: `Finished in ${seconds} seconds with 1 error`, toolId: 0 });
   } else if (disposition === 'Cancelled') {
-    job.messages.push({ status: 3, text: 'The job was cancelled: it ran longer than the 30 minute time limit', toolId: 0 });
+    job.messages.push({
+      status: 3,
+      text: 'The job was cancelled: it ran longer than the 30 minute time limit',
+      toolId: 0,
+    });
   } else {
     const written = dice.between(100, 50_000).toLocaleString('en-US');
-    job.messages.push({ status: 9, text: `\\\\fileshare\\analytics\\out\\${workflow.output}|${written} records were written`, toolId: 9 });
+    job.messages.push({
+      status: 9,
+      text: `\\\\fileshare\\analytics\\out\\${workflow.output}|${written} records were written`,
+      toolId: 9,
+    });
     const warnings = disposition === 'Warning' ? 'with 2 warnings' : 'with 0 errors';
     job.messages.push({ status: 4, text: `Finished in ${seconds} seconds ${warnings}`, toolId: 0 });
     const extension = workflow.output.slice(workflow.output.lastIndexOf('.') + 1);
     const format = extension === 'yxdb' ? 'Yxdb' : extension === 'xlsx' ? 'Xlsx' : 'Csv';
-    job.outputs = [{ id: dice.hex(24), availableFormats: [format, ...(format === 'Csv' ? ['Yxdb'] : ['Csv'])], fileName: workflow.output }];
+    job.outputs = [
+      {
+        id: dice.hex(24),
+        availableFormats: [format, ...(format === 'Csv' ? ['Yxdb'] : ['Csv'])],
+        fileName: workflow.output,
+      },
+    ];
   }
   closeRun(job, 'Completed', disposition, at);
 }
@@ -54,7 +68,13 @@ function emitScript(job: AlteryxSimulatedJob, at: number): void {
 }
 
 /** Puts a job into `status` as of `at`, with the history that implies (a finished run ends by `at`). */
-export function placeJob(world: AlteryxWorld, job: AlteryxSimulatedJob, status: AlteryxStatus, at: number, startedAt?: number): void {
+export function placeJob(
+  world: AlteryxWorld,
+  job: AlteryxSimulatedJob,
+  status: AlteryxStatus,
+  at: number,
+  startedAt?: number,
+): void {
   if (isWaiting(status)) {
     job.status = status;
     job.statusSince = status === 'Queued' && at - job.queuedAt >= CREATED_MS ? job.queuedAt + CREATED_MS : at;
@@ -100,7 +120,9 @@ export function schedule(jobs: readonly AlteryxSimulatedJob[], at: number): void
   let busy = jobs.filter((job) => isActive(job.status)).length;
   const waiting = jobs
     .filter((job) => job.status === 'Queued' && at >= job.queuedAt + MIN_QUEUE_MS)
-    .sort((left, right) => priorityLevel(right.priority) - priorityLevel(left.priority) || left.queuedAt - right.queuedAt);
+    .sort(
+      (left, right) => priorityLevel(right.priority) - priorityLevel(left.priority) || left.queuedAt - right.queuedAt,
+    );
   for (const job of waiting) {
     if (busy >= WORKER_SLOTS) break;
     job.status = 'Initializing';

@@ -29,7 +29,10 @@ export function populate(world: AlteryxWorld, createJob: JobFactory, startCount:
     cursor -= dice.between(60_000, 360_000);
     // why: the oldest job is a 26-hour run, to show the `d.HH:MM:SS` execution time format.
     const long = index === startCount - 1 && startCount >= 10;
-    const job = createJob(long ? { queuedAt: at - 30 * 3_600_000, runMs: 26 * 3_600_000 + 7 * 60_000 + 12_000 } : { queuedAt: cursor }, at);
+    const job = createJob(
+      long ? { queuedAt: at - 30 * 3_600_000, runMs: 26 * 3_600_000 + 7 * 60_000 + 12_000 } : { queuedAt: cursor },
+      at,
+    );
     const status = startingStatus(world, index, startCount);
     if (status === 'Running') job.runMs = Math.max(job.runMs, at - cursor + dice.between(30_000, 300_000));
     placeJob(world, job, status, at, status === 'Initializing' ? at - 1_000 : undefined);
@@ -42,7 +45,12 @@ export function populate(world: AlteryxWorld, createJob: JobFactory, startCount:
 export type Arrivals = (at: number) => void;
 
 /** Schedules arrivals from `startAt` on; with `enabled` false none come (the first gap is drawn anyway). */
-export function createArrivals(world: AlteryxWorld, createJob: JobFactory, enabled: boolean, startAt: number): Arrivals {
+export function createArrivals(
+  world: AlteryxWorld,
+  createJob: JobFactory,
+  enabled: boolean,
+  startAt: number,
+): Arrivals {
   const { dice } = world;
   // why: 4 workers finish a run every ~21 s on average; arrivals every ~25 s keep them busy with a short queue.
   const arrivalGap = () => dice.between(10_000, 40_000);

@@ -36,7 +36,13 @@ export function createRouter(context: RouteContext): (request: DemoRequest) => D
     const sortField = (query.get('sortField') ?? 'CreateDate').toLowerCase();
     const direction = (query.get('direction') ?? 'asc').toLowerCase();
     const selected = filterJobs(world.jobs, query);
-    if (paging === null || paging.limit < 1 || !SORT_FIELDS.includes(sortField) || !['asc', 'desc'].includes(direction) || selected === null) {
+    if (
+      paging === null ||
+      paging.limit < 1 ||
+      !SORT_FIELDS.includes(sortField) ||
+      !['asc', 'desc'].includes(direction) ||
+      selected === null
+    ) {
       return invalidRequest();
     }
     const { offset } = paging;
@@ -60,8 +66,10 @@ export function createRouter(context: RouteContext): (request: DemoRequest) => D
   }
 
   function cancelJob(job: AlteryxSimulatedJob): DemoResponse {
-    if (job.status !== 'Queued' && job.status !== 'Running') return reply(400, "This job is not in 'Queued' or 'Running' state.");
-    if (job.submittedBy === ALTERYX_PROTECTED_OWNER) return reply(400, 'You do not have permission to cancel this job.');
+    if (job.status !== 'Queued' && job.status !== 'Running')
+      return reply(400, "This job is not in 'Queued' or 'Running' state.");
+    if (job.submittedBy === ALTERYX_PROTECTED_OWNER)
+      return reply(400, 'You do not have permission to cancel this job.');
     if (job.status === 'Queued') {
       world.jobs = world.jobs.filter((candidate) => candidate !== job);
       return reply(200, 'Deleted Successfully.');
@@ -74,7 +82,11 @@ export function createRouter(context: RouteContext): (request: DemoRequest) => D
     if (!world.workflows.some((workflow) => workflow.id === workflowId)) return reply(404, 'Workflow not found.');
     const paging = pagingParams(query);
     if (paging === null) return invalidRequest();
-    const views = sortJobs(world.jobs.filter((job) => job.workflowId === workflowId), 'createdate', true)
+    const views = sortJobs(
+      world.jobs.filter((job) => job.workflowId === workflowId),
+      'createdate',
+      true,
+    )
       .slice(paging.offset, paging.offset + Math.min(paging.limit, maxPageSize))
       .map(workflowJobView);
     return { status: 200, json: views };
@@ -88,19 +100,24 @@ export function createRouter(context: RouteContext): (request: DemoRequest) => D
     if (request.method === 'DELETE') return job ? cancelJob(job) : notFound;
     if (request.method !== 'GET') return notAllowed(request);
     const includeMessages = request.query.get('includeMessages');
-    if (includeMessages !== null && !['', 'true', 'false'].includes(includeMessages.toLowerCase())) return invalidRequest();
+    if (includeMessages !== null && !['', 'true', 'false'].includes(includeMessages.toLowerCase()))
+      return invalidRequest();
     if (!job || hasNoDetail(job.id, context.noDetailEvery)) return notFound;
     return { status: 200, json: detailBody(job, includeMessages?.toLowerCase() !== 'false') };
   }
 
   return (request) => {
-    if (request.path === '/webapi/oauth2/token') return request.method === 'POST' ? tokens.issue(request) : notAllowed(request);
+    if (request.path === '/webapi/oauth2/token')
+      return request.method === 'POST' ? tokens.issue(request) : notAllowed(request);
     if (!request.path.startsWith('/webapi/v3/')) return noRoute(request);
-    if (!tokens.authorized(request)) return { ...reply(401, ALTERYX_DENIED_MESSAGE), headers: { 'www-authenticate': 'Bearer' } };
+    if (!tokens.authorized(request))
+      return { ...reply(401, ALTERYX_DENIED_MESSAGE), headers: { 'www-authenticate': 'Bearer' } };
     const segments = request.path.slice('/webapi/v3/'.length).split('/').map(decodeSegment);
-    if (segments[0] === 'jobs' && segments.length === 1) return request.method === 'GET' ? listJobs(request.query) : notAllowed(request);
+    if (segments[0] === 'jobs' && segments.length === 1)
+      return request.method === 'GET' ? listJobs(request.query) : notAllowed(request);
     if (segments[0] === 'jobs' && segments.length <= 3) return jobRoute(request, segments[1], segments[2]);
-    if (segments[0] === 'workflows' && segments[2] === 'jobs' && segments.length === 3 && request.method === 'GET') return workflowJobs(segments[1], request.query);
+    if (segments[0] === 'workflows' && segments[2] === 'jobs' && segments.length === 3 && request.method === 'GET')
+      return workflowJobs(segments[1], request.query);
     return noRoute(request);
   };
 }

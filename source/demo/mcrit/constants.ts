@@ -16,4 +16,15 @@ export const REPORT_EVERY_MS = 1_000;
 export const HISTORY_MS = 2 * 60 * 60 * 1000;
 
 /** The malware families the demo's samples and results belong to. */
-export const FAMILIES = ['win.citadel', 'win.dridex', 'win.vmzeus', 'win.emotet', 'win.qakbot', 'win.trickbot', 'elf.mirai', 'win.cobalt_strike', 'win.icedid', 'win.raccoon'];
+export const FAMILIES = [
+  'win.citadel',
+  'win.dridex',
+  'win.vmzeus',
+  'win.emotet',
+  'win.qakbot',
+  'win.trickbot',
+  'elf.mirai',
+  'win.cobalt_strike',
+  'win.icedid',
+  'win.raccoon',
+];

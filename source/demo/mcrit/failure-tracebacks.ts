@@ -16,10 +16,23 @@ function traceback(method: string, file: string, fn: string, exception: string):
 }
 
 const FAILURES: readonly ((random: () => number) => string)[] = [
-  (random) => traceback('getMatchesForSample', 'storage/MongoDbStorage.py', 'getSampleById', `ValueError: Sample with ID ${Math.floor(random() * 400)} does not exist.`),
-  () => traceback('addBinarySample', 'storage/MongoDbStorage.py', '_dbInsertMany', 'pymongo.errors.AutoReconnect: mongodb:27017: [Errno 111] Connection refused'),
+  (random) =>
+    traceback(
+      'getMatchesForSample',
+      'storage/MongoDbStorage.py',
+      'getSampleById',
+      `ValueError: Sample with ID ${Math.floor(random() * 400)} does not exist.`,
+    ),
+  () =>
+    traceback(
+      'addBinarySample',
+      'storage/MongoDbStorage.py',
+      '_dbInsertMany',
+      'pymongo.errors.AutoReconnect: mongodb:27017: [Errno 111] Connection refused',
+    ),
   () => traceback('addBinarySample', 'minhash/MinHasher.py', 'calculateMinHashesFromStorage', 'MemoryError'),
-  (random) => traceback('getUniqueBlocks', 'index/MinHashIndex.py', 'getUniqueBlocks', `KeyError: ${Math.floor(random() * 400)}`),
+  (random) =>
+    traceback('getUniqueBlocks', 'index/MinHashIndex.py', 'getUniqueBlocks', `KeyError: ${Math.floor(random() * 400)}`),
 ];
 
 /** A randomly chosen worker traceback, as a failed attempt writes it. */

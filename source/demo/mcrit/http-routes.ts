@@ -5,7 +5,14 @@
  */
 import type { DemoRequest, DemoResponse } from '../kit.js';
 import { FAMILIES, MCRIT_DEMO_VERSION } from './constants.js';
-import { FALCON_400, FALCON_404, FALCON_TOKEN_INVALID, FALCON_TOKEN_MISSING, methodNotAllowed, ok } from './falcon-responses.js';
+import {
+  FALCON_400,
+  FALCON_404,
+  FALCON_TOKEN_INVALID,
+  FALCON_TOKEN_MISSING,
+  methodNotAllowed,
+  ok,
+} from './falcon-responses.js';
 import type { McritJobDocument } from './job-document.js';
 import { createJobRoutes } from './job-routes.js';
 import type { JobStore } from './job-store.js';
@@ -21,24 +28,43 @@ function authenticate(token: string | null, request: DemoRequest): DemoResponse 
 }
 
 /** Creates the request handler over a store; `remove` deletes one job at the simulator's clock. */
-export function createMcritHandler(token: string | null, store: JobStore, remove: (document: McritJobDocument) => void): (request: DemoRequest) => DemoResponse {
+export function createMcritHandler(
+  token: string | null,
+  store: JobStore,
+  remove: (document: McritJobDocument) => void,
+): (request: DemoRequest) => DemoResponse {
   const jobs = createJobRoutes(store, remove);
 
   function statusRoute(): DemoResponse {
-    const samples = store.documents.filter((document) => document.payload.method === 'addBinarySample' && document.finished_at !== null).length;
-    return ok({ status: { db_state: 1, storage_type: 'mongodb', num_bands: 20, num_samples: 380 + samples, num_families: FAMILIES.length, num_functions: 412_000 + samples * 870 } });
+    const samples = store.documents.filter(
+      (document) => document.payload.method === 'addBinarySample' && document.finished_at !== null,
+    ).length;
+    return ok({
+      status: {
+        db_state: 1,
+        storage_type: 'mongodb',
+        num_bands: 20,
+        num_samples: 380 + samples,
+        num_families: FAMILIES.length,
+        num_functions: 412_000 + samples * 870,
+      },
+    });
   }
 
   function route(request: DemoRequest): DemoResponse {
     const trimmed = request.path.length > 1 && request.path.endsWith('/') ? request.path.slice(0, -1) : request.path;
     let segments: string[];
     try {
-      segments = trimmed.split('/').filter((segment) => segment.length > 0).map(decodeURIComponent);
+      segments = trimmed
+        .split('/')
+        .filter((segment) => segment.length > 0)
+        .map(decodeURIComponent);
     } catch {
       return FALCON_400;
     }
     const [first, second, third] = segments;
-    const only = (method: string, handler: () => DemoResponse) => (request.method === method ? handler() : methodNotAllowed(method));
+    const only = (method: string, handler: () => DemoResponse) =>
+      request.method === method ? handler() : methodNotAllowed(method);
     if (segments.length === 0) return only('GET', () => ok({ message: 'Welcome to MCRIT' }));
     if (segments.length === 1 && first === 'version') return only('GET', () => ok({ version: MCRIT_DEMO_VERSION }));
     if (segments.length === 1 && first === 'status') return only('GET', statusRoute);

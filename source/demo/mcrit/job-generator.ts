@@ -33,7 +33,15 @@ export function createJobGenerator(random: () => number, store: JobStore): JobGe
         const dump = random() < 0.6;
         const base = dump ? pick(random, [0x400000, 0x10000000, 0x2f0000, 0x100000]) : 0;
         const name = `${randomHex(random, 64)}_${dump ? `dump7_0x${base.toString(16).padStart(8, '0')}` : 'unpacked'}`;
-        const params = { '0': null, '1': name, '2': pick(random, FAMILIES), '3': pick(random, ['', '1.3.4.0', '2.x', '3.x', '4.0']), '4': dump, '5': base, '6': pick(random, [32, 64]) };
+        const params = {
+          '0': null,
+          '1': name,
+          '2': pick(random, FAMILIES),
+          '3': pick(random, ['', '1.3.4.0', '2.x', '3.x', '4.0']),
+          '4': dump,
+          '5': base,
+          '6': pick(random, [32, 64]),
+        };
         return { params, files: { '0': store.newGridId(now) } };
       }
       case 'getMatchesForSample':
@@ -41,7 +49,10 @@ export function createJobGenerator(random: () => number, store: JobStore): JobGe
       case 'getMatchesForSampleVs':
         return { params: { ...band, '0': sampleId(), '1': sampleId() }, files: {} };
       case 'getUniqueBlocks':
-        return { params: { family_id: 1 + Math.floor(random() * FAMILIES.length), '0': [sampleId(), sampleId(), sampleId()] }, files: {} };
+        return {
+          params: { family_id: 1 + Math.floor(random() * FAMILIES.length), '0': [sampleId(), sampleId(), sampleId()] },
+          files: {},
+        };
       case 'updateMinHashes':
         return { params: { '0': Array.from({ length: 2 + Math.floor(random() * 4) }, sampleId) }, files: {} };
       case 'deleteSample':
@@ -70,6 +81,7 @@ export function createJobGenerator(random: () => number, store: JobStore): JobGe
   return {
     paramsFor,
     spawnGroup,
-    groupSize: (remaining) => (remaining >= 4 && random() < 0.1 ? Math.min(remaining, 4 + Math.floor(random() * 3)) : 1),
+    groupSize: (remaining) =>
+      remaining >= 4 && random() < 0.1 ? Math.min(remaining, 4 + Math.floor(random() * 3)) : 1,
   };
 }

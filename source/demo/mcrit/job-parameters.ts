@@ -6,7 +6,9 @@ import { isPythonIntText, pythonRepr } from './python-format.js';
 export function parseParams(document: McritJobDocument): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(document.payload.params);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }

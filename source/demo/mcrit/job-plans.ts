@@ -25,7 +25,10 @@ export function planJob(random: () => number, document: McritJobDocument): JobPl
     firstReportMs: 300 + Math.floor(random() * 1200),
     failingAttempts,
     // why: only stand-alone jobs: a terminated job never notifies its dependants, which would wait forever.
-    terminateAt: profile.progress !== 'none' && failingAttempts === 0 && document.required_by.length === 0 && random() < 0.03 ? 0.2 + random() * 0.6 : null,
+    terminateAt:
+      profile.progress !== 'none' && failingAttempts === 0 && document.required_by.length === 0 && random() < 0.03
+        ? 0.2 + random() * 0.6
+        : null,
   };
 }
 
@@ -45,5 +48,7 @@ export function nextReportAt(plan: JobPlan, startedAt: number, at: number): numb
 /** The `progress` value a report at `reportAt` writes: a fraction below 1, or a bare count. */
 export function progressAt(plan: JobPlan, startedAt: number, reportAt: number): number {
   const done = Math.min(1, (reportAt - startedAt) / plan.workMs);
-  return plan.progress === 'count' ? Math.floor(done * plan.units) : Math.min(plan.units - 1, Math.floor(done * plan.units)) / plan.units;
+  return plan.progress === 'count'
+    ? Math.floor(done * plan.units)
+    : Math.min(plan.units - 1, Math.floor(done * plan.units)) / plan.units;
 }

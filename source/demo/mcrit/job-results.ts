@@ -55,21 +55,58 @@ function matchingResult(random: () => number, document: McritJobDocument, compac
     num_bytes: 8 + Math.floor(random() * 1400),
     num_instructions: 3 + Math.floor(random() * 390),
     offset: 4_201_768 + fid * 613,
-    matches: Array.from({ length: Math.floor(random() * 4) }, () => [1 + Math.floor(random() * 9), 1 + Math.floor(random() * 30), Math.floor(random() * 4000), Math.round(random() * 1000) / 10, random() < 0.5 ? 1 : 3]),
+    matches: Array.from({ length: Math.floor(random() * 4) }, () => [
+      1 + Math.floor(random() * 9),
+      1 + Math.floor(random() * 30),
+      Math.floor(random() * 4000),
+      Math.round(random() * 1000) / 10,
+      random() < 0.5 ? 1 : 3,
+    ]),
     fid,
   }));
   const matches: Record<string, unknown> = {
     aggregation: {
-      minhash: { num_own_functions_matched: functions.length - 7, num_foreign_functions_matched: 1741, num_own_functions_matched_as_library: 25, num_self_matches: 183, bytes_matched: 151654 },
-      pichash: { num_own_functions_matched: functions.length - 19, num_foreign_functions_matched: 1212, num_own_functions_matched_as_library: 0, num_self_matches: 50, bytes_matched: 87582 },
+      minhash: {
+        num_own_functions_matched: functions.length - 7,
+        num_foreign_functions_matched: 1741,
+        num_own_functions_matched_as_library: 25,
+        num_self_matches: 183,
+        bytes_matched: 151654,
+      },
+      pichash: {
+        num_own_functions_matched: functions.length - 19,
+        num_foreign_functions_matched: 1212,
+        num_own_functions_matched_as_library: 0,
+        num_self_matches: 50,
+        bytes_matched: 87582,
+      },
     },
     functions,
-    samples: Array.from({ length: 3 }, (_, index) => ({ family_id: 1 + index, sample_id: 10 + index, matched: { functions: { minhash: Math.floor(random() * 500), pichash: Math.floor(random() * 300) }, percent: { unweighted: Math.round(random() * 1000) / 10 } } })),
-    families: FAMILIES.slice(0, 3).map((family, index) => ({ family, family_id: 1 + index, num_samples: 1 + Math.floor(random() * 20) })),
+    samples: Array.from({ length: 3 }, (_, index) => ({
+      family_id: 1 + index,
+      sample_id: 10 + index,
+      matched: {
+        functions: { minhash: Math.floor(random() * 500), pichash: Math.floor(random() * 300) },
+        percent: { unweighted: Math.round(random() * 1000) / 10 },
+      },
+    })),
+    families: FAMILIES.slice(0, 3).map((family, index) => ({
+      family,
+      family_id: 1 + index,
+      num_samples: 1 + Math.floor(random() * 20),
+    })),
   };
   if (compact) delete matches.functions;
   return {
-    info: { job: { duration: (finished - started) / 1000, timestamp: new Date(finished).toISOString().slice(0, -1), parameters: parametersText(document) }, sample: sampleEntry(random, Math.floor(random() * 400)), type: 'matcher_sample' },
+    info: {
+      job: {
+        duration: (finished - started) / 1000,
+        timestamp: new Date(finished).toISOString().slice(0, -1),
+        parameters: parametersText(document),
+      },
+      sample: sampleEntry(random, Math.floor(random() * 400)),
+      type: 'matcher_sample',
+    },
     matches,
   };
 }
@@ -79,7 +116,10 @@ export function buildResult(document: McritJobDocument, compact: boolean): unkno
   const random = randomFor(document.result ?? document._id.$oid);
   switch (document.payload.method) {
     case 'addBinarySample':
-      return { sample_info: sampleEntry(random, Math.floor(random() * 400)), num_functions_added: 200 + Math.floor(random() * 2000) };
+      return {
+        sample_info: sampleEntry(random, Math.floor(random() * 400)),
+        num_functions_added: 200 + Math.floor(random() * 2000),
+      };
     case 'getMatchesForSample':
     case 'getMatchesForSampleVs':
     case 'getMatchesForSampleVsGroup':
@@ -88,11 +128,25 @@ export function buildResult(document: McritJobDocument, compact: boolean): unkno
       return {
         statistics: { unique_blocks_overall: 6124, num_samples: 3, has_yara_rule: true, yara_covers: 0 },
         unique_blocks: Object.fromEntries(
-          Array.from({ length: 12 }, () => [`0x${randomHex(random, 16)}`, { samples: [0], length: 4 + Math.floor(random() * 40), sample_id: 0, offset: 4_201_768 + Math.floor(random() * 90_000), escaped_sequence: '55 8bec 83ec50 a1???????? 33c5', score: Math.round(random() * 1000) / 10 }]),
+          Array.from({ length: 12 }, () => [
+            `0x${randomHex(random, 16)}`,
+            {
+              samples: [0],
+              length: 4 + Math.floor(random() * 40),
+              sample_id: 0,
+              offset: 4_201_768 + Math.floor(random() * 90_000),
+              escaped_sequence: '55 8bec 83ec50 a1???????? 33c5',
+              score: Math.round(random() * 1000) / 10,
+            },
+          ]),
         ),
       };
     case 'combineMatchesToCross':
-      return { clustered_sequence: [0, 2, 1], sample_infos: { '0': sampleEntry(random, 0), '1': sampleEntry(random, 1) }, matches: { '0': { '1': 61.2, '2': 12.5 }, '1': { '0': 58.9, '2': 9.1 } } };
+      return {
+        clustered_sequence: [0, 2, 1],
+        sample_infos: { '0': sampleEntry(random, 0), '1': sampleEntry(random, 1) },
+        matches: { '0': { '1': 61.2, '2': 12.5 }, '1': { '0': 58.9, '2': 9.1 } },
+      };
     case 'updateMinHashes':
       return { sample_ids: parseParams(document)['0'] ?? [], num_functions_updated: Math.floor(random() * 20_000) };
     case 'deleteSample':

@@ -48,8 +48,11 @@ export function createJobRoutes(store: JobStore, remove: (document: McritJobDocu
       const method = query.get('method');
       const state = query.get('state');
       const filter = query.get('filter');
-      const selected = method === null ? documents.slice() : documents.filter((document) => document.payload.method === method);
-      const ordered = ascending ? selected : selected.sort((a, b) => (a._id.$oid < b._id.$oid ? 1 : a._id.$oid > b._id.$oid ? -1 : 0));
+      const selected =
+        method === null ? documents.slice() : documents.filter((document) => document.payload.method === method);
+      const ordered = ascending
+        ? selected
+        : selected.sort((a, b) => (a._id.$oid < b._id.$oid ? 1 : a._id.$oid > b._id.$oid ? -1 : 0));
       let page: McritJobDocument[];
       if (state === null) {
         // why: pymongo rejects a negative skip (uncaught: Falcon 500); a negative limit acts as its absolute value.
@@ -71,7 +74,8 @@ export function createJobRoutes(store: JobStore, remove: (document: McritJobDocu
         if (method !== null && document.payload.method !== method) return false;
         // quirk: with both dates given, only created_before is applied.
         if (createdBefore !== null) return Date.parse(document.created_at.$date) < createdBefore;
-        if (finishedBefore !== null) return document.finished_at !== null && Date.parse(document.finished_at.$date) < finishedBefore;
+        if (finishedBefore !== null)
+          return document.finished_at !== null && Date.parse(document.finished_at.$date) < finishedBefore;
         return true;
       });
       for (const document of matches) remove(document);

@@ -22,7 +22,13 @@ export interface Worker {
 
 /** Idle workers with MCRIT's `Worker-<uuid>` names. */
 export function createWorkers(random: () => number, count: number): Worker[] {
-  return Array.from({ length: count }, () => ({ id: `Worker-${randomUuid(random)}`, jobId: null, startedAt: 0, endAt: 0, outcome: 'complete' }));
+  return Array.from({ length: count }, () => ({
+    id: `Worker-${randomUuid(random)}`,
+    jobId: null,
+    startedAt: 0,
+    endAt: 0,
+    outcome: 'complete',
+  }));
 }
 
 /** Runs the store's jobs on the workers. */
@@ -89,7 +95,8 @@ export function createJobRunner(random: () => number, store: JobStore, workers: 
     document.notify_done = true;
     for (const dependant of document.required_by) {
       const waiting = store.byId.get(dependant.$oid);
-      if (waiting) waiting.unfinished_dependencies = waiting.unfinished_dependencies.filter((id) => id !== document._id.$oid);
+      if (waiting)
+        waiting.unfinished_dependencies = waiting.unfinished_dependencies.filter((id) => id !== document._id.$oid);
     }
   }
 
@@ -134,7 +141,8 @@ export function createJobRunner(random: () => number, store: JobStore, workers: 
   function abortWorkerOf(jobId: string, plan: JobPlan | undefined, at: number): void {
     const worker = workers.find((candidate) => candidate.jobId === jobId);
     if (!worker || worker.outcome === 'abort') return;
-    if (plan && plan.progress !== 'none') worker.endAt = Math.min(worker.endAt, nextReportAt(plan, worker.startedAt, at));
+    if (plan && plan.progress !== 'none')
+      worker.endAt = Math.min(worker.endAt, nextReportAt(plan, worker.startedAt, at));
     worker.outcome = 'abort';
   }
 

@@ -30,7 +30,8 @@ export function identifyJobState(job: McritJobDocument): SimulatedMcritState {
   const terminated = pythonTruthy(job.terminated);
   if (started && locked && !(finished || terminated)) return 'in_progress';
   // why: Python's `== 0` is also true for False.
-  if (((job.attempts_left as unknown) === 0 || (job.attempts_left as unknown) === false) && !finished && !terminated) return 'failed';
+  if (((job.attempts_left as unknown) === 0 || (job.attempts_left as unknown) === false) && !finished && !terminated)
+    return 'failed';
   if (!finished && !locked && !terminated) return 'queued';
   if (finished && !terminated) return 'finished';
   if (terminated) return 'terminated';

@@ -48,7 +48,14 @@ export function createJobStore(random: () => number): JobStore {
 
   function objectId(at: number, machine: string): string {
     idCounter = (idCounter + 1) % 0x1000000;
-    return Math.floor(at / 1000).toString(16).padStart(8, '0').slice(-8) + machine + idCounter.toString(16).padStart(6, '0');
+    return (
+      Math.floor(at / 1000)
+        .toString(16)
+        .padStart(8, '0')
+        .slice(-8) +
+      machine +
+      idCounter.toString(16).padStart(6, '0')
+    );
   }
 
   function count(method: string, state: string, delta: number): void {
@@ -61,7 +68,13 @@ export function createJobStore(random: () => number): JobStore {
   function refreshCounters(): void {
     const aggregated = new Map<string, Record<string, number>>();
     for (const document of documents) {
-      const entry = aggregated.get(document.payload.method) ?? { queued: 0, failed: 0, in_progress: 0, finished: 0, terminated: 0 };
+      const entry = aggregated.get(document.payload.method) ?? {
+        queued: 0,
+        failed: 0,
+        in_progress: 0,
+        finished: 0,
+        terminated: 0,
+      };
       const state = identifyJobState(document);
       entry[state] = (entry[state] ?? 0) + 1;
       aggregated.set(document.payload.method, entry);
@@ -94,7 +107,12 @@ export function createJobStore(random: () => number): JobStore {
       notify_done: false,
       attempts_left: MAX_ATTEMPTS,
       priority: submission.priority ?? 0,
-      payload: { method: submission.method, params: pythonJson(params), file_params: pythonJson(fileParams), descriptor: pythonJson([submission.method, sortedKeys(params), fileHashes]) },
+      payload: {
+        method: submission.method,
+        params: pythonJson(params),
+        file_params: pythonJson(fileParams),
+        descriptor: pythonJson([submission.method, sortedKeys(params), fileHashes]),
+      },
       unfinished_dependencies: [...awaited],
       all_dependencies: [...awaited],
     };
@@ -103,7 +121,10 @@ export function createJobStore(random: () => number): JobStore {
       const child = byId.get(childId);
       if (!child) continue;
       child.required_by.push({ $oid: id });
-      if (child.notify_done) document.unfinished_dependencies = document.unfinished_dependencies.filter((dependency) => dependency !== childId);
+      if (child.notify_done)
+        document.unfinished_dependencies = document.unfinished_dependencies.filter(
+          (dependency) => dependency !== childId,
+        );
     }
     count(submission.method, 'queued', 1);
     return document;

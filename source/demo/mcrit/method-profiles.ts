@@ -26,7 +26,15 @@ const METHODS: readonly MethodProfile[] = [
 
 /** The profile of a method; an unknown method (submitted by a test) gets a generic one. */
 export function profileOf(method: string): MethodProfile {
-  return METHODS.find((profile) => profile.method === method) ?? { method, weight: 0, minMs: 1_000, maxMs: 20_000, progress: 'fraction' };
+  return (
+    METHODS.find((profile) => profile.method === method) ?? {
+      method,
+      weight: 0,
+      minMs: 1_000,
+      maxMs: 20_000,
+      progress: 'fraction',
+    }
+  );
 }
 
 /** A weighted pick of a stand-alone method. */

@@ -4,7 +4,9 @@
 export function pythonJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${pythonJson(item)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${pythonJson(item)}`)
+      .join(', ')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -16,7 +18,10 @@ export function pythonRepr(value: unknown, top = false): string {
   if (value === false) return 'False';
   if (typeof value === 'string') return top ? value : `'${value}'`;
   if (Array.isArray(value)) return `[${value.map((item) => pythonRepr(item)).join(', ')}]`;
-  if (typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `'${key}': ${pythonRepr(item)}`).join(', ')}}`;
+  if (typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([key, item]) => `'${key}': ${pythonRepr(item)}`)
+      .join(', ')}}`;
   return String(Number(value)); // why: of JSON values, only numbers are left here.
 }
 

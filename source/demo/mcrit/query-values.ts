@@ -8,7 +8,8 @@ export function isTrueFlag(text: string | null | undefined): boolean {
 /** A `created_before` / `finished_before` value (`%Y-%m-%d` or `%Y-%m-%dT%H:%M:%S`, UTC) as epoch ms, or null. */
 export function parseDeleteDate(text: string | null): number | null {
   if (text === null) return null;
-  const pattern = text.length === 10 ? /^(\d{4})-(\d{2})-(\d{2})$/ : /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
+  const pattern =
+    text.length === 10 ? /^(\d{4})-(\d{2})-(\d{2})$/ : /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
   const match = pattern.exec(text);
   if (!match) return null;
   const [, year, month, day, hour = '0', minute = '0', second = '0'] = match;

@@ -59,7 +59,7 @@ export function createSimulationTimeline(settings: TimelineSettings): Simulation
   /** Drops the oldest terminal jobs beyond the cap, so long demo sessions stay bounded. */
   function trim(at: number): void {
     const documents = store.documents;
-    for (let index = 0; documents.length > cap && index < documents.length; ) {
+    for (let index = 0; documents.length > cap && index < documents.length;) {
       const document = documents[index];
       const state: SimulatedMcritState = identifyJobState(document);
       if (state === 'finished' || state === 'failed' || state === 'terminated') runner.remove(document, at);
@@ -80,7 +80,7 @@ export function createSimulationTimeline(settings: TimelineSettings): Simulation
     trim(to);
   }
 
-  for (let slot = 0; slot < jobCount; ) {
+  for (let slot = 0; slot < jobCount;) {
     const at = Math.round(start - HISTORY_MS * (1 - slot / jobCount) ** 3);
     const size = generator.groupSize(jobCount - slot);
     scheduled.push({ at, size });

@@ -48,7 +48,13 @@ export function resolveTarget(target: string, random: Random): string[] {
 
 /** The retry body's `valid_target` check: a routing keyword, a non-empty group, or an enrolled agent. */
 export function isValidTarget(target: string): boolean {
-  return target === '_any' || target === '_all' || target === OFFLINE_HOST || (target.startsWith('group:') && target.length > 6) || onlineHost(target) !== undefined;
+  return (
+    target === '_any' ||
+    target === '_all' ||
+    target === OFFLINE_HOST ||
+    (target.startsWith('group:') && target.length > 6) ||
+    onlineHost(target) !== undefined
+  );
 }
 
 /** The OS family an agent reports (unknown hosts count as Debian). */

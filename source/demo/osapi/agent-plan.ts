@@ -14,7 +14,12 @@ export interface AgentPlan {
 }
 
 /** What the agents will do with a job: their events, the job's final status and when it ends. */
-export function planAgents(kind: OperationKind | undefined, hosts: string[], createdAt: number, random: Random): AgentPlan {
+export function planAgents(
+  kind: OperationKind | undefined,
+  hosts: string[],
+  createdAt: number,
+  random: Random,
+): AgentPlan {
   const events: OsapiStatusEvent[] = [];
   const outcomes: string[] = [];
   let endAt = createdAt;
@@ -25,7 +30,9 @@ export function planAgents(kind: OperationKind | undefined, hosts: string[], cre
     const osFamily = osFamilyOf(host);
     if (kind?.unsupportedOn?.includes(osFamily)) {
       const skippedAt = acknowledgedAt + integer(random, 5, 60);
-      events.push(agentEvent('skipped', host, skippedAt, randomNanos(random), { error: `unsupported OS family: ${osFamily}` }));
+      events.push(
+        agentEvent('skipped', host, skippedAt, randomNanos(random), { error: `unsupported OS family: ${osFamily}` }),
+      );
       outcomes.push('skipped');
       endAt = Math.max(endAt, skippedAt);
       continue;
@@ -36,8 +43,14 @@ export function planAgents(kind: OperationKind | undefined, hosts: string[], cre
     const finishedAt = Math.round(startedAt + between(random, low, high));
     const failed = random() < (kind?.failRate ?? 0.1);
     const terminal = failed
-      ? agentEvent('failed', host, finishedAt, randomNanos(random), { error: pick(random, kind?.errors ?? GENERIC_ERRORS), changed: null })
-      : agentEvent('completed', host, finishedAt, randomNanos(random), { data: kind?.result(host, random) ?? {}, changed: kind?.mutates ? random() < 0.6 : false });
+      ? agentEvent('failed', host, finishedAt, randomNanos(random), {
+          error: pick(random, kind?.errors ?? GENERIC_ERRORS),
+          changed: null,
+        })
+      : agentEvent('completed', host, finishedAt, randomNanos(random), {
+          data: kind?.result(host, random) ?? {},
+          changed: kind?.mutates ? random() < 0.6 : false,
+        });
     events.push(terminal);
     outcomes.push(terminal.event);
     endAt = Math.max(endAt, finishedAt);
@@ -53,14 +66,21 @@ export function injectedAgentEvents(agents: OsapiInjectedAgent[], createdAt: num
     events.push(agentEvent('acknowledged', agent.host, acknowledgedAt, 0));
     if (agent.outcome === 'acknowledged') return;
     if (agent.outcome === 'skipped') {
-      events.push(agentEvent('skipped', agent.host, acknowledgedAt + 50, 0, { error: agent.error ?? 'unsupported OS family: freebsd' }));
+      events.push(
+        agentEvent('skipped', agent.host, acknowledgedAt + 50, 0, {
+          error: agent.error ?? 'unsupported OS family: freebsd',
+        }),
+      );
       return;
     }
     const startedAt = acknowledgedAt + 100;
     events.push(agentEvent('started', agent.host, startedAt, 0));
     if (agent.outcome === 'started') return;
     const endAt = startedAt + (agent.durationMs ?? 1234);
-    const extra = agent.outcome === 'failed' ? { error: agent.error ?? 'exit status 1', changed: null } : { data: agent.data ?? {}, changed: agent.changed ?? false };
+    const extra =
+      agent.outcome === 'failed'
+        ? { error: agent.error ?? 'exit status 1', changed: null }
+        : { data: agent.data ?? {}, changed: agent.changed ?? false };
     events.push(agentEvent(agent.outcome, agent.host, endAt, 0, extra));
   });
   return events;

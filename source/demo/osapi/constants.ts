@@ -17,4 +17,3 @@ export const DEFAULT_TOKEN_LIFETIME_SECONDS = 90 * 24 * 3600;
 
 /** Mean time between arriving jobs (an exponential draw). */
 export const ARRIVAL_MEAN_MS = 10_000;
-

@@ -20,4 +20,5 @@ export function uiPage(): DemoResponse {
   return { status: 200, text: UI_PAGE, headers: { 'content-type': 'text/html; charset=utf-8' } };
 }
 
-const UI_PAGE = '<!doctype html>\n<html lang="en"><head><meta charset="UTF-8" /><title>OSAPI</title></head><body><div id="root"></div></body></html>\n';
+const UI_PAGE =
+  '<!doctype html>\n<html lang="en"><head><meta charset="UTF-8" /><title>OSAPI</title></head><body><div id="root"></div></body></html>\n';

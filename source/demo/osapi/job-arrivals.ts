@@ -17,11 +17,18 @@ export interface JobArrivalOptions {
 }
 
 /** Seeds the world's backlog now and returns tick(), which adds arrivals and advances the world to `at`. */
-export function startJobArrivals({ world, random, now, startCount, arrivals }: JobArrivalOptions): (at: number) => void {
+export function startJobArrivals({
+  world,
+  random,
+  now,
+  startCount,
+  arrivals,
+}: JobArrivalOptions): (at: number) => void {
   let nextArrivalAt = 0;
 
   const nextArrivalGap = () => Math.max(500, Math.round(-Math.log(1 - random()) * ARRIVAL_MEAN_MS));
-  const createRandomJob = (at: number, kind: OperationKind) => world.createJob(at, { type: kind.type, data: kind.data(random) }, pickTarget(random));
+  const createRandomJob = (at: number, kind: OperationKind) =>
+    world.createJob(at, { type: kind.type, data: kind.data(random) }, pickTarget(random));
 
   /** An operator at work: mostly new jobs, sometimes a retry of a recently failed one. */
   function arrive(at: number): void {

@@ -38,7 +38,13 @@ export function createJobWorld({ random, now, ttlMs, recordCap }: JobWorldOption
   }
 
   /** Writes the `jobs.<id>` record and its `submitted` event. */
-  function addJob(id: string, createdAt: number, operation: OsapiSimulatedJob['operation'], target: string, plan: AgentPlan): OsapiSimulatedJob {
+  function addJob(
+    id: string,
+    createdAt: number,
+    operation: OsapiSimulatedJob['operation'],
+    target: string,
+    plan: AgentPlan,
+  ): OsapiSimulatedJob {
     const job: OsapiSimulatedJob = {
       id,
       createdAt,
@@ -54,12 +60,22 @@ export function createJobWorld({ random, now, ttlMs, recordCap }: JobWorldOption
     };
     revision++;
     jobs.push(job);
-    writeEvent(job, { event: 'submitted', hostname: '_api', at: createdAt, nanos: 0, timestamp: formatRfc3339Seconds(createdAt) });
+    writeEvent(job, {
+      event: 'submitted',
+      hostname: '_api',
+      at: createdAt,
+      nanos: 0,
+      timestamp: formatRfc3339Seconds(createdAt),
+    });
     return job;
   }
 
   /** CreateJob: the record and its `submitted` event, then the agents' plan. */
-  function createJob(createdAtMs: number, operation: OsapiSimulatedJob['operation'], target: string): OsapiSimulatedJob {
+  function createJob(
+    createdAtMs: number,
+    operation: OsapiSimulatedJob['operation'],
+    target: string,
+  ): OsapiSimulatedJob {
     const kind = operation ? operationKind(operation.type) : undefined;
     const plan = planAgents(kind, resolveTarget(target, random), createdAtMs, random);
     return addJob(randomUuid(random), truncateToSecond(createdAtMs), operation, target, plan);
@@ -71,21 +87,41 @@ export function createJobWorld({ random, now, ttlMs, recordCap }: JobWorldOption
     const nanos = randomNanos(random);
     // why: written at once, like the controller does; agent events of the original that are still
     // pending keep their own (earlier) stamps, and every reader orders by time.
-    writeEvent(original, { event: 'retried', hostname: '_api', at, nanos, timestamp: formatRfc3339Nano(at, nanos), newJobId: created.id });
+    writeEvent(original, {
+      event: 'retried',
+      hostname: '_api',
+      at,
+      nanos,
+      timestamp: formatRfc3339Nano(at, nanos),
+      newJobId: created.id,
+    });
     original.retriedAs = created.id;
     return created;
   }
 
   /** The newest live job that failed (wholly or partly) before `at` and was not retried yet. */
   function retryCandidate(at: number): OsapiSimulatedJob | undefined {
-    return [...jobs].reverse().find((job) => job.recordAlive && job.operation && !job.retriedAs && job.plannedEndAt < at && (job.plannedStatus === 'failed' || job.plannedStatus === 'partial_failure'));
+    return [...jobs]
+      .reverse()
+      .find(
+        (job) =>
+          job.recordAlive &&
+          job.operation &&
+          !job.retriedAs &&
+          job.plannedEndAt < at &&
+          (job.plannedStatus === 'failed' || job.plannedStatus === 'partial_failure'),
+      );
   }
 
   /** A test job written with all its agents' events at once; returns its id. */
   function inject(spec: OsapiInjectedJob): string {
     const createdAt = truncateToSecond(spec.createdAt ?? now() - 60_000);
     const operation = spec.operation === undefined ? { type: 'node.hostname.get', data: {} } : spec.operation;
-    const job = addJob(spec.id ?? randomUuid(random), createdAt, operation, '_any', { events: [], status: 'submitted', endAt: createdAt });
+    const job = addJob(spec.id ?? randomUuid(random), createdAt, operation, '_any', {
+      events: [],
+      status: 'submitted',
+      endAt: createdAt,
+    });
     for (const event of injectedAgentEvents(spec.agents ?? [], createdAt).sort(byTime)) writeEvent(job, event);
     job.plannedStatus = viewOf(job).status;
     job.plannedEndAt = Math.max(createdAt, ...job.events.map((event) => event.at));

@@ -17,23 +17,47 @@ export function bindJobId(rawId: string): { id: string } | { response: DemoRespo
   } catch {
     // keep the raw text: Echo reports what it got
   }
-  if (value === '') return { response: echoError(400, "Invalid format for parameter id: parameter 'id' is empty, can't bind its value") };
+  if (value === '')
+    return {
+      response: echoError(400, "Invalid format for parameter id: parameter 'id' is empty, can't bind its value"),
+    };
   if (UUID_PATTERN.test(value)) return { id: value.toLowerCase() };
-  const reason = [32, 36, 38, 45].includes(value.length) ? 'invalid UUID format' : `invalid UUID length: ${value.length}`;
-  return { response: echoError(400, `Invalid format for parameter id: error unmarshaling '${value}' text as *uuid.UUID: ${reason}`) };
+  const reason = [32, 36, 38, 45].includes(value.length)
+    ? 'invalid UUID format'
+    : `invalid UUID length: ${value.length}`;
+  return {
+    response: echoError(
+      400,
+      `Invalid format for parameter id: error unmarshaling '${value}' text as *uuid.UUID: ${reason}`,
+    ),
+  };
 }
 
 /** Echo query binding of an optional integer (runs before auth). */
-export function bindInteger(query: URLSearchParams, name: string): { value: number | undefined } | { response: DemoResponse } {
+export function bindInteger(
+  query: URLSearchParams,
+  name: string,
+): { value: number | undefined } | { response: DemoResponse } {
   const raw = query.get(name);
   if (raw === null) return { value: undefined };
   if (/^[+-]?\d+$/.test(raw) && Math.abs(Number(raw)) <= Number.MAX_SAFE_INTEGER) return { value: Number(raw) };
-  return { response: echoError(400, `Invalid format for parameter ${name}: error binding string parameter: strconv.ParseInt: parsing "${raw}": invalid syntax`) };
+  return {
+    response: echoError(
+      400,
+      `Invalid format for parameter ${name}: error binding string parameter: strconv.ParseInt: parsing "${raw}": invalid syntax`,
+    ),
+  };
 }
 
 /** Validation of the list's query (`GetApiJobParams`, or `GetJobsParams` without the prefix): the 400 text, or null. */
-export function listParamsProblem(paramsStruct: string, status: string | null, limit: number | undefined, offset: number | undefined): string | null {
-  const field = (name: string, tag: string) => `Key: '${paramsStruct}.${name}' Error:Field validation for '${name}' failed on the '${tag}' tag`;
+export function listParamsProblem(
+  paramsStruct: string,
+  status: string | null,
+  limit: number | undefined,
+  offset: number | undefined,
+): string | null {
+  const field = (name: string, tag: string) =>
+    `Key: '${paramsStruct}.${name}' Error:Field validation for '${name}' failed on the '${tag}' tag`;
   const problems: string[] = [];
   if (status !== null && !LIST_STATUSES.has(status)) problems.push(field('Status', 'oneof'));
   if (limit !== undefined && limit < 1) problems.push(field('Limit', 'min'));
@@ -47,7 +71,12 @@ export function parseRetryBody(body: string): { target: string | undefined } | {
   if (body.trim() === '') return { target: undefined };
   try {
     const parsed = JSON.parse(body) as { target_hostname?: unknown };
-    return { target: parsed && typeof parsed === 'object' && typeof parsed.target_hostname === 'string' ? parsed.target_hostname : undefined };
+    return {
+      target:
+        parsed && typeof parsed === 'object' && typeof parsed.target_hostname === 'string'
+          ? parsed.target_hostname
+          : undefined,
+    };
   } catch (error) {
     return { response: echoError(400, `Syntax error: offset=1, error=${(error as Error).message}`) };
   }

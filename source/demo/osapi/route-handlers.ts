@@ -24,7 +24,12 @@ type Route = { kind: 'list' } | { kind: 'job' | 'retry'; rawId: string };
 const ROUTE_METHODS: Record<Route['kind'], string[]> = { list: ['GET'], job: ['GET', 'DELETE'], retry: ['POST'] };
 
 /** Creates the request handler of the job API. */
-export function createOsapiRoutes({ world, prefix, signingKey, now }: OsapiRouteOptions): (request: DemoRequest) => DemoResponse {
+export function createOsapiRoutes({
+  world,
+  prefix,
+  signingKey,
+  now,
+}: OsapiRouteOptions): (request: DemoRequest) => DemoResponse {
   // The generated params struct the validator names in its messages; older servers (no prefix) call it GetJobsParams.
   const paramsStruct = prefix === '' ? 'GetJobsParams' : 'GetApiJobParams';
   const authorizeFor = (request: DemoRequest, permission: string) => authorize(request, permission, signingKey, now);
@@ -44,7 +49,11 @@ export function createOsapiRoutes({ world, prefix, signingKey, now }: OsapiRoute
     const matching = status === null ? newestFirst : newestFirst.filter((job) => viewOf(job).status === status);
     const offset = offsetParam.value ?? 0;
     const page = matching.slice(offset, offset + (limitParam.value ?? 10));
-    return goJson(200, { items: page.map(listItem), status_counts: world.statusCounts(), total_items: matching.length });
+    return goJson(200, {
+      items: page.map(listItem),
+      status_counts: world.statusCounts(),
+      total_items: matching.length,
+    });
   }
 
   function handleDetail(id: string): DemoResponse {
@@ -70,7 +79,12 @@ export function createOsapiRoutes({ world, prefix, signingKey, now }: OsapiRoute
     if (!original) return jobNotFound(id);
     if (!original.operation) return errorBody(400, `job has no operation data: ${id}`);
     const created = world.retryJob(original, now(), body.target ?? '_any');
-    return goJson(201, { job_id: created.id, revision: world.revision, status: 'created', timestamp: formatRfc3339Seconds(created.createdAt) });
+    return goJson(201, {
+      job_id: created.id,
+      revision: world.revision,
+      status: 'created',
+      timestamp: formatRfc3339Seconds(created.createdAt),
+    });
   }
 
   function handleJobRoute(request: DemoRequest, route: Exclude<Route, { kind: 'list' }>): DemoResponse {
@@ -85,7 +99,8 @@ export function createOsapiRoutes({ world, prefix, signingKey, now }: OsapiRoute
   return function handle(request: DemoRequest): DemoResponse {
     const route = matchRoute(request.path, prefix);
     if (!route) {
-      const isUiPath = prefix !== '' && request.method === 'GET' && request.path !== prefix && !request.path.startsWith(`${prefix}/`);
+      const isUiPath =
+        prefix !== '' && request.method === 'GET' && request.path !== prefix && !request.path.startsWith(`${prefix}/`);
       return isUiPath ? uiPage() : echoError(404, 'Not Found');
     }
     if (!ROUTE_METHODS[route.kind].includes(request.method)) return echoError(405, 'Method Not Allowed');

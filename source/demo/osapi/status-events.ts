@@ -3,7 +3,13 @@ import { formatRfc3339Nano } from './go-format.js';
 import type { OsapiAgentEvent, OsapiStatusEvent } from './simulator-types.js';
 
 /** An agent's event written at `at` + `nanos`, stamped in RFC3339Nano. */
-export function agentEvent(event: OsapiAgentEvent, hostname: string, at: number, nanos: number, extra: Partial<OsapiStatusEvent> = {}): OsapiStatusEvent {
+export function agentEvent(
+  event: OsapiAgentEvent,
+  hostname: string,
+  at: number,
+  nanos: number,
+  extra: Partial<OsapiStatusEvent> = {},
+): OsapiStatusEvent {
   return { event, hostname, at, nanos, timestamp: formatRfc3339Nano(at, nanos), ...extra };
 }
 

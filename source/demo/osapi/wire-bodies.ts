@@ -22,7 +22,11 @@ export function detailBody(job: OsapiSimulatedJob): Record<string, unknown> {
 
 /** Fields list items and detail bodies fill alike (absent ones are omitted, like Go's `omitempty`). */
 function sharedFields(job: OsapiSimulatedJob, view: JobView): Record<string, unknown> {
-  const fields: Record<string, unknown> = { created: formatRfc3339Seconds(job.createdAt), id: job.id, status: view.status };
+  const fields: Record<string, unknown> = {
+    created: formatRfc3339Seconds(job.createdAt),
+    id: job.id,
+    status: view.status,
+  };
   if (view.error) fields.error = view.error;
   if (view.hostname) fields.hostname = view.hostname;
   if (job.operation) fields.operation = sortKeysDeep(job.operation);
@@ -96,7 +100,11 @@ function goStruct(fields: Record<string, unknown>): Record<string, unknown> {
 function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).sort(([left], [right]) => compareKeys(left, right)).map(([key, item]) => [key, sortKeysDeep(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([left], [right]) => compareKeys(left, right))
+      .map(([key, item]) => [key, sortKeysDeep(item)]),
+  );
 }
 
 function compareKeys(left: string, right: string): number {

@@ -40,4 +40,12 @@ export const CORPORA = [
   { key: 'release-notes', id: 75 },
 ] as const;
 /** Usernames that start jobs (system jobs have none). */
-export const USERS = ['alice.chen', 'bob.okafor', 'carla.mendes', 'dmitri.volkov', 'erin.walsh', 'farid.haddad', 'ingest-bot'];
+export const USERS = [
+  'alice.chen',
+  'bob.okafor',
+  'carla.mendes',
+  'dmitri.volkov',
+  'erin.walsh',
+  'farid.haddad',
+  'ingest-bot',
+];

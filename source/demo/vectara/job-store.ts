@@ -47,7 +47,7 @@ export function createJobStore({ random, now, startCount, arrivals }: JobStoreOp
   /** Drops the oldest terminal jobs beyond the cap, so hours of arrivals stay bounded. */
   function trim(): void {
     let excess = store.length - maxJobs;
-    for (let index = 0; index < store.length && excess > 0; ) {
+    for (let index = 0; index < store.length && excess > 0;) {
       if (TERMINAL.has(store[index].state)) {
         store.splice(index, 1);
         excess -= 1;
@@ -65,7 +65,8 @@ export function createJobStore({ random, now, startCount, arrivals }: JobStoreOp
   scheduleNextArrival(start);
 
   return {
-    newestFirst: () => [...store].sort((left, right) => right.createdAt - left.createdAt || right.sequence - left.sequence),
+    newestFirst: () =>
+      [...store].sort((left, right) => right.createdAt - left.createdAt || right.sequence - left.sequence),
     find: (id) => store.find((candidate) => candidate.id === id),
     inject(partial) {
       sequence += 1;

@@ -13,9 +13,13 @@ export const jobId = (sequence: number) => `job_${1000 + sequence}`;
 /** A new queued job created at `createdAt` (floored to the second), with its lifecycle planned. */
 export function generateJob(random: () => number, sequence: number, createdAt: number): StoredJob {
   const roll = random();
-  const type: VectaraSimulatedType = roll < 0.55 ? 'replace_filter_attributes' : roll < 0.97 ? 'rebuild_vector_index' : 'unknown';
+  const type: VectaraSimulatedType =
+    roll < 0.55 ? 'replace_filter_attributes' : roll < 0.97 ? 'rebuild_vector_index' : 'unknown';
   const corpus = pick(random, CORPORA);
-  const username = type === 'replace_filter_attributes' || (type === 'rebuild_vector_index' && random() < 0.4) ? pick(random, USERS) : null;
+  const username =
+    type === 'replace_filter_attributes' || (type === 'rebuild_vector_index' && random() < 0.4)
+      ? pick(random, USERS)
+      : null;
   const created = floorToSecond(createdAt);
   return {
     id: jobId(sequence),
@@ -38,7 +42,8 @@ function planLifecycle(random: () => number, createdAt: number, type: VectaraSim
   let at = createdAt + (3 + random() * 50) * SECOND;
   if (random() < 0.03) return [{ at, state: 'aborted' }];
   const events: LifecycleEvent[] = [{ at, state: 'started' }];
-  const [shortest, longest] = type === 'rebuild_vector_index' ? [90, 900] : type === 'replace_filter_attributes' ? [15, 180] : [30, 300];
+  const [shortest, longest] =
+    type === 'rebuild_vector_index' ? [90, 900] : type === 'replace_filter_attributes' ? [15, 180] : [30, 300];
   for (let attempt = 1; ; attempt++) {
     const duration = (shortest + random() * (longest - shortest)) * SECOND;
     if (attempt < 3 && random() < 0.12) {

@@ -2,12 +2,21 @@
 import type { SimulatorOptions, VendorSimulator } from '../kit.js';
 
 /** v2 job states. */
-export type VectaraSimulatedState = 'unknown' | 'queued' | 'started' | 'completed' | 'failed' | 'failed_will_retry' | 'aborted';
+export type VectaraSimulatedState =
+  'unknown' | 'queued' | 'started' | 'completed' | 'failed' | 'failed_will_retry' | 'aborted';
 /** v2 job types. */
 export type VectaraSimulatedType = 'rebuild_vector_index' | 'replace_filter_attributes' | 'unknown';
 
 /** Every v2 job state, for validating the `state` filter. */
-export const V2_STATES: readonly VectaraSimulatedState[] = ['unknown', 'queued', 'started', 'completed', 'failed', 'failed_will_retry', 'aborted'];
+export const V2_STATES: readonly VectaraSimulatedState[] = [
+  'unknown',
+  'queued',
+  'started',
+  'completed',
+  'failed',
+  'failed_will_retry',
+  'aborted',
+];
 /** States a job never leaves. */
 export const TERMINAL: ReadonlySet<VectaraSimulatedState> = new Set(['completed', 'failed', 'aborted']);
 
@@ -64,5 +73,15 @@ export interface StoredJob extends VectaraSimulatedJob {
 /** The job without the store's bookkeeping, its lists copied. */
 export function publicCopy(job: StoredJob | VectaraSimulatedJob): VectaraSimulatedJob {
   const { id, type, corpusKeys, corpusIds, state, createdAt, startedAt, completedAt, username } = job;
-  return { id, type, corpusKeys: [...corpusKeys], corpusIds: [...corpusIds], state, createdAt, startedAt, completedAt, username };
+  return {
+    id,
+    type,
+    corpusKeys: [...corpusKeys],
+    corpusIds: [...corpusIds],
+    state,
+    createdAt,
+    startedAt,
+    completedAt,
+    username,
+  };
 }

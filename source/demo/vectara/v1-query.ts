@@ -33,10 +33,12 @@ export function parseV1Query(body: Record<string, unknown>, now: () => number): 
     stateNumbers.push(number);
   }
   const numResults = integerField(field('numResults', 'num_results'));
-  if (numResults === null || numResults < 0) return rpcError(400, 3, 'proto: invalid value for uint32 field numResults');
+  if (numResults === null || numResults < 0)
+    return rpcError(400, 3, 'proto: invalid value for uint32 field numResults');
   if (numResults > MAX_PAGE_SIZE) return statusFailure('INVALID_ARGUMENT', 'numResults must be at most 100.');
   const corpusIds = field('corpusId', 'corpus_id') ?? [];
-  if (!Array.isArray(corpusIds) || corpusIds.some((id) => typeof id !== 'number')) return rpcError(400, 3, 'proto: invalid value for repeated uint32 field corpusId');
+  if (!Array.isArray(corpusIds) || corpusIds.some((id) => typeof id !== 'number'))
+    return rpcError(400, 3, 'proto: invalid value for repeated uint32 field corpusId');
   const jobId = field('jobId', 'job_id') ?? '';
   if (typeof jobId !== 'string') return rpcError(400, 3, 'proto: invalid value for string field jobId');
   const since = integerField(field('epochSecs', 'epoch_secs'));

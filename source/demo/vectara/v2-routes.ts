@@ -5,7 +5,14 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { bearerToken, type DemoRequest, type DemoResponse } from '../kit.js';
-import { CORPUS_KEY_PATTERN, DEFAULT_V2_LIMIT, MAX_PAGE_SIZE, VECTARA_DEMO_API_KEY, VECTARA_DEMO_INDEX_KEY, VECTARA_DEMO_QUERY_KEY } from './constants.js';
+import {
+  CORPUS_KEY_PATTERN,
+  DEFAULT_V2_LIMIT,
+  MAX_PAGE_SIZE,
+  VECTARA_DEMO_API_KEY,
+  VECTARA_DEMO_INDEX_KEY,
+  VECTARA_DEMO_QUERY_KEY,
+} from './constants.js';
 import type { VectaraContext } from './context.js';
 import { V2_STATES, type VectaraSimulatedState } from './types.js';
 import { decodeCursor, encodeCursor, headerValue, v2Record } from './wire-format.js';
@@ -19,32 +26,49 @@ export function v2Error(context: VectaraContext, status: number, message: string
 export function handleV2(context: VectaraContext, request: DemoRequest): DemoResponse {
   const match = /^\/v2\/jobs(?:\/([^/]+))?$/.exec(request.path);
   if (!match) return v2Error(context, 404, `No route for ${request.method} ${request.path}.`);
-  if (request.method !== 'GET') return v2Error(context, 405, `Method ${request.method} is not allowed on ${request.path}.`);
+  if (request.method !== 'GET')
+    return v2Error(context, 405, `Method ${request.method} is not allowed on ${request.path}.`);
   const refusal = authenticateV2(context, request.headers);
   if (refusal) return refusal;
   return match[1] === undefined ? listV2(context, request.query) : getV2(context, match[1]);
 }
 
 function v2BadRequest(context: VectaraContext, field: string, message: string): DemoResponse {
-  return { status: 400, json: { field_errors: { [field]: message }, messages: ['The request is invalid.'], request_id: context.requestId() } };
+  return {
+    status: 400,
+    json: {
+      field_errors: { [field]: message },
+      messages: ['The request is invalid.'],
+      request_id: context.requestId(),
+    },
+  };
 }
 
 function authenticateV2(context: VectaraContext, headers: IncomingHttpHeaders): DemoResponse | null {
   const key = headerValue(headers, 'x-api-key');
   if (key !== undefined) {
     if (key === VECTARA_DEMO_API_KEY || key === VECTARA_DEMO_QUERY_KEY) return null;
-    if (key === VECTARA_DEMO_INDEX_KEY) return v2Error(context, 403, 'Permission denied: this API key cannot list jobs. Use a Personal or Query API key.');
+    if (key === VECTARA_DEMO_INDEX_KEY)
+      return v2Error(
+        context,
+        403,
+        'Permission denied: this API key cannot list jobs. Use a Personal or Query API key.',
+      );
     return v2Error(context, 401, 'Unauthorized: the API key is not valid.');
   }
   const token = bearerToken(headers);
-  if (token !== null) return context.tokens.live(token) ? null : v2Error(context, 401, 'Unauthorized: the bearer token is invalid or has expired.');
+  if (token !== null)
+    return context.tokens.live(token)
+      ? null
+      : v2Error(context, 401, 'Unauthorized: the bearer token is invalid or has expired.');
   return v2Error(context, 401, 'Unauthorized: send an x-api-key header or an OAuth 2.0 bearer token.');
 }
 
 function listV2(context: VectaraContext, query: URLSearchParams): DemoResponse {
   const limitText = query.get('limit');
   const limit = limitText === null ? DEFAULT_V2_LIMIT : /^\d+$/.test(limitText) ? Number(limitText) : NaN;
-  if (!(limit >= 1 && limit <= MAX_PAGE_SIZE)) return v2BadRequest(context, 'limit', 'must be an integer between 1 and 100');
+  if (!(limit >= 1 && limit <= MAX_PAGE_SIZE))
+    return v2BadRequest(context, 'limit', 'must be an integer between 1 and 100');
   const offset = decodeOffset(query.get('page_key'));
   if (offset === null) return v2BadRequest(context, 'page_key', 'is not a valid page key');
   const states = query.getAll('state');
@@ -52,16 +76,19 @@ function listV2(context: VectaraContext, query: URLSearchParams): DemoResponse {
   if (badState !== undefined) return v2BadRequest(context, 'state', `unknown job state '${badState}'`);
   const corpusKeys = query.getAll('corpus_key');
   const badKey = corpusKeys.find((key) => !CORPUS_KEY_PATTERN.test(key));
-  if (badKey !== undefined) return v2BadRequest(context, 'corpus_key', `'${badKey}' does not match [a-zA-Z0-9_=-]+ (max 50 characters)`);
+  if (badKey !== undefined)
+    return v2BadRequest(context, 'corpus_key', `'${badKey}' does not match [a-zA-Z0-9_=-]+ (max 50 characters)`);
   const afterText = query.get('after');
   const after = afterText === null ? null : Date.parse(afterText);
   if (after !== null && !Number.isFinite(after)) return v2BadRequest(context, 'after', 'must be an ISO 8601 date-time');
-  const matching = context.store.newestFirst().filter(
-    (job) =>
-      (states.length === 0 || states.includes(job.state)) &&
-      (corpusKeys.length === 0 || job.corpusKeys.some((key) => corpusKeys.includes(key))) &&
-      (after === null || job.createdAt > after),
-  );
+  const matching = context.store
+    .newestFirst()
+    .filter(
+      (job) =>
+        (states.length === 0 || states.includes(job.state)) &&
+        (corpusKeys.length === 0 || job.corpusKeys.some((key) => corpusKeys.includes(key))) &&
+        (after === null || job.createdAt > after),
+    );
   const end = offset + context.pageSize(limit);
   const page = matching.slice(offset, end);
   const metadata: Record<string, unknown> = end < matching.length ? { page_key: encodeCursor({ offset: end }) } : {};
@@ -72,7 +99,8 @@ function getV2(context: VectaraContext, rawId: string): DemoResponse {
   const id = decodeURIComponent(rawId);
   if (!/^job_.+$/.test(id)) return v2BadRequest(context, 'job_id', 'must match the pattern job_.+');
   const job = context.store.find(id);
-  if (!job) return { status: 404, json: { id, messages: [`Job '${id}' was not found.`], request_id: context.requestId() } };
+  if (!job)
+    return { status: 404, json: { id, messages: [`Job '${id}' was not found.`], request_id: context.requestId() } };
   return { status: 200, json: v2Record(job) };
 }
 

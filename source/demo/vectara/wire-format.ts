@@ -14,7 +14,15 @@ export const V1_STATE: Record<VectaraSimulatedState, string> = {
   aborted: 'JOB_STATE__ABORTED',
 };
 /** v1 proto state numbers by v2 state. */
-export const V1_STATE_NUMBER: Record<VectaraSimulatedState, number> = { unknown: 0, queued: 5, started: 10, completed: 15, failed: 20, failed_will_retry: 25, aborted: 30 };
+export const V1_STATE_NUMBER: Record<VectaraSimulatedState, number> = {
+  unknown: 0,
+  queued: 5,
+  started: 10,
+  completed: 15,
+  failed: 20,
+  failed_will_retry: 25,
+  aborted: 30,
+};
 const V1_TYPE: Record<VectaraSimulatedType, string> = {
   unknown: 'JOB__UNKNOWN',
   rebuild_vector_index: 'JOB__CORPUS_REBUILD_VECTOR_INDEX',
@@ -40,7 +48,13 @@ export function headerValue(headers: IncomingHttpHeaders, name: string): string 
 
 /** A job as v2 sends it: ISO times at second precision, unset times and username omitted. */
 export function v2Record(job: VectaraSimulatedJob): Record<string, unknown> {
-  const record: Record<string, unknown> = { id: job.id, type: job.type, corpus_keys: [...job.corpusKeys], state: job.state, created_at: isoSeconds(job.createdAt) };
+  const record: Record<string, unknown> = {
+    id: job.id,
+    type: job.type,
+    corpus_keys: [...job.corpusKeys],
+    state: job.state,
+    created_at: isoSeconds(job.createdAt),
+  };
   if (job.startedAt !== null) record.started_at = isoSeconds(job.startedAt);
   if (job.completedAt !== null) record.completed_at = isoSeconds(job.completedAt);
   if (job.username !== null) record.created_by_username = job.username;

@@ -65,12 +65,15 @@ export function createJobStore({ random, start, startCount, arrivals }: JobStore
   /** Drops the oldest finished jobs beyond the cap, so hours of demo stay bounded. */
   function prune(): void {
     if (all.length <= maxJobs) return;
-    const droppable = newestFirst().reverse().filter((job) => TERMINAL_STATES.has(job.record.jobState) && job.events.length === 0);
+    const droppable = newestFirst()
+      .reverse()
+      .filter((job) => TERMINAL_STATES.has(job.record.jobState) && job.events.length === 0);
     const drop = new Set(droppable.slice(0, all.length - maxJobs));
     all = all.filter((job) => !drop.has(job));
   }
 
-  const isBusy = (jobType: string) => all.some((job) => job.record.jobType === jobType && ACTIVE_STATES.has(job.record.jobState));
+  const isBusy = (jobType: string) =>
+    all.some((job) => job.record.jobType === jobType && ACTIVE_STATES.has(job.record.jobState));
 
   function startJob(jobType: string, at: number): SimulatedJob {
     const job = planJob(random, TEMPLATES[jobType], at, {});

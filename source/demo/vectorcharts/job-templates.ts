@@ -17,15 +17,43 @@ export interface JobTemplate {
 }
 
 /** ENC cell names an upload's ingestion children are given. */
-export const CELLS = ['US5CA52M', 'US4CA11M', 'US5WA22M', 'US3EC10M', 'US5NY1CM', 'US4FL31M', 'US5TX51M', 'US5MA1SK', 'US4AK5HM', 'US5LA13M'];
-const UPLOAD_FILES = ['ENC_ROOT.zip', 'harbor-survey-2024.zip', 'US5CA52M.zip', 'custom-encs-q3.zip', 'pilot-charts.zip'];
+export const CELLS = [
+  'US5CA52M',
+  'US4CA11M',
+  'US5WA22M',
+  'US3EC10M',
+  'US5NY1CM',
+  'US4FL31M',
+  'US5TX51M',
+  'US5MA1SK',
+  'US4AK5HM',
+  'US5LA13M',
+];
+const UPLOAD_FILES = [
+  'ENC_ROOT.zip',
+  'harbor-survey-2024.zip',
+  'US5CA52M.zip',
+  'custom-encs-q3.zip',
+  'pilot-charts.zip',
+];
 /** Errors of a step attempt that fails and is retried. */
-export const TRANSIENT_ERRORS = ['ETIMEDOUT connecting to charts.noaa.gov:443', 'database connection reset by peer', 'worker lost heartbeat; step rescheduled'];
+export const TRANSIENT_ERRORS = [
+  'ETIMEDOUT connecting to charts.noaa.gov:443',
+  'database connection reset by peer',
+  'worker lost heartbeat; step rescheduled',
+];
 /** Warnings a succeeding step may log. */
-export const WARNINGS = ['Cell has no update files; using the base edition', 'Skipped 3 features with invalid geometry', 'Tile cache is above 80% of its volume'];
+export const WARNINGS = [
+  'Cell has no update files; using the base edition',
+  'Skipped 3 features with invalid geometry',
+  'Tile cache is above 80% of its volume',
+];
 
 /** A system-wide maintenance job: no account, no parameters, priority 0. */
-function maintenance(jobType: string, fields: Pick<JobTemplate, 'steps' | 'stepSeconds' | 'result' | 'failures'>): JobTemplate {
+function maintenance(
+  jobType: string,
+  fields: Pick<JobTemplate, 'steps' | 'stepSeconds' | 'result' | 'failures'>,
+): JobTemplate {
   return { jobType, system: true, priority: 0, parameters: () => ({}), ...fields };
 }
 
@@ -33,8 +61,15 @@ const TEMPLATE_LIST: readonly JobTemplate[] = [
   maintenance('refresh-public-charts', {
     steps: ['step_download_noaa', 'step_diff_catalog', 'step_index_noaa', 'step_publish_tiles'],
     stepSeconds: [8, 45],
-    result: (random) => ({ cellsAdded: Math.floor(random() * 12), cellsUpdated: Math.floor(random() * 240), cellsRemoved: Math.floor(random() * 4) }),
-    failures: ['NOAA ENC catalog download failed: HTTP 503 from charts.noaa.gov', 'ENC_ROOT/CATALOG.031 checksum mismatch'],
+    result: (random) => ({
+      cellsAdded: Math.floor(random() * 12),
+      cellsUpdated: Math.floor(random() * 240),
+      cellsRemoved: Math.floor(random() * 4),
+    }),
+    failures: [
+      'NOAA ENC catalog download failed: HTTP 503 from charts.noaa.gov',
+      'ENC_ROOT/CATALOG.031 checksum mismatch',
+    ],
   }),
   maintenance('clear-tiles', {
     steps: ['step_clear_tile_cache'],
@@ -64,7 +99,11 @@ const TEMPLATE_LIST: readonly JobTemplate[] = [
     priority: 5,
     steps: ['step_receive_upload', 'step_unpack_archive', 'step_validate_cells', 'step_spawn_ingestion'],
     stepSeconds: [2, 10],
-    parameters: (random) => ({ uploadId: `upl_${randomHex(random, 10)}`, fileName: pick(random, UPLOAD_FILES), sizeBytes: 200_000 + Math.floor(random() * 80_000_000) }),
+    parameters: (random) => ({
+      uploadId: `upl_${randomHex(random, 10)}`,
+      fileName: pick(random, UPLOAD_FILES),
+      sizeBytes: 200_000 + Math.floor(random() * 80_000_000),
+    }),
     result: () => null,
     failures: ['archive is corrupt: unexpected end of central directory', 'upload contains no ENC cells'],
     spawnsAfter: 'step_spawn_ingestion',
@@ -76,13 +115,21 @@ const TEMPLATE_LIST: readonly JobTemplate[] = [
     steps: ['step_parse_s57', 'step_build_tiles', 'step_index_features'],
     stepSeconds: [5, 25],
     parameters: () => ({}),
-    result: (random) => ({ featuresIndexed: 500 + Math.floor(random() * 20_000), tilesBuilt: 100 + Math.floor(random() * 5000) }),
-    failures: ['S-57 parse error: unexpected end of record at offset 48213', 'cell is encrypted (S-63); no permit installed'],
+    result: (random) => ({
+      featuresIndexed: 500 + Math.floor(random() * 20_000),
+      tilesBuilt: 100 + Math.floor(random() * 5000),
+    }),
+    failures: [
+      'S-57 parse error: unexpected end of record at offset 48213',
+      'cell is encrypted (S-63); no permit installed',
+    ],
   },
 ];
 
 /** Every job type's template, by job type. */
-export const TEMPLATES: Record<string, JobTemplate> = Object.fromEntries(TEMPLATE_LIST.map((template) => [template.jobType, template]));
+export const TEMPLATES: Record<string, JobTemplate> = Object.fromEntries(
+  TEMPLATE_LIST.map((template) => [template.jobType, template]),
+);
 
 /** Top-level job types arriving over time, weighted (ingestion jobs only come from uploads). */
 const ARRIVAL_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
@@ -110,11 +157,13 @@ export function stepNote(random: () => number, stepName: string): string {
   const done = Math.floor(total / 2);
   if (stepName === 'step_download_noaa') return `Downloaded ${done} of ${total} ENC cells from charts.noaa.gov`;
   if (stepName === 'step_build_tiles') return `Rendered ${done * 37} tiles for zoom levels 8-16`;
-  if (stepName === 'step_vacuum') return `Vacuumed ${Math.floor(done / 20) + 1} of ${Math.floor(total / 20) + 2} tables`;
+  if (stepName === 'step_vacuum')
+    return `Vacuumed ${Math.floor(done / 20) + 1} of ${Math.floor(total / 20) + 2} tables`;
   if (stepName.startsWith('step_index')) return `Indexed ${done * 113} features`;
   if (stepName === 'step_receive_upload') return `Received ${done} of ${total} chunks`;
   if (stepName === 'step_unpack_archive') return `Unpacked ${done} of ${total} files`;
-  if (stepName === 'step_validate_cells' || stepName === 'step_scan_encs') return `Checked ${Math.floor(done / 10) + 1} of ${Math.floor(total / 10) + 2} cells`;
+  if (stepName === 'step_validate_cells' || stepName === 'step_scan_encs')
+    return `Checked ${Math.floor(done / 10) + 1} of ${Math.floor(total / 10) + 2} cells`;
   if (stepName === 'step_parse_s57') return `Parsed ${done * 50} of ${total * 50} S-57 records`;
   return `${stepName}: ${done} of ${total} items processed`;
 }

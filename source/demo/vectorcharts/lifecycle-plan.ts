@@ -5,7 +5,13 @@
  */
 import { pick, randomUuid } from '../kit.js';
 import { CELLS, TEMPLATES, TRANSIENT_ERRORS, WARNINGS, stepNote, type JobTemplate } from './job-templates.js';
-import { logEntry, newJobRecord, type VectorChartsJobRecord, type VectorChartsLogRecord, type VectorChartsStepRecord } from './wire-format.js';
+import {
+  logEntry,
+  newJobRecord,
+  type VectorChartsJobRecord,
+  type VectorChartsLogRecord,
+  type VectorChartsStepRecord,
+} from './wire-format.js';
 
 /** One planned change to a job record at a moment of its lifecycle. */
 export interface PlannedEvent {
@@ -24,13 +30,18 @@ export interface SimulatedJob {
 }
 
 /** Plans a job's whole lifecycle at creation: pending → running → completed | failed | cancelled. */
-export function planJob(random: () => number, template: JobTemplate, createdAt: number, parent: { id?: string; accountId?: number | null }): SimulatedJob {
+export function planJob(
+  random: () => number,
+  template: JobTemplate,
+  createdAt: number,
+  parent: { id?: string; accountId?: number | null },
+): SimulatedJob {
   const id = randomUuid(random);
   const parameters = template.parameters(random);
   const record = newJobRecord(id, createdAt, {
     parentJobId: parent.id ?? null,
     jobType: template.jobType,
-    accountId: template.system ? null : parent.accountId ?? 1 + Math.floor(random() * 6),
+    accountId: template.system ? null : (parent.accountId ?? 1 + Math.floor(random() * 6)),
     parameters,
     logs: [logEntry(createdAt, 'info', `Queued ${template.jobType}`)],
     priority: template.priority,
@@ -38,10 +49,21 @@ export function planJob(random: () => number, template: JobTemplate, createdAt: 
   const roll = random();
   const outcome = roll < 0.78 ? 'completed' : roll < 0.9 ? 'failed' : 'cancelled';
   const events = planSteps(random, template, record, createdAt, outcome);
-  return { record, seq: 0, events: outcome === 'cancelled' ? cancelPartway(random, events, createdAt) : events, next: 0 };
+  return {
+    record,
+    seq: 0,
+    events: outcome === 'cancelled' ? cancelPartway(random, events, createdAt) : events,
+    next: 0,
+  };
 }
 
-function planSteps(random: () => number, template: JobTemplate, record: VectorChartsJobRecord, createdAt: number, outcome: string): PlannedEvent[] {
+function planSteps(
+  random: () => number,
+  template: JobTemplate,
+  record: VectorChartsJobRecord,
+  createdAt: number,
+  outcome: string,
+): PlannedEvent[] {
   const events: PlannedEvent[] = [];
   const stepCount = template.steps.length;
   const failingStep = outcome === 'failed' ? Math.floor(random() * stepCount) : -1;
@@ -71,7 +93,10 @@ function planSteps(random: () => number, template: JobTemplate, record: VectorCh
     children = step.children ?? children;
   }
   const ids = children.map((child) => child.record.id);
-  const result = children.length > 0 ? { cellsFound: children.length, ingestionJobIds: ids } : template.result(random, record.parameters);
+  const result =
+    children.length > 0
+      ? { cellsFound: children.length, ingestionJobIds: ids }
+      : template.result(random, record.parameters);
   events.push({
     at: at + 500,
     apply: (job, time) => {
@@ -85,11 +110,21 @@ function planSteps(random: () => number, template: JobTemplate, record: VectorCh
 }
 
 /** One step attempt that fails partway; returns when the next attempt starts. */
-function planFailedAttempt(random: () => number, events: PlannedEvent[], jobId: string, stepName: string, at: number, error: string, level: 'warning' | 'error', attempt = 1): number {
+function planFailedAttempt(
+  random: () => number,
+  events: PlannedEvent[],
+  jobId: string,
+  stepName: string,
+  at: number,
+  error: string,
+  level: 'warning' | 'error',
+  attempt = 1,
+): number {
   const stepId = randomUuid(random);
   const failAt = at + 1000 + Math.floor(random() * 8000);
   events.push(startStep(stepId, jobId, stepName, at, attempt));
-  const text = level === 'warning' ? `${stepName} attempt ${attempt} failed: ${error}; retrying` : `${stepName} failed: ${error}`;
+  const text =
+    level === 'warning' ? `${stepName} attempt ${attempt} failed: ${error}; retrying` : `${stepName} failed: ${error}`;
   events.push({
     at: failAt,
     apply: (job, time) => {
@@ -101,7 +136,15 @@ function planFailedAttempt(random: () => number, events: PlannedEvent[], jobId: 
 }
 
 /** One step that succeeds, with progress, a note half way, maybe a warning, and an upload's children. */
-function planStep(random: () => number, template: JobTemplate, events: PlannedEvent[], record: VectorChartsJobRecord, index: number, at: number, attempt: number): { nextAt: number; children?: SimulatedJob[] } {
+function planStep(
+  random: () => number,
+  template: JobTemplate,
+  events: PlannedEvent[],
+  record: VectorChartsJobRecord,
+  index: number,
+  at: number,
+  attempt: number,
+): { nextAt: number; children?: SimulatedJob[] } {
   const stepName = template.steps[index];
   const stepCount = template.steps.length;
   const stepId = randomUuid(random);
@@ -153,13 +196,29 @@ function startStep(stepId: string, jobId: string, stepName: string, at: number, 
   return {
     at,
     apply: (job, time) => {
-      job.steps.push({ id: stepId, jobId, stepName, status: 'running', startedAt: time, completedAt: null, result: null, error: null, attempt });
+      job.steps.push({
+        id: stepId,
+        jobId,
+        stepName,
+        status: 'running',
+        startedAt: time,
+        completedAt: null,
+        result: null,
+        error: null,
+        attempt,
+      });
       log(job, time, 'info', attempt > 1 ? `Retrying ${stepName} (attempt ${attempt})` : `Starting ${stepName}`);
     },
   };
 }
 
-function finishStep(job: VectorChartsJobRecord, stepId: string, at: number, status: string, error: string | null): void {
+function finishStep(
+  job: VectorChartsJobRecord,
+  stepId: string,
+  at: number,
+  status: string,
+  error: string | null,
+): void {
   const step = findStep(job, stepId);
   if (!step) return;
   step.status = status;
@@ -177,7 +236,8 @@ function cancelPartway(random: () => number, events: PlannedEvent[], createdAt: 
     at: cancelAt,
     apply: (job, time) => {
       job.jobState = 'cancelled';
-      for (const step of job.steps) if (step.status === 'running') Object.assign(step, { status: 'cancelled', completedAt: time });
+      for (const step of job.steps)
+        if (step.status === 'running') Object.assign(step, { status: 'cancelled', completedAt: time });
       log(job, time, 'warning', 'Job cancelled by an administrator');
     },
   });
@@ -198,5 +258,8 @@ function log(record: VectorChartsJobRecord, at: number, type: VectorChartsLogRec
 
 function progress(record: VectorChartsJobRecord, stepIndex: number, fraction: number, stepCount: number): void {
   // why: 100 only when the job completes; a running job never claims to be done.
-  record.percentComplete = Math.max(record.percentComplete, Math.min(99, Math.floor(((stepIndex + fraction) / stepCount) * 100)));
+  record.percentComplete = Math.max(
+    record.percentComplete,
+    Math.min(99, Math.floor(((stepIndex + fraction) / stepCount) * 100)),
+  );
 }

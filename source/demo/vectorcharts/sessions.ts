@@ -1,6 +1,12 @@
 /** Portal auth: `POST /auth/login` issues session tokens; every other path needs the API token or a live session. */
 import { bearerToken, randomHex, type DemoRequest, type DemoResponse } from '../kit.js';
-import { MAX_SESSIONS, VECTORCHARTS_DEMO_API_TOKEN, VECTORCHARTS_DEMO_PASSWORD, VECTORCHARTS_DEMO_USERNAME, VECTORCHARTS_ERRORS } from './constants.js';
+import {
+  MAX_SESSIONS,
+  VECTORCHARTS_DEMO_API_TOKEN,
+  VECTORCHARTS_DEMO_PASSWORD,
+  VECTORCHARTS_DEMO_USERNAME,
+  VECTORCHARTS_ERRORS,
+} from './constants.js';
 import { fail, parseJson } from './responses.js';
 
 /** The session tokens the simulator has issued. */
@@ -25,8 +31,10 @@ export function createPortalSessions(tokenRandom: () => number): PortalSessions 
       const body = parseJson(request.body);
       if (body === undefined) return fail(400, VECTORCHARTS_ERRORS.invalidJson);
       const { username, password } = (body ?? {}) as Record<string, unknown>;
-      if (typeof username !== 'string' || typeof password !== 'string' || username === '') return fail(400, VECTORCHARTS_ERRORS.loginBody);
-      if (username !== VECTORCHARTS_DEMO_USERNAME || password !== VECTORCHARTS_DEMO_PASSWORD) return fail(401, VECTORCHARTS_ERRORS.badCredentials);
+      if (typeof username !== 'string' || typeof password !== 'string' || username === '')
+        return fail(400, VECTORCHARTS_ERRORS.loginBody);
+      if (username !== VECTORCHARTS_DEMO_USERNAME || password !== VECTORCHARTS_DEMO_PASSWORD)
+        return fail(401, VECTORCHARTS_ERRORS.badCredentials);
       const token = randomHex(tokenRandom, 48);
       sessions.add(token);
       if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.values().next().value as string);
@@ -34,7 +42,13 @@ export function createPortalSessions(tokenRandom: () => number): PortalSessions 
         status: 200,
         json: {
           token: { id: token, userId: 1 },
-          user: { userId: 1, username, isAdmin: true, isAccountOwner: true, account: { id: 1, name: 'Harbor Survey Co.' } },
+          user: {
+            userId: 1,
+            username,
+            isAdmin: true,
+            isAccountOwner: true,
+            account: { id: 1, name: 'Harbor Survey Co.' },
+          },
         },
       };
     },
@@ -48,7 +62,8 @@ export function createPortalSessions(tokenRandom: () => number): PortalSessions 
     authorize(request) {
       const token = bearerToken(request.headers);
       if (token === null || token === '') return fail(401, VECTORCHARTS_ERRORS.missingToken);
-      if (token !== VECTORCHARTS_DEMO_API_TOKEN && !sessions.has(token)) return fail(401, VECTORCHARTS_ERRORS.invalidToken);
+      if (token !== VECTORCHARTS_DEMO_API_TOKEN && !sessions.has(token))
+        return fail(401, VECTORCHARTS_ERRORS.invalidToken);
       return null;
     },
     revoke: () => sessions.clear(),

@@ -38,7 +38,11 @@ export interface VectorChartsJobRecord {
 }
 
 /** A pending job record created at `createdAt`, defaults (in wire order) overridden by `fields`. */
-export function newJobRecord(id: string, createdAt: number, fields: Partial<VectorChartsJobRecord>): VectorChartsJobRecord {
+export function newJobRecord(
+  id: string,
+  createdAt: number,
+  fields: Partial<VectorChartsJobRecord>,
+): VectorChartsJobRecord {
   return {
     id,
     parentJobId: null,

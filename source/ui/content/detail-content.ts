@@ -38,7 +38,9 @@ function cached(owner: unknown, signature: string, build: () => ContentLine[]): 
 }
 
 function notice(text: string, width: number): ContentLine[] {
-  return wrapText(sanitizeInline(text, 1000), Math.max(10, width)).map((piece) => ({ segments: [seg(piece, { dim: true })] }));
+  return wrapText(sanitizeInline(text, 1000), Math.max(10, width)).map((piece) => ({
+    segments: [seg(piece, { dim: true })],
+  }));
 }
 
 function vendorName(job: Job | null, source: SourceSnapshot | undefined): string {
@@ -48,28 +50,50 @@ function vendorName(job: Job | null, source: SourceSnapshot | undefined): string
 
 /** Why a tab is empty: the source's own sentence, or the detail's state (loading, error, gone). */
 /** "could not fetch messages: connection refused; the list record (1m04s old) has none — the Raw tab shows it as sent". */
-export function couldNotFetch(tab: 'steps' | 'messages' | 'result', reason: string, listAt: number | null, now: number): string {
+export function couldNotFetch(
+  tab: 'steps' | 'messages' | 'result',
+  reason: string,
+  listAt: number | null,
+  now: number,
+): string {
   const age = listAt === null ? '' : `, ${formatAge(Math.max(0, now - listAt))} old,`;
   return `could not fetch ${tab}: ${sanitizeInline(reason, 200)}; the list record${age} has no ${tab} — the Raw tab shows it as sent. This is not the vendor reporting none.`;
 }
 
-function unavailable(state: NavigationState, tab: 'steps' | 'messages' | 'result', width: number, now: number): ContentLine[] | null {
+function unavailable(
+  state: NavigationState,
+  tab: 'steps' | 'messages' | 'result',
+  width: number,
+  now: number,
+): ContentLine[] | null {
   const source = detailSource(state);
   const job = detailJob(state);
   const vendor = vendorName(job, source);
   const capability = source?.capabilities;
-  const sentences = { steps: `${vendor} does not report steps for its jobs.`, messages: `${vendor} has no per-job messages.`, result: `${vendor} does not return job results.` };
+  const sentences = {
+    steps: `${vendor} does not report steps for its jobs.`,
+    messages: `${vendor} has no per-job messages.`,
+    result: `${vendor} does not return job results.`,
+  };
   if (capability && !capability[tab]) return notice(capability.missing[tab] ?? sentences[tab], width);
-  if (capability && !capability.detail) return notice(capability.missing[tab] ?? `${vendor} has no per-job detail endpoint, so there is nothing more to show here.`, width);
+  if (capability && !capability.detail)
+    return notice(
+      capability.missing[tab] ?? `${vendor} has no per-job detail endpoint, so there is nothing more to show here.`,
+      width,
+    );
   const snapshot = state.detail?.snapshot;
   // why: until a detail arrived, the payload is the list's record: a tab it cannot fill is "not fetched", never "the vendor has none".
-  const neverFetched = snapshot !== null && snapshot !== undefined && snapshot.key === detailKey(state) && snapshot.lastSuccessAt === null;
-  if (neverFetched && snapshot.status === 'error') return notice(couldNotFetch(tab, snapshot.error?.short ?? 'error', source?.lastSuccessAt ?? null, now), width);
-  if (neverFetched && snapshot.status === 'loading') return notice(`Fetching ${tab}… (the list's record has none to show meanwhile)`, width);
+  const neverFetched =
+    snapshot !== null && snapshot !== undefined && snapshot.key === detailKey(state) && snapshot.lastSuccessAt === null;
+  if (neverFetched && snapshot.status === 'error')
+    return notice(couldNotFetch(tab, snapshot.error?.short ?? 'error', source?.lastSuccessAt ?? null, now), width);
+  if (neverFetched && snapshot.status === 'loading')
+    return notice(`Fetching ${tab}… (the list's record has none to show meanwhile)`, width);
   if (detailPayload(state)) return null;
   const name = sanitizeInline(job?.source ?? parseJobKey(detailKey(state) ?? '')?.source ?? 'its source', 120);
   if (snapshot?.status === 'gone') return notice(`This job no longer exists on ${name}.`, width);
-  if (snapshot?.status === 'error') return notice(`The detail could not be loaded: ${sanitizeInline(snapshot.error?.short ?? 'error', 200)}.`, width);
+  if (snapshot?.status === 'error')
+    return notice(`The detail could not be loaded: ${sanitizeInline(snapshot.error?.short ?? 'error', 200)}.`, width);
   return notice('Waiting for the job detail…', width);
 }
 
@@ -78,8 +102,15 @@ function overviewProvenance(state: NavigationState, now: number): DetailProvenan
   const snapshot = state.detail?.snapshot;
   const source = detailSource(state);
   if (!snapshot || snapshot.key !== detailKey(state)) return {};
-  if (snapshot.status === 'error' && snapshot.lastSuccessAt === null) return { fetchError: snapshot.error?.short ?? 'error' };
-  if (snapshot.status === 'error' && snapshot.lastSuccessAt !== null) return { stale: staleSentence({ reason: 'failing', ageMs: Math.max(0, now - snapshot.lastSuccessAt), fetchedAt: snapshot.lastSuccessAt }, snapshot.error?.short) };
+  if (snapshot.status === 'error' && snapshot.lastSuccessAt === null)
+    return { fetchError: snapshot.error?.short ?? 'error' };
+  if (snapshot.status === 'error' && snapshot.lastSuccessAt !== null)
+    return {
+      stale: staleSentence(
+        { reason: 'failing', ageMs: Math.max(0, now - snapshot.lastSuccessAt), fetchedAt: snapshot.lastSuccessAt },
+        snapshot.error?.short,
+      ),
+    };
   const stale = source ? sourceStaleness(source, state.fleet.paused, now) : null;
   return stale ? { stale: staleSentence(stale, source?.error?.short) } : {};
 }
@@ -99,8 +130,21 @@ export function tabLines(state: NavigationState, tab: DetailTab, now = 0): Conte
   const detail = detailPayload(state);
   if (tab === 'overview') {
     if (!job) return notice('Waiting for the job detail…', width);
-    const triage = describeTriage(fleetTriage(state.fleet.jobs, state.durations, now || state.now, state.triageOptions, state.fleet.actions).get(job.key), now || state.now);
-    return overviewLines({ job, childKeys: childKeys(state.fleet.jobs, job), jobs: jobsByKey(state.fleet.jobs), now, width, provenance: overviewProvenance(state, now), triage });
+    const triage = describeTriage(
+      fleetTriage(state.fleet.jobs, state.durations, now || state.now, state.triageOptions, state.fleet.actions).get(
+        job.key,
+      ),
+      now || state.now,
+    );
+    return overviewLines({
+      job,
+      childKeys: childKeys(state.fleet.jobs, job),
+      jobs: jobsByKey(state.fleet.jobs),
+      now,
+      width,
+      provenance: overviewProvenance(state, now),
+      triage,
+    });
   }
   if (tab === 'raw') {
     const raw = detail?.raw ?? job?.raw;
@@ -113,16 +157,19 @@ export function tabLines(state: NavigationState, tab: DetailTab, now = 0): Conte
   if (missing) return missing;
   const payload = detail as JobDetail;
   if (tab === 'steps') {
-    if (payload.steps === null) return notice(`${vendorName(job, detailSource(state))} reported no steps for this job.`, width);
+    if (payload.steps === null)
+      return notice(`${vendorName(job, detailSource(state))} reported no steps for this job.`, width);
     if (payload.steps.length === 0) return notice('This job has no steps (yet).', width);
     return cached(payload.steps, `steps:${width}`, () => stepsLines(payload.steps ?? [], width));
   }
   if (tab === 'messages') {
-    if (payload.messages === null) return notice(`${vendorName(job, detailSource(state))} reported no messages for this job.`, width);
+    if (payload.messages === null)
+      return notice(`${vendorName(job, detailSource(state))} reported no messages for this job.`, width);
     if (payload.messages.length === 0) return notice('No messages (yet).', width);
     return cached(payload.messages, `messages:${width}`, () => messageLines(payload.messages ?? [], width));
   }
-  if (payload.resultTooLarge) return notice(`${sanitizeInline(describeTooLargeResult(payload.key, payload.resultTooLarge), 400)}.`, width);
+  if (payload.resultTooLarge)
+    return notice(`${sanitizeInline(describeTooLargeResult(payload.key, payload.resultTooLarge), 400)}.`, width);
   const value = resultValue(payload);
   if (value === undefined) return notice('This job has no result (yet).', width);
   const pane = state.detail?.result;
@@ -132,7 +179,10 @@ export function tabLines(state: NavigationState, tab: DetailTab, now = 0): Conte
 
 const treeCache = new WeakMap<object, { view: object; limits: object; width: number; lines: ContentLine[] }>();
 
-function treeLines(value: unknown, view: { toggles: ReadonlyMap<string, boolean>; limits: ReadonlyMap<string, number>; width: number }): ContentLine[] {
+function treeLines(
+  value: unknown,
+  view: { toggles: ReadonlyMap<string, boolean>; limits: ReadonlyMap<string, number>; width: number },
+): ContentLine[] {
   const build = () => flattenTree(value, view).map((node: TreeNodeLine) => ({ segments: node.segments, node }));
   if (value === null || typeof value !== 'object') return build();
   const hit = treeCache.get(value);

@@ -23,7 +23,11 @@ function entry(keys: string, text: string, width: number): ContentLine[] {
 }
 
 /** Help lines for `scopes` (most specific first), shadowed keys left out, then the legend. */
-export function helpLines(scopes: readonly Scope[], keymap: readonly Binding[] = KEYMAP, width = HELP_WIDTH): ContentLine[] {
+export function helpLines(
+  scopes: readonly Scope[],
+  keymap: readonly Binding[] = KEYMAP,
+  width = HELP_WIDTH,
+): ContentLine[] {
   const bindings = activeBindings(scopes, keymap);
   const lines: ContentLine[] = [];
   for (const scope of scopes) {

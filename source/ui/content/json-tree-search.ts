@@ -25,7 +25,9 @@ function* walk(value: unknown): Generator<Walked> {
     const node = stack.pop() as Walked;
     yield node;
     if (node.value === null || typeof node.value !== 'object') continue;
-    const entries: [string, unknown][] = Array.isArray(node.value) ? node.value.map((child, index) => [String(index), child]) : Object.entries(node.value as Record<string, unknown>);
+    const entries: [string, unknown][] = Array.isArray(node.value)
+      ? node.value.map((child, index) => [String(index), child])
+      : Object.entries(node.value as Record<string, unknown>);
     for (let index = entries.length - 1; index >= 0; index -= 1) {
       const [label, child] = entries[index];
       stack.push({ id: `${node.id}\u0000${label}`, label, value: child, path: [...node.path, [node.id, index]] });
@@ -33,7 +35,8 @@ function* walk(value: unknown): Generator<Walked> {
   }
 }
 
-const isContainer = (value: unknown) => value !== null && typeof value === 'object' && Object.keys(value as object).length > 0;
+const isContainer = (value: unknown) =>
+  value !== null && typeof value === 'object' && Object.keys(value as object).length > 0;
 
 /** Fold states that open every container (the first EXPAND_ALL_LIMIT, in order), or fold all but the root. */
 export function foldAll(value: unknown, open: boolean): Map<string, boolean> {
@@ -59,14 +62,19 @@ export function findInTree(value: unknown, text: string): TreeMatch[] {
   const out: TreeMatch[] = [];
   for (const node of walk(value)) {
     const scalar = node.value === null || typeof node.value !== 'object' ? String(node.value) : '';
-    if ((node.label ?? '').toLowerCase().includes(needle) || scalar.toLowerCase().includes(needle)) out.push({ id: node.id, path: node.path });
+    if ((node.label ?? '').toLowerCase().includes(needle) || scalar.toLowerCase().includes(needle))
+      out.push({ id: node.id, path: node.path });
     if (out.length >= SEARCH_LIMIT) break;
   }
   return out;
 }
 
 /** The fold states and limits that put `match` on screen, added to the current ones. */
-export function reveal(match: TreeMatch, toggles: ReadonlyMap<string, boolean>, limits: ReadonlyMap<string, number>): { toggles: Map<string, boolean>; limits: Map<string, number> } {
+export function reveal(
+  match: TreeMatch,
+  toggles: ReadonlyMap<string, boolean>,
+  limits: ReadonlyMap<string, number>,
+): { toggles: Map<string, boolean>; limits: Map<string, number> } {
   const nextToggles = new Map(toggles);
   const nextLimits = new Map(limits);
   for (const [id, position] of match.path) {

@@ -67,7 +67,10 @@ function scalarSegments(value: unknown, expandedString: boolean): Segment[] {
     if (value.length > STRING_PREVIEW && !expandedString) {
       const preview = sanitizeInline(value.slice(0, STRING_PREVIEW), STRING_PREVIEW + 1);
       // why: the size goes first so cutting the line at the screen edge never hides it.
-      return [seg(`(${formatCount(value.length)} chars, Enter for all) `, { dim: true }), seg(`"${preview}…"`, { color: 'green' })];
+      return [
+        seg(`(${formatCount(value.length)} chars, Enter for all) `, { dim: true }),
+        seg(`"${preview}…"`, { color: 'green' }),
+      ];
     }
     if (expandedString) return [seg(`(${formatCount(value.length)} chars)`, { dim: true })];
     return [seg(`"${sanitizeInline(value, STRING_PREVIEW + 1)}"`, { color: 'green' })];
@@ -81,7 +84,9 @@ function scalarSegments(value: unknown, expandedString: boolean): Segment[] {
 }
 
 function indent(depth: number): Segment {
-  return depth > MAX_INDENT_DEPTH ? seg(`${'  '.repeat(MAX_INDENT_DEPTH - 2)}·${depth} `, { dim: true }) : seg('  '.repeat(depth));
+  return depth > MAX_INDENT_DEPTH
+    ? seg(`${'  '.repeat(MAX_INDENT_DEPTH - 2)}·${depth} `, { dim: true })
+    : seg('  '.repeat(depth));
 }
 
 interface Frame {
@@ -102,8 +107,19 @@ export function flattenTree(value: unknown, view: TreeView): TreeNodeLine[] {
     const frame = stack.pop() as Frame;
     if (frame.hidden !== undefined) {
       const hidden = frame.hidden;
-      lines.push({ id: frame.id, kind: 'more', depth: frame.depth, parent: frame.parent, expandable: true, expanded: false,
-        segments: [indent(frame.depth), seg(`… ${formatCount(hidden)} more`, { dim: true }), seg(' (Enter shows more)', { dim: true })] });
+      lines.push({
+        id: frame.id,
+        kind: 'more',
+        depth: frame.depth,
+        parent: frame.parent,
+        expandable: true,
+        expanded: false,
+        segments: [
+          indent(frame.depth),
+          seg(`… ${formatCount(hidden)} more`, { dim: true }),
+          seg(' (Enter shows more)', { dim: true }),
+        ],
+      });
       continue;
     }
     const { value: node, depth, id } = frame;
@@ -112,9 +128,23 @@ export function flattenTree(value: unknown, view: TreeView): TreeNodeLine[] {
     if (node !== null && typeof node === 'object') {
       const open = isExpanded(id, depth, node, view);
       const size = sizeOf(node);
-      const summary = Array.isArray(node) ? `[${formatCount(size)} item${size === 1 ? '' : 's'}]` : `{${formatCount(size)} key${size === 1 ? '' : 's'}}`;
-      lines.push({ id, kind: 'node', depth, parent: frame.parent, expandable: size > 0, expanded: open && size > 0,
-        segments: [indent(depth), seg(size === 0 ? '  ' : open ? '▾ ' : '▸ ', { dim: true }), ...keyPart, seg(summary, { dim: true })] });
+      const summary = Array.isArray(node)
+        ? `[${formatCount(size)} item${size === 1 ? '' : 's'}]`
+        : `{${formatCount(size)} key${size === 1 ? '' : 's'}}`;
+      lines.push({
+        id,
+        kind: 'node',
+        depth,
+        parent: frame.parent,
+        expandable: size > 0,
+        expanded: open && size > 0,
+        segments: [
+          indent(depth),
+          seg(size === 0 ? '  ' : open ? '▾ ' : '▸ ', { dim: true }),
+          ...keyPart,
+          seg(summary, { dim: true }),
+        ],
+      });
       if (!open || size === 0) continue;
       const limit = view.limits.get(id) ?? CHILD_LIMIT;
       const shown = Math.min(limit, size);
@@ -125,20 +155,47 @@ export function flattenTree(value: unknown, view: TreeView): TreeNodeLine[] {
         const child = keys ? (node as Record<string, unknown>)[label] : (node as unknown[])[position];
         children.push({ value: child, label, id: `${id}\u0000${label}`, depth: depth + 1, parent: index });
       }
-      if (size > shown) children.push({ value: null, label: null, hidden: size - shown, id: `${id}\u0000…`, depth: depth + 1, parent: index });
+      if (size > shown)
+        children.push({
+          value: null,
+          label: null,
+          hidden: size - shown,
+          id: `${id}\u0000…`,
+          depth: depth + 1,
+          parent: index,
+        });
       for (let position = children.length - 1; position >= 0; position -= 1) stack.push(children[position]);
       continue;
     }
     const long = typeof node === 'string' && node.length > STRING_PREVIEW;
     const open = long && view.toggles.get(id) === true;
-    lines.push({ id, kind: 'node', depth, parent: frame.parent, expandable: long, expanded: open,
-      segments: [indent(depth), seg(long ? (open ? '▾ ' : '▸ ') : '  ', { dim: true }), ...keyPart, ...scalarSegments(node, open)] });
+    lines.push({
+      id,
+      kind: 'node',
+      depth,
+      parent: frame.parent,
+      expandable: long,
+      expanded: open,
+      segments: [
+        indent(depth),
+        seg(long ? (open ? '▾ ' : '▸ ') : '  ', { dim: true }),
+        ...keyPart,
+        ...scalarSegments(node, open),
+      ],
+    });
     if (open) {
-      const text = sanitizeInline((node).replace(/\n/g, ' '), (node).length + 1);
+      const text = sanitizeInline(node.replace(/\n/g, ' '), node.length + 1);
       const pieceWidth = Math.max(10, view.width - 2 * Math.min(depth + 2, MAX_INDENT_DEPTH));
       for (const piece of wrapLine(text, pieceWidth)) {
-        lines.push({ id: `${id}\u0000text`, kind: 'text', depth: depth + 1, parent: index, expandable: false, expanded: false,
-          segments: [indent(depth + 2), seg(piece, { color: 'green' })] });
+        lines.push({
+          id: `${id}\u0000text`,
+          kind: 'text',
+          depth: depth + 1,
+          parent: index,
+          expandable: false,
+          expanded: false,
+          segments: [indent(depth + 2), seg(piece, { color: 'green' })],
+        });
       }
     }
   }

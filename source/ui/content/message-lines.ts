@@ -34,10 +34,17 @@ export function messageLines(messages: readonly JobMessage[], width: number): Co
     const body = sanitizeMultiline(`${origin}${message.text}`, 200_000);
     const pieces = wrapText(body, textWidth, MAX_LINES_PER_MESSAGE);
     pieces.forEach((piece, index) => {
-      const prefix: Segment[] = index === 0
-        ? [seg(`${time(message.timestamp)} `, { dim: true }), seg(`${level.label} `, { color: level.color, bold: message.level === 'error' })]
-        : [seg(' '.repeat(PREFIX_WIDTH))];
-      lines.push({ segments: [...prefix, seg(piece, { color: message.level === 'debug' ? 'gray' : undefined })], text: piece });
+      const prefix: Segment[] =
+        index === 0
+          ? [
+              seg(`${time(message.timestamp)} `, { dim: true }),
+              seg(`${level.label} `, { color: level.color, bold: message.level === 'error' }),
+            ]
+          : [seg(' '.repeat(PREFIX_WIDTH))];
+      lines.push({
+        segments: [...prefix, seg(piece, { color: message.level === 'debug' ? 'gray' : undefined })],
+        text: piece,
+      });
     });
   }
   return lines;

@@ -13,7 +13,9 @@ import { COLORS } from '../theme.js';
 
 /** The submission the overlay shows. */
 export function outcomeSubmission(state: NavigationState): Submission | undefined {
-  return state.outcome ? state.submissions.find((submission) => submission.id === state.outcome?.submission) : undefined;
+  return state.outcome
+    ? state.submissions.find((submission) => submission.id === state.outcome?.submission)
+    : undefined;
 }
 
 function typeOf(state: NavigationState, key: string, action: PendingAction | undefined): string {
@@ -29,13 +31,35 @@ export function outcomeItems(state: NavigationState): Segment[][] {
     const action = actions.get(key);
     const head = [seg(` ${describeKey(key)}`, { bold: true }), seg(`  ${typeOf(state, key, action)}  `, { dim: true })];
     if (!action) return [seg('⋯', { color: COLORS.warning }), ...head, seg('sending…', { color: COLORS.warning })];
-    if (action.status === 'requested') return [seg('⋯', { color: COLORS.warning }), ...head, seg('request in flight…', { color: COLORS.warning })];
-    if (action.status === 'unknown') return [seg('?', { color: COLORS.warning, bold: true }), ...head, seg(`no answer — ${action.checking ? 'checking the job…' : `outcome unknown: ${sanitizeInline(action.note ?? '', 300)}`}`, { color: COLORS.warning })];
-    if (action.status === 'failed') return [seg('✖', { color: COLORS.error, bold: true }), ...head, seg(sanitizeInline(action.error ?? 'failed', 400), { color: COLORS.error })];
-    return [seg('✔', { color: COLORS.ok, bold: true }), ...head, seg(sanitizeInline(action.outcome?.message ?? 'done', 400))];
+    if (action.status === 'requested')
+      return [seg('⋯', { color: COLORS.warning }), ...head, seg('request in flight…', { color: COLORS.warning })];
+    if (action.status === 'unknown')
+      return [
+        seg('?', { color: COLORS.warning, bold: true }),
+        ...head,
+        seg(
+          `no answer — ${action.checking ? 'checking the job…' : `outcome unknown: ${sanitizeInline(action.note ?? '', 300)}`}`,
+          { color: COLORS.warning },
+        ),
+      ];
+    if (action.status === 'failed')
+      return [
+        seg('✖', { color: COLORS.error, bold: true }),
+        ...head,
+        seg(sanitizeInline(action.error ?? 'failed', 400), { color: COLORS.error }),
+      ];
+    return [
+      seg('✔', { color: COLORS.ok, bold: true }),
+      ...head,
+      seg(sanitizeInline(action.outcome?.message ?? 'done', 400)),
+    ];
   });
   for (const skipped of submission.skipped) {
-    lines.push([seg('–', { dim: true }), seg(` ${describeKey(skipped.key)}`, { bold: true }), seg(`  skipped: ${sanitizeInline(skipped.reason, 300)}`, { dim: true })]);
+    lines.push([
+      seg('–', { dim: true }),
+      seg(` ${describeKey(skipped.key)}`, { bold: true }),
+      seg(`  skipped: ${sanitizeInline(skipped.reason, 300)}`, { dim: true }),
+    ]);
   }
   return lines;
 }
@@ -55,8 +79,16 @@ export function outcomeCounts(state: NavigationState): OutcomeCounts | null {
   if (!submission) return null;
   const actions = [...submissionActions(submission, state.fleet.actions).values()];
   const done = actions.filter((action) => action.status === 'done').length;
-  const failed = actions.filter((action) => action.status === 'failed' || (action.status === 'unknown' && !action.checking)).length;
-  return { label: submission.label, done, failed, waiting: submission.keys.length - done - failed, skipped: submission.skipped.length };
+  const failed = actions.filter(
+    (action) => action.status === 'failed' || (action.status === 'unknown' && !action.checking),
+  ).length;
+  return {
+    label: submission.label,
+    done,
+    failed,
+    waiting: submission.keys.length - done - failed,
+    skipped: submission.skipped.length,
+  };
 }
 
 /** "Cancel: 3 done, 1 failed, 1 in flight, 2 skipped". */

@@ -37,19 +37,41 @@ function field(label: string, value: Segment[] | string): ContentLine {
 function jobLinkLine(prefix: string, key: string, jobs: ReadonlyMap<string, Job>): ContentLine {
   const job = jobs.get(key);
   const id = sanitizeInline(parseJobKey(key)?.id ?? key, 200);
-  if (!job) return { link: key, segments: [seg(prefix, { dim: true }), seg('? ', { color: 'gray' }), seg(id), seg('  (not in the list)', { dim: true })] };
+  if (!job)
+    return {
+      link: key,
+      segments: [
+        seg(prefix, { dim: true }),
+        seg('? ', { color: 'gray' }),
+        seg(id),
+        seg('  (not in the list)', { dim: true }),
+      ],
+    };
   return {
     link: key,
-    segments: [seg(prefix, { dim: true }), seg(`${STATE_SYMBOLS[job.state]} `, { color: STATE_COLORS[job.state] }), seg(id), seg(`  ${sanitizeInline(job.type, 80)}  `), seg(job.state, { color: STATE_COLORS[job.state] })],
+    segments: [
+      seg(prefix, { dim: true }),
+      seg(`${STATE_SYMBOLS[job.state]} `, { color: STATE_COLORS[job.state] }),
+      seg(id),
+      seg(`  ${sanitizeInline(job.type, 80)}  `),
+      seg(job.state, { color: STATE_COLORS[job.state] }),
+    ],
   };
 }
 
 function rowLine(row: DetailRow): ContentLine {
   if (row.kind === 'state' && row.state) {
     const [head, ...rest] = row.value.split('  ');
-    return field(row.label, [seg(head, { color: STATE_COLORS[row.state], bold: true }), seg(rest.length > 0 ? `  ${rest.join('  ')}` : '', { dim: true })]);
+    return field(row.label, [
+      seg(head, { color: STATE_COLORS[row.state], bold: true }),
+      seg(rest.length > 0 ? `  ${rest.join('  ')}` : '', { dim: true }),
+    ]);
   }
-  if (row.kind === 'progress' && row.percent !== undefined) return field(row.label, [seg(progressBar(row.percent, 20), { color: row.state ? STATE_COLORS[row.state] : undefined }), seg(` ${row.value}`)]);
+  if (row.kind === 'progress' && row.percent !== undefined)
+    return field(row.label, [
+      seg(progressBar(row.percent, 20), { color: row.state ? STATE_COLORS[row.state] : undefined }),
+      seg(` ${row.value}`),
+    ]);
   if (row.kind === 'data') return field(row.label, [seg(row.value, { color: COLORS.warning, bold: true })]);
   return field(row.label, row.value);
 }
@@ -66,7 +88,12 @@ export function overviewLines(input: OverviewInput): ContentLine[] {
   if (job.parentId !== null) {
     lines.push(jobLinkLine('Parent'.padEnd(LABEL_WIDTH), `${job.source}/${job.parentId}`, input.jobs));
   }
-  lines.push(field('Children', input.childKeys.length === 0 ? 'none' : `${input.childKeys.length} (Enter opens the one under the cursor)`));
+  lines.push(
+    field(
+      'Children',
+      input.childKeys.length === 0 ? 'none' : `${input.childKeys.length} (Enter opens the one under the cursor)`,
+    ),
+  );
   for (const key of input.childKeys) lines.push(jobLinkLine(' '.repeat(LABEL_WIDTH), key, input.jobs));
   return lines;
 }

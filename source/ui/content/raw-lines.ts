@@ -31,6 +31,9 @@ export function rawLines(raw: unknown, width: number): ContentLine[] {
     const clean = sanitizeInline(line, line.length + 1);
     for (const piece of wrapLine(clean, width)) lines.push({ segments: [seg(piece)] });
   }
-  if (cut > 0) lines.push({ segments: [seg(`… ${formatCount(cut)} more characters not shown (browse the Result tab)`, { dim: true })] });
+  if (cut > 0)
+    lines.push({
+      segments: [seg(`… ${formatCount(cut)} more characters not shown (browse the Result tab)`, { dim: true })],
+    });
   return lines;
 }

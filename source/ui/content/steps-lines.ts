@@ -27,7 +27,9 @@ export function stepsLines(steps: readonly JobStep[], width: number): ContentLin
   header.push(fitToWidth('DUR', 8, 'right'));
   const lines: ContentLine[] = [{ segments: [seg(header.join(''), { bold: true, dim: true })] }];
   for (const step of steps) {
-    const duration = step.durationMs ?? (step.startedAt !== null && step.finishedAt !== null ? step.finishedAt - step.startedAt : null);
+    const duration =
+      step.durationMs ??
+      (step.startedAt !== null && step.finishedAt !== null ? step.finishedAt - step.startedAt : null);
     const rest = [fitToWidth(step.attempt === null ? '—' : String(step.attempt), 4)];
     if (showHost) rest.push(fitToWidth(sanitizeInline(step.host ?? '—', 200), 13));
     if (showTimes) rest.push(fitToWidth(clock(step.startedAt), 9), fitToWidth(clock(step.finishedAt), 9));

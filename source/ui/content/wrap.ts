@@ -12,7 +12,8 @@ export function wrapLine(line: string, width: number, maxPieces = Number.POSITIV
   if (PRINTABLE_ASCII.test(line)) {
     if (line.length <= cells) return [line];
     const pieces: string[] = [];
-    for (let start = 0; start < line.length && pieces.length < maxPieces; start += cells) pieces.push(line.slice(start, start + cells));
+    for (let start = 0; start < line.length && pieces.length < maxPieces; start += cells)
+      pieces.push(line.slice(start, start + cells));
     return pieces;
   }
   const pieces: string[] = [];

@@ -39,14 +39,29 @@ export function DetailView({ state, now }: DetailViewProps) {
   const actions = footerActions(state);
   return (
     <>
-      {layout.title && <Line segments={detailTitle(key, job, detail.stack.length, width, rowAction(state.fleet, key, now))} />}
+      {layout.title && (
+        <Line segments={detailTitle(key, job, detail.stack.length, width, rowAction(state.fleet, key, now))} />
+      )}
       {layout.tabs && <Line segments={tabBar(detail, source, width)} />}
-      {layout.status && <Line segments={statusLine(detail.snapshot, job, source, window.position, now, width, state.fleet.paused)} />}
+      {layout.status && (
+        <Line segments={statusLine(detail.snapshot, job, source, window.position, now, width, state.fleet.paused)} />
+      )}
       {body > 0 && <Lines lines={window.lines} />}
       <Lines lines={overlay} />
       {layout.footer && (
         <Line
-          segments={footerLine({ keymap: state.keymap, scopes: activeScopes(state), paused: state.fleet.paused, intervalMs: state.fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width, shown: actions.shown, note: actions.note })}
+          segments={footerLine({
+            keymap: state.keymap,
+            scopes: activeScopes(state),
+            paused: state.fleet.paused,
+            intervalMs: state.fleet.intervalMs,
+            prompt: state.prompt,
+            flash: state.flash,
+            now,
+            width,
+            shown: actions.shown,
+            note: actions.note,
+          })}
         />
       )}
     </>

@@ -44,7 +44,10 @@ export function wrapWords(text: string, width: number): string[] {
 /** A rule across the width with a title: "── Cancel this job? ─────". */
 export function titleRule(title: string, width: number, color: string): Segment[] {
   const text = `── ${title} `;
-  return fitLine([seg(text, { bold: true, color }), seg('─'.repeat(Math.max(0, width - displayWidth(text))), { color })], width);
+  return fitLine(
+    [seg(text, { bold: true, color }), seg('─'.repeat(Math.max(0, width - displayWidth(text))), { color })],
+    width,
+  );
 }
 
 function field(label: string, value: Segment[]): Segment[] {
@@ -52,7 +55,9 @@ function field(label: string, value: Segment[]): Segment[] {
 }
 
 function wrapped(label: string, text: string, width: number, style = {}): Segment[][] {
-  return wrapWords(text, width - LABEL_WIDTH).map((piece, index) => field(index === 0 ? label : '', [seg(piece, style)]));
+  return wrapWords(text, width - LABEL_WIDTH).map((piece, index) =>
+    field(index === 0 ? label : '', [seg(piece, style)]),
+  );
 }
 
 function sourceName(name: string, sources: readonly SourceSnapshot[]): string {
@@ -79,50 +84,120 @@ export function dialogId(id: string, listed: readonly string[]): string {
 /** The line under the title: the re-read in flight, done (and what changed), or failed with the age of the data the plan rests on. */
 export function recheckLine(dialog: ActionDialog): Segment[] {
   const changed = dialog.targets.filter((target) => target.wasState !== null).length;
-  const paused = dialog.paused ? [seg(' · updates are paused: the list behind this dialog is not live', { color: COLORS.warning })] : [];
-  if (dialog.recheck.status === 'checking') return [seg(` ⋯ re-reading ${dialog.targets.length === 1 ? 'the job' : `${dialog.targets.length} jobs`} on the server before you answer…`, { color: COLORS.warning, bold: true }), ...paused];
+  const paused = dialog.paused
+    ? [seg(' · updates are paused: the list behind this dialog is not live', { color: COLORS.warning })]
+    : [];
+  if (dialog.recheck.status === 'checking')
+    return [
+      seg(
+        ` ⋯ re-reading ${dialog.targets.length === 1 ? 'the job' : `${dialog.targets.length} jobs`} on the server before you answer…`,
+        { color: COLORS.warning, bold: true },
+      ),
+      ...paused,
+    ];
   if (dialog.recheck.status === 'failed') {
-    return [seg(` ⧗ re-check failed (${sanitizeInline(dialog.recheck.reason, 120)}): plan based on ${planAge(dialog.recheck)} — type to confirm`, { color: COLORS.error, bold: true }), ...paused];
+    return [
+      seg(
+        ` ⧗ re-check failed (${sanitizeInline(dialog.recheck.reason, 120)}): plan based on ${planAge(dialog.recheck)} — type to confirm`,
+        { color: COLORS.error, bold: true },
+      ),
+      ...paused,
+    ];
   }
-  const note = changed > 0 ? seg(` · ${changed} changed since listed (marked !)`, { color: COLORS.warning, bold: true }) : seg('', {});
+  const note =
+    changed > 0
+      ? seg(` · ${changed} changed since listed (marked !)`, { color: COLORS.warning, bold: true })
+      : seg('', {});
   return [seg(' ✔ re-checked on the server just now: states below are current', { color: COLORS.ok }), note, ...paused];
 }
 
 /** "● running → cancelled" with "! was queued" when the re-read found another state than the list. */
 function nowCells(target: ActionTarget): Segment[] {
-  const cells = [seg(`${STATE_SYMBOLS[target.state]} ${target.transition}`, { color: STATE_COLORS[target.state], bold: true })];
-  if (target.wasState !== null) cells.push(seg(`  ! was ${target.wasState} when listed`, { color: COLORS.warning, bold: true }));
+  const cells = [
+    seg(`${STATE_SYMBOLS[target.state]} ${target.transition}`, { color: STATE_COLORS[target.state], bold: true }),
+  ];
+  if (target.wasState !== null)
+    cells.push(seg(`  ! was ${target.wasState} when listed`, { color: COLORS.warning, bold: true }));
   return cells;
 }
 
 /** Detail lines of a one-job dialog, richest first; later variants are for short terminals (the job and its consequence stay longest). */
-function singleVariants(dialog: ActionDialog, target: ActionTarget, sources: readonly SourceSnapshot[], width: number): Segment[][][] {
+function singleVariants(
+  dialog: ActionDialog,
+  target: ActionTarget,
+  sources: readonly SourceSnapshot[],
+  width: number,
+): Segment[][][] {
   const request = requestOf(dialog, target.source, sources);
   const effectStyle = { color: target.deletes ? COLORS.error : COLORS.warning };
   const effect = wrapped('Effect', sanitizeInline(target.consequence, 400), width, effectStyle);
-  const state = field('Now', [...nowCells(target), seg(`  (native: ${sanitizeInline(target.nativeState, 60)})`, { dim: true })]);
+  const state = field('Now', [
+    ...nowCells(target),
+    seg(`  (native: ${sanitizeInline(target.nativeState, 60)})`, { dim: true }),
+  ]);
   const type = field('Type', [seg(sanitizeInline(target.type, 200))]);
   const job = wrapped('Job', sanitizeInline(target.id, 300), width, { bold: true, color: COLORS.accent });
-  const sourceAndJob = field('Job', [seg(sanitizeInline(target.source, 80), { bold: true }), seg(' / ', { dim: true }), seg(sanitizeInline(target.id, 300), { bold: true, color: COLORS.accent })]);
+  const sourceAndJob = field('Job', [
+    seg(sanitizeInline(target.source, 80), { bold: true }),
+    seg(' / ', { dim: true }),
+    seg(sanitizeInline(target.id, 300), { bold: true, color: COLORS.accent }),
+  ]);
   const check = recheckLine(dialog);
-  const full = [check, field('Source', [seg(sourceName(target.source, sources), { bold: true })]), ...job, type, state, ...effect, ...(request ? [field('Request', [seg(request), seg(' — sent once, never retried', { dim: true })])] : [])];
-  return [full, [check, sourceAndJob, state, ...effect, type], [check, sourceAndJob, state, ...effect], [check, sourceAndJob, state, effect[0]], [check, sourceAndJob, state], [check, sourceAndJob], [sourceAndJob]];
+  const full = [
+    check,
+    field('Source', [seg(sourceName(target.source, sources), { bold: true })]),
+    ...job,
+    type,
+    state,
+    ...effect,
+    ...(request ? [field('Request', [seg(request), seg(' — sent once, never retried', { dim: true })])] : []),
+  ];
+  return [
+    full,
+    [check, sourceAndJob, state, ...effect, type],
+    [check, sourceAndJob, state, ...effect],
+    [check, sourceAndJob, state, effect[0]],
+    [check, sourceAndJob, state],
+    [check, sourceAndJob],
+    [sourceAndJob],
+  ];
 }
 
 /** A bulk dialog: the re-check line (fixed), then per source every job with its id, type and "state now → effect", then the skipped ones (scrolled together). */
-function bulkDetails(dialog: ActionDialog, sources: readonly SourceSnapshot[], listed: readonly string[], width: number): Segment[][] {
+function bulkDetails(
+  dialog: ActionDialog,
+  sources: readonly SourceSnapshot[],
+  listed: readonly string[],
+  width: number,
+): Segment[][] {
   const lines: Segment[][] = [];
   const bySource = new Map<string, ActionTarget[]>();
   for (const target of dialog.targets) bySource.set(target.source, [...(bySource.get(target.source) ?? []), target]);
   for (const [source, targets] of bySource) {
     const request = requestOf(dialog, source, sources);
-    lines.push([seg(` ${sourceName(source, sources)}`, { bold: true }), seg(` · ${targets.length} job${targets.length === 1 ? '' : 's'}`, { bold: true, color: COLORS.accent }), seg(request ? ` · ${request}, each sent once` : '', { dim: true })]);
+    lines.push([
+      seg(` ${sourceName(source, sources)}`, { bold: true }),
+      seg(` · ${targets.length} job${targets.length === 1 ? '' : 's'}`, { bold: true, color: COLORS.accent }),
+      seg(request ? ` · ${request}, each sent once` : '', { dim: true }),
+    ]);
     const byConsequence = new Map<string, ActionTarget[]>();
-    for (const target of targets) byConsequence.set(target.consequence, [...(byConsequence.get(target.consequence) ?? []), target]);
+    for (const target of targets)
+      byConsequence.set(target.consequence, [...(byConsequence.get(target.consequence) ?? []), target]);
     for (const [consequence, group] of byConsequence) {
       const deletes = group.some((target) => target.deletes);
-      wrapWords(`${group.length} × ${sanitizeInline(consequence, 400)}`, width - 4).forEach((piece, index) => lines.push([seg(index === 0 ? '   ' : '     '), seg(piece, { color: deletes ? COLORS.error : COLORS.warning })]));
-      for (const target of group) lines.push([seg('     '), seg(dialogId(target.id, listed), { bold: true, color: COLORS.accent }), seg(`  ${sanitizeInline(target.type, 40)}  `), ...nowCells(target)]);
+      wrapWords(`${group.length} × ${sanitizeInline(consequence, 400)}`, width - 4).forEach((piece, index) =>
+        lines.push([
+          seg(index === 0 ? '   ' : '     '),
+          seg(piece, { color: deletes ? COLORS.error : COLORS.warning }),
+        ]),
+      );
+      for (const target of group)
+        lines.push([
+          seg('     '),
+          seg(dialogId(target.id, listed), { bold: true, color: COLORS.accent }),
+          seg(`  ${sanitizeInline(target.type, 40)}  `),
+          ...nowCells(target),
+        ]);
     }
   }
   if (dialog.skipped.length > 0) {
@@ -130,7 +205,11 @@ function bulkDetails(dialog: ActionDialog, sources: readonly SourceSnapshot[], l
     for (const skipped of dialog.skipped) {
       const id = parseJobKey(skipped.key)?.id;
       const name = id ? dialogId(id, listed) : describeKey(skipped.key);
-      lines.push([seg(`   ${name}  `), seg(skipped.transition && skipped.transition !== 'skipped' ? `${skipped.transition}: ` : ''), seg(sanitizeInline(skipped.reason, 300), { dim: true })]);
+      lines.push([
+        seg(`   ${name}  `),
+        seg(skipped.transition && skipped.transition !== 'skipped' ? `${skipped.transition}: ` : ''),
+        seg(sanitizeInline(skipped.reason, 300), { dim: true }),
+      ]);
     }
   }
   return lines;
@@ -138,7 +217,11 @@ function bulkDetails(dialog: ActionDialog, sources: readonly SourceSnapshot[], l
 
 /** The question line: y/n with No highlighted by default, or the text to type for a delete. */
 function questionLine(dialog: ActionDialog): Segment[] {
-  if (dialog.recheck.status === 'checking') return [seg(' The question follows once the server answered (bounded to a few seconds)', { bold: true }), seg('   n/Esc no', { dim: true })];
+  if (dialog.recheck.status === 'checking')
+    return [
+      seg(' The question follows once the server answered (bounded to a few seconds)', { bold: true }),
+      seg('   n/Esc no', { dim: true }),
+    ];
   const what = dialog.bulk ? `${dialog.targets.length} job${dialog.targets.length === 1 ? '' : 's'}` : 'this job';
   if (dialog.confirmText !== null) {
     return [
@@ -159,12 +242,24 @@ function questionLine(dialog: ActionDialog): Segment[] {
 }
 
 /** The dialog panel in at most `maxLines` lines of `width` cells; `listed` are the ids on the screen (for ids short but unique). */
-export function dialogLines(dialog: ActionDialog, sources: readonly SourceSnapshot[], width: number, maxLines: number, listed: readonly string[] = []): Segment[][] {
+export function dialogLines(
+  dialog: ActionDialog,
+  sources: readonly SourceSnapshot[],
+  width: number,
+  maxLines: number,
+  listed: readonly string[] = [],
+): Segment[][] {
   const deletes = dialog.targets.some((target) => target.deletes) || dialog.recheck.status === 'failed';
   const color = deletes ? COLORS.error : COLORS.warning;
-  const what = dialog.bulk ? `${dialog.targets.length} marked job${dialog.targets.length === 1 ? '' : 's'}` : 'this job';
+  const what = dialog.bulk
+    ? `${dialog.targets.length} marked job${dialog.targets.length === 1 ? '' : 's'}`
+    : 'this job';
   // why: the question mark appears once the re-read answered: only then is there a question to answer.
-  const title = titleRule(dialog.recheck.status === 'checking' ? `${dialog.label} ${what} — re-checking…` : `${dialog.label} ${what}?`, width, color);
+  const title = titleRule(
+    dialog.recheck.status === 'checking' ? `${dialog.label} ${what} — re-checking…` : `${dialog.label} ${what}?`,
+    width,
+    color,
+  );
   const tail: Segment[][] = [questionLine(dialog)];
   if (dialog.error) tail.push([seg(` ${dialog.error}`, { color: COLORS.error, bold: true })]);
   const bottom = [seg('─'.repeat(width), { color, dim: true })];
@@ -176,8 +271,12 @@ export function dialogLines(dialog: ActionDialog, sources: readonly SourceSnapsh
     if (room >= 2) {
       const height = room - 1;
       const top = Math.max(0, Math.min(dialog.top, body.length - height));
-      const position = [seg(` ${top + 1}–${top + height} of ${body.length} lines · ↑/↓ scroll the jobs`, { dim: true })];
-      return [title, check, ...body.slice(top, top + height), position, ...tail, bottom].map((line) => fitLine(line, width));
+      const position = [
+        seg(` ${top + 1}–${top + height} of ${body.length} lines · ↑/↓ scroll the jobs`, { dim: true }),
+      ];
+      return [title, check, ...body.slice(top, top + height), position, ...tail, bottom].map((line) =>
+        fitLine(line, width),
+      );
     }
     const options = [[title, check, ...tail], [title, tail[0]], [tail[0]]];
     return (options.find((lines) => lines.length <= maxLines) ?? [tail[0]]).map((line) => fitLine(line, width));

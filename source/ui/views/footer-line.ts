@@ -44,13 +44,22 @@ export function footerLine(input: FooterInput): Segment[] {
     ? [seg('⏸ paused', { bold: true, color: COLORS.warning })]
     : [seg(`↻ ${formatInterval(input.intervalMs)}`, { color: COLORS.muted })];
   if (input.flash && input.now - input.flash.at < (input.flash.ms ?? FLASH_MS)) {
-    segments.push(seg('  '), seg(sanitizeInline(input.flash.text, 400), { bold: true, color: FLASH_COLORS[input.flash.tone ?? 'info'] }));
+    segments.push(
+      seg('  '),
+      seg(sanitizeInline(input.flash.text, 400), { bold: true, color: FLASH_COLORS[input.flash.tone ?? 'info'] }),
+    );
   }
   segments.push(seg('  '));
   if (input.prompt) {
     const label = input.prompt.kind === 'filter' ? 'filter: ' : input.prompt.kind === 'command' ? ':' : 'search: ';
-    segments.push(seg(label, { bold: true }), seg(sanitizeInline(input.prompt.text, 200)), seg('▏', { color: COLORS.accent }), seg('  '));
-    if (input.prompt.error) segments.push(seg(sanitizeInline(input.prompt.error, 200), { color: COLORS.error, bold: true }), seg('  '));
+    segments.push(
+      seg(label, { bold: true }),
+      seg(sanitizeInline(input.prompt.text, 200)),
+      seg('▏', { color: COLORS.accent }),
+      seg('  '),
+    );
+    if (input.prompt.error)
+      segments.push(seg(sanitizeInline(input.prompt.error, 200), { color: COLORS.error, bold: true }), seg('  '));
   }
   if (input.note) segments.push(seg(input.note, { bold: true, color: COLORS.warning }), seg('  '));
   footerHints(input.scopes, input.keymap ?? KEYMAP, input.shown).forEach((hint, index) => {

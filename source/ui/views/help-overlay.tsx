@@ -28,9 +28,25 @@ export function HelpOverlay({ state, now }: HelpOverlayProps) {
   const more = lines.length > height ? `  ${top + 1}–${Math.min(lines.length, top + height)} of ${lines.length}` : '';
   return (
     <>
-      <Line segments={fitLine([seg('jobtop keys', { bold: true, color: 'cyan' }), seg(` — ${SCOPES[under[0]]}${more}`, { dim: true })], width)} />
+      <Line
+        segments={fitLine(
+          [seg('jobtop keys', { bold: true, color: 'cyan' }), seg(` — ${SCOPES[under[0]]}${more}`, { dim: true })],
+          width,
+        )}
+      />
       <Lines lines={lines.slice(top, top + height).map((line) => fitLine(line.segments, width))} />
-      <Line segments={footerLine({ keymap: state.keymap, scopes: activeScopes(state), paused: state.fleet.paused, intervalMs: state.fleet.intervalMs, prompt: null, flash: state.flash, now, width })} />
+      <Line
+        segments={footerLine({
+          keymap: state.keymap,
+          scopes: activeScopes(state),
+          paused: state.fleet.paused,
+          intervalMs: state.fleet.intervalMs,
+          prompt: null,
+          flash: state.flash,
+          now,
+          width,
+        })}
+      />
     </>
   );
 }

@@ -13,7 +13,15 @@ import { ScreenClockContext } from '../screen-clock.js';
 import type { SortSpec } from '../../domain/sort.js';
 import { chosenColumns, layoutColumns, type PlacedColumn } from '../columns.js';
 import { Text } from 'ink';
-import { FINISHED_MIN_WIDTH, FinishedLinesContext, FittedLine, finishedLine, Line, NoColorContext, seg } from '../line.js';
+import {
+  FINISHED_MIN_WIDTH,
+  FinishedLinesContext,
+  FittedLine,
+  finishedLine,
+  Line,
+  NoColorContext,
+  seg,
+} from '../line.js';
 import { headerSegments, rowSegments } from './row-cells.js';
 import { rowAction, type ActionPhase } from '../action-status.js';
 import type { FleetSnapshot } from '../../store/types.js';
@@ -43,12 +51,32 @@ interface RowProps {
  * One row; re-renders only when one of its props changes. With the diff writer on, the row is
  * built once as a finished string and Ink lays out only its placeholder (FinishedLinesContext).
  */
-export const JobRow = memo(function JobRow({ job, columns, width, selected, changed, age, duration, marked, actionText, actionPhase, stale = false, finished, attention }: RowProps) {
+export const JobRow = memo(function JobRow({
+  job,
+  columns,
+  width,
+  selected,
+  changed,
+  age,
+  duration,
+  marked,
+  actionText,
+  actionPhase,
+  stale = false,
+  finished,
+  attention,
+}: RowProps) {
   const finishedLines = useContext(FinishedLinesContext);
   const noColor = useContext(NoColorContext);
   const action = actionText !== null && actionPhase !== null ? { text: actionText, phase: actionPhase } : null;
-  const segments = rowSegments(job, columns, { selected, changed, age, duration, marked, action, stale, finished, attention }, width);
-  if (finishedLines && width >= FINISHED_MIN_WIDTH) return <Text>{finishedLines.intern(finishedLine(segments, noColor))}</Text>;
+  const segments = rowSegments(
+    job,
+    columns,
+    { selected, changed, age, duration, marked, action, stale, finished, attention },
+    width,
+  );
+  if (finishedLines && width >= FINISHED_MIN_WIDTH)
+    return <Text>{finishedLines.intern(finishedLine(segments, noColor))}</Text>;
   return <Line segments={segments} />;
 });
 
@@ -78,19 +106,44 @@ export interface JobTableProps {
 }
 
 /** The AGE and DUR texts of a row: counting on when live; when stale, the data's age and the duration as of the last good poll. */
-export function rowTimes(job: Job, now: number, staleness: Staleness | undefined, ageWidth?: number): { age: string; duration: string } {
+export function rowTimes(
+  job: Job,
+  now: number,
+  staleness: Staleness | undefined,
+  ageWidth?: number,
+): { age: string; duration: string } {
   if (staleness) {
     const at = staleness.fetchedAt ?? now;
-    return { age: staleAgeText(staleness, ageWidth), duration: job.startedAt === null ? '' : formatDuration(jobDurationMs(job, at)) };
+    return {
+      age: staleAgeText(staleness, ageWidth),
+      duration: job.startedAt === null ? '' : formatDuration(jobDurationMs(job, at)),
+    };
   }
   const age = jobAgeMs(job, now);
   const duration = job.startedAt === null ? null : jobDurationMs(job, now);
   const running = duration !== null && job.finishedAt === null && !job.terminal;
-  return { age: age === null ? '—' : formatListAge(age), duration: duration === null ? '' : running ? formatListAge(duration) : formatDuration(duration) };
+  return {
+    age: age === null ? '—' : formatListAge(age),
+    duration: duration === null ? '' : running ? formatListAge(duration) : formatDuration(duration),
+  };
 }
 
 /** The table: header line plus one line per visible row. */
-export function JobTable({ rows, width, selectedKey, changed, sort, now, showHeader, empty, marks, fleet, stale, columnIds = null, attention }: JobTableProps) {
+export function JobTable({
+  rows,
+  width,
+  selectedKey,
+  changed,
+  sort,
+  now,
+  showHeader,
+  empty,
+  marks,
+  fleet,
+  stale,
+  columnIds = null,
+  attention,
+}: JobTableProps) {
   const columns = useMemo(() => layoutColumns(width, chosenColumns(columnIds)), [width, columnIds]);
   const noteChange = useContext(ScreenClockContext);
   const ageWidth = columns.find((column) => column.id === 'age')?.width;
@@ -112,7 +165,8 @@ export function JobTable({ rows, width, selectedKey, changed, sort, now, showHea
           const age = jobAgeMs(job, now);
           const duration = job.startedAt === null ? null : jobDurationMs(job, now);
           if (age !== null) noteChange(now + listAgeChangesIn(age));
-          if (duration !== null && job.finishedAt === null && !job.terminal) noteChange(now + listAgeChangesIn(duration));
+          if (duration !== null && job.finishedAt === null && !job.terminal)
+            noteChange(now + listAgeChangesIn(duration));
         }
         const finishedAgo = job.finishedAt === null ? null : Math.max(0, now - job.finishedAt);
         if (showsFinished && finishedAgo !== null && !staleness) noteChange(now + listAgeChangesIn(finishedAgo));

@@ -29,7 +29,8 @@ export interface MainViewProps {
 function emptySentence(state: NavigationState): string {
   const { sources } = state.fleet;
   if (sources.length === 0) return 'No sources are configured.';
-  if (state.fleet.jobs.length === 0 && sources.some((source) => source.status === 'loading')) return 'Waiting for the sources to answer…';
+  if (state.fleet.jobs.length === 0 && sources.some((source) => source.status === 'loading'))
+    return 'Waiting for the sources to answer…';
   if (isFilterActive(state.filter)) return 'No jobs match the filter (Esc clears it).';
   return 'No jobs.';
 }
@@ -51,12 +52,28 @@ export function MainView({ state, rows, now }: MainViewProps) {
   noteChange(footerChangesAt(state.flash, now));
   // why: health lines are built for the full layout (its "+N more" line) and cut when an overlay needs the room.
   const header = (
-    state.perSourceCounts ? perSourceLines(fleet.sources, now, width, full.sourceLines) : sourceLines(fleet.sources, now, width, full.perLine, full.sourceLines)
+    state.perSourceCounts
+      ? perSourceLines(fleet.sources, now, width, full.sourceLines)
+      : sourceLines(fleet.sources, now, width, full.perLine, full.sourceLines)
   ).slice(0, layout.sourceLines);
   return (
     <>
       {layout.title && (
-        <FittedLine width={width} segments={titleLine({ sources: fleet.sources, visible: rows.length, all: fleet.jobs.length, sort: state.sort, filter: state.filter, readonly: state.readonly, width, marked: state.marks.size, window: rows.length > body && body > 0 ? { from: top + 1, to: Math.min(rows.length, top + body) } : undefined })} />
+        <FittedLine
+          width={width}
+          segments={titleLine({
+            sources: fleet.sources,
+            visible: rows.length,
+            all: fleet.jobs.length,
+            sort: state.sort,
+            filter: state.filter,
+            readonly: state.readonly,
+            width,
+            marked: state.marks.size,
+            window:
+              rows.length > body && body > 0 ? { from: top + 1, to: Math.min(rows.length, top + body) } : undefined,
+          })}
+        />
       )}
       {header.map((segments, index) => (
         <FittedLine key={index} width={width} segments={segments} />
@@ -71,7 +88,9 @@ export function MainView({ state, rows, now }: MainViewProps) {
           sort={state.sort}
           now={now}
           showHeader={showHeader}
-          empty={fitLine([seg(emptySentence(state))], width).map((segment) => segment.text).join('')}
+          empty={fitLine([seg(emptySentence(state))], width)
+            .map((segment) => segment.text)
+            .join('')}
           marks={state.marks}
           fleet={fleet}
           stale={staleSources(fleet, now)}
@@ -83,7 +102,18 @@ export function MainView({ state, rows, now }: MainViewProps) {
       {layout.footer && (
         <FittedLine
           width={width}
-          segments={footerLine({ keymap: state.keymap, scopes: activeScopes(state), paused: fleet.paused, intervalMs: fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width, shown: actions.shown, note: actions.note })}
+          segments={footerLine({
+            keymap: state.keymap,
+            scopes: activeScopes(state),
+            paused: fleet.paused,
+            intervalMs: fleet.intervalMs,
+            prompt: state.prompt,
+            flash: state.flash,
+            now,
+            width,
+            shown: actions.shown,
+            note: actions.note,
+          })}
         />
       )}
     </>

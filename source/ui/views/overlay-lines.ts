@@ -25,7 +25,10 @@ export function outcomePanel(state: NavigationState, width: number): Segment[][]
   return [
     titleRule(outcomeSummary(counts), width, color),
     ...items.slice(top, top + height).map((line) => fitLine(line, width)),
-    fitLine([seg(bottomText, { dim: true }), seg('─'.repeat(Math.max(0, width - bottomText.length)), { dim: true })], width),
+    fitLine(
+      [seg(bottomText, { dim: true }), seg('─'.repeat(Math.max(0, width - bottomText.length)), { dim: true })],
+      width,
+    ),
   ];
 }
 
@@ -41,7 +44,10 @@ function listedIds(jobs: readonly Job[]): string[] {
 /** The history panel: this session's actions newest first, scrollable, and where earlier sessions are. */
 export function historyPanel(state: NavigationState, width: number): Segment[][] {
   if (!state.history) return [];
-  const items: Segment[][] = [...historyItems(state.fleet.actions), [seg(' earlier sessions: jobtop history', { dim: true })]];
+  const items: Segment[][] = [
+    ...historyItems(state.fleet.actions),
+    [seg(' earlier sessions: jobtop history', { dim: true })],
+  ];
   if (state.fleet.actions.length === 0) items.unshift([seg(' no actions yet in this session', { dim: true })]);
   const height = Math.min(outcomeBodyHeight(state), items.length);
   const top = clampTop(state.history.top, height, items.length);
@@ -50,14 +56,18 @@ export function historyPanel(state: NavigationState, width: number): Segment[][]
   return [
     titleRule(`Action history · ${state.fleet.actions.length} this session`, width, COLORS.accent),
     ...items.slice(top, top + height).map((line) => fitLine(line, width)),
-    fitLine([seg(bottomText, { dim: true }), seg('─'.repeat(Math.max(0, width - bottomText.length)), { dim: true })], width),
+    fitLine(
+      [seg(bottomText, { dim: true }), seg('─'.repeat(Math.max(0, width - bottomText.length)), { dim: true })],
+      width,
+    ),
   ];
 }
 
 /** The overlay lines for the current state (none when no dialog, history or outcomes overlay is open). */
 export function overlayLines(state: NavigationState, width: number): Segment[][] {
   if (state.history && !state.dialog) return historyPanel(state, width).slice(0, overlayRoom(state));
-  if (state.dialog) return dialogLines(state.dialog, state.fleet.sources, width, overlayRoom(state), listedIds(state.fleet.jobs));
+  if (state.dialog)
+    return dialogLines(state.dialog, state.fleet.sources, width, overlayRoom(state), listedIds(state.fleet.jobs));
   if (state.outcome) return outcomePanel(state, width).slice(0, overlayRoom(state));
   return [];
 }

@@ -15,7 +15,12 @@ import type { ActionPhase, RowAction } from '../action-status.js';
 import { STALE_MARK } from '../staleness.js';
 
 /** Colours of a pending action by phase. */
-export const ACTION_COLORS: Record<ActionPhase, string> = { requested: COLORS.warning, done: COLORS.ok, failed: COLORS.error, unknown: COLORS.warning };
+export const ACTION_COLORS: Record<ActionPhase, string> = {
+  requested: COLORS.warning,
+  done: COLORS.ok,
+  failed: COLORS.error,
+  unknown: COLORS.warning,
+};
 
 /** The mark of a row marked for a bulk action. */
 export const MARK_SYMBOL = '◆';
@@ -57,12 +62,28 @@ function cell(job: Job, column: PlacedColumn, marks: RowMarks): Segment[] {
   const fit = (text: string, style = {}) => [seg(fitToWidth(text, column.width, column.align), style)];
   switch (column.id) {
     case 'lead':
-      if (marks.marked) return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(MARK_SYMBOL, { color: COLORS.accent, bold: true })];
-      if (marks.stale) return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(STALE_MARK, { color: COLORS.warning })];
-      if (!marks.changed && marks.attention) return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(ATTENTION_SYMBOL, { color: COLORS.warning, bold: true })];
-      return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(marks.changed ? '*' : ' ', { color: COLORS.changed, bold: true })];
+      if (marks.marked)
+        return [
+          seg(marks.selected ? '›' : ' ', { bold: true }),
+          seg(MARK_SYMBOL, { color: COLORS.accent, bold: true }),
+        ];
+      if (marks.stale)
+        return [seg(marks.selected ? '›' : ' ', { bold: true }), seg(STALE_MARK, { color: COLORS.warning })];
+      if (!marks.changed && marks.attention)
+        return [
+          seg(marks.selected ? '›' : ' ', { bold: true }),
+          seg(ATTENTION_SYMBOL, { color: COLORS.warning, bold: true }),
+        ];
+      return [
+        seg(marks.selected ? '›' : ' ', { bold: true }),
+        seg(marks.changed ? '*' : ' ', { color: COLORS.changed, bold: true }),
+      ];
     case 'state': {
-      if (marks.action) return fit(column.width >= 3 ? marks.action.text : marks.action.text.slice(0, 1), { color: ACTION_COLORS[marks.action.phase], bold: true });
+      if (marks.action)
+        return fit(column.width >= 3 ? marks.action.text : marks.action.text.slice(0, 1), {
+          color: ACTION_COLORS[marks.action.phase],
+          bold: true,
+        });
       const text = column.width >= 3 ? `${STATE_SYMBOLS[job.state]} ${job.state}` : STATE_SYMBOLS[job.state];
       return fit(text, { color: STATE_COLORS[job.state], bold: marks.changed });
     }
@@ -90,7 +111,9 @@ function cell(job: Job, column: PlacedColumn, marks: RowMarks): Segment[] {
     case 'finished':
       return fit(marks.finished ?? '');
     case 'error':
-      return fit(sanitizeInline((job.error ?? '').split('\n').find((line) => line.trim() !== '') ?? '', 300), { color: COLORS.error });
+      return fit(sanitizeInline((job.error ?? '').split('\n').find((line) => line.trim() !== '') ?? '', 300), {
+        color: COLORS.error,
+      });
   }
 }
 

@@ -17,9 +17,13 @@ const plural = countOf;
 
 function statusSegments(source: SourceSnapshot, now: number): Segment[] {
   const age = source.lastSuccessAt === null ? null : formatAge(now - source.lastSuccessAt);
-  if (source.status === 'ok') return [seg('✔ OK', { color: COLORS.ok, bold: true }), seg(age ? `  data ${age} old` : '', { dim: true })];
+  if (source.status === 'ok')
+    return [seg('✔ OK', { color: COLORS.ok, bold: true }), seg(age ? `  data ${age} old` : '', { dim: true })];
   if (source.status === 'loading') return [seg('◌ waiting for the first answer', { color: COLORS.warning })];
-  return [seg('✖ FAILING', { color: COLORS.error, bold: true }), seg(age ? `  showing data ${age} old` : '  no data yet', { color: COLORS.warning })];
+  return [
+    seg('✖ FAILING', { color: COLORS.error, bold: true }),
+    seg(age ? `  showing data ${age} old` : '  no data yet', { color: COLORS.warning }),
+  ];
 }
 
 function pollLine(source: SourceSnapshot, now: number): string {
@@ -28,9 +32,14 @@ function pollLine(source: SourceSnapshot, now: number): string {
     if (source.failingSince != null) parts.push(`failing since ${formatAge(now - source.failingSince)} ago`);
     parts.push(`${plural(source.consecutiveFailures, 'failure')} in a row`);
   }
-  if (source.nextPollAt !== null) parts.push(`${source.status === 'error' ? 'next retry' : 'next poll'} in ${formatAge(Math.max(0, source.nextPollAt - now))}`);
+  if (source.nextPollAt !== null)
+    parts.push(
+      `${source.status === 'error' ? 'next retry' : 'next poll'} in ${formatAge(Math.max(0, source.nextPollAt - now))}`,
+    );
   else parts.push('paused');
-  parts.push(source.lastLatencyMs == null ? 'last poll: not yet' : `last poll took ${formatDuration(source.lastLatencyMs)}`);
+  parts.push(
+    source.lastLatencyMs == null ? 'last poll: not yet' : `last poll took ${formatDuration(source.lastLatencyMs)}`,
+  );
   if (source.pollsLastMinute !== undefined) parts.push(`${plural(source.pollsLastMinute, 'poll')}/min`);
   return parts.join(' · ');
 }
@@ -44,17 +53,37 @@ function countLine(source: SourceSnapshot): string {
 }
 
 /** The block of lines of one source; the first line carries the selection mark. */
-export function sourceBlock(source: SourceSnapshot, activity: ActivityHistory, now: number, width: number, selected: boolean): Segment[][] {
+export function sourceBlock(
+  source: SourceSnapshot,
+  activity: ActivityHistory,
+  now: number,
+  width: number,
+  selected: boolean,
+): Segment[][] {
   const inner = Math.max(10, width - 4);
-  const wrapped = (text: string, style = {}) => wordWrap(text, inner).map((piece) => fitLine([seg(`    ${piece}`, style)], width));
-  const head: Segment[] = [seg(selected ? '› ' : '  ', { bold: true }), seg(sanitizeInline(source.name, 120), { bold: true }), seg(` ${VENDOR_NAMES[source.vendor] ?? source.vendor}  `, { dim: true }), ...statusSegments(source, now)];
+  const wrapped = (text: string, style = {}) =>
+    wordWrap(text, inner).map((piece) => fitLine([seg(`    ${piece}`, style)], width));
+  const head: Segment[] = [
+    seg(selected ? '› ' : '  ', { bold: true }),
+    seg(sanitizeInline(source.name, 120), { bold: true }),
+    seg(` ${VENDOR_NAMES[source.vendor] ?? source.vendor}  `, { dim: true }),
+    ...statusSegments(source, now),
+  ];
   if (source.readonly) head.push(seg('  READ-ONLY', { color: COLORS.muted, bold: true }));
   if (source.insecure) head.push(seg('  INSECURE (TLS not verified)', { color: COLORS.error, bold: true }));
-  const lines: Segment[][] = [fitLine(selected ? head.map((segment) => ({ ...segment, inverse: true })) : head, width, selected ? { inverse: true } : undefined)];
+  const lines: Segment[][] = [
+    fitLine(
+      selected ? head.map((segment) => ({ ...segment, inverse: true })) : head,
+      width,
+      selected ? { inverse: true } : undefined,
+    ),
+  ];
   lines.push(fitLine([seg(`    ${sanitizeInline(source.url, 300)}`, { dim: true })], width));
   if (source.error) {
     const text = sanitizeMultiline(source.error.message, 4000);
-    wordWrap(`error: ${text}`, inner).forEach((piece) => lines.push(fitLine([seg(`    ${piece}`, { color: COLORS.error })], width)));
+    wordWrap(`error: ${text}`, inner).forEach((piece) =>
+      lines.push(fitLine([seg(`    ${piece}`, { color: COLORS.error })], width)),
+    );
   }
   lines.push(...wrapped(pollLine(source, now)));
   lines.push(...wrapped(countLine(source), { dim: true }));

@@ -20,7 +20,9 @@ export function SourcesView({ state, now }: SourcesViewProps) {
   const width = state.viewport.columns;
   const sources = state.fleet.sources;
   const height = Math.max(1, state.viewport.rows - 3);
-  const blocks = sources.map((source, index) => sourceBlock(source, state.activity, now, width, index === state.sources.cursor));
+  const blocks = sources.map((source, index) =>
+    sourceBlock(source, state.activity, now, width, index === state.sources.cursor),
+  );
   const starts: number[] = [];
   const all: Segment[][] = [];
   for (const block of blocks) {
@@ -44,7 +46,18 @@ export function SourcesView({ state, now }: SourcesViewProps) {
     <>
       <Line segments={fitLine(title, width)} />
       <Lines lines={body} />
-      <Line segments={footerLine({ keymap: state.keymap, scopes: activeScopes(state), paused: state.fleet.paused, intervalMs: state.fleet.intervalMs, prompt: state.prompt, flash: state.flash, now, width })} />
+      <Line
+        segments={footerLine({
+          keymap: state.keymap,
+          scopes: activeScopes(state),
+          paused: state.fleet.paused,
+          intervalMs: state.fleet.intervalMs,
+          prompt: state.prompt,
+          flash: state.flash,
+          now,
+          width,
+        })}
+      />
     </>
   );
 }

@@ -50,27 +50,66 @@ const DECLARATION = (url: string) => `sources:
 `;
 
 const JOBS = [
-  { id: 'j/2', name: 'deploy', status: 'running', created_at: '2026-03-02T10:00:00Z', progress: 0.256, priority: 'high', user: { login: 'ada' }, parent_id: 'j/1' },
-  { id: 'j/1', name: 'build', status: 'error', created_at: '2026-03-02T09:00:00Z', finished_at: '2026-03-02T09:05:00Z', error: { message: 'exit 2' }, priority: 3 },
+  {
+    id: 'j/2',
+    name: 'deploy',
+    status: 'running',
+    created_at: '2026-03-02T10:00:00Z',
+    progress: 0.256,
+    priority: 'high',
+    user: { login: 'ada' },
+    parent_id: 'j/1',
+  },
+  {
+    id: 'j/1',
+    name: 'build',
+    status: 'error',
+    created_at: '2026-03-02T09:00:00Z',
+    finished_at: '2026-03-02T09:05:00Z',
+    error: { message: 'exit 2' },
+    priority: 3,
+  },
 ];
 
 function stub(request: { method: string; path: string }): StubAnswer {
   if (request.path === '/api/jobs') return { status: 200, json: { data: { jobs: JOBS }, meta: { total: 2 } } };
-  if (request.path === '/api/jobs/j%2F2') return { status: 200, json: { job: { ...JOBS[0], output: { url: 'https://x/y' } } } };
-  if (request.path === '/api/jobs/j%2F2/logs') return { status: 200, json: { lines: [{ ts: 1772445601, level: 'WARN', msg: 'slow disk', step: 'upload' }, { ts: '2026-03-02T10:00:02Z', level: 'info', msg: '\u001b[31mdone' }] } };
-  if (request.path === '/api/jobs/j%2F2/cancel' && request.method === 'POST') return { status: 202, json: { accepted: true } };
+  if (request.path === '/api/jobs/j%2F2')
+    return { status: 200, json: { job: { ...JOBS[0], output: { url: 'https://x/y' } } } };
+  if (request.path === '/api/jobs/j%2F2/logs')
+    return {
+      status: 200,
+      json: {
+        lines: [
+          { ts: 1772445601, level: 'WARN', msg: 'slow disk', step: 'upload' },
+          { ts: '2026-03-02T10:00:02Z', level: 'info', msg: '\u001b[31mdone' },
+        ],
+      },
+    };
+  if (request.path === '/api/jobs/j%2F2/cancel' && request.method === 'POST')
+    return { status: 202, json: { accepted: true } };
   return { status: 404, json: { message: 'no such job' } };
 }
 
 describe('a declared source over HTTP', () => {
-  it('reads the list, one job\'s detail with its declared result, and its messages', async () => {
+  it("reads the list, one job's detail with its declared result, and its messages", async () => {
     server = await startStubServer(stub);
     const config = parseConfigText(DECLARATION(server.url), 'jobtop.yaml', { CI_TOKEN: 'ci-token-0042' });
     source = createSource(config.sources[0].spec);
     const { jobs, total, warnings } = await source.list();
     expect(total).toBe(2);
     expect(warnings).toBeUndefined();
-    expect(jobs.map((job) => [job.key, job.state, job.terminal, job.progress, job.priority, job.owner, job.parentId, job.error])).toEqual([
+    expect(
+      jobs.map((job) => [
+        job.key,
+        job.state,
+        job.terminal,
+        job.progress,
+        job.priority,
+        job.owner,
+        job.parentId,
+        job.error,
+      ]),
+    ).toEqual([
       ['ci/j/2', 'running', false, 26, { value: null, label: 'high' }, 'ada', 'j/1', null],
       ['ci/j/1', 'failed', true, null, { value: 3, label: '3' }, null, null, 'exit 2'],
     ]);
@@ -87,17 +126,34 @@ describe('a declared source over HTTP', () => {
 
   it('cancels once with the declared request and reports what the declaration says it does', async () => {
     server = await startStubServer(stub);
-    source = createSource(parseConfigText(DECLARATION(server.url), 'jobtop.yaml', { CI_TOKEN: 'ci-token-0042' }).sources[0].spec);
+    source = createSource(
+      parseConfigText(DECLARATION(server.url), 'jobtop.yaml', { CI_TOKEN: 'ci-token-0042' }).sources[0].spec,
+    );
     const { jobs } = await source.list();
-    expect(source.capabilities.actions.cancel?.availability(jobs[1])).toEqual({ ok: false, reason: 'Cancel applies to queued or running jobs; this one is failed' });
-    expect(await source.act('cancel', jobs[0])).toEqual({ kind: 'cancel', effect: 'cancelled', message: 'Cancel of j/2 accepted (HTTP 202): stops the job; it ends cancelled' });
-    expect(server.requests.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual(['/api/jobs/j%2F2/cancel']);
+    expect(source.capabilities.actions.cancel?.availability(jobs[1])).toEqual({
+      ok: false,
+      reason: 'Cancel applies to queued or running jobs; this one is failed',
+    });
+    expect(await source.act('cancel', jobs[0])).toEqual({
+      kind: 'cancel',
+      effect: 'cancelled',
+      message: 'Cancel of j/2 accepted (HTTP 202): stops the job; it ends cancelled',
+    });
+    expect(server.requests.filter((request) => request.method === 'POST').map((request) => request.path)).toEqual([
+      '/api/jobs/j%2F2/cancel',
+    ]);
     await expect(source.act('delete', jobs[0])).rejects.toMatchObject({ kind: 'unsupported' });
   });
 
   it('fails the poll with the expression and the keys when the items are not an array, keeping the token out', async () => {
     server = await startStubServer(() => ({ status: 200, json: { data: { jobs: 'none' }, token: 'ci-token-0042' } }));
-    source = createSource(parseConfigText(DECLARATION(server.url), 'jobtop.yaml', { CI_TOKEN: 'ci-token-0042' }).sources[0].spec);
-    await expect(source.list()).rejects.toMatchObject({ kind: 'shape', message: 'ci: unexpected response shape: list.items (data.jobs) is a string, not an array of jobs (GET /api/jobs)' });
+    source = createSource(
+      parseConfigText(DECLARATION(server.url), 'jobtop.yaml', { CI_TOKEN: 'ci-token-0042' }).sources[0].spec,
+    );
+    await expect(source.list()).rejects.toMatchObject({
+      kind: 'shape',
+      message:
+        'ci: unexpected response shape: list.items (data.jobs) is a string, not an array of jobs (GET /api/jobs)',
+    });
   });
 });

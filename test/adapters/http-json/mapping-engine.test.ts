@@ -5,7 +5,12 @@ import { readLevel } from '../../../source/adapters/http-json/job-detail.js';
 import { findingsWarnings } from '../../../source/adapters/http-json/findings-warnings.js';
 import { readPriority, readTime } from '../../../source/adapters/http-json/field-values.js';
 import { newFindings, normalizeItem } from '../../../source/adapters/http-json/normalize-item.js';
-import { firstPageRequest, nextLink, nextPageRequest, type PageRead } from '../../../source/adapters/http-json/page-requests.js';
+import {
+  firstPageRequest,
+  nextLink,
+  nextPageRequest,
+  type PageRead,
+} from '../../../source/adapters/http-json/page-requests.js';
 
 /** Compiles a declaration from parts, failing the test on problems. */
 function declare(parts: Record<string, unknown> = {}): HttpJsonDeclaration {
@@ -19,20 +24,62 @@ function declare(parts: Record<string, unknown> = {}): HttpJsonDeclaration {
 }
 
 const BASE = new URL('http://127.0.0.1:9000/api');
-const read = (items: number, fetched: number, extra: Partial<PageRead> = {}): PageRead => ({ items, fetched, total: null, body: {}, linkHeader: undefined, ...extra });
+const read = (items: number, fetched: number, extra: Partial<PageRead> = {}): PageRead => ({
+  items,
+  fetched,
+  total: null,
+  body: {},
+  linkHeader: undefined,
+  ...extra,
+});
 
 describe('paging kinds', () => {
   it.each([
-    ['offset', { kind: 'offset', pageSize: 50 }, { limit: '{limit}', offset: '{offset}' }, 120, [{ limit: '50', offset: '0' }, { limit: '50', offset: '50' }, { limit: '20', offset: '100' }]],
-    ['page', { kind: 'page', start: 1, pageSize: 50 }, { per_page: '{limit}', page: '{page}' }, 120, [{ per_page: '50', page: '1' }, { per_page: '50', page: '2' }, { per_page: '50', page: '3' }]],
-    ['page from 0', { kind: 'page', start: 0, pageSize: 100 }, { size: '{limit}', p: '{page}' }, 150, [{ size: '100', p: '0' }, { size: '100', p: '1' }]],
+    [
+      'offset',
+      { kind: 'offset', pageSize: 50 },
+      { limit: '{limit}', offset: '{offset}' },
+      120,
+      [
+        { limit: '50', offset: '0' },
+        { limit: '50', offset: '50' },
+        { limit: '20', offset: '100' },
+      ],
+    ],
+    [
+      'page',
+      { kind: 'page', start: 1, pageSize: 50 },
+      { per_page: '{limit}', page: '{page}' },
+      120,
+      [
+        { per_page: '50', page: '1' },
+        { per_page: '50', page: '2' },
+        { per_page: '50', page: '3' },
+      ],
+    ],
+    [
+      'page from 0',
+      { kind: 'page', start: 0, pageSize: 100 },
+      { size: '{limit}', p: '{page}' },
+      150,
+      [
+        { size: '100', p: '0' },
+        { size: '100', p: '1' },
+      ],
+    ],
     ['none', undefined, { limit: '{limit}' }, 120, [{ limit: '120' }]],
   ])('%s paging asks for the right pages until the limit', (_, paging, query, limit, expected) => {
     const declaration = declare({ list: { paging, query } });
     const requests = [firstPageRequest(declaration.list, limit)];
     let fetched = requests[0].size;
     for (;;) {
-      const next = nextPageRequest(declaration.list, requests.at(-1)!, read(requests.at(-1)!.size, Math.min(fetched, limit)), limit, BASE);
+      const next = nextPageRequest(
+        declaration.list,
+        requests.at(-1)!,
+        read(requests.at(-1)!.size, Math.min(fetched, limit)),
+        limit,
+        BASE,
+      );
       if (next === null || 'error' in next) break;
       requests.push(next);
       fetched += next.size;
@@ -46,26 +93,54 @@ describe('paging kinds', () => {
     ['the total reached', read(50, 50, { total: 50 }), null],
   ])('offset paging stops at %s', (_, pageRead, expected) => {
     const declaration = declare({ list: { paging: { kind: 'offset', pageSize: 50 }, query: { offset: '{offset}' } } });
-    expect(nextPageRequest(declaration.list, firstPageRequest(declaration.list, 200), pageRead, 200, BASE)).toEqual(expected);
+    expect(nextPageRequest(declaration.list, firstPageRequest(declaration.list, 200), pageRead, 200, BASE)).toEqual(
+      expected,
+    );
   });
 
   it('cursor paging leaves the cursor out of the first request and stops when the cursor is empty or repeats', () => {
-    const declaration = declare({ list: { paging: { kind: 'cursor', next: 'meta.next' }, query: { cursor: '{cursor}', n: '{limit}' } } });
+    const declaration = declare({
+      list: { paging: { kind: 'cursor', next: 'meta.next' }, query: { cursor: '{cursor}', n: '{limit}' } },
+    });
     const first = firstPageRequest(declaration.list, 500);
     expect(first.query).toEqual({ n: '100' });
-    const second = nextPageRequest(declaration.list, first, read(100, 100, { body: { meta: { next: 'abc' } } }), 500, BASE);
+    const second = nextPageRequest(
+      declaration.list,
+      first,
+      read(100, 100, { body: { meta: { next: 'abc' } } }),
+      500,
+      BASE,
+    );
     expect(second && !('error' in second) && second.query).toEqual({ cursor: 'abc', n: '100' });
-    expect(nextPageRequest(declaration.list, second as never, read(100, 200, { body: { meta: { next: 'abc' } } }), 500, BASE)).toBeNull();
-    expect(nextPageRequest(declaration.list, first, read(100, 100, { body: { meta: { next: '' } } }), 500, BASE)).toBeNull();
+    expect(
+      nextPageRequest(
+        declaration.list,
+        second as never,
+        read(100, 200, { body: { meta: { next: 'abc' } } }),
+        500,
+        BASE,
+      ),
+    ).toBeNull();
+    expect(
+      nextPageRequest(declaration.list, first, read(100, 100, { body: { meta: { next: '' } } }), 500, BASE),
+    ).toBeNull();
   });
 
   it('link paging follows rel="next" on the same origin and below the base path only', () => {
     const declaration = declare({ list: { paging: { kind: 'link' }, query: { per_page: '{limit}' } } });
     const first = firstPageRequest(declaration.list, 500);
-    const follow = (link: string) => nextPageRequest(declaration.list, first, read(100, 100, { linkHeader: link }), 500, BASE);
-    expect(follow('<http://127.0.0.1:9000/api/jobs?page=2&per_page=100>; rel="next"')).toMatchObject({ path: '/jobs', query: { page: '2', per_page: '100' } });
-    expect(follow('<http://other.example/api/jobs?page=2>; rel="next"')).toEqual({ error: expect.stringContaining('outside the source\'s url') });
-    expect(follow('<http://127.0.0.1:9000/elsewhere?page=2>; rel="next"')).toEqual({ error: expect.stringContaining('outside the source\'s url') });
+    const follow = (link: string) =>
+      nextPageRequest(declaration.list, first, read(100, 100, { linkHeader: link }), 500, BASE);
+    expect(follow('<http://127.0.0.1:9000/api/jobs?page=2&per_page=100>; rel="next"')).toMatchObject({
+      path: '/jobs',
+      query: { page: '2', per_page: '100' },
+    });
+    expect(follow('<http://other.example/api/jobs?page=2>; rel="next"')).toEqual({
+      error: expect.stringContaining("outside the source's url"),
+    });
+    expect(follow('<http://127.0.0.1:9000/elsewhere?page=2>; rel="next"')).toEqual({
+      error: expect.stringContaining("outside the source's url"),
+    });
     expect(follow('<http://127.0.0.1:9000/api/jobs?page=9>; rel="last"')).toBeNull();
   });
 
@@ -120,9 +195,47 @@ describe('field values', () => {
 
 describe('normalizing an item', () => {
   it('maps every declared field, arithmetic included', () => {
-    const declaration = declare({ fields: { progress: 'progress * `100`', owner: 'user.login', priority: 'priority', created: 'created_at', parent: 'parent_id', error: 'error.message' } });
-    const job = normalizeItem({ id: 7, name: 'build', status: 'running', progress: 0.425, user: { login: 'ada' }, priority: 2, created_at: 1772445600, parent_id: 3, error: { message: 'slow' } }, declaration, 'ci', newFindings());
-    expect(job).toMatchObject({ key: 'ci/7', id: '7', type: 'build', state: 'running', nativeState: 'running', terminal: false, progress: 43, owner: 'ada', priority: { value: 2 }, createdAt: 1772445600000, parentId: '3', error: 'slow', vendor: 'http-json' });
+    const declaration = declare({
+      fields: {
+        progress: 'progress * `100`',
+        owner: 'user.login',
+        priority: 'priority',
+        created: 'created_at',
+        parent: 'parent_id',
+        error: 'error.message',
+      },
+    });
+    const job = normalizeItem(
+      {
+        id: 7,
+        name: 'build',
+        status: 'running',
+        progress: 0.425,
+        user: { login: 'ada' },
+        priority: 2,
+        created_at: 1772445600,
+        parent_id: 3,
+        error: { message: 'slow' },
+      },
+      declaration,
+      'ci',
+      newFindings(),
+    );
+    expect(job).toMatchObject({
+      key: 'ci/7',
+      id: '7',
+      type: 'build',
+      state: 'running',
+      nativeState: 'running',
+      terminal: false,
+      progress: 43,
+      owner: 'ada',
+      priority: { value: 2 },
+      createdAt: 1772445600000,
+      parentId: '3',
+      error: 'slow',
+      vendor: 'http-json',
+    });
   });
 
   it.each([
@@ -132,13 +245,21 @@ describe('normalizing an item', () => {
     ['error', 'failed', true],
     ['paused', 'unknown', false],
   ])('maps the state word %s to %s (terminal %s)', (word, state, terminal) => {
-    expect(normalizeItem({ id: 1, name: 'n', status: word }, declare(), 'ci', newFindings())).toMatchObject({ state, terminal, nativeState: word });
+    expect(normalizeItem({ id: 1, name: 'n', status: word }, declare(), 'ci', newFindings())).toMatchObject({
+      state,
+      terminal,
+      nativeState: word,
+    });
   });
 
   it('turns fields that do not resolve into one warning per field for the source, not a crash', () => {
     const declaration = declare({ fields: { created: 'created_at', progress: 'pct * `100`' } });
     const findings = newFindings();
-    const items = [{ id: 1, name: 'a', status: 'running', created_at: 'soon', pct: 'x' }, { name: 'b', status: 'running' }, { id: 3, status: 'paused', created_at: 1772445600, pct: 0.5 }];
+    const items = [
+      { id: 1, name: 'a', status: 'running', created_at: 'soon', pct: 'x' },
+      { name: 'b', status: 'running' },
+      { id: 3, status: 'paused', created_at: 1772445600, pct: 0.5 },
+    ];
     const jobs = items.map((item) => normalizeItem(item, declaration, 'ci', findings));
     expect(jobs.map((job) => job?.id ?? null)).toEqual(['1', null, '3']);
     expect(findingsWarnings(findings, declaration)).toEqual([
@@ -161,7 +282,12 @@ describe('evaluating expressions on untrusted items', () => {
   it.each([
     ['arithmetic on a missing value is nothing', 'progress * `100`', {}, { ok: true, value: null }],
     ['a function of a missing value is nothing', 'abs(delta)', {}, { ok: true, value: null }],
-    ['arithmetic on a string is an error', 'progress * `100`', { progress: 'half' }, { ok: false, error: 'not-a-number' }],
+    [
+      'arithmetic on a string is an error',
+      'progress * `100`',
+      { progress: 'half' },
+      { ok: false, error: 'not-a-number' },
+    ],
     ['a path through a string is nothing', 'user.login', { user: 'ada' }, { ok: true, value: null }],
   ])('%s', async (_, text, item, expected) => {
     const { compileExpression, evaluate } = await import('../../../source/adapters/http-json/expression.js');

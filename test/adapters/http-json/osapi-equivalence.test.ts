@@ -56,13 +56,19 @@ describe('the http-json OSAPI recipe against the demo fleet', () => {
       ['/api/job', { limit: '100', offset: '0' }],
       ['/api/job', { limit: '30', offset: '100' }],
     ]);
-    expect(fleet.servers.osapi.requests.every((request) => request.headers.authorization === `Bearer ${(fleet.sources[0] as { token: string }).token}`)).toBe(true);
+    expect(
+      fleet.servers.osapi.requests.every(
+        (request) => request.headers.authorization === `Bearer ${(fleet.sources[0] as { token: string }).token}`,
+      ),
+    ).toBe(true);
   });
 
   it('reads one job through the declared detail endpoint with the same state and the declared result', async () => {
     const [job] = (await native.list()).jobs.filter((candidate) => candidate.state === 'succeeded');
     const [nativeDetail, declaredDetail] = [await native.detail(job.id), await declared.detail(job.id)];
-    expect(declaredDetail && comparable(declaredDetail)).toEqual(nativeDetail && { ...comparable(nativeDetail), finishedAt: job.finishedAt });
+    expect(declaredDetail && comparable(declaredDetail)).toEqual(
+      nativeDetail && { ...comparable(nativeDetail), finishedAt: job.finishedAt },
+    );
     expect(declaredDetail?.result).toEqual((job.raw as { result?: unknown }).result ?? null);
     expect(await declared.detail('00000000-0000-0000-0000-000000000000')).toBeNull();
   });

@@ -25,7 +25,11 @@ export interface RecipeEdits {
 }
 
 /** The recipe's config (validated, with its secrets) and its source, loaded from a file like any config. */
-export function openRecipe(name: string, env: NodeJS.ProcessEnv, edits: RecipeEdits = {}): { config: LoadedConfig; source: JobSource } {
+export function openRecipe(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  edits: RecipeEdits = {},
+): { config: LoadedConfig; source: JobSource } {
   let path = recipePath(name);
   if (edits.replace) {
     const text = readFileSync(path, 'utf8');
@@ -36,7 +40,14 @@ export function openRecipe(name: string, env: NodeJS.ProcessEnv, edits: RecipeEd
   const limit = edits.limit;
   const config = loadConfigFile(path, env);
   const spec = config.sources[0].spec;
-  return { config, source: createSource({ ...spec, ...(limit === undefined ? {} : { limit }), ...(edits.readonly ? { readonly: true } : {}) }) };
+  return {
+    config,
+    source: createSource({
+      ...spec,
+      ...(limit === undefined ? {} : { limit }),
+      ...(edits.readonly ? { readonly: true } : {}),
+    }),
+  };
 }
 
 /** The fields a recipe test asserts, per job. */
