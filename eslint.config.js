@@ -36,6 +36,9 @@ export default tseslint.config(
       // why: the code passes closures around, not class methods; the rule cannot tell a closure
       // declared with method shorthand (`random(): number`) from a method that reads `this`.
       '@typescript-eslint/unbound-method': 'off',
+      // why: a `let` that closures read before its one assignment (a hook handed out before the
+      // object it reaches exists) cannot be a `const`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

@@ -15,7 +15,7 @@ const seconds = Number(arg('seconds', 40));
 const out = arg('out', tempPath('profile'));
 const fleetKind = arg('fleet', 'demo');
 
-let skipMs = 0;
+let skipMs;
 const host = await startFleetHost();
 try {
   const { sources } = fleetKind === 'static' ? await host.call('static', 5, jobs) : await host.call('demo', jobs);

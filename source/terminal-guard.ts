@@ -152,7 +152,7 @@ export function guardTerminal(
   const lost = (error?: unknown) => {
     if (leaving) return;
     hooks.note?.(
-      `the terminal went away${error ? ` (${String((error as { code?: unknown }).code ?? error)})` : ''}; exiting`,
+      `the terminal went away${error ? ` (${String((error as { code?: string }).code ?? (error instanceof Error ? error.message : 'unknown error'))})` : ''}; exiting`,
     );
     restored = true; // nothing can be restored on a terminal that is gone
     silenceStdout();

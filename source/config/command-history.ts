@@ -21,7 +21,7 @@ export function openCommandHistory(env: NodeJS.ProcessEnv = process.env): {
   append(text: string): void;
 } {
   const path = commandHistoryPath(env);
-  let lines: string[] = [];
+  let lines: string[];
   try {
     lines = readFileSync(path, 'utf8')
       .split('\n')

@@ -41,7 +41,7 @@ export function readHttpJsonEntry(
   } else {
     values.declaration = compiled.declaration;
   }
-  const secrets = headerSecrets(item.get('headers', true) as Node | undefined, context.env);
+  const secrets = headerSecrets(item.get('headers', true), context.env);
   values.secrets = secrets;
   return { problems, secrets };
 }
@@ -97,7 +97,7 @@ function headerSecrets(headers: Node | undefined, env: NodeJS.ProcessEnv): strin
     const text = pair.value.value;
     const names = [...text.matchAll(/(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((match) => match[1]);
     if (names.length === 0) continue;
-    for (const name of names) if (env[name]) secrets.push(env[name]!);
+    for (const name of names) if (env[name]) secrets.push(env[name]);
     secrets.push(interpolateEnv(text, env).value);
   }
   return secrets;

@@ -30,7 +30,7 @@ export function recordActivity(history: ActivityHistory, jobs: readonly Job[], n
     if (minute < oldest) continue;
     perSource ??= new Map([...history.perSource].map(([name, minutes]) => [name, new Map(minutes)]));
     counted ??= new Set(history.counted);
-    const minutes = perSource.get(job.source) ?? new Map();
+    const minutes = perSource.get(job.source) ?? new Map<number, { finished: number; failed: number }>();
     const cell = minutes.get(minute) ?? { finished: 0, failed: 0 };
     const failed = job.state === 'failed' || job.state === 'partial';
     minutes.set(minute, { finished: cell.finished + 1, failed: cell.failed + (failed ? 1 : 0) });

@@ -61,7 +61,7 @@ export function expectedRunMs(
   p: number,
 ): number | null {
   let cache = thresholdCache.get(samples);
-  if (!cache) thresholdCache.set(samples, (cache = new Map()));
+  if (!cache) thresholdCache.set(samples, (cache = new Map<string, number | null>()));
   const key = `${sampleGroup(job)}\u0000${minSamples}\u0000${p}`;
   if (!cache.has(key)) {
     const values = samples.groups.get(sampleGroup(job)) ?? [];

@@ -61,7 +61,7 @@ export function performEffect(effect: Effect, targets: EffectTargets): void {
       return;
     case 'recheck':
       // why: the store bounds the re-read and never rejects; a bug still lands as a failed re-check, never as a plan on unchecked data.
-      targets.store
+      void targets.store
         .recheck(effect.keys)
         .catch((error: unknown) => ({
           at: Date.now(),

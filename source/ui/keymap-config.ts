@@ -36,15 +36,16 @@ export const TAKEN_KEYS: Record<string, string> = {
   'ctrl-[': 'Escape (the terminal sends the same byte)',
 };
 
-const NAMED: Record<string, KeyName> = Object.fromEntries([
-  ...Object.keys(KEY_LABELS).map((name) => [name, name]),
-  ...Object.entries(KEY_LABELS).map(([name, label]) => [label.toLowerCase(), name]),
+const NAMED_ENTRIES: [string, KeyName][] = [
+  ...Object.keys(KEY_LABELS).map((name): [string, KeyName] => [name, name]),
+  ...Object.entries(KEY_LABELS).map(([name, label]): [string, KeyName] => [label.toLowerCase(), name]),
   ['esc', 'escape'],
   ['return', 'enter'],
   ['pgup', 'pageup'],
   ['pgdn', 'pagedown'],
   ['backtab', 'shift-tab'],
-]);
+];
+const NAMED: Record<string, KeyName> = Object.fromEntries(NAMED_ENTRIES);
 
 /** A key as written in the config (`S`, `C-o`, `ctrl-o`, `^O`, `Enter`, `PgDn`) as a key name; null when it is none. */
 export function parseKeyName(text: string): KeyName | null {

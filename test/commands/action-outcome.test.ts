@@ -19,7 +19,7 @@ import { runCli } from '../helpers/run-cli.js';
 describe('an action whose answer is lost', () => {
   let fleet: DemoFleet;
   let relay: RunningDemoServer;
-  let answerDeletes = false;
+  const answerDeletes = false;
   let state: string;
   let config: string;
 
@@ -38,7 +38,7 @@ describe('an action whose answer is lost', () => {
       if (request.method === 'DELETE' && !answerDeletes) return new Promise(() => undefined);
       return { status: response.status, text, contentType: response.headers.get('content-type') ?? 'application/json' };
     });
-    const entry = fleet.sources[0] as Record<string, unknown>;
+    const entry = fleet.sources[0];
     const url = String(entry.url).replace(new URL(upstream).origin, new URL(relay.url).origin);
     const home = mkdtempSync(join(tmpdir(), 'jobtop-outcome-'));
     state = join(home, 'state');

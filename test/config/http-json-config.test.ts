@@ -147,7 +147,7 @@ describe('http-json declarations in the config', () => {
   it("accepts every state of the domain's list (so a new state needs no change here)", async () => {
     const { JOB_STATES } = await import('../../source/domain/job.js');
     const states = JOB_STATES.map((state) => `      ${state}: [word-${state}]`).join('\n');
-    const text = VALID.replace(/    states:\n(      .*\n)+/, `    states:\n${states}\n`);
+    const text = VALID.replace(/ {4}states:\n( {6}.*\n)+/, `    states:\n${states}\n`);
     expect(() => parseConfigText(text, 'jobtop.yaml', ENV)).not.toThrow();
   });
 

@@ -12,7 +12,7 @@ import type { VectaraSimulator } from '../../source/demo/vectara-server.js';
 import type { VectorChartsSimulator } from '../../source/demo/vectorcharts-server.js';
 
 // why: OSAPI `skipped` is shown as failed until the domain has a state of its own for it.
-const SKIPPED: JobState = (JOB_STATES as readonly string[]).includes('skipped') ? ('skipped' as JobState) : 'failed';
+const SKIPPED: JobState = (JOB_STATES as readonly string[]).includes('skipped') ? 'skipped' : 'failed';
 
 /** Native state → normalized state per vendor (docs/vendors.md). */
 export const NATIVE_TO_STATE: Record<Vendor, Record<string, JobState>> = {

@@ -370,15 +370,13 @@ interface TableStep {
   selected: number;
   marked: number[];
 }
-const tableStep: fc.Arbitrary<TableStep> = fc
-  .integer({ min: 0, max: 8 })
-  .chain((count) =>
-    fc.record({
-      jobs: fc.tuple(...Array.from({ length: count }, (_, index) => jobArbitrary(index))),
-      selected: fc.nat({ max: 8 }),
-      marked: fc.array(fc.nat({ max: 8 }), { maxLength: 3 }),
-    }),
-  );
+const tableStep: fc.Arbitrary<TableStep> = fc.integer({ min: 0, max: 8 }).chain((count) =>
+  fc.record({
+    jobs: fc.tuple(...Array.from({ length: count }, (_, index) => jobArbitrary(index))),
+    selected: fc.nat({ max: 8 }),
+    marked: fc.array(fc.nat({ max: 8 }), { maxLength: 3 }),
+  }),
+);
 
 async function until(condition: () => boolean): Promise<void> {
   // Polls; the test runner's timeout is the only limit (never an assertion on time).

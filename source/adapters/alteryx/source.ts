@@ -85,7 +85,7 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
         body =
           cached === undefined
             ? await readJson({ path: jobPath(id), query: { includeMessages: 'true' }, signal }, counter).catch(
-                (retry: unknown) => (hasHttpStatus(retry, 404) ? null : Promise.reject(retry)),
+                (retry: unknown) => (hasHttpStatus(retry, 404) ? null : Promise.reject(retry as Error)),
               )
             : null;
         if (body === null) return detailFromListItem(listed, source, dispositions.get(id));

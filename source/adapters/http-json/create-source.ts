@@ -98,7 +98,7 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
         throw shape(request, `${where} is ${describeKind(pageItems)}, not an array of jobs`);
       }
       if (requests === 1 && declaration.list.total) total = asNumber(select(declaration.list.total, response.value));
-      items.push(...pageItems);
+      items.push(...(pageItems as unknown[]));
       const link = response.headers.link;
       const next = nextPageRequest(
         declaration.list,

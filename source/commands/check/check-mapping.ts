@@ -29,10 +29,10 @@ export function resolveFirstItem(
   const declaration = (configured.spec as { declaration: HttpJsonDeclaration }).declaration;
   const job = jobs[0];
   const fields = Object.entries(declaration.fields).map(([field, expression]): ResolvedField => {
-    const result = evaluate(expression!, job.raw);
+    const result = evaluate(expression, job.raw);
     return {
       field,
-      expression: expression!.text,
+      expression: expression.text,
       value: result.ok ? result.value : null,
       error: result.ok ? null : result.error,
       reads: normalizedText(job, field),
@@ -64,6 +64,9 @@ function normalizedText(job: Job, field: string): string | null {
     const ms = job[TIMES[field]] as number | null;
     return ms === null ? null : new Date(ms).toISOString();
   }
-  const value = job[PLAIN[field]];
-  return value === null || value === undefined ? null : String(value);
+  const value: unknown = job[PLAIN[field]];
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : JSON.stringify(value);
 }

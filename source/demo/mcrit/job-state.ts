@@ -18,7 +18,7 @@ export type SimulatedMcritState = 'queued' | 'in_progress' | 'finished' | 'faile
 function pythonTruthy(value: unknown): boolean {
   if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
   if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value as object).length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
   return true;
 }
 

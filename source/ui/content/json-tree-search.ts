@@ -35,8 +35,7 @@ function* walk(value: unknown): Generator<Walked> {
   }
 }
 
-const isContainer = (value: unknown) =>
-  value !== null && typeof value === 'object' && Object.keys(value as object).length > 0;
+const isContainer = (value: unknown) => value !== null && typeof value === 'object' && Object.keys(value).length > 0;
 
 /** Fold states that open every container (the first EXPAND_ALL_LIMIT, in order), or fold all but the root. */
 export function foldAll(value: unknown, open: boolean): Map<string, boolean> {
