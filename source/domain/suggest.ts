@@ -29,13 +29,14 @@ function editDistance(left: string, right: string): number {
   for (let i = 1; i <= left.length; i++) {
     const current = [i];
     for (let j = 1; j <= right.length; j++) {
+      // why: every index read here was written in this or the previous row (noUncheckedIndexedAccess cannot see it).
       current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (left[i - 1] === right[j - 1] ? 0 : 1),
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (left[i - 1] === right[j - 1] ? 0 : 1),
       );
     }
     previous = current;
   }
-  return previous[right.length];
+  return previous[right.length] ?? 0;
 }
