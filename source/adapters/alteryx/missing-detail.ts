@@ -27,7 +27,12 @@ export function withUnknownOutcome(job: Job, reason: string | undefined): Job {
   return reason === undefined || job.state !== 'unknown' ? job : { ...job, error: reason };
 }
 
-/** `ListResult.incomplete` for the listed jobs whose outcome stayed unknown because a detail failed. */
+/**
+ * `ListResult.incomplete` for the listed jobs whose outcome stayed unknown because a detail request
+ * failed. why: a job the server has no detail for (404: not an app workflow) is listed as unknown
+ * with that reason, but does not make the source incomplete: asking again cannot help, and a
+ * healthy server with such jobs would otherwise never be reported whole.
+ */
 export function incompleteOf(
   jobs: readonly Job[],
   reasonOf: (id: string) => string | undefined,
@@ -35,7 +40,7 @@ export function incompleteOf(
   const reasons = jobs
     .filter((job) => job.state === 'unknown')
     .map((job) => reasonOf(job.id))
-    .filter((reason): reason is string => reason !== undefined);
+    .filter((reason): reason is string => reason !== undefined && reason !== NO_DETAIL_REASON);
   if (reasons.length === 0) return undefined;
   const distinct = [...new Set(reasons)];
   return {
