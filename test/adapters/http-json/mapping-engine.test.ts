@@ -174,9 +174,12 @@ describe('field values', () => {
   });
 
   it.each([
-    [5, { value: 5, label: '5' }],
-    ['high', { value: null, label: 'high' }],
-    ['3', { value: 3, label: '3' }],
+    [5, { rank: 'high', value: 5, label: '5' }],
+    [0, { rank: 'normal', value: 0, label: '0' }],
+    [12, { rank: 'urgent', value: 12, label: '12' }],
+    ['high', { rank: 'high', value: null, label: 'high' }],
+    ['Critical', { rank: null, value: null, label: 'Critical' }],
+    ['3', { rank: 'high', value: 3, label: '3' }],
   ])('reads the priority %j', (value, expected) => {
     expect(readPriority(value)).toEqual(expected);
   });
