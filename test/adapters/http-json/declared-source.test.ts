@@ -110,8 +110,8 @@ describe('a declared source over HTTP', () => {
         job.error,
       ]),
     ).toEqual([
-      ['ci/j/2', 'running', false, 26, { value: null, label: 'high' }, 'ada', 'j/1', null],
-      ['ci/j/1', 'failed', true, null, { value: 3, label: '3' }, null, null, 'exit 2'],
+      ['ci/j/2', 'running', false, 26, { rank: 'high', value: null, label: 'high' }, 'ada', 'j/1', null],
+      ['ci/j/1', 'failed', true, null, { rank: 'high', value: 3, label: '3' }, null, null, 'exit 2'],
     ]);
     expect(source.capabilities).toMatchObject({ detail: true, messages: true, result: true, steps: false });
     const detail = await source.detail('j/2');
