@@ -38,7 +38,8 @@ describe.skipIf(!hasTmux)('the terminal goes away while the monitor renders', ()
     async (_name, trap) => {
       for (let run = 0; run < 3; run++) {
         const dir = mkdtempSync(join(tmpdir(), 'jobtop-loss-'));
-        const command = `${trap}; HOME='${dir}' TMPDIR='${dir}' '${process.execPath}' '${CLI_PATH}' --demo --log-file '${dir}/jobtop.log' 2>'${dir}/stderr'; echo \\$? > '${dir}/status'`;
+        // why: the tmux server hands its own environment on; with CI set Ink would draw only the last frame.
+        const command = `${trap}; unset CI CONTINUOUS_INTEGRATION; HOME='${dir}' TMPDIR='${dir}' '${process.execPath}' '${CLI_PATH}' --demo --log-file '${dir}/jobtop.log' 2>'${dir}/stderr'; echo \\$? > '${dir}/status'`;
         const session = `loss-${run}`;
         tmux(
           'new-session',

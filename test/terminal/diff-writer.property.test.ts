@@ -9,8 +9,7 @@ import React from 'react';
 import chalk from 'chalk';
 import { DiffWriter } from '../../source/terminal/diff-writer.js';
 import { FinishedRows } from '../../source/terminal/finished-rows.js';
-import { FinishedLinesContext, Line, NoColorContext, finishedLine, type Segment } from '../../source/ui/line.js';
-import { JobTable } from '../../source/ui/views/job-table.js';
+import type { Segment } from '../../source/ui/line.js';
 import type { Job, JobState } from '../../source/domain/job.js';
 import { makeJob, T0 } from '../helpers/jobs.js';
 import {
@@ -270,14 +269,23 @@ describe('the diff writer after resizes and foreign output', () => {
  * lays out itself — cell by cell, attributes included.
  */
 type Ink = typeof import('ink');
+type LineModule = typeof import('../../source/ui/line.js');
 let ink: Ink;
+let Line: LineModule['Line'];
+let NoColorContext: LineModule['NoColorContext'];
+let FinishedLinesContext: LineModule['FinishedLinesContext'];
+let finishedLine: LineModule['finishedLine'];
+let JobTable: (typeof import('../../source/ui/views/job-table.js'))['JobTable'];
 const chalkLevel = chalk.level;
 beforeAll(async () => {
   // why: with CI set Ink renders only the last frame (is-in-ci is read when Ink loads); colours must be on to be compared.
+  // Everything that loads Ink is imported here, after CI is gone: a static import would load Ink first.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   chalk.level = 2;
   ink = await import('ink');
+  ({ Line, NoColorContext, FinishedLinesContext, finishedLine } = await import('../../source/ui/line.js'));
+  ({ JobTable } = await import('../../source/ui/views/job-table.js'));
 });
 afterAll(() => {
   chalk.level = chalkLevel;
