@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { createSource } from '../../source/adapters/registry.js';
 import { parseConfigText } from '../../source/config/load-config.js';
-import type { JobState, Vendor } from '../../source/domain/job.js';
+import type { Vendor } from '../../source/domain/job.js';
 import { REAL_SERVER_QUIRKS, startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
 import type { AlteryxSimulator } from '../../source/demo/alteryx-server.js';
 import { deriveMcritState } from '../../source/adapters/mcrit.js';
@@ -17,53 +17,10 @@ import type { OsapiSimulator } from '../../source/demo/osapi-server.js';
 import type { VectaraSimulator } from '../../source/demo/vectara-server.js';
 import type { VectorChartsSimulator } from '../../source/demo/vectorcharts-server.js';
 import { fetchOnce, type SourceOutcome } from '../../source/store/fetch-once.js';
+import { NATIVE_TO_STATE } from '../helpers/demo-truth.js';
 
-/** Each vendor's documented states (docs/vendors.md), written out again here as the test's own oracle. */
-const EXPECTED: Record<Vendor, Record<string, JobState>> = {
-  vectorcharts: {
-    pending: 'queued',
-    running: 'running',
-    completed: 'succeeded',
-    failed: 'failed',
-    cancelled: 'cancelled',
-  },
-  osapi: {
-    submitted: 'queued',
-    processing: 'running',
-    completed: 'succeeded',
-    failed: 'failed',
-    skipped: 'skipped',
-    partial_failure: 'partial',
-  },
-  vectara: {
-    queued: 'queued',
-    started: 'running',
-    failed_will_retry: 'running',
-    completed: 'succeeded',
-    failed: 'failed',
-    aborted: 'cancelled',
-    unknown: 'unknown',
-  },
-  mcrit: {
-    queued: 'queued',
-    in_progress: 'running',
-    finished: 'succeeded',
-    failed: 'failed',
-    terminated: 'cancelled',
-    unknown: 'unknown',
-  },
-  alteryx: {
-    Created: 'queued',
-    Queued: 'queued',
-    Initializing: 'running',
-    Running: 'running',
-    Cancelled: 'cancelled',
-    'Completed/Success': 'succeeded',
-    'Completed/Warning': 'succeeded',
-    'Completed/Error': 'failed',
-    'Completed/Cancelled': 'cancelled',
-  },
-};
+/** Each vendor's documented states (docs/vendors.md), the test's own oracle (shared with the exporter's tests). */
+const EXPECTED = NATIVE_TO_STATE;
 
 describe('the embedded demo fleet', () => {
   const clock = 1_790_000_000_000;

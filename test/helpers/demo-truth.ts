@@ -11,9 +11,6 @@ import type { OsapiSimulator } from '../../source/demo/osapi-server.js';
 import type { VectaraSimulator } from '../../source/demo/vectara-server.js';
 import type { VectorChartsSimulator } from '../../source/demo/vectorcharts-server.js';
 
-// why: OSAPI `skipped` is shown as failed until the domain has a state of its own for it.
-const SKIPPED: JobState = (JOB_STATES as readonly string[]).includes('skipped') ? 'skipped' : 'failed';
-
 /** Native state → normalized state per vendor (docs/vendors.md). */
 export const NATIVE_TO_STATE: Record<Vendor, Record<string, JobState>> = {
   vectorcharts: {
@@ -28,7 +25,7 @@ export const NATIVE_TO_STATE: Record<Vendor, Record<string, JobState>> = {
     processing: 'running',
     completed: 'succeeded',
     failed: 'failed',
-    skipped: SKIPPED,
+    skipped: 'skipped',
     partial_failure: 'partial',
   },
   vectara: {
