@@ -146,10 +146,13 @@ describe('jobtop watch', () => {
 
     const id = '6b0000000000000000000def';
     const watching = runCli(['watch', `demo-alteryx/${id}`, '--wait-for-appear', '--exit-status', '--config', config]);
-    await until(
-      () => fleet.servers.alteryx.requests.some((request) => request.path === `/webapi/v3/jobs/${id}`),
-      'the detail that says it does not exist',
-    );
+    // why: a 404 detail is checked against a fresh list (the job may have just been created), so the
+    // job appears only after that list has answered without it: then "not found yet" is certain.
+    await until(() => {
+      const requests = fleet.servers.alteryx.requests;
+      const detail = requests.findIndex((request) => request.path === `/webapi/v3/jobs/${id}`);
+      return detail !== -1 && requests.slice(detail + 1).some((request) => request.path === '/webapi/v3/jobs');
+    }, 'the detail that says it does not exist, and the list that confirms it');
     alteryx.inject({ id, status: 'Completed', disposition: 'Success', submittedBy: 'Priya Raman' });
     const result = await watching;
     expect(result.stdout).toMatch(
