@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CLI_PATH } from '../helpers/terminal.js';
 
 const hasTmux = (() => {
@@ -29,6 +29,14 @@ async function until(check: () => boolean): Promise<void> {
 describe.skipIf(!hasTmux)('the terminal goes away while the monitor renders', () => {
   const socket = `jobtop-loss-${process.pid}`;
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  // why: a failed or timed-out run must not leave its tmux server and monitor behind.
+  afterAll(() => {
+    try {
+      tmux('kill-server');
+    } catch {
+      // no server left: every session already ended
+    }
+  });
 
   it.each([
     ['the parent handles SIGHUP', "trap 'true' HUP"],
