@@ -105,26 +105,33 @@ export interface JobTableProps {
   attention?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
 }
 
-/** The AGE and DUR texts of a row: counting on when live; when stale, the data's age and the duration as of the last good poll. */
+/** The AGE and DUR texts of a row (counting on when live; when stale, the data's age and the duration as of the last good poll) and when that text next changes. */
 export function rowTimes(
   job: Job,
   now: number,
   staleness: Staleness | undefined,
   ageWidth?: number,
-): { age: string; duration: string } {
+): { age: string; duration: string; changesAt: number } {
   if (staleness) {
     const at = staleness.fetchedAt ?? now;
+    // why: a stale row's data age counts in seconds.
     return {
       age: staleAgeText(staleness, ageWidth),
       duration: job.startedAt === null ? '' : formatDuration(jobDurationMs(job, at)),
+      changesAt: now + 1000,
     };
   }
   const age = jobAgeMs(job, now);
   const duration = job.startedAt === null ? null : jobDurationMs(job, now);
   const running = duration !== null && job.finishedAt === null && !job.terminal;
+  const changesAt = Math.min(
+    age === null ? Infinity : now + listAgeChangesIn(age),
+    running ? now + listAgeChangesIn(duration) : Infinity,
+  );
   return {
     age: age === null ? '—' : formatListAge(age),
     duration: duration === null ? '' : running ? formatListAge(duration) : formatDuration(duration),
+    changesAt,
   };
 }
 
@@ -158,16 +165,8 @@ export function JobTable({
         const staleness = stale?.get(job.source);
         const times = rowTimes(job, now, staleness, ageWidth);
         const action = fleet && fleet.actions.length > 0 ? rowAction(fleet, job.key, now) : null;
-        // why: the app renders again only when a drawn text changes (screen-clock.ts); a stale
-        // row's data age counts in seconds, a live row's times at list resolution.
-        if (staleness) noteChange(now + 1000);
-        else {
-          const age = jobAgeMs(job, now);
-          const duration = job.startedAt === null ? null : jobDurationMs(job, now);
-          if (age !== null) noteChange(now + listAgeChangesIn(age));
-          if (duration !== null && job.finishedAt === null && !job.terminal)
-            noteChange(now + listAgeChangesIn(duration));
-        }
+        // why: the app renders again only when a drawn text changes (screen-clock.ts).
+        if (times.changesAt !== Infinity) noteChange(times.changesAt);
         const finishedAgo = job.finishedAt === null ? null : Math.max(0, now - job.finishedAt);
         if (showsFinished && finishedAgo !== null && !staleness) noteChange(now + listAgeChangesIn(finishedAgo));
         if (isChanged) noteChange(changedAt + CHANGED_MARK_MS);
