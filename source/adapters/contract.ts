@@ -79,6 +79,14 @@ export interface ServerCounters {
   counts: Record<string, number>;
 }
 
+/** What a source knows about its own session, for the sources screen. */
+export interface SourceSession {
+  /** HTTP requests this source has sent since it was created: list pages, details, tokens, logins, actions. */
+  requests: number;
+  /** When the credential it uses expires (epoch ms) where it knows: an OSAPI JWT's `exp`, an OAuth `expires_in`. */
+  tokenExpiresAt: number | null;
+}
+
 /** What an action did, in the API's own words. */
 export interface ActionOutcome {
   kind: ActionKind;
@@ -114,6 +122,8 @@ export interface JobSource {
    * when the monitor exits (also on signals and terminal loss).
    */
   close(): Promise<void>;
+  /** Its session so far (requests sent, token expiry); sources that cannot tell leave it out. */
+  session?(): SourceSession;
 }
 
 /** Options every adapter takes, from the config's global and per-source settings. */
