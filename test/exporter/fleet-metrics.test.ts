@@ -63,6 +63,23 @@ describe('fleet metrics', () => {
     expect(seriesOf(families, 'jobtop_vendor_total_jobs', { source: 'vectara' })).toEqual([]);
   });
 
+  it("exports a server's own counters under their own name, never as job counts, and bounded", async () => {
+    const counts = Object.fromEntries(Array.from({ length: 30 }, (_, n) => [`state${n}`, n]));
+    const label = 'MCRIT /jobs/stats (per-method counters)';
+    const { scrape } = setUp([
+      makeSource('mcrit', jobsIn('mcrit', ['queued']), {
+        serverCounters: { label, counts: { ...counts, finished: 46 } },
+      }),
+      makeSource('osapi', jobsIn('osapi', ['running'])),
+    ]);
+    const families = await scrape();
+    expect(valueOf(families, 'jobtop_server_counter', { source: 'mcrit', vendor: 'mcrit', counter: 'state3' })).toBe(3);
+    expect(seriesOf(families, 'jobtop_server_counter', { source: 'mcrit' })).toHaveLength(20);
+    expect(seriesOf(families, 'jobtop_server_counter', { source: 'osapi' })).toEqual([]);
+    expect(seriesOf(families, 'jobtop_vendor_jobs', { source: 'mcrit' })).toEqual([]);
+    expect(valueOf(families, 'jobtop_jobs', { source: 'mcrit', state: 'queued' })).toBe(1);
+  });
+
   it('shows a source that has not answered yet as down with no job figures, not as zero jobs', async () => {
     const { scrape } = setUp([makeSource('osapi', [], { status: 'loading', lastSuccessAt: null })]);
     const families = await scrape();

@@ -18,6 +18,9 @@ function answered(snapshot: FleetSnapshot): readonly SourceSnapshot[] {
   return snapshot.sources.filter((source) => source.lastSuccessAt !== null);
 }
 
+/** At most this many of a server's own counters are exported per source. */
+const MAX_SERVER_COUNTERS = 20;
+
 /** Registers the snapshot gauges on `registry`; `read` is the store's getSnapshot. */
 export function registerSnapshotGauges(registry: Registry, read: () => FleetSnapshot, now: () => number): void {
   const registers = [registry];
@@ -58,6 +61,22 @@ export function registerSnapshotGauges(registry: Registry, read: () => FleetSnap
       this.reset();
       for (const source of read().sources)
         if (source.total !== null) this.set({ source: source.name, vendor: source.vendor }, source.total);
+    },
+  });
+  new Gauge({
+    name: 'jobtop_server_counter',
+    help: "A server's own counters by its state names, where it keeps them (MCRIT /jobs/stats: incremented per method, they drift from the jobs that exist); never a job count.",
+    labelNames: ['source', 'vendor', 'counter'],
+    registers,
+    collect() {
+      this.reset();
+      for (const source of read().sources) {
+        const counts = source.serverCounters?.counts;
+        if (!counts) continue;
+        // why: the names come from the server; a bounded number of them keeps the series bounded.
+        for (const [counter, value] of Object.entries(counts).slice(0, MAX_SERVER_COUNTERS))
+          if (Number.isFinite(value)) this.set({ source: source.name, vendor: source.vendor, counter }, value);
+      }
     },
   });
   new Gauge({
