@@ -85,6 +85,8 @@ export interface SourceSession {
   requests: number;
   /** When the credential it uses expires (epoch ms) where it knows: an OSAPI JWT's `exp`, an OAuth `expires_in`. */
   tokenExpiresAt: number | null;
+  /** The source fetches a new token by itself once this one expires (OAuth client credentials); absent or false: a static token. */
+  tokenRenews?: boolean;
 }
 
 /** What an action did, in the API's own words. */
