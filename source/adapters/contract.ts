@@ -85,7 +85,7 @@ export interface SourceSession {
   requests: number;
   /** When the credential it uses expires (epoch ms) where it knows: an OSAPI JWT's `exp`, an OAuth `expires_in`. */
   tokenExpiresAt: number | null;
-  /** The source fetches a new token by itself once this one expires (OAuth client credentials); absent or false: a static token. */
+  /** true: the source fetches a new token by itself once this one expires (OAuth client credentials); false: a static token that then stops working. */
   tokenRenews?: boolean;
 }
 

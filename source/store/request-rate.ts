@@ -59,7 +59,7 @@ export function sampleSession(
     figures: {
       requestsPerMinute: requestsPerMinute(next),
       tokenExpiresAt: session.tokenExpiresAt,
-      tokenRenews: session.tokenRenews === true,
+      tokenRenews: session.tokenRenews ?? null,
     },
   };
 }

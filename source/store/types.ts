@@ -63,8 +63,8 @@ export interface SessionFigures {
   requestsPerMinute: number;
   /** When its credential expires (epoch ms), where it knows; null otherwise. */
   tokenExpiresAt: number | null;
-  /** The source fetches a new token by itself once this one expires (OAuth); false: a static token. */
-  tokenRenews: boolean;
+  /** true: the source fetches a new token by itself once this one expires (OAuth); false: a static token; null: not said. */
+  tokenRenews: boolean | null;
 }
 
 /** A mutating action's life, shown on the row until a refresh confirms it. */

@@ -57,7 +57,7 @@ describe('the store samples each source’s session', () => {
     expect(store.getSnapshot().sources[0].session).toEqual({
       requestsPerMinute: 3,
       tokenExpiresAt: null,
-      tokenRenews: false,
+      tokenRenews: null,
     });
     await vi.advanceTimersByTimeAsync(120_000);
     const snapshot = store.getSnapshot().sources[0];

@@ -15,20 +15,21 @@ import { makeSource, T0 } from '../helpers/jobs.js';
 import { createScriptedSource, makeJob, withSession } from '../helpers/scripted-source.js';
 
 const MINUTE = 60_000;
-const session = (tokenExpiresAt: number | null, tokenRenews = false): SessionFigures => ({
+const session = (tokenExpiresAt: number | null, tokenRenews: boolean | null = false): SessionFigures => ({
   requestsPerMinute: 12,
   tokenExpiresAt,
   tokenRenews,
 });
 
 describe('token expiry text', () => {
-  it.each<[string, number | null, boolean, string | null]>([
+  it.each<[string, number | null, boolean | null, string | null]>([
     ['41 minutes ahead', T0 + 41 * MINUTE + 20_000, false, 'token expires in 41m'],
     ['under a minute ahead', T0 + 30_000, true, 'token expires in <1m'],
     ['hours ahead', T0 + 3 * 60 * MINUTE + 5 * MINUTE, true, 'token expires in 3h05m'],
     ['months ahead (an OSAPI JWT)', T0 + 85 * 24 * 60 * MINUTE, false, 'token expires in 85d'],
     ['expired, renewed by the source', T0 - 2 * MINUTE - 30_000, true, 'token expired 2m ago (renewed on next request)'],
     ['expired, static', T0 - 2 * MINUTE - 30_000, false, 'token expired 2m ago (not renewed by jobtop: replace it)'],
+    ['expired, renewal not said', T0 - 2 * MINUTE - 30_000, null, 'token expired 2m ago'],
     ['unknown', null, true, null],
   ])('%s', (_, expiresAt, renews, expected) => expect(tokenText(session(expiresAt, renews), T0)).toBe(expected));
 

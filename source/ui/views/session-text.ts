@@ -16,14 +16,15 @@ export function requestRateText(source: SourceSnapshot): string | null {
 /**
  * "token expires in 41m", "token expired 2m ago (renewed on next request)" for a source that
  * fetches its own tokens (OAuth), or "(not renewed by jobtop: replace it)" for a static one
- * (an OSAPI JWT); null when the expiry is unknown.
+ * (an OSAPI JWT), nothing more when the source does not say; null when the expiry is unknown.
  */
 export function tokenText(session: SessionFigures, now: number): string | null {
   const expiresAt = session.tokenExpiresAt;
   if (expiresAt === null) return null;
   if (expiresAt > now) return `token expires in ${formatListAge(expiresAt - now)}`;
-  const renewal = session.tokenRenews ? 'renewed on next request' : 'not renewed by jobtop: replace it';
-  return `token expired ${formatListAge(now - expiresAt)} ago (${renewal})`;
+  const expired = `token expired ${formatListAge(now - expiresAt)} ago`;
+  if (session.tokenRenews === null) return expired;
+  return `${expired} (${session.tokenRenews ? 'renewed on next request' : 'not renewed by jobtop: replace it'})`;
 }
 
 /** When tokenText drawn at `now` next reads differently (Infinity: never by itself). */
