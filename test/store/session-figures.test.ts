@@ -20,12 +20,58 @@ const fold = (readings: [number, number][]) =>
 describe('requests per minute over a sliding window', () => {
   it.each<[string, [number, number][], number]>([
     ['one reading: nothing sent yet', [[0, 0]], 0],
-    ['a session younger than a minute counts what it sent so far', [[0, 0], [10_000, 7], [20_000, 15]], 15],
-    ['counts from the newest reading a minute old or older', [[0, 0], [30_000, 50], [60_000, 80], [90_000, 100]], 50],
-    ['readings exactly a minute apart', [[0, 10], [60_000, 70]], 60],
-    ['spreads a gap longer than the window over the time it covers', [[0, 0], [180_000, 90]], 30],
-    ['nothing sent for a minute is 0', [[0, 0], [10_000, 40], [75_000, 40]], 0],
-    ['a counter that went back counts nothing, never a negative rate', [[0, 40], [30_000, 10]], 0],
+    [
+      'a session younger than a minute counts what it sent so far',
+      [
+        [0, 0],
+        [10_000, 7],
+        [20_000, 15],
+      ],
+      15,
+    ],
+    [
+      'counts from the newest reading a minute old or older',
+      [
+        [0, 0],
+        [30_000, 50],
+        [60_000, 80],
+        [90_000, 100],
+      ],
+      50,
+    ],
+    [
+      'readings exactly a minute apart',
+      [
+        [0, 10],
+        [60_000, 70],
+      ],
+      60,
+    ],
+    [
+      'spreads a gap longer than the window over the time it covers',
+      [
+        [0, 0],
+        [180_000, 90],
+      ],
+      30,
+    ],
+    [
+      'nothing sent for a minute is 0',
+      [
+        [0, 0],
+        [10_000, 40],
+        [75_000, 40],
+      ],
+      0,
+    ],
+    [
+      'a counter that went back counts nothing, never a negative rate',
+      [
+        [0, 40],
+        [30_000, 10],
+      ],
+      0,
+    ],
   ])('%s', (_, readings, expected) => expect(requestsPerMinute(fold(readings))).toBe(expected));
 
   it('keeps only the last minute’s readings and one before it (memory bounded by the sampling rate)', () => {

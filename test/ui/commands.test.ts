@@ -80,7 +80,10 @@ describe(': commands', () => {
     ['sort xyz', 'sort: expected one of default, state, priority, created, updated, source, type'],
     ['columns state,eror', 'columns: unknown column "eror" — did you mean error?'],
     ['view failed-elt', 'view: no view named failed-elt — did you mean failed-etl?'],
-    ['filter sate:failed', 'filter: column 1: unknown field "sate" — did you mean state? (or quote a word with a colon: "a:b")'],
+    [
+      'filter sate:failed',
+      'filter: column 1: unknown field "sate" — did you mean state? (or quote a word with a colon: "a:b")',
+    ],
   ])(':%s suggests the closest name in the footer', (line, message) => {
     const state = run(line);
     expect(state.flash?.text).toMatch(message);

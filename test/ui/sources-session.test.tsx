@@ -27,7 +27,12 @@ describe('token expiry text', () => {
     ['under a minute ahead', T0 + 30_000, true, 'token expires in <1m'],
     ['hours ahead', T0 + 3 * 60 * MINUTE + 5 * MINUTE, true, 'token expires in 3h05m'],
     ['months ahead (an OSAPI JWT)', T0 + 85 * 24 * 60 * MINUTE, false, 'token expires in 85d'],
-    ['expired, renewed by the source', T0 - 2 * MINUTE - 30_000, true, 'token expired 2m ago (renewed on next request)'],
+    [
+      'expired, renewed by the source',
+      T0 - 2 * MINUTE - 30_000,
+      true,
+      'token expired 2m ago (renewed on next request)',
+    ],
     ['expired, static', T0 - 2 * MINUTE - 30_000, false, 'token expired 2m ago (not renewed by jobtop: replace it)'],
     ['expired, renewal not said', T0 - 2 * MINUTE - 30_000, null, 'token expired 2m ago'],
     ['unknown', null, true, null],
