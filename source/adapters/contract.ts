@@ -85,6 +85,8 @@ export interface SourceSession {
   requests: number;
   /** When the credential it uses expires (epoch ms) where it knows: an OSAPI JWT's `exp`, an OAuth `expires_in`. */
   tokenExpiresAt: number | null;
+  /** true: the source fetches a new token by itself once this one expires (OAuth client credentials); false: a static token that then stops working. */
+  tokenRenews?: boolean;
 }
 
 /** What an action did, in the API's own words. */

@@ -42,6 +42,31 @@ export function listAgeChangesIn(elapsedMs: number): number {
   return DAY - (elapsedMs % DAY);
 }
 
+/** The step formatAge's text (or formatListAge's, `list`) moves in at `ms`: a second, a minute, an hour or a day. */
+function ageStep(ms: number, list: boolean): number {
+  if (ms < 10 * MINUTE) return list ? MINUTE : SECOND;
+  if (ms < 10 * HOUR) return MINUTE;
+  if (ms < 10 * DAY) return HOUR;
+  return DAY;
+}
+
+/** Milliseconds from `elapsedMs` until formatAge's text for it changes. */
+export function ageChangesIn(elapsedMs: number): number {
+  if (!Number.isFinite(elapsedMs)) return Infinity;
+  const ms = Math.max(0, elapsedMs);
+  const step = ageStep(ms, false);
+  return step - (ms % step);
+}
+
+/**
+ * Milliseconds until a countdown of `remainingMs` shown with formatAge (formatListAge when
+ * `list`) reads differently as it runs down; Infinity once it has run out.
+ */
+export function countdownChangesIn(remainingMs: number, list = false): number {
+  if (!Number.isFinite(remainingMs) || remainingMs <= 0) return Infinity;
+  return (remainingMs % ageStep(remainingMs, list)) + 1;
+}
+
 /** "12s ago" from an epoch-ms instant, or `never` when there is none. */
 export function formatAgo(now: number, at: number | null, never = 'never'): string {
   return at === null ? never : `${formatAge(now - at)} ago`;

@@ -6,6 +6,7 @@
  */
 import { parseDurationText } from './job-query.js';
 import { PRIORITY_RANKS, rankOfName } from './query-priority.js';
+import { didYouMean } from './suggest.js';
 
 /** Fields compared with a value list (globs, alternatives). */
 export const MATCH_FIELDS = ['state', 'source', 'vendor', 'type', 'id', 'owner', 'host', 'flag', 'native'] as const;
@@ -120,11 +121,15 @@ function parseTerm(token: Token): QueryTerm | QueryError {
     return { kind: 'word', negate, column: token.column, text: unquote(body).toLowerCase() };
   const name = body.slice(0, colon);
   const field = resolveField(name);
-  if (!field)
+  if (!field) {
+    const hint = didYouMean(name, [...QUERY_FIELDS, ...Object.keys(FIELD_ALIASES)]);
     return {
-      message: `unknown field "${name}" (fields: ${QUERY_FIELDS.join(', ')}; quote a word with a colon: "a:b")`,
+      message: hint
+        ? `unknown field "${name}" — ${hint} (or quote a word with a colon: "a:b")`
+        : `unknown field "${name}" (fields: ${QUERY_FIELDS.join(', ')}; quote a word with a colon: "a:b")`,
       column: bodyColumn,
     };
+  }
   const valueColumn = bodyColumn + colon + 1;
   const raw = unquote(body.slice(colon + 1));
   if (raw === '') return { message: `${field}: needs a value after the colon`, column: valueColumn };

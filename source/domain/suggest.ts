@@ -1,7 +1,7 @@
 /**
- * "Did you mean …?" for unknown config keys: a close spelling (`intervall` → `interval`,
- * `apikey` → `apiKey`) or a longer key ending in the typed one (`secretCommand` →
- * `clientSecretCommand`, `token` on MCRIT → `apiToken`).
+ * "Did you mean …?" for unknown config keys, subcommands and `:` commands and their arguments: a
+ * close spelling (`intervall` → `interval`, `apikey` → `apiKey`, `sorce` → `source`) or a longer
+ * key ending in the typed one (`secretCommand` → `clientSecretCommand`, `token` on MCRIT → `apiToken`).
  */
 
 /** The allowed key the user most likely meant, or null. */
@@ -21,6 +21,13 @@ export function suggestKey(typed: string, allowed: Iterable<string>): string | n
     if (!best || score < best.score) best = { key, score };
   }
   return best?.key ?? null;
+}
+
+/** "did you mean :source?" for the allowed word closest to `typed` (written with `prefix`), or null when none is close. */
+export function didYouMean(typed: string, allowed: Iterable<string>, prefix = ''): string | null {
+  if (typed.trim() === '') return null;
+  const suggestion = suggestKey(typed, allowed);
+  return suggestion === null ? null : `did you mean ${prefix}${suggestion}?`;
 }
 
 /** Levenshtein distance (insertions, deletions, substitutions). */

@@ -2,6 +2,7 @@
  * The names of the job table's columns, as `:columns` and the config's `columns:` take them.
  * Kept in the domain so the config can check a list without importing the UI.
  */
+import { didYouMean } from './suggest.js';
 
 /** Column names a user may choose, in the default order. */
 export const TABLE_COLUMN_IDS = [
@@ -29,7 +30,10 @@ export function parseColumnList(text: string | readonly string[]): { columns: Ta
     .filter((name) => name !== '');
   if (names.length === 0) return { error: `expected column names (${TABLE_COLUMN_IDS.join(', ')})` };
   const unknown = names.find((name) => !(TABLE_COLUMN_IDS as readonly string[]).includes(name));
-  if (unknown !== undefined) return { error: `unknown column "${unknown}" (columns: ${TABLE_COLUMN_IDS.join(', ')})` };
+  if (unknown !== undefined) {
+    const hint = didYouMean(unknown, TABLE_COLUMN_IDS);
+    return { error: `unknown column "${unknown}" ${hint ? `— ${hint}` : `(columns: ${TABLE_COLUMN_IDS.join(', ')})`}` };
+  }
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate !== undefined) return { error: `column "${duplicate}" is listed twice` };
   return { columns: names as TableColumnId[] };

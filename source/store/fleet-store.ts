@@ -21,10 +21,12 @@ import type {
   FleetStoreApi,
   PendingAction,
   RecheckResult,
+  SessionFigures,
   SourceFailure,
   SourceSnapshot,
 } from './types.js';
 import { recheckJobs, rereadJob } from './recheck.js';
+import { sameSession, sampleSession, type RequestSample } from './request-rate.js';
 
 /** A source as the store runs it: the adapter plus the settings that are not the adapter's business. */
 export interface StoreSource {
@@ -96,6 +98,8 @@ interface Runner {
   polledAt: number;
   /** Start times of the polls of the last minute (the sources screen's polls per minute). */
   pollStarts: number[];
+  /** Readings of the source's request counter, the last minute's and the one before (requests per minute). */
+  requestSamples: RequestSample[];
 }
 
 /**
@@ -128,6 +132,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     confirmingEmpty: false,
     polledAt: 0,
     pollStarts: [],
+    requestSamples: [],
     snapshot: {
       name: entry.source.name,
       vendor: entry.source.vendor,
@@ -150,6 +155,16 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     },
   }));
   const byName = new Map(runners.map((runner) => [runner.entry.source.name, runner]));
+  // The first reading is the base the first minute's requests are counted from.
+  for (const runner of runners) runner.snapshot = { ...runner.snapshot, session: readSession(runner, now()) };
+
+  /** Reads the source's session at `at` into its window; null when the source cannot tell. */
+  function readSession(runner: Runner, at: number): SessionFigures | null {
+    const sampled = sampleSession(runner.entry.source, runner.requestSamples, at);
+    if (!sampled) return null;
+    runner.requestSamples = sampled.samples;
+    return sampled.figures;
+  }
 
   // Assigned once the action runner exists (buildSnapshot reads its list).
   let snapshot: FleetSnapshot;
@@ -237,6 +252,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       ...runner.snapshot,
       lastLatencyMs: at - runner.polledAt,
       pollsLastMinute: runner.pollStarts.length,
+      session: readSession(runner, at),
       failingSince: failing
         ? previous.status === 'error'
           ? (previous.failingSince ?? runner.polledAt)
@@ -368,6 +384,19 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
         return found ? [{ key, id: found.id, source: found.runner.entry.source }] : [];
       });
       return recheckJobs(targets, { now, timeoutMs: options.recheckTimeoutMs ?? RECHECK_TIMEOUT_MS });
+    },
+    sampleSessions() {
+      if (stopped) return;
+      const at = now();
+      let differs = false;
+      for (const runner of runners) {
+        const before = runner.snapshot.session ?? null;
+        const after = readSession(runner, at);
+        if (sameSession(before, after)) continue;
+        runner.snapshot = { ...runner.snapshot, session: after };
+        differs = true;
+      }
+      if (differs) publish();
     },
     stop() {
       stopped = true;

@@ -53,6 +53,18 @@ export interface SourceSnapshot {
   pollsLastMinute?: number;
   /** When the first poll of the current run of failures started (epoch ms); null while healthy. */
   failingSince?: number | null;
+  /** What the source says about its own session (JobSource.session); absent or null when it cannot tell. */
+  session?: SessionFigures | null;
+}
+
+/** A source's session as the sources screen shows it, sampled after each poll and when that screen is drawn. */
+export interface SessionFigures {
+  /** Requests of every kind (list pages, details, tokens, logins, actions) sent in the last minute. */
+  requestsPerMinute: number;
+  /** When its credential expires (epoch ms), where it knows; null otherwise. */
+  tokenExpiresAt: number | null;
+  /** true: the source fetches a new token by itself once this one expires (OAuth); false: a static token; null: not said. */
+  tokenRenews: boolean | null;
 }
 
 /** A mutating action's life, shown on the row until a refresh confirms it. */
@@ -127,5 +139,7 @@ export interface FleetStoreApi {
   runAction(kind: ActionKind, jobKeys: readonly string[], fresh?: ReadonlyMap<string, Job>): Promise<PendingAction[]>;
   /** Re-reads the given jobs now, bounded: one detail or list request per source (an action dialog's re-check). */
   recheck(jobKeys: readonly string[]): Promise<RecheckResult>;
+  /** Reads every source's session now (the sources screen calls it when drawn); publishes only when a figure changed. */
+  sampleSessions(): void;
   stop(): void;
 }

@@ -108,6 +108,13 @@ export function App({
     }
   }, [state.effects]);
 
+  // The sources screen shows requests per minute: each time it is drawn the store reads the sources'
+  // sessions again (it publishes only when a figure changed, so this settles after one more frame).
+  const sourcesShown = state.view === 'sources' && !state.help;
+  useEffect(() => {
+    if (sourcesShown) store.sampleSessions();
+  });
+
   const previousFleet = useRef<FleetSnapshot | null>(null);
   useEffect(() => {
     if (previousFleet.current === fleet) return;

@@ -10,6 +10,7 @@ import { PRIORITY_RANKS } from '../domain/query-priority.js';
 import { TRIAGE_FLAG_NAMES } from '../domain/triage.js';
 import { parseDurationText, sortSpecFor } from '../domain/job-query.js';
 import { sanitizeInline } from '../domain/sanitize.js';
+import { didYouMean } from '../domain/suggest.js';
 import { openDetailState, withEffect, type FlashTone, type NavigationState } from './navigation-state.js';
 import { setFilter, withListChange } from './navigation-list.js';
 import { COLUMN_IDS, parseColumnList } from './columns.js';
@@ -59,7 +60,13 @@ function openJob(state: NavigationState, target: string, at: number): Navigation
 
 function runSort(state: NavigationState, args: string[], at: number): NavigationState {
   const key = (args[0] ?? '').toLowerCase() as SortKey;
-  if (!SORT_KEYS.includes(key)) return say(state, `sort: expected one of ${SORT_KEYS.join(', ')}`, at, 'error');
+  if (!SORT_KEYS.includes(key)) {
+    const hint = didYouMean(key, SORT_KEYS);
+    const text = hint
+      ? `sort: no field ${sanitizeInline(key, 40)} — ${hint}`
+      : `sort: expected one of ${SORT_KEYS.join(', ')}`;
+    return say(state, text, at, 'error');
+  }
   const direction = (args[1] ?? '').toLowerCase();
   if (direction !== '' && direction !== 'asc' && direction !== 'desc')
     return say(state, 'sort: the direction is asc or desc', at, 'error');
@@ -90,13 +97,16 @@ export function runCommandLine(state: NavigationState, line: string, at: number)
     case 'source': {
       if (rest === '' || rest === 'all')
         return setFilter({ ...remembered, view: 'list' }, { ...remembered.filter, source: null });
-      if (!state.fleet.sources.some((source) => source.name === rest))
+      const names = state.fleet.sources.map((source) => source.name);
+      if (!names.includes(rest)) {
+        const hint = didYouMean(rest, names);
         return say(
           remembered,
-          `source: no source named ${sanitizeInline(rest, 60)} (${state.fleet.sources.map((source) => source.name).join(', ')})`,
+          `source: no source named ${sanitizeInline(rest, 60)} ${hint ? `— ${sanitizeInline(hint, 120)}` : `(${names.join(', ')})`}`,
           at,
           'error',
         );
+      }
       return setFilter({ ...remembered, view: 'list' }, { ...remembered.filter, source: rest });
     }
     case 'sort':
@@ -111,15 +121,18 @@ export function runCommandLine(state: NavigationState, line: string, at: number)
       return openHistory(remembered);
     case 'view': {
       const view = state.views.find((candidate) => candidate.name === rest);
-      if (!view)
+      if (!view) {
+        const names = state.views.map((candidate) => candidate.name);
+        const hint = didYouMean(rest, names);
         return say(
           remembered,
-          state.views.length === 0
+          names.length === 0
             ? 'view: no views: in the config'
-            : `view: no view named ${sanitizeInline(rest, 60)} (${state.views.map((candidate) => candidate.name).join(', ')})`,
+            : `view: no view named ${sanitizeInline(rest, 60)} ${hint ? `— ${sanitizeInline(hint, 120)}` : `(${names.join(', ')})`}`,
           at,
           'error',
         );
+      }
       return applyQuery(remembered, view.query, at, `view ${view.name}`);
     }
     case 'columns': {
@@ -134,13 +147,16 @@ export function runCommandLine(state: NavigationState, line: string, at: number)
         return say(remembered, 'interval: expected a duration of at least 500ms (5s, 1m)', at, 'error');
       return say(withEffect(remembered, { kind: 'set-interval', ms }), `polling every ${rest}`, at);
     }
-    default:
+    default: {
+      const names = COMMANDS.map((command) => command.name);
+      const hint = didYouMean(name, [...names, 'quit'], ':');
       return say(
         remembered,
-        `${sanitizeInline(name, 40)} is not a command — ${COMMANDS.map((command) => command.name).join(', ')}`,
+        `no command :${sanitizeInline(name, 40)} — ${hint ?? `commands: ${names.join(', ')}`}`,
         at,
         'error',
       );
+    }
   }
 }
 

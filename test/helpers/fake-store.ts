@@ -89,6 +89,8 @@ export function createFakeStore(initial: FleetSnapshot): FakeStore {
       const listed = new Map(snapshot.jobs.map((job) => [job.key, job]));
       return { at: Date.now(), jobs: new Map(keys.map((key) => [key, listed.get(key) ?? null])), failures: new Map() };
     },
+    // why: the fake's snapshots are the sessions' figures already; drawing the sources screen reads nothing.
+    sampleSessions() {},
     stop() {},
     push(patch) {
       snapshot = { ...snapshot, ...patch };

@@ -8,6 +8,7 @@ import type {
   JobSource,
   ListResult,
   SourceCapabilities,
+  SourceSession,
 } from '../../source/adapters/contract.js';
 import { SourceError } from '../../source/adapters/errors.js';
 import type { Job, JobDetail, JobState, Vendor } from '../../source/domain/job.js';
@@ -102,4 +103,20 @@ export function createScriptedSource(
     async close() {},
   };
   return source;
+}
+
+/** A scripted source that also reports its session: `perList` requests counted per list(); the test may change `session`. */
+export function withSession(
+  source: ScriptedSource,
+  perList: number,
+  initial: Partial<SourceSession> = {},
+): { source: ScriptedSource; session: SourceSession } {
+  const session: SourceSession = { requests: 0, tokenExpiresAt: null, ...initial };
+  const list = source.list.bind(source);
+  source.list = async (signal) => {
+    session.requests += perList;
+    return list(signal);
+  };
+  source.session = () => ({ ...session });
+  return { source, session };
 }

@@ -60,9 +60,25 @@ describe('cockpit flows', () => {
     await app.press(':');
     await app.type('frob');
     await app.press(KEYS.enter);
-    await app.waitFor('frob is not a command');
+    await app.waitFor('no command :frob — commands: filter, source');
     await app.press('x');
     await app.waitFor('x is not a key here — ? for help');
+  });
+
+  it('suggests the closest command and source name in the footer', async () => {
+    app = await renderApp(createFakeStore(fleet()), { columns: 120, rows: 30 });
+    await app.waitFor('run-1');
+    await app.press(':');
+    await app.type('sorce analytics');
+    await app.press(KEYS.enter);
+    await app.waitFor('no command :sorce — did you mean :source?');
+    await app.press(':');
+    await app.type('source analytics');
+    await app.press(KEYS.enter);
+    const frame = await app.waitFor('no source named analytics — did you mean alteryx-analytics?');
+    // Nothing was applied: the list still shows both sources' jobs.
+    expect(frame).toContain('run-1');
+    expect(frame).toContain('ax-1');
   });
 
   it('filters with a query, points at the column of a mistake, and shows the active query in the header', async () => {

@@ -55,7 +55,7 @@ describe(': commands', () => {
   ])(':%s', (line, read, expected) => expect(read(run(line))).toEqual(expected));
 
   it.each<[string, RegExp]>([
-    ['frobnicate', /frobnicate is not a command — filter, source, sort/],
+    ['frobnicate', /no command :frobnicate — commands: filter, source, sort/],
     ['source nowhere', /no source named nowhere \(osapi, mcrit\)/],
     ['sort age', /sort: expected one of default, state/],
     ['filter sate:x', /filter: column 1: unknown field "sate"/],
@@ -65,6 +65,26 @@ describe(': commands', () => {
     ['columns state,bogus', /unknown column "bogus"/],
     ['interval 100ms', /at least 500ms/],
   ])(':%s says what is wrong in the footer', (line, message) => {
+    const state = run(line);
+    expect(state.flash?.text).toMatch(message);
+    expect(state.prompt).toBeNull();
+  });
+
+  it.each<[string, string]>([
+    ['sorce analytics', 'no command :sorce — did you mean :source?'],
+    ['histroy', 'no command :histroy — did you mean :history?'],
+    ['qiut', 'no command :qiut — commands: filter, source, sort, open, sources, history, view, columns, interval, q'],
+    ['source mcrti', 'source: no source named mcrti — did you mean mcrit?'],
+    ['source OSAPI', 'source: no source named OSAPI — did you mean osapi?'],
+    ['sort craeted', 'sort: no field craeted — did you mean created?'],
+    ['sort xyz', 'sort: expected one of default, state, priority, created, updated, source, type'],
+    ['columns state,eror', 'columns: unknown column "eror" — did you mean error?'],
+    ['view failed-elt', 'view: no view named failed-elt — did you mean failed-etl?'],
+    [
+      'filter sate:failed',
+      'filter: column 1: unknown field "sate" — did you mean state? (or quote a word with a colon: "a:b")',
+    ],
+  ])(':%s suggests the closest name in the footer', (line, message) => {
     const state = run(line);
     expect(state.flash?.text).toMatch(message);
     expect(state.prompt).toBeNull();

@@ -1,17 +1,26 @@
 /**
  * The sources screen's lines: per source its health, the full error (wrapped, sanitized),
- * failing since, failures in a row, next retry, last poll latency, polls per minute, jobs
- * listed vs the vendor's count, capabilities, read-only, and sparklines of jobs finished and
- * failed per minute over the last half hour.
+ * failing since, failures in a row, next retry, last poll latency, requests per minute (polls
+ * per minute where the source cannot count its requests), token expiry, jobs listed vs the
+ * vendor's count, capabilities, read-only, and sparklines of jobs finished and failed per
+ * minute over the last half hour.
  */
 import { VENDOR_NAMES } from '../../domain/job.js';
 import { sanitizeMultiline, sanitizeInline } from '../../domain/sanitize.js';
-import { countOf, formatAge, formatCount, formatDuration } from '../../domain/format.js';
+import {
+  ageChangesIn,
+  countdownChangesIn,
+  countOf,
+  formatAge,
+  formatCount,
+  formatDuration,
+} from '../../domain/format.js';
 import { ACTIVITY_MINUTES, activitySeries, sparkline, type ActivityHistory } from '../../domain/activity.js';
 import type { SourceSnapshot } from '../../store/types.js';
 import { wordWrap } from '../content/wrap.js';
 import { fitLine, seg, type Segment } from '../line.js';
 import { COLORS } from '../theme.js';
+import { requestRateText, tokenText, tokenTextChangesAt } from './session-text.js';
 
 const plural = countOf;
 
@@ -40,7 +49,10 @@ function pollLine(source: SourceSnapshot, now: number): string {
   parts.push(
     source.lastLatencyMs == null ? 'last poll: not yet' : `last poll took ${formatDuration(source.lastLatencyMs)}`,
   );
-  if (source.pollsLastMinute !== undefined) parts.push(`${plural(source.pollsLastMinute, 'poll')}/min`);
+  const rate = requestRateText(source);
+  if (rate !== null) parts.push(rate);
+  const token = source.session ? tokenText(source.session, now) : null;
+  if (token !== null) parts.push(token);
   return parts.join(' · ');
 }
 
@@ -103,4 +115,19 @@ export function sourceBlock(
     ),
   );
   return lines;
+}
+
+/** When the block of `source` drawn at `now` next reads differently by itself (Infinity: not by itself). */
+export function sourceBlockChangesAt(source: SourceSnapshot, activity: ActivityHistory, now: number): number {
+  const changes = [
+    source.session ? tokenTextChangesAt(source.session, now) : Infinity,
+    source.nextPollAt === null ? Infinity : now + countdownChangesIn(source.nextPollAt - now),
+  ];
+  if (source.status !== 'loading' && source.lastSuccessAt !== null)
+    changes.push(now + ageChangesIn(now - source.lastSuccessAt));
+  if (source.status === 'error' && source.failingSince != null)
+    changes.push(now + ageChangesIn(now - source.failingSince));
+  // why: the sparklines end at the current minute; with nothing counted they read the same every minute.
+  if ((activity.perSource.get(source.name)?.size ?? 0) > 0) changes.push((Math.floor(now / 60_000) + 1) * 60_000);
+  return Math.min(...changes);
 }

@@ -2,11 +2,13 @@
  * The sources screen (`S`, `:sources`): one block per source with everything the health cell
  * has no room for; the selected source's block is always in view. Takes props only.
  */
+import { useContext } from 'react';
 import { fitLine, Line, Lines, seg, type Segment } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';
 import { activeScopes } from '../select.js';
-import { footerLine } from './footer-line.js';
-import { sourceBlock } from './sources-lines.js';
+import { footerChangesAt, footerLine } from './footer-line.js';
+import { sourceBlock, sourceBlockChangesAt } from './sources-lines.js';
+import { ScreenClockContext } from '../screen-clock.js';
 import { COLORS } from '../theme.js';
 
 /** Props of the sources screen. */
@@ -20,6 +22,9 @@ export function SourcesView({ state, now }: SourcesViewProps) {
   const width = state.viewport.columns;
   const sources = state.fleet.sources;
   const height = Math.max(1, state.viewport.rows - 3);
+  const noteChange = useContext(ScreenClockContext);
+  for (const source of sources) noteChange(sourceBlockChangesAt(source, state.activity, now));
+  noteChange(footerChangesAt(state.flash, now));
   const blocks = sources.map((source, index) =>
     sourceBlock(source, state.activity, now, width, index === state.sources.cursor),
   );
