@@ -10,7 +10,7 @@ import type { ReadJson } from './authorized-reads.js';
 import { jobPath, type RequestCounter } from './request-helpers.js';
 import { detailFailureReason } from './missing-detail.js';
 import { ENRICH_CONCURRENCY } from './settings.js';
-import { isAlteryxCompleted } from './state-mapping.js';
+import { isAlteryxCompleted } from './state.js';
 
 /** What is known about the dispositions of listed completed jobs. */
 export interface DispositionCache {

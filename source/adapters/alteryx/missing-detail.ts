@@ -7,7 +7,7 @@
 import type { Job, JobDetail } from '../../domain/job.js';
 import type { ListResult } from '../contract.js';
 import { SourceError } from '../errors.js';
-import { normalizeAlteryxJob } from './normalize-job.js';
+import { normalizeAlteryxJob } from './normalize.js';
 
 /** Why a listed job's outcome is unknown when the server has no detail for it. */
 export const NO_DETAIL_REASON = 'outcome unknown: the server has no detail for this job';

@@ -4,7 +4,7 @@ import { jobKey, type Job, type JobDetail } from '../../domain/job.js';
 import { parseEpochSecondsString, parseIsoTime } from '../../domain/time.js';
 import { asRecord, asString } from '../read-fields.js';
 import type { VectaraApiVersion } from './constants.js';
-import { mapVectaraState, v1StateName } from './state-map.js';
+import { mapVectaraState, v1StateName } from './state.js';
 
 /** Tells a v1 record (`tsCreate`, `JOB_STATE__…`, numeric state) from a v2 one. */
 export function detectVectaraApiVersion(raw: unknown): VectaraApiVersion {

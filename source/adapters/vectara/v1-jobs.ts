@@ -23,7 +23,7 @@ import {
 } from './job-pages.js';
 import { normalizeVectaraJobDetail } from './normalize.js';
 import { shapeError } from './source-errors.js';
-import { VECTARA_V1_STATE_NAMES } from './state-map.js';
+import { VECTARA_V1_STATE_NAMES } from './state.js';
 
 const LIST_JOBS = 'POST /v1/list-jobs';
 

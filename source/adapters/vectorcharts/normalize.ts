@@ -16,7 +16,7 @@ import {
 } from '../../domain/job.js';
 import { parseEpochMs, parseIsoTime } from '../../domain/time.js';
 import { asArray, asNumber, asRecord, asString, clampPercent } from '../read-fields.js';
-import { mapVectorChartsState } from './state-map.js';
+import { mapVectorChartsState } from './state.js';
 
 /** Normalizes one Portal job record (a list item) to a Job; never throws on a malformed record. */
 export function normalizeVectorChartsJob(raw: unknown, source: string): Job {

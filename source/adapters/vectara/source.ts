@@ -23,16 +23,16 @@
  * - Vectara reports no progress, priority, host, steps, messages, result or totals, and has no
  *   cancel, delete or retry (apis.md §7). Records without an id are skipped.
  */
-import type { JobDetail } from '../domain/job.js';
-import { DEFAULT_LIMIT, type ActionKind, type JobSource, type ListResult } from './contract.js';
-import { SourceError } from './errors.js';
-import { createSourceHttpClient } from './source-http.js';
-import { createAuthenticatedRead } from './vectara/authenticated-read.js';
-import { VECTARA_CAPABILITIES, type VectaraOptions } from './vectara/constants.js';
-import type { RequestCounter, VectaraReader } from './vectara/job-pages.js';
-import { createTokenCache } from './vectara/oauth-token-cache.js';
-import { detailV1Job, listV1Jobs } from './vectara/v1-jobs.js';
-import { detailV2Job, listV2Jobs } from './vectara/v2-jobs.js';
+import type { JobDetail } from '../../domain/job.js';
+import { DEFAULT_LIMIT, type ActionKind, type JobSource, type ListResult } from '../contract.js';
+import { SourceError } from '../errors.js';
+import { createSourceHttpClient } from '../source-http.js';
+import { createAuthenticatedRead } from './authenticated-read.js';
+import { VECTARA_CAPABILITIES, type VectaraOptions } from './constants.js';
+import type { RequestCounter, VectaraReader } from './job-pages.js';
+import { createTokenCache } from './oauth-token-cache.js';
+import { detailV1Job, listV1Jobs } from './v1-jobs.js';
+import { detailV2Job, listV2Jobs } from './v2-jobs.js';
 
 // Re-exported: importers keep using this file's path.
 export {
@@ -40,15 +40,15 @@ export {
   VECTARA_MAX_PAGE_SIZE,
   type VectaraApiVersion,
   type VectaraOptions,
-} from './vectara/constants.js';
-export { detectVectaraApiVersion, normalizeVectaraJob, normalizeVectaraJobDetail } from './vectara/normalize.js';
-export { defaultVectaraTokenUrl } from './vectara/oauth-token-cache.js';
+} from './constants.js';
+export { detectVectaraApiVersion, normalizeVectaraJob, normalizeVectaraJobDetail } from './normalize.js';
+export { defaultVectaraTokenUrl } from './oauth-token-cache.js';
 export {
   VECTARA_V1_STATE_NAMES,
   VECTARA_V1_STATE_NUMBERS,
   mapVectaraState,
   type VectaraStateMapping,
-} from './vectara/state-map.js';
+} from './state.js';
 
 /** Creates a JobSource for a Vectara account (v2 by default, v1 with `apiVersion: 'v1'`). */
 export function createVectaraSource(options: VectaraOptions): JobSource {

@@ -4,7 +4,7 @@ import type { ServerCounters } from '../contract.js';
 import { parseExtendedJsonDate } from '../../domain/time.js';
 import { numericPriority } from '../../domain/priority.js';
 import { asArray, asNumber, asRecord, asString, clampPercent } from '../read-fields.js';
-import { deriveMcritState, mapMcritState } from './job-state.js';
+import { deriveMcritState, mapMcritState } from './state.js';
 import { readObjectId } from './wire-format.js';
 
 /** The one-line form of `last_error`: a Python traceback's final (exception) line, else the first line. */

@@ -12,9 +12,9 @@ import { dedupeById, MAX_PAGES_PER_POLL, pageCapTruncation } from '../paging.js'
 import { asNumber, asRecord, asString } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
 import { OSAPI_CAPABILITIES } from './actions.js';
-import { normalizeOsapiJob, normalizeOsapiJobDetail } from './normalize-job.js';
+import { normalizeOsapiJob, normalizeOsapiJobDetail } from './normalize.js';
 import { describeKeys, isJobNotFound, isRouteMiss, shapeError, unsupported } from './response-errors.js';
-import { normalizeOsapiStatusCounts } from './state-mapping.js';
+import { normalizeOsapiStatusCounts } from './state.js';
 
 /** Options of an OSAPI source: a JWT with `job:read` (and `job:write` for actions) and the path prefix. */
 export interface OsapiOptions extends BaseSourceOptions {

@@ -26,7 +26,7 @@
  *   deletes EVERY job when given no filter, so this file has no code path to it: an id must be a
  *   24-hex ObjectId before anything is sent (an empty id would otherwise reach `/jobs/`).
  */
-import type { Job, JobDetail, JobMessage } from '../domain/job.js';
+import type { Job, JobDetail, JobMessage } from '../../domain/job.js';
 import {
   DEFAULT_LIMIT,
   type ActionKind,
@@ -34,24 +34,24 @@ import {
   type BaseSourceOptions,
   type JobSource,
   type ListResult,
-} from './contract.js';
-import { SourceError } from './errors.js';
-import type { HttpClient } from './http.js';
-import { createSourceHttpClient } from './source-http.js';
-import { MAX_PAGES_PER_POLL, dedupeById, pageCapTruncation } from './paging.js';
-import { asNumber, asRecord, asString } from './read-fields.js';
-import { buildMcritCapabilities } from './mcrit/capabilities.js';
-import { deriveMcritState } from './mcrit/job-state.js';
-import { normalizeMcritDetail, normalizeMcritJob, normalizeMcritStats } from './mcrit/normalize-job.js';
-import { MCRIT_OBJECT_ID, describeType, readEnvelopeData, shapeError } from './mcrit/wire-format.js';
+} from '../contract.js';
+import { SourceError } from '../errors.js';
+import type { HttpClient } from '../http.js';
+import { createSourceHttpClient } from '../source-http.js';
+import { MAX_PAGES_PER_POLL, dedupeById, pageCapTruncation } from '../paging.js';
+import { asNumber, asRecord, asString } from '../read-fields.js';
+import { buildMcritCapabilities } from './actions.js';
+import { deriveMcritState } from './state.js';
+import { normalizeMcritDetail, normalizeMcritJob, normalizeMcritStats } from './normalize.js';
+import { MCRIT_OBJECT_ID, describeType, readEnvelopeData, shapeError } from './wire-format.js';
 
-export { MCRIT_STATES, deriveMcritState, mapMcritState, type McritState } from './mcrit/job-state.js';
+export { MCRIT_STATES, deriveMcritState, mapMcritState, type McritState } from './state.js';
 export {
   normalizeMcritDetail,
   normalizeMcritJob,
   normalizeMcritStats,
   summarizeMcritError,
-} from './mcrit/normalize-job.js';
+} from './normalize.js';
 
 /** Config of an MCRIT source: the common options plus the optional `apitoken` header value. */
 export interface McritOptions extends BaseSourceOptions {

@@ -22,20 +22,20 @@
  *   lasts until logout, authentication/logout.md); API tokens are left alone.
  * - A pre-pagination server answers the list with a bare array of every job (limit/offset ignored);
  *   it is cut to the source's limit here (list-pages.ts).
- * - `processing` (older public Chart API vocabulary, apis.md §1.6) is accepted as running (state-map.ts).
+ * - `processing` (older public Chart API vocabulary, apis.md §1.6) is accepted as running (state.ts).
  * - No cancel, delete or retry endpoint exists; `POST /jobs` only starts maintenance jobs.
  */
-import type { Job, JobDetail } from '../domain/job.js';
-import { DEFAULT_LIMIT, type ActionKind, type JobSource, type ListResult } from './contract.js';
-import { SourceError } from './errors.js';
-import { createSourceHttpClient } from './source-http.js';
-import { dedupeById, pageCapTruncation } from './paging.js';
-import { asRecord, asString } from './read-fields.js';
-import { VECTORCHARTS_CAPABILITIES, type VectorChartsOptions } from './vectorcharts/constants.js';
-import { listPages } from './vectorcharts/list-pages.js';
-import { normalizeVectorChartsDetail, normalizeVectorChartsJob } from './vectorcharts/normalize.js';
-import { createPortalAuth, newRequestCounter } from './vectorcharts/portal-auth.js';
-import { vectorChartsServerRoot, withoutCredentials } from './vectorcharts/server-url.js';
+import type { Job, JobDetail } from '../../domain/job.js';
+import { DEFAULT_LIMIT, type ActionKind, type JobSource, type ListResult } from '../contract.js';
+import { SourceError } from '../errors.js';
+import { createSourceHttpClient } from '../source-http.js';
+import { dedupeById, pageCapTruncation } from '../paging.js';
+import { asRecord, asString } from '../read-fields.js';
+import { VECTORCHARTS_CAPABILITIES, type VectorChartsOptions } from './constants.js';
+import { listPages } from './list-pages.js';
+import { normalizeVectorChartsDetail, normalizeVectorChartsJob } from './normalize.js';
+import { createPortalAuth, newRequestCounter } from './portal-auth.js';
+import { vectorChartsServerRoot, withoutCredentials } from './server-url.js';
 
 // Re-exported: importers keep using this file's path.
 export {
@@ -43,15 +43,15 @@ export {
   VECTORCHARTS_CAPABILITIES,
   VECTORCHARTS_PAGE_SIZE_CAP,
   type VectorChartsOptions,
-} from './vectorcharts/constants.js';
+} from './constants.js';
 export {
   normalizeVectorChartsDetail,
   normalizeVectorChartsJob,
   normalizeVectorChartsLog,
   normalizeVectorChartsStep,
-} from './vectorcharts/normalize.js';
-export { vectorChartsServerRoot } from './vectorcharts/server-url.js';
-export { mapVectorChartsState, type MappedState } from './vectorcharts/state-map.js';
+} from './normalize.js';
+export { vectorChartsServerRoot } from './server-url.js';
+export { mapVectorChartsState, type MappedState } from './state.js';
 
 /** Creates the JobSource of one VectorCharts Portal server. */
 export function createVectorChartsSource(options: VectorChartsOptions): JobSource {

@@ -21,14 +21,14 @@
  *
  * The parts live in ./alteryx/; this file re-exports what importers use.
  */
-export { ALTERYX_ENRICH_PER_POLL, ALTERYX_PAGE_SIZE, type AlteryxOptions } from './alteryx/settings.js';
+export { ALTERYX_ENRICH_PER_POLL, ALTERYX_PAGE_SIZE, type AlteryxOptions } from './settings.js';
 export {
   alteryxNativeState,
   isAlteryxCompleted,
   mapAlteryxState,
   type AlteryxStateMapping,
-} from './alteryx/state-mapping.js';
-export { parseAlteryxPriority, parseAlteryxTime } from './alteryx/field-parsers.js';
-export { alteryxMessageLevel, normalizeAlteryxMessages, normalizeAlteryxOutputs } from './alteryx/messages.js';
-export { normalizeAlteryxDetail, normalizeAlteryxJob, type AlteryxDetailContext } from './alteryx/normalize-job.js';
-export { createAlteryxSource } from './alteryx/source.js';
+} from './state.js';
+export { parseAlteryxPriority, parseAlteryxTime } from './field-parsers.js';
+export { alteryxMessageLevel, normalizeAlteryxMessages, normalizeAlteryxOutputs } from './messages.js';
+export { normalizeAlteryxDetail, normalizeAlteryxJob, type AlteryxDetailContext } from './normalize.js';
+export { createAlteryxSource } from './source.js';

@@ -23,13 +23,13 @@
  *
  * The code lives in ./osapi/ (source, normalizers, state mapping, actions); this entry re-exports it.
  */
-export { OSAPI_CAPABILITIES } from './osapi/actions.js';
+export { OSAPI_CAPABILITIES } from './actions.js';
 export {
   createOsapiSource,
   OSAPI_DEFAULT_PATH_PREFIX,
   OSAPI_MAX_PAGE_SIZE,
   type OsapiOptions,
-} from './osapi/create-source.js';
-export { normalizeOsapiJob, normalizeOsapiJobDetail } from './osapi/normalize-job.js';
-export { mapOsapiState, normalizeOsapiStatusCounts, type OsapiStateMapping } from './osapi/state-mapping.js';
-export { normalizeOsapiTimelineEvent } from './osapi/timeline-steps.js';
+} from './source.js';
+export { normalizeOsapiJob, normalizeOsapiJobDetail } from './normalize.js';
+export { mapOsapiState, normalizeOsapiStatusCounts, type OsapiStateMapping } from './state.js';
+export { normalizeOsapiTimelineEvent } from './timeline-steps.js';
