@@ -3,10 +3,10 @@
  */
 import type { JobSource } from './contract.js';
 import { applyPriorityMap, withPriorityMap, type PriorityMap } from '../domain/priority.js';
-import { createVectorChartsSource, type VectorChartsOptions } from './vectorcharts/source.js';
+import { createVectorChartsSource, type VectorChartsOptions } from './vectorcharts/index.js';
 import { createOsapiSource, type OsapiOptions } from './osapi/index.js';
-import { createVectaraSource, type VectaraOptions } from './vectara/source.js';
-import { createMcritSource, type McritOptions } from './mcrit/source.js';
+import { createVectaraSource, type VectaraOptions } from './vectara/index.js';
+import { createMcritSource, type McritOptions } from './mcrit/index.js';
 import { createAlteryxSource, type AlteryxOptions } from './alteryx/index.js';
 import { createHttpJsonSource, type HttpJsonOptions } from './http-json.js';
 

@@ -6,8 +6,8 @@
  */
 import { SourceError } from '../errors.js';
 import { asRecord, asString } from '../read-fields.js';
-import type { ReadJson } from './authorized-reads.js';
-import { jobPath, type RequestCounter } from './request-helpers.js';
+import type { RequestCounter } from '../kit/request-counter.js';
+import { jobPath, type ReadJson } from './request-helpers.js';
 import { detailFailureReason } from './missing-detail.js';
 import { ENRICH_CONCURRENCY } from './settings.js';
 import { isAlteryxCompleted } from './state.js';

@@ -1,31 +1,4 @@
-/**
- * MCRIT adapter. Follows shared/apis.md §4 (source: `danielplohmann/mcrit` JobResource.py,
- * application_routes.py and libs/mongoqueue.py; wire data: `fkie-cad/mcritweb` tests/fixtures).
- * The seed doc (003) is wrong in several places (apis.md §4.8); this file follows the source.
- *
- * Quirks handled here:
- * - Jobs are raw MongoDB documents in relaxed Extended JSON: `_id: {"$oid"}`, dates
- *   `{"$date": "…Z"}`, `result` is a plain GridFS id string. There is NO state field: the state
- *   is derived by `deriveMcritState`, a rule-for-rule port of mongoqueue `_identifyJobState`
- *   (rule order matters, Python truthiness included).
- * - Envelope `{"status": "successful", "data": …}`: `status` is the HTTP wrapper, not a job state.
- * - `GET /jobs?start=<skip>&limit=<n>`: `start` is a skip count and `limit=0` means ALL, so a
- *   positive limit is always sent; newest first unless `ascending=true`. There is no total.
- *   `GET /jobs/stats` (`{method: {state: n}}`) is reported as the server's own counters
- *   (`serverCounters`), never as a total or per-state job counts: its counters are incremented
- *   per method and drift (server/JobResource.py). A failing or empty (`{}`, the in-memory
- *   LocalQueue) answer leaves them out instead of failing the poll.
- * - `progress` is a fraction 0–1, or an absolute step count when the reporter has no total
- *   (queue/QueueRemoteCalls.py): a count is kept as `progressSteps`, progress is then null.
- * - A result larger than the body limit is reported with its size (`resultTooLarge`), never as
- *   "no result"; `saveResult` streams it whole to a file (`jobtop get SOURCE/ID --result FILE`).
- *   `compact=true` only shrinks matching/query results (server/JobResource.py).
- * - `GET /jobs/{id}` answers HTTP 200 with `data: null` for an unknown id: detail() returns null.
- * - Auth is optional: header `apitoken`; 401 bodies are Falcon's `{title, description}`.
- * - The only action is Delete (`DELETE /jobs/{id}`): no cancel, no retry. The bulk `DELETE /jobs`
- *   deletes EVERY job when given no filter, so this file has no code path to it: an id must be a
- *   24-hex ObjectId before anything is sent (an empty id would otherwise reach `/jobs/`).
- */
+/** The JobSource of one MCRIT server: paged `GET /jobs` with `/jobs/stats`, `GET /jobs/{id}` with its result, and Delete. */
 import type { Job, JobDetail, JobMessage } from '../../domain/job.js';
 import {
   DEFAULT_LIMIT,
@@ -36,22 +9,16 @@ import {
   type ListResult,
 } from '../contract.js';
 import { SourceError } from '../errors.js';
-import type { HttpClient } from '../http.js';
+import type { HttpClient, HttpRequest } from '../http.js';
+import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
+import { shapeError } from '../kit/shape-error.js';
 import { createSourceHttpClient } from '../source-http.js';
 import { MAX_PAGES_PER_POLL, dedupeById, pageCapTruncation } from '../paging.js';
 import { asNumber, asRecord, asString } from '../read-fields.js';
 import { buildMcritCapabilities } from './actions.js';
 import { deriveMcritState } from './state.js';
 import { normalizeMcritDetail, normalizeMcritJob, normalizeMcritStats } from './normalize.js';
-import { MCRIT_OBJECT_ID, describeType, readEnvelopeData, shapeError } from './wire-format.js';
-
-export { MCRIT_STATES, deriveMcritState, mapMcritState, type McritState } from './state.js';
-export {
-  normalizeMcritDetail,
-  normalizeMcritJob,
-  normalizeMcritStats,
-  summarizeMcritError,
-} from './normalize.js';
+import { MCRIT_OBJECT_ID, describeType, readEnvelopeData } from './wire-format.js';
 
 /** Config of an MCRIT source: the common options plus the optional `apitoken` header value. */
 export interface McritOptions extends BaseSourceOptions {
@@ -74,31 +41,31 @@ export function createMcritSource(options: McritOptions): JobSource {
   const token = options.apiToken !== undefined && options.apiToken.length > 0 ? options.apiToken : undefined;
   const headers: Record<string, string> = token ? { apitoken: token } : {};
   const limit = Number.isFinite(options.limit) ? Math.max(1, Math.floor(options.limit!)) : DEFAULT_LIMIT;
-  const client: HttpClient = createSourceHttpClient(options, { secrets: [token] });
+  const sent = newRequestCounter();
+  const client: HttpClient = createSourceHttpClient(options, { secrets: [token], sent });
 
   async function getData(
     path: string,
     signal?: AbortSignal,
     query?: Record<string, string | number>,
-    measureOversize = false,
+    extra: Pick<HttpRequest, 'measureOversize' | 'counter'> = {},
   ): Promise<unknown> {
-    const body = await client.json({ path, query, headers, signal, measureOversize });
+    const body = await client.json({ path, query, headers, signal, ...extra });
     return readEnvelopeData(source, body, `GET ${path}`);
   }
 
   async function fetchPages(
     signal: AbortSignal | undefined,
-    counter: { requests: number; pages?: number },
-  ): Promise<Job[]> {
+    counter: RequestCounter,
+  ): Promise<{ jobs: Job[]; pages: number }> {
     const jobs: Job[] = [];
     const seen = new Set<string>();
     let skip = 0;
-    counter.pages = 0;
+    let pages = 0;
     for (let page = 0; page < MAX_PAGES_PER_POLL && seen.size < limit; page++) {
-      counter.pages++;
+      pages++;
       const pageSize = Math.min(MCRIT_PAGE_SIZE, limit - seen.size);
-      counter.requests++;
-      const data = await getData('/jobs', signal, { start: skip, limit: pageSize });
+      const data = await getData('/jobs', signal, { start: skip, limit: pageSize }, { counter });
       if (!Array.isArray(data))
         throw shapeError(source, 'GET /jobs', `expected "data" to be an array of jobs, got ${describeType(data)}`);
       skip += data.length;
@@ -110,16 +77,15 @@ export function createMcritSource(options: McritOptions): JobSource {
       }
       if (data.length < pageSize) break;
     }
-    return dedupeById(jobs).slice(0, limit);
+    return { jobs: dedupeById(jobs).slice(0, limit), pages };
   }
 
   async function fetchStats(
     signal: AbortSignal | undefined,
-    counter: { requests: number },
+    counter: RequestCounter,
   ): Promise<ReturnType<typeof normalizeMcritStats>> {
-    counter.requests++;
     try {
-      return normalizeMcritStats(await getData('/jobs/stats', signal));
+      return normalizeMcritStats(await getData('/jobs/stats', signal, undefined, { counter }));
     } catch {
       // why: stats are an extra (counters can drift, LocalQueue has none); the job list decides health.
       return null;
@@ -129,7 +95,10 @@ export function createMcritSource(options: McritOptions): JobSource {
   async function fetchResult(id: string, signal?: AbortSignal): Promise<FetchedResult> {
     try {
       // why: compact=true drops function-level matches, which make matching results many MB.
-      return { result: await getData(`/jobs/${id}/result`, signal, { compact: 'true' }, true), notes: [] };
+      return {
+        result: await getData(`/jobs/${id}/result`, signal, { compact: 'true' }, { measureOversize: true }),
+        notes: [],
+      };
     } catch (error) {
       if (signal?.aborted || !(error instanceof SourceError)) throw error;
       // why: a unique-blocks result of 6,124 blocks is ~4.2 MB and compact does not shrink it: say
@@ -156,11 +125,11 @@ export function createMcritSource(options: McritOptions): JobSource {
     capabilities: buildMcritCapabilities(options.readonly === true),
 
     async list(signal?: AbortSignal): Promise<ListResult> {
-      const counter: { requests: number; pages?: number } = { requests: 0 };
+      const counter = newRequestCounter();
       const stats = fetchStats(signal, counter);
-      const jobs = await fetchPages(signal, counter);
+      const { jobs, pages } = await fetchPages(signal, counter);
       const serverCounters = await stats;
-      const truncated = pageCapTruncation(limit, jobs.length, counter.pages ?? 0);
+      const truncated = pageCapTruncation(limit, jobs.length, pages);
       return {
         jobs,
         total: null,
@@ -219,6 +188,9 @@ export function createMcritSource(options: McritOptions): JobSource {
           : 'nothing was deleted: the job no longer exists (num_deleted: 0)';
       return { kind: 'delete', effect: 'deleted', message };
     },
+
+    // why: MCRIT's optional `apitoken` is a static value with no stated expiry.
+    session: () => ({ requests: sent.requests, tokenExpiresAt: null }),
 
     close: () => client.close(),
   };

@@ -1,4 +1,4 @@
-/** What an OSAPI source can do (apis.md §7): its capabilities and the delete and retry actions. */
+/** What an OSAPI source can do: its capabilities and the delete and retry actions. */
 import { unavailable, type ActionSpec, type SourceCapabilities } from '../contract.js';
 
 const RETRYABLE_STATUSES = new Set(['failed', 'partial_failure', 'skipped']);
@@ -38,7 +38,7 @@ const RETRY_ACTION: ActionSpec = {
   },
 };
 
-/** What an OSAPI source can do (apis.md §7): detail, agents as steps, timeline as messages, delete and retry. */
+/** What an OSAPI source can do: detail, agents as steps, timeline as messages, delete and retry. */
 export const OSAPI_CAPABILITIES: SourceCapabilities = {
   detail: true,
   steps: true,

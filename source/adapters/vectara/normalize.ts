@@ -1,4 +1,4 @@
-/** v2 and v1 job records normalized to Jobs: ISO times on v2, epoch-second strings on v1 (apis.md §3). */
+/** v2 and v1 job records normalized to Jobs: ISO times on v2, epoch-second strings on v1. */
 import { NO_PRIORITY } from '../../domain/priority.js';
 import { jobKey, type Job, type JobDetail } from '../../domain/job.js';
 import { parseEpochSecondsString, parseIsoTime } from '../../domain/time.js';

@@ -1,7 +1,7 @@
-/** Vectara's v2 states, v1 state names and v1 proto numbers mapped onto jobtop's states (apis.md §6). */
+/** Vectara's v2 states, v1 state names and v1 proto numbers mapped onto jobtop's states (docs/vendors.md). */
 import type { JobFlag, JobState } from '../../domain/job.js';
 
-/** A native state mapped onto jobtop's states (apis.md §6). */
+/** A native state mapped onto jobtop's states. */
 export interface VectaraStateMapping {
   state: JobState;
   terminal: boolean;
