@@ -225,7 +225,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       throw transportError(source, label, error, timeout.aborted, redact);
     }
     const rawType = response.headers['content-type'];
-    const contentType = (Array.isArray(rawType) ? rawType[0] : (rawType ?? '')).split(';')[0].trim().toLowerCase();
+    const contentType = (((Array.isArray(rawType) ? rawType[0] : rawType) ?? '').split(';')[0] ?? '')
+      .trim()
+      .toLowerCase();
     return { status: response.statusCode, headers: response.headers, text, contentType };
   }
 

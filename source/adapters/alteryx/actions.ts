@@ -27,7 +27,7 @@ export function cancelSpec(): ActionSpec {
     // why: on a queued job the record is deleted, which cannot be undone.
     destructive: true,
     availability(job) {
-      const status = rawStatus(job) ?? job.nativeState.split('/')[0].toLowerCase();
+      const status = rawStatus(job) ?? (job.nativeState.split('/')[0] ?? '').toLowerCase();
       if (status === 'queued')
         return { ok: true, consequence: 'a queued job is deleted, not cancelled: it disappears from the list' };
       if (status === 'running') return { ok: true, consequence: 'the running job is cancelled' };

@@ -34,7 +34,7 @@ async function runLimited<T>(
 ): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < items.length) await work(items[next++]);
+    for (let item = items[next++]; item !== undefined; item = items[next++]) await work(item);
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
 }

@@ -14,8 +14,9 @@ export function summarizeMcritError(lastError: string | null): string | null {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
-  if (lines.length === 0) return null;
-  return lines[0].startsWith('Traceback (most recent call last)') ? lines[lines.length - 1] : lines[0];
+  const first = lines[0];
+  if (first === undefined) return null;
+  return first.startsWith('Traceback (most recent call last)') ? (lines.at(-1) ?? first) : first;
 }
 
 function latest(times: readonly (number | null)[]): number | null {

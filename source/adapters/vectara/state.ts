@@ -50,7 +50,8 @@ const STATE_TABLE: Readonly<Record<string, VectaraStateMapping>> = {
 /** Maps a v2 state, a v1 state name or a v1 proto number onto jobtop's states; anything else is unknown. */
 export function mapVectaraState(native: unknown): VectaraStateMapping {
   const name = typeof native === 'number' ? v1StateName(native) : native;
-  const entry = typeof name === 'string' && Object.hasOwn(STATE_TABLE, name) ? STATE_TABLE[name] : UNKNOWN;
+  const entry =
+    (typeof name === 'string' && Object.hasOwn(STATE_TABLE, name) ? STATE_TABLE[name] : undefined) ?? UNKNOWN;
   return { ...entry, flags: [...entry.flags] };
 }
 

@@ -83,8 +83,8 @@ function checkV1Body(source: string, body: unknown): void {
     // why: protojson omits the zero enum value, so an OK element can be `{}` (or code 0).
     .map((element) => ({ code: asString(element.code) ?? 'OK', detail: asString(element.statusDetail) }))
     .filter((element) => element.code !== 'OK' && element.code !== '0');
-  if (failures.length === 0) return;
-  const first = failures[0].code;
+  const first = failures[0]?.code;
+  if (first === undefined) return;
   throw new SourceError({
     source,
     kind: v1StatusKind(first),

@@ -98,11 +98,12 @@ function earliestStepStart(steps: Record<string, unknown>[]): number | null {
 
 function failureText(record: Record<string, unknown>, steps: Record<string, unknown>[]): string | null {
   const errors = stepErrors(steps);
-  if (errors.length > 0) return errors[errors.length - 1];
+  const lastError = errors.at(-1);
+  if (lastError !== undefined) return lastError;
   const errorLogs = asArray(record.logs)
     .map(asRecord)
     .filter((entry) => entry.type === 'error');
-  const lastLog = errorLogs.length > 0 ? asString(errorLogs[errorLogs.length - 1].message) : null;
+  const lastLog = asString(errorLogs.at(-1)?.message);
   return lastLog ?? errorText(asRecord(record.result).error);
 }
 
