@@ -200,7 +200,7 @@ describe('an OSAPI source session', () => {
 
 describe('an MCRIT source session', () => {
   const ID = '6a746a41f8b8d2c6f8366a09';
-  it('counts the stats request, the pages, the detail and the delete; no token expiry', async () => {
+  it('counts the stats request, the pages, the detail and the delete, through a priorityMap too; no token expiry', async () => {
     const document = {
       _id: { $oid: ID },
       payload: { method: 'getMatchesForSample' },
@@ -215,7 +215,16 @@ describe('an MCRIT source session', () => {
       if (request.method === 'DELETE') return { status: 200, json: { status: 'successful', data: { num_deleted: 1 } } };
       return { status: 404, json: { title: 'Not Found' } };
     });
-    const source = keep(createSource({ type: 'mcrit', name: 'mc', url: server.url, apiToken: 'mcrit-token-0001' }));
+    // why: a priorityMap wraps the source (registry.ts); its session must still be the adapter's.
+    const source = keep(
+      createSource({
+        type: 'mcrit',
+        name: 'mc',
+        url: server.url,
+        apiToken: 'mcrit-token-0001',
+        priorityMap: { '10': 'urgent' },
+      }),
+    );
     const listed = await source.list();
     expect(listed.requests).toBe(2);
     await source.detail(ID);
