@@ -14,11 +14,11 @@ import { newRequestCounter, type RequestCounter } from '../kit/request-counter.j
 import { shapeError } from '../kit/shape-error.js';
 import { createSourceHttpClient } from '../source-http.js';
 import { MAX_PAGES_PER_POLL, dedupeById, pageCapTruncation } from '../paging.js';
-import { asNumber, asRecord, asString } from '../read-fields.js';
-import { buildMcritCapabilities } from './actions.js';
+import { asRecord, asString } from '../read-fields.js';
+import { buildMcritCapabilities, sendMcritAction } from './actions.js';
 import { deriveMcritState } from './state.js';
 import { normalizeMcritDetail, normalizeMcritJob, normalizeMcritStats } from './normalize.js';
-import { MCRIT_OBJECT_ID, describeType, readEnvelopeData } from './wire-format.js';
+import { describeType, readEnvelopeData } from './wire-format.js';
 
 /** Config of an MCRIT source: the common options plus the optional `apitoken` header value. */
 export interface McritOptions extends BaseSourceOptions {
@@ -161,33 +161,7 @@ export function createMcritSource(options: McritOptions): JobSource {
       return client.saveTo({ path: `/jobs/${encodeURIComponent(id)}/result`, headers, signal }, file);
     },
 
-    async act(kind: ActionKind, job: Job): Promise<ActionOutcome> {
-      if (kind !== 'delete') {
-        throw new SourceError({
-          source,
-          kind: 'unsupported',
-          short: `${kind} is not supported`,
-          detail: 'MCRIT has no cancel or retry endpoint; its only action is Delete (DELETE /jobs/{id})',
-        });
-      }
-      if (!MCRIT_OBJECT_ID.test(job.id)) {
-        throw new SourceError({
-          source,
-          kind: 'unsupported',
-          short: 'invalid job id',
-          detail: `MCRIT job ids are 24 hex characters; nothing was sent for "${job.id}"`,
-        });
-      }
-      const path = `/jobs/${job.id}`;
-      const body = await client.json({ method: 'DELETE', path, headers });
-      const deleted = asNumber(asRecord(readEnvelopeData(source, body, `DELETE ${path}`)).num_deleted);
-      if (deleted === null) throw shapeError(source, `DELETE ${path}`, 'expected "data.num_deleted" to be a number');
-      const message =
-        deleted > 0
-          ? `MCRIT deleted the job and its result (num_deleted: ${deleted})`
-          : 'nothing was deleted: the job no longer exists (num_deleted: 0)';
-      return { kind: 'delete', effect: 'deleted', message };
-    },
+    act: (kind: ActionKind, job: Job): Promise<ActionOutcome> => sendMcritAction(client, headers, kind, job),
 
     // why: MCRIT's optional `apitoken` is a static value with no stated expiry.
     session: () => ({ requests: sent.requests, tokenExpiresAt: null }),

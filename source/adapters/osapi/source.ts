@@ -12,11 +12,11 @@ import { jwtExpiresAt } from '../kit/jwt-expiry.js';
 import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
 import { shapeError } from '../kit/shape-error.js';
 import { dedupeById, MAX_PAGES_PER_POLL, pageCapTruncation } from '../paging.js';
-import { asNumber, asRecord, asString } from '../read-fields.js';
+import { asNumber, asRecord } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
-import { OSAPI_CAPABILITIES } from './actions.js';
+import { OSAPI_CAPABILITIES, sendOsapiAction } from './actions.js';
 import { normalizeOsapiJob, normalizeOsapiJobDetail } from './normalize.js';
-import { describeKeys, isJobNotFound, isRouteMiss, unsupported } from './response-errors.js';
+import { describeKeys, isJobNotFound, isRouteMiss } from './response-errors.js';
 import { normalizeOsapiStatusCounts } from './state.js';
 
 /** Options of an OSAPI source: a JWT with `job:read` (and `job:write` for actions) and the path prefix. */
@@ -139,33 +139,6 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
     return normalizeOsapiJobDetail(body, source);
   }
 
-  async function deleteJob(job: { id: string }): Promise<ActionOutcome> {
-    await client.json({ method: 'DELETE', path: jobPath(job.id), headers }, { allowEmpty: true });
-    return {
-      kind: 'delete',
-      effect: 'deleted',
-      message: `OSAPI forgot job ${job.id}; agents already working on it keep working`,
-    };
-  }
-
-  async function retryJob(job: { id: string }): Promise<ActionOutcome> {
-    const path = `${jobPath(job.id)}/retry`;
-    const body = asRecord(await client.json({ method: 'POST', path, headers }));
-    const newJobId = asString(body.job_id);
-    if (!newJobId)
-      throw shapeError(
-        source,
-        label('POST', path),
-        `the retry response has no "job_id" (keys: ${describeKeys(body)})`,
-        201,
-      );
-    const revision = asNumber(body.revision);
-    const details = [`status ${asString(body.status) ?? 'unknown'}`, revision === null ? null : `revision ${revision}`]
-      .filter(Boolean)
-      .join(', ');
-    return { kind: 'retry', effect: 'retried', message: `Retried as job ${newJobId} (${details})`, newJobId };
-  }
-
   return {
     name: source,
     vendor: 'osapi',
@@ -173,11 +146,8 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
     capabilities: OSAPI_CAPABILITIES,
     list,
     detail,
-    act(kind: ActionKind, job: Job): Promise<ActionOutcome> {
-      if (kind === 'delete') return deleteJob(job);
-      if (kind === 'retry') return retryJob(job);
-      return Promise.reject(unsupported(source, kind));
-    },
+    act: (kind: ActionKind, job: Job): Promise<ActionOutcome> =>
+      sendOsapiAction({ client, headers, jobPath, label }, kind, job),
     session: () => ({ requests: sent.requests, tokenExpiresAt }),
     close: () => client.close(),
   };
