@@ -89,9 +89,7 @@ module.exports = {
       name: 'demo-shares-only-domain',
       comment:
         'The demo simulators implement the vendor side independently: they share nothing with adapters/ (or any other layer) but the domain, ' +
-        'so an adapter bug cannot hide behind a simulator built from the same code. ' +
-        'Known exception (.dependency-cruiser-known-violations.json): the MCRIT simulator still imports deriveMcritState from ' +
-        'adapters/mcrit.ts; once that import is gone, test/layering/layers.test.ts fails until the entries are deleted, so it cannot return.',
+        'so an adapter bug cannot hide behind a simulator built from the same code.',
       severity: 'error',
       from: { path: '^source/demo/' },
       to: { path: ourCodeExcept('demo/', 'domain/') },

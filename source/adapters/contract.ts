@@ -1,6 +1,6 @@
 /**
  * The contract every vendor adapter implements: list, detail, declared capabilities and
- * actions that say what they really do on that API (apis.md §7).
+ * actions that say what they really do on that API (docs/keys.md, docs/vendors.md).
  */
 import type { Job, JobDetail, JobState, SourceType } from '../domain/job.js';
 

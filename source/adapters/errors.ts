@@ -84,6 +84,11 @@ export function toSourceError(source: string, error: unknown): SourceError {
   return new SourceError({ source, kind: 'network', short: 'error', detail: message });
 }
 
+/** True when `error` is a SourceError for an HTTP answer with `status`. */
+export function hasHttpStatus(error: unknown, status: number): error is SourceError {
+  return error instanceof SourceError && error.status === status;
+}
+
 /** The short phrase for an HTTP status, as shown in the health cell. */
 export function describeStatus(status: number): { kind: SourceErrorKind; short: string } {
   if (status === 401) return { kind: 'auth', short: '401 unauthorized' };

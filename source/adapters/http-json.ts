@@ -7,7 +7,7 @@
  * The code lives in ./http-json/ (compiled declaration, paging, normalization, detail, actions).
  */
 export { compileDeclaration, DECLARATION_KEYS, type DeclarationProblem } from './http-json/compile-declaration.js';
-export { createHttpJsonSource, type HttpJsonOptions } from './http-json/create-source.js';
+export { createHttpJsonSource, type HttpJsonOptions } from './http-json/source.js';
 export type { HttpJsonDeclaration } from './http-json/declaration.js';
 export { evaluate } from './http-json/expression.js';
 export { newFindings, normalizeItem } from './http-json/normalize-item.js';

@@ -32,6 +32,7 @@ import {
   redirectError,
   transportError,
 } from './http-diagnosis.js';
+import { countRequest, type RequestCounter } from './kit/request-counter.js';
 
 export { describeTlsFailure, extractVendorMessage, parseRetryAfter, redactSecrets } from './http-diagnosis.js';
 
@@ -61,6 +62,8 @@ export interface HttpRequest {
    * body's size: for a result the operator is told about ("result is 4.2 MB"), not for polls.
    */
   measureOversize?: boolean;
+  /** The poll or call this request belongs to: the client adds one to it when it sends the request. */
+  counter?: RequestCounter;
 }
 
 /** A response whose body was read within the size limit. */
@@ -103,6 +106,8 @@ export interface HttpClientOptions {
   secrets?: readonly string[];
   /** A dispatcher to use instead of building one (tests). */
   dispatcher?: Dispatcher;
+  /** Counts every request this client sends (the source's session; several clients may share it). */
+  sent?: RequestCounter;
 }
 
 /** A client bound to one source's base URL. */
@@ -133,7 +138,7 @@ const receivedTokens = new Set<string>();
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
-/** Default response size limit (issue 7: "a few MB per response"). */
+/** Default response size limit: a few MB per response (docs/faults.md, `maxBodySize`). */
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** Creates the HTTP client of one source. */
@@ -179,6 +184,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let response: Dispatcher.ResponseData;
     try {
       const [{ request }, agent] = await Promise.all([loadUndici(), getDispatcher()]);
+      countRequest(options.sent, req.counter);
       response = await request(url, {
         method,
         headers,
@@ -219,7 +225,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       throw transportError(source, label, error, timeout.aborted, redact);
     }
     const rawType = response.headers['content-type'];
-    const contentType = (Array.isArray(rawType) ? rawType[0] : (rawType ?? '')).split(';')[0].trim().toLowerCase();
+    const contentType = (((Array.isArray(rawType) ? rawType[0] : rawType) ?? '').split(';')[0] ?? '')
+      .trim()
+      .toLowerCase();
     return { status: response.statusCode, headers: response.headers, text, contentType };
   }
 
@@ -328,6 +336,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let response: Dispatcher.ResponseData;
     try {
       const [{ request }, agent] = await Promise.all([loadUndici(), getDispatcher()]);
+      countRequest(options.sent, req.counter);
       response = await request(buildUrl(base, req.path, req.query), {
         method,
         headers,
@@ -395,7 +404,7 @@ async function buildDispatcher(options: HttpClientOptions): Promise<Dispatcher> 
   const tls = { ca, rejectUnauthorized: options.insecure !== true };
   const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   // why: EnvHttpProxyAgent honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY and behaves as a plain
-  // Agent when none is set (issue 5). Through a proxy, undici's ProxyAgent replaces `connect`
+  // Agent when none is set (docs/configuration.md). Through a proxy, undici's ProxyAgent replaces `connect`
   // with its tunnel: the connect timeout only applies if given again in proxyTls (the hop to
   // the proxy) and requestTls (the TLS handshake with the origin inside the tunnel). The
   // proxy's own TLS keeps the system CAs (NODE_EXTRA_CA_CERTS): caFile is the source's CA.

@@ -1,6 +1,6 @@
 /**
  * Tolerant field readers for untrusted vendor records: a missing or mistyped field
- * degrades to null, never throws, so schema drift costs a field, not a job (issue 7).
+ * degrades to null, never throws, so schema drift costs a field, not a job (docs/faults.md).
  */
 
 /** The value as a plain object, or an empty one. */

@@ -3,11 +3,11 @@
  */
 import type { JobSource } from './contract.js';
 import { applyPriorityMap, withPriorityMap, type PriorityMap } from '../domain/priority.js';
-import { createVectorChartsSource, type VectorChartsOptions } from './vectorcharts.js';
-import { createOsapiSource, type OsapiOptions } from './osapi.js';
-import { createVectaraSource, type VectaraOptions } from './vectara.js';
-import { createMcritSource, type McritOptions } from './mcrit.js';
-import { createAlteryxSource, type AlteryxOptions } from './alteryx.js';
+import { createVectorChartsSource, type VectorChartsOptions } from './vectorcharts/index.js';
+import { createOsapiSource, type OsapiOptions } from './osapi/index.js';
+import { createVectaraSource, type VectaraOptions } from './vectara/index.js';
+import { createMcritSource, type McritOptions } from './mcrit/index.js';
+import { createAlteryxSource, type AlteryxOptions } from './alteryx/index.js';
 import { createHttpJsonSource, type HttpJsonOptions } from './http-json.js';
 
 /** A source entry as the config layer hands it over: its vendor type and that vendor's options. */

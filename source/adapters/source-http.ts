@@ -4,6 +4,7 @@
  */
 import type { BaseSourceOptions } from './contract.js';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http.js';
+import type { RequestCounter } from './kit/request-counter.js';
 
 /** The transport settings of a source's options, as createHttpClient takes them. */
 export function transportOptions(
@@ -13,15 +14,20 @@ export function transportOptions(
   return { timeoutMs, connectTimeoutMs, maxBodyBytes, readonly, caFile, insecure };
 }
 
-/** A source's HTTP client: its name in every error, its secrets redacted, its base URL (default: options.url). */
+/**
+ * A source's HTTP client: its name in every error, its secrets redacted, its base URL (default:
+ * options.url), and every request it sends counted on `sent` (the source's session counter, shared
+ * by all the clients of one source, token endpoints included).
+ */
 export function createSourceHttpClient(
   options: BaseSourceOptions,
-  init: { baseUrl?: string; secrets?: readonly (string | null | undefined)[] } = {},
+  init: { baseUrl?: string; secrets?: readonly (string | null | undefined)[]; sent?: RequestCounter } = {},
 ): HttpClient {
   return createHttpClient({
     ...transportOptions(options),
     source: options.name,
     baseUrl: init.baseUrl ?? options.url,
     secrets: (init.secrets ?? []).filter((secret): secret is string => typeof secret === 'string' && secret.length > 0),
+    sent: init.sent,
   });
 }

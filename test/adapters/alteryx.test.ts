@@ -13,7 +13,7 @@ import {
   normalizeAlteryxMessages,
   parseAlteryxPriority,
   type AlteryxOptions,
-} from '../../source/adapters/alteryx.js';
+} from '../../source/adapters/alteryx/index.js';
 import type { JobSource } from '../../source/adapters/contract.js';
 import { SourceError } from '../../source/adapters/errors.js';
 import { MAX_PAGES_PER_POLL } from '../../source/adapters/paging.js';

@@ -16,7 +16,7 @@ import {
   normalizeMcritStats,
   summarizeMcritError,
   type McritOptions,
-} from '../../source/adapters/mcrit.js';
+} from '../../source/adapters/mcrit/index.js';
 import { MAX_PAGES_PER_POLL } from '../../source/adapters/paging.js';
 import { startDemoServer, type DemoResponse, type RunningDemoServer } from '../../source/demo/kit.js';
 import {

@@ -10,7 +10,7 @@ import {
   normalizeOsapiTimelineEvent,
   OSAPI_CAPABILITIES,
   type OsapiOptions,
-} from '../../source/adapters/osapi.js';
+} from '../../source/adapters/osapi/index.js';
 import { SourceError } from '../../source/adapters/errors.js';
 import type { JobSource } from '../../source/adapters/contract.js';
 import type { Job } from '../../source/domain/job.js';

@@ -13,7 +13,7 @@ import {
   normalizeVectaraJob,
   normalizeVectaraJobDetail,
   type VectaraOptions,
-} from '../../source/adapters/vectara.js';
+} from '../../source/adapters/vectara/index.js';
 import type { JobFlag, JobState } from '../../source/domain/job.js';
 import { startDemoServer, type RunningDemoServer, type VendorSimulator } from '../../source/demo/kit.js';
 import {

@@ -8,7 +8,7 @@ import {
   normalizeVectorChartsDetail,
   normalizeVectorChartsJob,
   type VectorChartsOptions,
-} from '../../source/adapters/vectorcharts.js';
+} from '../../source/adapters/vectorcharts/index.js';
 import { SourceError } from '../../source/adapters/errors.js';
 import type { JobSource } from '../../source/adapters/contract.js';
 import { startDemoServer, type RunningDemoServer, type VendorSimulator } from '../../source/demo/kit.js';

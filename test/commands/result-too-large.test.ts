@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderJobText } from '../../source/commands/get/job-text.js';
 import { detailToJson } from '../../source/commands/get/detail-json.js';
 import { describeProgress, describeTooLargeResult, formatSize } from '../../source/domain/format.js';
-import { buildMcritCapabilities } from '../../source/adapters/mcrit/capabilities.js';
+import { buildMcritCapabilities } from '../../source/adapters/mcrit/actions.js';
 import type { JobDetail } from '../../source/domain/job.js';
 import { makeJob } from '../helpers/jobs.js';
 

@@ -11,7 +11,7 @@ import { parseConfigText } from '../../source/config/load-config.js';
 import type { Vendor } from '../../source/domain/job.js';
 import { REAL_SERVER_QUIRKS, startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
 import type { AlteryxSimulator } from '../../source/demo/alteryx-server.js';
-import { deriveMcritState } from '../../source/adapters/mcrit.js';
+import { deriveMcritState } from '../../source/adapters/mcrit/index.js';
 import type { McritSimulator } from '../../source/demo/mcrit-server.js';
 import type { OsapiSimulator } from '../../source/demo/osapi-server.js';
 import type { VectaraSimulator } from '../../source/demo/vectara-server.js';

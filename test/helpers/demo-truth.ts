@@ -2,7 +2,7 @@
  * The demo fleet as its own oracle: every job each simulator holds, in the normalized state
  * the vendor's documented mapping gives it (written out here, independently of the adapters).
  */
-import { deriveMcritState } from '../../source/adapters/mcrit.js';
+import { deriveMcritState } from '../../source/adapters/mcrit/index.js';
 import { JOB_STATES, type JobState, type Vendor } from '../../source/domain/job.js';
 import type { AlteryxSimulator } from '../../source/demo/alteryx-server.js';
 import type { DemoFleet } from '../../source/demo/fleet.js';

@@ -60,12 +60,12 @@ function plant(files: Record<string, string>): string {
 /** One wrong-way import per rule: [rule, importing file, what it imports]. */
 const PLANTED: [rule: string, from: string, specifier: string][] = [
   ['domain-imports-nothing-of-ours', 'source/domain/job.ts', '../store/fleet-store.js'],
-  ['adapters-import-only-domain', 'source/adapters/osapi.ts', '../store/fleet-store.js'],
+  ['adapters-import-only-domain', 'source/adapters/osapi/source.ts', '../../store/fleet-store.js'],
   ['store-imports-no-upper-layer', 'source/store/fleet-store.ts', '../ui/keymap.js'],
   ['ui-imports-no-command-or-cli', 'source/ui/keymap.ts', '../commands/list/list-command.js'],
-  ['views-import-no-store-or-adapter', 'source/ui/views/job-table.tsx', '../../adapters/osapi.js'],
+  ['views-import-no-store-or-adapter', 'source/ui/views/job-table.tsx', '../../adapters/osapi/index.js'],
   ['views-read-store-types-only-as-types', 'source/ui/views/header-lines.ts', '../../store/types.js'],
-  ['demo-shares-only-domain', 'source/demo/mcrit-server.ts', '../adapters/mcrit.js'],
+  ['demo-shares-only-domain', 'source/demo/mcrit-server.ts', '../adapters/mcrit/index.js'],
   ['terminal-imports-only-domain', 'source/terminal/diff-writer.ts', '../ui/keymap.js'],
   ['config-imports-only-adapters-and-domain', 'source/config/load-config.ts', '../store/fleet-store.js'],
   ['commands-import-no-cli', 'source/commands/list/list-command.ts', '../../cli.js'],

@@ -1,6 +1,6 @@
 /** What an Alteryx source can show and do. */
 import type { SourceCapabilities } from '../contract.js';
-import { cancelSpec } from './cancel.js';
+import { cancelSpec } from './actions.js';
 
 /** The Alteryx source's capabilities: detail, messages, outputs and cancel; no steps or result. */
 export const ALTERYX_CAPABILITIES: SourceCapabilities = {

@@ -6,11 +6,11 @@
  */
 import { SourceError } from '../errors.js';
 import { asRecord, asString } from '../read-fields.js';
-import type { ReadJson } from './authorized-reads.js';
-import { jobPath, type RequestCounter } from './request-helpers.js';
+import type { RequestCounter } from '../kit/request-counter.js';
+import { jobPath, type ReadJson } from './request-helpers.js';
 import { detailFailureReason } from './missing-detail.js';
 import { ENRICH_CONCURRENCY } from './settings.js';
-import { isAlteryxCompleted } from './state-mapping.js';
+import { isAlteryxCompleted } from './state.js';
 
 /** What is known about the dispositions of listed completed jobs. */
 export interface DispositionCache {
@@ -34,7 +34,7 @@ async function runLimited<T>(
 ): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < items.length) await work(items[next++]);
+    for (let item = items[next++]; item !== undefined; item = items[next++]) await work(item);
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
 }

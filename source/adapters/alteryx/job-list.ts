@@ -4,8 +4,9 @@
  */
 import { MAX_PAGES_PER_POLL } from '../paging.js';
 import { asNumber, asRecord, asString } from '../read-fields.js';
-import type { ReadJson } from './authorized-reads.js';
-import { shapeError, type RequestCounter } from './request-helpers.js';
+import type { RequestCounter } from '../kit/request-counter.js';
+import { shapeError } from '../kit/shape-error.js';
+import type { ReadJson } from './request-helpers.js';
 import { ALTERYX_PAGE_SIZE } from './settings.js';
 
 /** One page of `GET /v3/jobs`, read tolerantly. */
@@ -19,7 +20,7 @@ interface JobPage {
 function readJobPage(source: string, body: unknown): JobPage {
   const record = asRecord(body);
   if (!Array.isArray(record.data))
-    throw shapeError(source, 'GET /v3/jobs answered without a "data" array', 'GET /v3/jobs');
+    throw shapeError(source, 'GET /v3/jobs', 'GET /v3/jobs answered without a "data" array');
   const pagination = asRecord(record.pagination);
   return {
     items: record.data,

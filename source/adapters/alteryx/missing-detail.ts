@@ -7,7 +7,7 @@
 import type { Job, JobDetail } from '../../domain/job.js';
 import type { ListResult } from '../contract.js';
 import { SourceError } from '../errors.js';
-import { normalizeAlteryxJob } from './normalize-job.js';
+import { normalizeAlteryxJob } from './normalize.js';
 
 /** Why a listed job's outcome is unknown when the server has no detail for it. */
 export const NO_DETAIL_REASON = 'outcome unknown: the server has no detail for this job';
@@ -41,11 +41,12 @@ export function incompleteOf(
     .filter((job) => job.state === 'unknown')
     .map((job) => reasonOf(job.id))
     .filter((reason): reason is string => reason !== undefined && reason !== NO_DETAIL_REASON);
-  if (reasons.length === 0) return undefined;
   const distinct = [...new Set(reasons)];
+  const first = distinct[0];
+  if (first === undefined) return undefined;
   return {
     jobs: reasons.length,
-    reason: distinct.length === 1 ? distinct[0] : `${distinct[0]} (and ${distinct.length - 1} other reasons)`,
+    reason: distinct.length === 1 ? first : `${first} (and ${distinct.length - 1} other reasons)`,
   };
 }
 

@@ -4,20 +4,22 @@
  */
 import type { Job, JobDetail } from '../../domain/job.js';
 import { DEFAULT_LIMIT, type ActionKind, type ActionOutcome, type JobSource, type ListResult } from '../contract.js';
-import { SourceError } from '../errors.js';
+import { SourceError, hasHttpStatus } from '../errors.js';
+import { readWithBearer, withBearer } from '../kit/bearer-read.js';
+import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
+import { shapeError } from '../kit/shape-error.js';
 import { pageCapTruncation } from '../paging.js';
 import { asRecord } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
-import { createAuthorizedReader } from './authorized-reads.js';
-import { sendCancel } from './cancel.js';
+import { sendCancel } from './actions.js';
 import { ALTERYX_CAPABILITIES } from './capabilities.js';
 import { createDispositionCache } from './dispositions.js';
 import { detailFromListItem, incompleteOf, withUnknownOutcome } from './missing-detail.js';
 import { fetchListItems } from './job-list.js';
-import { normalizeAlteryxDetail, normalizeAlteryxJob } from './normalize-job.js';
-import { hasHttpStatus, jobPath, shapeError, type RequestCounter } from './request-helpers.js';
+import { normalizeAlteryxDetail, normalizeAlteryxJob } from './normalize.js';
+import { jobPath, type ReadJson } from './request-helpers.js';
 import { ALTERYX_ENRICH_PER_POLL, type AlteryxOptions } from './settings.js';
-import { createTokenKeeper } from './tokens.js';
+import { createAlteryxTokens } from './tokens.js';
 
 /** Creates the Alteryx Server v3 source: list (with disposition enrichment), detail and cancel. */
 export function createAlteryxSource(options: AlteryxOptions): JobSource {
@@ -27,9 +29,11 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
     options.clientId && options.clientSecret
       ? Buffer.from(`${options.clientId}:${options.clientSecret}`, 'utf8').toString('base64')
       : undefined;
-  const client = createSourceHttpClient(options, { secrets: [options.clientSecret, basic] });
-  const tokens = createTokenKeeper(client, options, options.now ?? Date.now);
-  const readJson = createAuthorizedReader(client, tokens);
+  const sent = newRequestCounter();
+  const client = createSourceHttpClient(options, { secrets: [options.clientSecret, basic], sent });
+  const tokens = createAlteryxTokens(client, options, options.now ?? Date.now);
+  const readJson: ReadJson = (request, counter) =>
+    readWithBearer(tokens, (token) => client.json(withBearer({ ...request, counter }, token)), { counter });
   const dispositions = createDispositionCache(readJson, () => options.enrichPerPoll ?? ALTERYX_ENRICH_PER_POLL);
   /** The last list's raw items by id, for the detail view's workflow name, owner and times. */
   let listItems = new Map<string, unknown>();
@@ -50,7 +54,7 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
     capabilities: ALTERYX_CAPABILITIES,
 
     async list(signal?: AbortSignal): Promise<ListResult> {
-      const counter: RequestCounter = { count: 0 };
+      const counter = newRequestCounter();
       const { items, total, pages } = await fetchListItems(readJson, source, limit, counter, signal);
       const truncated = pageCapTruncation(limit, items.size, pages);
       await dispositions.enrich(items, counter, signal);
@@ -64,14 +68,14 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
         jobs,
         total,
         stateCounts: null,
-        requests: counter.count,
+        requests: counter.requests,
         ...(incomplete ? { incomplete } : {}),
         ...(truncated ? { truncated } : {}),
       };
     },
 
     async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
-      const counter: RequestCounter = { count: 0 };
+      const counter = newRequestCounter();
       let body: unknown;
       try {
         body = await readJson({ path: jobPath(id), query: { includeMessages: 'true' }, signal }, counter);
@@ -91,7 +95,7 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
         if (body === null) return detailFromListItem(listed, source, dispositions.get(id));
       }
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-        throw shapeError(source, 'GET /v3/jobs/{id} did not answer with a job object', `GET /v3/jobs/${id}`);
+        throw shapeError(source, `GET /v3/jobs/${id}`, 'GET /v3/jobs/{id} did not answer with a job object');
       }
       dispositions.remember(id, body);
       const messages = Array.isArray(asRecord(body).messages) ? undefined : await fetchMessages(id, counter, signal);
@@ -109,6 +113,8 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
       }
       return sendCancel(client, tokens, options.readonly, job);
     },
+
+    session: () => ({ requests: sent.requests, tokenExpiresAt: tokens.expiresAt() }),
 
     close: () => client.close(),
   };

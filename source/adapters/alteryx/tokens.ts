@@ -1,34 +1,26 @@
 /**
  * OAuth2 client credentials: `POST <webapi>/oauth2/token` gives a bearer token that lasts about
- * an hour and has no refresh token. It is reused until shortly before it expires; a rejected
- * token request becomes an auth error that says so.
+ * an hour and has no refresh token. The kit's token cache (kit/token-cache.ts) reuses it until
+ * shortly before it expires; a rejected token request becomes an auth error that says so.
  *
  * The client id and secret go as HTTP Basic (`Authorization: Basic base64(id:secret)`, only
  * `grant_type` in the form body), as both public Alteryx API clients and the community guides
  * send them; when a server rejects Basic with 400/401 the credentials are sent in the form body
  * instead, and whichever worked is used from then on for this source.
  */
-import { SourceError } from '../errors.js';
+import { SourceError, hasHttpStatus } from '../errors.js';
 import type { HttpClient, HttpRequest } from '../http.js';
-import { asNumber, asRecord, asString } from '../read-fields.js';
-import { hasHttpStatus, shapeError, type RequestCounter } from './request-helpers.js';
-import { TOKEN_REFRESH_MARGIN_MS, type AlteryxOptions } from './settings.js';
+import { shapeError } from '../kit/shape-error.js';
+import { createTokenCache, oauthLifetimeMs, type TokenCache } from '../kit/token-cache.js';
+import { asRecord, asString } from '../read-fields.js';
+import type { AlteryxOptions } from './settings.js';
 
-/** Hands out bearer tokens, fetching one when there is none or it is about to expire. */
-export interface TokenKeeper {
-  bearer(counter: RequestCounter): Promise<string>;
-  /** Forgets `token` (after a 401), unless a newer one already replaced it. */
-  invalidate(token: string): void;
-}
-
-/** Creates the token keeper of one source. */
-export function createTokenKeeper(client: HttpClient, options: AlteryxOptions, now: () => number): TokenKeeper {
-  let current: { token: string; renewAt: number } | null = null;
-  let pending: Promise<string> | null = null;
+/** Creates the token cache of one source, on the clock `now` (the kit's margin and expiry rules). */
+export function createAlteryxTokens(client: HttpClient, options: AlteryxOptions, now: () => number): TokenCache {
   /** How this source's token endpoint takes the credentials: Basic until it refuses them. */
   let style: CredentialStyle = 'basic';
 
-  async function fetchToken(counter: RequestCounter): Promise<string> {
+  return createTokenCache(async (counter) => {
     const { clientId, clientSecret } = options;
     if (!clientId || !clientSecret) {
       throw new SourceError({
@@ -38,10 +30,7 @@ export function createTokenKeeper(client: HttpClient, options: AlteryxOptions, n
         detail: 'clientId and clientSecret (the API key and secret from the Alteryx user profile) are required',
       });
     }
-    const request = (as: CredentialStyle) => {
-      counter.count++;
-      return client.json(tokenRequest(as, clientId, clientSecret));
-    };
+    const request = (as: CredentialStyle) => client.json({ ...tokenRequest(as, clientId, clientSecret), counter });
     let body: unknown;
     try {
       body = await request(style);
@@ -60,26 +49,10 @@ export function createTokenKeeper(client: HttpClient, options: AlteryxOptions, n
     const record = asRecord(body);
     const token = asString(record.access_token);
     if (token === null)
-      throw shapeError(client.source, 'the token response has no "access_token"', 'POST /oauth2/token');
+      throw shapeError(client.source, 'POST /oauth2/token', 'the token response has no "access_token"');
     client.addSecret(token);
-    const lifetimeMs = (asNumber(record.expires_in) ?? 3600) * 1000;
-    current = { token, renewAt: now() + lifetimeMs - Math.min(TOKEN_REFRESH_MARGIN_MS, lifetimeMs / 10) };
-    return token;
-  }
-
-  return {
-    async bearer(counter) {
-      if (current && now() < current.renewAt) return current.token;
-      // why: parallel enrichment look-ups share one token request instead of stampeding.
-      pending ??= fetchToken(counter).finally(() => {
-        pending = null;
-      });
-      return pending;
-    },
-    invalidate(token) {
-      if (current?.token === token) current = null;
-    },
-  };
+    return { token, lifetimeMs: oauthLifetimeMs(record.expires_in) };
+  }, now);
 }
 
 /** Where the client credentials go in the token request. */
@@ -106,7 +79,7 @@ function tokenRequest(style: CredentialStyle, clientId: string, clientSecret: st
 
 /** A rejected token request (400 invalid_client, 401) becomes an auth error that says so. */
 function tokenRejection(error: unknown): unknown {
-  // why (issue 7 fault matrix): a 200 with HTML, an empty, truncated or oversized body, and a 429
+  // why (docs/faults.md): a 200 with HTML, an empty, truncated or oversized body, and a 429
   // with Retry-After are not rejections of the credentials; they keep their own words and retry hint.
   if (
     !(error instanceof SourceError) ||

@@ -116,7 +116,7 @@ function readQuery(reader: Reader, value: unknown, paging: Paging): Record<strin
     const text = reader.string(raw, `list.query.${key}`, true);
     if (text === null) continue;
     for (const match of text.matchAll(/\{([^}]*)\}/g)) {
-      if (!(QUERY_PLACEHOLDERS as readonly string[]).includes(match[1]))
+      if (!(QUERY_PLACEHOLDERS as readonly (string | undefined)[]).includes(match[1]))
         reader.problem(
           `list.query.${key}`,
           `unknown placeholder {${match[1]}} (expected ${QUERY_PLACEHOLDERS.map((name) => `{${name}}`).join(' ')})`,

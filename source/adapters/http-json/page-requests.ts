@@ -87,9 +87,9 @@ export function nextLink(header: string | string[] | undefined): string | null {
   const text = Array.isArray(header) ? header.join(', ') : header;
   if (!text) return null;
   for (const match of text.matchAll(/<([^>]*)>((?:\s*;\s*[^;,]+)*)/g)) {
-    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match[2]);
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match[2] ?? '');
     const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
-    if (relations.includes('next')) return match[1];
+    if (relations.includes('next')) return match[1] ?? null;
   }
   return null;
 }

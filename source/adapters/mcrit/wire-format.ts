@@ -1,9 +1,9 @@
 /**
- * Reading MCRIT's wire format: the `{"status", "data"}` envelope, Extended JSON ObjectIds, and the
- * shape errors raised when a response is not what MCRIT sends.
+ * Reading MCRIT's wire format: the `{"status", "data"}` envelope and Extended JSON ObjectIds.
  */
 import { SourceError } from '../errors.js';
 import { extractVendorMessage } from '../http.js';
+import { shapeError } from '../kit/shape-error.js';
 import { asRecord, asString } from '../read-fields.js';
 
 /** A MongoDB ObjectId as MCRIT validates it (the server's regex is start-anchored only). */
@@ -12,11 +12,6 @@ export const MCRIT_OBJECT_ID = /^[a-fA-F0-9]{24}$/;
 /** Reads an ObjectId written as `{"$oid": "…"}` (or, tolerantly, as a plain string). */
 export function readObjectId(value: unknown): string | null {
   return asString(asRecord(value).$oid) ?? (typeof value === 'string' && value.length > 0 ? value : null);
-}
-
-/** A SourceError for a response that does not have the shape MCRIT answers with. */
-export function shapeError(source: string, request: string, detail: string, status?: number): SourceError {
-  return new SourceError({ source, kind: 'shape', short: 'unexpected response shape', detail, status, request });
 }
 
 /** Names a JSON value's type for shape-error details ("an array", "null", …). */

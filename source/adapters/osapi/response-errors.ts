@@ -1,4 +1,4 @@
-/** Recognising OSAPI's 404s and building the SourceErrors of unexpected shapes and unsupported actions. */
+/** Recognising OSAPI's 404s, describing bodies for shape errors, and the SourceError of unsupported actions. */
 import type { ActionKind } from '../contract.js';
 import { SourceError } from '../errors.js';
 
@@ -18,11 +18,6 @@ export function describeKeys(body: unknown): string {
   if (Array.isArray(body)) return 'got an array';
   const keys = Object.keys(body);
   return keys.length > 0 ? keys.join(', ') : 'none';
-}
-
-/** A 'shape' SourceError: the server answered `status` with a body jobtop cannot read. */
-export function shapeError(source: string, request: string, detail: string, status = 200): SourceError {
-  return new SourceError({ source, kind: 'shape', short: 'unexpected response shape', detail, status, request });
 }
 
 /** The SourceError of an action OSAPI does not have (cancel, and anything but delete and retry). */

@@ -2,7 +2,7 @@
 import type { JobMessage, JobStep, MessageLevel } from '../../domain/job.js';
 import { parseGoDuration, parseIsoTime } from '../../domain/time.js';
 import { asRecord, asString } from '../read-fields.js';
-import { mapOsapiState } from './state-mapping.js';
+import { mapOsapiState } from './state.js';
 
 /** Timeline events that mark an agent beginning work. */
 export const START_EVENTS = new Set(['acknowledged', 'started']);

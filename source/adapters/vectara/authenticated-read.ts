@@ -1,11 +1,13 @@
 /**
  * Sends Vectara reads with credentials: `x-api-key`, or an OAuth2 Bearer token that is fetched
- * again once when a read answers 401 (or v1 status UNAUTHENTICATED); v1 also gets `customer-id`.
+ * again once when a read answers 401 (or v1 status UNAUTHENTICATED; kit/bearer-read.ts); v1 also
+ * gets `customer-id`.
  */
 import type { HttpClient } from '../http.js';
+import { readWithBearer } from '../kit/bearer-read.js';
+import type { TokenCache } from '../kit/token-cache.js';
 import type { VectaraApiVersion, VectaraOptions } from './constants.js';
-import type { RequestCounter, VectaraRead } from './job-pages.js';
-import type { TokenCache } from './oauth-token-cache.js';
+import type { VectaraRead } from './job-pages.js';
 import { configError, isRejectedCredential } from './source-errors.js';
 
 /** The read of one source; `oauth` is null when it uses an API key (or has no credentials). */
@@ -17,34 +19,29 @@ export function createAuthenticatedRead(
 ): VectaraRead {
   const name = options.name;
 
-  async function credentialHeaders(counter: RequestCounter, signal?: AbortSignal): Promise<Record<string, string>> {
+  /** The headers every read carries besides the Bearer token: `customer-id` on v1, `x-api-key` when set. */
+  function fixedHeaders(): Record<string, string> {
     const headers: Record<string, string> = {};
     if (apiVersion === 'v1') {
       if (!options.customerId) throw configError(name, 'Vectara v1 needs customerId (the customer-id header)');
       headers['customer-id'] = options.customerId;
     }
     if (options.apiKey) headers['x-api-key'] = options.apiKey;
-    else if (oauth) headers.authorization = `Bearer ${await oauth.token(counter, signal)}`;
-    else throw configError(name, 'set apiKey, or clientId and clientSecret for OAuth');
+    else if (!oauth) throw configError(name, 'set apiKey, or clientId and clientSecret for OAuth');
     return headers;
   }
 
   /** Sends a read; with OAuth, a rejected token is fetched again once and the read repeated once. */
   return async function read(request, counter, check) {
-    const attempt = async () => {
-      const headers = await credentialHeaders(counter, request.signal);
-      counter.requests += 1;
-      const body = await client.json({ ...request, headers: { ...request.headers, ...headers } });
+    const headers = { ...request.headers, ...fixedHeaders() };
+    const attempt = async (token?: string) => {
+      const authorization: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
+      const body = await client.json({ ...request, headers: { ...headers, ...authorization }, counter });
       check(body);
       return body;
     };
-    try {
-      return await attempt();
-    } catch (error) {
-      // why: every Vectara job request is a read, so repeating it after a token refresh is safe.
-      if (!oauth || !isRejectedCredential(error)) throw error;
-      oauth.invalidate();
-      return attempt();
-    }
+    if (options.apiKey || !oauth) return attempt();
+    // why: every Vectara job request is a read, so repeating it after a token refresh is safe.
+    return readWithBearer(oauth, attempt, { counter, refused: isRejectedCredential });
   };
 }

@@ -1,4 +1,4 @@
-/** A Vectara source's options, API version and declared capabilities (apis.md §3, §7). */
+/** A Vectara source's options, API version and declared capabilities (docs/vendors.md). */
 import type { BaseSourceOptions, SourceCapabilities } from '../contract.js';
 
 /** Options of a Vectara source (config `type: vectara`). */
@@ -14,6 +14,8 @@ export interface VectaraOptions extends BaseSourceOptions {
   clientSecret?: string;
   /** OAuth2 token endpoint; defaults to Vectara's for api.vectara.io, else `<url>/oauth2/token`. */
   tokenUrl?: string;
+  /** Clock used for token expiry (tests inject one); default Date.now. */
+  now?: () => number;
 }
 
 /** The Jobs API version a record or source speaks. */

@@ -1,19 +1,12 @@
 /**
- * What the v1 and v2 job readers share: the request counter, the authenticated read, and the
- * page loop that follows page keys up to the source's limit, keeping the first record of each id.
+ * What the v1 and v2 job readers share: the authenticated read and the page loop that follows page keys up to the source's limit, keeping the first record of each id.
  */
 import type { Job } from '../../domain/job.js';
 import type { HttpRequest } from '../http.js';
+import type { RequestCounter } from '../kit/request-counter.js';
 import { MAX_PAGES_PER_POLL } from '../paging.js';
 import type { VectaraApiVersion } from './constants.js';
 import { normalizeVectaraJob } from './normalize.js';
-
-/** Counts the HTTP requests of one poll or detail call. */
-export interface RequestCounter {
-  requests: number;
-  /** List pages fetched. */
-  pages?: number;
-}
 
 /** Sends a read with credentials; `check` throws on a body that reports a failure. */
 export type VectaraRead = (

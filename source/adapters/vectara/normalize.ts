@@ -1,10 +1,10 @@
-/** v2 and v1 job records normalized to Jobs: ISO times on v2, epoch-second strings on v1 (apis.md §3). */
+/** v2 and v1 job records normalized to Jobs: ISO times on v2, epoch-second strings on v1. */
 import { NO_PRIORITY } from '../../domain/priority.js';
 import { jobKey, type Job, type JobDetail } from '../../domain/job.js';
 import { parseEpochSecondsString, parseIsoTime } from '../../domain/time.js';
 import { asRecord, asString } from '../read-fields.js';
 import type { VectaraApiVersion } from './constants.js';
-import { mapVectaraState, v1StateName } from './state-map.js';
+import { mapVectaraState, v1StateName } from './state.js';
 
 /** Tells a v1 record (`tsCreate`, `JOB_STATE__…`, numeric state) from a v2 one. */
 export function detectVectaraApiVersion(raw: unknown): VectaraApiVersion {

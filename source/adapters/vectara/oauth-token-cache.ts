@@ -1,28 +1,24 @@
 /**
- * OAuth2 client credentials: a Bearer token fetched from the token endpoint, cached until shortly
- * before it expires, shared by concurrent calls, and dropped when a read says it was refused.
+ * OAuth2 client credentials: a Bearer token from the token endpoint (form body, RFC 6749 §4.4),
+ * kept in the kit's token cache (kit/token-cache.ts: reused until shortly before it expires,
+ * shared by concurrent calls, dropped when a read says it was refused).
  */
 import { SourceError, describeStatus, type SourceErrorKind } from '../errors.js';
 import { redactText } from '../../domain/redact.js';
 import type { HttpClient } from '../http.js';
+import type { RequestCounter } from '../kit/request-counter.js';
+import { shapeError } from '../kit/shape-error.js';
+import { createTokenCache, oauthLifetimeMs, type TokenCache } from '../kit/token-cache.js';
 import { asRecord, asString } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
 import type { VectaraApiVersion, VectaraOptions } from './constants.js';
-import type { RequestCounter } from './job-pages.js';
-import { shapeError } from './source-errors.js';
 
-/** A cached OAuth2 client-credentials token. */
-export interface TokenCache {
-  token(counter: RequestCounter, signal?: AbortSignal): Promise<string>;
-  invalidate(): void;
+/** A source's OAuth2 token cache, with the client of its token endpoint to close. */
+export interface VectaraTokens extends TokenCache {
   close(): Promise<void>;
 }
 
-/** How long before its expiry a cached token stops being used (at most 10% of its lifetime). */
-const TOKEN_EXPIRY_MARGIN_MS = 30_000;
-const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
-
-/** Where to ask for a token when the config does not say (apis.md §3.1, §3.7). */
+/** Where to ask for a token when the config does not say (Vectara's auth docs: auth.vectara.io, or the v1 Cognito domain). */
 export function defaultVectaraTokenUrl(url: string, apiVersion: VectaraApiVersion, customerId?: string): string {
   if (new URL(url).hostname === 'api.vectara.io') {
     return apiVersion === 'v1' && customerId
@@ -32,61 +28,45 @@ export function defaultVectaraTokenUrl(url: string, apiVersion: VectaraApiVersio
   return `${url.replace(/\/+$/, '')}/oauth2/token`;
 }
 
-/** Creates the token cache of one source; fetched tokens are added to `apiClient`'s secrets too. */
-export function createTokenCache(
+/**
+ * Creates the token cache of one source; fetched tokens are added to `apiClient`'s secrets too,
+ * and the token endpoint's requests count on `sent` (the source's session).
+ */
+export function createVectaraTokens(
   options: VectaraOptions,
   apiVersion: VectaraApiVersion,
   apiClient: HttpClient,
-): TokenCache {
+  sent: RequestCounter,
+): VectaraTokens {
   const source = options.name;
   const tokenUrl = new URL(options.tokenUrl ?? defaultVectaraTokenUrl(options.url, apiVersion, options.customerId));
-  const client = createSourceHttpClient(options, { baseUrl: tokenUrl.origin, secrets: [options.clientSecret] });
+  const client = createSourceHttpClient(options, {
+    baseUrl: tokenUrl.origin,
+    secrets: [options.clientSecret],
+    sent,
+  });
   const path = tokenUrl.pathname;
   const label = `POST ${path}`;
-  let cached: { token: string; expiresAt: number } | null = null;
-  let pending: Promise<string> | null = null;
 
-  async function fetchToken(counter: RequestCounter, signal?: AbortSignal): Promise<string> {
+  const cache = createTokenCache(async (counter) => {
     const form = {
       grant_type: 'client_credentials',
       client_id: options.clientId ?? '',
       client_secret: options.clientSecret ?? '',
     };
-    counter.requests += 1;
-    const response = await client.send({ method: 'POST', path, form, mutating: false, signal });
+    const response = await client.send({ method: 'POST', path, form, mutating: false, counter });
     const body = parseJsonOrNull(response.text);
     if (response.status < 200 || response.status > 299)
       throw tokenError(source, label, response.status, body, options.clientSecret);
     const record = asRecord(body);
     const token = asString(record.access_token);
-    if (token === null) throw shapeError(source, label, 'no `access_token` in the token response');
-    const lifetimeSeconds =
-      typeof record.expires_in === 'number' && record.expires_in > 0
-        ? record.expires_in
-        : DEFAULT_TOKEN_LIFETIME_SECONDS;
+    if (token === null) throw shapeError(source, label, 'no `access_token` in the token response', response.status);
     client.addSecret(token);
     apiClient.addSecret(token);
-    cached = {
-      token,
-      expiresAt: Date.now() + lifetimeSeconds * 1000 - Math.min(TOKEN_EXPIRY_MARGIN_MS, lifetimeSeconds * 100),
-    };
-    return token;
-  }
+    return { token, lifetimeMs: oauthLifetimeMs(record.expires_in) };
+  }, options.now);
 
-  return {
-    async token(counter, signal) {
-      if (cached && cached.expiresAt > Date.now()) return cached.token;
-      // why: concurrent list and detail calls share one token request.
-      pending ??= fetchToken(counter, signal).finally(() => {
-        pending = null;
-      });
-      return pending;
-    },
-    invalidate() {
-      cached = null;
-    },
-    close: () => client.close(),
-  };
+  return { ...cache, close: () => client.close() };
 }
 
 function parseJsonOrNull(text: string): unknown {
@@ -106,7 +86,7 @@ function tokenError(
   clientSecret?: string,
 ): SourceError {
   const record = asRecord(body);
-  // why (issue 5): the token server's own words may quote the client secret back; redact it like every other error.
+  // why: the token server's own words may quote the client secret back; redact it like every other error.
   const detail = redactText(
     [asString(record.error), asString(record.error_description) ?? asString(record.message)].filter(Boolean).join(': '),
     clientSecret ? [clientSecret] : [],

@@ -6,11 +6,6 @@ export function configError(source: string, detail: string): SourceError {
   return new SourceError({ source, kind: 'config', short: 'configuration error', detail });
 }
 
-/** A 200 answer whose body is not the shape expected. */
-export function shapeError(source: string, request: string, detail: string): SourceError {
-  return new SourceError({ source, kind: 'shape', short: 'unexpected response shape', detail, status: 200, request });
-}
-
 /** A 401, or v1's UNAUTHENTICATED on HTTP 200: the bearer token was not accepted. */
 export function isRejectedCredential(error: unknown): boolean {
   if (!(error instanceof SourceError)) return false;

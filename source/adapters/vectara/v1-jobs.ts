@@ -11,19 +11,13 @@
 import type { JobDetail } from '../../domain/job.js';
 import { SourceError, type SourceErrorKind } from '../errors.js';
 import type { HttpRequest } from '../http.js';
+import type { RequestCounter } from '../kit/request-counter.js';
+import { shapeError } from '../kit/shape-error.js';
 import { asArray, asRecord, asString } from '../read-fields.js';
 import { VECTARA_MAX_PAGE_SIZE } from './constants.js';
-import {
-  collectPages,
-  isObject,
-  type CollectedJobs,
-  type RequestCounter,
-  type VectaraPage,
-  type VectaraReader,
-} from './job-pages.js';
+import { collectPages, isObject, type CollectedJobs, type VectaraPage, type VectaraReader } from './job-pages.js';
 import { normalizeVectaraJobDetail } from './normalize.js';
-import { shapeError } from './source-errors.js';
-import { VECTARA_V1_STATE_NAMES } from './state-map.js';
+import { VECTARA_V1_STATE_NAMES } from './state.js';
 
 const LIST_JOBS = 'POST /v1/list-jobs';
 
@@ -39,7 +33,7 @@ export function listV1Jobs(
     'v1',
     () => size,
     async (pageKey) => {
-      // why: on later pages the server ignores every field but pageKey (apis.md §3.2).
+      // why: on later pages the server ignores every field but pageKey (admin_job.proto, ListJobsRequest.page_key).
       const payload = pageKey ? { pageKey } : { state: VECTARA_V1_STATE_NAMES, numResults: size };
       return readV1Page(reader.name, await listJobs(reader, payload, counter, signal));
     },
@@ -74,23 +68,23 @@ function listJobs(
 function readV1Page(source: string, body: unknown): VectaraPage {
   const record = asRecord(body);
   if (record.job !== undefined && !Array.isArray(record.job)) {
-    throw shapeError(source, LIST_JOBS, '`job` is not an array in the ListJobs response');
+    throw shapeError(source, LIST_JOBS, '`job` is not an array in the ListJobs response', 200);
   }
   return { records: asArray(record.job), nextPageKey: asString(record.pageKey) };
 }
 
 /** Fails on a non-object body or any `status[]` element whose code is not OK, even on HTTP 200. */
 function checkV1Body(source: string, body: unknown): void {
-  if (!isObject(body)) throw shapeError(source, LIST_JOBS, 'the ListJobs response is not a JSON object');
+  if (!isObject(body)) throw shapeError(source, LIST_JOBS, 'the ListJobs response is not a JSON object', 200);
   if (body.status !== undefined && !Array.isArray(body.status))
-    throw shapeError(source, LIST_JOBS, '`status` is not an array in the ListJobs response');
+    throw shapeError(source, LIST_JOBS, '`status` is not an array in the ListJobs response', 200);
   const failures = asArray(body.status)
     .map((element) => asRecord(element))
     // why: protojson omits the zero enum value, so an OK element can be `{}` (or code 0).
     .map((element) => ({ code: asString(element.code) ?? 'OK', detail: asString(element.statusDetail) }))
     .filter((element) => element.code !== 'OK' && element.code !== '0');
-  if (failures.length === 0) return;
-  const first = failures[0].code;
+  const first = failures[0]?.code;
+  if (first === undefined) return;
   throw new SourceError({
     source,
     kind: v1StatusKind(first),

@@ -5,6 +5,8 @@
 import type { JobDetail } from '../../domain/job.js';
 import { SourceError } from '../errors.js';
 import type { HttpRequest } from '../http.js';
+import type { RequestCounter } from '../kit/request-counter.js';
+import { shapeError } from '../kit/shape-error.js';
 import { asRecord, asString } from '../read-fields.js';
 import { VECTARA_MAX_PAGE_SIZE } from './constants.js';
 import {
@@ -12,12 +14,10 @@ import {
   isObject,
   type CollectedJobs,
   noCheck,
-  type RequestCounter,
   type VectaraPage,
   type VectaraReader,
 } from './job-pages.js';
 import { normalizeVectaraJobDetail } from './normalize.js';
-import { shapeError } from './source-errors.js';
 
 /** Lists up to the limit of jobs, newest first, following `metadata.page_key`. */
 export function listV2Jobs(
@@ -56,12 +56,12 @@ export async function detailV2Job(
 /** Reads a v2 list page: `{jobs: [...], metadata: {page_key}}`. */
 function readV2Page(source: string, body: unknown): VectaraPage {
   if (!isObject(body) || !Array.isArray(body.jobs)) {
-    throw shapeError(source, 'GET /v2/jobs', 'no `jobs` array in the list response');
+    throw shapeError(source, 'GET /v2/jobs', 'no `jobs` array in the list response', 200);
   }
   return { records: body.jobs, nextPageKey: asString(asRecord(body.metadata).page_key) };
 }
 
 function checkV2Job(source: string, body: unknown, request: string): void {
   if (!isObject(body) || asString(body.id) === null)
-    throw shapeError(source, request, 'no job `id` in the job response');
+    throw shapeError(source, request, 'no job `id` in the job response', 200);
 }

@@ -1,4 +1,4 @@
-/** A VectorCharts Portal source's options, API paths and declared capabilities (apis.md §1, §7). */
+/** A VectorCharts Portal source's options, API paths and declared capabilities (Portal API reference). */
 import type { BaseSourceOptions, SourceCapabilities } from '../contract.js';
 
 /** Options of a VectorCharts Portal source: an API token, or a username and password to log in with. */
@@ -11,7 +11,7 @@ export interface VectorChartsOptions extends BaseSourceOptions {
 /** Path prefix of the Portal API below the server root. */
 export const VECTORCHARTS_API_PREFIX = '/api/portal/v1';
 
-/** Largest `limit` the Portal list accepts (apis.md §1.2). */
+/** Largest `limit` the Portal list accepts (jobs/list: `limit` max 200). */
 export const VECTORCHARTS_PAGE_SIZE_CAP = 200;
 
 /** The job list path. */
@@ -21,7 +21,7 @@ export const LOGIN_PATH = `${VECTORCHARTS_API_PREFIX}/auth/login`;
 /** The logout path that ends a session token (authentication/logout.md). */
 export const LOGOUT_PATH = `${VECTORCHARTS_API_PREFIX}/auth/logout`;
 
-/** What the Portal API can and cannot do, declared for the UI (apis.md §7: no actions at all). */
+/** What the Portal API can and cannot do, declared for the UI (the Portal API has no job actions at all). */
 export const VECTORCHARTS_CAPABILITIES: SourceCapabilities = {
   // why: there is no get-one endpoint, but every list item carries steps, logs and result inline.
   detail: true,

@@ -6,11 +6,18 @@
  * 2026-06-03): `{jobs, pagination}`, and before that a bare JSON array of every job, which ignores
  * `limit`/`offset` — so a bare array ends the paging and is cut to the source's limit here.
  */
-import { SourceError } from '../errors.js';
+import type { RequestCounter } from '../kit/request-counter.js';
+import { shapeError } from '../kit/shape-error.js';
 import { MAX_PAGES_PER_POLL } from '../paging.js';
 import { asNumber, asRecord } from '../read-fields.js';
 import { JOBS_PATH, VECTORCHARTS_PAGE_SIZE_CAP } from './constants.js';
-import type { PortalAuth, RequestCounter } from './portal-auth.js';
+import type { PortalAuth } from './portal-auth.js';
+
+/** How far the paging got: pages fetched, and the total the first page reported. */
+export interface ListProgress {
+  pages: number;
+  total: number | null;
+}
 
 /** One list page: its records, the total and the page size the server applied. */
 interface ListPage {
@@ -21,12 +28,13 @@ interface ListPage {
   unpaged: boolean;
 }
 
-/** Yields the raw job records page by page, up to `limit` of them; the first page's total goes to the counter. */
+/** Yields the raw job records page by page, up to `limit` of them; pages and the first page's total go to `progress`. */
 export async function* listPages(
   auth: PortalAuth,
   source: string,
   limit: number,
   counter: RequestCounter,
+  progress: ListProgress,
   signal?: AbortSignal,
 ): AsyncGenerator<unknown[]> {
   let offset = 0;
@@ -34,8 +42,8 @@ export async function* listPages(
     const requested = Math.min(VECTORCHARTS_PAGE_SIZE_CAP, limit - offset);
     const body = await auth.read({ path: JOBS_PATH, query: { limit: requested, offset }, signal }, counter);
     const parsed = parseListPage(body, source);
-    counter.pages = page + 1;
-    if (page === 0) counter.total = parsed.total;
+    progress.pages = page + 1;
+    if (page === 0) progress.total = parsed.total;
     if (parsed.unpaged) {
       yield parsed.records.slice(0, limit - offset);
       return;
@@ -57,13 +65,11 @@ function parseListPage(body: unknown, source: string): ListPage {
         : typeof body === 'object'
           ? `keys ${Object.keys(record).join(', ') || '(none)'}`
           : typeof body;
-    throw new SourceError({
+    throw shapeError(
       source,
-      kind: 'shape',
-      short: 'unexpected response shape',
-      detail: `expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got ${found}`,
-      request: `GET ${JOBS_PATH}`,
-    });
+      `GET ${JOBS_PATH}`,
+      `expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got ${found}`,
+    );
   }
   const pagination = asRecord(record.pagination);
   return {

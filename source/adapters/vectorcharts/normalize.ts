@@ -16,7 +16,7 @@ import {
 } from '../../domain/job.js';
 import { parseEpochMs, parseIsoTime } from '../../domain/time.js';
 import { asArray, asNumber, asRecord, asString, clampPercent } from '../read-fields.js';
-import { mapVectorChartsState } from './state-map.js';
+import { mapVectorChartsState } from './state.js';
 
 /** Normalizes one Portal job record (a list item) to a Job; never throws on a malformed record. */
 export function normalizeVectorChartsJob(raw: unknown, source: string): Job {
@@ -98,11 +98,12 @@ function earliestStepStart(steps: Record<string, unknown>[]): number | null {
 
 function failureText(record: Record<string, unknown>, steps: Record<string, unknown>[]): string | null {
   const errors = stepErrors(steps);
-  if (errors.length > 0) return errors[errors.length - 1];
+  const lastError = errors.at(-1);
+  if (lastError !== undefined) return lastError;
   const errorLogs = asArray(record.logs)
     .map(asRecord)
     .filter((entry) => entry.type === 'error');
-  const lastLog = errorLogs.length > 0 ? asString(errorLogs[errorLogs.length - 1].message) : null;
+  const lastLog = asString(errorLogs.at(-1)?.message);
   return lastLog ?? errorText(asRecord(record.result).error);
 }
 

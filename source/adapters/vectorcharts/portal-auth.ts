@@ -1,25 +1,16 @@
 /**
  * Portal auth: a static API token, or a session token from `POST /api/portal/v1/auth/login`
- * (`token.id`). A session token that gets a 401 on a read is renewed by logging in once more and
- * the read is retried once; API tokens are never retried.
+ * (`token.id`), kept in the kit's token cache without an expiry: the Portal's session lasts until
+ * logout (authentication/logout.md). A session token that gets a 401 on a read is renewed by
+ * logging in once more and the read is retried once (kit/bearer-read.ts); API tokens are never retried.
  */
 import { SourceError } from '../errors.js';
 import type { HttpClient, HttpRequest } from '../http.js';
+import { readWithBearer, withBearer } from '../kit/bearer-read.js';
+import type { RequestCounter } from '../kit/request-counter.js';
+import { createTokenCache } from '../kit/token-cache.js';
 import { asRecord, asString } from '../read-fields.js';
 import { LOGIN_PATH, LOGOUT_PATH, type VectorChartsOptions } from './constants.js';
-
-/** Requests made and the total reported by one poll. */
-export interface RequestCounter {
-  requests: number;
-  total: number | null;
-  /** List pages fetched. */
-  pages?: number;
-}
-
-/** A fresh counter for one poll or detail call. */
-export function newRequestCounter(): RequestCounter {
-  return { requests: 0, total: null };
-}
 
 /** Sends reads with the right Bearer token, logging in (again) when needed. */
 export interface PortalAuth {
@@ -40,22 +31,14 @@ export function createPortalAuth(client: HttpClient, options: VectorChartsOption
   const apiToken = nonEmpty(options.token);
   const username = nonEmpty(options.username);
   const password = typeof options.password === 'string' ? options.password : undefined;
-  let sessionToken: string | null = null;
-  let pendingLogin: Promise<string> | null = null;
 
-  const send = (request: HttpRequest, token: string, counter: RequestCounter) => {
-    counter.requests += 1;
-    return client.json({ ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } });
-  };
-
-  async function login(counter: RequestCounter, signal?: AbortSignal): Promise<string> {
-    counter.requests += 1;
+  const session = createTokenCache(async (counter) => {
     const body = await client.json({
       method: 'POST',
       path: LOGIN_PATH,
       json: { username, password },
       mutating: false,
-      signal,
+      counter,
     });
     const token = asString(asRecord(asRecord(body).token).id);
     if (token === null) {
@@ -68,25 +51,17 @@ export function createPortalAuth(client: HttpClient, options: VectorChartsOption
       });
     }
     client.addSecret(token);
-    return token;
-  }
+    // why: the Portal states no expiry; a session lasts until logout or until a 401 says it was revoked.
+    return { token, lifetimeMs: null };
+  });
 
-  /** The current session token, logging in unless it is the one that was just refused. */
-  function session(counter: RequestCounter, refused: string | null, signal?: AbortSignal): Promise<string> {
-    if (pendingLogin) return pendingLogin;
-    if (sessionToken !== null && sessionToken !== refused) return Promise.resolve(sessionToken);
-    sessionToken = null;
-    pendingLogin = login(counter, signal)
-      .then((token) => (sessionToken = token))
-      .finally(() => (pendingLogin = null));
-    return pendingLogin;
-  }
+  const send = (request: HttpRequest, token: string, counter: RequestCounter) =>
+    client.json(withBearer({ ...request, counter }, token));
 
   async function logout(timeoutMs = LOGOUT_TIMEOUT_MS): Promise<void> {
     // why: a session token stays valid until logout (authentication/logout.md); without this every
     // run would leave a live session on the server. A login still in flight is waited for.
-    const token = await (pendingLogin ?? Promise.resolve(sessionToken)).catch(() => null);
-    sessionToken = null;
+    const token = await session.release();
     if (token === null) return;
     const signal = AbortSignal.timeout(timeoutMs);
     await client
@@ -112,15 +87,9 @@ export function createPortalAuth(client: HttpClient, options: VectorChartsOption
           detail: 'set token, or username and password',
         });
       }
-      const token = await session(counter, null, request.signal);
-      try {
-        return await send(request, token, counter);
-      } catch (error) {
-        // why: a session token lasts until logout (apis.md §1.1); a 401 means it was revoked, so log
-        // in once more and retry this read once. Only reads come through here: nothing mutating is retried.
-        if (!(error instanceof SourceError) || error.status !== 401) throw error;
-        return send(request, await session(counter, token, request.signal), counter);
-      }
+      // why: a session token lasts until logout (authentication/logout.md); a 401 means it was revoked,
+      // so log in once more and retry this read once. Only reads come through here: nothing mutating is retried.
+      return readWithBearer(session, (token) => send(request, token, counter), { counter });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOsapiSource } from '../../../source/adapters/osapi.js';
+import { createOsapiSource } from '../../../source/adapters/osapi/index.js';
 import { createSource } from '../../../source/adapters/registry.js';
 import type { JobSource } from '../../../source/adapters/contract.js';
 import { loadConfigFile } from '../../../source/config/load-config.js';

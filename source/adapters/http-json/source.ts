@@ -10,6 +10,8 @@ import {
 } from '../contract.js';
 import { SourceError } from '../errors.js';
 import type { HttpRequest, JsonResponse } from '../http.js';
+import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
+import { shapeError } from '../kit/shape-error.js';
 import { dedupeById, MAX_PAGES_PER_POLL } from '../paging.js';
 import { asNumber } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
@@ -51,8 +53,10 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
   const tokenHeaders = Object.entries(options.headers ?? {})
     .filter(([, value]) => value.includes('{token}'))
     .map(([name]) => headers[name]);
+  const sent = newRequestCounter();
   const client = createSourceHttpClient(options, {
     secrets: [...(options.secrets ?? []), options.token, ...tokenHeaders],
+    sent,
   });
   const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const baseUrl = new URL(options.url);
@@ -60,17 +64,15 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
   const label = (request: Pick<HttpRequest, 'method' | 'path'>) =>
     `${request.method ?? 'GET'} ${basePath}${request.path}`;
   const shape = (request: Pick<HttpRequest, 'method' | 'path'>, detail: string) =>
-    new SourceError({
-      source,
-      kind: 'shape',
-      short: 'unexpected response shape',
-      detail,
-      status: 200,
-      request: label(request),
-    });
+    shapeError(source, label(request), detail, 200);
 
-  async function get(path: string, query: HttpRequest['query'], signal?: AbortSignal): Promise<JsonResponse> {
-    return client.jsonResponse({ path, query, headers, signal });
+  async function get(
+    path: string,
+    query: HttpRequest['query'],
+    signal?: AbortSignal,
+    counter?: RequestCounter,
+  ): Promise<JsonResponse> {
+    return client.jsonResponse({ path, query, headers, signal, counter });
   }
 
   /** Fetches the list's pages up to the limit, by the declared paging. */
@@ -78,18 +80,19 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
     const items: unknown[] = [];
     let total: number | null = null;
     let request: PageRequest | null = firstPageRequest(declaration.list, limit);
-    let requests = 0;
+    const counter = newRequestCounter();
+    let pages = 0;
     while (request) {
-      if (requests >= MAX_PAGES_PER_POLL) {
+      if (pages >= MAX_PAGES_PER_POLL) {
         return {
           items,
           total,
-          requests,
+          requests: counter.requests,
           truncated: { asked: limit, fetched: items.length, reason: `stopped after ${MAX_PAGES_PER_POLL} pages` },
         };
       }
-      const response = await get(request.path, request.query, signal);
-      requests += 1;
+      const response = await get(request.path, request.query, signal, counter);
+      pages += 1;
       const pageItems = select(declaration.list.items, response.value);
       if (!Array.isArray(pageItems)) {
         const where = declaration.list.items
@@ -97,7 +100,7 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
           : 'the body (no list.items declared)';
         throw shape(request, `${where} is ${describeKind(pageItems)}, not an array of jobs`);
       }
-      if (requests === 1 && declaration.list.total) total = asNumber(select(declaration.list.total, response.value));
+      if (pages === 1 && declaration.list.total) total = asNumber(select(declaration.list.total, response.value));
       items.push(...(pageItems as unknown[]));
       const link = response.headers.link;
       const next = nextPageRequest(
@@ -116,7 +119,7 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
       if (next && 'error' in next) throw shape(request, next.error);
       request = next;
     }
-    return { items, total, requests };
+    return { items, total, requests: counter.requests };
   }
 
   /** Normalizes items, tallying what did not resolve. */
@@ -194,6 +197,8 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
     list,
     detail,
     act,
+    // why: a declared source's credential is whatever its headers carry; no expiry is known.
+    session: () => ({ requests: sent.requests, tokenExpiresAt: null }),
     close: () => client.close(),
   };
 }

@@ -1,4 +1,4 @@
-/** OSAPI's job and agent statuses mapped onto jobtop's states (apis.md §6), and `status_counts` summed by state. */
+/** OSAPI's job and agent statuses mapped onto jobtop's states (docs/vendors.md), and `status_counts` summed by state. */
 import type { JobFlag, JobState } from '../../domain/job.js';
 import { asNumber } from '../read-fields.js';
 
@@ -11,7 +11,7 @@ export interface OsapiStateMapping {
 
 const STATE_TABLE: Record<string, OsapiStateMapping> = {
   submitted: { state: 'queued', terminal: false, flags: [] },
-  // why: `pending` is an SDK constant the API never emits; mapped for completeness (apis.md §6).
+  // why: `pending` is an SDK constant the API never emits; mapped for completeness (the osapi SDK declares it).
   pending: { state: 'queued', terminal: false, flags: [] },
   processing: { state: 'running', terminal: false, flags: [] },
   // why: `acknowledged` and `started` are per-agent values (agent_states), never job-level ones.

@@ -8,13 +8,16 @@ import {
   type JobSource,
   type ListResult,
 } from '../contract.js';
+import { jwtExpiresAt } from '../kit/jwt-expiry.js';
+import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
+import { shapeError } from '../kit/shape-error.js';
 import { dedupeById, MAX_PAGES_PER_POLL, pageCapTruncation } from '../paging.js';
-import { asNumber, asRecord, asString } from '../read-fields.js';
+import { asNumber, asRecord } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
-import { OSAPI_CAPABILITIES } from './actions.js';
-import { normalizeOsapiJob, normalizeOsapiJobDetail } from './normalize-job.js';
-import { describeKeys, isJobNotFound, isRouteMiss, shapeError, unsupported } from './response-errors.js';
-import { normalizeOsapiStatusCounts } from './state-mapping.js';
+import { OSAPI_CAPABILITIES, sendOsapiAction } from './actions.js';
+import { normalizeOsapiJob, normalizeOsapiJobDetail } from './normalize.js';
+import { describeKeys, isJobNotFound, isRouteMiss } from './response-errors.js';
+import { normalizeOsapiStatusCounts } from './state.js';
 
 /** Options of an OSAPI source: a JWT with `job:read` (and `job:write` for actions) and the path prefix. */
 export interface OsapiOptions extends BaseSourceOptions {
@@ -39,7 +42,10 @@ interface ListPage {
 /** Creates the JobSource of one OSAPI controller. */
 export function createOsapiSource(options: OsapiOptions): JobSource {
   const source = options.name;
-  const client = createSourceHttpClient(options, { secrets: [options.token] });
+  const sent = newRequestCounter();
+  const client = createSourceHttpClient(options, { secrets: [options.token], sent });
+  // why: a token minted by `osapi token generate` is a JWT whose `exp` says when it stops working.
+  const tokenExpiresAt = jwtExpiresAt(options.token);
   const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
   const basePath = new URL(options.url).pathname.replace(/\/$/, '');
@@ -48,15 +54,22 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
   const label = (method: string, path: string) => `${method} ${basePath}${path}`;
   const jobPath = (id: string) => `${prefix}/job/${encodeURIComponent(id)}`;
 
-  async function fetchPage(pagePrefix: string, offset: number, size: number, signal?: AbortSignal): Promise<ListPage> {
+  async function fetchPage(
+    pagePrefix: string,
+    offset: number,
+    size: number,
+    counter: RequestCounter,
+    signal?: AbortSignal,
+  ): Promise<ListPage> {
     const path = `${pagePrefix}/job`;
-    const body = await client.json({ path, query: { limit: size, offset }, headers, signal });
+    const body = await client.json({ path, query: { limit: size, offset }, headers, signal, counter });
     const record = asRecord(body);
     if (!Array.isArray(record.items)) {
       throw shapeError(
         source,
         label('GET', path),
         `the list response has no "items" array (keys: ${describeKeys(body)})`,
+        200,
       );
     }
     return { items: record.items, total: asNumber(record.total_items), statusCounts: record.status_counts };
@@ -66,17 +79,15 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
   async function fetchFirstPage(
     size: number,
     signal: AbortSignal | undefined,
-    counter: { requests: number },
+    counter: RequestCounter,
   ): Promise<ListPage> {
-    counter.requests++;
     try {
-      const page = await fetchPage(prefix, 0, size, signal);
+      const page = await fetchPage(prefix, 0, size, counter, signal);
       prefixConfirmed = true;
       return page;
     } catch (error) {
       if (prefixConfirmed || prefix === '' || !isRouteMiss(error)) throw error;
-      counter.requests++;
-      const page = await fetchPage('', 0, size, signal);
+      const page = await fetchPage('', 0, size, counter, signal);
       prefix = '';
       prefixConfirmed = true;
       return page;
@@ -84,7 +95,7 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
   }
 
   async function list(signal?: AbortSignal): Promise<ListResult> {
-    const counter = { requests: 0 };
+    const counter = newRequestCounter();
     const first = await fetchFirstPage(Math.min(OSAPI_MAX_PAGE_SIZE, limit), signal, counter);
     const total = first.total;
     const items = [...first.items];
@@ -97,8 +108,7 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
       !isLastPage(lastPage, requested, items.length, total)
     ) {
       const size = Math.min(OSAPI_MAX_PAGE_SIZE, limit - items.length);
-      counter.requests++;
-      lastPage = await fetchPage(prefix, items.length, size, signal);
+      lastPage = await fetchPage(prefix, items.length, size, counter, signal);
       requested = size;
       pages++;
       items.push(...lastPage.items);
@@ -124,36 +134,9 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
       throw error;
     }
     if (typeof asRecord(body).id !== 'string') {
-      throw shapeError(source, label('GET', path), `the job response has no "id" (keys: ${describeKeys(body)})`);
+      throw shapeError(source, label('GET', path), `the job response has no "id" (keys: ${describeKeys(body)})`, 200);
     }
     return normalizeOsapiJobDetail(body, source);
-  }
-
-  async function deleteJob(job: { id: string }): Promise<ActionOutcome> {
-    await client.json({ method: 'DELETE', path: jobPath(job.id), headers }, { allowEmpty: true });
-    return {
-      kind: 'delete',
-      effect: 'deleted',
-      message: `OSAPI forgot job ${job.id}; agents already working on it keep working`,
-    };
-  }
-
-  async function retryJob(job: { id: string }): Promise<ActionOutcome> {
-    const path = `${jobPath(job.id)}/retry`;
-    const body = asRecord(await client.json({ method: 'POST', path, headers }));
-    const newJobId = asString(body.job_id);
-    if (!newJobId)
-      throw shapeError(
-        source,
-        label('POST', path),
-        `the retry response has no "job_id" (keys: ${describeKeys(body)})`,
-        201,
-      );
-    const revision = asNumber(body.revision);
-    const details = [`status ${asString(body.status) ?? 'unknown'}`, revision === null ? null : `revision ${revision}`]
-      .filter(Boolean)
-      .join(', ');
-    return { kind: 'retry', effect: 'retried', message: `Retried as job ${newJobId} (${details})`, newJobId };
   }
 
   return {
@@ -163,11 +146,9 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
     capabilities: OSAPI_CAPABILITIES,
     list,
     detail,
-    act(kind: ActionKind, job: Job): Promise<ActionOutcome> {
-      if (kind === 'delete') return deleteJob(job);
-      if (kind === 'retry') return retryJob(job);
-      return Promise.reject(unsupported(source, kind));
-    },
+    act: (kind: ActionKind, job: Job): Promise<ActionOutcome> =>
+      sendOsapiAction({ client, headers, jobPath, label }, kind, job),
+    session: () => ({ requests: sent.requests, tokenExpiresAt }),
     close: () => client.close(),
   };
 }

@@ -7,7 +7,7 @@ import { parseTimeSpan } from '../../domain/time.js';
 import { asRecord, asString } from '../read-fields.js';
 import { parseAlteryxPriority, parseAlteryxTime } from './field-parsers.js';
 import { normalizeAlteryxMessages, normalizeAlteryxOutputs } from './messages.js';
-import { alteryxNativeState, mapAlteryxState } from './state-mapping.js';
+import { alteryxNativeState, mapAlteryxState } from './state.js';
 
 /** Shown as the type of a job whose record names no workflow. */
 const UNNAMED_WORKFLOW = '(unnamed workflow)';

@@ -1,6 +1,6 @@
 /**
  * MCRIT job states: the port of mongoqueue `_identifyJobState` (MCRIT sends no state field) and
- * its mapping onto jobtop's normalized states (apis.md §4.5, §6).
+ * its mapping onto jobtop's normalized states (the table in docs/vendors.md).
  */
 import type { JobFlag, JobState } from '../../domain/job.js';
 import { asRecord } from '../read-fields.js';
@@ -27,7 +27,7 @@ function equalsZero(value: unknown): boolean {
 }
 
 /**
- * Derives a job document's state exactly as mongoqueue `_identifyJobState` does (apis.md §4.5);
+ * Derives a job document's state exactly as mongoqueue `_identifyJobState` does (libs/mongoqueue.py);
  * the demo server uses this same function.
  */
 export function deriveMcritState(document: unknown): McritState {
@@ -53,7 +53,7 @@ const STATE_MAP: Record<McritState, { state: JobState; terminal: boolean }> = {
 };
 
 /**
- * Maps a derived MCRIT state to the normalized one (apis.md §6). `had-error` marks a job that
+ * Maps a derived MCRIT state to the normalized one (docs/vendors.md). `had-error` marks a job that
  * still carries the traceback of an earlier failed attempt (for `failed` the error is the outcome).
  */
 export function mapMcritState(

@@ -1,5 +1,5 @@
 /**
- * Alteryx statuses and dispositions against the normalized states (apis.md §6). The list
+ * Alteryx statuses and dispositions against the normalized states (docs/vendors.md). The list
  * says only `Completed`; how a completed job ended comes from the detail's `disposition`.
  */
 import type { JobFlag, JobState } from '../../domain/job.js';
@@ -19,7 +19,7 @@ function mapped(state: JobState, terminal: boolean, flags: JobFlag[] = []): Alte
 
 /**
  * Maps an Alteryx `status` (and, for completed jobs, the detail's `disposition`) to the
- * normalized state (apis.md §6). A completed job without a disposition is `unknown` and
+ * normalized state (docs/vendors.md). A completed job without a disposition is `unknown` and
  * flagged `needs-disposition`; an unknown status is `unknown` and not terminal.
  */
 export function mapAlteryxState(status: unknown, disposition?: unknown): AlteryxStateMapping {

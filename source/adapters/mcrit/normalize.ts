@@ -4,7 +4,7 @@ import type { ServerCounters } from '../contract.js';
 import { parseExtendedJsonDate } from '../../domain/time.js';
 import { numericPriority } from '../../domain/priority.js';
 import { asArray, asNumber, asRecord, asString, clampPercent } from '../read-fields.js';
-import { deriveMcritState, mapMcritState } from './job-state.js';
+import { deriveMcritState, mapMcritState } from './state.js';
 import { readObjectId } from './wire-format.js';
 
 /** The one-line form of `last_error`: a Python traceback's final (exception) line, else the first line. */
@@ -14,8 +14,9 @@ export function summarizeMcritError(lastError: string | null): string | null {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
-  if (lines.length === 0) return null;
-  return lines[0].startsWith('Traceback (most recent call last)') ? lines[lines.length - 1] : lines[0];
+  const first = lines[0];
+  if (first === undefined) return null;
+  return first.startsWith('Traceback (most recent call last)') ? (lines.at(-1) ?? first) : first;
 }
 
 function latest(times: readonly (number | null)[]): number | null {

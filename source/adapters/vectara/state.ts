@@ -1,7 +1,7 @@
-/** Vectara's v2 states, v1 state names and v1 proto numbers mapped onto jobtop's states (apis.md §6). */
+/** Vectara's v2 states, v1 state names and v1 proto numbers mapped onto jobtop's states (docs/vendors.md). */
 import type { JobFlag, JobState } from '../../domain/job.js';
 
-/** A native state mapped onto jobtop's states (apis.md §6). */
+/** A native state mapped onto jobtop's states. */
 export interface VectaraStateMapping {
   state: JobState;
   terminal: boolean;
@@ -50,7 +50,8 @@ const STATE_TABLE: Readonly<Record<string, VectaraStateMapping>> = {
 /** Maps a v2 state, a v1 state name or a v1 proto number onto jobtop's states; anything else is unknown. */
 export function mapVectaraState(native: unknown): VectaraStateMapping {
   const name = typeof native === 'number' ? v1StateName(native) : native;
-  const entry = typeof name === 'string' && Object.hasOwn(STATE_TABLE, name) ? STATE_TABLE[name] : UNKNOWN;
+  const entry =
+    (typeof name === 'string' && Object.hasOwn(STATE_TABLE, name) ? STATE_TABLE[name] : undefined) ?? UNKNOWN;
   return { ...entry, flags: [...entry.flags] };
 }
 

@@ -5,11 +5,12 @@
  */
 import type { Job } from '../../domain/job.js';
 import { unavailable, type ActionOutcome, type ActionSpec } from '../contract.js';
-import { SourceError } from '../errors.js';
+import { SourceError, hasHttpStatus } from '../errors.js';
 import type { HttpClient } from '../http.js';
+import { withBearer } from '../kit/bearer-read.js';
+import type { TokenCache } from '../kit/token-cache.js';
 import { asRecord, asString } from '../read-fields.js';
-import { hasHttpStatus, jobPath, withBearer } from './request-helpers.js';
-import type { TokenKeeper } from './tokens.js';
+import { jobPath } from './request-helpers.js';
 
 /** The job's status as the list sent it, or undefined when the raw record has none. */
 function rawStatus(job: Job): string | undefined {
@@ -26,7 +27,7 @@ export function cancelSpec(): ActionSpec {
     // why: on a queued job the record is deleted, which cannot be undone.
     destructive: true,
     availability(job) {
-      const status = rawStatus(job) ?? job.nativeState.split('/')[0].toLowerCase();
+      const status = rawStatus(job) ?? (job.nativeState.split('/')[0] ?? '').toLowerCase();
       if (status === 'queued')
         return { ok: true, consequence: 'a queued job is deleted, not cancelled: it disappears from the list' };
       if (status === 'running') return { ok: true, consequence: 'the running job is cancelled' };
@@ -46,7 +47,7 @@ export function cancelSpec(): ActionSpec {
 /** Sends the cancel of `job` (refused up front on a read-only source) and says what it did. */
 export async function sendCancel(
   client: HttpClient,
-  tokens: TokenKeeper,
+  tokens: TokenCache,
   readonly: boolean | undefined,
   job: Job,
 ): Promise<ActionOutcome> {
@@ -59,7 +60,7 @@ export async function sendCancel(
       detail: 'this source is read-only; nothing was sent',
       request,
     });
-  const token = await tokens.bearer({ count: 0 });
+  const token = await tokens.token();
   let body: unknown;
   try {
     // why: sent exactly once; a 401 here is reported, never answered by a re-send.

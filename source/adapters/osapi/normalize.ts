@@ -3,7 +3,7 @@ import { NO_PRIORITY } from '../../domain/priority.js';
 import { jobKey, type Job, type JobDetail } from '../../domain/job.js';
 import { parseIsoTime } from '../../domain/time.js';
 import { asArray, asRecord, asString } from '../read-fields.js';
-import { mapOsapiState } from './state-mapping.js';
+import { mapOsapiState } from './state.js';
 import {
   earliestEventTime,
   latestEventTime,

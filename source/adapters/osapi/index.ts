@@ -1,6 +1,6 @@
 /**
- * OSAPI adapter: follows shared/apis.md §2 (osapi-io/osapi job API, OpenAPI
- * `internal/controller/api/job/gen/api.yaml`) and the mappings of §6/§7.
+ * OSAPI adapter: follows the osapi-io/osapi job API (OpenAPI
+ * `internal/controller/api/job/gen/api.yaml`) and its server code; states and actions as in docs/vendors.md.
  *
  * Quirks handled here:
  * - The path prefix moved from `/job` to `/api/job` in April 2026. `pathPrefix` picks it; when it
@@ -20,16 +20,12 @@
  *   job on any one agent (`_any`) and leaves the original, which gains a `retried` timeline event.
  * - Jobs expire after the KV TTL (1 h by default): ids vanish from lists; detail() then returns null.
  * - No owner, priority or progress: those are null.
+ * - The token is a JWT (`osapi token generate`, 3 months): its `exp` is the session's token expiry.
  *
- * The code lives in ./osapi/ (source, normalizers, state mapping, actions); this entry re-exports it.
+ * The code lives beside this file (source, normalize, state, actions); this entry re-exports it.
  */
-export { OSAPI_CAPABILITIES } from './osapi/actions.js';
-export {
-  createOsapiSource,
-  OSAPI_DEFAULT_PATH_PREFIX,
-  OSAPI_MAX_PAGE_SIZE,
-  type OsapiOptions,
-} from './osapi/create-source.js';
-export { normalizeOsapiJob, normalizeOsapiJobDetail } from './osapi/normalize-job.js';
-export { mapOsapiState, normalizeOsapiStatusCounts, type OsapiStateMapping } from './osapi/state-mapping.js';
-export { normalizeOsapiTimelineEvent } from './osapi/timeline-steps.js';
+export { OSAPI_CAPABILITIES } from './actions.js';
+export { createOsapiSource, OSAPI_DEFAULT_PATH_PREFIX, OSAPI_MAX_PAGE_SIZE, type OsapiOptions } from './source.js';
+export { normalizeOsapiJob, normalizeOsapiJobDetail } from './normalize.js';
+export { mapOsapiState, normalizeOsapiStatusCounts, type OsapiStateMapping } from './state.js';
+export { normalizeOsapiTimelineEvent } from './timeline-steps.js';

@@ -1,0 +1,44 @@
+/**
+ * Reads with a renewable bearer credential (an OAuth2 token, a portal login): when the server
+ * refuses the credential, it is dropped, a fresh one is obtained and the read is sent exactly once
+ * more. Only reads come through here: a mutating request is never re-sent.
+ */
+import { SourceError } from '../errors.js';
+import type { HttpRequest } from '../http.js';
+import type { RequestCounter } from './request-counter.js';
+
+/** A credential that can be asked for and told it was refused (kit/token-cache.ts is one). */
+export interface BearerCredential {
+  token(counter?: RequestCounter): Promise<string>;
+  invalidate(token: string): void;
+}
+
+/** True when the server answered 401: the credential was not accepted. */
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof SourceError && error.status === 401;
+}
+
+/** `request` with `Authorization: Bearer <token>` added to its headers. */
+export function withBearer(request: HttpRequest, token: string): HttpRequest {
+  return { ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } };
+}
+
+/**
+ * Sends a read with the credential's token; when `refused(error)` (default: a 401), drops that
+ * token and sends the read once more with a fresh one. A second refusal is thrown as it is.
+ */
+export async function readWithBearer<T>(
+  credential: BearerCredential,
+  send: (token: string) => Promise<T>,
+  options: { counter?: RequestCounter; refused?: (error: unknown) => boolean } = {},
+): Promise<T> {
+  const refused = options.refused ?? isUnauthorized;
+  const token = await credential.token(options.counter);
+  try {
+    return await send(token);
+  } catch (error) {
+    if (!refused(error)) throw error;
+    credential.invalidate(token);
+    return send(await credential.token(options.counter));
+  }
+}

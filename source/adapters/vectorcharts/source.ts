@@ -1,0 +1,77 @@
+/** The JobSource of one VectorCharts Portal server: the paged list, detail from the list, and logout on close. */
+import type { Job, JobDetail } from '../../domain/job.js';
+import { DEFAULT_LIMIT, type ActionKind, type JobSource, type ListResult } from '../contract.js';
+import { SourceError } from '../errors.js';
+import { newRequestCounter } from '../kit/request-counter.js';
+import { createSourceHttpClient } from '../source-http.js';
+import { dedupeById, pageCapTruncation } from '../paging.js';
+import { asRecord, asString } from '../read-fields.js';
+import { VECTORCHARTS_CAPABILITIES, type VectorChartsOptions } from './constants.js';
+import { listPages, type ListProgress } from './list-pages.js';
+import { normalizeVectorChartsDetail, normalizeVectorChartsJob } from './normalize.js';
+import { createPortalAuth } from './portal-auth.js';
+import { vectorChartsServerRoot, withoutCredentials } from './server-url.js';
+
+/** Creates the JobSource of one VectorCharts Portal server. */
+export function createVectorChartsSource(options: VectorChartsOptions): JobSource {
+  const source = options.name;
+  const limit = positiveLimit(options.limit);
+  const sent = newRequestCounter();
+  const client = createSourceHttpClient(options, {
+    baseUrl: vectorChartsServerRoot(options.url, source),
+    secrets: [options.token, options.password],
+    sent,
+  });
+  const auth = createPortalAuth(client, options);
+
+  return {
+    name: source,
+    vendor: 'vectorcharts',
+    url: withoutCredentials(options.url),
+    capabilities: VECTORCHARTS_CAPABILITIES,
+    async list(signal?: AbortSignal): Promise<ListResult> {
+      const counter = newRequestCounter();
+      const progress: ListProgress = { pages: 0, total: null };
+      const jobs: Job[] = [];
+      for await (const records of listPages(auth, source, limit, counter, progress, signal)) {
+        for (const record of records) jobs.push(normalizeVectorChartsJob(record, source));
+      }
+      const withIds = dedupeById(jobs.filter((job) => job.id !== '')).slice(0, limit);
+      const truncated = pageCapTruncation(limit, withIds.length, progress.pages);
+      return {
+        jobs: withIds,
+        total: progress.total,
+        stateCounts: null,
+        requests: counter.requests,
+        ...(truncated ? { truncated } : {}),
+      };
+    },
+    async detail(id: string, signal?: AbortSignal): Promise<JobDetail | null> {
+      const counter = newRequestCounter();
+      const progress: ListProgress = { pages: 0, total: null };
+      for await (const records of listPages(auth, source, limit, counter, progress, signal)) {
+        const found = records.find((record) => asString(asRecord(record).id) === id);
+        if (found !== undefined) return normalizeVectorChartsDetail(found, source);
+      }
+      return null;
+    },
+    async act(kind: ActionKind): Promise<never> {
+      throw new SourceError({
+        source,
+        kind: 'unsupported',
+        short: `${kind} not supported`,
+        detail: 'The VectorCharts Portal API has no cancel, delete or retry endpoint; nothing was sent.',
+      });
+    },
+    // why: the Portal's login session states no expiry (it lasts until logout), so none is known.
+    session: () => ({ requests: sent.requests, tokenExpiresAt: null }),
+    async close() {
+      await auth.logout();
+      await client.close();
+    },
+  };
+}
+
+function positiveLimit(limit: number | undefined): number {
+  return typeof limit === 'number' && Number.isFinite(limit) && limit >= 1 ? Math.floor(limit) : DEFAULT_LIMIT;
+}
