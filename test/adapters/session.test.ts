@@ -92,15 +92,23 @@ describe('an Alteryx source session', () => {
         now,
       }),
     );
-    expect(source.session?.()).toEqual({ requests: 0, tokenExpiresAt: null });
+    expect(source.session?.()).toEqual({ requests: 0, tokenExpiresAt: null, tokenRenews: true });
     const first = await source.list();
     expect(first.requests).toBe(3);
-    expect(source.session?.()).toEqual({ requests: server.requests.length, tokenExpiresAt: START + 600_000 });
+    expect(source.session?.()).toEqual({
+      requests: server.requests.length,
+      tokenExpiresAt: START + 600_000,
+      tokenRenews: true,
+    });
     bearer.revoke(bearer.last);
     clock = START + 5_000;
     const second = await source.list();
     expect(second.requests).toBe(3);
-    expect(source.session?.()).toEqual({ requests: server.requests.length, tokenExpiresAt: START + 5_000 + 600_000 });
+    expect(source.session?.()).toEqual({
+      requests: server.requests.length,
+      tokenExpiresAt: START + 5_000 + 600_000,
+      tokenRenews: true,
+    });
     await source.act('cancel', first.jobs[0]);
     expect(server.requests.map((request) => request.method).at(-1)).toBe('DELETE');
     expect(sessionRequests(source)).toBe(server.requests.length);
@@ -137,7 +145,7 @@ describe('a Vectara source session', () => {
       }),
     );
     expect((await source.list()).requests).toBe(2);
-    expect(source.session?.()).toEqual({ requests: 2, tokenExpiresAt: START + 900_000 });
+    expect(source.session?.()).toEqual({ requests: 2, tokenExpiresAt: START + 900_000, tokenRenews: true });
     bearer.revoke(bearer.last);
     clock = START + 60_000;
     expect(await source.detail('job_1')).toMatchObject({ id: 'job_1' });
@@ -148,7 +156,7 @@ describe('a Vectara source session', () => {
       '/oauth2/token',
       '/v2/jobs/job_1',
     ]);
-    expect(source.session?.()).toEqual({ requests: 5, tokenExpiresAt: START + 60_000 + 900_000 });
+    expect(source.session?.()).toEqual({ requests: 5, tokenExpiresAt: START + 60_000 + 900_000, tokenRenews: true });
   });
 
   it('has no token expiry with an API key', async () => {
@@ -187,7 +195,7 @@ describe('an OSAPI source session', () => {
     await source.act('retry', listed.jobs[0]);
     await source.act('delete', listed.jobs[0]);
     expect(server.requests).toHaveLength(5);
-    expect(source.session?.()).toEqual({ requests: 5, tokenExpiresAt: EXP * 1000 });
+    expect(source.session?.()).toEqual({ requests: 5, tokenExpiresAt: EXP * 1000, tokenRenews: false });
   });
 
   it('has no token expiry when the token is not a JWT', async () => {

@@ -114,7 +114,7 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
       return sendCancel(client, tokens, options.readonly, job);
     },
 
-    session: () => ({ requests: sent.requests, tokenExpiresAt: tokens.expiresAt() }),
+    session: () => ({ requests: sent.requests, tokenExpiresAt: tokens.expiresAt(), tokenRenews: true }),
 
     close: () => client.close(),
   };

@@ -148,7 +148,11 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
     detail,
     act: (kind: ActionKind, job: Job): Promise<ActionOutcome> =>
       sendOsapiAction({ client, headers, jobPath, label }, kind, job),
-    session: () => ({ requests: sent.requests, tokenExpiresAt }),
+    session: () => ({
+      requests: sent.requests,
+      tokenExpiresAt,
+      tokenRenews: tokenExpiresAt === null ? undefined : false,
+    }),
     close: () => client.close(),
   };
 }

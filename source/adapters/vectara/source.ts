@@ -50,7 +50,11 @@ export function createVectaraSource(options: VectaraOptions): JobSource {
         detail: "Vectara's job API has no cancel, delete or retry",
       });
     },
-    session: () => ({ requests: sent.requests, tokenExpiresAt: oauth?.expiresAt() ?? null }),
+    session: () => ({
+      requests: sent.requests,
+      tokenExpiresAt: oauth?.expiresAt() ?? null,
+      tokenRenews: oauth ? true : undefined,
+    }),
     async close(): Promise<void> {
       await Promise.all([client.close(), oauth?.close()]);
     },
