@@ -25,6 +25,24 @@ function firstPaintDue(firstRound: Promise<void>, ms: number): Promise<void> {
   });
 }
 
+/**
+ * Runs `load` with the global `fetch` hidden until it settles.
+ * why: yoga-layout's emscripten loader (evaluated when the UI chunk loads) fetches its inline
+ * wasm through `fetch` when one exists, which loads Node's internal undici and decodes the
+ * data: URL in JavaScript (~45 ms of start-up); without `fetch` it decodes the base64 itself.
+ * Nothing in jobtop calls the global `fetch` (the adapters use the undici package).
+ */
+export async function importWithoutFetch<Module>(load: () => Promise<Module>): Promise<Module> {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!descriptor?.configurable) return load();
+  Reflect.deleteProperty(globalThis, 'fetch');
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', descriptor);
+  }
+}
+
 /** The live monitor. */
 export const monitorCommand: Command = {
   name: 'monitor',
@@ -77,7 +95,7 @@ export const monitorCommand: Command = {
     });
     store.start();
     const firstPaint = firstPaintDue(store.firstRound(), FIRST_PAINT_WAIT_MS);
-    const { runTui } = await import('../../run-tui.js');
+    const { runTui } = await importWithoutFetch(() => import('../../run-tui.js'));
     // why: a first frame without jobs costs the thread the first answers need; wait for them, briefly.
     await firstPaint;
     return runTui(opened, store, {
