@@ -10,6 +10,7 @@ import { applyKeyConfig } from '../../ui/keymap-config.js';
 import { ConfigError } from '../../config/config-error.js';
 import { historyPath, historyRecorder } from '../../store/action-history.js';
 import { stateDirectory } from '../../config/config-paths.js';
+import { startHeapTrace } from '../../heap-trace.js';
 
 /** How long the first frame waits for every source's first answer after polling starts. */
 export const FIRST_PAINT_WAIT_MS = 100;
@@ -67,7 +68,16 @@ export const monitorCommand: Command = {
     } catch (error) {
       throw new UsageError(`--log-file: ${(error as Error).message}`);
     }
-    const opened = await openFromFlags(args.flags, { demoWhenMissing: true, oneShot: false, env: io.env }).catch(
+    // The UI chunk (React, Ink, yoga) loads while the demo fleet starts on its thread; with a
+    // config it loads after polling started, so the first answers arrive meanwhile.
+    let ui: Promise<typeof import('../../run-tui.js')> | undefined;
+    const loadUi = () => (ui ??= importWithoutFetch(() => import('../../run-tui.js')));
+    const opened = await openFromFlags(args.flags, {
+      demoWhenMissing: true,
+      oneShot: false,
+      env: io.env,
+      whileDemoStarts: () => void loadUi().catch(() => undefined),
+    }).catch(
       (error: unknown) => {
         log.close();
         throw error;
@@ -84,8 +94,6 @@ export const monitorCommand: Command = {
       io.stderr.write(`jobtop: warning: ${warning}\n`);
       log.write('warn', warning);
     }
-    // Polling starts before the UI chunk (React, Ink, yoga) loads, so the first answers arrive
-    // while it loads instead of after (README "Performance": first frame with jobs).
     const history = historyRecorder(historyPath(stateDirectory(io.env)), 'monitor', (error) =>
       log.write('warn', `action history not written: ${error.message}`),
     );
@@ -94,8 +102,10 @@ export const monitorCommand: Command = {
       recordAction: history,
     });
     store.start();
+    // JOBTOP_HEAP_TRACE=FILE: memory and GC time once a second, for the bench (docs/performance.md).
+    startHeapTrace(io.env.JOBTOP_HEAP_TRACE);
     const firstPaint = firstPaintDue(store.firstRound(), FIRST_PAINT_WAIT_MS);
-    const { runTui } = await importWithoutFetch(() => import('../../run-tui.js'));
+    const { runTui } = await loadUi();
     // why: a first frame without jobs costs the thread the first answers need; wait for them, briefly.
     await firstPaint;
     return runTui(opened, store, {
