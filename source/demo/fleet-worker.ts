@@ -5,7 +5,7 @@
  * on loopback as in process; the fault switch works over HTTP (`/__jobtop/fault`) as ever.
  */
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { startDemoFleet, type DemoFleetOptions } from './fleet.js';
+import type { DemoFleetOptions } from './fleet.js';
 
 /** A fleet served from a worker: the config entries that monitor it, and a stop. */
 export interface DemoFleetHandle {
@@ -22,8 +22,9 @@ type FromWorker = { ready: Record<string, unknown>[] } | { failed: string } | { 
  * (tests running the TypeScript sources) it runs in process: a worker cannot load `.ts` files.
  */
 export async function startDemoFleetInWorker(options: WorkerOptions = {}): Promise<DemoFleetHandle> {
-  if (!import.meta.url.endsWith('.js')) return startDemoFleet(options);
-  // why: the worker imports the very chunk this code is bundled into (its exports keep their names).
+  if (!import.meta.url.endsWith('.js')) return (await import('./fleet.js')).startDemoFleet(options);
+  // why: the worker imports the very chunk this code is bundled into (its exports keep their
+  // names); the simulators' chunk is imported there only, never by the main thread.
   const worker = new Worker(`import(${JSON.stringify(import.meta.url)}).then((module) => module.serveFleetInWorker())`, {
     eval: true,
     workerData: options,
@@ -48,6 +49,8 @@ export async function startDemoFleetInWorker(options: WorkerOptions = {}): Promi
     sources: first.ready,
     close() {
       closing ??= (async () => {
+        // why: unreferenced, a worker whose answer is the only thing awaited lets the process end early.
+        worker.ref();
         const closed = next().catch(() => undefined);
         worker.postMessage('close');
         await closed;
@@ -62,6 +65,7 @@ export async function startDemoFleetInWorker(options: WorkerOptions = {}): Promi
 export async function serveFleetInWorker(): Promise<void> {
   const port = parentPort!;
   try {
+    const { startDemoFleet } = await import('./fleet.js');
     const fleet = await startDemoFleet(workerData as WorkerOptions);
     port.on('message', (message) => {
       if (message === 'close') void fleet.close().finally(() => port.postMessage({ closed: true } satisfies FromWorker));
