@@ -12,20 +12,6 @@ import { historyPath, historyRecorder } from '../../store/action-history.js';
 import { stateDirectory } from '../../config/config-paths.js';
 import { startHeapTrace } from '../../heap-trace.js';
 
-/** How long the first frame waits for every source's first answer after polling starts. */
-export const FIRST_PAINT_WAIT_MS = 100;
-
-/** Resolves when the first round is in or `ms` passed, whichever comes first. */
-function firstPaintDue(firstRound: Promise<void>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    void firstRound.then(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
 /**
  * Runs `load` with the global `fetch` hidden until it settles.
  * why: yoga-layout's emscripten loader (evaluated when the UI chunk loads) fetches its inline
@@ -104,10 +90,11 @@ export const monitorCommand: Command = {
     store.start();
     // JOBTOP_HEAP_TRACE=FILE: memory and GC time once a second, for the bench (docs/performance.md).
     startHeapTrace(io.env.JOBTOP_HEAP_TRACE);
-    const firstPaint = firstPaintDue(store.firstRound(), FIRST_PAINT_WAIT_MS);
+    // The first frame ("loading N sources…") is painted as soon as the UI is loaded: while the
+    // first answers are on their way (from another process, or the demo fleet's thread) the main
+    // thread would idle, and the cold first render (JIT, yoga, width tables) is paid there
+    // instead of after they arrive (docs/performance.md "Start-up").
     const { runTui } = await loadUi();
-    // why: a first frame without jobs costs the thread the first answers need; wait for them, briefly.
-    await firstPaint;
     return runTui(opened, store, {
       bell: args.flags.bell === true,
       readonly: args.flags.readonly === true,
