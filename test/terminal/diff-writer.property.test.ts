@@ -367,6 +367,30 @@ describe('serializing a line like Ink', () => {
       { numRuns: 2000 },
     );
   });
+
+  it("the bundle's styledCharsToString (scripts/ansi-tokenize-fast.mjs) writes the package's bytes for Ink-like rows", async () => {
+    // @ts-expect-error -- a plain .mjs build script without types
+    const fast = (await import('../../scripts/ansi-tokenize-fast.mjs')) as { styledCharsToString: (chars: unknown[]) => string };
+    const { styledCharsFromTokens, styledCharsToString, tokenize } = await import('@alcalzone/ansi-tokenize');
+    const blank = () => ({ type: 'char' as const, value: ' ', fullWidth: false, styles: [] });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...SGR, ...GRAPHEMES, 'a', ' ', 'xyz'), { maxLength: 40 }),
+        fc.nat(8),
+        fc.nat(8),
+        (parts, before, after) => {
+          // Like a row of Ink's Output.get: blank cells, a written line's styled characters, blank cells.
+          const row = [
+            ...Array.from({ length: before }, blank),
+            ...styledCharsFromTokens(tokenize(parts.join(''))),
+            ...Array.from({ length: after }, blank),
+          ];
+          expect(fast.styledCharsToString(row)).toBe(styledCharsToString(row));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 const STATES: JobState[] = ['running', 'queued', 'succeeded', 'failed', 'cancelled', 'partial', 'unknown'];
