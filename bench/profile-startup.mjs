@@ -47,12 +47,18 @@ function moduleAt(url, line) {
 /** The part of start-up a module's time counts for. */
 function partOf(module) {
   if (module.startsWith('source/demo')) return 'demo fleet (generating and serving jobs)';
-  if (/^(ink|react|react-reconciler|scheduler|yoga-layout|@alcalzone|string-width|chalk|wrap-ansi|slice-ansi|cli-|widest-line|ansi-|es-toolkit)/.test(module) || /^source\/(ui|terminal|run-tui)/.test(module))
+  if (
+    /^(ink|react|react-reconciler|scheduler|yoga-layout|@alcalzone|string-width|chalk|wrap-ansi|slice-ansi|cli-|widest-line|ansi-|es-toolkit)/.test(
+      module,
+    ) ||
+    /^source\/(ui|terminal|run-tui)/.test(module)
+  )
     return 'first render (React, Ink, yoga, diff writer)';
   if (/^(undici|source\/adapters|source\/store)/.test(module) || module === 'node:internal/deps/undici/undici')
     return 'polling (HTTP client, parsing, store)';
   if (/^(yaml|source\/config|source\/commands|source\/cli)/.test(module)) return 'config and command';
-  if (module === 'node:_http_server' || module === 'node:_http_common' || module === 'node:_http_outgoing') return 'demo fleet (generating and serving jobs)';
+  if (module === 'node:_http_server' || module === 'node:_http_common' || module === 'node:_http_outgoing')
+    return 'demo fleet (generating and serving jobs)';
   return undefined;
 }
 
@@ -90,7 +96,10 @@ try {
     mkdirSync(out, { recursive: true });
     const timing = await profileOnce(out, config);
     if (run < 0) continue; // warm-up: page cache
-    const file = join(out, readdirSync(out).find((name) => name.endsWith('.cpuprofile')));
+    const file = join(
+      out,
+      readdirSync(out).find((name) => name.endsWith('.cpuprofile')),
+    );
     results.push({ ...timing, profile: JSON.parse(readFileSync(file, 'utf8')) });
   }
 } finally {

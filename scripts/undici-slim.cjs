@@ -1,4 +1,5 @@
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS shim over CommonJS files of undici */
 // The bundle's `undici`: only what source/adapters/http.ts uses (request, EnvHttpProxyAgent and
 // the dispatchers they need), without undici's fetch, WebSocket, EventSource, cookies, cache
 // and mocks, which its index.js loads eagerly (1.1 MB of the bundle; ~70 ms of start-up, and

@@ -43,9 +43,7 @@ export function startHeapTrace(path: string | undefined): () => void {
   writeFileSync(path, '');
   const sample = () => {
     const memory = process.memoryUsage();
-    const spaces = Object.fromEntries(
-      v8.getHeapSpaceStatistics().map((space) => [space.space_name, space.space_size]),
-    );
+    const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((space) => [space.space_name, space.space_size]));
     const line: HeapSample = {
       at: Date.now(),
       rss: memory.rss,

@@ -25,10 +25,13 @@ export async function startDemoFleetInWorker(options: WorkerOptions = {}): Promi
   if (!import.meta.url.endsWith('.js')) return (await import('./fleet.js')).startDemoFleet(options);
   // why: the worker imports the very chunk this code is bundled into (its exports keep their
   // names); the simulators' chunk is imported there only, never by the main thread.
-  const worker = new Worker(`import(${JSON.stringify(import.meta.url)}).then((module) => module.serveFleetInWorker())`, {
-    eval: true,
-    workerData: options,
-  });
+  const worker = new Worker(
+    `import(${JSON.stringify(import.meta.url)}).then((module) => module.serveFleetInWorker())`,
+    {
+      eval: true,
+      workerData: options,
+    },
+  );
   const messages: ((message: FromWorker) => void)[] = [];
   worker.on('message', (message: FromWorker) => messages.shift()?.(message));
   const next = () =>
@@ -68,7 +71,8 @@ export async function serveFleetInWorker(): Promise<void> {
     const { startDemoFleet } = await import('./fleet.js');
     const fleet = await startDemoFleet(workerData as WorkerOptions);
     port.on('message', (message) => {
-      if (message === 'close') void fleet.close().finally(() => port.postMessage({ closed: true } satisfies FromWorker));
+      if (message === 'close')
+        void fleet.close().finally(() => port.postMessage({ closed: true } satisfies FromWorker));
     });
     port.postMessage({ ready: fleet.sources } satisfies FromWorker);
   } catch (error) {

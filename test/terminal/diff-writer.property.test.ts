@@ -370,7 +370,9 @@ describe('serializing a line like Ink', () => {
 
   it("the bundle's styledCharsToString (scripts/ansi-tokenize-fast.mjs) writes the package's bytes for Ink-like rows", async () => {
     // @ts-expect-error -- a plain .mjs build script without types
-    const fast = (await import('../../scripts/ansi-tokenize-fast.mjs')) as { styledCharsToString: (chars: unknown[]) => string };
+    const fast = (await import('../../scripts/ansi-tokenize-fast.mjs')) as {
+      styledCharsToString: (chars: unknown[]) => string;
+    };
     const { styledCharsFromTokens, styledCharsToString, tokenize } = await import('@alcalzone/ansi-tokenize');
     const blank = () => ({ type: 'char' as const, value: ' ', fullWidth: false, styles: [] });
     fc.assert(

@@ -63,12 +63,10 @@ export const monitorCommand: Command = {
       oneShot: false,
       env: io.env,
       whileDemoStarts: () => void loadUi().catch(() => undefined),
-    }).catch(
-      (error: unknown) => {
-        log.close();
-        throw error;
-      },
-    );
+    }).catch((error: unknown) => {
+      log.close();
+      throw error;
+    });
     // The config's keys: are checked against the key table before the screen is taken over.
     const keys = applyKeyConfig(opened.config.ui?.keys ?? []);
     if (keys.problems.length > 0) {
