@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { CLI, sleep, startSession } from './pty-session.mjs';
 import { median } from './stats.mjs';
-import { writeConfig } from './fleet-client.mjs';
+import { tempPath, writeConfig } from './fleet-client.mjs';
 
 // why: /proc/<pid>/stat counts CPU time in clock ticks; Linux reports USER_HZ = 100 to user space.
 const TICKS_PER_SECOND = 100;
@@ -21,6 +21,34 @@ function rssBytes(pid) {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) * 1024 : NaN;
 }
+
+/**
+ * The live V8 heap and GC time in [from, to) from jobtop's JOBTOP_HEAP_TRACE file (one sample a
+ * second): heap used (median, max), committed heap spaces (median of the new space, the young
+ * generation), and the GC's share of the window (ms per second and collections per minute).
+ */
+export function heapFigures(path, from, to) {
+  const samples = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+  const inWindow = samples.filter((sample) => sample.at >= from && sample.at <= to);
+  if (inWindow.length < 2) return null;
+  const first = inWindow[0];
+  const last = inWindow.at(-1);
+  const seconds = (last.at - first.at) / 1000;
+  return {
+    heapUsed: median(inWindow.map((sample) => sample.heapUsed)),
+    heapUsedMax: Math.max(...inWindow.map((sample) => sample.heapUsed)),
+    heapTotal: median(inWindow.map((sample) => sample.heapTotal)),
+    newSpace: median(inWindow.map((sample) => sample.spaces.new_space ?? 0)),
+    gcMsPerSecond: (last.gcMs - first.gcMs) / seconds,
+    gcPerMinute: ((last.gcCount - first.gcCount) * 60) / seconds,
+    majorGcPerMinute: ((last.majorGcCount - first.majorGcCount) * 60) / seconds,
+  };
+}
+
+let heapTraces = 0;
 
 const allOk = (count) => (text) => (text.match(/ OK /g) ?? []).length >= count;
 
@@ -41,7 +69,10 @@ function pollsPerMinute(reports, from, to) {
 export async function measureLoad(host, jobs, seconds, during) {
   const { fleet, sources } = await host.call('demo', jobs);
   const config = writeConfig(sources, { interval: '2s', limit: jobs, timeout: '30s' });
-  const session = startSession(process.execPath, [CLI, `--config=${config}`], { env: { NODE_ENV: 'production' } });
+  const heapTrace = tempPath(`heap-${heapTraces++}.jsonl`);
+  const session = startSession(process.execPath, [CLI, `--config=${config}`], {
+    env: { NODE_ENV: 'production', JOBTOP_HEAP_TRACE: heapTrace },
+  });
   try {
     await session.until(allOk(5));
     await sleep(5000);
@@ -66,6 +97,7 @@ export async function measureLoad(host, jobs, seconds, during) {
     const updatesPerSecond = inWindow.length / ((to - from) / 1000);
     const bytesPerSecond = inWindow.reduce((sum, chunk) => sum + chunk.bytes, 0) / ((to - from) / 1000);
     const polls = pollsPerMinute(await host.call('polls', fleet), from, to);
+    const heap = heapFigures(heapTrace, from, to);
     const extra = during ? await during(session) : null;
     return {
       cpu,
@@ -74,6 +106,7 @@ export async function measureLoad(host, jobs, seconds, during) {
       bytesPerSecond,
       rss: median(rss),
       rssMax: Math.max(...rss),
+      heap,
       polls,
       extra,
     };

@@ -185,6 +185,26 @@ try {
           verdict(rssOk, rssMiss),
         ]),
       );
+      if (load.heap) {
+        rows.push(
+          withLoad([
+            `live V8 heap, 5 × ${count(jobs)} jobs (heap used, median of 1 s samples; JOBTOP_HEAP_TRACE)`,
+            megabytes(load.heap.heapUsed),
+            `max ${megabytes(load.heap.heapUsedMax)}; heap committed ${megabytes(load.heap.heapTotal)}, of which the young generation (new space) ${megabytes(load.heap.newSpace)}`,
+            '(beside RSS)',
+            'n/a',
+          ]),
+        );
+        rows.push(
+          withLoad([
+            `GC time, 5 × ${count(jobs)} jobs (${plan.loadSeconds} s window)`,
+            `${load.heap.gcMsPerSecond.toFixed(1)} ms/s (${percent(load.heap.gcMsPerSecond / 10)} of one core)`,
+            `${load.heap.gcPerMinute.toFixed(0)} collections/min, of which ${load.heap.majorGcPerMinute.toFixed(1)} full (mark-compact)`,
+            '(part of the CPU row)',
+            'n/a',
+          ]),
+        );
+      }
       const polls = load.polls.map((entry) => entry.polls);
       const requests = load.polls.map((entry) => entry.requests);
       loadRows.push(

@@ -28,7 +28,14 @@ export function cliBuildOptions(outdir) {
       js: "#!/usr/bin/env node\nimport { createRequire as __jobtopCreateRequire } from 'node:module';\nconst require = __jobtopCreateRequire(import.meta.url);",
     },
     // why: Ink imports react-devtools-core only in development; it is not installed.
-    alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
+    // why (undici): its index.js loads fetch, WebSocket, cookies, cache and mocks eagerly; the
+    // bundle takes only the request API and the dispatchers adapters/http.ts uses (start-up).
+    // why (ansi-tokenize): Ink serialises every cell of every frame with it; see the file.
+    alias: {
+      'react-devtools-core': './scripts/devtools-stub.mjs',
+      undici: './scripts/undici-slim.cjs',
+      '@alcalzone/ansi-tokenize': './scripts/ansi-tokenize-fast.mjs',
+    },
   };
 }
 

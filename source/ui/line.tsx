@@ -6,7 +6,7 @@
 import { createContext, memo, useContext } from 'react';
 import { Text } from 'ink';
 import chalk from 'chalk';
-import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
+import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize } from '@alcalzone/ansi-tokenize';
 import { displayWidth, truncateToWidth } from '../domain/text-width.js';
 
 /** A run of text with one style; `text` must already be sanitized. */
@@ -111,7 +111,35 @@ export function finishedLine(segments: LineSegments, noColor: boolean): string {
     if (segment.inverse) text = chalk.inverse(text);
     out += text;
   }
-  return styledCharsToString(styledCharsFromTokens(tokenize(out))).trimEnd();
+  return serializeLikeInk(out).trimEnd();
+}
+
+type AnsiCodes = ReturnType<typeof reduceAnsiCodesIncremental>;
+
+/**
+ * What Ink's serialiser (`styledCharsToString(styledCharsFromTokens(tokenize(text)))`, its
+ * `Output.get`) makes of `text`, byte for byte, without a style array and a style diff per
+ * character. why: that per-character work was ~0.1 ms a row warm and several times that cold,
+ * most of the first frame's row building; the style can change only where an escape is.
+ */
+export function serializeLikeInk(text: string): string {
+  let active: AnsiCodes = [];
+  let written: AnsiCodes | undefined; // the style of the last character written
+  let changed = false;
+  let out = '';
+  for (const token of tokenize(text)) {
+    if (token.type === 'ansi') {
+      active = reduceAnsiCodesIncremental(active, [token]);
+      changed = true;
+    } else if (token.type === 'char') {
+      if (written === undefined) out += ansiCodesToString(active);
+      else if (changed) out += ansiCodesToString(diffAnsiCodes(written, active));
+      written = active;
+      changed = false;
+      out += token.value;
+    }
+  }
+  return written === undefined ? out : out + ansiCodesToString(diffAnsiCodes(written, []));
 }
 
 // why: chrome lines are rebuilt as new segment arrays on every render but rarely change; their

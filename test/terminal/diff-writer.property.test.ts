@@ -339,6 +339,62 @@ describe('finished lines', () => {
   });
 });
 
+describe('serializing a line like Ink', () => {
+  const SGR = [
+    '\u001B[0m',
+    '\u001B[1m',
+    '\u001B[2m',
+    '\u001B[22m',
+    '\u001B[4m',
+    '\u001B[24m',
+    '\u001B[7m',
+    '\u001B[27m',
+    '\u001B[31m',
+    '\u001B[39m',
+    '\u001B[38;5;208m',
+    '\u001B[38;2;10;200;30m',
+    '\u001B[42m',
+    '\u001B[49m',
+  ];
+  it('serializeLikeInk writes the same bytes as Ink styledCharsToString(styledCharsFromTokens(tokenize()))', async () => {
+    const { serializeLikeInk } = await import('../../source/ui/line.js');
+    const { styledCharsFromTokens, styledCharsToString, tokenize } = await import('@alcalzone/ansi-tokenize');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SGR, ...GRAPHEMES, 'a', ' ', 'xyz'), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(serializeLikeInk(text)).toBe(styledCharsToString(styledCharsFromTokens(tokenize(text))));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("the bundle's styledCharsToString (scripts/ansi-tokenize-fast.mjs) writes the package's bytes for Ink-like rows", async () => {
+    // @ts-expect-error -- a plain .mjs build script without types
+    const fast = (await import('../../scripts/ansi-tokenize-fast.mjs')) as {
+      styledCharsToString: (chars: unknown[]) => string;
+    };
+    const { styledCharsFromTokens, styledCharsToString, tokenize } = await import('@alcalzone/ansi-tokenize');
+    const blank = () => ({ type: 'char' as const, value: ' ', fullWidth: false, styles: [] });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...SGR, ...GRAPHEMES, 'a', ' ', 'xyz'), { maxLength: 40 }),
+        fc.nat(8),
+        fc.nat(8),
+        (parts, before, after) => {
+          // Like a row of Ink's Output.get: blank cells, a written line's styled characters, blank cells.
+          const row = [
+            ...Array.from({ length: before }, blank),
+            ...styledCharsFromTokens(tokenize(parts.join(''))),
+            ...Array.from({ length: after }, blank),
+          ];
+          expect(fast.styledCharsToString(row)).toBe(styledCharsToString(row));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 const STATES: JobState[] = ['running', 'queued', 'succeeded', 'failed', 'cancelled', 'partial', 'unknown'];
 const HOSTILE = [
   'node.exec',

@@ -10,19 +10,24 @@ import { applyKeyConfig } from '../../ui/keymap-config.js';
 import { ConfigError } from '../../config/config-error.js';
 import { historyPath, historyRecorder } from '../../store/action-history.js';
 import { stateDirectory } from '../../config/config-paths.js';
+import { startHeapTrace } from '../../heap-trace.js';
 
-/** How long the first frame waits for every source's first answer after polling starts. */
-export const FIRST_PAINT_WAIT_MS = 100;
-
-/** Resolves when the first round is in or `ms` passed, whichever comes first. */
-function firstPaintDue(firstRound: Promise<void>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    void firstRound.then(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+/**
+ * Runs `load` with the global `fetch` hidden until it settles.
+ * why: yoga-layout's emscripten loader (evaluated when the UI chunk loads) fetches its inline
+ * wasm through `fetch` when one exists, which loads Node's internal undici and decodes the
+ * data: URL in JavaScript (~45 ms of start-up); without `fetch` it decodes the base64 itself.
+ * Nothing in jobtop calls the global `fetch` (the adapters use the undici package).
+ */
+export async function importWithoutFetch<Module>(load: () => Promise<Module>): Promise<Module> {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!descriptor?.configurable) return load();
+  Reflect.deleteProperty(globalThis, 'fetch');
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', descriptor);
+  }
 }
 
 /** The live monitor. */
@@ -49,12 +54,19 @@ export const monitorCommand: Command = {
     } catch (error) {
       throw new UsageError(`--log-file: ${(error as Error).message}`);
     }
-    const opened = await openFromFlags(args.flags, { demoWhenMissing: true, oneShot: false, env: io.env }).catch(
-      (error: unknown) => {
-        log.close();
-        throw error;
-      },
-    );
+    // The UI chunk (React, Ink, yoga) loads while the demo fleet starts on its thread; with a
+    // config it loads after polling started, so the first answers arrive meanwhile.
+    let ui: Promise<typeof import('../../run-tui.js')> | undefined;
+    const loadUi = () => (ui ??= importWithoutFetch(() => import('../../run-tui.js')));
+    const opened = await openFromFlags(args.flags, {
+      demoWhenMissing: true,
+      oneShot: false,
+      env: io.env,
+      whileDemoStarts: () => void loadUi().catch(() => undefined),
+    }).catch((error: unknown) => {
+      log.close();
+      throw error;
+    });
     // The config's keys: are checked against the key table before the screen is taken over.
     const keys = applyKeyConfig(opened.config.ui?.keys ?? []);
     if (keys.problems.length > 0) {
@@ -66,8 +78,6 @@ export const monitorCommand: Command = {
       io.stderr.write(`jobtop: warning: ${warning}\n`);
       log.write('warn', warning);
     }
-    // Polling starts before the UI chunk (React, Ink, yoga) loads, so the first answers arrive
-    // while it loads instead of after (README "Performance": first frame with jobs).
     const history = historyRecorder(historyPath(stateDirectory(io.env)), 'monitor', (error) =>
       log.write('warn', `action history not written: ${error.message}`),
     );
@@ -76,10 +86,13 @@ export const monitorCommand: Command = {
       recordAction: history,
     });
     store.start();
-    const firstPaint = firstPaintDue(store.firstRound(), FIRST_PAINT_WAIT_MS);
-    const { runTui } = await import('../../run-tui.js');
-    // why: a first frame without jobs costs the thread the first answers need; wait for them, briefly.
-    await firstPaint;
+    // JOBTOP_HEAP_TRACE=FILE: memory and GC time once a second, for the bench (docs/performance.md).
+    startHeapTrace(io.env.JOBTOP_HEAP_TRACE);
+    // The first frame ("loading N sources…") is painted as soon as the UI is loaded: while the
+    // first answers are on their way (from another process, or the demo fleet's thread) the main
+    // thread would idle, and the cold first render (JIT, yoga, width tables) is paid there
+    // instead of after they arrive (docs/performance.md "Start-up").
+    const { runTui } = await loadUi();
     return runTui(opened, store, {
       bell: args.flags.bell === true,
       readonly: args.flags.readonly === true,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { JobSource } from '../../adapters/contract.js';
 import { createSource } from '../../adapters/registry.js';
 import { loadConfigFile, parseConfigText, type LoadedConfig } from '../../config/load-config.js';
-import type { DemoFleet } from '../../demo/fleet.js';
+import type { DemoFleetHandle } from '../../demo/fleet-worker.js';
 import { stringify } from 'yaml';
 import { UsageError } from '../command.js';
 import type { StoreSource } from '../../store/fleet-store.js';
@@ -29,16 +29,21 @@ export function findConfigPath(
 export interface OpenedSources {
   config: LoadedConfig;
   sources: JobSource[];
-  /** The demo fleet when running against it. */
-  fleet: DemoFleet | null;
+  /** The demo fleet when running against it (served from a worker thread). */
+  fleet: DemoFleetHandle | null;
   close(): Promise<void>;
 }
 
 /** Starts the demo fleet and returns a config that monitors it. */
 export async function openDemo(options: OpenOptions & { port?: number } = {}): Promise<OpenedSources> {
-  // why: the simulators are a third of the bundle; only --demo loads their chunk (docs/performance.md).
-  const { startDemoFleet } = await import('../../demo/fleet.js');
-  const fleet = await startDemoFleet({ port: options.port });
+  // why: the simulators are a third of the bundle; only --demo loads their chunk, and they run on
+  // a worker thread so their jobs are generated and served beside the first frame, not before it
+  // (docs/performance.md "Start-up").
+  const starting = import('../../demo/fleet-worker.js').then(({ startDemoFleetInWorker }) =>
+    startDemoFleetInWorker({ port: options.port }),
+  );
+  options.whileDemoStarts?.();
+  const fleet = await starting;
   const text = stringify({ sources: fleet.sources });
   const config = parseConfigText(text, '(demo fleet)', {});
   config.path = null;
@@ -61,11 +66,13 @@ export interface OpenOptions {
    * SIGTERM and SIGHUP close the sources (log out, bounded) before exiting 128 + the signal.
    */
   closeOnSignals?: boolean;
+  /** Called once the demo fleet is starting (on its thread), to do other work meanwhile. */
+  whileDemoStarts?: () => void;
 }
 
 const EXIT_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 
-function withSources(config: LoadedConfig, fleet: DemoFleet | null, options: OpenOptions): OpenedSources {
+function withSources(config: LoadedConfig, fleet: DemoFleetHandle | null, options: OpenOptions): OpenedSources {
   for (const source of config.sources) {
     if (options.readonly) {
       source.readonly = true;
@@ -124,7 +131,13 @@ export async function closeSources(sources: readonly JobSource[], graceMs = CLOS
  */
 export async function openFromFlags(
   flags: { config?: unknown; demo?: unknown; readonly?: unknown },
-  options: { demoWhenMissing: boolean; oneShot: boolean; env?: NodeJS.ProcessEnv; closeOnSignals?: boolean },
+  options: {
+    demoWhenMissing: boolean;
+    oneShot: boolean;
+    env?: NodeJS.ProcessEnv;
+    closeOnSignals?: boolean;
+    whileDemoStarts?: () => void;
+  },
 ): Promise<OpenedSources> {
   const config = typeof flags.config === 'string' ? flags.config : undefined;
   const readonly = flags.readonly === true;
@@ -137,7 +150,12 @@ export async function openFromFlags(
       'no config file found (looked at $JOBTOP_CONFIG, $XDG_CONFIG_HOME/jobtop/config.yaml, ~/.config/jobtop/config.yaml); pass --config FILE, run jobtop init, or use --demo for the embedded demo fleet',
     );
   }
-  return openDemo({ readonly, oneShot: options.oneShot, closeOnSignals: options.closeOnSignals });
+  return openDemo({
+    readonly,
+    oneShot: options.oneShot,
+    closeOnSignals: options.closeOnSignals,
+    whileDemoStarts: options.whileDemoStarts,
+  });
 }
 
 /**
