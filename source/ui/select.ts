@@ -201,8 +201,8 @@ export function outcomeBodyHeight(state: Pick<NavigationState, 'viewport'>): num
   return Math.max(1, overlayRoom(state) - 2);
 }
 
-/** What the overlay panels (ui/views/overlay-lines.ts) read: the open overlay, the actions sent, the fleet, the viewport. */
+/** What the overlay panels (ui/views/overlay-lines.ts) read: the open overlay, the actions sent, the fleet, the viewport, the instant. */
 export type OverlayState = Pick<
   NavigationState,
-  'viewport' | 'dialog' | 'outcome' | 'history' | 'submissions' | 'fleet'
+  'viewport' | 'dialog' | 'outcome' | 'history' | 'submissions' | 'fleet' | 'now'
 >;
