@@ -49,10 +49,20 @@ module.exports = {
       name: 'views-import-no-store-or-adapter',
       comment:
         'Views (ui/views/) take what they draw as props: no store, no adapter. ' +
-        'Known exception: type-only imports of the snapshot shapes in store/types.ts, erased at build, until views get narrow props.',
+        'Allowed: type-only imports of the snapshot shapes in store/types.ts (a source, a job detail), erased at build: those shapes are what the props carry.',
       severity: 'error',
       from: { path: '^source/ui/views/' },
       to: { path: '^source/(store|adapters)/', pathNot: '^source/store/types\\.ts$' },
+    },
+    {
+      name: 'views-take-props-not-navigation-state',
+      comment:
+        'Views (ui/views/) draw the narrow props ui/view-props.ts selects for them: they never name the navigation state ' +
+        '(navigation-state.ts) or reach into its reducer (navigation.ts, navigation-*.ts), so what a screen derives from ' +
+        'the state is computed in one place and a view cannot read a field it does not draw.',
+      severity: 'error',
+      from: { path: '^source/ui/views/' },
+      to: { path: '^source/ui/navigation[a-z-]*\\.ts$' },
     },
     {
       name: 'views-read-store-types-only-as-types',

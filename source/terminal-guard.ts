@@ -5,7 +5,7 @@
  * SSH drop, a killed tmux pane) is a quiet exit 129, never a crash. Ctrl-Z and SIGTSTP suspend
  * the way htop does: the terminal is restored, the process stops, and `fg` (SIGCONT) re-enters
  * full screen and redraws.
- * why: Ink 6.8 has no alternate-screen option (architecture.md), so jobtop writes the
+ * why: Ink 6.8's render options have no alternate screen (Ink's README, `render`), so jobtop writes the
  * sequences itself and owns their undoing.
  */
 

@@ -1,6 +1,6 @@
 /**
  * The normalized job model every adapter produces and every view consumes.
- * Imports nothing: this is the bottom layer (see shared/architecture.md).
+ * Imports nothing: this is the bottom layer (docs/architecture.md).
  */
 
 /**

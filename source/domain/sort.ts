@@ -1,6 +1,6 @@
 /**
  * Deterministic job ordering for the merged table. Every order ends with the job key as
- * tie-breaker, so a refresh never reshuffles equal rows (shared/architecture.md).
+ * tie-breaker, so a refresh never reshuffles equal rows.
  */
 import { priorityRankIndex } from './priority.js';
 import type { Job, JobState } from './job.js';

@@ -3,7 +3,7 @@
  * source, backoff while failing), keeps each source's last good jobs with their age, merges
  * them into one list, follows one job's detail, and runs actions exactly once.
  *
- * why not SWR (architecture.md suggests it): the same poller serves the TUI, `watch` and the
+ * why not SWR (docs/development.md, dependencies): the same poller serves the TUI, `watch` and the
  * benchmarks without loading React; Retry-After and "at most one list request per interval"
  * are explicit here instead of fought out of SWR's deduping and error-retry defaults.
  */

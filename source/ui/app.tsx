@@ -8,7 +8,8 @@ import { Box } from 'ink';
 import type { FleetSnapshot, FleetStoreApi } from '../store/types.js';
 import { NoColorContext } from './line.js';
 import { createNavigationState, navigationReducer } from './navigation.js';
-import { detailKey, visibleJobs } from './select.js';
+import { detailKey } from './select.js';
+import { detailViewProps, helpOverlayProps, mainViewProps, sourcesViewProps } from './view-props.js';
 import { newlyFailed, performEffect } from './effects.js';
 import { ScreenClockContext, useScreenClock } from './screen-clock.js';
 import { useKeyboard } from './use-keyboard.js';
@@ -127,13 +128,13 @@ export function App({
       <ScreenClockContext.Provider value={screenClock.note}>
         <Box flexDirection="column" width={state.viewport.columns}>
           {state.help ? (
-            <HelpOverlay state={state} now={now} />
+            <HelpOverlay {...helpOverlayProps(state, now)} />
           ) : state.view === 'detail' ? (
-            <DetailView state={state} now={now} />
+            <DetailView {...detailViewProps(state, now)} />
           ) : state.view === 'sources' ? (
-            <SourcesView state={state} now={now} />
+            <SourcesView {...sourcesViewProps(state, now)} />
           ) : (
-            <MainView state={state} rows={visibleJobs(state)} now={now} />
+            <MainView {...mainViewProps(state, now)} />
           )}
         </Box>
       </ScreenClockContext.Provider>

@@ -1,6 +1,6 @@
 /**
  * The one rendering primitive: a line is a list of styled segments rendered as ONE <Text>
- * with nested <Text> cells (architecture.md: one Text per row). Builders fit segments to the
+ * with nested <Text> cells (one Text per row; rows are React.memo: docs/performance.md). Builders fit segments to the
  * width with display-width arithmetic, so Ink never wraps and the frame height is exact.
  */
 import { createContext, memo, useContext } from 'react';

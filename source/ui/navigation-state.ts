@@ -9,6 +9,17 @@ import type { ActionKind } from '../adapters/contract.js';
 import type { ActionDialog, Submission } from './action-types.js';
 
 export type { ActionDialog, ActionTarget, RecheckState, SkippedTarget, Submission } from './action-types.js';
+import type { DetailState, DetailTab } from './detail-state.js';
+export {
+  DETAIL_TABS,
+  TAB_TITLES,
+  type CursorPane,
+  type DetailState,
+  type DetailTab,
+  type TreePane,
+} from './detail-state.js';
+import type { Flash, PromptState } from './footer-state.js';
+export type { Flash, FlashTone, PromptState } from './footer-state.js';
 import { DEFAULT_SORT, type SortSpec } from '../domain/sort.js';
 import { EMPTY_FILTER, type JobFilter } from '../domain/filter.js';
 import { NO_SAMPLES, type DurationSamples } from '../domain/duration-samples.js';
@@ -17,72 +28,6 @@ import type { KeyName } from './keys.js';
 import { KEYMAP, type Binding } from './keymap.js';
 import type { TriageOptions } from '../domain/triage.js';
 import type { Viewport } from './layout.js';
-
-/** The detail tabs in order (digits 1–5). */
-export const DETAIL_TABS = ['overview', 'steps', 'messages', 'result', 'raw'] as const;
-
-/** A detail tab. */
-export type DetailTab = (typeof DETAIL_TABS)[number];
-
-/** Tab titles. */
-export const TAB_TITLES: Record<DetailTab, string> = {
-  overview: 'Overview',
-  steps: 'Steps',
-  messages: 'Messages',
-  result: 'Result',
-  raw: 'Raw',
-};
-
-/** A pane with a line cursor. */
-export interface CursorPane {
-  cursor: number;
-  top: number;
-}
-
-/** The Result tab: cursor plus fold state (overrides of the default expansion) and per-node item limits. */
-export interface TreePane extends CursorPane {
-  toggles: ReadonlyMap<string, boolean>;
-  limits: ReadonlyMap<string, number>;
-}
-
-/** One open job (and the jobs opened from it). */
-export interface DetailState {
-  /** Keys of the opened jobs; the last one is shown, Esc pops it. */
-  stack: readonly string[];
-  tab: DetailTab;
-  /** The latest detail snapshot of the shown job, null until the store answers. */
-  snapshot: DetailSnapshot | null;
-  overview: CursorPane;
-  steps: { top: number };
-  /** top = null follows the newest messages at the bottom. */
-  messages: { top: number | null };
-  result: TreePane;
-  raw: { top: number };
-  /** The message search text and the line of the current match. */
-  search: string;
-  match: number | null;
-}
-
-/** An open text prompt (filter on the list, search on the messages tab, a `:` command). */
-export interface PromptState {
-  kind: 'filter' | 'search' | 'command';
-  text: string;
-  /** Why the text does not parse (a query's column and problem); the last good filter stays applied. */
-  error?: string | null;
-  /** Where ↑/↓ are in the command history (null = the text being typed). */
-  recall?: number | null;
-}
-
-/** How a footer message is coloured. */
-export type FlashTone = 'info' | 'ok' | 'error';
-
-/** A short message in the footer and when it was set; `ms` overrides how long it stays. */
-export interface Flash {
-  text: string;
-  at: number;
-  tone?: FlashTone;
-  ms?: number;
-}
 
 /** A side effect the App performs after the reducer asks for it. */
 export type Effect = { id: number } & (

@@ -1,7 +1,7 @@
 /**
  * THE navigation reducer: one pure function from (state, action) to state. Keys are resolved
  * here against the keymap with the scopes of the *current* state, so fast key presses never
- * act on stale state (architecture.md). Side effects (quit, refresh, pause, interval, copy)
+ * act on stale state (a handler reading state from a closure drops fast key presses). Side effects (quit, refresh, pause, interval, copy)
  * are queued in `effects` for the App to perform.
  */
 import { parseJobKey } from '../domain/job.js';

@@ -197,6 +197,12 @@ export function overlayRoom(state: Pick<NavigationState, 'viewport'>): number {
 }
 
 /** Item lines the outcomes overlay shows at once (its title and bottom rule aside). */
-export function outcomeBodyHeight(state: NavigationState): number {
+export function outcomeBodyHeight(state: Pick<NavigationState, 'viewport'>): number {
   return Math.max(1, overlayRoom(state) - 2);
 }
+
+/** What the overlay panels (ui/views/overlay-lines.ts) read: the open overlay, the actions sent, the fleet, the viewport, the instant. */
+export type OverlayState = Pick<
+  NavigationState,
+  'viewport' | 'dialog' | 'outcome' | 'history' | 'submissions' | 'fleet' | 'now'
+>;

@@ -1,6 +1,6 @@
 /**
- * Selection by key across refreshes, sorts and filters (architecture.md: selection is a job
- * key, never a row index). When the selected job leaves the list, the selection moves to
+ * Selection by key across refreshes, sorts and filters (the selection is a job key, never a
+ * row index, so polling never moves the cursor). When the selected job leaves the list, the selection moves to
  * the job that was next to it in the previous ordering.
  */
 import type { Job } from '../domain/job.js';

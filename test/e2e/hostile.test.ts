@@ -71,7 +71,7 @@ function startHostileMonitor() {
     TERM: 'xterm-256color',
     JOBTOP_DEMO_HOSTILE: '1',
   })) {
-    // why: with CI=true Ink renders only the last frame (architecture.md).
+    // why: with CI=true Ink renders only the last frame (Ink's README, "CI").
     if (value !== undefined && key !== 'CI' && key !== 'JOBTOP_CONFIG' && key !== 'JOBTOP_DEMO_FAULTS')
       env[key] = value;
   }

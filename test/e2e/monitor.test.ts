@@ -35,7 +35,7 @@ describe('the live monitor in a real terminal', () => {
     expect(lines.join('\n')).toMatch(/STATE\s+SOURCE\s+TYPE\s+ID/);
     expect(lines.filter((line) => ROW.test(line)).length).toBeGreaterThanOrEqual(14);
     expect(lines.at(-2)).toMatch(/j\/k move/);
-    expect(lines.at(-1)).toBe(''); // the frame stays one line shorter than the screen (architecture.md)
+    expect(lines.at(-1)).toBe(''); // the frame stays one line shorter than the screen (source/ui/layout.ts: frameHeight)
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
     expect(session.modes().alternateScreen).toBe(true);
   });

@@ -34,7 +34,7 @@ function runWrapped(args: string[], env: Record<string, string> = {}, cli = CLI_
   const dir = mkdtempSync(join(tmpdir(), 'jobtop-signals-'));
   const childEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    // why: with CI=true Ink renders only the last frame (architecture.md); the rest would change what runs.
+    // why: with CI=true Ink renders only the last frame (Ink's README, "CI"); the rest would change what runs.
     if (
       value !== undefined &&
       key !== 'CI' &&

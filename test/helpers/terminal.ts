@@ -55,7 +55,7 @@ export function startJobtop(args: string[], options: SessionOptions = {}): Termi
   })) {
     if (value !== undefined) env[key] = value;
   }
-  // why: with CI=true Ink renders only the last frame (architecture.md); CI sets it.
+  // why: with CI=true Ink renders only the last frame (Ink's README, "CI"); CI sets it.
   delete env.CI;
   delete env.JOBTOP_CONFIG;
   const terminal = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });

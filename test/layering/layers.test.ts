@@ -57,14 +57,17 @@ function plant(files: Record<string, string>): string {
   return dir;
 }
 
-/** One wrong-way import per rule: [rule, importing file, what it imports]. */
-const PLANTED: [rule: string, from: string, specifier: string][] = [
+/** One wrong-way import per rule: [rule, importing file, what it imports, whether as `import type`]. */
+const PLANTED: [rule: string, from: string, specifier: string, typeOnly?: 'type-only'][] = [
   ['domain-imports-nothing-of-ours', 'source/domain/job.ts', '../store/fleet-store.js'],
   ['adapters-import-only-domain', 'source/adapters/osapi/source.ts', '../../store/fleet-store.js'],
   ['store-imports-no-upper-layer', 'source/store/fleet-store.ts', '../ui/keymap.js'],
   ['ui-imports-no-command-or-cli', 'source/ui/keymap.ts', '../commands/list/list-command.js'],
   ['views-import-no-store-or-adapter', 'source/ui/views/job-table.tsx', '../../adapters/osapi/index.js'],
   ['views-read-store-types-only-as-types', 'source/ui/views/header-lines.ts', '../../store/types.js'],
+  // why: a view naming the state only as a type still reads fields it does not draw; type-only imports count too.
+  ['views-take-props-not-navigation-state', 'source/ui/views/sources-view.tsx', '../navigation-state.js', 'type-only'],
+  ['views-take-props-not-navigation-state', 'source/ui/views/detail-view.tsx', '../navigation-detail.js'],
   ['demo-shares-only-domain', 'source/demo/mcrit-server.ts', '../adapters/mcrit/index.js'],
   ['terminal-imports-only-domain', 'source/terminal/diff-writer.ts', '../ui/keymap.js'],
   ['config-imports-only-adapters-and-domain', 'source/config/load-config.ts', '../store/fleet-store.js'],
@@ -77,8 +80,10 @@ describe('the layering check', () => {
   // seconds to load TypeScript).
   it('fails on an import that points the wrong way, naming the rule it broke', async () => {
     const files: Record<string, string> = {};
-    for (const [, from, specifier] of PLANTED) {
-      files[from] = `import { value } from '${specifier}';\nexport const planted = value;\n`;
+    for (const [, from, specifier, typeOnly] of PLANTED) {
+      files[from] = typeOnly
+        ? `import type { value } from '${specifier}';\nexport type Planted = typeof value;\n`
+        : `import { value } from '${specifier}';\nexport const planted = value;\n`;
       if (specifier.startsWith('.')) {
         const target = join(dirname(from), specifier).replace(/\.js$/, '.ts');
         files[target] ??= 'export const value = 1;\n';
@@ -97,6 +102,12 @@ describe('the layering check', () => {
     const dir = plant({
       'source/ui/views/job-table.tsx':
         "import type { FleetSnapshot } from '../../store/types.js';\nexport type Table = FleetSnapshot;\n",
+      'source/ui/views/footer-line.ts':
+        "import type { Flash } from '../footer-state.js';\nexport type Footer = Flash;\n",
+      'source/ui/footer-state.ts': 'export interface Flash { text: string }\n',
+      'source/ui/app.tsx':
+        "import type { NavigationState } from './navigation-state.js';\nexport type App = NavigationState;\n",
+      'source/ui/navigation-state.ts': 'export interface NavigationState { view: string }\n',
       'source/ui/keymap.ts': "import { store } from '../store/fleet-store.js';\nexport const keymap = store;\n",
       'source/store/types.ts': 'export interface FleetSnapshot { jobs: number }\n',
       'source/store/fleet-store.ts': "import { job } from '../domain/job.js';\nexport const store = job;\n",

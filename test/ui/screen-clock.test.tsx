@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ChangeCollector, ScreenClockContext } from '../../source/ui/screen-clock.js';
 import { MainView } from '../../source/ui/views/main-view.js';
 import { createNavigationState } from '../../source/ui/navigation.js';
-import { visibleJobs } from '../../source/ui/select.js';
+import { mainViewProps } from '../../source/ui/view-props.js';
 import { createFakeStore, fleetOf } from '../helpers/fake-store.js';
 import { makeJob, makeJobs, makeSource, T0 } from '../helpers/jobs.js';
 import { renderApp, renderAt, type Rendered } from '../helpers/render.js';
@@ -35,7 +35,7 @@ async function nextChange(sources: SourceSnapshot[]): Promise<number> {
   const collector = new ChangeCollector(T0);
   shown = await renderAt(
     <ScreenClockContext.Provider value={collector.note}>
-      <MainView state={state} rows={visibleJobs(state)} now={T0} />
+      <MainView {...mainViewProps(state, T0)} />
     </ScreenClockContext.Provider>,
     { columns: 120, rows: 30 },
   );

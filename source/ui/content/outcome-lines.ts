@@ -11,19 +11,22 @@ import { seg, type Segment } from '../line.js';
 import type { NavigationState, Submission } from '../navigation-state.js';
 import { COLORS } from '../theme.js';
 
+/** What the outcomes overlay reads: which submission it shows, the actions sent and the fleet. */
+type OutcomeState = Pick<NavigationState, 'outcome' | 'submissions' | 'fleet'>;
+
 /** The submission the overlay shows. */
-export function outcomeSubmission(state: NavigationState): Submission | undefined {
+export function outcomeSubmission(state: OutcomeState): Submission | undefined {
   return state.outcome
     ? state.submissions.find((submission) => submission.id === state.outcome?.submission)
     : undefined;
 }
 
-function typeOf(state: NavigationState, key: string, action: PendingAction | undefined): string {
+function typeOf(state: OutcomeState, key: string, action: PendingAction | undefined): string {
   return sanitizeInline(action?.jobType ?? jobsByKey(state.fleet.jobs).get(key)?.type ?? '', 60);
 }
 
 /** One line per job of the shown submission: sent jobs first, then skipped ones. */
-export function outcomeItems(state: NavigationState): Segment[][] {
+export function outcomeItems(state: OutcomeState): Segment[][] {
   const submission = outcomeSubmission(state);
   if (!submission) return [];
   const actions = submissionActions(submission, state.fleet.actions);
@@ -74,7 +77,7 @@ export interface OutcomeCounts {
 }
 
 /** Counts of the shown submission's jobs by outcome. */
-export function outcomeCounts(state: NavigationState): OutcomeCounts | null {
+export function outcomeCounts(state: OutcomeState): OutcomeCounts | null {
   const submission = outcomeSubmission(state);
   if (!submission) return null;
   const actions = [...submissionActions(submission, state.fleet.actions).values()];

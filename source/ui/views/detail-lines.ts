@@ -9,7 +9,7 @@ import { formatAgo, formatCount } from '../../domain/format.js';
 import type { DetailSnapshot, SourceSnapshot } from '../../store/types.js';
 import { clampTop, windowTop } from '../layout.js';
 import { fitLine, restyle, seg, type Segment } from '../line.js';
-import { DETAIL_TABS, TAB_TITLES, type DetailState } from '../navigation-state.js';
+import { DETAIL_TABS, TAB_TITLES, type DetailState } from '../detail-state.js';
 import { COLORS, STATE_COLORS, STATE_SYMBOLS } from '../theme.js';
 import type { ContentLine } from '../content/content-line.js';
 import { highlightMatches } from '../content/message-lines.js';

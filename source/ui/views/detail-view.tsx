@@ -1,69 +1,75 @@
 /**
  * The job detail screen: title, tabs, status, the current tab's window, footer.
- * Takes props only (state and the clock); content comes from the pure tab builders.
+ * Takes the props it draws (built by ui/view-props.ts): the tab's content lines come from
+ * the pure tab builders, computed by the caller.
  */
 import { useContext } from 'react';
-import { detailLayoutWithOverlay } from '../layout.js';
-import { Line, Lines } from '../line.js';
-import type { NavigationState } from '../navigation-state.js';
-import { activeScopes, detailJob, detailKey, detailSource } from '../select.js';
-import { tabLines } from '../content/detail-content.js';
+import type { Job, JobDetail } from '../../domain/job.js';
+import type { SourceSnapshot } from '../../store/types.js';
+import { detailLayoutWithOverlay, type Viewport } from '../layout.js';
+import { Line, Lines, type Segment } from '../line.js';
+import type { DetailState } from '../detail-state.js';
+import type { ContentLine } from '../content/content-line.js';
 import { detailTitle, statusLine, tabBar, tabWindow } from './detail-lines.js';
-import { footerLine } from './footer-line.js';
+import { footerLine, type FooterProps } from './footer-line.js';
 import { ScreenClockContext } from '../screen-clock.js';
-import { overlayLines } from './overlay-lines.js';
-import { footerActions } from '../action-hints.js';
-import { rowAction } from '../action-status.js';
+import type { RowAction } from '../action-status.js';
 
 /** Props of the detail screen. */
 export interface DetailViewProps {
-  state: NavigationState;
+  /** The open job's panes (tab, scroll positions, search); null when no job is open. */
+  detail: DetailState | null;
+  /** The key of the job shown (the last one opened); null when none is open. */
+  jobKey: string | null;
+  /** The best known version of the job: its detail when it arrived, else the list's record. */
+  job: Job | JobDetail | null;
+  /** The job's source. */
+  source: SourceSnapshot | undefined;
+  /** The current tab's content lines. */
+  lines: readonly ContentLine[];
+  /** The job's pending action ("⋯ cancelling"), if any. */
+  action: RowAction | null;
+  /** Polling is paused (the status line then says the data is not live). */
+  paused: boolean;
+  viewport: Viewport;
+  /** The open dialog, outcomes or history panel, drawn over the bottom of the tab. */
+  overlay: Segment[][];
+  footer: FooterProps;
   /** Epoch ms rounded to seconds. */
   now: number;
 }
 
 /** The detail screen (renders nothing when no job is open). */
-export function DetailView({ state, now }: DetailViewProps) {
+export function DetailView({
+  detail,
+  jobKey: key,
+  job,
+  source,
+  lines,
+  action,
+  paused,
+  viewport,
+  overlay,
+  footer,
+  now,
+}: DetailViewProps) {
   // why: the detail view shows ages and durations in seconds; it is redrawn every second while open.
   useContext(ScreenClockContext)(now + 1000);
-  const detail = state.detail;
-  const key = detailKey(state);
   if (!detail || key === null) return null;
-  const width = state.viewport.columns;
-  const overlay = overlayLines(state, width);
-  const layout = detailLayoutWithOverlay(state.viewport, overlay.length);
-  const job = detailJob(state);
-  const source = detailSource(state);
+  const width = viewport.columns;
+  const layout = detailLayoutWithOverlay(viewport, overlay.length);
   const body = layout.body;
-  const window = tabWindow(detail, tabLines(state, detail.tab, now), Math.max(1, body), width);
-  const actions = footerActions(state);
+  const window = tabWindow(detail, lines, Math.max(1, body), width);
   return (
     <>
-      {layout.title && (
-        <Line segments={detailTitle(key, job, detail.stack.length, width, rowAction(state.fleet, key, now))} />
-      )}
+      {layout.title && <Line segments={detailTitle(key, job, detail.stack.length, width, action)} />}
       {layout.tabs && <Line segments={tabBar(detail, source, width)} />}
       {layout.status && (
-        <Line segments={statusLine(detail.snapshot, job, source, window.position, now, width, state.fleet.paused)} />
+        <Line segments={statusLine(detail.snapshot, job, source, window.position, now, width, paused)} />
       )}
       {body > 0 && <Lines lines={window.lines} />}
       <Lines lines={overlay} />
-      {layout.footer && (
-        <Line
-          segments={footerLine({
-            keymap: state.keymap,
-            scopes: activeScopes(state),
-            paused: state.fleet.paused,
-            intervalMs: state.fleet.intervalMs,
-            prompt: state.prompt,
-            flash: state.flash,
-            now,
-            width,
-            shown: actions.shown,
-            note: actions.note,
-          })}
-        />
-      )}
+      {layout.footer && <Line segments={footerLine({ ...footer, now, width })} />}
     </>
   );
 }

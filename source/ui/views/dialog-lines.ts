@@ -9,11 +9,11 @@
 import { VENDOR_NAMES, parseJobKey } from '../../domain/job.js';
 import { uniqueSuffix } from '../../domain/confirm-token.js';
 import { formatAge } from '../../domain/format.js';
-import type { RecheckState } from '../navigation-state.js';
+import type { RecheckState } from '../action-types.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
 import { displayWidth } from '../../domain/text-width.js';
 import { fitLine, seg, type Segment } from '../line.js';
-import type { ActionDialog, ActionTarget } from '../navigation-state.js';
+import type { ActionDialog, ActionTarget } from '../action-types.js';
 import type { SourceSnapshot } from '../../store/types.js';
 import { describeKey } from '../action-status.js';
 import { COLORS, STATE_COLORS, STATE_SYMBOLS } from '../theme.js';

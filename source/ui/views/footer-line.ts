@@ -6,7 +6,7 @@ import { sanitizeInline } from '../../domain/sanitize.js';
 import { formatInterval } from '../../domain/format.js';
 import { footerHints, KEYMAP, type Binding, type Scope } from '../keymap.js';
 import { fitLine, seg, type Segment } from '../line.js';
-import type { Flash, FlashTone, PromptState } from '../navigation-state.js';
+import type { Flash, FlashTone, PromptState } from '../footer-state.js';
 import { COLORS } from '../theme.js';
 
 /** How long a footer message stays. */
@@ -28,6 +28,9 @@ export interface FooterInput {
   /** The key table in force (the config's `keys:` applied); the built-in one when absent. */
   keymap?: readonly Binding[];
 }
+
+/** What a screen's footer draws, as its caller computes it (the view adds the clock and the width). */
+export type FooterProps = Omit<FooterInput, 'now' | 'width'>;
 
 const FLASH_COLORS: Record<FlashTone, string> = { info: COLORS.accent, ok: COLORS.ok, error: COLORS.error };
 

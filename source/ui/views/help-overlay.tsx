@@ -1,30 +1,35 @@
 /**
  * The `?` overlay: the keys of the view underneath, generated from the keymap table.
+ * Takes the props it draws (built by ui/view-props.ts).
  */
 import { useContext } from 'react';
-import { clampTop, helpBodyHeight } from '../layout.js';
-import { SCOPES } from '../keymap.js';
+import { clampTop, helpBodyHeight, type Viewport } from '../layout.js';
+import { SCOPES, type Binding, type Scope } from '../keymap.js';
 import { fitLine, Line, Lines, seg } from '../line.js';
-import type { NavigationState } from '../navigation-state.js';
-import { activeScopes } from '../select.js';
 import { helpLines } from '../content/help-lines.js';
-import { footerChangesAt, footerLine } from './footer-line.js';
+import { footerChangesAt, footerLine, type FooterProps } from './footer-line.js';
 import { ScreenClockContext } from '../screen-clock.js';
 
 /** Props of the help overlay. */
 export interface HelpOverlayProps {
-  state: NavigationState;
+  /** The key scopes of the view under the overlay, most specific first. */
+  under: readonly Scope[];
+  /** The key table in force. */
+  keymap: readonly Binding[];
+  /** The first line shown (j/k scroll). */
+  top: number;
+  viewport: Viewport;
+  footer: FooterProps;
   now: number;
 }
 
 /** The help overlay, scrollable with j/k. */
-export function HelpOverlay({ state, now }: HelpOverlayProps) {
-  useContext(ScreenClockContext)(footerChangesAt(state.flash, now));
-  const width = state.viewport.columns;
-  const under = activeScopes(state, true);
-  const lines = helpLines(under, state.keymap, width);
-  const height = helpBodyHeight(state.viewport);
-  const top = clampTop(state.help?.top ?? 0, height, lines.length);
+export function HelpOverlay({ under, keymap, top: wanted, viewport, footer, now }: HelpOverlayProps) {
+  useContext(ScreenClockContext)(footerChangesAt(footer.flash, now));
+  const width = viewport.columns;
+  const lines = helpLines(under, keymap, width);
+  const height = helpBodyHeight(viewport);
+  const top = clampTop(wanted, height, lines.length);
   const more = lines.length > height ? `  ${top + 1}–${Math.min(lines.length, top + height)} of ${lines.length}` : '';
   return (
     <>
@@ -35,18 +40,7 @@ export function HelpOverlay({ state, now }: HelpOverlayProps) {
         )}
       />
       <Lines lines={lines.slice(top, top + height).map((line) => fitLine(line.segments, width))} />
-      <Line
-        segments={footerLine({
-          keymap: state.keymap,
-          scopes: activeScopes(state),
-          paused: state.fleet.paused,
-          intervalMs: state.fleet.intervalMs,
-          prompt: null,
-          flash: state.flash,
-          now,
-          width,
-        })}
-      />
+      <Line segments={footerLine({ ...footer, now, width })} />
     </>
   );
 }

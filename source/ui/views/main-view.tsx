@@ -1,58 +1,84 @@
 /**
  * The main screen: title, source health, counts, the windowed job table and the footer.
- * Takes props only; the frame is at most rows-1 lines and every line at most the width.
+ * Takes the props it draws (built by ui/view-props.ts); the frame is at most rows-1 lines
+ * and every line at most the width.
  */
 import { useContext } from 'react';
 import type { Job } from '../../domain/job.js';
-import { isFilterActive } from '../../domain/filter.js';
-import { mainLayout, mainLayoutWithOverlay, windowTop } from '../layout.js';
-import { FittedLine, fitLine, Lines, seg } from '../line.js';
-import type { NavigationState } from '../navigation-state.js';
-import { activeScopes, fleetTriage, indexOfKey } from '../select.js';
+import type { JobFilter } from '../../domain/filter.js';
+import type { SortSpec } from '../../domain/sort.js';
+import type { FleetSnapshot } from '../../store/types.js';
+import { mainLayout, mainLayoutWithOverlay, windowTop, type Viewport } from '../layout.js';
+import { FittedLine, fitLine, Lines, seg, type Segment } from '../line.js';
 import { fleetCountsLine, perSourceLines, sourceChangesAt, sourceLines, titleLine } from './header-lines.js';
-import { footerChangesAt, footerLine } from './footer-line.js';
+import { footerChangesAt, footerLine, type FooterProps } from './footer-line.js';
 import { ScreenClockContext } from '../screen-clock.js';
-import { JobTable } from './job-table.js';
-import { overlayLines } from './overlay-lines.js';
-import { footerActions } from '../action-hints.js';
-import { staleSources } from '../staleness.js';
+import { JobTable, type JobTableProps } from './job-table.js';
 
 /** Props of the main screen. */
 export interface MainViewProps {
-  state: NavigationState;
   /** The filtered, sorted jobs. */
   rows: readonly Job[];
   /** Epoch ms rounded to seconds. */
   now: number;
-}
-
-function emptySentence(state: NavigationState): string {
-  const { sources } = state.fleet;
-  if (sources.length === 0) return 'No sources are configured.';
-  if (state.fleet.jobs.length === 0 && sources.some((source) => source.status === 'loading'))
-    return 'Waiting for the sources to answer…';
-  if (isFilterActive(state.filter)) return 'No jobs match the filter (Esc clears it).';
-  return 'No jobs.';
+  viewport: Viewport;
+  fleet: FleetSnapshot;
+  /** Position of the selected job in `rows` (-1: none). */
+  selectedIndex: number;
+  selectedKey: string | null;
+  /** The table's first row before the selection is scrolled into view. */
+  listTop: number;
+  sort: SortSpec;
+  filter: JobFilter;
+  readonly: boolean;
+  /** One health line per source with its counts (`c`), instead of the packed health cells. */
+  perSourceCounts: boolean;
+  marks: ReadonlySet<string>;
+  columnIds: readonly string[] | null;
+  /** Jobs that need attention (triage), by key. */
+  attention: NonNullable<JobTableProps['attention']>;
+  /** Sources whose data is not current, by name. */
+  stale: NonNullable<JobTableProps['stale']>;
+  /** What the table says when it has no rows. */
+  empty: string;
+  /** The open dialog, outcomes or history panel, drawn over the bottom of the table. */
+  overlay: Segment[][];
+  footer: FooterProps;
 }
 
 /** The main screen; an open dialog or outcomes overlay covers the bottom of the table. */
-export function MainView({ state, rows, now }: MainViewProps) {
-  const { fleet, viewport } = state;
+export function MainView({
+  rows,
+  now,
+  viewport,
+  fleet,
+  selectedIndex: index,
+  selectedKey,
+  listTop,
+  sort,
+  filter,
+  readonly,
+  perSourceCounts,
+  marks,
+  columnIds,
+  attention,
+  stale,
+  empty,
+  overlay,
+  footer,
+}: MainViewProps) {
   const width = viewport.columns;
-  const overlay = overlayLines(state, width);
-  const full = mainLayout(viewport, fleet.sources.length, state.perSourceCounts);
-  const layout = mainLayoutWithOverlay(viewport, fleet.sources.length, state.perSourceCounts, overlay.length);
+  const full = mainLayout(viewport, fleet.sources.length, perSourceCounts);
+  const layout = mainLayoutWithOverlay(viewport, fleet.sources.length, perSourceCounts, overlay.length);
   const body = layout.body;
   const showHeader = layout.tableHeader;
-  const index = indexOfKey(rows, state.selectedKey);
-  const top = windowTop(state.listTop, index, Math.max(1, body), rows.length);
-  const actions = footerActions(state);
+  const top = windowTop(listTop, index, Math.max(1, body), rows.length);
   const noteChange = useContext(ScreenClockContext);
   for (const source of fleet.sources) noteChange(sourceChangesAt(source, now));
-  noteChange(footerChangesAt(state.flash, now));
+  noteChange(footerChangesAt(footer.flash, now));
   // why: health lines are built for the full layout (its "+N more" line) and cut when an overlay needs the room.
   const header = (
-    state.perSourceCounts
+    perSourceCounts
       ? perSourceLines(fleet.sources, now, width, full.sourceLines)
       : sourceLines(fleet.sources, now, width, full.perLine, full.sourceLines)
   ).slice(0, layout.sourceLines);
@@ -65,11 +91,11 @@ export function MainView({ state, rows, now }: MainViewProps) {
             sources: fleet.sources,
             visible: rows.length,
             all: fleet.jobs.length,
-            sort: state.sort,
-            filter: state.filter,
-            readonly: state.readonly,
+            sort,
+            filter,
+            readonly,
             width,
-            marked: state.marks.size,
+            marked: marks.size,
             window:
               rows.length > body && body > 0 ? { from: top + 1, to: Math.min(rows.length, top + body) } : undefined,
           })}
@@ -83,39 +109,23 @@ export function MainView({ state, rows, now }: MainViewProps) {
         <JobTable
           rows={rows.slice(top, top + body)}
           width={width}
-          selectedKey={state.selectedKey}
+          selectedKey={selectedKey}
           changed={fleet.changed}
-          sort={state.sort}
+          sort={sort}
           now={now}
           showHeader={showHeader}
-          empty={fitLine([seg(emptySentence(state))], width)
+          empty={fitLine([seg(empty)], width)
             .map((segment) => segment.text)
             .join('')}
-          marks={state.marks}
+          marks={marks}
           fleet={fleet}
-          stale={staleSources(fleet, now)}
-          columnIds={state.columns}
-          attention={fleetTriage(fleet.jobs, state.durations, now, state.triageOptions, fleet.actions)}
+          stale={stale}
+          columnIds={columnIds}
+          attention={attention}
         />
       )}
       <Lines lines={overlay} />
-      {layout.footer && (
-        <FittedLine
-          width={width}
-          segments={footerLine({
-            keymap: state.keymap,
-            scopes: activeScopes(state),
-            paused: fleet.paused,
-            intervalMs: fleet.intervalMs,
-            prompt: state.prompt,
-            flash: state.flash,
-            now,
-            width,
-            shown: actions.shown,
-            note: actions.note,
-          })}
-        />
-      )}
+      {layout.footer && <FittedLine width={width} segments={footerLine({ ...footer, now, width })} />}
     </>
   );
 }

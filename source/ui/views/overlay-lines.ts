@@ -5,15 +5,14 @@
 import type { Job } from '../../domain/job.js';
 import { clampTop } from '../layout.js';
 import { fitLine, seg, type Segment } from '../line.js';
-import type { NavigationState } from '../navigation-state.js';
-import { outcomeBodyHeight, overlayRoom } from '../select.js';
+import { outcomeBodyHeight, overlayRoom, type OverlayState } from '../select.js';
 import { outcomeCounts, outcomeItems, outcomeSummary } from '../content/outcome-lines.js';
 import { COLORS } from '../theme.js';
 import { dialogLines, titleRule } from './dialog-lines.js';
 import { historyItems } from '../content/history-lines.js';
 
 /** The outcomes panel: summary rule, the window of job lines, a bottom rule with the position. */
-export function outcomePanel(state: NavigationState, width: number): Segment[][] {
+export function outcomePanel(state: OverlayState, width: number): Segment[][] {
   const counts = outcomeCounts(state);
   if (!counts || !state.outcome) return [];
   const items = outcomeItems(state);
@@ -42,7 +41,7 @@ function listedIds(jobs: readonly Job[]): string[] {
 }
 
 /** The history panel: this session's actions newest first, scrollable, and where earlier sessions are. */
-export function historyPanel(state: NavigationState, width: number): Segment[][] {
+export function historyPanel(state: OverlayState, width: number): Segment[][] {
   if (!state.history) return [];
   const items: Segment[][] = [
     ...historyItems(state.fleet.actions),
@@ -64,7 +63,7 @@ export function historyPanel(state: NavigationState, width: number): Segment[][]
 }
 
 /** The overlay lines for the current state (none when no dialog, history or outcomes overlay is open). */
-export function overlayLines(state: NavigationState, width: number): Segment[][] {
+export function overlayLines(state: OverlayState, width: number): Segment[][] {
   if (state.history && !state.dialog) return historyPanel(state, width).slice(0, overlayRoom(state));
   if (state.dialog)
     return dialogLines(state.dialog, state.fleet.sources, width, overlayRoom(state), listedIds(state.fleet.jobs));

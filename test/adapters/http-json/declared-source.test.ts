@@ -13,7 +13,7 @@ afterEach(async () => {
   source = server = undefined;
 });
 
-/** The issue's own example declaration, with detail, messages and a cancel. */
+/** The example declaration of docs/http-json.md, with detail, messages and a cancel. */
 const DECLARATION = (url: string) => `sources:
   - name: ci
     type: http-json
