@@ -20,8 +20,5 @@ export const ALTERYX_PAGE_SIZE = 100;
 /** Most completed jobs whose disposition is looked up in one poll. */
 export const ALTERYX_ENRICH_PER_POLL = 25;
 
-/** How many disposition look-ups run at the same time. */
-export const ENRICH_CONCURRENCY = 4;
-
 /** A token is replaced this long before it expires (at most a tenth of its lifetime). */
 export const TOKEN_REFRESH_MARGIN_MS = 60_000;

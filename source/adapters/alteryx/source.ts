@@ -3,7 +3,7 @@
  * its messages, and cancel, over a bearer token from client credentials.
  */
 import type { Job, JobDetail } from '../../domain/job.js';
-import { DEFAULT_LIMIT, type ActionKind, type ActionOutcome, type JobSource, type ListResult } from '../contract.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_LIMIT, type ActionKind, type ActionOutcome, type JobSource, type ListResult } from '../contract.js';
 import { SourceError } from '../errors.js';
 import { pageCapTruncation } from '../paging.js';
 import { asRecord } from '../read-fields.js';
@@ -30,7 +30,11 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
   const client = createSourceHttpClient(options, { secrets: [options.clientSecret, basic] });
   const tokens = createTokenKeeper(client, options, options.now ?? Date.now);
   const readJson = createAuthorizedReader(client, tokens);
-  const dispositions = createDispositionCache(readJson, () => options.enrichPerPoll ?? ALTERYX_ENRICH_PER_POLL);
+  const dispositions = createDispositionCache(
+    readJson,
+    () => options.enrichPerPoll ?? ALTERYX_ENRICH_PER_POLL,
+    () => options.concurrency ?? DEFAULT_CONCURRENCY,
+  );
   /** The last list's raw items by id, for the detail view's workflow name, owner and times. */
   let listItems = new Map<string, unknown>();
 

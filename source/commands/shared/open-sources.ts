@@ -156,6 +156,7 @@ export function storeSources(
             readonly: configured.readonly,
             insecure: configured.insecure,
             intervalMs: options.intervalMs ?? configured.intervalMs,
+            concurrency: configured.spec.concurrency,
           },
         ]
       : [],
