@@ -3,12 +3,13 @@
  * a source still answering when the deadline passes is reported `timed out` by name and the
  * command exits 2, while the sources that finished are printed. The demo Alteryx server is
  * switched to its `hang` fault (it accepts every request and never answers), so no answer can
- * come: the deadline is the only way out.
+ * come: the deadline is the only way out. On a terminal, a waiting line names it meanwhile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoFleet } from '../../source/demo/fleet.js';
 import type { OsapiSimulator } from '../../source/demo/osapi-server.js';
 import { runCli } from '../helpers/run-cli.js';
+import { startJobtop } from '../helpers/terminal.js';
 import { NO_PROXY_ENV } from '../transport/transport-fixtures.js';
 import { FROZEN_CLOCK, renamed, startStillFleet, writeConfig } from './harness.js';
 
@@ -76,6 +77,19 @@ describe('--deadline on get and check, with a source that never answers', () => 
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('x-alteryx: FAILED: no complete answer within --deadline');
     expect(result.stdout).toContain('1 of 2 sources passed.');
+  });
+
+  it('on a terminal, a stderr line names the source still answering meanwhile, and is erased before the output', async () => {
+    const session = startJobtop(['list', '--source', 'x-alteryx', '--deadline', '4s', '--config', config], {
+      cols: 100,
+      rows: 30,
+      env: NO_PROXY_ENV,
+    });
+    await session.waitForScreen(/jobtop: waiting for x-alteryx \(\ds of the 4s deadline\)/);
+    expect((await session.exited).exitCode).toBe(2);
+    const screen = session.screen().join('\n');
+    expect(screen).toContain('jobtop: x-alteryx: timed out: no complete answer within the --deadline of 4s');
+    expect(screen).not.toContain('waiting for');
   });
 
   it('a bad --deadline is a usage error for get and check as for list', async () => {
