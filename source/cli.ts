@@ -30,7 +30,7 @@ function topHelp(): string {
   const globals = Object.entries(GLOBAL_FLAGS).map(
     ([name, spec]) => `  --${name}${spec.value ? ` ${spec.value}` : ''}`.padEnd(30) + spec.description,
   );
-  return `jobtop ${packageJson.version} — a terminal monitor for background jobs across several job systems\n\nUsage:\n  jobtop [options]                          the live monitor (prints the list once when stdout is not a terminal)\n${rows.join('\n')}\n\nOptions for every command:\n${globals.join('\n')}\n  --version\n\nRun jobtop COMMAND --help for a command's options. Exit codes: 0 ok, 1 usage or config error, 2 some sources failed, 3-9 for watch and actions (see "Exit codes" in docs/scripting.md).\n`;
+  return `jobtop ${packageJson.version} — a terminal monitor for background jobs across several job systems\n\nUsage:\n  jobtop [options]                          the live monitor (prints the list once when stdout is not a terminal)\n${rows.join('\n')}\n\nOptions for every command:\n${globals.join('\n')}\n  --version\n\nRun jobtop COMMAND --help for a command's options. Exit codes: 0 ok, 1 usage or config error, 2 a partial answer (a source failed, timed out or answered incompletely), 3-10 for get, watch and actions (see "Exit codes" in docs/scripting.md).\n`;
 }
 
 async function main(argv: string[], io: CommandIo): Promise<number> {

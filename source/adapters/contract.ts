@@ -134,6 +134,8 @@ export interface BaseSourceOptions {
   url: string;
   /** Jobs fetched per poll (default 200). */
   limit?: number;
+  /** Per-job requests (Alteryx outcome look-ups) in flight at once (config `concurrency`, default 4). */
+  concurrency?: number;
   timeoutMs?: number;
   connectTimeoutMs?: number;
   maxBodyBytes?: number;
@@ -144,6 +146,9 @@ export interface BaseSourceOptions {
 
 /** Default jobs fetched per poll and per source. */
 export const DEFAULT_LIMIT = 200;
+
+/** Default per-job requests in flight at once per source (config `concurrency`). */
+export const DEFAULT_CONCURRENCY = 4;
 
 /** An action that is not available on any job of a source, with the reason shown on the key. */
 export function unavailable(reason: string): ActionAvailability {

@@ -74,6 +74,7 @@ export const CONFIG_DEFAULTS = {
   commandTimeoutMs: parseDuration(SHARED_FIELDS.commandTimeout.default)!,
   maxBodyBytes: parseBytes(SHARED_FIELDS.maxBodySize.default)!,
   limit: Number(SHARED_FIELDS.limit.default),
+  concurrency: Number(SHARED_FIELDS.concurrency.default),
 } as const;
 
 type Values = Record<string, unknown>;
@@ -196,6 +197,12 @@ function parseConfig(
       if (rule.minMs !== undefined && typeof result.value === 'number' && result.value < rule.minMs) {
         problems.push(
           `${at(valueNode ?? pair.key)}: ${field}: expected at least ${rule.minMs}ms, got ${result.value}ms`,
+        );
+        continue;
+      }
+      if (rule.max !== undefined && typeof result.value === 'number' && result.value > rule.max) {
+        problems.push(
+          `${at(valueNode ?? pair.key)}: ${field}: expected a whole number from 1 to ${rule.max}, got ${result.value}`,
         );
         continue;
       }
@@ -341,6 +348,7 @@ export function toConfiguredSource(vendor: SourceType, values: Values, globals: 
     ...adapterValues,
     type: vendor,
     limit: pick('limit', CONFIG_DEFAULTS.limit),
+    concurrency: pick('concurrency', CONFIG_DEFAULTS.concurrency),
     timeoutMs: pick('timeout', CONFIG_DEFAULTS.timeoutMs),
     connectTimeoutMs: pick('connectTimeout', CONFIG_DEFAULTS.connectTimeoutMs),
     maxBodyBytes: pick<number | undefined>('maxBodySize', undefined),

@@ -5,6 +5,7 @@
  * this table, so they cannot drift apart.
  */
 import { SOURCE_TYPES, type SourceType, type Vendor } from '../domain/job.js';
+import { DEFAULT_CONCURRENCY } from '../adapters/contract.js';
 
 /** What a key's value must be. */
 export type FieldKind =
@@ -41,6 +42,8 @@ export interface FieldRule {
   minMs?: number;
   /** Lists: the most entries accepted. */
   maxItems?: number;
+  /** Whole numbers: the largest accepted. */
+  max?: number;
 }
 
 /** Settings allowed at the top level and again per source (a source's value wins). */
@@ -54,6 +57,12 @@ export const SHARED_FIELDS: Record<string, FieldRule> = {
   timeout: { kind: 'duration', default: '10s', description: 'whole-request timeout (connect, headers and body)' },
   connectTimeout: { kind: 'duration', default: '5s', description: 'TCP + TLS handshake timeout' },
   limit: { kind: 'positive-integer', default: '200', description: 'jobs fetched per poll and source, newest first' },
+  concurrency: {
+    kind: 'positive-integer',
+    default: String(DEFAULT_CONCURRENCY),
+    max: 32,
+    description: "per-job requests a source runs at once: Alteryx's outcome look-ups, bulk actions (1 to 32)",
+  },
   readonly: { kind: 'boolean', default: 'false', description: 'true: no actions, and no mutating request can leave' },
   maxBodySize: { kind: 'bytes', default: '4MB', description: 'largest response read; the rest is not read' },
   commandTimeout: {

@@ -5,14 +5,17 @@
  * never "failed": the runner re-reads the job until the outcome is known or a bound passes.
  */
 import type { Job } from '../domain/job.js';
-import type { ActionKind, JobSource } from '../adapters/contract.js';
+import { DEFAULT_CONCURRENCY, type ActionKind, type JobSource } from '../adapters/contract.js';
 import { toSourceError, type SourceError } from '../adapters/errors.js';
 import { judgeAction } from './action-policy.js';
 import type { PendingAction } from './types.js';
+import { createLimiters } from './limiter.js';
 
 /** What the runner needs from the store. */
 export interface ActionRunnerOptions {
-  lookup(key: string): { source: JobSource; readonly: boolean; job: Job | undefined } | undefined;
+  lookup(
+    key: string,
+  ): { source: JobSource; readonly: boolean; job: Job | undefined; concurrency?: number } | undefined;
   now(): number;
   onChange(): void;
   /** Called once per source after its actions finished, to refresh it. */
@@ -56,6 +59,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
   let history: PendingAction[] = [];
   let nextId = 1;
   const checks = options.checks ?? { attempts: 5, delayMs: 1000 };
+  const limiterOf = createLimiters();
 
   function update(action: PendingAction): PendingAction {
     history = history.map((item) => (item.id === action.id ? action : item));
@@ -137,7 +141,9 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
     if (!verdict.ok) return refuse(job ? verdict.reason : `${key} is no longer listed: nothing was sent`);
     const sent: PendingAction = { ...action, request: verdict.spec.request.replace('{id}', job!.id) };
     try {
-      const outcome = await target.source.act(kind, job!);
+      // why: a bulk action is one request per job; each source takes them `concurrency` at a time (docs/configuration.md).
+      const limit = limiterOf(target.source.name, target.concurrency ?? DEFAULT_CONCURRENCY);
+      const outcome = await limit(() => target.source.act(kind, job!));
       return settle({ ...sent, status: 'done', outcome });
     } catch (caught) {
       const error = toSourceError(target.source.name, caught);

@@ -5,8 +5,8 @@
  */
 import type { Job, SourceType } from '../domain/job.js';
 import type { JobSource, ListResult, ServerCounters } from '../adapters/contract.js';
-import { SourceError, toSourceError } from '../adapters/errors.js';
-import { formatInterval } from '../domain/format.js';
+import { toSourceError } from '../adapters/errors.js';
+import { beforeDeadline, DEFAULT_DEADLINE_MS, startDeadline, type Deadline } from './deadline.js';
 import type { SourceFailure } from './types.js';
 import { describeFailure } from './poll-result.js';
 
@@ -34,57 +34,38 @@ export interface SourceOutcome {
   elapsedMs: number;
 }
 
-/** Default of `--deadline`: how long a one-shot command waits for all its sources together. */
-export const DEFAULT_DEADLINE_MS = 20_000;
+/** Default of `--deadline` (store/deadline.ts), re-exported for the commands that read it here. */
+export { DEFAULT_DEADLINE_MS };
+
+/** What fetchOnce may be given. */
+export interface FetchOnceOptions {
+  /** The overall deadline (default DEFAULT_DEADLINE_MS); ignored when `deadline` is given. */
+  deadlineMs?: number;
+  /** A deadline already running (the command's), so its clock covers more than this poll. */
+  deadline?: Deadline;
+  now?: () => number;
+  /** Called as each source's outcome is known (for progress on a terminal). */
+  onSettled?: (name: string) => void;
+}
 
 /**
- * Polls every source once, concurrently; never rejects. After `deadlineMs` the sources still
+ * Polls every source once, concurrently; never rejects. After the deadline the sources still
  * polling are abandoned (their requests aborted) and reported as timed out, so one slow vendor
  * never holds the others' output.
  */
 export async function fetchOnce(
   sources: readonly JobSource[],
-  options: { deadlineMs?: number; now?: () => number } = {},
+  options: FetchOnceOptions = {},
 ): Promise<SourceOutcome[]> {
   const now = options.now ?? Date.now;
-  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-  const abort = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'deadline'>((resolve) => {
-    timer = setTimeout(() => resolve('deadline'), deadlineMs);
-  });
+  const deadline = options.deadline ?? startDeadline(options.deadlineMs ?? DEFAULT_DEADLINE_MS);
   try {
     return await Promise.all(
       sources.map(async (source): Promise<SourceOutcome> => {
         const started = now();
         const base = { name: source.name, vendor: source.vendor, url: source.url };
-        const failed = (error: SourceError): SourceOutcome => ({
-          ...base,
-          ok: false,
-          complete: false,
-          error: describeFailure(error),
-          incomplete: null,
-          truncated: null,
-          warnings: [],
-          jobs: [],
-          total: null,
-          elapsedMs: now() - started,
-        });
         try {
-          const listing = source.list(abort.signal);
-          // why: an abandoned list may still reject after the deadline; nobody is listening then.
-          listing.catch(() => undefined);
-          const result = await Promise.race([listing, deadline]);
-          if (result === 'deadline') {
-            return failed(
-              new SourceError({
-                source: source.name,
-                kind: 'timeout',
-                short: 'timed out',
-                detail: `no complete answer within the --deadline of ${formatInterval(deadlineMs)}`,
-              }),
-            );
-          }
+          const result = await beforeDeadline(deadline, source.name, (signal) => source.list(signal));
           const incomplete = result.incomplete ?? null;
           return {
             ...base,
@@ -100,13 +81,25 @@ export async function fetchOnce(
             elapsedMs: now() - started,
           };
         } catch (error) {
-          return failed(toSourceError(source.name, error));
+          return {
+            ...base,
+            ok: false,
+            complete: false,
+            error: describeFailure(toSourceError(source.name, error)),
+            incomplete: null,
+            truncated: null,
+            warnings: [],
+            jobs: [],
+            total: null,
+            elapsedMs: now() - started,
+          };
+        } finally {
+          options.onSettled?.(source.name);
         }
       }),
     );
   } finally {
-    clearTimeout(timer);
-    abort.abort();
+    if (!options.deadline) deadline.dispose();
   }
 }
 

@@ -35,6 +35,8 @@ export interface StoreSource {
   insecure?: boolean;
   /** Poll interval for this source in ms (default: the store's). */
   intervalMs?: number;
+  /** Its actions' requests in flight at once (config `concurrency`; default 4). */
+  concurrency?: number;
 }
 
 /** Store options; clocks and timers are injectable for tests. */
@@ -304,7 +306,14 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
   const actions = createActionRunner({
     lookup: (key) => {
       const found = locate(key);
-      return found && { source: found.runner.entry.source, readonly: found.runner.snapshot.readonly, job: found.job };
+      return (
+        found && {
+          source: found.runner.entry.source,
+          readonly: found.runner.snapshot.readonly,
+          job: found.job,
+          concurrency: found.runner.entry.concurrency,
+        }
+      );
     },
     now,
     onChange: () => publish(),

@@ -182,7 +182,7 @@ describe('jobtop check', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      `jobtop: ${path}:5: sources[0].limt: unknown key, did you mean limit? (expected one of name, type, url, caFile, insecure, priorityMap, interval, timeout, connectTimeout, limit, readonly, maxBodySize, commandTimeout, labels, apiToken, apiTokenCommand)\n`,
+      `jobtop: ${path}:5: sources[0].limt: unknown key, did you mean limit? (expected one of name, type, url, caFile, insecure, priorityMap, interval, timeout, connectTimeout, limit, concurrency, readonly, maxBodySize, commandTimeout, labels, apiToken, apiTokenCommand)\n`,
     );
     expect(fleet.servers.mcrit.requests).toEqual([]);
   });

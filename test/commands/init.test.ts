@@ -45,7 +45,7 @@ describe('jobtop init', () => {
     const path = join(home, '.config', 'jobtop', 'config.yaml');
     expect(check.stderr.split('\n')).toEqual([
       'jobtop: 4 problems in the config:',
-      `  ${path}:25: sources[0].token: environment variable VECTORCHARTS_TOKEN is not set`,
+      `  ${path}:26: sources[0].token: environment variable VECTORCHARTS_TOKEN is not set`,
       expect.stringMatching(/sources\[1\]\.token: environment variable OSAPI_TOKEN is not set$/),
       expect.stringMatching(/sources\[2\]\.apiKey: environment variable VECTARA_API_KEY is not set$/),
       expect.stringMatching(/sources\[4\]\.clientSecret: environment variable ALTERYX_CLIENT_SECRET is not set$/),

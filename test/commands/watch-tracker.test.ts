@@ -135,4 +135,54 @@ describe('watch tracker', () => {
         .map((event) => event.kind),
     ).toEqual(['source-failing', 'settled']);
   });
+
+  it('says once when a watched job’s source is degraded, and when every outcome is known again', () => {
+    const watch = tracker();
+    const incomplete = { jobs: 3, reason: 'outcome unknown: its detail request failed (500 server error)' };
+    const running = [makeJob('s', '1', 'running')];
+    expect(watch.onSnapshot(fleet(source('s', { jobs: running, incomplete })))).toEqual([
+      { kind: 'source-degraded', source: 's', incomplete },
+      { kind: 'state', key: 's/1', from: null, to: expect.objectContaining({ state: 'running' }) },
+    ]);
+    expect(watch.onSnapshot(fleet(source('s', { jobs: running, incomplete })))).toEqual([]);
+    expect(watch.onSnapshot(fleet(source('other', { incomplete })))).toEqual([]);
+    expect(watch.onSnapshot(fleet(source('s', { jobs: running, incomplete: null })))).toEqual([
+      { kind: 'source-whole', source: 's' },
+    ]);
+  });
+
+  it('never settles an undecided Alteryx job as success or failure while its detail fails: unreachable, outcome unknown', () => {
+    const watch = tracker();
+    now = 0;
+    const undecided = makeJob('s', '1', 'unknown', { terminal: true, flags: ['needs-disposition'] });
+    watch.onSnapshot(fleet(source('s', { jobs: [undecided] })));
+    const failure = { kind: 'server' as const, short: '500 server error', message: 's: GET /v3/jobs/1: 500 server error', status: 500 };
+    const failing = { ...detail('s/1', 'error'), error: failure };
+    expect(watch.onDetail('s/1', failing)).toEqual([
+      { kind: 'detail-failing', key: 's/1', outcomeUnknown: true, error: failure },
+    ]);
+    now = 9_999;
+    expect(watch.onDetail('s/1', failing)).toEqual([]);
+    expect(watch.onSnapshot(fleet(source('s', { jobs: [undecided] })))).toEqual([]);
+    now = 10_000;
+    expect(watch.onDetail('s/1', failing)).toEqual([
+      {
+        kind: 'settled',
+        key: 's/1',
+        outcome: 'unreachable',
+        note: 'outcome unknown: s: GET /v3/jobs/1: 500 server error',
+      },
+    ]);
+  });
+
+  it('says when a failing detail answers again, and then settles on what it says', () => {
+    const watch = tracker();
+    now = 0;
+    watch.onSnapshot(fleet(source('s', { jobs: [makeJob('s', '1', 'unknown', { terminal: true, flags: ['needs-disposition'] })] })));
+    const failure = { kind: 'timeout' as const, short: 'timeout', message: 's: timeout' };
+    expect(watch.onDetail('s/1', { ...detail('s/1', 'error'), error: failure })[0]).toMatchObject({ kind: 'detail-failing' });
+    const events = watch.onDetail('s/1', detail('s/1', 'ok', makeJob('s', '1', 'failed')));
+    expect(events.map((event) => event.kind)).toEqual(['detail-recovered', 'state', 'settled']);
+    expect(watch.jobs()[0].outcome).toBe('failed');
+  });
 });

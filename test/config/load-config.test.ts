@@ -154,6 +154,20 @@ describe('config schema: transport and credential-command keys', () => {
     ]);
   });
 
+  it('takes concurrency globally and per source (the source wins; default 4), a whole number from 1 to 32', () => {
+    const two = (extra: string) => `concurrency: 8\n${source(extra)}  - name: b\n    type: osapi\n    url: https://h\n    token: efgh\n`;
+    const config = parseConfigText(two('    concurrency: 1\n'), 'c.yaml', {});
+    expect(config.sources.map((each) => each.spec.concurrency)).toEqual([1, 8]);
+    expect(parseConfigText(source(''), 'c.yaml', {}).sources[0].spec.concurrency).toBe(4);
+    expect(problemsOf(`concurrency: 33\n${source('    concurrency: 0\n')}`)).toEqual([
+      'jobtop.yaml:1: concurrency: expected a whole number from 1 to 32, got 33',
+      'jobtop.yaml:7: sources[0].concurrency: expected a whole number above 0, got 0',
+    ]);
+    expect(problemsOf(source('    concurrency: many\n'))).toEqual([
+      'jobtop.yaml:6: sources[0].concurrency: expected a whole number above 0, got "many"',
+    ]);
+  });
+
   it('allows insecure only per source, never globally', () => {
     expect(problemsOf(`insecure: true\n${source('')}`)).toEqual([
       'jobtop.yaml:1: insecure: only allowed per source: TLS verification is never switched off for every source at once',

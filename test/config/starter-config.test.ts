@@ -34,7 +34,7 @@ describe('starter config (jobtop init)', () => {
     const referenced = active.flatMap((line) => [...line.matchAll(/\$\{([A-Z_]+)\}/g)].map((match) => match[1]));
     expect(referenced).toEqual(envVars);
     expect(parseConfigText.bind(null, text, 'starter.yaml', {})).toThrow(
-      'starter.yaml:25: sources[0].token: environment variable VECTORCHARTS_TOKEN is not set',
+      'starter.yaml:26: sources[0].token: environment variable VECTORCHARTS_TOKEN is not set',
     );
   });
 

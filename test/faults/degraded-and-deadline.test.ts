@@ -8,12 +8,10 @@
  * A real proxy on 127.0.0.1 in front of the demo Alteryx server plays the detail failures and delays.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningDemoServer } from '../../source/demo/kit.js';
 import type { DemoFleet } from '../../source/demo/fleet.js';
-import { pathWithQuery, startStubServer } from '../helpers/stub-server.js';
 import { runCli } from '../helpers/run-cli.js';
 import { NO_PROXY_ENV } from '../transport/transport-fixtures.js';
-import { renamed, startStillFleet, writeConfig } from './harness.js';
+import { isAlteryxDetail, renamed, startFaultProxy, startStillFleet, writeConfig } from './harness.js';
 
 interface ListJson {
   jobs: { source: string; state: string }[];
@@ -28,33 +26,20 @@ interface ListJson {
 
 describe('a source that answers in part, or too slowly', () => {
   let fleet: DemoFleet;
-  let proxy: RunningDemoServer;
+  let proxy: { url: string; close(): Promise<void> };
   let mode: 'detail-500' | 'detail-slow' | 'pass' = 'pass';
   let alteryxUrl: string;
 
   beforeAll(async () => {
     fleet = await startStillFleet({ vendors: ['osapi', 'alteryx'], seed: 5 });
-    const upstream = new URL(fleet.servers.alteryx.url).origin;
-    proxy = await startStubServer(async (request) => {
-      const detail = request.method === 'GET' && /\/v3\/jobs\/[^/]+$/.test(request.path);
-      if (detail && mode === 'detail-500') return { status: 500, json: { message: 'An unexpected error occurred.' } };
-      if (detail && mode === 'detail-slow') await new Promise((resolve) => setTimeout(resolve, 4_000));
-      const response = await fetch(`${upstream}${pathWithQuery(request)}`, {
-        method: request.method,
-        headers: Object.fromEntries(
-          Object.entries(request.headers).filter(
-            ([key, value]) => typeof value === 'string' && !['host', 'content-length', 'connection'].includes(key),
-          ),
-        ) as Record<string, string>,
-        body: request.method === 'GET' ? undefined : request.body,
-      });
-      return {
-        status: response.status,
-        text: await response.text(),
-        contentType: response.headers.get('content-type') ?? 'application/json',
-      };
+    const upstream = String(fleet.sources.find((source) => source.type === 'alteryx')!.url);
+    proxy = await startFaultProxy(upstream, async (request) => {
+      if (isAlteryxDetail(request) && mode === 'detail-500')
+        return { status: 500, json: { message: 'An unexpected error occurred.' } };
+      if (isAlteryxDetail(request) && mode === 'detail-slow') await new Promise((resolve) => setTimeout(resolve, 4_000));
+      return null;
     });
-    alteryxUrl = `${proxy.url}${new URL(fleet.servers.alteryx.url).pathname}`;
+    alteryxUrl = proxy.url;
   });
   afterAll(async () => {
     await proxy.close();

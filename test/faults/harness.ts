@@ -15,6 +15,8 @@ import type { Vendor } from '../../source/domain/job.js';
 import { startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
 import type { FleetStore } from '../../source/store/fleet-store.js';
 import type { FleetSnapshot } from '../../source/store/types.js';
+import type { DemoRequest } from '../../source/demo/kit.js';
+import { pathWithQuery, startStubServer, type StubAnswer } from '../helpers/stub-server.js';
 
 /** The demo clock of every fault test: nothing arrives or moves while a test runs. */
 export const FROZEN_CLOCK = 1_790_000_000_000;
@@ -154,4 +156,43 @@ export function recordUnhandled(): { errors: unknown[]; dispose(): void } {
       process.off('uncaughtException', onError);
     },
   };
+}
+
+/** A request the fault proxy lets through to the demo server, or answers itself. */
+export type ProxyIntercept = (request: DemoRequest) => StubAnswer | null | Promise<StubAnswer | null>;
+
+/**
+ * A real proxy on 127.0.0.1 in front of one demo server: each request goes to `intercept`
+ * first, which may answer it (a per-job 500, a hold) or return null to pass it to the server
+ * untouched. Returns the proxied base url (the demo url's path on the proxy's port).
+ */
+export async function startFaultProxy(
+  upstreamUrl: string,
+  intercept: ProxyIntercept,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const upstream = new URL(upstreamUrl);
+  const proxy = await startStubServer(async (request) => {
+    const answer = await intercept(request);
+    if (answer) return answer;
+    const response = await fetch(`${upstream.origin}${pathWithQuery(request)}`, {
+      method: request.method,
+      headers: Object.fromEntries(
+        Object.entries(request.headers).filter(
+          ([key, value]) => typeof value === 'string' && !['host', 'content-length', 'connection'].includes(key),
+        ),
+      ) as Record<string, string>,
+      body: request.method === 'GET' ? undefined : request.body,
+    });
+    return {
+      status: response.status,
+      text: await response.text(),
+      contentType: response.headers.get('content-type') ?? 'application/json',
+    };
+  });
+  return { url: `${proxy.url}${upstream.pathname}`.replace(/\/$/, ''), close: () => proxy.close() };
+}
+
+/** True for Alteryx's per-job detail request, `GET /v3/jobs/{id}` (what the disposition look-ups ask). */
+export function isAlteryxDetail(request: DemoRequest): boolean {
+  return request.method === 'GET' && /\/v3\/jobs\/[^/]+$/.test(request.path);
 }

@@ -230,6 +230,36 @@ describe('fleet store details and actions', () => {
     store.stop();
   });
 
+  it('sends a bulk action’s requests at most `concurrency` at a time per source, every one of them', async () => {
+    const jobs = ['1', '2', '3', '4', '5'].map((id) => makeJob('s', id, 'failed'));
+    const source = createScriptedSource('s', [jobs], withDelete);
+    let inFlight = 0;
+    let most = 0;
+    const held: (() => void)[] = [];
+    const act = source.act.bind(source);
+    source.act = async (kind, job) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise<void>((resolve) => held.push(resolve));
+      inFlight -= 1;
+      return act(kind, job);
+    };
+    const store = createFleetStore([{ source, concurrency: 2 }], { intervalMs: 60_000 });
+    store.start();
+    await store.firstRound();
+    const running = store.runAction('delete', jobs.map((job) => job.key));
+    for (let released = 0; released < jobs.length; ) {
+      await vi.waitFor(() => expect(held.length).toBeGreaterThan(0));
+      const batch = held.splice(0);
+      released += batch.length;
+      batch.forEach((release) => release());
+    }
+    const results = await running;
+    expect(results.map((result) => result.status)).toEqual(['done', 'done', 'done', 'done', 'done']);
+    expect(most).toBe(2);
+    store.stop();
+  });
+
   it('refuses in read-only mode without calling the source', async () => {
     const source = createScriptedSource('s', [[makeJob('s', '1', 'failed')]], withDelete);
     const store = createFleetStore([{ source, readonly: true }], { intervalMs: 60_000 });

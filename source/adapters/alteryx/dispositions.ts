@@ -9,7 +9,6 @@ import { asRecord, asString } from '../read-fields.js';
 import type { RequestCounter } from '../kit/request-counter.js';
 import { jobPath, type ReadJson } from './request-helpers.js';
 import { detailFailureReason } from './missing-detail.js';
-import { ENRICH_CONCURRENCY } from './settings.js';
 import { isAlteryxCompleted } from './state.js';
 
 /** What is known about the dispositions of listed completed jobs. */
@@ -39,8 +38,15 @@ async function runLimited<T>(
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
 }
 
-/** Creates the disposition cache of one source, looking up at most `perPoll()` jobs per enrich (read each time, as the options may change). */
-export function createDispositionCache(readJson: ReadJson, perPoll: () => number): DispositionCache {
+/**
+ * Creates the disposition cache of one source, looking up at most `perPoll()` jobs per enrich,
+ * `concurrency()` at a time (config `concurrency`; both read each time, as the options may change).
+ */
+export function createDispositionCache(
+  readJson: ReadJson,
+  perPoll: () => number,
+  concurrency: () => number,
+): DispositionCache {
   /** Dispositions of completed jobs, kept while the jobs are still in the list. */
   const dispositions = new Map<string, string>();
   /** Completed jobs whose detail gave no disposition: not asked again. */
@@ -80,7 +86,7 @@ export function createDispositionCache(readJson: ReadJson, perPoll: () => number
         )
         .slice(0, perPoll())
         .map(([id]) => id);
-      await runLimited(wanted, ENRICH_CONCURRENCY, (id) => lookUp(id, counter, signal));
+      await runLimited(wanted, concurrency(), (id) => lookUp(id, counter, signal));
     },
     forgetAllBut(items) {
       for (const id of dispositions.keys()) if (!items.has(id)) dispositions.delete(id);

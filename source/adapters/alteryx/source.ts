@@ -3,7 +3,14 @@
  * its messages, and cancel, over a bearer token from client credentials.
  */
 import type { Job, JobDetail } from '../../domain/job.js';
-import { DEFAULT_LIMIT, type ActionKind, type ActionOutcome, type JobSource, type ListResult } from '../contract.js';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_LIMIT,
+  type ActionKind,
+  type ActionOutcome,
+  type JobSource,
+  type ListResult,
+} from '../contract.js';
 import { SourceError, hasHttpStatus } from '../errors.js';
 import { readWithBearer, withBearer } from '../kit/bearer-read.js';
 import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
@@ -34,7 +41,11 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
   const tokens = createAlteryxTokens(client, options, options.now ?? Date.now);
   const readJson: ReadJson = (request, counter) =>
     readWithBearer(tokens, (token) => client.json(withBearer({ ...request, counter }, token)), { counter });
-  const dispositions = createDispositionCache(readJson, () => options.enrichPerPoll ?? ALTERYX_ENRICH_PER_POLL);
+  const dispositions = createDispositionCache(
+    readJson,
+    () => options.enrichPerPoll ?? ALTERYX_ENRICH_PER_POLL,
+    () => options.concurrency ?? DEFAULT_CONCURRENCY,
+  );
   /** The last list's raw items by id, for the detail view's workflow name, owner and times. */
   let listItems = new Map<string, unknown>();
 

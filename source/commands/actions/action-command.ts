@@ -18,6 +18,7 @@ import type { Command } from '../command.js';
 import { EXIT_CODES, firstExitCode } from '../shared/exit-codes.js';
 import { parseTargets, resolveTargets } from '../shared/job-selector.js';
 import { createListCache, lookUpJob } from '../shared/look-up-job.js';
+import { createLimiters } from '../../store/limiter.js';
 import { ask, confirmationFor, confirmationQuestion, isConfirmed } from './confirm.js';
 import { describePlan, planAction, type PlannedAction } from './action-plan.js';
 import { outcomeJson, outcomeLine, PAST_TENSE } from './action-report.js';
@@ -71,8 +72,14 @@ export function createActionCommand(kind: ActionKind, text: ActionCommandText): 
         for (const warning of opened.config.warnings) io.stderr.write(`jobtop: warning: ${warning}\n`);
         const resolved = resolveTargets(targets, opened);
         const listOf = createListCache();
+        // why: jobs the list does not show are looked up one request each; a source takes them `concurrency` at a time.
+        const limiterOf = createLimiters();
         const plans = await Promise.all(
-          resolved.map((target) => planAction(kind, target, (t) => lookUpJob(t, t.jobSource, listOf, false))),
+          resolved.map((target) =>
+            planAction(kind, target, (t) =>
+              limiterOf(t.source, t.concurrency)(() => lookUpJob(t, t.jobSource, listOf, false)),
+            ),
+          ),
         );
         const sendable = plans.filter((plan) => plan.status === 'ready');
         if (!yes && sendable.length > 0) {
@@ -131,7 +138,12 @@ async function execute(
     lookup: (key) => {
       const plan = runnable.get(key);
       return plan
-        ? { source: plan.target.jobSource, readonly: plan.target.readonly, job: plan.job ?? undefined }
+        ? {
+            source: plan.target.jobSource,
+            readonly: plan.target.readonly,
+            job: plan.job ?? undefined,
+            concurrency: plan.target.concurrency,
+          }
         : undefined;
     },
     now: Date.now,

@@ -5,6 +5,7 @@
  */
 import type { SourceError } from '../../adapters/errors.js';
 import type { SourceType } from '../../domain/job.js';
+import { isDeadlineError } from '../../store/deadline.js';
 
 /** What the hint needs to know about the source. */
 export interface HintContext {
@@ -44,6 +45,8 @@ function baseHint(error: SourceError, context: HintContext): string {
     case 'dns':
       return `host name not found: check the url's host (${hostOf(context.url)})`;
     case 'timeout':
+      if (isDeadlineError(error))
+        return 'no complete answer within --deadline: the server (or its per-job requests) is slow; raise --deadline, or lower limit';
       return error.short === 'connect timeout'
         ? `no connection within connectTimeout (${seconds(context.connectTimeoutMs)}): a firewall may drop the packets, or the host needs a proxy (HTTPS_PROXY)`
         : `no answer within timeout (${seconds(context.timeoutMs)}): the server is overloaded or a proxy holds the request; raise timeout or lower limit`;

@@ -8,6 +8,7 @@ import { redactText } from '../../domain/redact.js';
 import { toSourceError, type SourceError } from '../../adapters/errors.js';
 import type { ConfiguredSource } from '../../config/load-config.js';
 import { hintFor } from './check-hints.js';
+import { beforeDeadline, isDeadlineError, type Deadline } from '../../store/deadline.js';
 import { proxyFor } from './check-proxy.js';
 import { notesFor } from './check-warnings.js';
 import { resolveFirstItem, type ResolvedField } from './check-mapping.js';
@@ -34,6 +35,8 @@ export interface CheckResult {
   proxy: string | null;
   jobs: number | null;
   total: number | null;
+  /** The list answered, but this many jobs have an unknown outcome because per-job requests failed (not a pass). */
+  incomplete: { jobs: number; reason: string } | null;
   requests: number | null;
   elapsedMs: number;
   tokenExpiresAt: number | null;
@@ -56,13 +59,17 @@ const CREDENTIAL_KEYS = [
   'apiToken',
 ];
 
-/** Polls the source once and describes the outcome; never rejects. */
+/**
+ * Polls the source once and describes the outcome; never rejects. With a `deadline` (the
+ * command's `--deadline`), a poll still running when it passes is reported timed out.
+ */
 export async function probeSource(
   source: JobSource,
   configured: ConfiguredSource,
   secrets: readonly string[],
   env: NodeJS.ProcessEnv,
   clock: () => number = Date.now,
+  deadline?: Deadline,
 ): Promise<CheckResult> {
   const spec = configured.spec as unknown as Record<string, unknown>;
   const https = configured.spec.url.startsWith('https:');
@@ -85,7 +92,9 @@ export async function probeSource(
   };
   const started = performance.now();
   try {
-    const result = await source.list();
+    const result = deadline
+      ? await beforeDeadline(deadline, source.name, (signal) => source.list(signal))
+      : await source.list();
     const elapsedMs = Math.round(performance.now() - started);
     const warnings = [...base.warnings, ...(result.warnings ?? [])];
     const firstItem = resolveFirstItem(configured, result.jobs);
@@ -93,7 +102,9 @@ export async function probeSource(
       ...base,
       warnings,
       firstItem,
-      ok: true,
+      // why: a list whose jobs' outcomes could not be fetched is degraded, not a pass (docs/faults.md).
+      ok: result.incomplete === undefined,
+      incomplete: result.incomplete ?? null,
       reachable: 'ok',
       tls: https ? 'ok' : 'n/a',
       authenticated: 'ok',
@@ -122,6 +133,7 @@ export async function probeSource(
       ...base,
       ok: false,
       firstItem: null,
+      incomplete: null,
       ...steps,
       jobs: null,
       total: null,
@@ -141,6 +153,8 @@ export async function probeSource(
 /** Which steps a failure of this kind proves passed, failed or could not be reached. */
 function stepsFor(error: SourceError, https: boolean): Pick<CheckResult, 'reachable' | 'tls' | 'authenticated'> {
   const tlsOk: StepStatus = https ? 'ok' : 'n/a';
+  // why: at the deadline the poll was abandoned wherever it was: no step is known to have passed or failed.
+  if (isDeadlineError(error)) return { reachable: 'skipped', tls: 'skipped', authenticated: 'skipped' };
   switch (error.kind) {
     case 'refused':
     case 'dns':

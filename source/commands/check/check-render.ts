@@ -26,7 +26,7 @@ export function renderCheckText(report: CheckReport): string {
   const rows = report.results.map((result) => [
     sanitizeInline(result.name, 40),
     result.type,
-    result.ok ? 'ok' : 'FAILED',
+    result.ok ? 'ok' : result.incomplete && !result.error ? 'DEGRADED' : 'FAILED',
     STEP_TEXT[result.reachable],
     STEP_TEXT[result.tls],
     STEP_TEXT[result.authenticated],
@@ -55,6 +55,10 @@ export function renderCheckText(report: CheckReport): string {
       out.push(`${name}: FAILED: ${sanitizeInline(result.hint ?? result.error.short, 300)}`);
       out.push(`  ${sanitizeInline(result.error.message, 500)}`);
     }
+    if (result.incomplete)
+      out.push(
+        `${name}: degraded: ${countOf(result.incomplete.jobs, 'job')} with an unknown outcome (${sanitizeInline(result.incomplete.reason, 300)})`,
+      );
     for (const warning of result.warnings) out.push(`${name}: warning: ${sanitizeInline(warning, 300)}`);
     if (result.firstItem) out.push(...firstItemLines(name, result.firstItem));
   }
@@ -83,6 +87,7 @@ export function renderCheckJson(report: CheckReport): string {
       authenticated: result.authenticated,
       jobs: result.jobs,
       total: result.total,
+      incomplete: result.incomplete,
       requests: result.requests,
       elapsedMs: result.elapsedMs,
       capabilities: result.capabilities,

@@ -7,10 +7,25 @@ import type { JobDetail } from '../../domain/job.js';
 import { toIso } from '../../domain/time.js';
 import { jobToJson } from '../shared/job-json.js';
 
-/** A job detail as `get --json` prints it; fields a vendor cannot fill are null. */
-export function detailToJson(detail: JobDetail, includeRaw: boolean): Record<string, unknown> {
+/** Why a job is known only in part (look-up-job.ts PartialLookup), as `get --json` says it. */
+export interface PartialJson {
+  reason: string;
+  outcomeUnknown: boolean;
+}
+
+/**
+ * A job detail as `get --json` prints it; fields a vendor cannot fill are null. `complete` is
+ * false when only part of the job is known (`incomplete` says why and whether its outcome is unknown).
+ */
+export function detailToJson(
+  detail: JobDetail,
+  includeRaw: boolean,
+  incomplete: PartialJson | null = null,
+): Record<string, unknown> {
   return {
     ...jobToJson(detail, false),
+    complete: incomplete === null,
+    incomplete: incomplete && { reason: incomplete.reason, outcomeUnknown: incomplete.outcomeUnknown },
     steps:
       detail.steps?.map((step) => ({
         name: step.name,

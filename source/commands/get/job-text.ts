@@ -22,6 +22,8 @@ export interface JobTextOptions {
   /** Terminal width for the steps table; Infinity when not a terminal. */
   width: number;
   includeRaw: boolean;
+  /** Set when the job is known only in part: one sentence on what is missing, shown under its key. */
+  incomplete?: string;
 }
 
 const inline = (value: unknown) => sanitizeInline(value, 2000);
@@ -29,7 +31,7 @@ const inline = (value: unknown) => sanitizeInline(value, 2000);
 /** The whole detail as text, ending with a newline. */
 export function renderJobText(detail: JobDetail, options: JobTextOptions): string {
   const sections = [
-    overview(detail, options.now),
+    overview(detail, options.now, options.incomplete),
     steps(detail, options),
     messages(detail, options.capabilities),
     result(detail, options.capabilities),
@@ -42,9 +44,11 @@ export function renderJobText(detail: JobDetail, options: JobTextOptions): strin
   return `${sections.join('\n\n')}\n`;
 }
 
-function overview(job: JobDetail, now: number): string {
+function overview(job: JobDetail, now: number, incomplete: string | undefined): string {
   // why: the monitor's Overview draws the same rows (domain/detail-model.ts): one order, one label width, one priority format.
-  const lines = [inline(job.key), ...detailRows(job, now).map(detailRowText)];
+  const lines = [inline(job.key)];
+  if (incomplete) lines.push(detailRowText({ label: 'Incomplete', value: inline(incomplete) }));
+  lines.push(...detailRows(job, now).map(detailRowText));
   if (job.error !== null)
     lines.push(
       detailRowText({

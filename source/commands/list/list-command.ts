@@ -10,7 +10,8 @@ import { sanitizeInline } from '../../domain/sanitize.js';
 import { toIso } from '../../domain/time.js';
 import type { SortSpec } from '../../domain/sort.js';
 import { isNormalizedStateName, matchesState, selectJobs, type JobQuery } from '../../domain/job-query.js';
-import { fetchOnce, outcomeNotes, type SourceOutcome } from '../../store/fetch-once.js';
+import { DEFAULT_DEADLINE_MS, fetchOnce, outcomeNotes, type SourceOutcome } from '../../store/fetch-once.js';
+import { startDeadlineProgress } from '../shared/deadline-flag.js';
 import { openFromFlags, type OpenedSources } from '../shared/open-sources.js';
 import { EXIT, type Command } from '../command.js';
 import { jobToJson, sourceToJson } from '../shared/job-json.js';
@@ -70,7 +71,9 @@ export const listCommand: Command = {
 export async function runList(opened: OpenedSources, options: ListOptions): Promise<number> {
   const wanted = options.query.sources;
   const sources = opened.sources.filter((source) => wanted.length === 0 || wanted.includes(source.name));
-  const outcomes = await fetchOnce(sources, { deadlineMs: options.deadlineMs });
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const progress = startDeadlineProgress({ stderr: options.stderr, names: sources.map((s) => s.name), deadlineMs });
+  const outcomes = await fetchOnce(sources, { deadlineMs, onSettled: progress.settled }).finally(progress.stop);
   const typeOf = new Map(opened.config.sources.map((source) => [source.spec.name, source.spec.type]));
   const fetched = outcomes.flatMap((outcome) => outcome.jobs);
   const now = options.now ?? Date.now();

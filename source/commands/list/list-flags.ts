@@ -15,8 +15,7 @@ import {
 import { sanitizeInline } from '../../domain/sanitize.js';
 import { describeQueryError, parseJobQuery, type JobQueryAst } from '../../domain/query-parse.js';
 import { UsageError, type FlagSpec, type ParsedArgs } from '../command.js';
-import { parseDuration } from '../../config/values.js';
-import { DEFAULT_DEADLINE_MS } from '../../store/fetch-once.js';
+import { DEADLINE_FLAG, parseDeadline } from '../shared/deadline-flag.js';
 
 /** The output formats of `list`. */
 export const LIST_FORMATS = ['table', 'tsv', 'json', 'ids'] as const;
@@ -72,12 +71,7 @@ export const LIST_FLAGS: Record<string, FlagSpec> = {
   },
   json: { type: 'boolean', description: 'the same as --format json: {"jobs": [...], "sources": [...]}' },
   raw: { type: 'boolean', description: "with --format json, include each job's vendor record as raw" },
-  deadline: {
-    type: 'string',
-    value: 'DURATION',
-    description:
-      'wait at most this long for all sources together (default 20s); the sources still polling are reported as timed out (exit 2), the others printed',
-  },
+  deadline: DEADLINE_FLAG,
 };
 
 /** `list`'s flags, checked. */
@@ -114,17 +108,6 @@ export function parseListFlags(args: ParsedArgs, now: number): ParsedListFlags {
     limit: parseLimit(flags.limit),
     deadlineMs: parseDeadline(flags.deadline),
   };
-}
-
-/** Checks `--deadline` (absent: the default); shared by the one-shot commands that take it. */
-export function parseDeadline(value: ParsedArgs['flags'][string]): number {
-  if (value === undefined) return DEFAULT_DEADLINE_MS;
-  const ms = parseDuration(value);
-  if (ms === null || ms < 100)
-    throw new UsageError(
-      `--deadline expects a duration of at least 100ms (20s, 1m, 500ms), got "${sanitizeInline(String(value), 100)}"`,
-    );
-  return ms;
 }
 
 function parseFilter(value: ParsedArgs['flags'][string]): JobQueryAst | null {

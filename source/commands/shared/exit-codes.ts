@@ -39,9 +39,9 @@ export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
   {
     code: EXIT_CODES.partial,
     meaning:
-      "`list`: some sources failed, timed out at `--deadline` or answered incompletely (`complete: false`); their errors are on stderr (and in `sources[]`), the other sources' jobs are still printed",
+      "`list`, `check`: some sources failed, timed out at `--deadline` or answered incompletely (`complete: false`); their errors are on stderr (and in `sources[]`), the other sources' jobs are still printed. `get`: the job was found only in part (its detail request failed: the listed fields only, its outcome maybe unknown; `complete: false`), or no answer came within `--deadline`",
   },
-  { code: EXIT_CODES.failed, meaning: '`watch --exit-status`: a job failed (or ended in state `unknown`)' },
+  { code: EXIT_CODES.failed, meaning: '`watch --exit-status`: a job failed' },
   { code: EXIT_CODES.cancelled, meaning: '`watch --exit-status`: a job was cancelled' },
   { code: EXIT_CODES.partialJob, meaning: '`watch --exit-status`: a job partially failed' },
   {
@@ -62,7 +62,7 @@ export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
   {
     code: EXIT_CODES.outcomeUnknown,
     meaning:
-      "an action's outcome is unknown: the request was sent but no answer came (timeout, connection lost), and re-reading the job did not show the effect in time — check the job before sending it again",
+      "an outcome is unknown. Actions: the request was sent but no answer came (timeout, connection lost), and re-reading the job did not show the effect in time — check the job before sending it again. `watch --exit-status`: a job ended but its source cannot say how (state `unknown`, e.g. an Alteryx job the server has no detail for): neither success nor failure",
   },
 ];
 
@@ -81,7 +81,7 @@ export type WatchOutcome =
 
 /**
  * Which code wins when several jobs end differently, first match wins: failed, partial,
- * cancelled (only with `--exit-status`), then vanished/not found, unreachable, timeout. `skipped`
+ * cancelled, outcome unknown (only with `--exit-status`), then vanished/not found, unreachable, timeout. `skipped`
  * is in no rule: like `succeeded`, it is not a failure (OSAPI's own CLI says so).
  * why: a definite failure is the most useful answer to a pipeline; "could not tell" comes after.
  */
@@ -90,9 +90,11 @@ export const WATCH_PRECEDENCE: readonly {
   code: number;
   needsExitStatus: boolean;
 }[] = [
-  { outcomes: ['failed', 'unknown'], code: EXIT_CODES.failed, needsExitStatus: true },
+  { outcomes: ['failed'], code: EXIT_CODES.failed, needsExitStatus: true },
   { outcomes: ['partial'], code: EXIT_CODES.partialJob, needsExitStatus: true },
   { outcomes: ['cancelled'], code: EXIT_CODES.cancelled, needsExitStatus: true },
+  // why: an unknown outcome is neither a success nor a failure; a definite failure above is the more useful answer.
+  { outcomes: ['unknown'], code: EXIT_CODES.outcomeUnknown, needsExitStatus: true },
   { outcomes: ['vanished', 'not-found'], code: EXIT_CODES.notFound, needsExitStatus: false },
   { outcomes: ['unreachable'], code: EXIT_CODES.unreachable, needsExitStatus: false },
   { outcomes: ['timeout'], code: EXIT_CODES.timeout, needsExitStatus: false },

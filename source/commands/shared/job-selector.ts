@@ -5,7 +5,7 @@
  */
 import { jobKey, parseJobKey } from '../../domain/job.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
-import type { JobSource } from '../../adapters/contract.js';
+import { DEFAULT_CONCURRENCY, type JobSource } from '../../adapters/contract.js';
 import type { OpenedSources } from './open-sources.js';
 import { UsageError } from '../command.js';
 
@@ -22,6 +22,8 @@ export interface ResolvedTarget extends JobTarget {
   /** Read-only by `--readonly` or the source's `readonly: true`. */
   readonly: boolean;
   intervalMs: number;
+  /** Per-job requests its source takes at once (config `concurrency`). */
+  concurrency: number;
 }
 
 /** Parses `SOURCE/ID` arguments (duplicates dropped, order kept); throws UsageError naming the bad one. */
@@ -68,6 +70,7 @@ export function resolveTargets(targets: readonly JobTarget[], opened: OpenedSour
       jobSource: opened.sources[index],
       readonly: configured.readonly,
       intervalMs: configured.intervalMs,
+      concurrency: configured.spec.concurrency ?? DEFAULT_CONCURRENCY,
     };
   });
 }

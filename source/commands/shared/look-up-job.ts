@@ -10,9 +10,20 @@ import { toSourceError } from '../../adapters/errors.js';
 import { listJobAsDetail } from '../../store/detail-watcher.js';
 import type { JobTarget } from './job-selector.js';
 
+/** Why a found job is known only in part: its detail request failed (or its list was incomplete), so only the list's fields are known. */
+export interface PartialLookup {
+  /** Why, in a few words ("its detail request failed (500 server error)"). */
+  reason: string;
+  /** The job's state is `unknown` because of it: how it ended is not known (Alteryx before its disposition). */
+  outcomeUnknown: boolean;
+  /** The failed request's whole error message (source, request, reason), when a request failed. */
+  error?: string;
+}
+
 /** What looking a job up found. */
 export type JobLookup =
-  | { kind: 'found'; job: JobDetail }
+  /** `incomplete`: found, but only in part (get reports it and exits 2). */
+  | { kind: 'found'; job: JobDetail; incomplete?: PartialLookup }
   /** The source answered: there is no such job (the message, without the job key, says how it knows). */
   | { kind: 'not-found'; message: string }
   /** The source could not be asked (its error message names source, request and reason). */
@@ -21,13 +32,16 @@ export type JobLookup =
 /** One list request per source for the lookups of one command run; a failed list is remembered as its error. */
 export type ListCache = (source: JobSource) => Promise<ListResult | Error>;
 
-/** Creates the per-run list cache. */
-export function createListCache(): ListCache {
+/** Creates the per-run list cache; `signal` aborts its requests (a command's deadline). */
+export function createListCache(signal?: AbortSignal): ListCache {
   const lists = new Map<string, Promise<ListResult | Error>>();
   return (source) => {
     let list = lists.get(source.name);
     if (!list)
-      lists.set(source.name, (list = source.list().catch((error: unknown) => toSourceError(source.name, error))));
+      lists.set(
+        source.name,
+        (list = source.list(signal).catch((error: unknown) => toSourceError(source.name, error))),
+      );
     return list;
   };
 }
@@ -42,10 +56,19 @@ export async function lookUpJob(
   source: JobSource,
   listOf: ListCache,
   full: boolean,
+  signal?: AbortSignal,
 ): Promise<JobLookup> {
   const list = await listOf(source);
   const listed = list instanceof Error ? undefined : list.jobs.find((job) => job.id === target.id);
-  if (listed && (!full || !source.capabilities.detail)) return { kind: 'found', job: listJobAsDetail(listed) };
+  if (listed && (!full || !source.capabilities.detail)) {
+    // why: a source without a detail endpoint has only its list to say how a job ended; an incomplete list may not know.
+    const unknown = !(list instanceof Error) && list.incomplete !== undefined && listed.state === 'unknown';
+    return {
+      kind: 'found',
+      job: listJobAsDetail(listed),
+      ...(unknown ? { incomplete: { reason: list.incomplete!.reason, outcomeUnknown: true } } : {}),
+    };
+  }
   if (!source.capabilities.detail) {
     if (list instanceof Error) return { kind: 'error', message: list.message };
     return {
@@ -54,13 +77,25 @@ export async function lookUpJob(
     };
   }
   try {
-    const detail = await source.detail(target.id);
+    const detail = await source.detail(target.id, signal);
     return detail ? { kind: 'found', job: detail } : { kind: 'not-found', message: `no such job on ${source.name}` };
   } catch (error) {
+    if (signal?.aborted) throw error;
     const failure = toSourceError(source.name, error);
     // why: a malformed id is refused with 400 by some vendors (OSAPI wants a UUID), 404 by others: either way, no such job.
     if (failure.status === 400 || failure.status === 404)
       return { kind: 'not-found', message: `no such job (${failure.message})` };
+    // why: the list answered and holds the job, so it exists; what the detail would add (Alteryx: how it ended) is unknown.
+    if (listed)
+      return {
+        kind: 'found',
+        job: listJobAsDetail(listed),
+        incomplete: {
+          reason: `its detail request failed (${failure.short})`,
+          outcomeUnknown: listed.state === 'unknown',
+          error: failure.message,
+        },
+      };
     return { kind: 'error', message: failure.message };
   }
 }

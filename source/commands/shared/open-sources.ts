@@ -174,6 +174,7 @@ export function storeSources(
             readonly: configured.readonly,
             insecure: configured.insecure,
             intervalMs: options.intervalMs ?? configured.intervalMs,
+            concurrency: configured.spec.concurrency,
           },
         ]
       : [],

@@ -30,7 +30,13 @@ export type WatchEvent =
   | { kind: 'settled'; key: string; outcome: WatchOutcome; note: string | null }
   | { kind: 'waiting'; key: string }
   | { kind: 'source-failing'; source: string; error: SourceFailure }
-  | { kind: 'source-recovered'; source: string };
+  | { kind: 'source-recovered'; source: string }
+  /** The source's list answered, but per-job requests failed: some of its jobs' outcomes are unknown. */
+  | { kind: 'source-degraded'; source: string; incomplete: { jobs: number; reason: string } }
+  | { kind: 'source-whole'; source: string }
+  /** A job followed through its detail cannot be read: still open (retried), never a success or failure. */
+  | { kind: 'detail-failing'; key: string; outcomeUnknown: boolean; error: SourceFailure }
+  | { kind: 'detail-recovered'; key: string };
 
 /** Tracker options. */
 export interface WatchTrackerOptions {
@@ -75,6 +81,10 @@ export function createWatchTracker(targets: readonly JobTarget[], options: Watch
   }));
   const failingSince = new Map<string, number>();
   const detailFailingSince = new Map<string, number>();
+  /** Jobs the list shows ended without saying how (followed through their detail to learn it). */
+  const undecided = new Set<string>();
+  /** Sources of watched jobs whose last list was incomplete, by the reason last reported. */
+  const degraded = new Map<string, string>();
   /** Jobs whose detail said "gone" while we wait for them to appear in the list. */
   const absent = new Set<string>();
 
@@ -91,6 +101,7 @@ export function createWatchTracker(targets: readonly JobTarget[], options: Watch
     // why: Alteryx lists a finished job as `unknown` until its disposition is fetched; its detail
     // knows how it ended, so ask that instead of reporting a passing "running → unknown".
     if (isUndecided(record) && job.via === 'list') {
+      undecided.add(job.key);
       job.via = 'detail';
       return;
     }
@@ -118,6 +129,19 @@ export function createWatchTracker(targets: readonly JobTarget[], options: Watch
     }
   }
 
+  function noteDegraded(
+    name: string,
+    incomplete: { jobs: number; reason: string } | null,
+    events: WatchEvent[],
+  ): void {
+    if (incomplete && degraded.get(name) !== incomplete.reason) {
+      degraded.set(name, incomplete.reason);
+      events.push({ kind: 'source-degraded', source: name, incomplete });
+    } else if (!incomplete && degraded.delete(name)) {
+      events.push({ kind: 'source-whole', source: name });
+    }
+  }
+
   return {
     jobs: () => tracked,
     onSnapshot(snapshot) {
@@ -132,6 +156,8 @@ export function createWatchTracker(targets: readonly JobTarget[], options: Watch
         } else if (source.status === 'ok' && failingSince.delete(source.name) && source.lastSuccessAt !== null) {
           events.push({ kind: 'source-recovered', source: source.name });
         }
+        if (source.status === 'ok' && tracked.some((job) => job.source === source.name))
+          noteDegraded(source.name, source.incomplete ?? null, events);
         for (const job of tracked) {
           if (job.outcome !== null || job.source !== source.name) continue;
           if (source.status === 'error' && source.error) {
@@ -157,7 +183,7 @@ export function createWatchTracker(targets: readonly JobTarget[], options: Watch
       const job = tracked.find((candidate) => candidate.key === key);
       if (!job || job.outcome !== null || job.via !== 'detail' || snapshot.status === 'loading') return events;
       if (snapshot.status === 'ok' && snapshot.detail) {
-        detailFailingSince.delete(key);
+        if (detailFailingSince.delete(key)) events.push({ kind: 'detail-recovered', key });
         observe(job, snapshot.detail, events);
       } else if (snapshot.status === 'gone') {
         missing(job, job.seen ? `it no longer exists on ${job.source}` : `no such job on ${job.source}`, events);
@@ -168,9 +194,21 @@ export function createWatchTracker(targets: readonly JobTarget[], options: Watch
           return events;
         }
         const since = detailFailingSince.get(key) ?? options.now();
+        if (!detailFailingSince.has(key))
+          events.push({
+            kind: 'detail-failing',
+            key,
+            outcomeUnknown: undecided.has(key),
+            error: snapshot.error,
+          });
         detailFailingSince.set(key, since);
         if (options.now() - since >= options.unreachableAfterMs)
-          settle(job, 'unreachable', snapshot.error.message, events);
+          settle(
+            job,
+            'unreachable',
+            undecided.has(key) ? `outcome unknown: ${snapshot.error.message}` : snapshot.error.message,
+            events,
+          );
       }
       return events;
     },

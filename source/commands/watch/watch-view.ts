@@ -59,6 +59,20 @@ export function plainLines(events: readonly WatchEvent[], at: number): { out: st
       out.push(`${stamp} ${sanitizeInline(event.key, 300)} not found yet: waiting for it to appear`);
     } else if (event.kind === 'source-failing') {
       err.push(`jobtop: ${sanitizeInline(event.error.message, 1000)} (retrying)`);
+    } else if (event.kind === 'source-degraded') {
+      const { jobs, reason } = event.incomplete;
+      err.push(
+        `jobtop: ${sanitizeInline(event.source, 200)}: degraded: ${jobs} job${jobs === 1 ? '' : 's'} with an unknown outcome (${sanitizeInline(reason, 1000)})`,
+      );
+    } else if (event.kind === 'source-whole') {
+      err.push(`jobtop: ${sanitizeInline(event.source, 200)}: every job's outcome is known again`);
+    } else if (event.kind === 'detail-failing') {
+      const what = event.outcomeUnknown ? 'outcome unknown: its detail request failed' : 'its detail request failed';
+      err.push(
+        `jobtop: ${sanitizeInline(event.key, 300)}: ${what}: ${sanitizeInline(event.error.message, 1000)} (retrying)`,
+      );
+    } else if (event.kind === 'detail-recovered') {
+      err.push(`jobtop: ${sanitizeInline(event.key, 300)}: its detail answers again`);
     } else {
       err.push(`jobtop: ${sanitizeInline(event.source, 200)}: answering again`);
     }
