@@ -57,7 +57,7 @@ export interface LegacyServer {
 }
 
 /** The name of one server of the fleet: a vendor, or a legacy server's key. */
-export type DemoServerKey = Vendor | 'vectorcharts-legacy';
+export type DemoServerKey = Vendor | 'legacy-vectorcharts';
 
 /**
  * Old servers still deployed: a VectorCharts Portal from before its list had pagination (a bare
@@ -66,7 +66,7 @@ export type DemoServerKey = Vendor | 'vectorcharts-legacy';
  */
 export const LEGACY_SERVERS: readonly LegacyServer[] = [
   {
-    key: 'vectorcharts-legacy',
+    key: 'legacy-vectorcharts',
     vendor: 'vectorcharts',
     options: { listShape: 'bare-array', jobCount: 12 },
     source: { limit: 8 },

@@ -7,7 +7,7 @@
  * - `POST /api/portal/v1/jobs {jobType}`: 200 `{jobId, jobState: "pending"}`, 400 for a missing or
  *   unstartable type, 409 while a job of that type is pending or running.
  * - Before pagination (`listShape: 'bare-array'`, servers from before the docs change of 2026-06-03;
- *   the demo fleet's `demo-vectorcharts-legacy`): `GET /jobs` answers a bare array of every job (no
+ *   the demo fleet's `demo-legacy-vectorcharts`): `GET /jobs` answers a bare array of every job (no
  *   `priority` yet) and ignores `limit`/`offset`.
  * - `POST /api/portal/v1/auth/logout` with the session's Bearer token ends it (200; 401 otherwise).
  * - `POST /api/portal/v1/auth/login {username, password}`: the login response with `token.id`;

@@ -46,7 +46,7 @@ describe('jobtop list', () => {
       ['demo-vectara', 'vectara', true, null],
       ['demo-mcrit', 'mcrit', true, null],
       ['demo-alteryx', 'alteryx', true, null],
-      ['demo-vectorcharts-legacy', 'vectorcharts', true, null],
+      ['demo-legacy-vectorcharts', 'vectorcharts', true, null],
     ]);
     expect(new Set(body.jobs.map((job) => job.vendor))).toEqual(
       new Set(['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx']),

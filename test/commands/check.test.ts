@@ -59,7 +59,7 @@ describe('jobtop check', () => {
       'demo-vectara vectara ok ok http ok 40 Nms detail; no actions',
       'demo-mcrit mcrit ok ok http ok 41 Nms detail messages result stats; delete',
       'demo-alteryx alteryx ok ok http ok 40 Nms detail messages stats; cancel',
-      'demo-vectorcharts-legacy vectorcharts ok ok http ok 8/N Nms detail steps messages result stats; no actions',
+      'demo-legacy-vectorcharts vectorcharts ok ok http ok 8/N Nms detail steps messages result stats; no actions',
     ]);
     const column = lines[0].indexOf('RESULT');
     for (const row of lines.slice(1, 7)) expect(row.slice(column, column + 2)).toBe('ok');
@@ -86,7 +86,7 @@ describe('jobtop check', () => {
         ['demo-vectara', 40],
         ['demo-mcrit', 41],
         ['demo-alteryx', 40],
-        ['demo-vectorcharts-legacy', 8],
+        ['demo-legacy-vectorcharts', 8],
       ].map(([name, jobs]) => [name, true, 'ok', 'n/a', 'ok', jobs]),
     );
     const token = String(byName('osapi').token);

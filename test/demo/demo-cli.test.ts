@@ -31,11 +31,11 @@ describe('the demo fleet through the CLI', () => {
       jobs: ListedJob[];
       sources: { name: string; type: string; ok: boolean; error: string | null; jobCount: number; total: number }[];
     };
-    const source = body.sources.find((candidate) => candidate.name === 'demo-vectorcharts-legacy')!;
+    const source = body.sources.find((candidate) => candidate.name === 'demo-legacy-vectorcharts')!;
     expect(source).toMatchObject({ type: 'vectorcharts', ok: true, error: null, jobCount: 8 });
     // why: the fleet gives this source `limit: 8` and its server a dozen jobs: the array holds them all, jobtop keeps 8.
     expect(source.total).toBeGreaterThanOrEqual(12);
-    const legacy = body.jobs.filter((job) => job.source === 'demo-vectorcharts-legacy');
+    const legacy = body.jobs.filter((job) => job.source === 'demo-legacy-vectorcharts');
     expect(legacy).toHaveLength(8);
     for (const job of legacy) {
       // a pre-pagination record: no `priority` field yet

@@ -46,18 +46,18 @@ describe('the embedded demo fleet', () => {
       ['demo-vectara', 'vectara', true, null],
       ['demo-mcrit', 'mcrit', true, null],
       ['demo-alteryx', 'alteryx', true, null],
-      ['demo-vectorcharts-legacy', 'vectorcharts', true, null],
+      ['demo-legacy-vectorcharts', 'vectorcharts', true, null],
     ]);
-    for (const outcome of outcomes.filter((entry) => entry.name !== 'demo-vectorcharts-legacy'))
+    for (const outcome of outcomes.filter((entry) => entry.name !== 'demo-legacy-vectorcharts'))
       expect(outcome.jobs.length, outcome.name).toBeGreaterThan(10);
   });
 
   it('plays a VectorCharts server from before pagination: a bare array of every job, cut to the source limit by jobtop', () => {
-    const server = fleet.servers['vectorcharts-legacy'];
-    const limit = fleet.sources.find((source) => source.name === 'demo-vectorcharts-legacy')!.limit as number;
+    const server = fleet.servers['legacy-vectorcharts'];
+    const limit = fleet.sources.find((source) => source.name === 'demo-legacy-vectorcharts')!.limit as number;
     const all = (server.simulator as VectorChartsSimulator).jobs();
     expect(all.length).toBeGreaterThan(limit);
-    const legacy = outcomes.find((outcome) => outcome.name === 'demo-vectorcharts-legacy')!;
+    const legacy = outcomes.find((outcome) => outcome.name === 'demo-legacy-vectorcharts')!;
     expect(legacy.jobs.map((job) => job.id)).toEqual(all.slice(0, limit).map((job) => job.id));
     expect(legacy.total).toBe(all.length);
     const lists = server.requests.filter((request) => request.path === '/api/portal/v1/jobs');
@@ -99,9 +99,9 @@ describe('the embedded demo fleet', () => {
   });
 
   it('reports each job in the state its simulator holds', () => {
-    const legacy = fleet.servers['vectorcharts-legacy'].simulator as VectorChartsSimulator;
+    const legacy = fleet.servers['legacy-vectorcharts'].simulator as VectorChartsSimulator;
     const truth: Record<string, Map<string, string>> = {
-      'vectorcharts-legacy': new Map(legacy.jobs().map((job) => [job.id, job.jobState])),
+      'legacy-vectorcharts': new Map(legacy.jobs().map((job) => [job.id, job.jobState])),
       vectorcharts: new Map(
         (fleet.servers.vectorcharts.simulator as VectorChartsSimulator).jobs().map((job) => [job.id, job.jobState]),
       ),

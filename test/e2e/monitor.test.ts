@@ -28,7 +28,7 @@ describe('the live monitor in a real terminal', () => {
           'demo-vectara',
           'demo-mcrit',
           'demo-alteryx',
-          'demo-vectorcharts-legacy',
+          'demo-legacy-vectorcharts',
         ].every((name) => screen.includes(`✔ ${name} `)) && ROW.test(screen.split('\n')[6] ?? ''),
     );
     const lines = session.screen();

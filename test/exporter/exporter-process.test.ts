@@ -28,7 +28,7 @@ describe('jobtop exporter (process)', () => {
         for (const vendor of VENDORS)
           expect(valueOf(scraped, 'jobtop_source_up', { source: `demo-${vendor}`, vendor }), vendor).toBe(1);
         expect(
-          valueOf(scraped, 'jobtop_source_up', { source: 'demo-vectorcharts-legacy', vendor: 'vectorcharts' }),
+          valueOf(scraped, 'jobtop_source_up', { source: 'demo-legacy-vectorcharts', vendor: 'vectorcharts' }),
         ).toBe(1);
         return scraped;
       },

@@ -16,7 +16,7 @@ const VENDORS: readonly Vendor[] = ['vectorcharts', 'osapi', 'vectara', 'mcrit',
 /** Every demo source and its vendor: the five, and the VectorCharts server from before pagination (a bare array). */
 const SOURCES: readonly [string, Vendor][] = [
   ...VENDORS.map((vendor): [string, Vendor] => [`demo-${vendor}`, vendor]),
-  ['demo-vectorcharts-legacy', 'vectorcharts'],
+  ['demo-legacy-vectorcharts', 'vectorcharts'],
 ];
 
 describe('schema drift', () => {

@@ -36,7 +36,7 @@ export async function startStillFleet(
   return fleet;
 }
 
-/** The fleet's config entries, renamed `<prefix>-<vendor>` (`<prefix>-vectorcharts-legacy` for the legacy server). */
+/** The fleet's config entries, renamed `<prefix>-<vendor>` (`<prefix>-legacy-vectorcharts` for the legacy server). */
 export function renamed(fleet: DemoFleet, prefix: string): Record<string, unknown>[] {
   return fleet.sources.map((source) => ({ ...source, name: String(source.name).replace(/^demo-/, `${prefix}-`) }));
 }

@@ -77,7 +77,7 @@ describe('the store under every fault, per vendor', () => {
     await Promise.all([faulty.close(), calm.close()]);
   });
 
-  /** A store over the faulty fleet (`bad-<vendor>`, `bad-vectorcharts-legacy`) and two healthy sources (`calm-osapi`, `calm-mcrit`). */
+  /** A store over the faulty fleet (`bad-<vendor>`, `bad-legacy-vectorcharts`) and two healthy sources (`calm-osapi`, `calm-mcrit`). */
   async function startStore() {
     // A 1 MB body limit: the oversize fault sends 8 MiB, and every real answer here is far smaller.
     sources = buildSources([...renamed(faulty, 'bad'), ...renamed(calm, 'calm')], {

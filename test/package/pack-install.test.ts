@@ -87,7 +87,7 @@ describe('the packed tarball', () => {
         'demo-vectara',
         'demo-mcrit',
         'demo-alteryx',
-        'demo-vectorcharts-legacy',
+        'demo-legacy-vectorcharts',
       ]),
     );
   });
