@@ -1,5 +1,5 @@
 /**
- * An in-memory fake of Alteryx Server API v3 (shared/apis.md §5, seed 004), served under
+ * An in-memory fake of Alteryx Server API v3 (Alteryx's Server API V3 reference; docs/vendors.md), served under
  * `/webapi` exactly as a real server's "Web API address":
  *
  * - `POST /webapi/oauth2/token`: client credentials in the form or as Basic auth; tokens expire
@@ -13,7 +13,7 @@
  * - `DELETE /webapi/v3/jobs/{id}`: running → cancelled, queued → deleted, else the documented 400s.
  * - Every `/v3` call needs a live bearer token, else 401 with the ASP.NET message.
  *
- * Choices where the docs are silent ([INF] in apis.md): the default page size is 50 and
+ * Choices where the vendor's docs are silent: the default page size is 50 and
  * `limit` is capped at 100 (the applied value is echoed as `pageSize`); the default sort is
  * `CreateDate asc`; bad parameters give 400 `{"message":"The request is invalid."}`; a job that
  * has not started has `startTime: null` and `executionTime: "00:00:00"`; an active job's

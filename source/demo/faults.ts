@@ -1,5 +1,5 @@
 /**
- * The demo fleet's fault switch (issue 7): what each injectable fault is, how it is switched
+ * The demo fleet's fault switch (docs/faults.md): what each injectable fault is, how it is switched
  * (the `/__jobtop/fault` control endpoint, the JOBTOP_DEMO_FAULTS / JOBTOP_DEMO_HOSTILE
  * variables, or RunningDemoServer.setFault in tests) and the response bodies and rewrites the
  * faults need, and the slow and oversized body writers. kit.ts wires them into every server

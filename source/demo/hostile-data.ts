@@ -1,5 +1,5 @@
 /**
- * The demo servers' body-rewriting modes (issue 7). Hostile data: the strings a compromised or
+ * The demo servers' body-rewriting modes (docs/faults.md). Hostile data: the strings a compromised or
  * careless server could send, planted in the fields jobtop renders — names, types, hosts, users,
  * log lines, messages, error bodies, result values and (reversibly) job ids; jobtop must show all
  * of it as inert text. Schema drift: unknown states, missing and mistyped fields. Vanish: list
@@ -274,7 +274,9 @@ const DRIFTS: Record<Vendor, readonly [Drift, Drift, Drift]> = {
 /** Applies `vanish` or `drift` to a JSON body in place (the caller passes its own copy). */
 export function rewriteBody(vendor: Vendor, path: string, body: unknown, fault: FaultName | null): void {
   if (fault !== 'vanish' && fault !== 'drift') return;
-  const records = listRecords(body);
+  // why: a VectorCharts server from before pagination lists its jobs as a bare array (no other answer is one).
+  const bareList = vendor === 'vectorcharts' && Array.isArray(body) ? (body as Record<string, unknown>[]) : null;
+  const records = listRecords(body) ?? bareList;
   if (fault === 'drift') {
     records?.slice(0, 3).forEach((record, index) => DRIFTS[vendor][index](record));
     return;

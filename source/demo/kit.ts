@@ -22,6 +22,7 @@ import {
   type FaultState,
 } from './faults.js';
 import { rewriteResponse, stripHostileIds } from './hostile-data.js';
+import { joinBody, sendStreamed, type StreamedBody } from './streamed-body.js';
 
 /** A request as a demo handler sees it. */
 export interface DemoRequest {
@@ -33,11 +34,12 @@ export interface DemoRequest {
   body: string;
 }
 
-/** What a demo handler answers. `json` is serialised; `text` is sent as is. */
+/** What a demo handler answers. `json` is serialised; `text` is sent as is; `stream` is generated as it is sent (JSON). */
 export interface DemoResponse {
   status: number;
   json?: unknown;
   text?: string;
+  stream?: StreamedBody;
   headers?: Record<string, string>;
 }
 
@@ -251,7 +253,13 @@ function send(res: ServerResponse, response: DemoResponse, state: FaultState): v
   if (res.headersSent || res.destroyed) return;
   const headers: Record<string, string> = { ...response.headers };
   let payload = '';
-  if (response.json !== undefined) {
+  if (response.stream !== undefined) {
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+    const rewrites = state.fault === 'truncated' || state.fault === 'slow-body' || state.fault === 'reset';
+    // why: the faults that cut or trickle a body need it whole; only then is a large body held, for one answer.
+    if (!rewrites) return sendStreamed(res, response.status, headers, response.stream);
+    payload = joinBody(response.stream);
+  } else if (response.json !== undefined) {
     payload = JSON.stringify(response.json);
     headers['content-type'] ??= 'application/json; charset=utf-8';
   } else if (response.text !== undefined) {

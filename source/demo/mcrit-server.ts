@@ -1,6 +1,6 @@
 /**
- * MCRIT demo server: an in-memory fake of MCRIT's job API as shared/apis.md §4 describes it
- * (`danielplohmann/mcrit` JobResource.py, application_routes.py, libs/mongoqueue.py).
+ * MCRIT demo server: an in-memory fake of MCRIT's job API as the vendor's code implements it
+ * (`danielplohmann/mcrit` JobResource.py, application_routes.py, libs/mongoqueue.py; docs/vendors.md).
  *
  * What it reproduces:
  * - raw job documents in relaxed Extended JSON (`{"$oid"}`, `{"$date": "…Z"}`), in mongoqueue's
@@ -19,7 +19,9 @@
  *   failed attempts (traceback in `last_error`, `attempts_left` decremented, back to queued,
  *   0 left = failed); cross-compare groups whose combine job waits on its matching jobs
  *   (`required_by` / `unfinished_dependencies`); a rare operator termination; deletes that stop a
- *   running job at its next progress report (or never, if it reports no progress).
+ *   running job at its next progress report (or never, if it reports no progress);
+ * - with `oversizedResult`, one finished getUniqueBlocks job (MCRIT_OVERSIZED_JOB_ID) whose result
+ *   is about 6 MB, over a client's default body limit, generated while it is sent.
  * The pieces live in `./mcrit/` (store, generator, runner, timeline, routes, wire format); this
  * file composes them.
  * Simplifications: a permanently failed job notifies its dependants (the real `error()` crashes
@@ -33,9 +35,11 @@ import { createJobGenerator } from './mcrit/job-generator.js';
 import { createJobRunner, createWorkers } from './mcrit/job-runner.js';
 import { createJobStore } from './mcrit/job-store.js';
 import { createSimulationTimeline } from './mcrit/simulation-timeline.js';
+import { createOversizedJob, isOversizedJob } from './mcrit/oversized-result.js';
 import type { McritSimulator, McritSimulatorOptions } from './mcrit/simulator-types.js';
 
 export { MCRIT_DEMO_TOKEN, MCRIT_DEMO_VERSION } from './mcrit/constants.js';
+export { MCRIT_OVERSIZED_JOB_ID } from './mcrit/oversized-result.js';
 export type { McritDate, McritJobDocument, McritObjectId } from './mcrit/job-document.js';
 export type { McritSimulator, McritSimulatorOptions, McritSubmission } from './mcrit/simulator-types.js';
 
@@ -50,6 +54,12 @@ export function createMcritSimulator(options: McritSimulatorOptions = {}): Mcrit
   const store = createJobStore(random);
   const runner = createJobRunner(random, store, workers);
   const generator = createJobGenerator(random, store);
+  // why: stored before the seeded history, as the oldest job; it draws nothing from `random`.
+  const oversized = options.oversizedResult ? createOversizedJob() : null;
+  if (oversized) {
+    store.store(oversized.document);
+    store.count(oversized.document.payload.method, identifyJobState(oversized.document), 1);
+  }
   const timeline = createSimulationTimeline({
     random,
     store,
@@ -59,11 +69,17 @@ export function createMcritSimulator(options: McritSimulatorOptions = {}): Mcrit
     jobCount,
     arrivals: options.arrivals !== false,
     cap: Math.max(2 * jobCount, 50),
+    pinned: isOversizedJob,
   });
   for (const [method, counts] of Object.entries(options.staleCounters ?? {})) {
     for (const [state, n] of Object.entries(counts)) store.count(method, state, n);
   }
-  const handle = createMcritHandler(token, store, (document) => runner.remove(document, timeline.clock));
+  const handle = createMcritHandler(
+    token,
+    store,
+    (document) => runner.remove(document, timeline.clock),
+    (document) => (oversized && isOversizedJob(document) ? oversized.answer : undefined),
+  );
 
   return {
     vendor: 'mcrit',

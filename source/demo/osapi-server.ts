@@ -1,5 +1,5 @@
 /**
- * An in-memory OSAPI controller speaking the job API of shared/apis.md §2 (osapi-io/osapi
+ * An in-memory OSAPI controller speaking OSAPI's job API as the vendor's code has it (osapi-io/osapi
  * `internal/controller/api/job`, `internal/job/client/jobs.go`, `internal/controller/api/middleware.go`).
  *
  * What it reproduces:

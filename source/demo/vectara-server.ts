@@ -1,6 +1,7 @@
 /**
- * Vectara demo server: both Jobs APIs over one in-memory job store, as /work/shared/apis.md §3
- * describes them, plus an OAuth2 client-credentials token endpoint.
+ * Vectara demo server: both Jobs APIs over one in-memory job store, as Vectara's API reference
+ * (docs.vectara.com, v2 REST and v1 ListJobs; docs/vendors.md) describes them, plus an OAuth2
+ * client-credentials token endpoint.
  *
  * - v2: `GET /v2/jobs` (`limit` 1–100 default 10, `page_key`, `state`, `corpus_key`, `after`),
  *   `GET /v2/jobs/{job_id}` (pattern `job_.+`); ISO timestamps at second precision; errors
@@ -14,7 +15,7 @@
  * - `POST /oauth2/token`: `grant_type=client_credentials` with the client id and secret in the form
  *   or in Basic auth; Cognito-style `{"error": "invalid_client"}` refusals.
  *
- * Choices where apis.md leaves room [INF]: v1 without `state` returns QUEUED and STARTED only (one
+ * Choices where the vendor's docs leave room: v1 without `state` returns QUEUED and STARTED only (one
  * side of the documented contradiction, so a client that omits it visibly misses jobs); v1
  * `numResults` defaults to 10; cursors are base64 JSON `{"offset": n}` (v1 keys also freeze the
  * first page's filters, since later pages ignore every other field); newest first; v1 reports bad

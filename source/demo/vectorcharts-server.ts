@@ -1,19 +1,21 @@
 /**
- * An in-memory fake of the VectorCharts Portal API, wire-faithful to shared/apis.md §1:
+ * An in-memory fake of the VectorCharts Portal API, wire-faithful to the vendor's Portal API reference
+ * (docs.vectorcharts.com/oem/portal-api-reference; docs/vendors.md):
  * - `GET /api/portal/v1/jobs?activeOnly&limit&offset`: newest first, `limit` default 25 and clamped to
  *   200 (the applied value is echoed in `pagination.limit`), `activeOnly=true` = pending + running,
  *   `{jobs, pagination: {limit, offset, total}}`; steps and logs inline; ms-epoch times, ISO log times.
  * - `POST /api/portal/v1/jobs {jobType}`: 200 `{jobId, jobState: "pending"}`, 400 for a missing or
  *   unstartable type, 409 while a job of that type is pending or running.
- * - Before pagination (`listShape: 'bare-array'`): `GET /jobs` answers a bare array of every job
- *   (no `priority` yet) and ignores `limit`/`offset`.
+ * - Before pagination (`listShape: 'bare-array'`, servers from before the docs change of 2026-06-03;
+ *   the demo fleet's `demo-legacy-vectorcharts`): `GET /jobs` answers a bare array of every job (no
+ *   `priority` yet) and ignores `limit`/`offset`.
  * - `POST /api/portal/v1/auth/logout` with the session's Bearer token ends it (200; 401 otherwise).
  * - `POST /api/portal/v1/auth/login {username, password}`: the login response with `token.id`;
  *   400 malformed body, 401 bad credentials. Every other Portal path needs `Authorization: Bearer`
  *   with the demo API token or a live session token, else 401. Error bodies are `{"error": "..."}`.
  * - No get-one, cancel, delete or retry endpoint (404), as in the real API.
  *
- * Choices where apis.md is silent [INF]: a non-integer or < 1 `limit`, a negative `offset` and an
+ * Choices where the vendor's docs are silent: a non-integer or < 1 `limit`, a negative `offset` and an
  * `activeOnly` other than true/false get 400; a retried step shows as two step records (attempt 1
  * failed with its error, attempt 2); `cancelled` happens to a few jobs (an administrator's doing).
  *

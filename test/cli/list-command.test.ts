@@ -36,16 +36,17 @@ describe('jobtop list', () => {
     htmlServer.close();
   });
 
-  it('prints jobs from all five demo vendors as JSON and exits 0', async () => {
+  it('prints jobs from all five demo vendors and the legacy VectorCharts server as JSON and exits 0', async () => {
     const result = await runCli(['--demo', 'list', '--json']);
     expect(result.code).toBe(0);
     const body = JSON.parse(result.stdout) as { jobs: Record<string, unknown>[]; sources: Record<string, unknown>[] };
-    expect(body.sources.map((source) => [source.type, source.ok, source.error])).toEqual([
-      ['vectorcharts', true, null],
-      ['osapi', true, null],
-      ['vectara', true, null],
-      ['mcrit', true, null],
-      ['alteryx', true, null],
+    expect(body.sources.map((source) => [source.name, source.type, source.ok, source.error])).toEqual([
+      ['demo-vectorcharts', 'vectorcharts', true, null],
+      ['demo-osapi', 'osapi', true, null],
+      ['demo-vectara', 'vectara', true, null],
+      ['demo-mcrit', 'mcrit', true, null],
+      ['demo-alteryx', 'alteryx', true, null],
+      ['demo-legacy-vectorcharts', 'vectorcharts', true, null],
     ]);
     expect(new Set(body.jobs.map((job) => job.vendor))).toEqual(
       new Set(['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx']),

@@ -192,7 +192,7 @@ describe('jobtop get', () => {
     expect(await runCli(['get', 'nowhere/1', '--config', config])).toMatchObject({
       code: 1,
       stderr: expect.stringContaining(
-        `jobtop: no source named "nowhere" in ${config} (sources: demo-osapi, demo-alteryx, demo-vectorcharts)`,
+        `jobtop: no source named "nowhere" in ${config} (sources: demo-osapi, demo-alteryx, demo-vectorcharts, demo-legacy-vectorcharts)`,
       ),
     });
     expect(await runCli(['get', 'no-slash', '--config', config])).toMatchObject({

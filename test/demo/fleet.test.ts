@@ -1,7 +1,7 @@
 /**
- * The demo fleet end to end, in process: every vendor's simulator on real loopback HTTP,
- * monitored through the config layer and the real adapters, with a frozen clock so the
- * simulators' own records are the oracle for the states jobtop reports.
+ * The demo fleet end to end, in process: every vendor's simulator (and the legacy VectorCharts
+ * server) on real loopback HTTP, monitored through the config layer and the real adapters, with a
+ * frozen clock so the simulators' own records are the oracle for the states jobtop reports.
  */
 import { hasNoDetail } from '../../source/demo/alteryx/routes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import type { Vendor } from '../../source/domain/job.js';
 import { REAL_SERVER_QUIRKS, startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
 import type { AlteryxSimulator } from '../../source/demo/alteryx-server.js';
 import { deriveMcritState } from '../../source/adapters/mcrit/index.js';
-import type { McritSimulator } from '../../source/demo/mcrit-server.js';
+import { MCRIT_OVERSIZED_JOB_ID, type McritSimulator } from '../../source/demo/mcrit-server.js';
 import type { OsapiSimulator } from '../../source/demo/osapi-server.js';
 import type { VectaraSimulator } from '../../source/demo/vectara-server.js';
 import type { VectorChartsSimulator } from '../../source/demo/vectorcharts-server.js';
@@ -39,15 +39,54 @@ describe('the embedded demo fleet', () => {
     await fleet.close();
   });
 
-  it('serves all five vendors, each answering through its adapter', () => {
-    expect(outcomes.map((outcome) => [outcome.vendor, outcome.ok, outcome.error])).toEqual([
-      ['vectorcharts', true, null],
-      ['osapi', true, null],
-      ['vectara', true, null],
-      ['mcrit', true, null],
-      ['alteryx', true, null],
+  it('serves all five vendors and a legacy VectorCharts server, each answering through its adapter', () => {
+    expect(outcomes.map((outcome) => [outcome.name, outcome.vendor, outcome.ok, outcome.error])).toEqual([
+      ['demo-vectorcharts', 'vectorcharts', true, null],
+      ['demo-osapi', 'osapi', true, null],
+      ['demo-vectara', 'vectara', true, null],
+      ['demo-mcrit', 'mcrit', true, null],
+      ['demo-alteryx', 'alteryx', true, null],
+      ['demo-legacy-vectorcharts', 'vectorcharts', true, null],
     ]);
-    for (const outcome of outcomes) expect(outcome.jobs.length).toBeGreaterThan(10);
+    for (const outcome of outcomes.filter((entry) => entry.name !== 'demo-legacy-vectorcharts'))
+      expect(outcome.jobs.length, outcome.name).toBeGreaterThan(10);
+  });
+
+  it('plays a VectorCharts server from before pagination: a bare array of every job, cut to the source limit by jobtop', () => {
+    const server = fleet.servers['legacy-vectorcharts'];
+    const limit = fleet.sources.find((source) => source.name === 'demo-legacy-vectorcharts')!.limit as number;
+    const all = (server.simulator as VectorChartsSimulator).jobs();
+    expect(all.length).toBeGreaterThan(limit);
+    const legacy = outcomes.find((outcome) => outcome.name === 'demo-legacy-vectorcharts')!;
+    expect(legacy.jobs.map((job) => job.id)).toEqual(all.slice(0, limit).map((job) => job.id));
+    expect(legacy.total).toBe(all.length);
+    const lists = server.requests.filter((request) => request.path === '/api/portal/v1/jobs');
+    expect(lists.map((request) => request.query)).toEqual([{ limit: String(limit), offset: '0' }]);
+  });
+
+  it('plays an MCRIT job whose result is over the default body limit: reported with its size, never as no result', async () => {
+    const entry = fleet.sources.find((source) => source.name === 'demo-mcrit')!;
+    const [spec] = parseConfigText(stringify({ sources: [entry] }), '(demo)', {}).sources;
+    const source = createSource(spec.spec);
+    try {
+      const listed = outcomes.find((outcome) => outcome.name === 'demo-mcrit')!.jobs;
+      const job = listed.find((candidate) => candidate.id === MCRIT_OVERSIZED_JOB_ID);
+      expect([job?.type, job?.state]).toEqual(['getUniqueBlocks', 'succeeded']);
+      const detail = await source.detail(MCRIT_OVERSIZED_JOB_ID);
+      const response = await fetch(`${fleet.servers.mcrit.url}/jobs/${MCRIT_OVERSIZED_JOB_ID}/result?compact=true`, {
+        headers: { apitoken: String(entry.apiToken) },
+      });
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(body.length).toBeGreaterThan(4 * 1024 * 1024);
+      expect(detail?.result).toBeUndefined();
+      expect(detail?.resultTooLarge).toEqual({ bytes: body.length, limitBytes: 4 * 1024 * 1024 });
+      const parsed = JSON.parse(body.toString('utf8')) as {
+        data: { statistics: { unique_blocks_overall: number }; unique_blocks: object };
+      };
+      expect(Object.keys(parsed.data.unique_blocks)).toHaveLength(parsed.data.statistics.unique_blocks_overall);
+    } finally {
+      await source.close();
+    }
   });
 
   it('has jobs in several states per vendor, and active ones in the fleet', () => {
@@ -60,7 +99,9 @@ describe('the embedded demo fleet', () => {
   });
 
   it('reports each job in the state its simulator holds', () => {
-    const truth: Record<Vendor, Map<string, string>> = {
+    const legacy = fleet.servers['legacy-vectorcharts'].simulator as VectorChartsSimulator;
+    const truth: Record<string, Map<string, string>> = {
+      'legacy-vectorcharts': new Map(legacy.jobs().map((job) => [job.id, job.jobState])),
       vectorcharts: new Map(
         (fleet.servers.vectorcharts.simulator as VectorChartsSimulator).jobs().map((job) => [job.id, job.jobState]),
       ),
@@ -84,7 +125,7 @@ describe('the embedded demo fleet', () => {
     let compared = 0;
     for (const outcome of outcomes) {
       for (const job of outcome.jobs) {
-        const native = truth[outcome.vendor as Vendor].get(job.id);
+        const native = truth[outcome.name.replace(/^demo-/, '')].get(job.id);
         expect(native, `${job.key} exists on its server`).toBeDefined();
         // why: the fleet plays non-app Alteryx workflows whose detail answers 404: their outcome is unknown, and says so.
         const withoutDetail =

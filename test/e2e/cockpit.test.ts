@@ -50,7 +50,9 @@ describe('the cockpit in a real terminal', () => {
     await session.press('/', ...'source:demo-mcrit,demo-osapi -state:succeeded'.split(''), KEYS.enter);
     const screen = await session.waitForScreen(
       (text) =>
-        text.includes('filter /source:demo-mcrit,demo-osapi -state:succeeded') &&
+        // why: at 120 columns the title also says "showing N of M" (the legacy VectorCharts source keeps
+        // 8 of its jobs), so the end of a long query may be cut.
+        text.includes('filter /source:demo-mcrit,demo-osapi -state:') &&
         rows(text).length > 0 &&
         rows(text).every((line) => /demo-(mcrit|osapi)/.test(line)),
     );

@@ -19,13 +19,17 @@ describe('jobtop exporter (process)', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('serves the demo fleet, then stops cleanly on %s', async (signal) => {
     const exporter = await startExporterProcess(['--demo', '--listen', '127.0.0.1:0']);
     expect(exporter.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(exporter.stdout()).toContain('for 5 sources (read-only)');
+    // the five vendors and the legacy VectorCharts server (docs/vendors.md, "The demo fleet")
+    expect(exporter.stdout()).toContain('for 6 sources (read-only)');
     // Every source up once its first poll has answered.
     const families = await vi.waitFor(
       async () => {
         const scraped = await scrape(`${exporter.url}/metrics`);
         for (const vendor of VENDORS)
           expect(valueOf(scraped, 'jobtop_source_up', { source: `demo-${vendor}`, vendor }), vendor).toBe(1);
+        expect(
+          valueOf(scraped, 'jobtop_source_up', { source: 'demo-legacy-vectorcharts', vendor: 'vectorcharts' }),
+        ).toBe(1);
         return scraped;
       },
       { timeout: 20_000, interval: 100 },

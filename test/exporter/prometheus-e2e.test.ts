@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
-import { JOB_STATES, VENDORS } from '../../source/domain/job.js';
+import { JOB_STATES } from '../../source/domain/job.js';
 import { startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
 import { startExporterProcess, type ExporterProcess } from '../helpers/exporter-process.js';
 import { scrape, seriesOf } from '../helpers/metrics.js';
@@ -113,7 +113,7 @@ describe.skipIf(!installed && !required)('with a real Prometheus', () => {
           const served = await scrape(`${exporter.url}/metrics`);
           const stored = await query('jobtop_jobs');
           expect(stored.status, prometheusLog).toBe('success');
-          expect(stored.data.result).toHaveLength(VENDORS.length * JOB_STATES.length);
+          expect(stored.data.result).toHaveLength(fleet.sources.length * JOB_STATES.length);
           for (const sample of stored.data.result) {
             const [series] = seriesOf(served, 'jobtop_jobs', {
               source: sample.metric.source,
@@ -127,7 +127,7 @@ describe.skipIf(!installed && !required)('with a real Prometheus', () => {
         { timeout: 45_000, interval: 500 },
       );
       const up = await query('sum(jobtop_source_up)');
-      expect(Number(up.data.result[0].value[1])).toBe(VENDORS.length);
+      expect(Number(up.data.result[0].value[1])).toBe(fleet.sources.length);
     });
 
     it('evaluates every example rule without error', async () => {

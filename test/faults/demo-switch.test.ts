@@ -117,6 +117,7 @@ describe('the demo fault switch', () => {
       ['demo-vectara', true],
       ['demo-mcrit', false],
       ['demo-alteryx', true],
+      ['demo-legacy-vectorcharts', true],
     ]);
     expect(result.stderr).toBe(
       'jobtop: demo-mcrit: 500 server error: internal server error: database is locked (GET /jobs)\n',

@@ -13,6 +13,11 @@ import { runCli } from '../helpers/run-cli.js';
 import { buildSources, recordUnhandled, startStillFleet, writeConfig } from './harness.js';
 
 const VENDORS: readonly Vendor[] = ['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx'];
+/** Every demo source and its vendor: the five, and the VectorCharts server from before pagination (a bare array). */
+const SOURCES: readonly [string, Vendor][] = [
+  ...VENDORS.map((vendor): [string, Vendor] => [`demo-${vendor}`, vendor]),
+  ['demo-legacy-vectorcharts', 'vectorcharts'],
+];
 
 describe('schema drift', () => {
   let fleet: DemoFleet;
@@ -35,36 +40,36 @@ describe('schema drift', () => {
     expect(unhandled.errors).toEqual([]);
   });
 
-  const outcome = (list: SourceOutcome[], vendor: Vendor) => list.find((candidate) => candidate.vendor === vendor)!;
+  const outcome = (list: SourceOutcome[], name: string) => list.find((candidate) => candidate.name === name)!;
   const byId = (jobs: readonly Job[]) => new Map(jobs.map((job) => [job.id, job]));
 
-  it.each(VENDORS)('%s: the source stays healthy and keeps every job', (vendor) => {
-    expect(outcome(clean, vendor)).toMatchObject({ ok: true, error: null });
-    expect(outcome(drifted, vendor)).toMatchObject({ ok: true, error: null });
+  it.each(SOURCES)('%s: the source stays healthy and keeps every job', (name) => {
+    expect(outcome(clean, name)).toMatchObject({ ok: true, error: null });
+    expect(outcome(drifted, name)).toMatchObject({ ok: true, error: null });
     expect(
-      outcome(drifted, vendor)
+      outcome(drifted, name)
         .jobs.map((job) => job.id)
         .sort(),
     ).toEqual(
-      outcome(clean, vendor)
+      outcome(clean, name)
         .jobs.map((job) => job.id)
         .sort(),
     );
   });
 
-  it.each(VENDORS)('%s: an unknown state becomes "unknown" and keeps the native value', (vendor) => {
+  it.each(SOURCES)('%s: an unknown state becomes "unknown" and keeps the native value', (name, vendor) => {
     // The list comes newest first, so the clean poll's first job is the one the drift hit first.
-    const target = outcome(clean, vendor).jobs[0];
-    const job = byId(outcome(drifted, vendor).jobs).get(target.id)!;
+    const target = outcome(clean, name).jobs[0];
+    const job = byId(outcome(drifted, name).jobs).get(target.id)!;
     expect(job.state).toBe('unknown');
     expect(job.nativeState).toBe(DRIFTED_NATIVE_STATES[vendor]);
     expect(target.state).not.toBe('unknown');
     expect(job.type).toBe(target.type);
   });
 
-  it.each(VENDORS)('%s: missing fields cost only those fields', (vendor) => {
-    const target = outcome(clean, vendor).jobs[1];
-    const job = byId(outcome(drifted, vendor).jobs).get(target.id)!;
+  it.each(SOURCES)('%s: missing fields cost only those fields', (name) => {
+    const target = outcome(clean, name).jobs[1];
+    const job = byId(outcome(drifted, name).jobs).get(target.id)!;
     expect(job.createdAt).toBeNull();
     expect(target.createdAt).not.toBeNull();
     expect(job.type).not.toBe(target.type);
@@ -72,16 +77,16 @@ describe('schema drift', () => {
     expect(job.state).toBe(target.state);
   });
 
-  it.each(VENDORS)('%s: mistyped fields cost only those fields', (vendor) => {
-    const target = outcome(clean, vendor).jobs[2];
-    const job = byId(outcome(drifted, vendor).jobs).get(target.id)!;
+  it.each(SOURCES)('%s: mistyped fields cost only those fields', (name) => {
+    const target = outcome(clean, name).jobs[2];
+    const job = byId(outcome(drifted, name).jobs).get(target.id)!;
     expect(job.createdAt).toBeNull();
     expect(target.createdAt).not.toBeNull();
     expect(job.state).toBe(target.state);
     expect(job.type).toBe(target.type);
     // Jobs the drift did not touch are exactly as before.
-    for (const untouched of outcome(clean, vendor).jobs.slice(3)) {
-      const after = byId(outcome(drifted, vendor).jobs).get(untouched.id)!;
+    for (const untouched of outcome(clean, name).jobs.slice(3)) {
+      const after = byId(outcome(drifted, name).jobs).get(untouched.id)!;
       expect({ ...after, raw: null }).toEqual({ ...untouched, raw: null });
     }
   });

@@ -38,9 +38,14 @@ export async function startStillFleet(
   return fleet;
 }
 
-/** The fleet's config entries, renamed `<prefix>-<vendor>`. */
+/** The fleet's config entries, renamed `<prefix>-<vendor>` (`<prefix>-legacy-vectorcharts` for the legacy server). */
 export function renamed(fleet: DemoFleet, prefix: string): Record<string, unknown>[] {
-  return fleet.sources.map((source) => ({ ...source, name: `${prefix}-${String(source.type)}` }));
+  return fleet.sources.map((source) => ({ ...source, name: String(source.name).replace(/^demo-/, `${prefix}-`) }));
+}
+
+/** The renamed sources' names and vendors, in fleet order (every vendor, then the legacy VectorCharts server). */
+export function renamedSources(fleet: DemoFleet, prefix: string): { name: string; vendor: Vendor }[] {
+  return renamed(fleet, prefix).map((source) => ({ name: String(source.name), vendor: source.type as Vendor }));
 }
 
 /**

@@ -9,9 +9,7 @@ import type { Vendor } from '../../source/domain/job.js';
 import type { DemoFleet } from '../../source/demo/fleet.js';
 import { FAULT_NAMES, type FaultName } from '../../source/demo/faults.js';
 import { runCli } from '../helpers/run-cli.js';
-import { renamed, startStillFleet, writeConfig } from './harness.js';
-
-const VENDORS: readonly Vendor[] = ['vectorcharts', 'osapi', 'vectara', 'mcrit', 'alteryx'];
+import { renamed, renamedSources, startStillFleet, writeConfig } from './harness.js';
 const TIMEOUT_MS = 1000;
 
 /** A fresh process logs in first, so VectorCharts' login and Alteryx's token request meet the fault before the list does. */
@@ -87,8 +85,7 @@ describe('jobtop list --json under every fault', () => {
       expect(calmSource).toMatchObject({ ok: true, error: null });
       expect(calmSource.jobCount).toBeGreaterThan(10);
       expect(new Set(body.jobs.map((job) => job.source))).toEqual(new Set(['calm-osapi']));
-      for (const vendor of VENDORS) {
-        const name = `bad-${vendor}`;
+      for (const { name, vendor } of renamedSources(faulty, 'bad')) {
         const source = body.sources.find((candidate) => candidate.name === name)!;
         const short = expectedShort(fault, vendor)!;
         expect(source, name).toMatchObject({ ok: false, jobCount: 0 });
@@ -101,7 +98,7 @@ describe('jobtop list --json under every fault', () => {
           expect(source.elapsedMs, name).toBeLessThan(TIMEOUT_MS + 1500);
         }
       }
-      expect(result.stderr.trimEnd().split('\n')).toHaveLength(VENDORS.length);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(faulty.sources.length);
     },
   );
 
@@ -110,10 +107,10 @@ describe('jobtop list --json under every fault', () => {
     const result = await runCli(['list', '--json', '--config', config]);
     expect(result.code).toBe(0);
     const body = JSON.parse(result.stdout) as ListJson;
-    for (const vendor of VENDORS)
+    for (const { name } of renamedSources(faulty, 'bad'))
       expect(
-        body.sources.find((source) => source.name === `bad-${vendor}`),
-        vendor,
+        body.sources.find((source) => source.name === name),
+        name,
       ).toMatchObject({ ok: true, error: null, jobCount: 0 });
     expect(result.stderr).toBe('');
   });

@@ -81,7 +81,14 @@ describe('the packed tarball', () => {
     const { jobs } = JSON.parse(stdout) as { jobs: { key: string; source: string }[] };
     expect(jobs.length).toBeGreaterThan(10);
     expect(new Set(jobs.map((job) => job.source))).toEqual(
-      new Set(['demo-vectorcharts', 'demo-osapi', 'demo-vectara', 'demo-mcrit', 'demo-alteryx']),
+      new Set([
+        'demo-vectorcharts',
+        'demo-osapi',
+        'demo-vectara',
+        'demo-mcrit',
+        'demo-alteryx',
+        'demo-legacy-vectorcharts',
+      ]),
     );
   });
 });

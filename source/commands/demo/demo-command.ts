@@ -24,9 +24,14 @@ export const demoCommand: Command = {
   name: 'demo',
   usage: 'demo [--port N]',
   summary:
-    'Serve the embedded demo fleet (all five vendor APIs on 127.0.0.1) alone, printing a config that monitors it.',
+    'Serve the embedded demo fleet (all five vendor APIs and a legacy VectorCharts server on 127.0.0.1) alone, printing a config that monitors it.',
   flags: {
-    port: { type: 'string', value: 'N', description: 'first port; vendor i listens on N+i (default: ephemeral ports)' },
+    port: {
+      type: 'string',
+      value: 'N',
+      description:
+        'first port; server i listens on N+i, the legacy VectorCharts server last (default: ephemeral ports)',
+    },
   },
   run(args, io) {
     const port = args.flags.port === undefined ? undefined : Number(args.flags.port);

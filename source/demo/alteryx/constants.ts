@@ -15,9 +15,9 @@ export const ALTERYX_PROTECTED_OWNER = 'Payroll Service';
 /** The ASP.NET 401 body. */
 export const ALTERYX_DENIED_MESSAGE = 'Authorization has been denied for this request.';
 
-/** Page size of `GET /v3/jobs` when the request names none ([INF]). */
+/** Page size of `GET /v3/jobs` when the request names none (our choice; the docs give none). */
 export const DEFAULT_PAGE_SIZE = 50;
-/** Largest page size applied unless the options say otherwise ([INF]). */
+/** Largest page size applied unless the options say otherwise (our choice; the docs give none). */
 export const DEFAULT_MAX_PAGE_SIZE = 100;
 /** Jobs that can be Initializing or Running at once. */
 export const WORKER_SLOTS = 4;

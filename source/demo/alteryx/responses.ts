@@ -6,7 +6,7 @@ export function reply(status: number, message: string): DemoResponse {
   return { status, json: { message } };
 }
 
-/** The 400 for a parameter the server does not accept ([INF]: apis.md gives no body). */
+/** The 400 for a parameter the server does not accept (the vendor's docs give no body: our choice). */
 export function invalidRequest(): DemoResponse {
   return reply(400, 'The request is invalid.');
 }

@@ -15,6 +15,7 @@ import {
 } from './falcon-responses.js';
 import type { McritJobDocument } from './job-document.js';
 import { createJobRoutes } from './job-routes.js';
+import type { StreamedBody } from '../streamed-body.js';
 import type { JobStore } from './job-store.js';
 import { isTrueFlag } from './query-values.js';
 
@@ -27,13 +28,17 @@ function authenticate(token: string | null, request: DemoRequest): DemoResponse 
   return given === token ? null : { status: 401, json: FALCON_TOKEN_INVALID };
 }
 
-/** Creates the request handler over a store; `remove` deletes one job at the simulator's clock. */
+/**
+ * Creates the request handler over a store; `remove` deletes one job at the simulator's clock,
+ * `streamed` gives the answers of results generated while they are sent.
+ */
 export function createMcritHandler(
   token: string | null,
   store: JobStore,
   remove: (document: McritJobDocument) => void,
+  streamed?: (document: McritJobDocument) => StreamedBody | undefined,
 ): (request: DemoRequest) => DemoResponse {
-  const jobs = createJobRoutes(store, remove);
+  const jobs = createJobRoutes(store, remove, streamed);
 
   function statusRoute(): DemoResponse {
     const samples = store.documents.filter(

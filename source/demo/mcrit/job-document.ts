@@ -10,7 +10,7 @@ export interface McritObjectId {
   $oid: string;
 }
 
-/** A job document exactly as MCRIT serialises it (apis.md §4.4). */
+/** A job document exactly as MCRIT serialises it (mongoqueue's document, `json_util.dumps` in relaxed mode). */
 export interface McritJobDocument {
   _id: McritObjectId;
   locked_by: string | null;

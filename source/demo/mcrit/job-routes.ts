@@ -8,6 +8,7 @@ import { FALCON_500, INVALID_JOB_ID, INVALID_RESULT_ID, methodNotAllowed, ok } f
 import type { McritJobDocument } from './job-document.js';
 import { parametersText } from './job-parameters.js';
 import { buildResult } from './job-results.js';
+import type { StreamedBody } from '../streamed-body.js';
 import type { JobStore } from './job-store.js';
 import { pythonInt, pythonSlice } from './python-format.js';
 import { isTrueFlag, parseDeleteDate } from './query-values.js';
@@ -33,13 +34,27 @@ function documentResponse(document: McritJobDocument | undefined): DemoResponse 
   return ok(document ? structuredClone(document) : null);
 }
 
-function resultResponse(request: DemoRequest, document: McritJobDocument): DemoResponse {
-  return ok(buildResult(document, isTrueFlag(request.query.get('compact'))));
-}
+/**
+ * A job's result answer. `streamed` gives the whole answer of a result too large to build in
+ * memory (generated as it is sent; `compact` does not shrink a unique-blocks result).
+ */
+type StreamedAnswer = (document: McritJobDocument) => StreamedBody | undefined;
 
-/** Creates the handlers; `remove` deletes one job (and stops its worker) at the simulator's clock. */
-export function createJobRoutes(store: JobStore, remove: (document: McritJobDocument) => void): JobRoutes {
+/**
+ * Creates the handlers; `remove` deletes one job (and stops its worker) at the simulator's clock,
+ * `streamed` answers the results that are sent as they are generated.
+ */
+export function createJobRoutes(
+  store: JobStore,
+  remove: (document: McritJobDocument) => void,
+  streamed: StreamedAnswer = () => undefined,
+): JobRoutes {
   const { documents, byId } = store;
+  function resultResponse(request: DemoRequest, document: McritJobDocument): DemoResponse {
+    const answer = streamed(document);
+    if (answer) return { status: 200, stream: answer };
+    return ok(buildResult(document, isTrueFlag(request.query.get('compact'))));
+  }
   return {
     listJobs(query) {
       const ascending = isTrueFlag(query.get('ascending'));
@@ -94,7 +109,7 @@ export function createJobRoutes(store: JobStore, remove: (document: McritJobDocu
 
     jobResultRoute(request, id) {
       if (request.method !== 'GET') return methodNotAllowed('GET');
-      // why: for a bad id this handler calls jsonify() without its argument, which raises (apis.md §4.3).
+      // why: for a bad id MCRIT's JobResource calls jsonify() without its argument, which raises (a vendor bug).
       if (!/^[a-fA-F0-9]{24}$/.test(id)) return FALCON_500;
       const document = byId.get(id.toLowerCase());
       if (!document || document.result === null) return ok(null);

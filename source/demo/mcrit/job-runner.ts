@@ -1,6 +1,7 @@
 /**
  * The workers (`Worker-<uuid>`) that take queued jobs and run them to completion, a failed attempt
- * or termination, and the deletes and terminations that stop them (apis.md §4.7).
+ * or termination, and the deletes and terminations that stop them (MCRIT's queue/QueueRemoteCalls.py
+ * and libs/mongoqueue.py).
  */
 import { identifyJobState } from './job-state.js';
 import { randomUuid } from '../kit.js';
@@ -136,7 +137,7 @@ export function createJobRunner(random: () => number, store: JobStore, workers: 
 
   /**
    * A worker only notices that its job vanished or was terminated when it next reports progress
-   * (`_is_terminated`, apis.md §4.7); a job that reports no progress runs to its end.
+   * (`_is_terminated` in MCRIT's queue code); a job that reports no progress runs to its end.
    */
   function abortWorkerOf(jobId: string, plan: JobPlan | undefined, at: number): void {
     const worker = workers.find((candidate) => candidate.jobId === jobId);

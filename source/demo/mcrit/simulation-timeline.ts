@@ -7,6 +7,7 @@ import { HISTORY_MS } from './constants.js';
 import type { JobGenerator } from './job-generator.js';
 import type { JobRunner } from './job-runner.js';
 import type { JobStore } from './job-store.js';
+import type { McritJobDocument } from './job-document.js';
 
 /** What the timeline drives and how. */
 export interface TimelineSettings {
@@ -22,6 +23,8 @@ export interface TimelineSettings {
   arrivals: boolean;
   /** Stored jobs above which the oldest terminal ones are dropped. */
   cap: number;
+  /** Jobs never dropped to keep memory bounded (the oversized-result job). */
+  pinned?: (document: McritJobDocument) => boolean;
 }
 
 /** The simulator's clock and how it moves. */
@@ -35,6 +38,7 @@ export interface SimulationTimeline {
 /** Creates the timeline and seeds its history: `jobCount` jobs over the last two hours, denser towards now. */
 export function createSimulationTimeline(settings: TimelineSettings): SimulationTimeline {
   const { random, store, runner, generator, start, jobCount, arrivals, cap } = settings;
+  const pinned = settings.pinned ?? (() => false);
   let clock = start;
   let nextArrivalAt = Number.POSITIVE_INFINITY;
   const scheduled: { at: number; size: number }[] = [];
@@ -62,7 +66,8 @@ export function createSimulationTimeline(settings: TimelineSettings): Simulation
     for (let index = 0; documents.length > cap && index < documents.length;) {
       const document = documents[index];
       const state: SimulatedMcritState = identifyJobState(document);
-      if (state === 'finished' || state === 'failed' || state === 'terminated') runner.remove(document, at);
+      const terminal = state === 'finished' || state === 'failed' || state === 'terminated';
+      if (terminal && !pinned(document)) runner.remove(document, at);
       else index++;
     }
   }

@@ -14,6 +14,12 @@ export interface McritSimulatorOptions extends SimulatorOptions {
    * exist. Default none; the demo fleet sets some.
    */
   staleCounters?: Record<string, Record<string, number>>;
+  /**
+   * Keep one finished getUniqueBlocks job (MCRIT_OVERSIZED_JOB_ID, the oldest job) whose result is
+   * about 6 MB, over a client's default body limit; generated as it is sent. Default off; the demo
+   * fleet sets it.
+   */
+  oversizedResult?: boolean;
 }
 
 /** What a queued job submitted through the test hook looks like. */

@@ -77,7 +77,7 @@ function timelineEntry(event: OsapiStatusEvent): Record<string, unknown> {
   entry.event = event.event;
   entry.hostname = event.hostname;
   entry.message = EVENT_MESSAGES[event.event](event);
-  // why: the API re-formats timeline stamps at seconds precision (apis.md §2.2).
+  // why: the API re-formats timeline stamps at seconds precision (the controller's job response mapping).
   entry.timestamp = formatRfc3339Seconds(event.at);
   return entry;
 }

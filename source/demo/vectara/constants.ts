@@ -21,7 +21,7 @@ export const SECOND = 1000;
 export const MAX_PAGE_SIZE = 100;
 /** v2 `limit` when none is given. */
 export const DEFAULT_V2_LIMIT = 10;
-/** v1 `numResults` when it is 0 or absent [INF]. */
+/** v1 `numResults` when it is 0 or absent (our choice; the docs give none). */
 export const DEFAULT_V1_NUM_RESULTS = 10;
 /** How far back a v1 list reaches at most (and by default): 180 days. */
 export const V1_WINDOW_SECONDS = 180 * 24 * 3600;

@@ -1,6 +1,6 @@
 /**
  * Reads a v1 ListJobsRequest (`jobId`, `corpusId`, `epochSecs`, `state`, `numResults` ≤ 100,
- * `pageKey`; snake_case accepted). A non-empty `pageKey` replaces every other field (apis.md §3.2):
+ * `pageKey`; snake_case accepted). A non-empty `pageKey` replaces every other field (Vectara's v1 ListJobs reference):
  * it carries the first page's filters frozen in base64 JSON.
  */
 import type { DemoResponse } from '../kit.js';
@@ -48,7 +48,7 @@ export function parseV1Query(body: Record<string, unknown>, now: () => number): 
   return {
     offset: 0,
     numResults: numResults === 0 ? DEFAULT_V1_NUM_RESULTS : numResults,
-    // [INF] the "QUEUED and STARTED" side of the documented contradiction.
+    // our choice: the "QUEUED and STARTED" side of the contradiction in the vendor's docs.
     states: stateNumbers.length > 0 ? stateNumbers : [V1_STATE_NUMBER.queued, V1_STATE_NUMBER.started],
     corpusIds: corpusIds as number[],
     jobId: jobId === '' ? null : jobId,

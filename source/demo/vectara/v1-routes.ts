@@ -1,8 +1,9 @@
 /**
  * v1: `POST /v1/list-jobs` with a `customer-id` header. Protojson-style output; request-level
  * failures come on HTTP 200 in `status[]`; malformed bodies and missing credentials get gRPC-gateway
- * `{code, message, details}` with a non-200 status. Bad keys and customer ids are 200 + status, an
- * expired token 200 + UNAUTHENTICATED, no credentials (or an unknown token) 401 code 16 [INF].
+ * `{code, message, details}` with a non-200 status. Where the docs are silent, our choices: bad keys
+ * and customer ids are 200 + status, an expired token 200 + UNAUTHENTICATED, no credentials (or an
+ * unknown token) 401 code 16.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { bearerToken, type DemoRequest, type DemoResponse } from '../kit.js';

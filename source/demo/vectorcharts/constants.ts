@@ -1,4 +1,4 @@
-/** The VectorCharts Portal simulator's demo credentials, error messages and list limits (apis.md §1). */
+/** The VectorCharts Portal simulator's demo credentials, error messages and list limits (the Portal API reference). */
 
 /** The demo API token the simulator accepts (a long-lived Portal API token). */
 export const VECTORCHARTS_DEMO_API_TOKEN = 'vcp_demo_4f1c2e9a7b3d5860a1c2';
@@ -7,7 +7,7 @@ export const VECTORCHARTS_DEMO_USERNAME = 'admin';
 /** The demo login's password. */
 export const VECTORCHARTS_DEMO_PASSWORD = 'admin';
 
-/** The job types `POST /api/portal/v1/jobs` can start (apis.md §1.3). */
+/** The job types `POST /api/portal/v1/jobs` can start (the Portal API reference, "Create a job"). */
 export const VECTORCHARTS_STARTABLE_TYPES = ['refresh-public-charts', 'clear-tiles', 'vacuum-analyze'] as const;
 
 /** The simulator's exact error messages, sent as `{"error": message}`. */
