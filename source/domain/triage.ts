@@ -81,6 +81,25 @@ export function computeTriage(
   now: number,
   options: TriageOptions = {},
 ): Map<string, TriageFlags> {
+  return triageWithChange(jobs, now, options).triage;
+}
+
+/**
+ * Triage at `now`, and the first instant after `now` at which some job's set of flags changes by
+ * the passing of time alone (a running job turning slow, a queued one starved, a failure no longer
+ * recent; Infinity: never). Until then the same jobs keep the same flags, so a screen that shows
+ * only which jobs are flagged can keep its triage, and wake itself then (docs/performance.md).
+ */
+export function triageWithChange(
+  jobs: readonly Job[],
+  now: number,
+  options: TriageOptions = {},
+): { triage: Map<string, TriageFlags>; changesAt: number } {
+  let changesAt = Infinity;
+  // why: every flag below flips when a strict or non-strict comparison with `now` turns; +1 ms is the first instant it reads differently.
+  const flipsAt = (at: number) => {
+    if (at > now && at < changesAt) changesAt = at;
+  };
   const minSamples = options.minSamples ?? TRIAGE_DEFAULTS.minSamples;
   const p = options.percentile ?? TRIAGE_DEFAULTS.percentile;
   const samples = recordFinishedDurations(options.samples ?? NO_SAMPLES, jobs);
@@ -96,6 +115,7 @@ export function computeTriage(
       const expectedMs = expectedRunMs(samples, job, minSamples, p);
       const runningMs = now - job.startedAt;
       if (expectedMs !== null && runningMs > expectedMs) flags.slow = { expectedMs, runningMs };
+      else if (expectedMs !== null) flipsAt(job.startedAt + expectedMs + 1);
     }
     if (
       job.state === 'queued' &&
@@ -116,17 +136,20 @@ export function computeTriage(
             other.createdAt > (job.createdAt as number),
         ).length;
         flags.starved = { queuedMs, overtakenBy, thresholdMs };
-      }
+      } else flipsAt(job.createdAt + thresholdMs + 1);
     }
     if (job.state === 'failed' || job.state === 'partial') {
       const finishedAt = job.finishedAt ?? job.updatedAt;
-      if (finishedAt !== null && now - finishedAt <= (options.recentFailureMs ?? TRIAGE_DEFAULTS.recentFailureMs))
+      const recentMs = options.recentFailureMs ?? TRIAGE_DEFAULTS.recentFailureMs;
+      if (finishedAt !== null && now - finishedAt <= recentMs) {
         flags.recentFailure = { finishedAt };
+        flipsAt(finishedAt + recentMs + 1);
+      }
     }
     if (options.unknownOutcome?.has(job.key)) flags.unknownOutcome = true;
     if (Object.keys(flags).length > 0) out.set(job.key, flags);
   }
-  return out;
+  return { triage: out, changesAt };
 }
 
 /** The flag names a query's `flag:` sees: slow, starved, failed-recently, unknown-outcome, and attention for any of them. */

@@ -8,7 +8,13 @@ import { jobKey, parseJobKey } from '../domain/job.js';
 import { sortJobs } from '../domain/sort.js';
 import { filterJobs, filterNeedsContext, narrows, type JobFilter } from '../domain/filter.js';
 import type { SortSpec } from '../domain/sort.js';
-import { computeTriage, triageFlagNames, type TriageFlags, type TriageOptions } from '../domain/triage.js';
+import {
+  computeTriage,
+  triageFlagNames,
+  triageWithChange,
+  type TriageFlags,
+  type TriageOptions,
+} from '../domain/triage.js';
 import type { DurationSamples } from '../domain/duration-samples.js';
 import type { PendingAction, SourceSnapshot } from '../store/types.js';
 import type { Scope } from './keymap.js';
@@ -47,6 +53,51 @@ export function fleetTriage(
   const triage = computeTriage(jobs, now, { ...options, samples: durations, unknownOutcome });
   triageCache.set(jobs, { durations, now, unknown, triage });
   return triage;
+}
+
+const NO_OPTIONS = {};
+const attentionCache = new WeakMap<
+  readonly Job[],
+  {
+    durations: DurationSamples | undefined;
+    options: object;
+    unknown: string;
+    from: number;
+    changesAt: number;
+    keys: ReadonlySet<string>;
+  }
+>();
+
+/**
+ * Which jobs triage flags at `now` (the table's `!` lead), and the instant that set next changes
+ * by time alone. Cached per jobs array, samples, options and unknown outcomes while `now` stays
+ * before that instant: at 100,000 jobs a keypress in a new second no longer re-triages them all.
+ */
+export function fleetAttention(
+  jobs: readonly Job[],
+  durations: DurationSamples | undefined,
+  now: number,
+  options: Omit<TriageOptions, 'samples' | 'unknownOutcome'> = NO_OPTIONS,
+  actions: readonly Pick<PendingAction, 'jobKey' | 'status'>[] = [],
+): { keys: ReadonlySet<string>; changesAt: number } {
+  const unknownOutcome = new Set(
+    actions.filter((action) => action.status === 'unknown').map((action) => action.jobKey),
+  );
+  const unknown = [...unknownOutcome].join('\n');
+  const cached = attentionCache.get(jobs);
+  if (
+    cached &&
+    cached.durations === durations &&
+    cached.options === options &&
+    cached.unknown === unknown &&
+    now >= cached.from &&
+    now < cached.changesAt
+  )
+    return cached;
+  const { triage, changesAt } = triageWithChange(jobs, now, { ...options, samples: durations, unknownOutcome });
+  const entry = { durations, options, unknown, from: now, changesAt, keys: new Set(triage.keys()) };
+  attentionCache.set(jobs, entry);
+  return entry;
 }
 
 /** The jobs the table lists, filtered and sorted (cached per jobs array, sort and filter; per instant for time and flag queries). */

@@ -8,7 +8,7 @@ import { isFilterActive } from '../../domain/filter.js';
 import { mainLayout, mainLayoutWithOverlay, windowTop } from '../layout.js';
 import { FittedLine, fitLine, Lines, seg } from '../line.js';
 import type { NavigationState } from '../navigation-state.js';
-import { activeScopes, fleetTriage, indexOfKey } from '../select.js';
+import { activeScopes, fleetAttention, indexOfKey } from '../select.js';
 import { fleetCountsLine, perSourceLines, sourceChangesAt, sourceLines, titleLine } from './header-lines.js';
 import { footerChangesAt, footerLine } from './footer-line.js';
 import { ScreenClockContext } from '../screen-clock.js';
@@ -50,6 +50,9 @@ export function MainView({ state, rows, now }: MainViewProps) {
   const noteChange = useContext(ScreenClockContext);
   for (const source of fleet.sources) noteChange(sourceChangesAt(source, now));
   noteChange(footerChangesAt(state.flash, now));
+  const attention = fleetAttention(fleet.jobs, state.durations, now, state.triageOptions, fleet.actions);
+  // why: a job turning slow or starved, or a failure ageing out of "recent", changes its `!` lead by time alone.
+  noteChange(attention.changesAt);
   // why: health lines are built for the full layout (its "+N more" line) and cut when an overlay needs the room.
   const header = (
     state.perSourceCounts
@@ -95,7 +98,7 @@ export function MainView({ state, rows, now }: MainViewProps) {
           fleet={fleet}
           stale={staleSources(fleet, now)}
           columnIds={state.columns}
-          attention={fleetTriage(fleet.jobs, state.durations, now, state.triageOptions, fleet.actions)}
+          attention={attention.keys}
         />
       )}
       <Lines lines={overlay} />
