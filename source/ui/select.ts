@@ -5,7 +5,7 @@
  */
 import type { Job, JobDetail } from '../domain/job.js';
 import { jobKey, parseJobKey } from '../domain/job.js';
-import { sortJobs } from '../domain/sort.js';
+import { compareJobs, sortJobs } from '../domain/sort.js';
 import { filterJobs, filterNeedsContext, narrows, type JobFilter } from '../domain/filter.js';
 import type { SortSpec } from '../domain/sort.js';
 import {
@@ -129,13 +129,50 @@ export function visibleJobs(
       ? fleetTriage(jobs, state.durations, now, state.triageOptions, state.fleet.actions)
       : null;
     const context = { now, flagsOf: (job: Job) => triageFlagNames(triage?.get(job.key)) };
+    const before = !contextual && previousRound?.signature === signature ? previousRound : null;
     rows = narrower
       ? filterJobs(last.rows, state.filter, context)
-      : sortJobs(filterJobs(jobs, state.filter, context), state.sort);
+      : ((before && mergeRound(before.jobs, before.rows, jobs, state.filter, state.sort)) ??
+        sortJobs(filterJobs(jobs, state.filter, context), state.sort));
     entries.set(signature, rows);
   }
   lastVisible.set(jobs, { sort: state.sort, filter: state.filter, rows });
+  if (!contextual) previousRound = { jobs, signature, rows };
   return rows;
+}
+
+/** The last rows computed without the clock: a poll round's new jobs array starts from them. */
+let previousRound: { jobs: readonly Job[]; signature: string; rows: Job[] } | null = null;
+
+/**
+ * The rows of `jobs` from the rows of the previous jobs array under the same filter and sort: the
+ * store keeps a job's object while nothing of it changes (reuseUnchanged), so a kept object keeps
+ * its place and its filter verdict; only new objects are filtered, sorted and merged in. Every
+ * order ends with the job key (sort.ts), so the result equals a full sort. Null when too much
+ * changed for this to pay.
+ */
+export function mergeRound(
+  previousJobs: readonly Job[],
+  previousRows: readonly Job[],
+  jobs: readonly Job[],
+  filter: JobFilter,
+  sort: SortSpec,
+): Job[] | null {
+  const known = new Set(previousJobs);
+  const added = jobs.filter((job) => !known.has(job));
+  if (added.length > jobs.length / 4) return null;
+  const present = new Set(jobs);
+  const kept = previousRows.filter((job) => present.has(job));
+  const fresh = sortJobs(filterJobs(added, filter), sort);
+  if (fresh.length === 0) return kept;
+  const compare = compareJobs(sort);
+  const out: Job[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length && j < fresh.length) out.push(compare(kept[i], fresh[j]) <= 0 ? kept[i++] : fresh[j++]);
+  while (i < kept.length) out.push(kept[i++]);
+  while (j < fresh.length) out.push(fresh[j++]);
+  return out;
 }
 
 /** Position of each key in a row list (cached per list). */
