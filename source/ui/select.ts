@@ -10,6 +10,7 @@ import { filterJobs, filterNeedsContext, narrows, type JobFilter } from '../doma
 import type { SortSpec } from '../domain/sort.js';
 import {
   computeTriage,
+  jobTriage,
   triageFlagNames,
   triageWithChange,
   type TriageFlags,
@@ -53,6 +54,21 @@ export function fleetTriage(
   const triage = computeTriage(jobs, now, { ...options, samples: durations, unknownOutcome });
   triageCache.set(jobs, { durations, now, unknown, triage });
   return triage;
+}
+
+/** One job's triage flags at `now` (the detail's overview), without triaging every other job. */
+export function jobTriageFlags(
+  jobs: readonly Job[],
+  job: Job,
+  durations: DurationSamples | undefined,
+  now: number,
+  options: Omit<TriageOptions, 'samples' | 'unknownOutcome'> = {},
+  actions: readonly Pick<PendingAction, 'jobKey' | 'status'>[] = [],
+): TriageFlags | undefined {
+  const unknownOutcome = new Set(
+    actions.filter((action) => action.status === 'unknown' && action.jobKey === job.key).map((action) => action.jobKey),
+  );
+  return jobTriage(jobs, job, now, { ...options, samples: durations, unknownOutcome });
 }
 
 const NO_OPTIONS = {};

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeTriage,
   describeTriage,
+  jobTriage,
   starvedThresholdMs,
   triageFlagNames,
   triageWithChange,
@@ -167,5 +168,24 @@ describe('triageWithChange: when the flags next change by time alone', () => {
 
   it('is Infinity when nothing can change by time alone (finished jobs, old failures)', () => {
     expect(triageWithChange([...history, failedAt('old', 120)], T0).changesAt).toBe(Infinity);
+  });
+});
+
+describe('jobTriage: one job’s flags', () => {
+  const history = [1, 2, 3, 4, 4].map((minutes, index) => finished(`f${index}`, minutes));
+  const jobs = [
+    ...history,
+    running('slow', 14),
+    running('fine', 2),
+    makeJob({ id: 'q', state: 'queued', type: 'etl', createdAt: T0 - 20 * MIN, startedAt: null, finishedAt: null }),
+    makeJob({ id: 'later', state: 'running', type: 'x', createdAt: T0 - MIN, startedAt: T0 - MIN }),
+    makeJob({ id: 'bad', state: 'failed', finishedAt: T0 - 5 * MIN, startedAt: T0 - 6 * MIN }),
+  ];
+
+  it.each([0, 3 * MIN, 90 * MIN])('equals the whole list’s triage for every job, %d ms later', (later) => {
+    const whole = computeTriage(jobs, T0 + later, { unknownOutcome: new Set(['osapi/fine']) });
+    for (const job of jobs)
+      expect(jobTriage(jobs, job, T0 + later, { unknownOutcome: new Set(['osapi/fine']) })).toEqual(whole.get(job.key));
+    expect(whole.size).toBeGreaterThan(0);
   });
 });
