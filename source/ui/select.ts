@@ -256,11 +256,33 @@ export function detailSource(state: NavigationState): SourceSnapshot | undefined
 /** Children of a job: list jobs of the same source whose parentId is its id, plus ids the store listed. */
 export function childKeys(jobs: readonly Job[], job: Job | JobDetail): string[] {
   const keys = new Set<string>();
-  const children = jobs.filter((candidate) => candidate.source === job.source && candidate.parentId === job.id);
+  const children = [...(childrenByParent(jobs).get(jobKey(job.source, job.id)) ?? [])];
   children.sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || (a.key < b.key ? -1 : 1));
   for (const child of children) keys.add(child.key);
   for (const id of (job as JobDetail).childIds ?? []) keys.add(jobKey(job.source, id));
   return [...keys];
+}
+
+const childrenCache = new WeakMap<readonly Job[], Map<string, Job[]>>();
+
+/**
+ * Listed jobs by their parent's key, in list order (cached per jobs array).
+ * why: the detail redraws every second; scanning 100,000 jobs for one job's children each time showed in the profile.
+ */
+function childrenByParent(jobs: readonly Job[]): Map<string, Job[]> {
+  let index = childrenCache.get(jobs);
+  if (!index) {
+    index = new Map();
+    for (const job of jobs) {
+      if (job.parentId === null || job.parentId === undefined) continue;
+      const parent = jobKey(job.source, job.parentId);
+      const list = index.get(parent);
+      if (list) list.push(job);
+      else index.set(parent, [job]);
+    }
+    childrenCache.set(jobs, index);
+  }
+  return index;
 }
 
 /** The scope the tab's own keys live in. */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { EMPTY_FILTER, filterJobs } from '../../source/domain/filter.js';
 import { SORT_KEYS, sortJobs, type SortSpec } from '../../source/domain/sort.js';
 import type { Job, JobState } from '../../source/domain/job.js';
-import { mergeRound, visibleJobs } from '../../source/ui/select.js';
+import { childKeys, mergeRound, visibleJobs } from '../../source/ui/select.js';
 import { makeJob } from '../helpers/jobs.js';
 
 const STATES: JobState[] = ['running', 'queued', 'succeeded', 'failed', 'cancelled'];
@@ -90,5 +90,25 @@ describe('a poll round’s rows start from the previous round’s rows', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('childKeys from the parent index cached per jobs array', () => {
+  it('lists a job’s listed children of its own source, oldest first, then the ids its detail names', () => {
+    const parent = makeJob({ id: 'p', source: 'vectorcharts' });
+    const jobs = [
+      parent,
+      makeJob({ id: 'c2', source: 'vectorcharts', parentId: 'p', createdAt: 2_000 }),
+      makeJob({ id: 'c1', source: 'vectorcharts', parentId: 'p', createdAt: 1_000 }),
+      makeJob({ id: 'other', source: 'osapi', parentId: 'p', createdAt: 500 }),
+      makeJob({ id: 'x', source: 'vectorcharts', parentId: 'q' }),
+    ];
+    expect(childKeys(jobs, parent)).toEqual(['vectorcharts/c1', 'vectorcharts/c2']);
+    expect(childKeys(jobs, { ...parent, childIds: ['c9', 'c1'] } as never)).toEqual([
+      'vectorcharts/c1',
+      'vectorcharts/c2',
+      'vectorcharts/c9',
+    ]);
+    expect(childKeys(jobs.slice(0, 2), parent)).toEqual(['vectorcharts/c2']);
   });
 });
