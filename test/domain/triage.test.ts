@@ -160,7 +160,7 @@ describe('triageWithChange: when the flags next change by time alone', () => {
     expect(changesAt).toBeGreaterThan(T0);
     expect(changesAt).toBeLessThan(Infinity);
     const flagged = (at: number) =>
-      [...computeTriage(jobs, at)].map(([key, flags]) => `${key}:${triageFlagNames(flags)}`);
+      [...computeTriage(jobs, at)].map(([key, flags]) => `${key}:${triageFlagNames(flags).join(',')}`);
     expect(flagged(changesAt - 1)).toEqual(flagged(T0));
     expect(flagged(changesAt)).not.toEqual(flagged(T0));
     expect([...triage.keys()]).toEqual([...computeTriage(jobs, T0).keys()]);

@@ -58,7 +58,7 @@ describe('a poll round’s rows start from the previous round’s rows', () => {
     fc.assert(
       fc.property(round, ({ before, arrivals, sort, filter }) => {
         const [previous, next] = polls(before, arrivals);
-        const spec = sort as SortSpec;
+        const spec = sort;
         const full = { ...EMPTY_FILTER, ...filter };
         const result = mergeRound(previous, sortJobs(filterJobs(previous, full), spec), next, full, spec);
         if (result === null) return;
@@ -76,7 +76,7 @@ describe('a poll round’s rows start from the previous round’s rows', () => {
       fc.property(round, round, ({ before, arrivals, sort, filter }, second) => {
         const [previous, next] = polls(before, arrivals);
         const full = { ...EMPTY_FILTER, ...filter };
-        const spec = sort as SortSpec;
+        const spec = sort;
         visibleJobs({ fleet: { jobs: previous } as never, sort: spec, filter: full });
         expect(visibleJobs({ fleet: { jobs: next } as never, sort: spec, filter: full })).toEqual(
           sortJobs(filterJobs(next, full), spec),
@@ -84,8 +84,8 @@ describe('a poll round’s rows start from the previous round’s rows', () => {
         // A third round under another sort and filter starts from scratch and is right too.
         const [, third] = polls(second.before, second.arrivals);
         const other = { ...EMPTY_FILTER, ...second.filter };
-        expect(visibleJobs({ fleet: { jobs: third } as never, sort: second.sort as SortSpec, filter: other })).toEqual(
-          sortJobs(filterJobs(third, other), second.sort as SortSpec),
+        expect(visibleJobs({ fleet: { jobs: third } as never, sort: second.sort, filter: other })).toEqual(
+          sortJobs(filterJobs(third, other), second.sort),
         );
       }),
       { numRuns: 300 },
@@ -104,7 +104,7 @@ describe('childKeys from the parent index cached per jobs array', () => {
       makeJob({ id: 'x', source: 'vectorcharts', parentId: 'q' }),
     ];
     expect(childKeys(jobs, parent)).toEqual(['vectorcharts/c1', 'vectorcharts/c2']);
-    expect(childKeys(jobs, { ...parent, childIds: ['c9', 'c1'] } as never)).toEqual([
+    expect(childKeys(jobs, { ...parent, childIds: ['c9', 'c1'] })).toEqual([
       'vectorcharts/c1',
       'vectorcharts/c2',
       'vectorcharts/c9',
