@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EMPTY_FILTER, filterJobs } from '../../source/domain/filter.js';
-import { SORT_KEYS, sortJobs, type SortSpec } from '../../source/domain/sort.js';
+import { SORT_KEYS, sortJobs } from '../../source/domain/sort.js';
 import type { Job, JobState } from '../../source/domain/job.js';
 import { childKeys, mergeRound, visibleJobs } from '../../source/ui/select.js';
 import { makeJob } from '../helpers/jobs.js';
