@@ -34,10 +34,19 @@ export function emptyCounts(): StateCounts {
   return Object.fromEntries(JOB_STATES.map((state) => [state, 0])) as StateCounts;
 }
 
-/** Jobs per normalized state. */
-export function countByState(jobs: readonly Job[]): StateCounts {
-  const counts = emptyCounts();
-  for (const job of jobs) counts[job.state] += 1;
+const countsCache = new WeakMap<readonly Job[], Readonly<StateCounts>>();
+
+/**
+ * Jobs per normalized state; counted once per jobs array (the list's counts line redraws on every
+ * key, and a source's jobs array is kept while none of its jobs change).
+ */
+export function countByState(jobs: readonly Job[]): Readonly<StateCounts> {
+  let counts = countsCache.get(jobs);
+  if (!counts) {
+    const fresh = emptyCounts();
+    for (const job of jobs) fresh[job.state] += 1;
+    countsCache.set(jobs, (counts = Object.freeze(fresh)));
+  }
   return counts;
 }
 

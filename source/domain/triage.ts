@@ -81,52 +81,122 @@ export function computeTriage(
   now: number,
   options: TriageOptions = {},
 ): Map<string, TriageFlags> {
-  const minSamples = options.minSamples ?? TRIAGE_DEFAULTS.minSamples;
-  const p = options.percentile ?? TRIAGE_DEFAULTS.percentile;
+  return triageWithChange(jobs, now, options).triage;
+}
+
+/**
+ * Triage at `now`, and the first instant after `now` at which some job's set of flags changes by
+ * the passing of time alone (a running job turning slow, a queued one starved, a failure no longer
+ * recent; Infinity: never). Until then the same jobs keep the same flags, so a screen that shows
+ * only which jobs are flagged can keep its triage, and wake itself then (docs/performance.md).
+ */
+export function triageWithChange(
+  jobs: readonly Job[],
+  now: number,
+  options: TriageOptions = {},
+): { triage: Map<string, TriageFlags>; changesAt: number } {
+  const context = triageContext(jobs, options);
+  const out = new Map<string, TriageFlags>();
+  let changesAt = Infinity;
+  const flipsAt = (at: number) => {
+    if (at > now && at < changesAt) changesAt = at;
+  };
+  for (const job of jobs) {
+    const flags = flagsOf(job, jobs, context, now, options, flipsAt);
+    if (flags) out.set(job.key, flags);
+  }
+  return { triage: out, changesAt };
+}
+
+/**
+ * One listed job's flags at `now` (the detail view's overview), with what it depends on in the
+ * rest of the list computed once per jobs array: the detail redraws every second, and triaging
+ * 100,000 jobs for one job's flags each second cost a core's tenth.
+ */
+export function jobTriage(
+  jobs: readonly Job[],
+  job: Job,
+  now: number,
+  options: TriageOptions = {},
+): TriageFlags | undefined {
+  return flagsOf(job, jobs, triageContext(jobs, options), now, options, () => undefined);
+}
+
+/** What a job's flags depend on beyond the job: the run-time samples and each source's latest started job. */
+interface TriageContext {
+  samples: DurationSamples;
+  latestStartedCreation: Map<string, number>;
+}
+
+const contextCache = new WeakMap<readonly Job[], { samples: DurationSamples | undefined; context: TriageContext }>();
+
+function triageContext(jobs: readonly Job[], options: TriageOptions): TriageContext {
+  const cached = contextCache.get(jobs);
+  if (cached && cached.samples === options.samples) return cached.context;
   const samples = recordFinishedDurations(options.samples ?? NO_SAMPLES, jobs);
   const latestStartedCreation = new Map<string, number>();
   for (const job of jobs) {
     if (job.startedAt === null || job.createdAt === null) continue;
     latestStartedCreation.set(job.source, Math.max(latestStartedCreation.get(job.source) ?? -Infinity, job.createdAt));
   }
-  const out = new Map<string, TriageFlags>();
-  for (const job of jobs) {
-    const flags: TriageFlags = {};
-    if (job.state === 'running' && job.startedAt !== null) {
-      const expectedMs = expectedRunMs(samples, job, minSamples, p);
-      const runningMs = now - job.startedAt;
-      if (expectedMs !== null && runningMs > expectedMs) flags.slow = { expectedMs, runningMs };
-    }
-    if (
-      job.state === 'queued' &&
-      job.createdAt !== null &&
-      (latestStartedCreation.get(job.source) ?? -Infinity) > job.createdAt
-    ) {
-      const queuedMs = now - job.createdAt;
-      const thresholdMs = starvedThresholdMs(
-        options.starvedAfterMs ?? TRIAGE_DEFAULTS.starvedAfterMs,
-        jobPriorityRank(job),
-      );
-      if (queuedMs > thresholdMs) {
-        const overtakenBy = jobs.filter(
-          (other) =>
-            other.source === job.source &&
-            other.startedAt !== null &&
-            other.createdAt !== null &&
-            other.createdAt > (job.createdAt as number),
-        ).length;
-        flags.starved = { queuedMs, overtakenBy, thresholdMs };
-      }
-    }
-    if (job.state === 'failed' || job.state === 'partial') {
-      const finishedAt = job.finishedAt ?? job.updatedAt;
-      if (finishedAt !== null && now - finishedAt <= (options.recentFailureMs ?? TRIAGE_DEFAULTS.recentFailureMs))
-        flags.recentFailure = { finishedAt };
-    }
-    if (options.unknownOutcome?.has(job.key)) flags.unknownOutcome = true;
-    if (Object.keys(flags).length > 0) out.set(job.key, flags);
+  const context = { samples, latestStartedCreation };
+  contextCache.set(jobs, { samples: options.samples, context });
+  return context;
+}
+
+/**
+ * The flags of `job` at `now` (undefined: none); `flipsAt` hears the instants at which they
+ * change by time alone.
+ * why +1 ms: each flag turns on a comparison with `now`; one millisecond later is the first instant it reads differently.
+ */
+function flagsOf(
+  job: Job,
+  jobs: readonly Job[],
+  { samples, latestStartedCreation }: TriageContext,
+  now: number,
+  options: TriageOptions,
+  flipsAt: (at: number) => void,
+): TriageFlags | undefined {
+  const minSamples = options.minSamples ?? TRIAGE_DEFAULTS.minSamples;
+  const p = options.percentile ?? TRIAGE_DEFAULTS.percentile;
+  const flags: TriageFlags = {};
+  if (job.state === 'running' && job.startedAt !== null) {
+    const expectedMs = expectedRunMs(samples, job, minSamples, p);
+    const runningMs = now - job.startedAt;
+    if (expectedMs !== null && runningMs > expectedMs) flags.slow = { expectedMs, runningMs };
+    else if (expectedMs !== null) flipsAt(job.startedAt + expectedMs + 1);
   }
-  return out;
+  if (
+    job.state === 'queued' &&
+    job.createdAt !== null &&
+    (latestStartedCreation.get(job.source) ?? -Infinity) > job.createdAt
+  ) {
+    const queuedMs = now - job.createdAt;
+    const thresholdMs = starvedThresholdMs(
+      options.starvedAfterMs ?? TRIAGE_DEFAULTS.starvedAfterMs,
+      jobPriorityRank(job),
+    );
+    if (queuedMs > thresholdMs) {
+      const overtakenBy = jobs.filter(
+        (other) =>
+          other.source === job.source &&
+          other.startedAt !== null &&
+          other.createdAt !== null &&
+          other.createdAt > (job.createdAt as number),
+      ).length;
+      flags.starved = { queuedMs, overtakenBy, thresholdMs };
+    } else flipsAt(job.createdAt + thresholdMs + 1);
+  }
+  if (job.state === 'failed' || job.state === 'partial') {
+    const finishedAt = job.finishedAt ?? job.updatedAt;
+    const recentMs = options.recentFailureMs ?? TRIAGE_DEFAULTS.recentFailureMs;
+    if (finishedAt !== null && now - finishedAt <= recentMs) {
+      flags.recentFailure = { finishedAt };
+      flipsAt(finishedAt + recentMs + 1);
+    }
+  }
+  if (options.unknownOutcome?.has(job.key)) flags.unknownOutcome = true;
+  return Object.keys(flags).length > 0 ? flags : undefined;
 }
 
 /** The flag names a query's `flag:` sees: slow, starved, failed-recently, unknown-outcome, and attention for any of them. */

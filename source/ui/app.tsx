@@ -11,7 +11,9 @@ import { createNavigationState, navigationReducer } from './navigation.js';
 import { detailKey } from './select.js';
 import { detailViewProps, helpOverlayProps, mainViewProps, sourcesViewProps } from './view-props.js';
 import { newlyFailed, performEffect } from './effects.js';
-import { ScreenClockContext, useScreenClock } from './screen-clock.js';
+import { ScreenClockContext, toSecond, useScreenClock } from './screen-clock.js';
+import { sameListScreen } from './quiet-rounds.js';
+import { filterNeedsContext } from '../domain/filter.js';
 import { useKeyboard } from './use-keyboard.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { MainView } from './views/main-view.js';
@@ -68,8 +70,23 @@ export function App({
   keymap,
   triageOptions,
 }: AppProps) {
+  const clockRef = useRef(clock);
+  clockRef.current = clock;
+  /** What this render drew from and whether the job list alone is on screen (read by the subscription). */
+  const drawn = useRef<{ fleet: FleetSnapshot | null; listOnly: boolean }>({ fleet: null, listOnly: false });
   // why: the store may be a class instance; unbound methods would lose `this`.
-  const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
+  const subscribe = useCallback(
+    (listener: () => void) =>
+      store.subscribe(() => {
+        // why: a poll round that changes nothing the list shows costs no render (quiet-rounds.ts); any
+        // later render reads the store's newest snapshot anyway.
+        const { fleet: shown, listOnly } = drawn.current;
+        if (listOnly && shown !== null && sameListScreen(shown, store.getSnapshot(), toSecond(clockRef.current())))
+          return;
+        listener();
+      }),
+    [store],
+  );
   const getSnapshot = useCallback(() => store.getSnapshot(), [store]);
   const fleet = useSyncExternalStore(subscribe, getSnapshot);
   const viewport = useTerminalSize();
@@ -89,6 +106,12 @@ export function App({
     dispatch({ type: 'resize', viewport });
   const screenClock = useScreenClock(clock);
   const now = screenClock.now;
+  // why: time and flag queries filter with the instant of the last key or update (select.ts), so they keep every round.
+  drawn.current = {
+    fleet,
+    listOnly:
+      state.view === 'list' && state.help === null && state.dialog === null && !filterNeedsContext(state.filter),
+  };
   useKeyboard(dispatch, clock);
 
   const openKey = detailKey(state);

@@ -5,10 +5,17 @@
  */
 import type { Job, JobDetail } from '../domain/job.js';
 import { jobKey, parseJobKey } from '../domain/job.js';
-import { sortJobs } from '../domain/sort.js';
+import { compareJobs, sortJobs } from '../domain/sort.js';
 import { filterJobs, filterNeedsContext, narrows, type JobFilter } from '../domain/filter.js';
 import type { SortSpec } from '../domain/sort.js';
-import { computeTriage, triageFlagNames, type TriageFlags, type TriageOptions } from '../domain/triage.js';
+import {
+  computeTriage,
+  jobTriage,
+  triageFlagNames,
+  triageWithChange,
+  type TriageFlags,
+  type TriageOptions,
+} from '../domain/triage.js';
 import type { DurationSamples } from '../domain/duration-samples.js';
 import type { PendingAction, SourceSnapshot } from '../store/types.js';
 import type { Scope } from './keymap.js';
@@ -49,6 +56,66 @@ export function fleetTriage(
   return triage;
 }
 
+/** One job's triage flags at `now` (the detail's overview), without triaging every other job. */
+export function jobTriageFlags(
+  jobs: readonly Job[],
+  job: Job,
+  durations: DurationSamples | undefined,
+  now: number,
+  options: Omit<TriageOptions, 'samples' | 'unknownOutcome'> = {},
+  actions: readonly Pick<PendingAction, 'jobKey' | 'status'>[] = [],
+): TriageFlags | undefined {
+  const unknownOutcome = new Set(
+    actions.filter((action) => action.status === 'unknown' && action.jobKey === job.key).map((action) => action.jobKey),
+  );
+  return jobTriage(jobs, job, now, { ...options, samples: durations, unknownOutcome });
+}
+
+const NO_OPTIONS = {};
+const attentionCache = new WeakMap<
+  readonly Job[],
+  {
+    durations: DurationSamples | undefined;
+    options: object;
+    unknown: string;
+    from: number;
+    changesAt: number;
+    keys: ReadonlySet<string>;
+  }
+>();
+
+/**
+ * Which jobs triage flags at `now` (the table's `!` lead), and the instant that set next changes
+ * by time alone. Cached per jobs array, samples, options and unknown outcomes while `now` stays
+ * before that instant: at 100,000 jobs a keypress in a new second no longer re-triages them all.
+ */
+export function fleetAttention(
+  jobs: readonly Job[],
+  durations: DurationSamples | undefined,
+  now: number,
+  options: Omit<TriageOptions, 'samples' | 'unknownOutcome'> = NO_OPTIONS,
+  actions: readonly Pick<PendingAction, 'jobKey' | 'status'>[] = [],
+): { keys: ReadonlySet<string>; changesAt: number } {
+  const unknownOutcome = new Set(
+    actions.filter((action) => action.status === 'unknown').map((action) => action.jobKey),
+  );
+  const unknown = [...unknownOutcome].join('\n');
+  const cached = attentionCache.get(jobs);
+  if (
+    cached &&
+    cached.durations === durations &&
+    cached.options === options &&
+    cached.unknown === unknown &&
+    now >= cached.from &&
+    now < cached.changesAt
+  )
+    return cached;
+  const { triage, changesAt } = triageWithChange(jobs, now, { ...options, samples: durations, unknownOutcome });
+  const entry = { durations, options, unknown, from: now, changesAt, keys: new Set(triage.keys()) };
+  attentionCache.set(jobs, entry);
+  return entry;
+}
+
 /** The jobs the table lists, filtered and sorted (cached per jobs array, sort and filter; per instant for time and flag queries). */
 export function visibleJobs(
   state: Pick<NavigationState, 'fleet' | 'sort' | 'filter'> &
@@ -78,13 +145,50 @@ export function visibleJobs(
       ? fleetTriage(jobs, state.durations, now, state.triageOptions, state.fleet.actions)
       : null;
     const context = { now, flagsOf: (job: Job) => triageFlagNames(triage?.get(job.key)) };
+    const before = !contextual && previousRound?.signature === signature ? previousRound : null;
     rows = narrower
       ? filterJobs(last.rows, state.filter, context)
-      : sortJobs(filterJobs(jobs, state.filter, context), state.sort);
+      : ((before && mergeRound(before.jobs, before.rows, jobs, state.filter, state.sort)) ??
+        sortJobs(filterJobs(jobs, state.filter, context), state.sort));
     entries.set(signature, rows);
   }
   lastVisible.set(jobs, { sort: state.sort, filter: state.filter, rows });
+  if (!contextual) previousRound = { jobs, signature, rows };
   return rows;
+}
+
+/** The last rows computed without the clock: a poll round's new jobs array starts from them. */
+let previousRound: { jobs: readonly Job[]; signature: string; rows: Job[] } | null = null;
+
+/**
+ * The rows of `jobs` from the rows of the previous jobs array under the same filter and sort: the
+ * store keeps a job's object while nothing of it changes (reuseUnchanged), so a kept object keeps
+ * its place and its filter verdict; only new objects are filtered, sorted and merged in. Every
+ * order ends with the job key (sort.ts), so the result equals a full sort. Null when too much
+ * changed for this to pay.
+ */
+export function mergeRound(
+  previousJobs: readonly Job[],
+  previousRows: readonly Job[],
+  jobs: readonly Job[],
+  filter: JobFilter,
+  sort: SortSpec,
+): Job[] | null {
+  const known = new Set(previousJobs);
+  const added = jobs.filter((job) => !known.has(job));
+  if (added.length > jobs.length / 4) return null;
+  const present = new Set(jobs);
+  const kept = previousRows.filter((job) => present.has(job));
+  const fresh = sortJobs(filterJobs(added, filter), sort);
+  if (fresh.length === 0) return kept;
+  const compare = compareJobs(sort);
+  const out: Job[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length && j < fresh.length) out.push(compare(kept[i], fresh[j]) <= 0 ? kept[i++] : fresh[j++]);
+  while (i < kept.length) out.push(kept[i++]);
+  while (j < fresh.length) out.push(fresh[j++]);
+  return out;
 }
 
 /** Position of each key in a row list (cached per list). */
@@ -152,11 +256,33 @@ export function detailSource(state: NavigationState): SourceSnapshot | undefined
 /** Children of a job: list jobs of the same source whose parentId is its id, plus ids the store listed. */
 export function childKeys(jobs: readonly Job[], job: Job | JobDetail): string[] {
   const keys = new Set<string>();
-  const children = jobs.filter((candidate) => candidate.source === job.source && candidate.parentId === job.id);
+  const children = [...(childrenByParent(jobs).get(jobKey(job.source, job.id)) ?? [])];
   children.sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || (a.key < b.key ? -1 : 1));
   for (const child of children) keys.add(child.key);
   for (const id of (job as JobDetail).childIds ?? []) keys.add(jobKey(job.source, id));
   return [...keys];
+}
+
+const childrenCache = new WeakMap<readonly Job[], Map<string, Job[]>>();
+
+/**
+ * Listed jobs by their parent's key, in list order (cached per jobs array).
+ * why: the detail redraws every second; scanning 100,000 jobs for one job's children each time showed in the profile.
+ */
+function childrenByParent(jobs: readonly Job[]): Map<string, Job[]> {
+  let index = childrenCache.get(jobs);
+  if (!index) {
+    index = new Map();
+    for (const job of jobs) {
+      if (job.parentId === null || job.parentId === undefined) continue;
+      const parent = jobKey(job.source, job.parentId);
+      const list = index.get(parent);
+      if (list) list.push(job);
+      else index.set(parent, [job]);
+    }
+    childrenCache.set(jobs, index);
+  }
+  return index;
 }
 
 /** The scope the tab's own keys live in. */

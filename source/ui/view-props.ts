@@ -9,7 +9,7 @@ import { footerActions } from './action-hints.js';
 import { rowAction } from './action-status.js';
 import { tabLines } from './content/detail-content.js';
 import type { NavigationState } from './navigation-state.js';
-import { activeScopes, detailJob, detailKey, detailSource, fleetTriage, indexOfKey, visibleJobs } from './select.js';
+import { activeScopes, detailJob, detailKey, detailSource, fleetAttention, indexOfKey, visibleJobs } from './select.js';
 import { staleSources } from './staleness.js';
 import type { DetailViewProps } from './views/detail-view.js';
 import type { FooterProps } from './views/footer-line.js';
@@ -60,7 +60,7 @@ export function mainViewProps(state: NavigationState, now: number): MainViewProp
     perSourceCounts: state.perSourceCounts,
     marks: state.marks,
     columnIds: state.columns,
-    attention: fleetTriage(fleet.jobs, state.durations, now, state.triageOptions, fleet.actions),
+    attention: fleetAttention(fleet.jobs, state.durations, now, state.triageOptions, fleet.actions),
     stale: staleSources(fleet, now),
     empty: emptySentence(state),
     overlay: overlayLines(state, state.viewport.columns),

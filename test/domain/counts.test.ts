@@ -66,3 +66,14 @@ describe('skipped, a state of its own', () => {
     expect(countByState(jobs)).toMatchObject({ skipped: 1, failed: 1, succeeded: 1 });
   });
 });
+
+describe('countByState counts a jobs array once', () => {
+  it('answers the same frozen counts for the same array, and counts a new array afresh', () => {
+    const jobs = makeJobs(8);
+    const first = countByState(jobs);
+    expect(countByState(jobs)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const fewer = jobs.slice(1);
+    expect(countByState(fewer)[jobs[0].state]).toBe(first[jobs[0].state] - 1);
+  });
+});

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeTriage, describeTriage, starvedThresholdMs, triageFlagNames } from '../../source/domain/triage.js';
+import {
+  computeTriage,
+  describeTriage,
+  jobTriage,
+  starvedThresholdMs,
+  triageFlagNames,
+  triageWithChange,
+} from '../../source/domain/triage.js';
 import { NO_SAMPLES, percentile, recordFinishedDurations } from '../../source/domain/duration-samples.js';
 import type { Job } from '../../source/domain/job.js';
 import { makeJob, T0 } from '../helpers/jobs.js';
@@ -132,5 +139,53 @@ describe('computeTriage', () => {
     expect(triageFlagNames(triage.get('osapi/new'))).toEqual(['failed-recently', 'attention']);
     expect(triage.has('osapi/old')).toBe(false);
     expect(triageFlagNames(triage.get('osapi/x'))).toEqual(['unknown-outcome', 'attention']);
+  });
+});
+
+describe('triageWithChange: when the flags next change by time alone', () => {
+  const history = [1, 2, 3, 4, 4].map((minutes, index) => finished(`f${index}`, minutes));
+  const queued = (id: string, minutesAgo: number) =>
+    makeJob({ id, state: 'queued', type: 'etl', createdAt: T0 - minutesAgo * MIN, startedAt: null, finishedAt: null });
+  const laterStarted = makeJob({ id: 'later', state: 'running', type: 'other', createdAt: T0 - MIN, startedAt: T0 });
+  const failedAt = (id: string, minutesAgo: number) =>
+    makeJob({ id, state: 'failed', finishedAt: T0 - minutesAgo * MIN, startedAt: T0 - (minutesAgo + 1) * MIN });
+
+  it.each<[string, Job[]]>([
+    ['a running job turning slow', [...history, running('r', 3)]],
+    ['a queued job overtaken by a later one turning starved', [queued('q', 2), laterStarted]],
+    ['a recent failure ageing out', [failedAt('x', 50)]],
+    ['the earliest of several', [...history, running('r', 3), queued('q', 2), laterStarted, failedAt('x', 50)]],
+  ])('%s: the flagged set is the same just before the instant and differs at it', (_, jobs) => {
+    const { triage, changesAt } = triageWithChange(jobs, T0);
+    expect(changesAt).toBeGreaterThan(T0);
+    expect(changesAt).toBeLessThan(Infinity);
+    const flagged = (at: number) =>
+      [...computeTriage(jobs, at)].map(([key, flags]) => `${key}:${triageFlagNames(flags).join(',')}`);
+    expect(flagged(changesAt - 1)).toEqual(flagged(T0));
+    expect(flagged(changesAt)).not.toEqual(flagged(T0));
+    expect([...triage.keys()]).toEqual([...computeTriage(jobs, T0).keys()]);
+  });
+
+  it('is Infinity when nothing can change by time alone (finished jobs, old failures)', () => {
+    expect(triageWithChange([...history, failedAt('old', 120)], T0).changesAt).toBe(Infinity);
+  });
+});
+
+describe('jobTriage: one job’s flags', () => {
+  const history = [1, 2, 3, 4, 4].map((minutes, index) => finished(`f${index}`, minutes));
+  const jobs = [
+    ...history,
+    running('slow', 14),
+    running('fine', 2),
+    makeJob({ id: 'q', state: 'queued', type: 'etl', createdAt: T0 - 20 * MIN, startedAt: null, finishedAt: null }),
+    makeJob({ id: 'later', state: 'running', type: 'x', createdAt: T0 - MIN, startedAt: T0 - MIN }),
+    makeJob({ id: 'bad', state: 'failed', finishedAt: T0 - 5 * MIN, startedAt: T0 - 6 * MIN }),
+  ];
+
+  it.each([0, 3 * MIN, 90 * MIN])('equals the whole list’s triage for every job, %d ms later', (later) => {
+    const whole = computeTriage(jobs, T0 + later, { unknownOutcome: new Set(['osapi/fine']) });
+    for (const job of jobs)
+      expect(jobTriage(jobs, job, T0 + later, { unknownOutcome: new Set(['osapi/fine']) })).toEqual(whole.get(job.key));
+    expect(whole.size).toBeGreaterThan(0);
   });
 });

@@ -12,7 +12,7 @@ import { sourceStaleness, staleSentence } from '../staleness.js';
 import type { SourceSnapshot } from '../../store/types.js';
 import { seg } from '../line.js';
 import type { DetailTab, NavigationState } from '../navigation-state.js';
-import { childKeys, fleetTriage, detailJob, detailKey, detailPayload, detailSource, jobsByKey } from '../select.js';
+import { childKeys, jobTriageFlags, detailJob, detailKey, detailPayload, detailSource, jobsByKey } from '../select.js';
 import type { ContentLine } from './content-line.js';
 import { flattenTree, type TreeNodeLine } from './json-tree.js';
 import { messageLines } from './message-lines.js';
@@ -131,8 +131,13 @@ export function tabLines(state: NavigationState, tab: DetailTab, now = 0): Conte
   if (tab === 'overview') {
     if (!job) return notice('Waiting for the job detail…', width);
     const triage = describeTriage(
-      fleetTriage(state.fleet.jobs, state.durations, now || state.now, state.triageOptions, state.fleet.actions).get(
-        job.key,
+      jobTriageFlags(
+        state.fleet.jobs,
+        job,
+        state.durations,
+        now || state.now,
+        state.triageOptions,
+        state.fleet.actions,
       ),
       now || state.now,
     );

@@ -35,8 +35,8 @@ export interface MainViewProps {
   perSourceCounts: boolean;
   marks: ReadonlySet<string>;
   columnIds: readonly string[] | null;
-  /** Jobs that need attention (triage), by key. */
-  attention: NonNullable<JobTableProps['attention']>;
+  /** Jobs that need attention (triage), by key, and when that set next changes by time alone. */
+  attention: { keys: NonNullable<JobTableProps['attention']>; changesAt: number };
   /** Sources whose data is not current, by name. */
   stale: NonNullable<JobTableProps['stale']>;
   /** What the table says when it has no rows. */
@@ -76,6 +76,8 @@ export function MainView({
   const noteChange = useContext(ScreenClockContext);
   for (const source of fleet.sources) noteChange(sourceChangesAt(source, now));
   noteChange(footerChangesAt(footer.flash, now));
+  // why: a job turning slow or starved, or a failure ageing out of "recent", changes its `!` lead by time alone.
+  noteChange(attention.changesAt);
   // why: health lines are built for the full layout (its "+N more" line) and cut when an overlay needs the room.
   const header = (
     perSourceCounts
@@ -121,7 +123,7 @@ export function MainView({
           fleet={fleet}
           stale={stale}
           columnIds={columnIds}
-          attention={attention}
+          attention={attention.keys}
         />
       )}
       <Lines lines={overlay} />
