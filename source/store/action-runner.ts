@@ -13,9 +13,7 @@ import { createLimiters } from './limiter.js';
 
 /** What the runner needs from the store. */
 export interface ActionRunnerOptions {
-  lookup(
-    key: string,
-  ): { source: JobSource; readonly: boolean; job: Job | undefined; concurrency?: number } | undefined;
+  lookup(key: string): { source: JobSource; readonly: boolean; job: Job | undefined; concurrency?: number } | undefined;
   now(): number;
   onChange(): void;
   /** Called once per source after its actions finished, to refresh it. */

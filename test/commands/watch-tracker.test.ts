@@ -156,7 +156,12 @@ describe('watch tracker', () => {
     now = 0;
     const undecided = makeJob('s', '1', 'unknown', { terminal: true, flags: ['needs-disposition'] });
     watch.onSnapshot(fleet(source('s', { jobs: [undecided] })));
-    const failure = { kind: 'server' as const, short: '500 server error', message: 's: GET /v3/jobs/1: 500 server error', status: 500 };
+    const failure = {
+      kind: 'server' as const,
+      short: '500 server error',
+      message: 's: GET /v3/jobs/1: 500 server error',
+      status: 500,
+    };
     const failing = { ...detail('s/1', 'error'), error: failure };
     expect(watch.onDetail('s/1', failing)).toEqual([
       { kind: 'detail-failing', key: 's/1', outcomeUnknown: true, error: failure },
@@ -178,9 +183,13 @@ describe('watch tracker', () => {
   it('says when a failing detail answers again, and then settles on what it says', () => {
     const watch = tracker();
     now = 0;
-    watch.onSnapshot(fleet(source('s', { jobs: [makeJob('s', '1', 'unknown', { terminal: true, flags: ['needs-disposition'] })] })));
+    watch.onSnapshot(
+      fleet(source('s', { jobs: [makeJob('s', '1', 'unknown', { terminal: true, flags: ['needs-disposition'] })] })),
+    );
     const failure = { kind: 'timeout' as const, short: 'timeout', message: 's: timeout' };
-    expect(watch.onDetail('s/1', { ...detail('s/1', 'error'), error: failure })[0]).toMatchObject({ kind: 'detail-failing' });
+    expect(watch.onDetail('s/1', { ...detail('s/1', 'error'), error: failure })[0]).toMatchObject({
+      kind: 'detail-failing',
+    });
     const events = watch.onDetail('s/1', detail('s/1', 'ok', makeJob('s', '1', 'failed')));
     expect(events.map((event) => event.kind)).toEqual(['detail-recovered', 'state', 'settled']);
     expect(watch.jobs()[0].outcome).toBe('failed');

@@ -155,7 +155,8 @@ describe('config schema: transport and credential-command keys', () => {
   });
 
   it('takes concurrency globally and per source (the source wins; default 4), a whole number from 1 to 32', () => {
-    const two = (extra: string) => `concurrency: 8\n${source(extra)}  - name: b\n    type: osapi\n    url: https://h\n    token: efgh\n`;
+    const two = (extra: string) =>
+      `concurrency: 8\n${source(extra)}  - name: b\n    type: osapi\n    url: https://h\n    token: efgh\n`;
     const config = parseConfigText(two('    concurrency: 1\n'), 'c.yaml', {});
     expect(config.sources.map((each) => each.spec.concurrency)).toEqual([1, 8]);
     expect(parseConfigText(source(''), 'c.yaml', {}).sources[0].spec.concurrency).toBe(4);

@@ -54,7 +54,10 @@ describe('--deadline on get and check, with a source that never answers', () => 
   });
 
   it('get: a job of a healthy source is printed whole within the deadline, whatever the other sources do', async () => {
-    const result = await runCli(['get', `x-osapi/${osapiId}`, '--json', '--deadline', '5s', '--config', config], NO_PROXY_ENV);
+    const result = await runCli(
+      ['get', `x-osapi/${osapiId}`, '--json', '--deadline', '5s', '--config', config],
+      NO_PROXY_ENV,
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ key: `x-osapi/${osapiId}`, state: 'succeeded', complete: true });
   });

@@ -36,7 +36,8 @@ describe('a source that answers in part, or too slowly', () => {
     proxy = await startFaultProxy(upstream, async (request) => {
       if (isAlteryxDetail(request) && mode === 'detail-500')
         return { status: 500, json: { message: 'An unexpected error occurred.' } };
-      if (isAlteryxDetail(request) && mode === 'detail-slow') await new Promise((resolve) => setTimeout(resolve, 4_000));
+      if (isAlteryxDetail(request) && mode === 'detail-slow')
+        await new Promise((resolve) => setTimeout(resolve, 4_000));
       return null;
     });
     alteryxUrl = proxy.url;

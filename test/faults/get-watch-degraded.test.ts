@@ -50,7 +50,9 @@ describe('get and watch over an Alteryx job whose detail fails', () => {
   const config = () =>
     writeConfig({
       timeout: '30s',
-      sources: renamed(fleet, 'x').map((source) => (source.type === 'alteryx' ? { ...source, url: proxy.url } : source)),
+      sources: renamed(fleet, 'x').map((source) =>
+        source.type === 'alteryx' ? { ...source, url: proxy.url } : source,
+      ),
     });
 
   it('get: with the detail answering, the job is whole — failed, complete, exit 0 (the control case)', async () => {
@@ -81,7 +83,9 @@ describe('get and watch over an Alteryx job whose detail fails', () => {
     expect(result.code).toBe(2);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe(key);
-    expect(lines[1]).toMatch(/^Incomplete outcome unknown: its detail request failed \(500 server error.*\); shown as its source lists it$/);
+    expect(lines[1]).toMatch(
+      /^Incomplete outcome unknown: its detail request failed \(500 server error.*\); shown as its source lists it$/,
+    );
     expect(result.stdout).toMatch(/^State +\S+ unknown/m);
     expect(result.stdout).not.toMatch(/^State .*(failed|succeeded)/m);
   });
@@ -103,14 +107,20 @@ describe('get and watch over an Alteryx job whose detail fails', () => {
     mode = 'detail-500';
     const json = await runCli(['check', '--json', '--config', config()], NO_PROXY_ENV);
     expect(json.code).toBe(2);
-    const sources = (JSON.parse(json.stdout) as { sources: { name: string; ok: boolean; error: unknown; incomplete: { jobs: number } | null }[] }).sources;
+    const sources = (
+      JSON.parse(json.stdout) as {
+        sources: { name: string; ok: boolean; error: unknown; incomplete: { jobs: number } | null }[];
+      }
+    ).sources;
     const alteryx = sources.find((source) => source.name === 'x-alteryx')!;
     expect(alteryx).toMatchObject({ ok: false, error: null });
     expect(alteryx.incomplete!.jobs).toBeGreaterThan(0);
     expect(sources.find((source) => source.name === 'x-osapi')).toMatchObject({ ok: true, incomplete: null });
     const text = await runCli(['check', '--config', config()], NO_PROXY_ENV);
     expect(text.stdout).toMatch(/^x-alteryx +alteryx +DEGRADED /m);
-    expect(text.stdout).toMatch(/^x-alteryx: degraded: \d+ jobs? with an unknown outcome \(outcome unknown: its detail request failed/m);
+    expect(text.stdout).toMatch(
+      /^x-alteryx: degraded: \d+ jobs? with an unknown outcome \(outcome unknown: its detail request failed/m,
+    );
     expect(text.stdout).toContain('1 of 2 sources passed.');
   });
 
@@ -121,9 +131,14 @@ describe('get and watch over an Alteryx job whose detail fails', () => {
       NO_PROXY_ENV,
     );
     expect(result.code).toBe(7);
-    expect(result.stderr).toMatch(/^jobtop: x-alteryx: degraded: \d+ jobs? with an unknown outcome \(outcome unknown: its detail request failed \(500 server error/m);
     expect(result.stderr).toMatch(
-      new RegExp(`^jobtop: ${key}: outcome unknown: its detail request failed: x-alteryx: .*500.* \\(retrying\\)$`, 'm'),
+      /^jobtop: x-alteryx: degraded: \d+ jobs? with an unknown outcome \(outcome unknown: its detail request failed \(500 server error/m,
+    );
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^jobtop: ${key}: outcome unknown: its detail request failed: x-alteryx: .*500.* \\(retrying\\)$`,
+        'm',
+      ),
     );
     expect(result.stdout).toMatch(new RegExp(`${key} unreachable: outcome unknown: `));
     expect(result.stdout).not.toMatch(/→ (failed|succeeded)/);
@@ -131,7 +146,10 @@ describe('get and watch over an Alteryx job whose detail fails', () => {
 
   it('watch --exit-status: a job that ended with no detail to say how exits 10 (outcome unknown), not 3', async () => {
     mode = 'detail-404';
-    const result = await runCli(['watch', key, '--exit-status', '--interval', '500ms', '--config', config()], NO_PROXY_ENV);
+    const result = await runCli(
+      ['watch', key, '--exit-status', '--interval', '500ms', '--config', config()],
+      NO_PROXY_ENV,
+    );
     expect(result.code).toBe(10);
     expect(result.stdout).toContain(`${key} ended: outcome unknown: the server has no detail for this job`);
     const plain = await runCli(['watch', key, '--interval', '500ms', '--config', config()], NO_PROXY_ENV);

@@ -247,8 +247,11 @@ describe('fleet store details and actions', () => {
     const store = createFleetStore([{ source, concurrency: 2 }], { intervalMs: 60_000 });
     store.start();
     await store.firstRound();
-    const running = store.runAction('delete', jobs.map((job) => job.key));
-    for (let released = 0; released < jobs.length; ) {
+    const running = store.runAction(
+      'delete',
+      jobs.map((job) => job.key),
+    );
+    for (let released = 0; released < jobs.length;) {
       await vi.waitFor(() => expect(held.length).toBeGreaterThan(0));
       const batch = held.splice(0);
       released += batch.length;

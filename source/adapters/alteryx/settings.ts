@@ -19,4 +19,3 @@ export const ALTERYX_PAGE_SIZE = 100;
 
 /** Most completed jobs whose disposition is looked up in one poll. */
 export const ALTERYX_ENRICH_PER_POLL = 25;
-

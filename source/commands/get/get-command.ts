@@ -10,13 +10,7 @@ import { formatSize } from '../../domain/format.js';
 import { toSourceError } from '../../adapters/errors.js';
 import { EXIT_CODES } from '../shared/exit-codes.js';
 import { parseTargets, resolveTargets, type ResolvedTarget } from '../shared/job-selector.js';
-import {
-  childIdsOf,
-  createListCache,
-  lookUpJob,
-  type JobLookup,
-  type PartialLookup,
-} from '../shared/look-up-job.js';
+import { childIdsOf, createListCache, lookUpJob, type JobLookup, type PartialLookup } from '../shared/look-up-job.js';
 import { DEADLINE_FLAG, parseDeadline, startDeadlineProgress } from '../shared/deadline-flag.js';
 import { beforeDeadline, isDeadlineError, startDeadline } from '../../store/deadline.js';
 import { detailToJson } from './detail-json.js';

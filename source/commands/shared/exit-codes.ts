@@ -62,7 +62,7 @@ export const EXIT_CODE_TABLE: readonly ExitCodeRow[] = [
   {
     code: EXIT_CODES.outcomeUnknown,
     meaning:
-      "an outcome is unknown. Actions: the request was sent but no answer came (timeout, connection lost), and re-reading the job did not show the effect in time — check the job before sending it again. `watch --exit-status`: a job ended but its source cannot say how (state `unknown`, e.g. an Alteryx job the server has no detail for): neither success nor failure",
+      'an outcome is unknown. Actions: the request was sent but no answer came (timeout, connection lost), and re-reading the job did not show the effect in time — check the job before sending it again. `watch --exit-status`: a job ended but its source cannot say how (state `unknown`, e.g. an Alteryx job the server has no detail for): neither success nor failure',
   },
 ];
 

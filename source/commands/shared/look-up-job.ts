@@ -38,10 +38,7 @@ export function createListCache(signal?: AbortSignal): ListCache {
   return (source) => {
     let list = lists.get(source.name);
     if (!list)
-      lists.set(
-        source.name,
-        (list = source.list(signal).catch((error: unknown) => toSourceError(source.name, error))),
-      );
+      lists.set(source.name, (list = source.list(signal).catch((error: unknown) => toSourceError(source.name, error))));
     return list;
   };
 }

@@ -82,8 +82,7 @@ function liveOutput(options: WatchOutputOptions): WatchOutput {
         if (event.kind === 'source-failing') failing.set(event.source, event.error.short);
         if (event.kind === 'source-recovered') failing.delete(event.source);
         // why: on a terminal stderr would break the in-place block, so a degraded source shows in the status line.
-        if (event.kind === 'source-degraded')
-          failing.set(event.source, `degraded: ${event.incomplete.jobs} unknown`);
+        if (event.kind === 'source-degraded') failing.set(event.source, `degraded: ${event.incomplete.jobs} unknown`);
         if (event.kind === 'source-whole') failing.delete(event.source);
         if (event.kind === 'detail-failing')
           failing.set(event.key, `${event.outcomeUnknown ? 'outcome unknown: ' : ''}${event.error.short}`);

@@ -129,11 +129,7 @@ export function createWatchTracker(targets: readonly JobTarget[], options: Watch
     }
   }
 
-  function noteDegraded(
-    name: string,
-    incomplete: { jobs: number; reason: string } | null,
-    events: WatchEvent[],
-  ): void {
+  function noteDegraded(name: string, incomplete: { jobs: number; reason: string } | null, events: WatchEvent[]): void {
     if (incomplete && degraded.get(name) !== incomplete.reason) {
       degraded.set(name, incomplete.reason);
       events.push({ kind: 'source-degraded', source: name, incomplete });
