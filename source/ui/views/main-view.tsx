@@ -48,13 +48,13 @@ export function MainView({ state, rows, now }: MainViewProps) {
   const top = windowTop(state.listTop, index, Math.max(1, body), rows.length);
   const actions = footerActions(state);
   const noteChange = useContext(ScreenClockContext);
-  for (const source of fleet.sources) noteChange(sourceChangesAt(source, now));
+  for (const source of fleet.sources) noteChange(sourceChangesAt(source, now, fleet.paused));
   noteChange(footerChangesAt(state.flash, now));
   // why: health lines are built for the full layout (its "+N more" line) and cut when an overlay needs the room.
   const header = (
     state.perSourceCounts
-      ? perSourceLines(fleet.sources, now, width, full.sourceLines)
-      : sourceLines(fleet.sources, now, width, full.perLine, full.sourceLines)
+      ? perSourceLines(fleet.sources, now, width, full.sourceLines, fleet.paused)
+      : sourceLines(fleet.sources, now, width, full.perLine, full.sourceLines, fleet.paused)
   ).slice(0, layout.sourceLines);
   return (
     <>
