@@ -92,6 +92,7 @@ export function createVectorChartsSource(options: VectorChartsOptions): JobSourc
       }
       return null;
     },
+    listRecordDetail: (job: Job) => normalizeVectorChartsDetail(job.raw, source),
     async act(kind: ActionKind): Promise<never> {
       throw new SourceError({
         source,
