@@ -153,7 +153,10 @@ export type HistoryTail =
  * from its end (the first, cut line dropped) and the newest `limits.entries` of those. Asynchronous,
  * so a slow disk never holds up the keyboard. A missing file is an empty history; never throws.
  */
-export async function readHistoryTail(file: string, limits: { entries: number; bytes: number } = HISTORY_TAIL): Promise<HistoryTail> {
+export async function readHistoryTail(
+  file: string,
+  limits: { entries: number; bytes: number } = HISTORY_TAIL,
+): Promise<HistoryTail> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -190,7 +193,12 @@ export async function readHistoryTail(file: string, limits: { entries: number; b
 
 /** True when `entry` is the record of this session's `action` (same request time, job and kind, from the monitor). */
 export function isEntryOf(entry: HistoryEntry, action: Pick<PendingAction, 'at' | 'jobKey' | 'kind'>): boolean {
-  return entry.via === 'monitor' && entry.key === action.jobKey && entry.action === action.kind && entry.at === iso(action.at);
+  return (
+    entry.via === 'monitor' &&
+    entry.key === action.jobKey &&
+    entry.action === action.kind &&
+    entry.at === iso(action.at)
+  );
 }
 
 /** A recorder for the store or the CLI runner: appends each settled action to `file`, reporting write failures once. */

@@ -11,7 +11,10 @@ import { historyViewItems } from './content/history-lines.js';
 
 /** Opens the action history view and asks for the history file's tail (the navigation action other commands, e.g. `:history`, can call). */
 export function openHistory(state: NavigationState): NavigationState {
-  return withEffect({ ...state, history: { top: 0, earlier: { status: 'reading' } }, help: null }, { kind: 'read-history' });
+  return withEffect(
+    { ...state, history: { top: 0, earlier: { status: 'reading' } }, help: null },
+    { kind: 'read-history' },
+  );
 }
 
 /** Takes in what was read of earlier sessions, if the view is still open. */

@@ -127,7 +127,9 @@ describe('the moments of truth, in a real terminal', () => {
     portal.clearRequests();
     await session.press(KEYS.enter, '3');
     const messages = await session.waitForScreen('could not fetch messages');
-    expect(messages).toMatch(/could not fetch messages: connection refused; showing the list record's 3 log lines, \d+s old/);
+    expect(messages).toMatch(
+      /could not fetch messages: connection refused; showing the list record's 3 log lines, \d+s old/,
+    );
     for (const line of ['Queued render-tiles', 'Rendering zoom 4 of 12', 'Tile 4/8/3 retried'])
       expect(messages).toContain(line);
     expect(messages).not.toMatch(/reported no messages|No messages/);
@@ -171,7 +173,9 @@ describe('the moments of truth, in a real terminal', () => {
     // the history view has the whole outcome: what the re-reads found
     await session.press('H');
     const history = await session.waitForScreen('Action history');
-    expect(history).toMatch(/cancel demo-alteryx\/.*running → \? unknown \(no answer\)  still unknown after \d+ re-reads/);
+    expect(history).toMatch(
+      /cancel demo-alteryx\/.*running → \? unknown \(no answer\) {2}still unknown after \d+ re-reads/,
+    );
     expect(deletes(alteryx.requests)).toEqual([`/webapi/v3/jobs/${job.id}`]);
     const rereads = alteryx.requests.filter(
       (request) => request.method === 'GET' && request.at >= sentAt && request.path.includes(job.id),

@@ -100,8 +100,16 @@ describe('a tab whose detail could not be fetched shows the list record instead,
 
 describe('the sentence of a tab that could not be fetched', () => {
   it.each([
-    ['messages', { count: 3 }, "could not fetch messages: connection refused; showing the list record's 3 log lines, 1m04s old"],
-    ['messages', { count: 1 }, "could not fetch messages: connection refused; showing the list record's 1 log line, 1m04s old"],
+    [
+      'messages',
+      { count: 3 },
+      "could not fetch messages: connection refused; showing the list record's 3 log lines, 1m04s old",
+    ],
+    [
+      'messages',
+      { count: 1 },
+      "could not fetch messages: connection refused; showing the list record's 1 log line, 1m04s old",
+    ],
     ['steps', { count: 4 }, "could not fetch steps: connection refused; showing the list record's 4 steps, 1m04s old"],
     ['result', { count: 1 }, 'could not fetch result: connection refused; the list record, 1m04s old, carries one'],
     ['messages', null, 'could not fetch messages: connection refused; the list record, 1m04s old, has no messages'],

@@ -83,7 +83,10 @@ function listRecordLines(
   const messages = record?.messages;
   const steps = record?.steps;
   if (tab === 'messages' && messages && messages.length > 0)
-    return { count: messages.length, lines: cached(messages, `messages:${width}`, () => messageLines(messages, width)) };
+    return {
+      count: messages.length,
+      lines: cached(messages, `messages:${width}`, () => messageLines(messages, width)),
+    };
   if (tab === 'steps' && steps && steps.length > 0)
     return { count: steps.length, lines: cached(steps, `steps:${width}`, () => stepsLines(steps, width)) };
   return null;

@@ -108,8 +108,13 @@ export function earlierSummary(actions: readonly PendingAction[], earlier: Earli
   return ` · ${formatCount(count)} earlier${earlier.partial ? ' (the newest; older not read)' : ''}`;
 }
 
-let memo: { actions: readonly PendingAction[]; earlier: EarlierHistory; today: string; width: number; items: Segment[][] } | null =
-  null;
+let memo: {
+  actions: readonly PendingAction[];
+  earlier: EarlierHistory;
+  today: string;
+  width: number;
+  items: Segment[][];
+} | null = null;
 
 /** Every line of the history view in order (the reducer counts them, the panel shows a window of them). */
 export function historyViewItems(
@@ -121,8 +126,7 @@ export function historyViewItems(
   const today = formatTimestamp(now).slice(0, 10);
   if (memo && memo.actions === actions && memo.earlier === earlier && memo.today === today && memo.width === width)
     return memo.items;
-  const items: Segment[][] =
-    actions.length === 0 ? [note('no actions yet in this session')] : historyItems(actions);
+  const items: Segment[][] = actions.length === 0 ? [note('no actions yet in this session')] : historyItems(actions);
   if (earlier.status === 'off') items.push(note('earlier sessions: jobtop history'));
   else if (earlier.status === 'reading') items.push(note('reading earlier sessions…'));
   else if (earlier.status === 'error')
@@ -133,7 +137,11 @@ export function historyViewItems(
     if (older.length === 0) items.push(note(`none recorded in ${earlier.file}`));
     for (const entry of older) items.push(entryItem(entry, today));
     if (earlier.partial)
-      items.push(note(`older entries were not read here (only the newest ${formatCount(older.length)}): jobtop history --limit N`));
+      items.push(
+        note(
+          `older entries were not read here (only the newest ${formatCount(older.length)}): jobtop history --limit N`,
+        ),
+      );
   }
   memo = { actions, earlier, today, width, items };
   return items;
