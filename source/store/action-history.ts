@@ -105,10 +105,17 @@ export function appendHistory(file: string, entry: HistoryEntry): Error | null {
   }
 }
 
-/** The entries of history text, oldest first; lines that are not entries are skipped. */
-export function parseHistory(text: string): HistoryEntry[] {
+/**
+ * The newest `limit` entries of history text, oldest first; lines that are not entries are skipped.
+ * Lines are parsed from the end and parsing stops at `limit`, so a long text costs little.
+ */
+export function parseHistory(text: string, limit = Number.POSITIVE_INFINITY): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
-  for (const line of text.split('\n')) {
+  let end = text.length;
+  while (end > 0 && entries.length < limit) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
     if (line.trim() === '') continue;
     try {
       const value = JSON.parse(line) as HistoryEntry;
@@ -118,7 +125,7 @@ export function parseHistory(text: string): HistoryEntry[] {
       // why: a line cut by a crash mid-write must not hide the rest of the history.
     }
   }
-  return entries;
+  return entries.reverse();
 }
 
 /** Reads the newest `limit` entries (oldest first); lines that are not entries are skipped. A missing file is an empty history. */
@@ -130,7 +137,7 @@ export function readHistory(file: string, limit = Number.POSITIVE_INFINITY): His
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return parseHistory(text).slice(-limit);
+  return parseHistory(text, limit);
 }
 
 /** How much of the history the monitor's history view reads: the file's tail, never all of a large file. */
@@ -177,7 +184,8 @@ export async function readHistoryTail(
     let text = buffer.subarray(0, filled).toString('utf8');
     // why: a tail that starts mid-file starts mid-line; that first piece is not an entry.
     if (start > 0) text = text.slice(text.indexOf('\n') + 1);
-    const entries = parseHistory(text);
+    // why: one entry more than asked tells whether older ones exist without parsing them all.
+    const entries = parseHistory(text, limits.entries + 1);
     return {
       status: 'ok',
       file,
