@@ -13,7 +13,9 @@ import { startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
 import type { VectorChartsSimulator } from '../../source/demo/vectorcharts-server.js';
 import { App } from '../../source/ui/app.js';
 import { couldNotFetch } from '../../source/ui/content/detail-content.js';
-import { KEYS, renderAt, waitFor, type Rendered } from '../helpers/render.js';
+import { KEYS, renderApp, renderAt, waitFor, type Rendered, type RenderedApp } from '../helpers/render.js';
+import { createFakeStore, fleetOf } from '../helpers/fake-store.js';
+import { makeDetail, makeJob, makeSource, T0 } from '../helpers/jobs.js';
 
 let fleet: DemoFleet;
 let source: JobSource | undefined;
@@ -115,5 +117,42 @@ describe('the sentence of a tab that could not be fetched', () => {
     ['messages', null, 'could not fetch messages: connection refused; the list record, 1m04s old, has no messages'],
   ] as const)('%s with %j from the list record', (tab, fromList, sentence) => {
     expect(couldNotFetch(tab, 'connection refused', 1_000_000, 1_064_000, fromList)).toContain(sentence);
+  });
+});
+
+describe('while the detail is still being fetched', () => {
+  let app: RenderedApp | undefined;
+  afterEach(() => app?.unmount());
+
+  it("shows the list record's log lines meanwhile, saying so, then the fetched messages", async () => {
+    const job = makeJob({ id: 'job-7', source: 'vectorcharts' });
+    const listRecord = makeDetail({
+      id: 'job-7',
+      source: 'vectorcharts',
+      messages: [{ timestamp: T0 - 5_000, level: 'info', text: 'Queued from the list', origin: null }],
+    });
+    const store = createFakeStore(fleetOf([makeSource('vectorcharts', [job])]));
+    app = await renderApp(store, { columns: 120, rows: 30 });
+    await app.waitFor('job-7');
+    await app.press(KEYS.enter, '3');
+    await waitFor(() => store.watched().includes('vectorcharts/job-7'));
+    const loading = { key: 'vectorcharts/job-7', detail: null, error: null, lastSuccessAt: null };
+    store.pushDetail({ ...loading, status: 'loading', listRecord });
+    const frame = await app.waitFor("Fetching messages…; showing the list record's meanwhile.");
+    expect(frame).toContain('Queued from the list');
+    store.pushDetail({ ...loading, status: 'loading', listRecord: null });
+    await app.waitFor("Fetching messages… (the list's record has none to show meanwhile)");
+    store.pushDetail({
+      ...loading,
+      status: 'ok',
+      lastSuccessAt: T0,
+      detail: makeDetail({
+        id: 'job-7',
+        source: 'vectorcharts',
+        messages: [{ timestamp: T0 - 1_000, level: 'info', text: 'Fetched from the detail', origin: null }],
+      }),
+    });
+    const fetched = await app.waitFor('Fetched from the detail');
+    expect(fetched).not.toContain('list record');
   });
 });
