@@ -19,6 +19,8 @@ import {
 import { createTerminalOutput, type TerminalOutput } from './terminal/terminal-output.js';
 import { FinishedLinesContext } from './ui/line.js';
 import { openCommandHistory } from './config/command-history.js';
+import { stateDirectory } from './config/config-paths.js';
+import { historyPath, readHistoryTail } from './store/action-history.js';
 import type { Binding } from './ui/keymap.js';
 
 /** Options of the TUI mode. */
@@ -77,6 +79,7 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
         store={store}
         bell={options.bell}
         commandHistory={openCommandHistory()}
+        readActionHistory={() => readHistoryTail(historyPath(stateDirectory()))}
         views={opened.config.ui?.views}
         tableColumns={opened.config.ui?.columns}
         keymap={options.keymap}

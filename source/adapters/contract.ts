@@ -126,6 +126,12 @@ export interface JobSource {
   close(): Promise<void>;
   /** Its session so far (requests sent, token expiry); sources that cannot tell leave it out. */
   session?(): SourceSession;
+  /**
+   * What a job's list record itself carries of its detail (VectorCharts list items hold steps, logs
+   * and result inline), so a tab whose detail could not be fetched can show it, marked as the list's.
+   * Pure, no request. Sources whose list records carry nothing more leave it out.
+   */
+  listRecordDetail?(job: Job): JobDetail;
 }
 
 /** Options every adapter takes, from the config's global and per-source settings. */

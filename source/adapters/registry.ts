@@ -1,6 +1,7 @@
 /**
  * Builds a JobSource from a validated config entry, by vendor type.
  */
+import type { Job } from '../domain/job.js';
 import type { JobSource } from './contract.js';
 import { applyPriorityMap, withPriorityMap, type PriorityMap } from '../domain/priority.js';
 import { createVectorChartsSource, type VectorChartsOptions } from './vectorcharts/index.js';
@@ -30,6 +31,7 @@ export function createSource(spec: SourceSpec & { priorityMap?: PriorityMap }): 
 
 /** A source whose jobs and details get `map` applied to their priorities. */
 function withPriorities(source: JobSource, map: PriorityMap): JobSource {
+  const fromListRecord = source.listRecordDetail?.bind(source);
   return Object.assign(Object.create(source) as JobSource, {
     async list(signal?: AbortSignal) {
       const result = await source.list(signal);
@@ -39,6 +41,12 @@ function withPriorities(source: JobSource, map: PriorityMap): JobSource {
       const detail = await source.detail(id, signal);
       return detail === null ? null : { ...detail, priority: applyPriorityMap(detail.priority, map) };
     },
+    ...(fromListRecord && {
+      listRecordDetail(job: Job) {
+        const detail = fromListRecord(job);
+        return { ...detail, priority: applyPriorityMap(detail.priority, map) };
+      },
+    }),
   });
 }
 

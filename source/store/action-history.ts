@@ -6,6 +6,7 @@
  * never headers or credentials, and token-like text in messages is masked.
  */
 import { appendFileSync, chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { PendingAction } from './types.js';
@@ -104,6 +105,29 @@ export function appendHistory(file: string, entry: HistoryEntry): Error | null {
   }
 }
 
+/**
+ * The newest `limit` entries of history text, oldest first; lines that are not entries are skipped.
+ * Lines are parsed from the end and parsing stops at `limit`, so a long text costs little.
+ */
+export function parseHistory(text: string, limit = Number.POSITIVE_INFINITY): HistoryEntry[] {
+  const entries: HistoryEntry[] = [];
+  let end = text.length;
+  while (end > 0 && entries.length < limit) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (line.trim() === '') continue;
+    try {
+      const value = JSON.parse(line) as HistoryEntry;
+      if (value && typeof value.action === 'string' && typeof value.key === 'string' && typeof value.at === 'string')
+        entries.push(value);
+    } catch {
+      // why: a line cut by a crash mid-write must not hide the rest of the history.
+    }
+  }
+  return entries.reverse();
+}
+
 /** Reads the newest `limit` entries (oldest first); lines that are not entries are skipped. A missing file is an empty history. */
 export function readHistory(file: string, limit = Number.POSITIVE_INFINITY): HistoryEntry[] {
   let text: string;
@@ -113,17 +137,76 @@ export function readHistory(file: string, limit = Number.POSITIVE_INFINITY): His
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const entries: HistoryEntry[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const value = JSON.parse(line) as HistoryEntry;
-      if (value && typeof value.action === 'string' && typeof value.key === 'string') entries.push(value);
-    } catch {
-      // why: a line cut by a crash mid-write must not hide the rest of the history.
+  return parseHistory(text, limit);
+}
+
+/** How much of the history the monitor's history view reads: the file's tail, never all of a large file. */
+export const HISTORY_TAIL = { entries: 500, bytes: 1024 * 1024 } as const;
+
+/** The tail of the history file as read, or why it could not be read. */
+export type HistoryTail =
+  | {
+      status: 'ok';
+      file: string;
+      /** Oldest first. */
+      entries: HistoryEntry[];
+      /** Older entries exist that were not read (the file is longer than the tail). */
+      partial: boolean;
     }
+  | { status: 'error'; file: string; error: string };
+
+/**
+ * Reads the newest entries of the history file without reading all of it: at most `limits.bytes`
+ * from its end (the first, cut line dropped) and the newest `limits.entries` of those. Asynchronous,
+ * so a slow disk never holds up the keyboard. A missing file is an empty history; never throws.
+ */
+export async function readHistoryTail(
+  file: string,
+  limits: { entries: number; bytes: number } = HISTORY_TAIL,
+): Promise<HistoryTail> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'ok', file, entries: [], partial: false };
+    return { status: 'error', file, error: (error as Error).message };
   }
-  return entries.slice(-limit);
+  try {
+    const { size } = await handle.stat();
+    const start = Math.max(0, size - limits.bytes);
+    const buffer = Buffer.alloc(size - start);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, start + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    let text = buffer.subarray(0, filled).toString('utf8');
+    // why: a tail that starts mid-file starts mid-line; that first piece is not an entry.
+    if (start > 0) text = text.slice(text.indexOf('\n') + 1);
+    // why: one entry more than asked tells whether older ones exist without parsing them all.
+    const entries = parseHistory(text, limits.entries + 1);
+    return {
+      status: 'ok',
+      file,
+      entries: entries.slice(-limits.entries),
+      partial: start > 0 || entries.length > limits.entries,
+    };
+  } catch (error) {
+    return { status: 'error', file, error: (error as Error).message };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** True when `entry` is the record of this session's `action` (same request time, job and kind, from the monitor). */
+export function isEntryOf(entry: HistoryEntry, action: Pick<PendingAction, 'at' | 'jobKey' | 'kind'>): boolean {
+  return (
+    entry.via === 'monitor' &&
+    entry.key === action.jobKey &&
+    entry.action === action.kind &&
+    entry.at === iso(action.at)
+  );
 }
 
 /** A recorder for the store or the CLI runner: appends each settled action to `file`, reporting write failures once. */

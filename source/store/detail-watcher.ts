@@ -97,6 +97,11 @@ export function createDetailWatcher(options: DetailWatcherOptions): DetailWatche
         ...watch.snapshot,
         status: 'error',
         error: { kind: failure.kind, short: failure.short, message: failure.message, status: failure.status },
+        // why: until a detail arrives, tabs can show what the job's last good list record carries (marked as such).
+        listRecord:
+          watch.snapshot.lastSuccessAt === null
+            ? listRecordDetail(target.source, target.job, options.maxMessages)
+            : null,
       };
     }
     emit(watch);
@@ -117,6 +122,7 @@ export function createDetailWatcher(options: DetailWatcherOptions): DetailWatche
             detail: target?.job ? listJobAsDetail(target.job) : null,
             error: null,
             lastSuccessAt: null,
+            listRecord: target ? listRecordDetail(target.source, target.job, options.maxMessages) : null,
           },
           timer: undefined,
           failures: 0,
@@ -157,6 +163,17 @@ export function createDetailWatcher(options: DetailWatcherOptions): DetailWatche
 /** A list job presented as a detail with nothing beyond the list's fields. */
 export function listJobAsDetail(job: Job): JobDetail {
   return { ...job, steps: null, messages: null, result: undefined, outputs: null };
+}
+
+/** What the job's last good list record carries of its detail (VectorCharts inline logs), capped like a detail; null when nothing. */
+function listRecordDetail(source: JobSource, job: Job | undefined, maxMessages: number): JobDetail | null {
+  if (!job || !source.listRecordDetail) return null;
+  try {
+    return capMessages(source.listRecordDetail(job), maxMessages);
+  } catch {
+    // why: a list record the normalizer cannot read costs the fallback, never the detail view.
+    return null;
+  }
 }
 
 function capMessages(detail: JobDetail, max: number): JobDetail {

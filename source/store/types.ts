@@ -115,6 +115,11 @@ export interface DetailSnapshot {
   detail: JobDetail | null;
   error: SourceFailure | null;
   lastSuccessAt: number | null;
+  /**
+   * While the detail cannot be fetched and never was: what the job's last good list record carries
+   * of it (VectorCharts inline logs and steps), for tabs to show as the list's, with its age.
+   */
+  listRecord?: JobDetail | null;
 }
 
 /** What a re-read found: per key the job now (null: gone), and per source that could not be read, why. */

@@ -23,6 +23,7 @@ import { SourcesView } from './views/sources-view.js';
 import type { NamedView } from './navigation-state.js';
 import type { Binding } from './keymap.js';
 import type { TriageOptions } from '../domain/triage.js';
+import type { HistoryTail } from '../store/action-history.js';
 
 /** Props of the App. */
 export interface AppProps {
@@ -49,6 +50,8 @@ export interface AppProps {
   keymap?: readonly Binding[];
   /** Triage thresholds (config `triage:`). */
   triageOptions?: Omit<TriageOptions, 'samples'>;
+  /** Reads the action history file's tail when the history view opens (earlier sessions); absent: only this session's. */
+  readActionHistory?: () => Promise<HistoryTail>;
 }
 
 const defaultWrite = (data: string) => {
@@ -69,6 +72,7 @@ export function App({
   tableColumns,
   keymap,
   triageOptions,
+  readActionHistory,
 }: AppProps) {
   const clockRef = useRef(clock);
   clockRef.current = clock;
@@ -121,8 +125,8 @@ export function App({
   }, [store, openKey]);
 
   const rememberCommand = commandHistory ? (text: string) => commandHistory.append(text) : undefined;
-  const targets = useRef({ store, onExit, write, dispatch, rememberCommand });
-  targets.current = { store, onExit, write, dispatch, rememberCommand };
+  const targets = useRef({ store, onExit, write, dispatch, rememberCommand, readHistory: readActionHistory });
+  targets.current = { store, onExit, write, dispatch, rememberCommand, readHistory: readActionHistory };
   const performed = useRef(0);
   useEffect(() => {
     for (const effect of state.effects) {

@@ -4,6 +4,7 @@
  */
 import type { Job } from '../domain/job.js';
 import type { FleetSnapshot, FleetStoreApi } from '../store/types.js';
+import type { HistoryTail } from '../store/action-history.js';
 import type { Effect, NavigationAction } from './navigation-state.js';
 
 /** The interval steps the +/- keys move through (the store clamps to 500 ms – 5 min). */
@@ -29,6 +30,8 @@ export interface EffectTargets {
   write: (data: string) => void;
   /** Keeps a `:` command line across runs (the command history file); absent: not kept. */
   rememberCommand?: (text: string) => void;
+  /** Reads the action history file's tail (earlier sessions) for the history view; absent: this run keeps none. */
+  readHistory?: () => Promise<HistoryTail>;
 }
 
 /** Performs one effect. */
@@ -59,6 +62,22 @@ export function performEffect(effect: Effect, targets: EffectTargets): void {
       // why: the outcome arrives through the store's snapshot (fleet.actions); the store never rejects, but a bug must not crash the UI.
       targets.store.runAction(effect.action, effect.keys, effect.jobs).catch(() => undefined);
       return;
+    case 'read-history': {
+      const read = targets.readHistory;
+      if (!read) {
+        targets.dispatch?.({ type: 'history-read', earlier: { status: 'off' } });
+        return;
+      }
+      // why: the reader never rejects, but a bug must land as "could not read", never as an empty history.
+      void read()
+        .catch((error: unknown): HistoryTail => ({
+          status: 'error',
+          file: 'the history file',
+          error: error instanceof Error ? error.message : String(error),
+        }))
+        .then((earlier) => targets.dispatch?.({ type: 'history-read', earlier }));
+      return;
+    }
     case 'recheck':
       // why: the store bounds the re-read and never rejects; a bug still lands as a failed re-check, never as a plan on unchecked data.
       void targets.store

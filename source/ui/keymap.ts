@@ -176,7 +176,8 @@ export const KEYMAP: readonly Binding[] = [
     scope: 'global',
     keys: ['H'],
     command: 'history-open',
-    description: "this session's actions and their confirmed outcomes (earlier sessions: jobtop history)",
+    description:
+      "the action history: this session's actions and their confirmed outcomes, then earlier sessions' from the history file, newest first",
   },
   {
     scope: 'global',
@@ -463,6 +464,8 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'history', keys: ['k', 'up'], command: 'move-up', description: 'scroll up' },
   { scope: 'history', keys: ['g', 'home'], command: 'move-top', description: 'go to the top' },
   { scope: 'history', keys: ['G', 'end'], command: 'move-bottom', description: 'go to the bottom' },
+  { scope: 'history', keys: ['f', 'pagedown'], command: 'page-down', description: 'page down' },
+  { scope: 'history', keys: ['b', 'pageup'], command: 'page-up', description: 'page up' },
 ];
 
 /** The binding for `key` in the first of `scopes` that binds it, or undefined. */

@@ -40,6 +40,10 @@ export const LEGEND: readonly { mark: string; meaning: string }[] = [
     mark: '✖ … ⧗ stale 21s',
     meaning: 'a failing source: the reason, and the age of the last good data still shown (S: full error)',
   },
+  {
+    mark: '✔ … ⧗ paused 12s',
+    meaning: 'polling is paused (p): every source shows how old its data is, and its rows carry ⧗',
+  },
   { mark: '◌ loading…', meaning: 'a source that has not answered yet' },
   { mark: 'RO  INSECURE', meaning: 'a read-only source; a source whose TLS certificate is not verified' },
   { mark: '↻ 2s  ⏸ paused', meaning: 'the poll interval; polling paused (p)' },

@@ -1,16 +1,25 @@
 /**
- * The action history view of the navigation reducer: opened by H (or, from the command line
- * of the monitor, by whatever calls `openHistory`), scrolled with the usual keys, closed with
- * Esc. It lists this session's actions; `jobtop history` reads every session's.
+ * The action history view of the navigation reducer: opened by H (or `:history`), it asks the
+ * App to read the history file's tail (earlier sessions) and lists this session's actions
+ * meanwhile; scrolled with the usual keys, closed with Esc.
  */
 import type { Command } from './keymap.js';
 import { clampTop } from './layout.js';
-import type { NavigationState } from './navigation-state.js';
+import { withEffect, type EarlierHistory, type NavigationState } from './navigation-state.js';
 import { outcomeBodyHeight } from './select.js';
+import { historyViewItems } from './content/history-lines.js';
 
-/** Opens the action history view (the navigation action other commands, e.g. `:history`, can call). */
+/** Opens the action history view and asks for the history file's tail (the navigation action other commands, e.g. `:history`, can call). */
 export function openHistory(state: NavigationState): NavigationState {
-  return { ...state, history: { top: 0 }, help: null };
+  return withEffect(
+    { ...state, history: { top: 0, earlier: { status: 'reading' } }, help: null },
+    { kind: 'read-history' },
+  );
+}
+
+/** Takes in what was read of earlier sessions, if the view is still open. */
+export function historyRead(state: NavigationState, earlier: EarlierHistory): NavigationState {
+  return state.history ? { ...state, history: { ...state.history, earlier } } : state;
 }
 
 /** Closes the action history view. */
@@ -21,10 +30,16 @@ export function closeHistory(state: NavigationState): NavigationState {
 /** Scrolls the history view. */
 export function historyMove(state: NavigationState, command: Command): NavigationState {
   if (!state.history) return state;
-  const count = state.fleet.actions.length + 1;
+  const count = historyViewItems(state.fleet.actions, state.history.earlier, state.now, state.viewport.columns).length;
   const top = state.history.top;
-  const target = { 'move-down': top + 1, 'move-up': top - 1, 'move-top': 0, 'move-bottom': count } as Partial<
-    Record<Command, number>
-  >;
-  return { ...state, history: { top: clampTop(target[command] ?? top, outcomeBodyHeight(state), count) } };
+  const height = outcomeBodyHeight(state);
+  const target = {
+    'move-down': top + 1,
+    'move-up': top - 1,
+    'move-top': 0,
+    'move-bottom': count,
+    'page-down': top + height,
+    'page-up': top - height,
+  } as Partial<Record<Command, number>>;
+  return { ...state, history: { ...state.history, top: clampTop(target[command] ?? top, height, count) } };
 }

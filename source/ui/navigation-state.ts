@@ -4,6 +4,7 @@
  * prompt) plus the latest fleet and detail snapshots, so keys resolve against fresh data.
  */
 import type { DetailSnapshot, FleetSnapshot, RecheckResult } from '../store/types.js';
+import type { HistoryTail } from '../store/action-history.js';
 import type { Job } from '../domain/job.js';
 import type { ActionKind } from '../adapters/contract.js';
 import type { ActionDialog, Submission } from './action-types.js';
@@ -45,7 +46,11 @@ export type Effect = { id: number } & (
       /** The jobs as the dialog's re-read found them. */ jobs?: ReadonlyMap<string, Job>;
     }
   | { kind: 'recheck'; check: number; keys: readonly string[] }
+  | { kind: 'read-history' }
 );
+
+/** What the history view knows of earlier sessions: being read, read (the file's tail), unreadable, or not kept by this run. */
+export type EarlierHistory = { status: 'reading' } | { status: 'off' } | HistoryTail;
 
 /** Everything the navigation reducer owns. */
 export interface NavigationState {
@@ -76,8 +81,8 @@ export interface NavigationState {
   dialog: ActionDialog | null;
   /** The open outcomes overlay of a bulk action. */
   outcome: { submission: number; top: number } | null;
-  /** The open action history view (H). */
-  history: { top: number } | null;
+  /** The open action history view (H), with what it read of earlier sessions. */
+  history: { top: number; earlier: EarlierHistory } | null;
   /** Actions sent, newest last (bounded). */
   submissions: readonly Submission[];
   nextSubmissionId: number;
@@ -118,7 +123,9 @@ export type NavigationAction =
   | { type: 'resize'; viewport: Viewport }
   | { type: 'detail'; snapshot: DetailSnapshot }
   /** The answer to a dialog's re-read (`check` matches the dialog's recheck id). */
-  | { type: 'recheck'; check: number; result: RecheckResult; at: number };
+  | { type: 'recheck'; check: number; result: RecheckResult; at: number }
+  /** The history file's tail, read when the history view opened. */
+  | { type: 'history-read'; earlier: EarlierHistory };
 
 /** Options of a fresh state. */
 export interface InitialOptions {

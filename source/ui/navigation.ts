@@ -38,7 +38,7 @@ import {
   toggleMark,
 } from './navigation-actions.js';
 import { helpLines } from './content/help-lines.js';
-import { closeHistory, historyMove, openHistory } from './navigation-history.js';
+import { closeHistory, historyMove, historyRead, openHistory } from './navigation-history.js';
 
 /** Re-exported: queues a side effect for the App (defined beside the state it changes). */
 export { withEffect };
@@ -270,5 +270,7 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
       return applyDetail(state, action.snapshot);
     case 'recheck':
       return applyRecheck(state, action.check, action.result, action.at);
+    case 'history-read':
+      return historyRead(state, action.earlier);
   }
 }

@@ -319,3 +319,41 @@ describe('a declared (http-json) source session', () => {
     expect(source.session?.()).toEqual({ requests: 3, tokenExpiresAt: null });
   });
 });
+
+describe("a source's list-record detail through a priorityMap", () => {
+  it('builds the detail from the list record, with the configured rank, and sends nothing', async () => {
+    const server = await stub(() => ({
+      status: 200,
+      json: {
+        jobs: [
+          {
+            id: 'j1',
+            jobType: 'import',
+            jobState: 'running',
+            priority: 7,
+            createdAt: START,
+            updatedAt: START,
+            logs: [{ level: 'info', message: 'started', timestamp: START }],
+          },
+        ],
+        pagination: { total: 1, limit: 200, offset: 0 },
+      },
+    }));
+    const source = keep(
+      createSource({
+        type: 'vectorcharts',
+        name: 'vc',
+        url: server.url,
+        token: 'vc-key-0001',
+        priorityMap: { '7': 'urgent' },
+      }),
+    );
+    const [job] = (await source.list()).jobs;
+    expect(job?.priority.rank).toBe('urgent');
+    const sent = server.requests.length;
+    const detail = source.listRecordDetail?.(job!);
+    expect(detail?.priority.rank).toBe('urgent');
+    expect(detail?.messages?.length).toBe(1);
+    expect(server.requests).toHaveLength(sent);
+  });
+});

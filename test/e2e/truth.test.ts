@@ -2,10 +2,10 @@
  * The truth at the moment of decision in a real terminal: the built CLI in a pseudo-terminal
  * monitoring demo servers started by the test. A refusing source's rows turn stale (⧗, the
  * data's age); a queued Alteryx job's cancel (a delete) is re-checked and asks for the token
- * that names it; the history view and file record what was done. The servers' request logs
+ * that names it; the history view (with an earlier session's entry) and file record what was done. The servers' request logs
  * say what really reached them.
  */
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,6 +62,13 @@ describe('the truth at the moment of decision, in a real terminal', () => {
       submittedBy: ALTERYX_DEMO_USER,
       workflowName: 'Queued Ledger.yxmd',
     });
+    // an earlier session's action, already in the history file
+    mkdirSync(join(state, 'jobtop'), { recursive: true });
+    writeFileSync(
+      join(state, 'jobtop', 'history.jsonl'),
+      `${JSON.stringify({ at: '2001-02-03T04:05:06.000Z', settledAt: null, who: 'bob', via: 'cli', action: 'delete', key: 'demo-osapi/earlier-7', source: 'demo-osapi', vendor: 'osapi', jobType: 'node.exec', stateBefore: 'failed', request: 'DELETE /jobs/earlier-7', httpStatus: 200, outcome: 'done', effect: 'deleted', message: null, note: null })}\n`,
+      { mode: 0o600 },
+    );
     session = startJobtop([`--config=${config}`], { cols: 140, rows: 40, env: { XDG_STATE_HOME: state } });
     await session.waitForScreen('✔ demo-alteryx');
     await session.press('/', ...queued.id, KEYS.enter);
@@ -86,11 +93,17 @@ describe('the truth at the moment of decision, in a real terminal', () => {
       fleet.servers.alteryx.requests.filter((request) => request.method === 'DELETE').map((request) => request.path),
     ).toEqual([`/webapi/v3/jobs/${queued.id}`]);
     await session.press('H');
-    const history = await session.waitForScreen('Action history');
+    const history = await session.waitForScreen('── earlier sessions and other jobtop runs');
+    expect(history).toContain('Action history · 1 this session · 1 earlier');
     expect(history).toMatch(/cancel demo-alteryx\/.*queued → ✔ deleted/);
+    expect(history).toMatch(/2001-02-03 04:05:06Z delete demo-osapi\/earlier-7 .*failed → ✔ deleted .*bob, cli/);
+    const rows = history.split('\n');
+    const row = (text: string) => rows.findIndex((line) => line.includes(text));
+    expect(row('cancel demo-alteryx/')).toBeLessThan(row('earlier sessions'));
+    expect(row('earlier sessions')).toBeLessThan(row('demo-osapi/earlier-7'));
     const file = join(state, 'jobtop', 'history.jsonl');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(file, 'utf8').trim())).toMatchObject({
+    expect(JSON.parse(readFileSync(file, 'utf8').trim().split('\n').at(-1) ?? '')).toMatchObject({
       via: 'monitor',
       action: 'cancel',
       key: `demo-alteryx/${queued.id}`,

@@ -63,6 +63,8 @@ export function createVectorChartsSource(options: VectorChartsOptions): JobSourc
         detail: 'The VectorCharts Portal API has no cancel, delete or retry endpoint; nothing was sent.',
       });
     },
+    // why: list items carry their steps and logs inline: the detail view falls back on them when a fetch fails.
+    listRecordDetail: (job: Job) => normalizeVectorChartsDetail(job.raw, source),
     // why: the Portal's login session states no expiry (it lasts until logout), so none is known.
     session: () => ({ requests: sent.requests, tokenExpiresAt: null }),
     async close() {

@@ -6,7 +6,7 @@
 import type { Job, JobDetail } from '../../domain/job.js';
 import { VENDOR_NAMES, parseJobKey } from '../../domain/job.js';
 import { sanitizeInline } from '../../domain/sanitize.js';
-import { describeTooLargeResult, formatAge } from '../../domain/format.js';
+import { describeTooLargeResult, formatAge, formatCount } from '../../domain/format.js';
 import type { DetailProvenance } from '../../domain/detail-model.js';
 import { sourceStaleness, staleSentence } from '../staleness.js';
 import type { SourceSnapshot } from '../../store/types.js';
@@ -48,16 +48,48 @@ function vendorName(job: Job | null, source: SourceSnapshot | undefined): string
   return vendor ? VENDOR_NAMES[vendor] : 'This source';
 }
 
-/** Why a tab is empty: the source's own sentence, or the detail's state (loading, error, gone). */
-/** "could not fetch messages: connection refused; the list record (1m04s old) has none — the Raw tab shows it as sent". */
+/**
+ * "could not fetch messages: connection refused; the list record (1m04s old) has none — the Raw tab shows it as sent",
+ * or with what the list record carries: "could not fetch messages: connection refused; showing the list record's 3 log lines, 1m04s old".
+ */
 export function couldNotFetch(
   tab: 'steps' | 'messages' | 'result',
   reason: string,
   listAt: number | null,
   now: number,
+  fromList: { count: number } | null = null,
 ): string {
-  const age = listAt === null ? '' : `, ${formatAge(Math.max(0, now - listAt))} old,`;
-  return `could not fetch ${tab}: ${sanitizeInline(reason, 200)}; the list record${age} has no ${tab} — the Raw tab shows it as sent. This is not the vendor reporting none.`;
+  const ageText = listAt === null ? null : `${formatAge(Math.max(0, now - listAt))} old`;
+  const head = `could not fetch ${tab}: ${sanitizeInline(reason, 200)}`;
+  const age = ageText === null ? '' : `, ${ageText},`;
+  if (fromList && fromList.count > 0 && tab === 'result')
+    return `${head}; the list record${age} carries one — the Raw tab shows it as sent.`;
+  if (fromList && fromList.count > 0) {
+    const what =
+      tab === 'messages'
+        ? `${formatCount(fromList.count)} log line${fromList.count === 1 ? '' : 's'}`
+        : `${formatCount(fromList.count)} step${fromList.count === 1 ? '' : 's'}`;
+    return `${head}; showing the list record's ${what}${ageText ? `, ${ageText}` : ''}`;
+  }
+  return `${head}; the list record${age} has no ${tab} — the Raw tab shows it as sent. This is not the vendor reporting none.`;
+}
+
+/** The tab's lines from what the last good list record carries (VectorCharts inline logs and steps), and how many items; null when it carries none. */
+function listRecordLines(
+  record: JobDetail | null | undefined,
+  tab: 'steps' | 'messages' | 'result',
+  width: number,
+): { count: number; lines: ContentLine[] } | null {
+  const messages = record?.messages;
+  const steps = record?.steps;
+  if (tab === 'messages' && messages && messages.length > 0)
+    return {
+      count: messages.length,
+      lines: cached(messages, `messages:${width}`, () => messageLines(messages, width)),
+    };
+  if (tab === 'steps' && steps && steps.length > 0)
+    return { count: steps.length, lines: cached(steps, `steps:${width}`, () => stepsLines(steps, width)) };
+  return null;
 }
 
 function unavailable(
@@ -85,10 +117,23 @@ function unavailable(
   // why: until a detail arrived, the payload is the list's record: a tab it cannot fill is "not fetched", never "the vendor has none".
   const neverFetched =
     snapshot !== null && snapshot !== undefined && snapshot.key === detailKey(state) && snapshot.lastSuccessAt === null;
-  if (neverFetched && snapshot.status === 'error')
-    return notice(couldNotFetch(tab, snapshot.error?.short ?? 'error', source?.lastSuccessAt ?? null, now), width);
-  if (neverFetched && snapshot.status === 'loading')
-    return notice(`Fetching ${tab}… (the list's record has none to show meanwhile)`, width);
+  if (neverFetched && snapshot.status === 'error') {
+    const reason = snapshot.error?.short ?? 'error';
+    const listAt = source?.lastSuccessAt ?? null;
+    const fromList = listRecordLines(snapshot.listRecord, tab, width);
+    if (tab === 'result' && snapshot.listRecord?.result != null)
+      return notice(couldNotFetch(tab, reason, listAt, now, { count: 1 }), width);
+    if (!fromList) return notice(couldNotFetch(tab, reason, listAt, now), width);
+    const sentence = notice(couldNotFetch(tab, reason, listAt, now, fromList), width);
+    // why: Messages follows its last line, so the sentence goes below the lines there and stays in view.
+    return tab === 'messages' ? [...fromList.lines, ...sentence] : [...sentence, ...fromList.lines];
+  }
+  if (neverFetched && snapshot.status === 'loading') {
+    const fromList = listRecordLines(snapshot.listRecord, tab, width);
+    if (!fromList) return notice(`Fetching ${tab}… (the list's record has none to show meanwhile)`, width);
+    const sentence = notice(`Fetching ${tab}…; showing the list record's meanwhile.`, width);
+    return tab === 'messages' ? [...fromList.lines, ...sentence] : [...sentence, ...fromList.lines];
+  }
   if (detailPayload(state)) return null;
   const name = sanitizeInline(job?.source ?? parseJobKey(detailKey(state) ?? '')?.source ?? 'its source', 120);
   if (snapshot?.status === 'gone') return notice(`This job no longer exists on ${name}.`, width);

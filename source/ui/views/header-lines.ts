@@ -73,8 +73,9 @@ export function titleLine(input: TitleInput): Segment[] {
 }
 
 /** One source's health cell in at most `width` cells: the vendor name goes first, then the name and the
- * failure reason shrink, so the status and the age of the last good data stay readable. */
-export function sourceCell(source: SourceSnapshot, now: number, width: number): Segment[] {
+ * failure reason shrink, so the status and the age of the last good data stay readable. While polling
+ * is paused every cell says so with the stale mark and the data's age, like the rows. */
+export function sourceCell(source: SourceSnapshot, now: number, width: number, paused = false): Segment[] {
   // why: a list that answered while its enrichment failed is not "OK": N jobs' outcomes are unknown (docs/faults.md).
   const degraded = source.status === 'ok' && source.incomplete ? source.incomplete : null;
   const symbol = degraded
@@ -89,22 +90,27 @@ export function sourceCell(source: SourceSnapshot, now: number, width: number): 
   const age =
     source.lastSuccessAt === null
       ? null
-      : source.status === 'ok'
+      : source.status === 'ok' && !paused
         ? formatListAge(now - source.lastSuccessAt)
         : formatAge(now - source.lastSuccessAt);
   const reason = sanitizeInline(source.error?.short ?? 'error', 60);
+  // why: paused data is as old as a failing source's: the same ⧗ and an age that counts (docs/usage.md).
+  const pausedText = age ? `${STALE_MARK} paused ${age}` : `${STALE_MARK} paused`;
   const status = (reasonText: string): Segment[] =>
     degraded
       ? [
           seg(`degraded: ${formatCount(degraded.jobs)} unknown`, { color: COLORS.warning, bold: true }),
-          seg(age ? ` ${age} ago` : '', { dim: true }),
+          paused ? seg(` ${pausedText}`, { color: COLORS.warning }) : seg(age ? ` ${age} ago` : '', { dim: true }),
         ]
       : source.status === 'ok'
-        ? [seg('OK', { color: COLORS.ok }), seg(age ? ` ${age} ago` : '', { dim: true })]
+        ? paused
+          ? [seg(pausedText, { color: COLORS.warning })]
+          : [seg('OK', { color: COLORS.ok }), seg(age ? ` ${age} ago` : '', { dim: true })]
         : source.status === 'error'
           ? [
               seg(reasonText, { color: COLORS.error, bold: true }),
               seg(age ? ` ${STALE_MARK} stale ${age}` : ' no data', { color: COLORS.warning }),
+              ...(paused ? [seg(', paused', { color: COLORS.warning })] : []),
             ]
           : [seg('loading…', { color: COLORS.warning })];
   const badges: Segment[] = [];
@@ -139,9 +145,9 @@ export function sourceCell(source: SourceSnapshot, now: number, width: number): 
 }
 
 /** When a source's health cell drawn at `now` next reads differently (Infinity: not by itself). */
-export function sourceChangesAt(source: SourceSnapshot, now: number): number {
+export function sourceChangesAt(source: SourceSnapshot, now: number, paused = false): number {
   if (source.lastSuccessAt === null || source.status === 'loading') return Infinity;
-  return source.status === 'ok' ? now + listAgeChangesIn(now - source.lastSuccessAt) : now + 1000;
+  return source.status === 'ok' && !paused ? now + listAgeChangesIn(now - source.lastSuccessAt) : now + 1000;
 }
 
 /** The compact health area: `perLine` cells per line, at most `lines` lines; overflow becomes "+N more". */
@@ -151,6 +157,7 @@ export function sourceLines(
   width: number,
   perLine: number,
   lines: number,
+  paused = false,
 ): Segment[][] {
   const out: Segment[][] = [];
   const capacity = perLine * lines;
@@ -159,7 +166,7 @@ export function sourceLines(
   for (let line = 0; line < lines; line += 1) {
     const row: Segment[] = [];
     for (const source of shown.slice(line * perLine, (line + 1) * perLine))
-      row.push(...sourceCell(source, now, cellWidth - 1), seg(' '));
+      row.push(...sourceCell(source, now, cellWidth - 1, paused), seg(' '));
     if (line === lines - 1 && shown.length < sources.length)
       row.push(seg(`+${sources.length - shown.length} more sources`, { dim: true }));
     out.push(fitLine(row, width));
@@ -213,6 +220,7 @@ export function perSourceLines(
   now: number,
   width: number,
   lines: number,
+  paused = false,
 ): Segment[][] {
   const cellWidth = Math.min(46, Math.max(24, Math.floor(width * 0.45)));
   const hidden = sources.length > lines ? sources.length - lines + 1 : 0;
@@ -229,7 +237,7 @@ export function perSourceLines(
     );
     return fitLine(
       [
-        ...sourceCell(source, now, cellWidth),
+        ...sourceCell(source, now, cellWidth, paused),
         seg(' │ ', { dim: true }),
         ...(counts.length > 0 ? counts : [seg('no jobs', { dim: true })]),
         ...total,

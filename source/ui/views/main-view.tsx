@@ -74,15 +74,15 @@ export function MainView({
   const showHeader = layout.tableHeader;
   const top = windowTop(listTop, index, Math.max(1, body), rows.length);
   const noteChange = useContext(ScreenClockContext);
-  for (const source of fleet.sources) noteChange(sourceChangesAt(source, now));
+  for (const source of fleet.sources) noteChange(sourceChangesAt(source, now, fleet.paused));
   noteChange(footerChangesAt(footer.flash, now));
   // why: a job turning slow or starved, or a failure ageing out of "recent", changes its `!` lead by time alone.
   noteChange(attention.changesAt);
   // why: health lines are built for the full layout (its "+N more" line) and cut when an overlay needs the room.
   const header = (
     perSourceCounts
-      ? perSourceLines(fleet.sources, now, width, full.sourceLines)
-      : sourceLines(fleet.sources, now, width, full.perLine, full.sourceLines)
+      ? perSourceLines(fleet.sources, now, width, full.sourceLines, fleet.paused)
+      : sourceLines(fleet.sources, now, width, full.perLine, full.sourceLines, fleet.paused)
   ).slice(0, layout.sourceLines);
   return (
     <>

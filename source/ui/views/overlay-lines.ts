@@ -9,7 +9,7 @@ import { outcomeBodyHeight, overlayRoom, type OverlayState } from '../select.js'
 import { outcomeCounts, outcomeItems, outcomeSummary } from '../content/outcome-lines.js';
 import { COLORS } from '../theme.js';
 import { dialogLines, titleRule } from './dialog-lines.js';
-import { historyItems } from '../content/history-lines.js';
+import { earlierSummary, historyViewItems } from '../content/history-lines.js';
 
 /** The outcomes panel: summary rule, the window of job lines, a bottom rule with the position. */
 export function outcomePanel(state: OverlayState, width: number): Segment[][] {
@@ -40,20 +40,21 @@ function listedIds(jobs: readonly Job[]): string[] {
   return ids;
 }
 
-/** The history panel: this session's actions newest first, scrollable, and where earlier sessions are. */
+/** The history panel: this session's actions newest first, then earlier sessions from the history file, scrollable. */
 export function historyPanel(state: OverlayState, width: number): Segment[][] {
   if (!state.history) return [];
-  const items: Segment[][] = [
-    ...historyItems(state.fleet.actions),
-    [seg(' earlier sessions: jobtop history', { dim: true })],
-  ];
-  if (state.fleet.actions.length === 0) items.unshift([seg(' no actions yet in this session', { dim: true })]);
+  const { actions } = state.fleet;
+  const items = historyViewItems(actions, state.history.earlier, state.now, width);
   const height = Math.min(outcomeBodyHeight(state), items.length);
   const top = clampTop(state.history.top, height, items.length);
   const position = items.length > height ? ` ${top + 1}–${top + height} of ${items.length} ` : ' ';
   const bottomText = `──${position}Esc closes `;
   return [
-    titleRule(`Action history · ${state.fleet.actions.length} this session`, width, COLORS.accent),
+    titleRule(
+      `Action history · ${actions.length} this session${earlierSummary(actions, state.history.earlier)}`,
+      width,
+      COLORS.accent,
+    ),
     ...items.slice(top, top + height).map((line) => fitLine(line, width)),
     fitLine(
       [seg(bottomText, { dim: true }), seg('─'.repeat(Math.max(0, width - bottomText.length)), { dim: true })],
