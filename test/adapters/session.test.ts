@@ -351,7 +351,7 @@ describe("a source's list-record detail through a priorityMap", () => {
     const [job] = (await source.list()).jobs;
     expect(job?.priority.rank).toBe('urgent');
     const sent = server.requests.length;
-    const detail = source.listRecordDetail?.(job!);
+    const detail = source.listRecordDetail?.(job);
     expect(detail?.priority.rank).toBe('urgent');
     expect(detail?.messages?.length).toBe(1);
     expect(server.requests).toHaveLength(sent);
