@@ -73,9 +73,9 @@ describe('fleet metrics', () => {
       makeSource('osapi', jobsIn('osapi', ['running'])),
     ]);
     const families = await scrape();
-    expect(valueOf(families, 'jobtop_server_counter', { source: 'mcrit', vendor: 'mcrit', counter: 'state3' })).toBe(3);
-    expect(seriesOf(families, 'jobtop_server_counter', { source: 'mcrit' })).toHaveLength(20);
-    expect(seriesOf(families, 'jobtop_server_counter', { source: 'osapi' })).toEqual([]);
+    expect(valueOf(families, 'jobtop_server_stats', { source: 'mcrit', vendor: 'mcrit', stat: 'state3' })).toBe(3);
+    expect(seriesOf(families, 'jobtop_server_stats', { source: 'mcrit' })).toHaveLength(20);
+    expect(seriesOf(families, 'jobtop_server_stats', { source: 'osapi' })).toEqual([]);
     expect(seriesOf(families, 'jobtop_vendor_jobs', { source: 'mcrit' })).toEqual([]);
     expect(valueOf(families, 'jobtop_jobs', { source: 'mcrit', state: 'queued' })).toBe(1);
   });

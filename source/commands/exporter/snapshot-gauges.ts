@@ -64,9 +64,9 @@ export function registerSnapshotGauges(registry: Registry, read: () => FleetSnap
     },
   });
   new Gauge({
-    name: 'jobtop_server_counter',
+    name: 'jobtop_server_stats',
     help: "A server's own counters by its state names, where it keeps them (MCRIT /jobs/stats: incremented per method, they drift from the jobs that exist); never a job count.",
-    labelNames: ['source', 'vendor', 'counter'],
+    labelNames: ['source', 'vendor', 'stat'],
     registers,
     collect() {
       this.reset();
@@ -74,8 +74,8 @@ export function registerSnapshotGauges(registry: Registry, read: () => FleetSnap
         const counts = source.serverCounters?.counts;
         if (!counts) continue;
         // why: the names come from the server; a bounded number of them keeps the series bounded.
-        for (const [counter, value] of Object.entries(counts).slice(0, MAX_SERVER_COUNTERS))
-          if (Number.isFinite(value)) this.set({ source: source.name, vendor: source.vendor, counter }, value);
+        for (const [stat, value] of Object.entries(counts).slice(0, MAX_SERVER_COUNTERS))
+          if (Number.isFinite(value)) this.set({ source: source.name, vendor: source.vendor, stat }, value);
       }
     },
   });
