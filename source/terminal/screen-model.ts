@@ -7,8 +7,8 @@
  */
 import { displayWidth } from '../domain/text-width.js';
 import type { AnsiToken } from './ansi-tokens.js';
-import { DEFAULT_SGR, applySgr, isDefaultSgr, type SgrState } from './sgr-state.js';
-import { hasRiskyWidth } from './styled-line.js';
+import { DEFAULT_SGR, applySgr, isDefaultSgr, sgrSequence, type SgrState } from './sgr-state.js';
+import { hasRiskyWidth, parseStyledLine, rawOf } from './styled-line.js';
 
 /** The modelled screen. `col` equal to `columns` means the last cell was written (pending wrap). */
 export interface ScreenState {
@@ -137,8 +137,9 @@ export function rowWidth(text: string): number {
 
 /**
  * Writes one row segment — text and SGR sequences from column 0, starting and ending in the
- * default SGR state — over the current row. Anything that would wrap, overlap what is left of
- * the row, or leave attributes set across rows is refused.
+ * default SGR state — over the current row; a longer row keeps its later cells. Anything that
+ * would wrap, cut a wide cell, involve cells terminals measure differently, or leave attributes
+ * set across rows is refused.
  */
 export function writeRow(state: ScreenState, segment: string, cells: number, startSgr: SgrState): void {
   if (!isDefaultSgr(startSgr) || !isDefaultSgr(state.sgr)) throw new NotModelled('attributes across rows');
@@ -146,8 +147,24 @@ export function writeRow(state: ScreenState, segment: string, cells: number, sta
   if (cells > state.columns) throw new NotModelled('row wider than the screen');
   if (cells === 0) return;
   const under = state.rows[state.row];
-  if (under !== '' && (hasRiskyWidth(under) || hasRiskyWidth(segment) || rowWidth(under) > cells))
-    throw new NotModelled('text over a longer row');
-  state.rows[state.row] = segment;
+  if (under !== '' && (hasRiskyWidth(under) || hasRiskyWidth(segment))) throw new NotModelled('text over a risky row');
+  // why: text over a longer row leaves the row's later cells as they were (a frame written over
+  // rows that output between frames moved it to): the row becomes the new text plus that tail.
+  const tail = under !== '' && rowWidth(under) > cells ? rowTail(under, cells) : '';
+  if (tail === null) throw new NotModelled('text over a longer row');
+  state.rows[state.row] = segment + tail;
   state.col = cells;
+}
+
+/** The cells of `row` from column `from` on, with the SGR state they are drawn in; null when a cell straddles `from`. */
+function rowTail(row: string, from: number): string | null {
+  const line = parseStyledLine(row);
+  if (line === null) return null;
+  let col = 0;
+  for (let index = 0; index < line.tokens.length; index++) {
+    if (col === from) return sgrSequence(line.states[index]) + rawOf(line, index, line.tokens.length);
+    col += line.tokens[index].width;
+    if (col > from) return null;
+  }
+  return null;
 }

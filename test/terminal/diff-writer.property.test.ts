@@ -9,6 +9,7 @@ import React from 'react';
 import chalk from 'chalk';
 import { DiffWriter } from '../../source/terminal/diff-writer.js';
 import { FinishedRows } from '../../source/terminal/finished-rows.js';
+import { hasRiskyWidth } from '../../source/terminal/styled-line.js';
 import type { Segment } from '../../source/ui/line.js';
 import type { Job, JobState } from '../../source/domain/job.js';
 import { makeJob, T0 } from '../helpers/jobs.js';
@@ -169,6 +170,19 @@ const modelledForeign = fc.record({
   text: fc.constantFrom('hi\n', '\x1b[31mred\x1b[39m\n', '\x1b[2Hjump\n'),
 });
 
+const movesCursorAbsolutely = (step: Step) => step.kind === 'foreign' && step.text.includes('\x1b[2H');
+const hasRiskyText = (step: Step) => hasRiskyWidth(JSON.stringify(step));
+
+const plainA = [{ text: 'a', style: 'plain' as const }];
+const FRAME_OVER_LONGER_ROW: Step[] = [
+  { kind: 'insert', index: 0, lines: [plainA, []] },
+  { kind: 'foreign', text: '\x1b[2Hjump\n' },
+  { kind: 'delete', index: 1, count: 1 },
+  { kind: 'foreign', text: 'hi\n' },
+  { kind: 'foreign', text: '\x1b[2Hjump\n' },
+  { kind: 'insert', index: 0, lines: [[]] },
+];
+
 describe('the diff writer against full repaints', () => {
   it('shows exactly what Ink’s full repaints show, after every frame of a random sequence', async () => {
     await fc.assert(
@@ -176,9 +190,18 @@ describe('the diff writer against full repaints', () => {
         fc.integer({ min: 8, max: 40 }),
         fc.integer({ min: 3, max: 12 }),
         fc.array(fc.oneof(...frameSteps(14), modelledForeign), { minLength: 1, maxLength: 14 }),
-        (columns, rows, steps) => compareWithFullRepaint(columns, rows, steps),
+        (columns, rows, steps) => {
+          // why: after output between frames moves the cursor (`\x1b[2H`), Ink's next frame may land
+          // on rows it did not erase; over a row with cells terminals measure differently (combining
+          // marks, emoji) what stays of that row is unknowable, so the writer repaints whole there —
+          // the property below ("ends on exactly the last frame painted on a fresh screen") covers it.
+          fc.pre(!(steps.some(movesCursorAbsolutely) && steps.some(hasRiskyText)));
+          return compareWithFullRepaint(columns, rows, steps);
+        },
       ),
-      { numRuns: 300 },
+      // why: a case fast-check found: output between frames moved the cursor, so a frame's row was
+      // written over a longer row ("a" over "hi") that the model once refused and lost its place.
+      { numRuns: 300, examples: [[8, 5, FRAME_OVER_LONGER_ROW]] },
     );
   });
 
