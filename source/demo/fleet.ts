@@ -84,6 +84,8 @@ export interface DemoFleetOptions extends SimulatorOptions {
   vendors?: readonly Vendor[];
   /** Play the real servers' quirks (REAL_SERVER_QUIRKS and LEGACY_SERVERS; default true). */
   quirks?: boolean;
+  /** Start the legacy servers with the quirks (default true; the bench's fleets leave them out to stay N × jobCount). */
+  legacy?: boolean;
 }
 
 /** A running fleet: its servers, the config entries that monitor them, and a stop. */
@@ -116,7 +118,7 @@ function fleetMembers(options: DemoFleetOptions): FleetMember[] {
     options: { ...(quirks ? REAL_SERVER_QUIRKS[vendor] : {}), ...options },
     source: {},
   }));
-  if (quirks)
+  if (quirks && options.legacy !== false)
     for (const legacy of LEGACY_SERVERS.filter((entry) => vendors.includes(entry.vendor)))
       members.push({ ...legacy, options: { ...options, ...legacy.options } });
   return members;
