@@ -147,7 +147,7 @@ try {
   await session.press('\r', (screen) => screen.includes('Overview') && !screen.includes('loading detail'));
   shots.push(['detail.svg', 'jobtop: one job in detail', toSvg(session.terminal, 'jobtop: one job in detail')]);
   await session.press('\x1b', (screen) => !screen.includes('Overview'));
-  await session.press('?', (screen) => /show all keys|close help|Esc close  j\/k scroll/.test(screen));
+  await session.press('?', (screen) => /show all keys|close help|Esc close {2}j\/k scroll/.test(screen));
   shots.push([
     'help.svg',
     'jobtop: the help overlay with every key',
