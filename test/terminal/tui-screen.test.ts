@@ -169,8 +169,9 @@ describe('the TUI through the diff writer', () => {
   it('sends far fewer bytes than Ink’s full repaints while the demo fleet updates', async () => {
     const session = start(120, 40);
     await waitForText(session, 'running');
-    // Past start-up, when sources answer one by one and the whole table reorders.
-    await until(session, (text) => (text.match(/ OK /g) ?? []).length === 5);
+    // Past start-up, when sources answer one by one and the whole table reorders: all six demo
+    // sources (the five vendors and the legacy VectorCharts server) healthy.
+    await until(session, (text) => (text.match(/ OK /g) ?? []).length === 6);
     const inkBytes = () =>
       traceEvents(session).reduce(
         (sum, event) => sum + (event.kind === 'write' ? Buffer.byteLength(event.data) : 0),
