@@ -166,7 +166,12 @@ describe('the monitor against hostile servers', () => {
 
   beforeAll(async () => {
     session = startHostileMonitor();
-    await session.waitForScreen((screen) => (screen.match(/\bOK\b/g) ?? []).length >= 5);
+    // why: all six demo sources healthy, and the frame whole — a frame arrives in chunks, header
+    // first, and the table's rows and the footer after it.
+    await session.waitForScreen(
+      (screen) =>
+        (screen.match(/\bOK\b/g) ?? []).length >= 6 && /j\/k move/.test(screen.trimEnd().split('\n').at(-1) ?? ''),
+    );
     listScreen = session.screen();
     listCells = listScreen.map((_, row) => session.cells(row));
     // Walk through the detail tabs of the selected job and back, so messages, results and raw records render too.
