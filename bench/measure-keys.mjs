@@ -12,6 +12,11 @@ function markerRow(text) {
   return text.split('\n').findIndex((line) => line.startsWith('›'));
 }
 
+/** The selected row's text, '' when none. */
+function markerLine(text) {
+  return text.split('\n').find((line) => line.startsWith('›')) ?? '';
+}
+
 const LIST = /STATE\s+SOURCE/;
 const DETAIL = /\b1 Overview\b/;
 const FILTER_CHARACTERS = ['f', 'r', 'c', 'x', 'a', '2'];
@@ -41,7 +46,15 @@ export async function measureKeys(session, count) {
     const top = markerRow(session.text());
     for (let step = 0; step < 10 && move.length < count; step++) {
       const before = markerRow(session.text());
-      move.push(await session.press('j', (text) => markerRow(text) >= 0 && markerRow(text) !== before));
+      const beforeLine = markerLine(session.text());
+      // why: a job the sort moved to the window's last row takes the selection with it; j then scrolls
+      // the window (the marker's row stays, its job changes), which is a frame as well.
+      move.push(
+        await session.press(
+          'j',
+          (text) => markerRow(text) >= 0 && (markerRow(text) !== before || markerLine(text) !== beforeLine),
+        ),
+      );
       await sleep(PAUSE_MS);
     }
     if (markerRow(session.text()) !== top) move.push(await session.press('g', (text) => markerRow(text) === top));
