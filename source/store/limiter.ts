@@ -1,30 +1,10 @@
 /**
- * A bound on how many tasks run at once: what a source's `concurrency` setting means for its
- * per-job requests outside the adapters (bulk actions of the monitor and the action commands).
+ * One concurrency limiter per source (domain/limiter.ts): a source's `concurrency` setting for
+ * its per-job requests outside the adapters (bulk actions of the monitor and the action commands).
  */
+import { createLimiter, type Limiter } from '../domain/limiter.js';
 
-/** Runs a task once a slot is free; settles as the task does. */
-export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
-
-/** Creates a limiter that lets at most `concurrency` (at least 1) tasks run at a time, in order. */
-export function createLimiter(concurrency: number): Limiter {
-  const slots = Math.max(1, Math.floor(concurrency));
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  const release = () => {
-    running -= 1;
-    waiting.shift()?.();
-  };
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
-    running += 1;
-    try {
-      return await task();
-    } finally {
-      release();
-    }
-  };
-}
+export type { Limiter } from '../domain/limiter.js';
 
 /** One limiter per source name, created on first use with that source's concurrency. */
 export function createLimiters(): (name: string, concurrency: number) => Limiter {

@@ -4,6 +4,7 @@
  * never change, so answers are cached while the jobs are listed; a limited number of jobs
  * is looked up per poll, a few at a time.
  */
+import { createLimiter } from '../../domain/limiter.js';
 import { SourceError } from '../errors.js';
 import { asRecord, asString } from '../read-fields.js';
 import type { RequestCounter } from '../kit/request-counter.js';
@@ -23,19 +24,6 @@ export interface DispositionCache {
   forgetAllBut(items: Map<string, unknown>): void;
   /** Why a completed job's outcome is unknown: its detail answered 404 or failed (see missing-detail.ts). */
   failureOf(id: string): string | undefined;
-}
-
-/** Runs `work` over `items`, at most `concurrency` at a time. */
-async function runLimited<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    for (let item = items[next++]; item !== undefined; item = items[next++]) await work(item);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
 }
 
 /**
@@ -86,7 +74,8 @@ export function createDispositionCache(
         )
         .slice(0, perPoll())
         .map(([id]) => id);
-      await runLimited(wanted, concurrency(), (id) => lookUp(id, counter, signal));
+      const limit = createLimiter(concurrency());
+      await Promise.all(wanted.map((id) => limit(() => lookUp(id, counter, signal))));
     },
     forgetAllBut(items) {
       for (const id of dispositions.keys()) if (!items.has(id)) dispositions.delete(id);
