@@ -29,6 +29,12 @@ export function warmRowSearch(rows: readonly Job[], budget: number): boolean {
   return end === rows.length;
 }
 
+/** True when every searched text of `rows` is built (a filter of them searches without building any). */
+export function rowSearchReady(rows: readonly Job[]): boolean {
+  const entry = rowTexts.get(rows);
+  return entry !== undefined && entry.filled === rows.length;
+}
+
 /** The searched text of each row, parallel to `rows` (built now where warming has not reached). */
 export function rowSearchTexts(rows: readonly Job[]): readonly string[] {
   warmRowSearch(rows, rows.length);
