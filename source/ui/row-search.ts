@@ -8,9 +8,13 @@ import type { Job } from '../domain/job.js';
 import { filterJobs, filterPredicate, isFilterActive, plainWords, searchableText, type JobFilter } from '../domain/filter.js';
 import type { QueryContext } from '../domain/query-match.js';
 
-/** The searched texts of a row list, parallel to it; `filled` of them built so far. */
+/**
+ * The searched texts of a row list: `texts[at[i]]` is row i's (`at` null: `texts[i]`); `filled`
+ * of them built so far. A filtered list shares its basis's texts and keeps only the positions.
+ */
 interface RowTexts {
   texts: string[];
+  at: Int32Array | null;
   filled: number;
 }
 
@@ -22,7 +26,7 @@ const rowTexts = new WeakMap<readonly Job[], RowTexts>();
  */
 export function warmRowSearch(rows: readonly Job[], budget: number): boolean {
   let entry = rowTexts.get(rows);
-  if (!entry) rowTexts.set(rows, (entry = { texts: new Array<string>(rows.length), filled: 0 }));
+  if (!entry) rowTexts.set(rows, (entry = { texts: new Array<string>(rows.length), at: null, filled: 0 }));
   const end = Math.min(rows.length, entry.filled + budget);
   for (let index = entry.filled; index < end; index++) entry.texts[index] = searchableText(rows[index]);
   entry.filled = end;
@@ -35,10 +39,15 @@ export function rowSearchReady(rows: readonly Job[]): boolean {
   return entry !== undefined && entry.filled === rows.length;
 }
 
-/** The searched text of each row, parallel to `rows` (built now where warming has not reached). */
-export function rowSearchTexts(rows: readonly Job[]): readonly string[] {
+/** The searched text of each row, in row order (built now where warming has not reached). */
+export function rowSearchTexts(rows: readonly Job[]): string[] {
+  const { texts, at } = completeTexts(rows);
+  return rows.map((_, index) => texts[at === null ? index : at[index]]);
+}
+
+function completeTexts(rows: readonly Job[]): RowTexts {
   warmRowSearch(rows, rows.length);
-  return (rowTexts.get(rows) as RowTexts).texts;
+  return rowTexts.get(rows) as RowTexts;
 }
 
 /**
@@ -47,24 +56,22 @@ export function rowSearchTexts(rows: readonly Job[]): readonly string[] {
  */
 export function filterRows(rows: readonly Job[], filter: JobFilter, context: QueryContext): Job[] {
   const words = isFilterActive(filter) ? plainWords(filter.text) : null;
-  if (words === null) return filterJobs(rows, filter, context);
+  if (words === null || words.length === 0) return filterJobs(rows, filter, context);
   const toggles = filter.activeOnly || filter.failedOnly || filter.source !== null || filter.attention === true;
   const passes = toggles ? filterPredicate({ ...filter, text: '' }, context) : null;
-  const texts = rowSearchTexts(rows);
+  const { texts, at } = completeTexts(rows);
+  const [first, ...rest] = words as [string, ...string[]];
   const out: Job[] = [];
-  const outTexts: string[] = [];
+  // why: positions in a typed array, not a second array of strings: no write barrier per match.
+  const positions = new Int32Array(rows.length);
   for (let index = 0; index < rows.length; index++) {
-    const text = texts[index];
-    let found = true;
-    for (const word of words)
-      if (!text.includes(word)) {
-        found = false;
-        break;
-      }
-    if (!found || (passes !== null && !passes(rows[index]))) continue;
+    const position = at === null ? index : at[index];
+    const text = texts[position];
+    if (!text.includes(first) || (rest.length > 0 && !rest.every((word) => text.includes(word)))) continue;
+    if (passes !== null && !passes(rows[index])) continue;
+    positions[out.length] = position;
     out.push(rows[index]);
-    outTexts.push(text);
   }
-  rowTexts.set(out, { texts: outTexts, filled: outTexts.length });
+  rowTexts.set(out, { texts, at: positions.slice(0, out.length), filled: out.length });
   return out;
 }
