@@ -15,7 +15,7 @@ import { ScreenClockContext, toSecond, useScreenClock } from './screen-clock.js'
 import { sameListScreen } from './quiet-rounds.js';
 import { filterNeedsContext } from '../domain/filter.js';
 import { useKeyboard } from './use-keyboard.js';
-import { useSearchWarmup } from './use-search-warmup.js';
+import { useIdleWarmup } from './use-idle-warmup.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { MainView } from './views/main-view.js';
 import { DetailView } from './views/detail-view.js';
@@ -118,7 +118,7 @@ export function App({
       state.view === 'list' && state.help === null && state.dialog === null && !filterNeedsContext(state.filter),
   };
   useKeyboard(dispatch, clock);
-  useSearchWarmup(visibleJobs(state));
+  useIdleWarmup(visibleJobs(state), state.fleet.jobs);
 
   const openKey = detailKey(state);
   useEffect(() => {

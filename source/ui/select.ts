@@ -243,14 +243,29 @@ export function indexOfKey(rows: readonly Job[], key: string | null): number {
   return at;
 }
 
-/** The fleet's jobs by key (cached per jobs array). */
+const byKeyPartial = new WeakMap<readonly Job[], { map: Map<string, Job>; filled: number }>();
+
+/**
+ * Adds up to `budget` more jobs to jobsByKey(jobs)'s map; true when it is complete. Called in idle
+ * slices (use-idle-warmup.ts): with 100,000 jobs the map is most of the first Enter's cost.
+ */
+export function warmJobsByKey(jobs: readonly Job[], budget: number): boolean {
+  if (byKeyCache.has(jobs)) return true;
+  let partial = byKeyPartial.get(jobs);
+  if (!partial) byKeyPartial.set(jobs, (partial = { map: new Map(), filled: 0 }));
+  const end = Math.min(jobs.length, partial.filled + budget);
+  for (let index = partial.filled; index < end; index++) partial.map.set(jobs[index].key, jobs[index]);
+  partial.filled = end;
+  if (end < jobs.length) return false;
+  byKeyCache.set(jobs, partial.map);
+  byKeyPartial.delete(jobs);
+  return true;
+}
+
+/** The fleet's jobs by key (cached per jobs array; finished now where warming has not). */
 export function jobsByKey(jobs: readonly Job[]): Map<string, Job> {
-  let map = byKeyCache.get(jobs);
-  if (!map) {
-    map = new Map(jobs.map((job) => [job.key, job]));
-    byKeyCache.set(jobs, map);
-  }
-  return map;
+  warmJobsByKey(jobs, jobs.length);
+  return byKeyCache.get(jobs) as Map<string, Job>;
 }
 
 /** The selected job of the list, if it is visible. */
