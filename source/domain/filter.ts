@@ -4,7 +4,7 @@
  * needs-attention, one source).
  */
 import { isActiveState, type Job } from './job.js';
-import { parseJobQuery, queryUsesClock, queryUsesFlags, type JobQueryAst } from './query-parse.js';
+import { parseJobQuery, queryUsesClock, queryUsesFlags, type JobQueryAst, type QueryTerm } from './query-parse.js';
 import { matchesJobQuery, searchableText, type QueryContext } from './query-match.js';
 
 export { searchableText };
@@ -91,10 +91,49 @@ export function matchesFilter(job: Job, filter: JobFilter, context: QueryContext
   return matchesText(job, filter.text, context);
 }
 
+/**
+ * The words of a filter text that is only plain free words (no field term, glob or negation),
+ * lower case, each to be found in a job's searched text (searchableText); null otherwise.
+ */
+export function plainWords(text: string): readonly string[] | null {
+  const query = filterQuery(text);
+  return query.terms.every(isPlainWord) ? query.terms.map((term) => term.text) : null;
+}
+
+/**
+ * The filter as one test (the same verdict as matchesFilter), its query parsed once: filtering
+ * 100,000 jobs per keystroke then costs a substring search of each job's searched text, not a
+ * parse, a trim and a term walk per job.
+ */
+export function filterPredicate(filter: JobFilter, context: QueryContext = { now: 0 }): (job: Job) => boolean {
+  const { source, activeOnly, failedOnly, attention } = filter;
+  const query = filter.text.trim() === '' ? null : filterQuery(filter.text);
+  // why: most typed filters are plain words: one indexOf each in the pre-lowercased text.
+  const words = query === null ? null : plainWords(filter.text);
+  return (job) => {
+    if (source !== null && job.source !== source) return false;
+    if (activeOnly && !isActiveState(job.state)) return false;
+    if (failedOnly && job.state !== 'failed' && job.state !== 'partial') return false;
+    if (attention && !(context.flagsOf?.(job) ?? []).includes('attention')) return false;
+    if (query === null) return true;
+    if (words === null) return matchesJobQuery(job, query, context);
+    const text = searchableText(job);
+    for (const word of words) if (!text.includes(word)) return false;
+    return true;
+  };
+}
+
+type WordTerm = Extract<QueryTerm, { kind: 'word' }>;
+
+/** A free word without a glob or a negation: a substring of the searched text (query-match.ts). */
+function isPlainWord(term: QueryTerm): term is WordTerm {
+  return term.kind === 'word' && !term.negate && !term.text.includes('*') && !term.text.includes('?');
+}
+
 /** The jobs that pass the filter, in their input order. */
 export function filterJobs(jobs: readonly Job[], filter: JobFilter, context: QueryContext = { now: 0 }): Job[] {
   if (!isFilterActive(filter)) return [...jobs];
-  return jobs.filter((job) => matchesFilter(job, filter, context));
+  return jobs.filter(filterPredicate(filter, context));
 }
 
 /** True when the filter's result depends on the clock or on triage flags (a cached result goes stale). */

@@ -8,13 +8,14 @@ import { Box } from 'ink';
 import type { FleetSnapshot, FleetStoreApi } from '../store/types.js';
 import { NoColorContext } from './line.js';
 import { createNavigationState, navigationReducer } from './navigation.js';
-import { detailKey } from './select.js';
+import { detailKey, visibleJobs } from './select.js';
 import { detailViewProps, helpOverlayProps, mainViewProps, sourcesViewProps } from './view-props.js';
 import { newlyFailed, performEffect } from './effects.js';
 import { ScreenClockContext, toSecond, useScreenClock } from './screen-clock.js';
 import { sameListScreen } from './quiet-rounds.js';
 import { filterNeedsContext } from '../domain/filter.js';
 import { useKeyboard } from './use-keyboard.js';
+import { useIdleWarmup } from './use-idle-warmup.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { MainView } from './views/main-view.js';
 import { DetailView } from './views/detail-view.js';
@@ -117,6 +118,7 @@ export function App({
       state.view === 'list' && state.help === null && state.dialog === null && !filterNeedsContext(state.filter),
   };
   useKeyboard(dispatch, clock);
+  useIdleWarmup(visibleJobs(state), state.fleet.jobs);
 
   const openKey = detailKey(state);
   useEffect(() => {

@@ -19,7 +19,15 @@ export function withListChange(previous: NavigationState, next: NavigationState)
   const after = visibleJobs(next);
   const selectedKey = next.followTop
     ? (after[0]?.key ?? null)
-    : reconcileSelection(before, after, previous.selectedKey);
+    : reconcileSelection(
+        before,
+        after,
+        previous.selectedKey,
+        // why: the same jobs in the same order (only the filter changed): every key names one object.
+        previous.fleet.jobs === next.fleet.jobs &&
+          previous.sort.key === next.sort.key &&
+          previous.sort.reverse === next.sort.reverse,
+      );
   const listTop = windowTop(next.listTop, indexOfKey(after, selectedKey), listBodyHeight(next), after.length);
   if (selectedKey === next.selectedKey && listTop === next.listTop) return next;
   return { ...next, selectedKey, listTop };

@@ -6,7 +6,8 @@
 import type { Job, JobDetail } from '../domain/job.js';
 import { jobKey, parseJobKey } from '../domain/job.js';
 import { compareJobs, sortJobs } from '../domain/sort.js';
-import { filterJobs, filterNeedsContext, narrows, type JobFilter } from '../domain/filter.js';
+import { filterJobs, filterNeedsContext, isFilterActive, narrows, type JobFilter } from '../domain/filter.js';
+import { filterRows } from './row-search.js';
 import type { SortSpec } from '../domain/sort.js';
 import {
   computeTriage,
@@ -23,8 +24,13 @@ import type { DetailTab, NavigationState } from './navigation-state.js';
 import { detailLayout, frameHeight, mainLayout } from './layout.js';
 
 const visibleCache = new WeakMap<readonly Job[], Map<string, Job[]>>();
+/** The unfiltered sorted rows of a jobs array, by sort: the basis any filter can start from. */
+const unfilteredCache = new WeakMap<readonly Job[], Map<string, Job[]>>();
 const lastVisible = new WeakMap<readonly Job[], { sort: SortSpec; filter: JobFilter; rows: Job[] }>();
-const indexCache = new WeakMap<readonly Job[], Map<string, number>>();
+const indexCache = new WeakMap<
+  readonly Job[],
+  { key: string | null; at: number; scans: number; map: Map<string, number> | null }
+>();
 const byKeyCache = new WeakMap<readonly Job[], Map<string, Job>>();
 
 const triageCache = new WeakMap<
@@ -146,10 +152,22 @@ export function visibleJobs(
       : null;
     const context = { now, flagsOf: (job: Job) => triageFlagNames(triage?.get(job.key)) };
     const before = !contextual && previousRound?.signature === signature ? previousRound : null;
-    rows = narrower
-      ? filterJobs(last.rows, state.filter, context)
+    // why: any filter over the same jobs and sort can start from the unfiltered sorted rows (kept
+    // apart from the per-filter entries): a filter typed afresh is then one pass, no sort.
+    const sortSignature = `${state.sort.key}:${state.sort.reverse}`;
+    const basis = narrower ? last.rows : unfilteredCache.get(jobs)?.get(sortSignature);
+    const active = isFilterActive(state.filter);
+    rows = basis
+      ? active
+        ? filterRows(basis, state.filter, context)
+        : basis
       : ((before && mergeRound(before.jobs, before.rows, jobs, state.filter, state.sort)) ??
         sortJobs(filterJobs(jobs, state.filter, context), state.sort));
+    if (!active) {
+      let sorted = unfilteredCache.get(jobs);
+      if (!sorted) unfilteredCache.set(jobs, (sorted = new Map<string, Job[]>()));
+      sorted.set(sortSignature, rows);
+    }
     entries.set(signature, rows);
   }
   lastVisible.set(jobs, { sort: state.sort, filter: state.filter, rows });
@@ -191,25 +209,63 @@ export function mergeRound(
   return out;
 }
 
-/** Position of each key in a row list (cached per list). */
+/** How far around the last answer indexOfKey looks before scanning the list (a page of rows and more). */
+const NEAR = 128;
+
+/**
+ * Position of a key in a row list, -1 when it is not listed. Cached per list: the last answer,
+ * then the rows around it (a move or a page), then one scan; a list asked to scan a second time
+ * gets a map of every key. why: a filter keystroke makes a new list of up to 100,000 rows, and a
+ * map of every key for each one (only to place the selection once) was most of its cost.
+ */
 export function indexOfKey(rows: readonly Job[], key: string | null): number {
   if (key === null) return -1;
-  let index = indexCache.get(rows);
-  if (!index) {
-    index = new Map(rows.map((job, position) => [job.key, position]));
-    indexCache.set(rows, index);
+  let entry = indexCache.get(rows);
+  if (!entry) indexCache.set(rows, (entry = { key: null, at: -1, scans: 0, map: null }));
+  if (entry.map) return entry.map.get(key) ?? -1;
+  if (entry.key === key) return entry.at;
+  let at = -1;
+  if (entry.at !== -1) {
+    const from = Math.max(0, entry.at - NEAR);
+    const to = Math.min(rows.length, entry.at + NEAR + 1);
+    for (let position = from; position < to && at === -1; position++) if (rows[position].key === key) at = position;
   }
-  return index.get(key) ?? -1;
+  if (at === -1) {
+    entry.scans += 1;
+    if (entry.scans > 1) {
+      entry.map = new Map(rows.map((job, position) => [job.key, position]));
+      return entry.map.get(key) ?? -1;
+    }
+    at = rows.findIndex((job) => job.key === key);
+  }
+  entry.key = key;
+  entry.at = at;
+  return at;
 }
 
-/** The fleet's jobs by key (cached per jobs array). */
+const byKeyPartial = new WeakMap<readonly Job[], { map: Map<string, Job>; filled: number }>();
+
+/**
+ * Adds up to `budget` more jobs to jobsByKey(jobs)'s map; true when it is complete. Called in idle
+ * slices (use-idle-warmup.ts): with 100,000 jobs the map is most of the first Enter's cost.
+ */
+export function warmJobsByKey(jobs: readonly Job[], budget: number): boolean {
+  if (byKeyCache.has(jobs)) return true;
+  let partial = byKeyPartial.get(jobs);
+  if (!partial) byKeyPartial.set(jobs, (partial = { map: new Map(), filled: 0 }));
+  const end = Math.min(jobs.length, partial.filled + budget);
+  for (let index = partial.filled; index < end; index++) partial.map.set(jobs[index].key, jobs[index]);
+  partial.filled = end;
+  if (end < jobs.length) return false;
+  byKeyCache.set(jobs, partial.map);
+  byKeyPartial.delete(jobs);
+  return true;
+}
+
+/** The fleet's jobs by key (cached per jobs array; finished now where warming has not). */
 export function jobsByKey(jobs: readonly Job[]): Map<string, Job> {
-  let map = byKeyCache.get(jobs);
-  if (!map) {
-    map = new Map(jobs.map((job) => [job.key, job]));
-    byKeyCache.set(jobs, map);
-  }
-  return map;
+  warmJobsByKey(jobs, jobs.length);
+  return byKeyCache.get(jobs) as Map<string, Job>;
 }
 
 /** The selected job of the list, if it is visible. */

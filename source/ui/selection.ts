@@ -15,6 +15,7 @@ export function reconcileSelection(
   previous: readonly Job[],
   next: readonly Job[],
   selectedKey: string | null,
+  sameOrder = false,
 ): string | null {
   if (next.length === 0) return selectedKey;
   if (selectedKey === null) return next[0].key;
@@ -23,6 +24,10 @@ export function reconcileSelection(
   const listed = (key: string) => indexOfKey(next, key) !== -1;
   if (listed(selectedKey)) return selectedKey;
   const index = indexOfKey(previous, selectedKey);
+  if (index !== -1 && sameOrder) {
+    const near = nearestInSubsequence(previous, next, index);
+    if (near !== undefined) return near;
+  }
   if (index !== -1) {
     for (let after = index + 1; after < previous.length; after += 1)
       if (listed(previous[after].key)) return previous[after].key;
@@ -30,4 +35,22 @@ export function reconcileSelection(
       if (listed(previous[before].key)) return previous[before].key;
   }
   return next[0].key;
+}
+
+/**
+ * When `next` is a subsequence of `previous` (same objects, same order): the first job of `next`
+ * after `previous[index]` in `previous`'s order, else the last one before it; undefined when
+ * `next` is not a subsequence (it holds a job `previous` does not).
+ */
+function nearestInSubsequence(previous: readonly Job[], next: readonly Job[], index: number): string | undefined {
+  let position = 0;
+  let before: Job | undefined;
+  for (const job of next) {
+    while (position < previous.length && previous[position] !== job) position += 1;
+    if (position === previous.length) return undefined;
+    if (position > index) return job.key;
+    before = job;
+    position += 1;
+  }
+  return before?.key;
 }
