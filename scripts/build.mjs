@@ -4,7 +4,22 @@
 // start-up).
 import { build } from 'esbuild';
 import { chmod, rename, rm } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// why: string-width's first answer builds a \p{RGI_Emoji} regex (70-130 ms of the first frame); the
+// bundle measures one-code-point clusters without it (see the file). Only the importers of the
+// package's 8.x (Ink, widest-line, cli-truncate, source/domain/text-width.ts) are redirected:
+// wrap-ansi keeps its own 7.x copy, as unbundled. A plugin rather than an alias, which would
+// redirect every importer.
+const fastStringWidth = {
+  name: 'string-width-fast',
+  setup(build) {
+    const path = fileURLToPath(new URL('./string-width-fast.mjs', import.meta.url));
+    build.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes('/node_modules/wrap-ansi/') ? undefined : { path },
+    );
+  },
+};
 
 /** The esbuild options of the production bundle, written to `outdir` (test builds reuse them). */
 export function cliBuildOptions(outdir) {
@@ -32,6 +47,7 @@ export function cliBuildOptions(outdir) {
     // why (undici): its index.js loads fetch, WebSocket, cookies, cache and mocks eagerly; the
     // bundle takes only the request API and the dispatchers adapters/http.ts uses (start-up).
     // why (ansi-tokenize): Ink serialises every cell of every frame with it; see the file.
+    plugins: [fastStringWidth],
     alias: {
       'react-devtools-core': './scripts/devtools-stub.mjs',
       undici: './scripts/undici-slim.cjs',
