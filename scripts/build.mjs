@@ -24,7 +24,8 @@ const fastStringWidth = {
 /** The esbuild options of the production bundle, written to `outdir` (test builds reuse them). */
 export function cliBuildOptions(outdir) {
   return {
-    entryPoints: ['source/cli.ts'],
+    // why: dist/cli.js is source/main.ts, which starts --demo's fleet before loading the CLI.
+    entryPoints: [{ in: 'source/main.ts', out: 'cli' }],
     outdir,
     bundle: true,
     splitting: true,
