@@ -188,11 +188,22 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
   }
 
   let publishTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A reader already built the snapshot of the pending coalesced publish: its listeners are still to hear of it. */
+  let builtEarly = false;
 
   function publish(): void {
     clearTimeout(publishTimer);
     publishTimer = undefined;
+    builtEarly = false;
     snapshot = buildSnapshot();
+    for (const listener of [...listeners]) listener();
+  }
+
+  /** The coalesced publish: notifies, building the snapshot only when no reader built it meanwhile. */
+  function publishCoalesced(): void {
+    if (!builtEarly) return publish();
+    publishTimer = undefined;
+    builtEarly = false;
     for (const listener of [...listeners]) listener();
   }
 
@@ -209,7 +220,8 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       publish();
       return;
     }
-    publishTimer ??= setTimeout(publish, PUBLISH_COALESCE_MS);
+    builtEarly = false;
+    publishTimer ??= setTimeout(publishCoalesced, PUBLISH_COALESCE_MS);
   }
 
   function pruneChanged(at: number): void {
@@ -351,11 +363,10 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
 
   return {
     getSnapshot() {
-      // A reader never sees data older than what the store holds; listeners hear of it coalesced.
-      if (publishTimer !== undefined) {
-        clearTimeout(publishTimer);
-        publishTimer = undefined;
+      // A reader never sees data older than what the store holds; listeners still hear of it, coalesced.
+      if (publishTimer !== undefined && !builtEarly) {
         snapshot = buildSnapshot();
+        builtEarly = true;
       }
       return snapshot;
     },

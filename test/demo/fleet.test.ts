@@ -11,7 +11,7 @@ import { parseConfigText } from '../../source/config/load-config.js';
 import type { Vendor } from '../../source/domain/job.js';
 import { REAL_SERVER_QUIRKS, startDemoFleet, type DemoFleet } from '../../source/demo/fleet.js';
 import type { AlteryxSimulator } from '../../source/demo/alteryx-server.js';
-import { deriveMcritState } from '../../source/adapters/mcrit/index.js';
+import { identifyJobState } from '../../source/demo/mcrit/job-state.js';
 import { MCRIT_OVERSIZED_JOB_ID, type McritSimulator } from '../../source/demo/mcrit-server.js';
 import type { OsapiSimulator } from '../../source/demo/osapi-server.js';
 import type { VectaraSimulator } from '../../source/demo/vectara-server.js';
@@ -113,7 +113,7 @@ describe('the embedded demo fleet', () => {
       ),
       vectara: new Map((fleet.servers.vectara.simulator as VectaraSimulator).jobs.map((job) => [job.id, job.state])),
       mcrit: new Map(
-        (fleet.servers.mcrit.simulator as McritSimulator).documents.map((doc) => [doc._id.$oid, deriveMcritState(doc)]),
+        (fleet.servers.mcrit.simulator as McritSimulator).documents.map((doc) => [doc._id.$oid, identifyJobState(doc)]),
       ),
       alteryx: new Map(
         (fleet.servers.alteryx.simulator as AlteryxSimulator).jobs.map((job) => [

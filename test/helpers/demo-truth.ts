@@ -2,7 +2,7 @@
  * The demo fleet as its own oracle: every job each simulator holds, in the normalized state
  * the vendor's documented mapping gives it (written out here, independently of the adapters).
  */
-import { deriveMcritState } from '../../source/adapters/mcrit/index.js';
+import { identifyJobState } from '../../source/demo/mcrit/job-state.js';
 import { JOB_STATES, type JobState, type Vendor } from '../../source/domain/job.js';
 import type { AlteryxSimulator } from '../../source/demo/alteryx-server.js';
 import type { DemoFleet } from '../../source/demo/fleet.js';
@@ -69,7 +69,7 @@ export function simulatorStates(fleet: DemoFleet): Record<Vendor, Map<string, Jo
     vectara: (fleet.servers.vectara.simulator as VectaraSimulator).jobs.map((job) => [job.id, job.state]),
     mcrit: (fleet.servers.mcrit.simulator as McritSimulator).documents.map((doc) => [
       doc._id.$oid,
-      deriveMcritState(doc),
+      identifyJobState(doc),
     ]),
     alteryx: (fleet.servers.alteryx.simulator as AlteryxSimulator).jobs.map((job) => [
       job.id,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActionSpec, SourceCapabilities } from '../../source/adapters/contract.js';
 import { SourceError } from '../../source/adapters/errors.js';
-import { createFleetStore } from '../../source/store/fleet-store.js';
+import { createFleetStore, PUBLISH_COALESCE_MS } from '../../source/store/fleet-store.js';
 import type { DetailSnapshot } from '../../source/store/types.js';
 import { createScriptedSource, makeJob } from '../helpers/scripted-source.js';
 
@@ -33,6 +33,28 @@ describe('fleet store polling', () => {
     expect(snapshot.sources[1].error).toMatchObject({ short: '401 unauthorized', status: 401 });
     expect(snapshot.sources[1].error?.message).toBe('flaky: 401 unauthorized (GET /jobs)');
     expect(snapshot.jobs.map((job) => job.key)).toContain('flaky/a');
+    store.stop();
+  });
+
+  it('still tells its listeners of a poll round a reader saw before the coalesced notification', async () => {
+    const source = createScriptedSource('s', [[makeJob('s', '1', 'running')], [makeJob('s', '1', 'succeeded')]]);
+    const store = createFleetStore([{ source }], { intervalMs: 2000, random: () => 0.5 });
+    const heard: string[] = [];
+    store.subscribe(() => heard.push(store.getSnapshot().jobs[0]?.state ?? 'none'));
+    store.start();
+    await store.firstRound();
+    await vi.advanceTimersByTimeAsync(PUBLISH_COALESCE_MS);
+    expect(heard.at(-1)).toBe('running');
+    await vi.advanceTimersByTimeAsync(2000 - PUBLISH_COALESCE_MS);
+    expect(source.listCalls).toBe(2);
+    // A render (a key, the screen clock) reads the store between the answer and the notification.
+    const seen = store.getSnapshot();
+    expect(seen.jobs[0]?.state).toBe('succeeded');
+    expect(heard.at(-1)).toBe('running');
+    await vi.advanceTimersByTimeAsync(PUBLISH_COALESCE_MS);
+    expect(heard.at(-1)).toBe('succeeded');
+    // The notification hands out the snapshot the reader already has: nothing new to draw.
+    expect(store.getSnapshot()).toBe(seen);
     store.stop();
   });
 

@@ -59,7 +59,6 @@ describe('warnings of a poll that cost fields, not the list', () => {
     store.subscribe(() => heard.push(String(store.getSnapshot().sources[0].warnings?.[0] ?? 'none')));
     store.start();
     await store.firstRound();
-    // why: reading the snapshot before the coalesced notification would swallow it (getSnapshot publishes silently).
     await waitFor(() => heard.some((text) => text.includes('1 of 3')));
     const first = store.getSnapshot().sources[0];
     expect(first).toMatchObject({
