@@ -19,28 +19,77 @@ const runs = Number(arg('runs', 3));
 const CLI = arg('cli', BUILT);
 const JOB_ROW = /\b(running|queued|succeeded|failed|cancelled)\s+demo-/;
 
-/** For a bundled file: the module each line belongs to (esbuild's `// path` comments, unminified). */
-const moduleMaps = new Map();
-function moduleAt(url, line) {
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * A source map's mappings as, per generated line, [column, source index] pairs in column order.
+ * why: the bundle is minified (one long line per many modules), so the module a profile position
+ * belongs to comes from the linked source map, not from esbuild's `// path` comments.
+ */
+function decodeMappings(mappings) {
+  const lines = [];
+  let source = 0;
+  for (const lineText of mappings.split(';')) {
+    const segments = [];
+    let column = 0;
+    for (const segment of lineText.split(',')) {
+      if (!segment) continue;
+      const values = [];
+      let value = 0;
+      let shift = 0;
+      for (const char of segment) {
+        const digit = BASE64.indexOf(char);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += values[0];
+      if (values.length > 1) source += values[1];
+      segments.push([column, values.length > 1 ? source : -1]);
+    }
+    lines.push(segments);
+  }
+  return lines;
+}
+
+/** For a bundled file: its source map's sources and decoded mappings (null when it has none). */
+const sourceMaps = new Map();
+function sourceMapOf(path) {
+  if (!sourceMaps.has(path)) {
+    let map = null;
+    try {
+      const json = JSON.parse(readFileSync(`${path}.map`, 'utf8'));
+      map = {
+        sources: json.sources.map((source) => source.replace(/^(\.\.\/)+/, '')),
+        lines: decodeMappings(json.mappings),
+      };
+    } catch {
+      // no map: the file name alone
+    }
+    sourceMaps.set(path, map);
+  }
+  return sourceMaps.get(path);
+}
+
+/** The module (source file, or package under node_modules) at a 0-based line and column of a bundled file. */
+function moduleAt(url, line, column = 0) {
   if (!url.startsWith('file://')) return url === '' ? '(native)' : `node:${url.replace(/^node:/, '')}`;
   const path = fileURLToPath(url);
-  if (!moduleMaps.has(path)) {
-    const starts = [];
-    try {
-      readFileSync(path, 'utf8')
-        .split('\n')
-        .forEach((text, index) => {
-          const found = /^\/\/ ((?:source|node_modules|package\.json|scripts)\S*)$/.exec(text);
-          if (found) starts.push([index, found[1]]);
-        });
-    } catch {
-      // not readable: the file name alone
-    }
-    moduleMaps.set(path, starts);
-  }
-  const starts = moduleMaps.get(path);
+  const map = sourceMapOf(path);
   let name = path.split('/').slice(-1)[0];
-  for (const [start, module] of starts) if (start <= line) name = module;
+  const segments = map?.lines[line];
+  if (segments) {
+    let found = -1;
+    for (const [start, source] of segments) {
+      if (start > column) break;
+      if (source >= 0) found = source;
+    }
+    if (found >= 0) name = map.sources[found];
+  }
   return name.replace(/^node_modules\/((?:@[^/]+\/)?[^/]+).*/, '$1');
 }
 
@@ -127,7 +176,7 @@ for (const { profile, shownMicros } of results) {
     const micros = profile.timeDeltas[i + 1] ?? 0;
     const node = byId.get(profile.samples[i]);
     const { functionName, url, lineNumber } = node.callFrame;
-    const module = moduleAt(url, lineNumber);
+    const module = moduleAt(url, lineNumber, node.callFrame.columnNumber);
     const special = ['(idle)', '(program)', '(garbage collector)'].includes(functionName);
     const key = special ? functionName : module;
     add(byModule, key, micros);
@@ -139,12 +188,12 @@ for (const { profile, shownMicros } of results) {
       kind = 'module load (compile + top level)';
     for (const frame of stack) {
       if (kind) break;
-      kind = partOf(moduleAt(frame.url, frame.lineNumber));
+      kind = partOf(moduleAt(frame.url, frame.lineNumber, frame.columnNumber));
     }
     kind ??= 'other (node internals: timers, streams, sockets)';
     add(byKind, kind, micros);
-    const ours = stack.find((frame) => /^source\//.test(moduleAt(frame.url, frame.lineNumber)));
-    const fn = `${kind.split(' ')[0]}: ${functionName || '(anonymous)'} [${key}]${ours ? ` under ${ours.functionName || '(anonymous)'} (${moduleAt(ours.url, ours.lineNumber)})` : ''}`;
+    const ours = stack.find((frame) => /^source\//.test(moduleAt(frame.url, frame.lineNumber, frame.columnNumber)));
+    const fn = `${kind.split(' ')[0]}: ${functionName || '(anonymous)'} [${key}]${ours ? ` under ${ours.functionName || '(anonymous)'} (${moduleAt(ours.url, ours.lineNumber, ours.columnNumber)})` : ''}`;
     add(byFunction, fn, micros);
     const slice = Math.floor(at / 50_000);
     slices[slice] ??= new Map();

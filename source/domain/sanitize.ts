@@ -26,6 +26,8 @@
  * Everything left is printable, so whatever a parser would have done with the removed bytes, the
  * terminal never sees a control: safety does not depend on guessing where a sequence ends.
  */
+import { graphemeSegmenter } from './simple-clusters.js';
+
 /** Glyphs that stand in for what a terminal would not show honestly: each one cell, East Asian Width neutral except `…` and `�` (ambiguous: narrow unless the terminal is set to wide). */
 export const PLACEHOLDERS = {
   /** U+21B5: a line break inside a one-line cell. */
@@ -69,7 +71,6 @@ const JOINING_SCRIPT =
   /[\p{scx=Arab}\p{scx=Syrc}\p{scx=Nkoo}\p{scx=Mong}\p{scx=Deva}\p{scx=Beng}\p{scx=Guru}\p{scx=Gujr}\p{scx=Orya}\p{scx=Taml}\p{scx=Telu}\p{scx=Knda}\p{scx=Mlym}\p{scx=Sinh}]/u;
 const LETTER = /\p{L}/u;
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** One line for a table cell or header: controls and newlines made harmless, capped at `maxLength` characters. */
 export function sanitizeInline(value: unknown, maxLength = 500): string {
@@ -99,7 +100,9 @@ function sanitize(value: unknown, maxLength: number, mode: Mode): string {
 // why: a window ending inside a cluster (half a ZWJ family, a base without its marks) would show a
 // different character than the server sent: end the window where that cluster starts.
 function clusterStartAtOrBefore(text: string, end: number): number {
-  const cluster = graphemes.segment(text.slice(0, end + 32)).containing(end);
+  const cluster = graphemeSegmenter()
+    .segment(text.slice(0, end + 32))
+    .containing(end);
   return cluster !== undefined && cluster.index > 0
     ? cluster.index
     : end - (isHighSurrogate(text.charCodeAt(end - 1)) ? 1 : 0);
@@ -233,7 +236,7 @@ function indexAfterCodePoints(text: string, count: number): number {
 
 function graphemeBoundaryAtOrBefore(text: string, end: number): number {
   if (end === 0 || end >= text.length) return end;
-  const cluster = graphemes.segment(text).containing(end);
+  const cluster = graphemeSegmenter().segment(text).containing(end);
   if (cluster === undefined || cluster.index === end) return end;
   // why: one giant cluster (Zalgo text, a long ZWJ chain) would leave only `…`: cut between code points.
   return cluster.index > 0 ? cluster.index : end;

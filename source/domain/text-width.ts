@@ -4,9 +4,9 @@
  */
 import stringWidth from 'string-width';
 import { PLACEHOLDERS } from './sanitize.js';
+import { graphemeClusters } from './simple-clusters.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 // why: measure escape bytes as the characters they are (sanitized text has none), so the width of a
 // string is exactly the sum of the widths of its clusters and cutting by cluster agrees with it.
@@ -37,7 +37,7 @@ export function displayWidth(text: string): number {
 // and it is by construction what cutting cluster by cluster measures.
 function sumOfClusterWidths(text: string): number {
   let sum = 0;
-  for (const { segment } of graphemes.segment(text)) sum += clusterWidth(segment);
+  for (const { segment } of graphemeClusters(text)) sum += clusterWidth(segment);
   return sum;
 }
 
@@ -91,7 +91,7 @@ function cutToCells(text: string, limit: number): string {
 function cutByClusters(text: string, limit: number): string {
   let used = 0;
   let keptEnd = 0; // longest prefix that leaves one cell for the ellipsis
-  for (const { segment, index } of graphemes.segment(text)) {
+  for (const { segment, index } of graphemeClusters(text)) {
     used += clusterWidth(segment);
     if (used > limit) return text.slice(0, keptEnd) + PLACEHOLDERS.ellipsis;
     if (used < limit) keptEnd = index + segment.length;

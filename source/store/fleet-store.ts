@@ -207,8 +207,19 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     for (const listener of [...listeners]) listener();
   }
 
-  /** Publishes poll results, coalescing those that land close together. */
+  let firstAnswerPublished = false;
+
+  /**
+   * Publishes poll results, coalescing those that land close together. The very first answer is
+   * published at once: the first frame with jobs should not wait the coalescing window while the
+   * other sources are still on their way (docs/performance.md "Session 3: start-up").
+   */
   function publishSoon(): void {
+    if (!firstAnswerPublished) {
+      firstAnswerPublished = true;
+      publish();
+      return;
+    }
     builtEarly = false;
     publishTimer ??= setTimeout(publishCoalesced, PUBLISH_COALESCE_MS);
   }

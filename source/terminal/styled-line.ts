@@ -4,6 +4,7 @@
  * row already on screen and only the cells that differ rewritten.
  */
 import { displayWidth } from '../domain/text-width.js';
+import { graphemeSegmenter } from '../domain/simple-clusters.js';
 import { tokenizeAnsi } from './ansi-tokens.js';
 import { DEFAULT_SGR, applySgr, type SgrState } from './sgr-state.js';
 
@@ -28,7 +29,6 @@ export interface StyledLine {
 // on the wrong cell, so such rows are only ever rewritten whole, after erasing the row.
 const RISKY = /[\p{M}\p{Cf}\p{Emoji_Presentation}\u{1F000}-\u{1FFFF}\u{E0000}-\u{E007F}]/u;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Whether the cell widths of `text` are ones every terminal agrees on. */
 export function hasRiskyWidth(text: string): boolean {
@@ -84,7 +84,7 @@ function clusters(text: string): string[] {
   // why: Intl.Segmenter costs ~1 µs per character; without marks, joiners, emoji or jamo every
   // code point is its own cluster, which is what the box-drawing and symbol cells of a frame are.
   if (!hasRiskyWidth(text) && !JOINING.test(text)) return [...text];
-  return Array.from(graphemes.segment(text), (part) => part.segment);
+  return Array.from(graphemeSegmenter().segment(text), (part) => part.segment);
 }
 
 /** Raw text of tokens [from, to). */

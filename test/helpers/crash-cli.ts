@@ -28,6 +28,6 @@ const crashApp: Plugin = {
 export async function buildCrashCli(): Promise<string> {
   const outdir = mkdtempSync(join(tmpdir(), 'jobtop-crash-cli-'));
   const options = (cliBuildOptions as (outdir: string) => Parameters<typeof build>[0])(outdir);
-  await build({ ...options, absWorkingDir: ROOT, plugins: [crashApp] });
+  await build({ ...options, absWorkingDir: ROOT, plugins: [...(options.plugins ?? []), crashApp] });
   return join(outdir, 'cli.js');
 }

@@ -182,7 +182,7 @@ describe('fleet store polling', () => {
     store.stop();
   });
 
-  it('keeps healthy sources on one poll grid and tells listeners once per poll round', async () => {
+  it('keeps healthy sources on one poll grid, shows the first answer at once and then tells listeners once per poll round', async () => {
     const slow = createScriptedSource('slow', [[makeJob('slow', '1', 'running')]]);
     const quick = createScriptedSource('quick', [[makeJob('quick', '1', 'running')]]);
     const slowList = slow.list.bind(slow);
@@ -194,12 +194,15 @@ describe('fleet store polling', () => {
     let notifications = 0;
     store.subscribe(() => (notifications += 1));
     store.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(notifications).toBe(1); // the first answer at once, not after the coalescing window
+    expect(store.getSnapshot().sources.map((source) => source.status)).toEqual(['loading', 'ok']);
     await vi.advanceTimersByTimeAsync(200);
-    expect(notifications).toBe(1); // both first answers, 30 ms apart, in one update
+    expect(notifications).toBe(2); // the slow first answer, 30 ms later
     expect(store.getSnapshot().sources.map((source) => source.nextPollDelayMs)).toEqual([970, 1000]);
     await vi.advanceTimersByTimeAsync(10_000);
     expect([slow.listCalls, quick.listCalls]).toEqual([11, 11]); // one list request per interval each, no drift
-    expect(notifications).toBe(11);
+    expect(notifications).toBe(12); // then one update per poll round
     store.stop();
   });
 

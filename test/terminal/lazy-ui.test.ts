@@ -78,6 +78,7 @@ describe('start-up loads only what the command needs', () => {
     for (const [args, loads] of [
       [['--help'], false],
       [['list', '--help'], false],
+      [['--demo', '--help'], false],
       [['list', '--demo'], true],
     ] as const) {
       const { log, env } = loadEnv();

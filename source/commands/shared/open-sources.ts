@@ -9,6 +9,7 @@ import type { JobSource } from '../../adapters/contract.js';
 import { createSource } from '../../adapters/registry.js';
 import { loadConfigFile, parseConfigText, type LoadedConfig } from '../../config/load-config.js';
 import type { DemoFleetHandle } from '../../demo/fleet-worker.js';
+import { discardPrestartedDemoFleet, takePrestartedDemoFleet } from '../../demo/prestart.js';
 import { stringify } from 'yaml';
 import { UsageError } from '../command.js';
 import type { StoreSource } from '../../store/fleet-store.js';
@@ -39,9 +40,13 @@ export async function openDemo(options: OpenOptions & { port?: number } = {}): P
   // why: the simulators are a third of the bundle; only --demo loads their chunk, and they run on
   // a worker thread so their jobs are generated and served beside the first frame, not before it
   // (docs/performance.md "Start-up").
-  const starting = import('../../demo/fleet-worker.js').then(({ startDemoFleetInWorker }) =>
-    startDemoFleetInWorker({ port: options.port }),
-  );
+  // A fleet started before the CLI loaded (source/main.ts) is taken when it is the default one.
+  const early = options.port === undefined ? takePrestartedDemoFleet() : undefined;
+  const starting =
+    early ??
+    import('../../demo/fleet-worker.js').then(({ startDemoFleetInWorker }) =>
+      startDemoFleetInWorker({ port: options.port }),
+    );
   options.whileDemoStarts?.();
   const fleet = await starting;
   const text = stringify({ sources: fleet.sources });
@@ -143,6 +148,7 @@ export async function openFromFlags(
   const readonly = flags.readonly === true;
   if (flags.demo === true && config) throw new UsageError('--demo and --config exclude each other');
   const found = flags.demo === true ? null : findConfigPath(config, options.env);
+  if (flags.demo !== true) discardPrestartedDemoFleet();
   if (found)
     return openConfig(found.path, { readonly, oneShot: options.oneShot, closeOnSignals: options.closeOnSignals });
   if (flags.demo !== true && !options.demoWhenMissing) {
