@@ -4,16 +4,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { capYoungGeneration, type HeapControls } from '../../source/young-generation.js';
+import { applyMonitorHeapLimits, capYoungGeneration, type HeapControls } from '../../source/heap-limits.js';
 
 const MB = 2 ** 20;
 
 /** Controls whose new space size the test sets, counting stops and collections watched. */
 function fakeControls(initialBytes: number) {
-  const state = { newSpace: initialBytes, stops: 0, watching: false, gc: () => {} };
+  const state = { newSpace: initialBytes, stops: 0, watching: false, gc: () => {}, oldGrowth: [] as number[] };
   const controls: HeapControls = {
     newSpaceBytes: () => state.newSpace,
     stopGrowth: () => void (state.stops += 1),
+    limitOldGrowth: (percent) => void state.oldGrowth.push(percent),
     afterEachGc(check) {
       state.watching = true;
       state.gc = check;
@@ -69,15 +70,28 @@ describe('capYoungGeneration', () => {
   });
 });
 
-// V8 itself: the growth factor read at run time is what makes the cap work, so a Node whose V8
-// stops reading it must fail here. A child process, since the flag is process-wide.
-describe('capYoungGeneration on this Node', () => {
+describe('applyMonitorHeapLimits', () => {
+  it('fixes the old generation growth at 100 % once and caps the young generation at 16 MB', () => {
+    const { state, controls, collect } = fakeControls(2 * MB);
+    applyMonitorHeapLimits(controls);
+    expect(state.oldGrowth).toEqual([100]);
+    collect(8 * MB);
+    expect(state.stops).toBe(0);
+    collect(16 * MB);
+    expect(state.stops).toBe(1);
+  });
+});
+
+// V8 itself: both flags work only because V8 reads them at run time, so a Node whose V8 stops
+// reading them must fail here. Child processes, since the flags are process-wide.
+describe('the heap limits on this Node', () => {
   let script: string;
+  let oldScript: string;
   beforeAll(async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'jobtop-young-generation-'));
-    const module = join(directory, 'young-generation.mjs');
+    const directory = mkdtempSync(join(tmpdir(), 'jobtop-heap-limits-'));
+    const module = join(directory, 'heap-limits.mjs');
     await build({
-      entryPoints: [resolve(import.meta.dirname, '../../source/young-generation.ts')],
+      entryPoints: [resolve(import.meta.dirname, '../../source/heap-limits.ts')],
       outfile: module,
       bundle: true,
       format: 'esm',
@@ -85,12 +99,31 @@ describe('capYoungGeneration on this Node', () => {
       logLevel: 'warning',
     });
     script = join(directory, 'grow.mjs');
+    oldScript = join(directory, 'old.mjs');
+    // 20 MB of objects kept and replaced slowly, so full collections come and the old generation
+    // grows between them by V8's factor; prints the largest old generation seen (the young one apart).
+    writeFileSync(
+      oldScript,
+      `import v8 from 'node:v8';
+import { applyMonitorHeapLimits } from './heap-limits.mjs';
+if (process.argv[2] === 'limit') applyMonitorHeapLimits();
+const keep = [];
+let peak = 0;
+for (let round = 0; round < 400; round++) {
+  keep[round % 40] = Array.from({ length: 5000 }, (_, i) => ({ i, text: 'x' + i + round }));
+  const old = v8.getHeapSpaceStatistics().filter((space) => !space.space_name.startsWith('new_'));
+  peak = Math.max(peak, old.reduce((sum, space) => sum + space.space_size, 0));
+  if (round % 10 === 0) await new Promise((done) => setImmediate(done));
+}
+process.stdout.write(String(peak));
+`,
+    );
     // Keeps a ring of recent arrays alive so scavenges see survivors (which makes V8 grow the new
     // space), yielding between batches so GC observers run; prints the new space's final size.
     writeFileSync(
       script,
       `import v8 from 'node:v8';
-import { capYoungGeneration } from './young-generation.mjs';
+import { capYoungGeneration } from './heap-limits.mjs';
 const cap = Number(process.argv[2]);
 if (cap > 0) capYoungGeneration(cap);
 const ring = new Array(4096);
@@ -111,5 +144,10 @@ process.stdout.write(String(newSpace));
   it('keeps the new space at the cap where an uncapped process grows it further', () => {
     expect(newSpaceAfter(0)).toBeGreaterThan(4 * MB);
     expect(newSpaceAfter(4 * MB)).toBeLessThanOrEqual(4 * MB);
+  });
+
+  it('keeps the old generation smaller between full collections than V8 does by default', () => {
+    const peak = (mode: string) => Number(execFileSync(process.execPath, [oldScript, mode], { encoding: 'utf8' }));
+    expect(peak('limit')).toBeLessThan(peak('default'));
   });
 });
