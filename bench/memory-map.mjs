@@ -5,6 +5,7 @@
  * full answer and a 5 s warm-up, RSS (anonymous and file-backed) and CPU over `seconds`, then
  * /proc/PID/smaps summed by kind of mapping, the V8 heap from JOBTOP_HEAP_TRACE, and with
  * `--snapshot` a heap snapshot (SIGUSR2) summarised by what it retains (docs/performance.md).
+ * `--trend` prints the kinds every 10 s (a leak shows as a kind that keeps growing).
  * `--floor` measures `node -e 'setInterval(()=>{},1e3)'` the same way instead.
  */
 import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
@@ -143,6 +144,16 @@ try {
   for (let second = 0; second < seconds; second++) {
     await sleep(1000);
     samples.push(rssSplit(session.pid));
+    // --trend: every 10 s, the RSS of each kind of mapping (MB), to see what grows over a long run.
+    if (flag('trend') && (second + 1) % 10 === 0) {
+      const kinds = smapsBreakdown(session.pid);
+      console.error(
+        `${second + 1} s: ${Object.entries(kinds)
+          .filter(([, entry]) => entry.rss >= 512)
+          .map(([kind, entry]) => `${kind.split(' (')[0]} ${(entry.rss / 1024).toFixed(1)}`)
+          .join(', ')}`,
+      );
+    }
   }
   const to = Date.now();
   const cpu = ((cpuSeconds(session.pid) - cpuBefore) / ((to - from) / 1000)) * 100;
