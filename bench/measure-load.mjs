@@ -18,8 +18,18 @@ export function cpuSeconds(pid) {
 }
 
 function rssBytes(pid) {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : NaN;
+  return rssSplit(pid).rss;
+}
+
+/**
+ * RSS of a process and its two halves (/proc/PID/status), in bytes: anonymous (the V8 heap,
+ * malloc, wasm memories: what jobtop allocates) and file-backed (the node binary's code and
+ * data, ICU's data inside it, shared libraries: shared with every other node process).
+ */
+export function rssSplit(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile') };
 }
 
 /**
@@ -83,7 +93,7 @@ export async function measureLoad(host, jobs, seconds, during) {
     let windowStart = cpuBefore;
     for (let second = 1; second <= seconds; second++) {
       await sleep(1000);
-      rss.push(rssBytes(session.pid));
+      rss.push(rssSplit(session.pid));
       if (second % 10 === 0) {
         const now = cpuSeconds(session.pid);
         windows.push(((now - windowStart) / 10) * 100);
@@ -104,8 +114,10 @@ export async function measureLoad(host, jobs, seconds, during) {
       cpuWindows: windows,
       updatesPerSecond,
       bytesPerSecond,
-      rss: median(rss),
-      rssMax: Math.max(...rss),
+      rss: median(rss.map((sample) => sample.rss)),
+      rssMax: Math.max(...rss.map((sample) => sample.rss)),
+      rssAnon: median(rss.map((sample) => sample.anon)),
+      rssFile: median(rss.map((sample) => sample.file)),
       heap,
       polls,
       extra,
@@ -113,6 +125,31 @@ export async function measureLoad(host, jobs, seconds, during) {
   } finally {
     await session.stop();
     await host.call('close');
+  }
+}
+
+/**
+ * The floor: RSS (and its halves) of `node -e 'setInterval(()=>{},1e3)'` — an idle Node with
+ * nothing loaded — in the same pty and environment, after `seconds` (median of 1 s samples).
+ */
+export async function measureNodeFloor(seconds = 5) {
+  const session = startSession(process.execPath, ['-e', 'setInterval(() => {}, 1e3); process.stdout.write("ready")'], {
+    env: { NODE_ENV: 'production' },
+  });
+  try {
+    await session.until((text) => text.includes('ready'));
+    const samples = [];
+    for (let second = 0; second < seconds; second++) {
+      await sleep(1000);
+      samples.push(rssSplit(session.pid));
+    }
+    return {
+      rss: median(samples.map((sample) => sample.rss)),
+      anon: median(samples.map((sample) => sample.anon)),
+      file: median(samples.map((sample) => sample.file)),
+    };
+  } finally {
+    await session.stop();
   }
 }
 

@@ -16,7 +16,7 @@ import {
   measureStartup,
   measureStartupConfig,
 } from './measure-screen.mjs';
-import { measureFailing, measureIdle, measureLoad } from './measure-load.mjs';
+import { measureFailing, measureIdle, measureLoad, measureNodeFloor } from './measure-load.mjs';
 import { measureKeys, measureKeysAtScale } from './measure-keys.mjs';
 import { count, megabytes, ms, percent, table } from './stats.mjs';
 import { snapshotDist } from './pty-session.mjs';
@@ -102,6 +102,10 @@ try {
   }
   let loadRows = [];
   if (wanted('load')) {
+    log('RSS of an idle node (the floor)…');
+    const floor = await measureNodeFloor();
+    const halves = (sample) =>
+      `anonymous ${megabytes(sample.anon ?? sample.rssAnon)}, file-backed ${megabytes(sample.file ?? sample.rssFile)}`;
     for (const jobs of [200, 1000]) {
       log(
         `CPU and RSS at 5 × ${jobs} jobs for ${plan.loadSeconds} s${jobs === 200 ? ', then keypresses with 1,000 jobs' : ''}…`,
@@ -178,7 +182,7 @@ try {
         withLoad([
           `RSS, 5 × ${count(jobs)} jobs (median of 1 s samples)`,
           megabytes(load.rss),
-          `max ${megabytes(load.rssMax)}`,
+          `max ${megabytes(load.rssMax)}; ${halves(load)} (node's code, ICU data); idle \`node -e setInterval\`: ${megabytes(floor.rss)} (${halves(floor)})`,
           rssTarget.max === undefined
             ? `≤ ${rssTarget.median} MB`
             : `≤ ${rssTarget.median} MB / max ≤ ${rssTarget.max} MB`,

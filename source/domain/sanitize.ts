@@ -34,7 +34,7 @@ export const PLACEHOLDERS = {
   newline: '↵',
   /** U+21C4: a bidi control (Trojan Source). */
   bidi: '⇄',
-  /** U+2370: an invisible character (zero-width space, soft hyphen, Hangul filler, tags…). */
+  /** U+2370: an invisible character (zero-width space, soft hyphen, Hangul filler, tags...). */
   hidden: '⍰',
   /** U+FFFD: a lone surrogate. */
   invalid: '\uFFFD',

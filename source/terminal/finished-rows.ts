@@ -28,7 +28,7 @@ interface Entry {
 
 /** The finished rows of one terminal output. */
 export class FinishedRows {
-  /** The placeholder's prefix: three characters from U+F000–U+F8FF, random per process. */
+  /** The placeholder's prefix: three characters from U+F000-U+F8FF, random per process. */
   readonly prefix = Array.from({ length: 3 }, () => String.fromCharCode(0xf000 + randomInt(0x900))).join('');
   private readonly pattern = new RegExp(`${this.prefix}([\\ue000-\\uefff]{3})`, 'g');
   private readonly byText = new Map<string, Entry>();

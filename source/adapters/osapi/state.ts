@@ -20,7 +20,7 @@ const STATE_TABLE: Record<string, OsapiStateMapping> = {
   completed: { state: 'succeeded', terminal: true, flags: [] },
   failed: { state: 'failed', terminal: true, flags: [] },
   partial_failure: { state: 'partial', terminal: true, flags: [] },
-  // why: skipped jobs "set an error message … but are not failures" (osapi internal/cli/ui.go): a
+  // why: skipped jobs "set an error message ... but are not failures" (osapi internal/cli/ui.go): a
   // terminal outcome of its own; the vendor's `error` text is kept as the reason.
   skipped: { state: 'skipped', terminal: true, flags: [] },
 };
