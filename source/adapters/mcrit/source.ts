@@ -10,6 +10,7 @@ import {
 } from '../contract.js';
 import { SourceError } from '../errors.js';
 import type { HttpClient, HttpRequest } from '../http.js';
+import { createJobMemo } from '../kit/job-memo.js';
 import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
 import { shapeError } from '../kit/shape-error.js';
 import { createSourceHttpClient } from '../source-http.js';
@@ -43,12 +44,13 @@ export function createMcritSource(options: McritOptions): JobSource {
   const limit = Number.isFinite(options.limit) ? Math.max(1, Math.floor(options.limit!)) : DEFAULT_LIMIT;
   const sent = newRequestCounter();
   const client: HttpClient = createSourceHttpClient(options, { secrets: [token], sent });
+  const memo = createJobMemo();
 
   async function getData(
     path: string,
     signal?: AbortSignal,
     query?: Record<string, string | number>,
-    extra: Pick<HttpRequest, 'measureOversize' | 'counter'> = {},
+    extra: Pick<HttpRequest, 'measureOversize' | 'counter' | 'reuse'> = {},
   ): Promise<unknown> {
     const body = await client.json({ path, query, headers, signal, ...extra });
     return readEnvelopeData(source, body, `GET ${path}`);
@@ -65,13 +67,13 @@ export function createMcritSource(options: McritOptions): JobSource {
     for (let page = 0; page < MAX_PAGES_PER_POLL && seen.size < limit; page++) {
       pages++;
       const pageSize = Math.min(MCRIT_PAGE_SIZE, limit - seen.size);
-      const data = await getData('/jobs', signal, { start: skip, limit: pageSize }, { counter });
+      const data = await getData('/jobs', signal, { start: skip, limit: pageSize }, { counter, reuse: true });
       if (!Array.isArray(data))
         throw shapeError(source, 'GET /jobs', `expected "data" to be an array of jobs, got ${describeType(data)}`);
       skip += data.length;
       for (const record of data) {
         if (record === null || typeof record !== 'object' || Array.isArray(record)) continue;
-        const job = normalizeMcritJob(record, source);
+        const job = memo.of(record, () => normalizeMcritJob(record, source));
         seen.add(job.id);
         jobs.push(job);
       }
@@ -85,7 +87,7 @@ export function createMcritSource(options: McritOptions): JobSource {
     counter: RequestCounter,
   ): Promise<ReturnType<typeof normalizeMcritStats>> {
     try {
-      return normalizeMcritStats(await getData('/jobs/stats', signal, undefined, { counter }));
+      return normalizeMcritStats(await getData('/jobs/stats', signal, undefined, { counter, reuse: true }));
     } catch {
       // why: stats are an extra (counters can drift, LocalQueue has none); the job list decides health.
       return null;

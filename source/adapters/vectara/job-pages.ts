@@ -3,6 +3,7 @@
  */
 import type { Job } from '../../domain/job.js';
 import type { HttpRequest } from '../http.js';
+import type { JobMemo } from '../kit/job-memo.js';
 import type { RequestCounter } from '../kit/request-counter.js';
 import { MAX_PAGES_PER_POLL } from '../paging.js';
 import type { VectaraApiVersion } from './constants.js';
@@ -20,6 +21,8 @@ export interface VectaraReader {
   name: string;
   limit: number;
   read: VectaraRead;
+  /** The source's Jobs by raw record (its API version is fixed, so a Job depends on the record alone). */
+  memo: JobMemo;
 }
 
 /** One list page: the raw records and the key of the next page, if any. */
@@ -66,7 +69,7 @@ export async function collectPages(
     const size = pageSize(jobs.size);
     const { records, nextPageKey } = await fetchPage(pageKey, size);
     for (const record of records) {
-      const job = normalizeVectaraJob(record, name, apiVersion);
+      const job = reader.memo.of(record, () => normalizeVectaraJob(record, name, apiVersion));
       if (job.id !== '' && !jobs.has(job.id)) jobs.set(job.id, job);
     }
     if (!nextPageKey || nextPageKey === pageKey) break;

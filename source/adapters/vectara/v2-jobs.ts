@@ -30,7 +30,8 @@ export function listV2Jobs(
     'v2',
     (collected) => Math.min(VECTARA_MAX_PAGE_SIZE, reader.limit - collected),
     async (pageKey, size) => {
-      const request: HttpRequest = { path: '/v2/jobs', query: { limit: size, page_key: pageKey ?? undefined }, signal };
+      const query = { limit: size, page_key: pageKey ?? undefined };
+      const request: HttpRequest = { path: '/v2/jobs', query, signal, reuse: true };
       return readV2Page(reader.name, await reader.read(request, counter, noCheck));
     },
   );
