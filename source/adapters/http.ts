@@ -4,7 +4,6 @@
  * SourceError, redaction of secrets from anything it reports, and read-only enforcement:
  * a client built with `readonly: true` refuses to send any mutating request.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -34,6 +33,7 @@ import {
   transportError,
 } from './http-diagnosis.js';
 import { countRequest, type RequestCounter } from './kit/request-counter.js';
+import { createReusedAnswers, type ReadBody } from './reused-answers.js';
 
 export { describeTlsFailure, extractVendorMessage, parseRetryAfter, redactSecrets } from './http-diagnosis.js';
 
@@ -164,14 +164,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     (dispatcher ??= options.dispatcher ? Promise.resolve(options.dispatcher) : buildDispatcher(options));
   const redact = (text: string) => redactText(text, known());
 
-  /** Parsed answers of `reuse` requests, by request, with the digest of the body they came from. */
-  const reused = new Map<string, ReusedAnswer>();
+  const reused = createReusedAnswers();
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
-    return decoded(await exchange(req, false));
+    return decoded(await exchange(req));
   }
 
-  async function exchange(req: HttpRequest, digest: boolean): Promise<RawResponse> {
+  async function exchange(req: HttpRequest): Promise<RawResponse> {
     const method = req.method ?? 'GET';
     const label = `${method} ${joinPath(base.pathname, req.path)}`;
     const mutating = req.mutating ?? method !== 'GET';
@@ -218,7 +217,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         response.body,
         maxBodyBytes,
         req.measureOversize === true && contentLength(response.headers) === undefined,
-        digest,
       );
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
@@ -258,17 +256,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function jsonResponse(req: HttpRequest, opts: { allowEmpty?: boolean } = {}): Promise<JsonResponse> {
-    const raw = await exchange(req, req.reuse === true);
+    const raw = await exchange(req);
     const answer = (value: unknown): JsonResponse => ({ status: raw.status, headers: raw.headers, value });
-    const reuseKey = req.reuse === true ? raw.key : undefined;
-    if (reuseKey !== undefined) {
-      const kept = reused.get(reuseKey);
-      // why: JSON.parse of the same bytes gives an equal value, and the checks below (status, content
-      // type, empty, HTML, parse) gave the same verdict on them; only good answers are ever kept.
-      if (kept && isSuccess(raw.status) && kept.digest === raw.body.digest && kept.contentType === raw.contentType)
-        return answer(kept.value);
-      reused.delete(reuseKey);
-    }
+    const compared = req.reuse === true ? reused.compare(raw.key, raw.status, raw.contentType, raw.body) : undefined;
+    if (compared?.kept) return answer(compared.value);
     const response = decoded(raw);
     const label = `${req.method ?? 'GET'} ${joinPath(base.pathname, req.path)}`;
     const parsed = parseJsonBody(response, known());
@@ -320,11 +311,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         request: label,
       });
     }
-    if (reuseKey !== undefined && raw.body.digest !== undefined) {
-      reused.set(reuseKey, { digest: raw.body.digest, contentType: raw.contentType, value: parsed.value });
-      // why: bounded; the oldest request's answer goes first (list pages of one poll are a handful).
-      if (reused.size > MAX_REUSED_ANSWERS) reused.delete(reused.keys().next().value as string);
-    }
+    if (compared) reused.remember(raw.key, compared, raw.contentType, parsed.value);
     return answer(parsed.value);
   }
 
@@ -500,27 +487,6 @@ interface RawResponse {
   key: string;
 }
 
-/** A body read within the limit: its chunks, and the SHA-256 of its bytes when asked for. */
-interface ReadBody {
-  chunks: Buffer[];
-  size: number;
-  digest?: string;
-}
-
-/** A `reuse` request's last good answer. */
-interface ReusedAnswer {
-  digest: string;
-  contentType: string;
-  value: unknown;
-}
-
-/** Most `reuse` answers one client keeps (one per list page request). */
-const MAX_REUSED_ANSWERS = 64;
-
-function isSuccess(status: number): boolean {
-  return status >= 200 && status <= 299;
-}
-
 function bodyText(body: ReadBody): string {
   const only = body.chunks.length === 1 ? body.chunks[0] : undefined;
   return (only ?? Buffer.concat(body.chunks, body.size)).toString('utf8');
@@ -534,10 +500,8 @@ async function readLimited(
   body: Dispatcher.ResponseData['body'],
   limit: number,
   measure = false,
-  digest = false,
 ): Promise<ReadBody> {
   const chunks: Buffer[] = [];
-  const hash = digest ? createHash('sha256') : undefined;
   let size = 0;
   // why: one iterator for both phases; leaving a for-await loop would destroy the body.
   const iterator = body[Symbol.asyncIterator]();
@@ -546,7 +510,6 @@ async function readLimited(
     size += buffer.length;
     if (size <= limit) {
       chunks.push(buffer);
-      hash?.update(buffer);
       continue;
     }
     // why: "result is 4.2 MB" needs the size; without Content-Length the rest is read and dropped
@@ -558,7 +521,7 @@ async function readLimited(
     if (next.done) throw new BodyTooLargeError(size);
     break;
   }
-  if (size <= limit) return { chunks, size, digest: hash?.digest('base64') };
+  if (size <= limit) return { chunks, size };
   body.destroy();
   throw new BodyTooLargeError();
 }

@@ -89,6 +89,19 @@ describe('HTTP client: a byte-identical list answer is not parsed again', () => 
     expect(sixth).not.toBe(third);
   });
 
+  it('after a body that changed size, reuses from its third identical answer (its size was not hashed the first time)', async () => {
+    const bodies = [{ jobs: [1] }, { jobs: [1, 22] }, { jobs: [1, 22] }, { jobs: [1, 22] }, { jobs: [1, 22] }];
+    const url = await stub(() => ({ status: 200, json: bodies.shift() }));
+    const http = client(url);
+    await http.json({ path: '/list', reuse: true });
+    const second = await http.json({ path: '/list', reuse: true });
+    const third = await http.json({ path: '/list', reuse: true });
+    expect(third).toEqual(second);
+    expect(third).not.toBe(second);
+    expect(await http.json({ path: '/list', reuse: true })).toBe(third);
+    expect(await http.json({ path: '/list', reuse: true })).toBe(third);
+  });
+
   it('compares the request body too (a POST read)', async () => {
     const url = await stub(() => ({ status: 200, json: { job: [] } }));
     const http = client(url);
