@@ -193,62 +193,68 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(req.form).toString();
     }
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-    let response: Dispatcher.ResponseData;
+    // why: a controller and a timer cleared once the body is read cost a fraction of
+    // AbortSignal.timeout's (its timer lives on, tracked through a finalization registry, until it fires).
+    const timeout = startTimeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
     try {
-      const [{ request }, agent] = await Promise.all([loadUndici(), getDispatcher()]);
-      countRequest(options.sent, req.counter);
-      response = await request(url, {
-        method,
-        headers,
-        body,
-        signal,
-        dispatcher: agent,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-    } catch (error) {
-      throw transportError(source, label, error, timeout.aborted, redact);
-    }
-    let read: ReadBody;
-    try {
-      read = await readLimited(
-        response.body,
-        maxBodyBytes,
-        req.measureOversize === true && contentLength(response.headers) === undefined,
-      );
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        const bodyBytes = contentLength(response.headers) ?? error.measuredBytes;
-        const detail =
-          bodyBytes === undefined
-            ? `over ${formatBytes(maxBodyBytes)}; the rest was not read`
-            : `${formatBytes(bodyBytes)}, over the ${formatBytes(maxBodyBytes)} limit; the rest was not read`;
-        throw new SourceError({
-          source,
-          kind: 'too-large',
-          short: 'response too large',
-          detail,
-          status: response.statusCode,
-          request: label,
-          bodyBytes,
-          limitBytes: maxBodyBytes,
+      let response: Dispatcher.ResponseData;
+      try {
+        const [{ request }, agent] = await Promise.all([loadUndici(), getDispatcher()]);
+        countRequest(options.sent, req.counter);
+        response = await request(url, {
+          method,
+          headers,
+          body,
+          signal,
+          dispatcher: agent,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
         });
+      } catch (error) {
+        throw transportError(source, label, error, timeout.signal.aborted, redact);
       }
-      throw transportError(source, label, error, timeout.aborted, redact);
+      let read: ReadBody;
+      try {
+        read = await readLimited(
+          response.body,
+          maxBodyBytes,
+          req.measureOversize === true && contentLength(response.headers) === undefined,
+        );
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          const bodyBytes = contentLength(response.headers) ?? error.measuredBytes;
+          const detail =
+            bodyBytes === undefined
+              ? `over ${formatBytes(maxBodyBytes)}; the rest was not read`
+              : `${formatBytes(bodyBytes)}, over the ${formatBytes(maxBodyBytes)} limit; the rest was not read`;
+          throw new SourceError({
+            source,
+            kind: 'too-large',
+            short: 'response too large',
+            detail,
+            status: response.statusCode,
+            request: label,
+            bodyBytes,
+            limitBytes: maxBodyBytes,
+          });
+        }
+        throw transportError(source, label, error, timeout.signal.aborted, redact);
+      }
+      const rawType = response.headers['content-type'];
+      const contentType = (((Array.isArray(rawType) ? rawType[0] : rawType) ?? '').split(';')[0] ?? '')
+        .trim()
+        .toLowerCase();
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        contentType,
+        body: read,
+        key: `${method} ${url} ${body ?? ''}`,
+      };
+    } finally {
+      timeout.clear();
     }
-    const rawType = response.headers['content-type'];
-    const contentType = (((Array.isArray(rawType) ? rawType[0] : rawType) ?? '').split(';')[0] ?? '')
-      .trim()
-      .toLowerCase();
-    return {
-      status: response.statusCode,
-      headers: response.headers,
-      contentType,
-      body: read,
-      key: `${method} ${url} ${body ?? ''}`,
-    };
   }
 
   async function json(req: HttpRequest, opts: { allowEmpty?: boolean } = {}): Promise<unknown> {
@@ -460,6 +466,16 @@ function buildUrl(base: URL, path: string, query?: Record<string, QueryValue>): 
   return url.href;
 }
 
+/** A whole-request timeout: its signal aborts with a TimeoutError after `ms`, unless cleared first. */
+function startTimeout(ms: number): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    ms,
+  );
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
 class BodyTooLargeError extends Error {
   /** The whole body's size when it was measured (read to the end without keeping it), else undefined. */
   constructor(readonly measuredBytes?: number) {
@@ -496,11 +512,7 @@ function decoded(raw: RawResponse): HttpResponse {
   return { status: raw.status, headers: raw.headers, text: bodyText(raw.body), contentType: raw.contentType };
 }
 
-async function readLimited(
-  body: Dispatcher.ResponseData['body'],
-  limit: number,
-  measure = false,
-): Promise<ReadBody> {
+async function readLimited(body: Dispatcher.ResponseData['body'], limit: number, measure = false): Promise<ReadBody> {
   const chunks: Buffer[] = [];
   let size = 0;
   // why: one iterator for both phases; leaving a for-await loop would destroy the body.

@@ -975,7 +975,9 @@ describe('MCRIT error shapes', () => {
 
   it('drops duplicates when new jobs shift the skip window between pages', async () => {
     const page = (from: number, size: number) =>
-      Array.from({ length: size }, (_, index) => jobDocument((10 * PAGE - from - index).toString(16).padStart(24, '0')));
+      Array.from({ length: size }, (_, index) =>
+        jobDocument((10 * PAGE - from - index).toString(16).padStart(24, '0')),
+      );
     const fake = await startFakeServer((path, query) => {
       if (path === '/jobs/stats') return { status: 200, body: fixture('stats.json') };
       const start = Number(query.get('start'));

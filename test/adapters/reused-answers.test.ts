@@ -105,7 +105,8 @@ describe('HTTP client: a byte-identical list answer is not parsed again', () => 
   it('compares the request body too (a POST read)', async () => {
     const url = await stub(() => ({ status: 200, json: { job: [] } }));
     const http = client(url);
-    const post = (json: unknown) => http.json({ method: 'POST', path: '/v1/list-jobs', json, mutating: false, reuse: true });
+    const post = (json: unknown) =>
+      http.json({ method: 'POST', path: '/v1/list-jobs', json, mutating: false, reuse: true });
     const a = await post({ pageKey: 'a' });
     const b = await post({ pageKey: 'b' });
     // The same bytes answered another request body: parsed, not taken from the first request.
@@ -189,29 +190,32 @@ const CASES: VendorCase[] = [
 ];
 
 describe('adapters: the same Job objects for an identical list answer', () => {
-  it.each(CASES)('$name keeps every Job object while the answer is identical, and rebuilds on a change', async (vendor) => {
-    let body = vendor.body();
-    const url = await stub(
-      (request) => vendor.serve(request, body) ?? { status: 404, json: { message: 'no such path in this stub' } },
-    );
-    const source = vendor.create(url);
-    closers.push(source);
-    const first = await source.list();
-    expect(first.jobs.length).toBeGreaterThan(1);
-    const second = await source.list();
-    second.jobs.forEach((job, index) => expect(job).toBe(first.jobs[index]));
+  it.each(CASES)(
+    '$name keeps every Job object while the answer is identical, and rebuilds on a change',
+    async (vendor) => {
+      let body = vendor.body();
+      const url = await stub(
+        (request) => vendor.serve(request, body) ?? { status: 404, json: { message: 'no such path in this stub' } },
+      );
+      const source = vendor.create(url);
+      closers.push(source);
+      const first = await source.list();
+      expect(first.jobs.length).toBeGreaterThan(1);
+      const second = await source.list();
+      second.jobs.forEach((job, index) => expect(job).toBe(first.jobs[index]));
 
-    body = vendor.body();
-    const changedId = vendor.change(body);
-    const third = await source.list();
-    const changed = third.jobs.find((job) => job.id === changedId)!;
-    const before = first.jobs.find((job) => job.id === changedId)!;
-    expect(changed).not.toBe(before);
-    expect(changed.raw).not.toEqual(before.raw);
-    // The other records came from a new parse: new objects with the same values.
-    const other = third.jobs.find((job) => job.id !== changedId)!;
-    expect(other).toEqual(first.jobs.find((job) => job.id === other.id));
-  });
+      body = vendor.body();
+      const changedId = vendor.change(body);
+      const third = await source.list();
+      const changed = third.jobs.find((job) => job.id === changedId)!;
+      const before = first.jobs.find((job) => job.id === changedId)!;
+      expect(changed).not.toBe(before);
+      expect(changed.raw).not.toEqual(before.raw);
+      // The other records came from a new parse: new objects with the same values.
+      const other = third.jobs.find((job) => job.id !== changedId)!;
+      expect(other).toEqual(first.jobs.find((job) => job.id === other.id));
+    },
+  );
 
   it('Alteryx builds a Job again when only its looked-up disposition changed', async () => {
     const list = {

@@ -46,7 +46,12 @@ describe('a poll round identical to the last one', () => {
     server = await startStubServer((request) =>
       request.path === '/api/job' ? { status: 200, json: body } : { status: 404, json: { error: 'no stub' } },
     );
-    const source = createOsapiSource({ name: 'os', url: server.url, token: 'osapi-token-0123456789', pathPrefix: '/api' });
+    const source = createOsapiSource({
+      name: 'os',
+      url: server.url,
+      token: 'osapi-token-0123456789',
+      pathPrefix: '/api',
+    });
     store = createFleetStore([{ source }], { intervalMs: 60_000 });
     store.start();
     await store.firstRound();

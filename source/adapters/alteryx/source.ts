@@ -78,11 +78,7 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
         const failure = dispositions.failureOf(id);
         // why: a Job here also depends on the looked-up disposition and why a look-up failed.
         const extra = JSON.stringify([disposition ?? null, failure ?? null]);
-        return memo.of(
-          item,
-          () => withUnknownOutcome(normalizeAlteryxJob(item, source, disposition), failure),
-          extra,
-        );
+        return memo.of(item, () => withUnknownOutcome(normalizeAlteryxJob(item, source, disposition), failure), extra);
       });
       const incomplete = incompleteOf(jobs, dispositions.failureOf);
       return {
