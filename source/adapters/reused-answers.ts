@@ -30,6 +30,8 @@ export interface ReusedAnswers {
 }
 
 interface Kept {
+  /** The compare() count when this request last came (see MAX_IDLE). */
+  seen: number;
   size: number;
   digest: string | undefined;
   contentType: string;
@@ -39,11 +41,21 @@ interface Kept {
 /** Most answers one client keeps (one per list page request of a poll). */
 const MAX_KEPT = 64;
 
+/**
+ * An answer whose request did not come again within this many `reuse` requests of the client is
+ * dropped (a page the list no longer reaches would otherwise hold its parsed body for good).
+ */
+const MAX_IDLE = 256;
+
 /** The kept answers of one HTTP client. */
 export function createReusedAnswers(): ReusedAnswers {
   const answers = new Map<string, Kept>();
+  let requests = 0;
   return {
     compare(key, status, contentType, body) {
+      requests += 1;
+      if (requests % MAX_IDLE === 0)
+        for (const [other, entry] of answers) if (requests - entry.seen > MAX_IDLE) answers.delete(other);
       const kept = answers.get(key);
       const digest = kept === undefined || kept.size === body.size ? digestOf(body.chunks) : undefined;
       // why: JSON.parse of the same bytes gives an equal value, and json()'s checks (status, content
@@ -55,12 +67,15 @@ export function createReusedAnswers(): ReusedAnswers {
         kept.digest !== undefined &&
         kept.digest === digest &&
         kept.contentType === contentType;
-      if (same) return { kept: true, value: kept.value, size: body.size, digest };
+      if (same) {
+        kept.seen = requests;
+        return { kept: true, value: kept.value, size: body.size, digest };
+      }
       answers.delete(key);
       return { kept: false, size: body.size, digest };
     },
     remember(key, compared, contentType, value) {
-      answers.set(key, { size: compared.size, digest: compared.digest, contentType, value });
+      answers.set(key, { seen: requests, size: compared.size, digest: compared.digest, contentType, value });
       // why: bounded; the oldest request's answer goes first.
       if (answers.size > MAX_KEPT) answers.delete(answers.keys().next().value as string);
     },

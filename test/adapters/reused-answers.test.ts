@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JobSource } from '../../source/adapters/contract.js';
 import { createHttpClient, type HttpClient } from '../../source/adapters/http.js';
+import { createReusedAnswers } from '../../source/adapters/reused-answers.js';
 import { createAlteryxSource } from '../../source/adapters/alteryx/index.js';
 import { createMcritSource } from '../../source/adapters/mcrit/source.js';
 import { createOsapiSource } from '../../source/adapters/osapi/index.js';
@@ -112,6 +113,24 @@ describe('HTTP client: a byte-identical list answer is not parsed again', () => 
     // The same bytes answered another request body: parsed, not taken from the first request.
     expect(b).not.toBe(a);
     expect(await post({ pageKey: 'a' })).toBe(a);
+  });
+});
+
+describe('kept answers', () => {
+  const body = (text: string) => ({ chunks: [Buffer.from(text)], size: Buffer.byteLength(text) });
+
+  it('drops the answer of a request that stopped coming (a page the list no longer reaches)', () => {
+    const answers = createReusedAnswers();
+    const keep = (key: string, text: string) => {
+      const compared = answers.compare(key, 200, 'application/json', body(text));
+      if (!compared.kept) answers.remember(key, compared, 'application/json', { text });
+      return compared;
+    };
+    keep('page-1', '[1]');
+    keep('page-2', '[2]');
+    expect(keep('page-2', '[2]').kept).toBe(true);
+    for (let poll = 0; poll < 1000; poll++) expect(keep('page-1', '[1]').kept).toBe(true);
+    expect(keep('page-2', '[2]').kept).toBe(false);
   });
 });
 
