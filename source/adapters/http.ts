@@ -33,6 +33,7 @@ import {
   transportError,
 } from './http-diagnosis.js';
 import { countRequest, type RequestCounter } from './kit/request-counter.js';
+import { createReusedAnswers, type ReadBody } from './reused-answers.js';
 
 export { describeTlsFailure, extractVendorMessage, parseRetryAfter, redactSecrets } from './http-diagnosis.js';
 
@@ -64,6 +65,13 @@ export interface HttpRequest {
   measureOversize?: boolean;
   /** The poll or call this request belongs to: the client adds one to it when it sends the request. */
   counter?: RequestCounter;
+  /**
+   * A list page polled again and again: when a 2xx answer is byte-identical to this request's
+   * previous good answer (same method, URL and body; same content type), json() returns the
+   * previous parsed value — the very same object, not parsed again — so unchanged records keep
+   * their identity and nothing downstream recomputes. Callers must never mutate that value.
+   */
+  reuse?: boolean;
 }
 
 /** A response whose body was read within the size limit. */
@@ -156,7 +164,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     (dispatcher ??= options.dispatcher ? Promise.resolve(options.dispatcher) : buildDispatcher(options));
   const redact = (text: string) => redactText(text, known());
 
+  const reused = createReusedAnswers();
+
   async function send(req: HttpRequest): Promise<HttpResponse> {
+    return decoded(await exchange(req));
+  }
+
+  async function exchange(req: HttpRequest): Promise<RawResponse> {
     const method = req.method ?? 'GET';
     const label = `${method} ${joinPath(base.pathname, req.path)}`;
     const mutating = req.mutating ?? method !== 'GET';
@@ -179,56 +193,68 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(req.form).toString();
     }
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-    let response: Dispatcher.ResponseData;
+    // why: a controller and a timer cleared once the body is read cost a fraction of
+    // AbortSignal.timeout's (its timer lives on, tracked through a finalization registry, until it fires).
+    const timeout = startTimeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
     try {
-      const [{ request }, agent] = await Promise.all([loadUndici(), getDispatcher()]);
-      countRequest(options.sent, req.counter);
-      response = await request(url, {
-        method,
-        headers,
-        body,
-        signal,
-        dispatcher: agent,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-    } catch (error) {
-      throw transportError(source, label, error, timeout.aborted, redact);
-    }
-    let text: string;
-    try {
-      text = await readLimited(
-        response.body,
-        maxBodyBytes,
-        req.measureOversize === true && contentLength(response.headers) === undefined,
-      );
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        const bodyBytes = contentLength(response.headers) ?? error.measuredBytes;
-        const detail =
-          bodyBytes === undefined
-            ? `over ${formatBytes(maxBodyBytes)}; the rest was not read`
-            : `${formatBytes(bodyBytes)}, over the ${formatBytes(maxBodyBytes)} limit; the rest was not read`;
-        throw new SourceError({
-          source,
-          kind: 'too-large',
-          short: 'response too large',
-          detail,
-          status: response.statusCode,
-          request: label,
-          bodyBytes,
-          limitBytes: maxBodyBytes,
+      let response: Dispatcher.ResponseData;
+      try {
+        const [{ request }, agent] = await Promise.all([loadUndici(), getDispatcher()]);
+        countRequest(options.sent, req.counter);
+        response = await request(url, {
+          method,
+          headers,
+          body,
+          signal,
+          dispatcher: agent,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
         });
+      } catch (error) {
+        throw transportError(source, label, error, timeout.signal.aborted, redact);
       }
-      throw transportError(source, label, error, timeout.aborted, redact);
+      let read: ReadBody;
+      try {
+        read = await readLimited(
+          response.body,
+          maxBodyBytes,
+          req.measureOversize === true && contentLength(response.headers) === undefined,
+        );
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          const bodyBytes = contentLength(response.headers) ?? error.measuredBytes;
+          const detail =
+            bodyBytes === undefined
+              ? `over ${formatBytes(maxBodyBytes)}; the rest was not read`
+              : `${formatBytes(bodyBytes)}, over the ${formatBytes(maxBodyBytes)} limit; the rest was not read`;
+          throw new SourceError({
+            source,
+            kind: 'too-large',
+            short: 'response too large',
+            detail,
+            status: response.statusCode,
+            request: label,
+            bodyBytes,
+            limitBytes: maxBodyBytes,
+          });
+        }
+        throw transportError(source, label, error, timeout.signal.aborted, redact);
+      }
+      const rawType = response.headers['content-type'];
+      const contentType = (((Array.isArray(rawType) ? rawType[0] : rawType) ?? '').split(';')[0] ?? '')
+        .trim()
+        .toLowerCase();
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        contentType,
+        body: read,
+        key: `${method} ${url} ${body ?? ''}`,
+      };
+    } finally {
+      timeout.clear();
     }
-    const rawType = response.headers['content-type'];
-    const contentType = (((Array.isArray(rawType) ? rawType[0] : rawType) ?? '').split(';')[0] ?? '')
-      .trim()
-      .toLowerCase();
-    return { status: response.statusCode, headers: response.headers, text, contentType };
   }
 
   async function json(req: HttpRequest, opts: { allowEmpty?: boolean } = {}): Promise<unknown> {
@@ -236,8 +262,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function jsonResponse(req: HttpRequest, opts: { allowEmpty?: boolean } = {}): Promise<JsonResponse> {
-    const response = await send(req);
-    const answer = (value: unknown): JsonResponse => ({ status: response.status, headers: response.headers, value });
+    const raw = await exchange(req);
+    const answer = (value: unknown): JsonResponse => ({ status: raw.status, headers: raw.headers, value });
+    const compared = req.reuse === true ? reused.compare(raw.key, raw.status, raw.contentType, raw.body) : undefined;
+    if (compared?.kept) return answer(compared.value);
+    const response = decoded(raw);
     const label = `${req.method ?? 'GET'} ${joinPath(base.pathname, req.path)}`;
     const parsed = parseJsonBody(response, known());
     if (response.status >= 300 && response.status <= 399) throw redirectError(source, label, response);
@@ -288,6 +317,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         request: label,
       });
     }
+    if (compared) reused.remember(raw.key, compared, raw.contentType, parsed.value);
     return answer(parsed.value);
   }
 
@@ -349,7 +379,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       throw transportError(source, label, error, timeout.aborted, redact);
     }
     if (response.statusCode < 200 || response.statusCode > 299) {
-      const text = await readLimited(response.body, 64 * 1024).catch(() => '');
+      const text = await readLimited(response.body, 64 * 1024)
+        .then(bodyText)
+        .catch(() => '');
       const parsed = parseJsonBody({ status: response.statusCode, headers: response.headers, text, contentType: '' });
       const { kind, short } = describeStatus(response.statusCode);
       const vendorMessage = parsed.ok ? extractVendorMessage(parsed.value) : text.trim().slice(0, 200);
@@ -434,6 +466,16 @@ function buildUrl(base: URL, path: string, query?: Record<string, QueryValue>): 
   return url.href;
 }
 
+/** A whole-request timeout: its signal aborts with a TimeoutError after `ms`, unless cleared first. */
+function startTimeout(ms: number): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    ms,
+  );
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
 class BodyTooLargeError extends Error {
   /** The whole body's size when it was measured (read to the end without keeping it), else undefined. */
   constructor(readonly measuredBytes?: number) {
@@ -451,7 +493,26 @@ function contentLength(headers: Record<string, string | string[] | undefined>): 
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
 }
 
-async function readLimited(body: Dispatcher.ResponseData['body'], limit: number, measure = false): Promise<string> {
+/** A response as read off the wire, before its body is decoded. */
+interface RawResponse {
+  status: number;
+  headers: HttpResponse['headers'];
+  contentType: string;
+  body: ReadBody;
+  /** Method, URL and request body: which earlier answer a `reuse` request compares with. */
+  key: string;
+}
+
+function bodyText(body: ReadBody): string {
+  const only = body.chunks.length === 1 ? body.chunks[0] : undefined;
+  return (only ?? Buffer.concat(body.chunks, body.size)).toString('utf8');
+}
+
+function decoded(raw: RawResponse): HttpResponse {
+  return { status: raw.status, headers: raw.headers, text: bodyText(raw.body), contentType: raw.contentType };
+}
+
+async function readLimited(body: Dispatcher.ResponseData['body'], limit: number, measure = false): Promise<ReadBody> {
   const chunks: Buffer[] = [];
   let size = 0;
   // why: one iterator for both phases; leaving a for-await loop would destroy the body.
@@ -472,7 +533,7 @@ async function readLimited(body: Dispatcher.ResponseData['body'], limit: number,
     if (next.done) throw new BodyTooLargeError(size);
     break;
   }
-  if (size <= limit) return Buffer.concat(chunks).toString('utf8');
+  if (size <= limit) return { chunks, size };
   body.destroy();
   throw new BodyTooLargeError();
 }

@@ -16,6 +16,14 @@ export function changedKeys(previous: readonly Job[] | null, next: readonly Job[
   return out;
 }
 
+/** True when two job lists hold the very same Job objects in the same order. */
+export function sameObjects(a: readonly Job[], b: readonly Job[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** True when two job lists hold the same jobs with the same visible values (skips re-rendering). */
 export function sameJobs(a: readonly Job[], b: readonly Job[]): boolean {
   if (a.length !== b.length) return false;
@@ -48,6 +56,8 @@ export function sameJob(x: Job, y: Job): boolean {
  * (the sorted, filtered rows; indexes) stays valid.
  */
 export function reuseUnchanged(previous: readonly Job[], next: readonly Job[]): readonly Job[] {
+  // why: an answer identical to the last one brings the very same Job objects (kit/job-memo.ts).
+  if (sameObjects(previous, next)) return previous;
   const old = new Map(previous.map((job) => [job.key, job]));
   let unchanged = previous.length === next.length;
   const out = next.map((job, index) => {

@@ -79,7 +79,8 @@ export function applyPollResult(previous: PollState, outcome: PollOutcome, now: 
     },
     confirmingEmpty: false,
     retryAfterMs: undefined,
-    changed: changedKeys(firstLoad ? null : before.jobs, jobs),
+    // why: the previous array itself means no job changed (reuseUnchanged); nothing to compare.
+    changed: jobs === before.jobs ? [] : changedKeys(firstLoad ? null : before.jobs, jobs),
   };
 }
 

@@ -364,14 +364,16 @@ describe('normalizeMcritStats', () => {
 
 // ---- adapter over real HTTP against the simulator ----
 
+const PAGE = MCRIT_PAGE_SIZE;
+
 describe('MCRIT adapter against the simulator', () => {
-  it('pages newest first with start as a skip count and limit capped at 100, and sends the apitoken header', async () => {
-    const { simulator, server } = await startSimulator({ jobCount: 250 });
-    const result = await sourceFor(server.url, { limit: 250 }).list();
+  it('pages newest first with start as a skip count and limit capped at a page, and sends the apitoken header', async () => {
+    const { simulator, server } = await startSimulator({ jobCount: 2.5 * PAGE });
+    const result = await sourceFor(server.url, { limit: 2.5 * PAGE }).list();
     expect(listRequests(server)).toEqual([
-      { start: '0', limit: '100' },
-      { start: '100', limit: '100' },
-      { start: '200', limit: '50' },
+      { start: '0', limit: `${PAGE}` },
+      { start: `${PAGE}`, limit: `${PAGE}` },
+      { start: `${2 * PAGE}`, limit: `${PAGE / 2}` },
     ]);
     expect(server.requests.map((request) => request.headers.apitoken)).toEqual([
       MCRIT_DEMO_TOKEN,
@@ -412,25 +414,25 @@ describe('MCRIT adapter against the simulator', () => {
   });
 
   it('stops at the empty page after an exactly full last page', async () => {
-    const { server } = await startSimulator({ jobCount: 200 });
-    const result = await sourceFor(server.url, { limit: 500 }).list();
+    const { server } = await startSimulator({ jobCount: 2 * PAGE });
+    const result = await sourceFor(server.url, { limit: 5 * PAGE }).list();
     expect(listRequests(server)).toEqual([
-      { start: '0', limit: '100' },
-      { start: '100', limit: '100' },
-      { start: '200', limit: '100' },
+      { start: '0', limit: `${PAGE}` },
+      { start: `${PAGE}`, limit: `${PAGE}` },
+      { start: `${2 * PAGE}`, limit: `${PAGE}` },
     ]);
-    expect(result.jobs).toHaveLength(200);
+    expect(result.jobs).toHaveLength(2 * PAGE);
     expect(result.requests).toBe(4);
   });
 
   it('stops at a short page', async () => {
-    const { server } = await startSimulator({ jobCount: 150 });
-    const result = await sourceFor(server.url, { limit: 500 }).list();
+    const { server } = await startSimulator({ jobCount: 1.5 * PAGE });
+    const result = await sourceFor(server.url, { limit: 5 * PAGE }).list();
     expect(listRequests(server)).toEqual([
-      { start: '0', limit: '100' },
-      { start: '100', limit: '100' },
+      { start: '0', limit: `${PAGE}` },
+      { start: `${PAGE}`, limit: `${PAGE}` },
     ]);
-    expect(result.jobs).toHaveLength(150);
+    expect(result.jobs).toHaveLength(1.5 * PAGE);
   });
 
   it('never sends limit=0, which MCRIT reads as "everything"', async () => {
@@ -973,19 +975,21 @@ describe('MCRIT error shapes', () => {
 
   it('drops duplicates when new jobs shift the skip window between pages', async () => {
     const page = (from: number, size: number) =>
-      Array.from({ length: size }, (_, index) => jobDocument((1000 - from - index).toString(16).padStart(24, '0')));
+      Array.from({ length: size }, (_, index) =>
+        jobDocument((10 * PAGE - from - index).toString(16).padStart(24, '0')),
+      );
     const fake = await startFakeServer((path, query) => {
       if (path === '/jobs/stats') return { status: 200, body: fixture('stats.json') };
       const start = Number(query.get('start'));
       // one new job arrived after the first page: the second page starts one job earlier.
-      return { status: 200, body: { status: 'successful', data: start === 0 ? page(0, 100) : page(99, 100) } };
+      return { status: 200, body: { status: 'successful', data: start === 0 ? page(0, PAGE) : page(PAGE - 1, PAGE) } };
     });
-    const result = await sourceFor(fake.url, { limit: 150 }).list();
+    const result = await sourceFor(fake.url, { limit: 1.5 * PAGE }).list();
     expect(
       fake.requests.filter((request) => request.path === '/jobs').map((request) => request.query.get('start')),
-    ).toEqual(['0', '100']);
-    expect(result.jobs).toHaveLength(150);
-    expect(new Set(result.jobs.map((job) => job.id)).size).toBe(150);
+    ).toEqual(['0', `${PAGE}`]);
+    expect(result.jobs).toHaveLength(1.5 * PAGE);
+    expect(new Set(result.jobs.map((job) => job.id)).size).toBe(1.5 * PAGE);
   });
 
   it('keeps the job detail when its result cannot be fetched, saying why', async () => {

@@ -455,6 +455,15 @@ describe('Vectara v2 source over HTTP', () => {
     expect(result.requests).toBe(2);
   });
 
+  it('keeps asking for full pages once the server answered a short one, and drops the last page’s extra jobs', async () => {
+    const { simulator, server } = await startSimulator({ jobCount: 300, shortPages: true });
+    const result = await sourceFor(server.url, { limit: 200 }).list();
+    // The simulator serves half of what is asked (with a page_key), as real servers answer short pages.
+    expect(server.requests.map((request) => request.query.limit)).toEqual(['100', '100', '100', '100']);
+    expect(result.jobs.map((job) => job.id)).toEqual(simulator.jobs.slice(0, 200).map((job) => job.id));
+    expect(result.requests).toBe(4);
+  });
+
   it('drops the job that slides across a page boundary when a new job arrives mid-poll', async () => {
     let before: string[] = [];
     const { server } = await startSimulator({ jobCount: 150 }, (simulator) => {
@@ -858,7 +867,8 @@ describe('Vectara error shapes', () => {
     const pageKey = (fixture('v2-list-page-1.json') as { metadata: { page_key: string } }).metadata.page_key;
     expect(fake.requests.map((request) => [request.method, request.path, request.headers['x-api-key']])).toEqual([
       ['GET', '/v2/jobs?limit=7', VECTARA_DEMO_API_KEY],
-      ['GET', `/v2/jobs?limit=2&page_key=${encodeURIComponent(pageKey)}`, VECTARA_DEMO_API_KEY],
+      // a short page was seen: the next page asks for the same size again, not only the 2 missing jobs
+      ['GET', `/v2/jobs?limit=7&page_key=${encodeURIComponent(pageKey)}`, VECTARA_DEMO_API_KEY],
     ]);
     expect(result.jobs.map((job) => job.id).slice(0, 5)).toEqual([
       'job_1042',

@@ -51,7 +51,7 @@ export async function fetchListItems(
   let pages = 0;
   for (; pages < MAX_PAGES_PER_POLL && items.size < limit; pages++) {
     const query = { offset, limit: pageSize, sortField: 'CreateDate', direction: 'desc', allUsers: 'true' };
-    const page = readJobPage(source, await readJson({ path: '/v3/jobs', query, signal }, counter));
+    const page = readJobPage(source, await readJson({ path: '/v3/jobs', query, signal, reuse: true }, counter));
     if (pages === 0) total = page.total;
     for (const item of page.items) {
       const id = asString(asRecord(item).jobId);

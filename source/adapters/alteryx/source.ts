@@ -13,6 +13,7 @@ import {
 } from '../contract.js';
 import { SourceError, hasHttpStatus } from '../errors.js';
 import { readWithBearer, withBearer } from '../kit/bearer-read.js';
+import { createJobMemo } from '../kit/job-memo.js';
 import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
 import { shapeError } from '../kit/shape-error.js';
 import { pageCapTruncation } from '../paging.js';
@@ -48,6 +49,7 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
   );
   /** The last list's raw items by id, for the detail view's workflow name, owner and times. */
   let listItems = new Map<string, unknown>();
+  const memo = createJobMemo();
 
   async function fetchMessages(id: string, counter: RequestCounter, signal?: AbortSignal): Promise<unknown> {
     try {
@@ -71,9 +73,13 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
       await dispositions.enrich(items, counter, signal);
       dispositions.forgetAllBut(items);
       listItems = items;
-      const jobs = [...items].map(([id, item]) =>
-        withUnknownOutcome(normalizeAlteryxJob(item, source, dispositions.get(id)), dispositions.failureOf(id)),
-      );
+      const jobs = [...items].map(([id, item]) => {
+        const disposition = dispositions.get(id);
+        const failure = dispositions.failureOf(id);
+        // why: a Job here also depends on the looked-up disposition and why a look-up failed.
+        const extra = JSON.stringify([disposition ?? null, failure ?? null]);
+        return memo.of(item, () => withUnknownOutcome(normalizeAlteryxJob(item, source, disposition), failure), extra);
+      });
       const incomplete = incompleteOf(jobs, dispositions.failureOf);
       return {
         jobs,

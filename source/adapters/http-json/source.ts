@@ -71,8 +71,9 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
     query: HttpRequest['query'],
     signal?: AbortSignal,
     counter?: RequestCounter,
+    reuse = false,
   ): Promise<JsonResponse> {
-    return client.jsonResponse({ path, query, headers, signal, counter });
+    return client.jsonResponse({ path, query, headers, signal, counter, reuse });
   }
 
   /** Fetches the list's pages up to the limit, by the declared paging. */
@@ -91,7 +92,9 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
           truncated: { asked: limit, fetched: items.length, reason: `stopped after ${MAX_PAGES_PER_POLL} pages` },
         };
       }
-      const response = await get(request.path, request.query, signal, counter);
+      // why: an unchanged page is not parsed again; its items are still normalized every poll,
+      // as normalizing also tallies the poll's field findings (warnings).
+      const response = await get(request.path, request.query, signal, counter, true);
       pages += 1;
       const pageItems = select(declaration.list.items, response.value);
       if (!Array.isArray(pageItems)) {

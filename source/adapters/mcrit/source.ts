@@ -10,6 +10,7 @@ import {
 } from '../contract.js';
 import { SourceError } from '../errors.js';
 import type { HttpClient, HttpRequest } from '../http.js';
+import { createJobMemo } from '../kit/job-memo.js';
 import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
 import { shapeError } from '../kit/shape-error.js';
 import { createSourceHttpClient } from '../source-http.js';
@@ -32,8 +33,12 @@ interface FetchedResult {
   tooLarge?: { bytes: number | null; limitBytes: number };
 }
 
-/** Jobs asked for per `GET /jobs` page (MCRIT has no cap; this keeps responses small). */
-export const MCRIT_PAGE_SIZE = 100;
+/**
+ * Jobs asked for per `GET /jobs` page. MCRIT has no cap (`limit=0` is everything); pages keep each
+ * answer well under the response size limit (job documents are ~1 KB: ~0.5 MB a page) while the
+ * default limit of 200 is one request a poll, not two.
+ */
+export const MCRIT_PAGE_SIZE = 500;
 
 /** Creates the JobSource for one MCRIT server. */
 export function createMcritSource(options: McritOptions): JobSource {
@@ -43,12 +48,13 @@ export function createMcritSource(options: McritOptions): JobSource {
   const limit = Number.isFinite(options.limit) ? Math.max(1, Math.floor(options.limit!)) : DEFAULT_LIMIT;
   const sent = newRequestCounter();
   const client: HttpClient = createSourceHttpClient(options, { secrets: [token], sent });
+  const memo = createJobMemo();
 
   async function getData(
     path: string,
     signal?: AbortSignal,
     query?: Record<string, string | number>,
-    extra: Pick<HttpRequest, 'measureOversize' | 'counter'> = {},
+    extra: Pick<HttpRequest, 'measureOversize' | 'counter' | 'reuse'> = {},
   ): Promise<unknown> {
     const body = await client.json({ path, query, headers, signal, ...extra });
     return readEnvelopeData(source, body, `GET ${path}`);
@@ -65,13 +71,13 @@ export function createMcritSource(options: McritOptions): JobSource {
     for (let page = 0; page < MAX_PAGES_PER_POLL && seen.size < limit; page++) {
       pages++;
       const pageSize = Math.min(MCRIT_PAGE_SIZE, limit - seen.size);
-      const data = await getData('/jobs', signal, { start: skip, limit: pageSize }, { counter });
+      const data = await getData('/jobs', signal, { start: skip, limit: pageSize }, { counter, reuse: true });
       if (!Array.isArray(data))
         throw shapeError(source, 'GET /jobs', `expected "data" to be an array of jobs, got ${describeType(data)}`);
       skip += data.length;
       for (const record of data) {
         if (record === null || typeof record !== 'object' || Array.isArray(record)) continue;
-        const job = normalizeMcritJob(record, source);
+        const job = memo.of(record, () => normalizeMcritJob(record, source));
         seen.add(job.id);
         jobs.push(job);
       }
@@ -85,7 +91,7 @@ export function createMcritSource(options: McritOptions): JobSource {
     counter: RequestCounter,
   ): Promise<ReturnType<typeof normalizeMcritStats>> {
     try {
-      return normalizeMcritStats(await getData('/jobs/stats', signal, undefined, { counter }));
+      return normalizeMcritStats(await getData('/jobs/stats', signal, undefined, { counter, reuse: true }));
     } catch {
       // why: stats are an extra (counters can drift, LocalQueue has none); the job list decides health.
       return null;

@@ -8,6 +8,7 @@ import {
   type JobSource,
   type ListResult,
 } from '../contract.js';
+import { createJobMemo } from '../kit/job-memo.js';
 import { jwtExpiresAt } from '../kit/jwt-expiry.js';
 import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
 import { shapeError } from '../kit/shape-error.js';
@@ -53,6 +54,7 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
   let prefixConfirmed = options.pathPrefix !== undefined;
   const label = (method: string, path: string) => `${method} ${basePath}${path}`;
   const jobPath = (id: string) => `${prefix}/job/${encodeURIComponent(id)}`;
+  const memo = createJobMemo();
 
   async function fetchPage(
     pagePrefix: string,
@@ -62,7 +64,7 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
     signal?: AbortSignal,
   ): Promise<ListPage> {
     const path = `${pagePrefix}/job`;
-    const body = await client.json({ path, query: { limit: size, offset }, headers, signal, counter });
+    const body = await client.json({ path, query: { limit: size, offset }, headers, signal, counter, reuse: true });
     const record = asRecord(body);
     if (!Array.isArray(record.items)) {
       throw shapeError(
@@ -113,7 +115,7 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
       pages++;
       items.push(...lastPage.items);
     }
-    const jobs = dedupeById(items.map((item) => normalizeOsapiJob(item, source))).slice(0, limit);
+    const jobs = dedupeById(items.map((item) => memo.of(item, () => normalizeOsapiJob(item, source)))).slice(0, limit);
     const truncated = pageCapTruncation(limit, jobs.length, pages);
     return {
       jobs,

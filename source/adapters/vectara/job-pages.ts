@@ -3,6 +3,7 @@
  */
 import type { Job } from '../../domain/job.js';
 import type { HttpRequest } from '../http.js';
+import type { JobMemo } from '../kit/job-memo.js';
 import type { RequestCounter } from '../kit/request-counter.js';
 import { MAX_PAGES_PER_POLL } from '../paging.js';
 import type { VectaraApiVersion } from './constants.js';
@@ -20,6 +21,8 @@ export interface VectaraReader {
   name: string;
   limit: number;
   read: VectaraRead;
+  /** The source's Jobs by raw record (its API version is fixed, so a Job depends on the record alone). */
+  memo: JobMemo;
 }
 
 /** One list page: the raw records and the key of the next page, if any. */
@@ -45,28 +48,31 @@ export interface CollectedJobs {
 
 /**
  * Fetches pages until the limit, the last page or MAX_PAGES_PER_POLL; `pageSize` gives each page's
- * size from how many jobs are collected so far. The last page is the one without a next key (empty
+ * size from how many jobs are collected so far and whether the server already answered a page
+ * shorter than asked in this poll. The last page is the one without a next key (empty
  * or absent; the same key again is treated as the end too) — never a short page: a real v1 response
  * carried a non-empty `pageKey` with 2 jobs.
  */
 export async function collectPages(
   reader: VectaraReader,
   apiVersion: VectaraApiVersion,
-  pageSize: (collected: number) => number,
+  pageSize: (collected: number, shortPages: boolean) => number,
   fetchPage: (pageKey: string | null, size: number) => Promise<VectaraPage>,
 ): Promise<CollectedJobs> {
   const { name, limit } = reader;
   const jobs = new Map<string, Job>();
   let pageKey: string | null = null;
+  let shortPages = false;
   for (let page = 0; jobs.size < limit; page++) {
     if (page === MAX_PAGES_PER_POLL) {
       const reason = `stopped after ${MAX_PAGES_PER_POLL} pages; the server still had a next page`;
       return { jobs: [...jobs.values()], truncated: { asked: limit, fetched: jobs.size, reason } };
     }
-    const size = pageSize(jobs.size);
+    const size = pageSize(jobs.size, shortPages);
     const { records, nextPageKey } = await fetchPage(pageKey, size);
+    if (records.length < size) shortPages = true;
     for (const record of records) {
-      const job = normalizeVectaraJob(record, name, apiVersion);
+      const job = reader.memo.of(record, () => normalizeVectaraJob(record, name, apiVersion));
       if (job.id !== '' && !jobs.has(job.id)) jobs.set(job.id, job);
     }
     if (!nextPageKey || nextPageKey === pageKey) break;

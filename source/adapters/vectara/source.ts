@@ -2,6 +2,7 @@
 import type { JobDetail } from '../../domain/job.js';
 import { DEFAULT_LIMIT, type ActionKind, type JobSource, type ListResult } from '../contract.js';
 import { SourceError } from '../errors.js';
+import { createJobMemo } from '../kit/job-memo.js';
 import { newRequestCounter } from '../kit/request-counter.js';
 import { createSourceHttpClient } from '../source-http.js';
 import { createAuthenticatedRead } from './authenticated-read.js';
@@ -25,7 +26,8 @@ export function createVectaraSource(options: VectaraOptions): JobSource {
     !options.apiKey && options.clientId && options.clientSecret
       ? createVectaraTokens(options, apiVersion, client, sent)
       : null;
-  const reader: VectaraReader = { name, limit, read: createAuthenticatedRead(options, apiVersion, client, oauth) };
+  const read = createAuthenticatedRead(options, apiVersion, client, oauth);
+  const reader: VectaraReader = { name, limit, read, memo: createJobMemo() };
 
   return {
     name,

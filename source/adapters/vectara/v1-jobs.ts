@@ -35,7 +35,7 @@ export function listV1Jobs(
     async (pageKey) => {
       // why: on later pages the server ignores every field but pageKey (admin_job.proto, ListJobsRequest.page_key).
       const payload = pageKey ? { pageKey } : { state: VECTARA_V1_STATE_NAMES, numResults: size };
-      return readV1Page(reader.name, await listJobs(reader, payload, counter, signal));
+      return readV1Page(reader.name, await listJobs(reader, payload, counter, signal, true));
     },
   );
 }
@@ -58,9 +58,10 @@ function listJobs(
   payload: Record<string, unknown>,
   counter: RequestCounter,
   signal?: AbortSignal,
+  reuse = false,
 ): Promise<unknown> {
   // why: ListJobs is a read sent as POST (grpc-gateway `body: "*"`); it must pass read-only mode.
-  const request: HttpRequest = { method: 'POST', path: '/v1/list-jobs', json: payload, mutating: false, signal };
+  const request: HttpRequest = { method: 'POST', path: '/v1/list-jobs', json: payload, mutating: false, signal, reuse };
   return reader.read(request, counter, (value) => checkV1Body(reader.name, value));
 }
 

@@ -28,9 +28,13 @@ export function listV2Jobs(
   return collectPages(
     reader,
     'v2',
-    (collected) => Math.min(VECTARA_MAX_PAGE_SIZE, reader.limit - collected),
+    // why: a server that answers shorter pages than asked (as real ones do) would make a poll that
+    // asks only for what is missing halve its pages down to one job at a time; once it has, each
+    // page asks for the first page's size and the extra jobs of the last one are dropped.
+    (collected, shortPages) => Math.min(VECTARA_MAX_PAGE_SIZE, shortPages ? reader.limit : reader.limit - collected),
     async (pageKey, size) => {
-      const request: HttpRequest = { path: '/v2/jobs', query: { limit: size, page_key: pageKey ?? undefined }, signal };
+      const query = { limit: size, page_key: pageKey ?? undefined };
+      const request: HttpRequest = { path: '/v2/jobs', query, signal, reuse: true };
       return readV2Page(reader.name, await reader.read(request, counter, noCheck));
     },
   );

@@ -40,7 +40,10 @@ export async function* listPages(
   let offset = 0;
   for (let page = 0; page < MAX_PAGES_PER_POLL && offset < limit; page++) {
     const requested = Math.min(VECTORCHARTS_PAGE_SIZE_CAP, limit - offset);
-    const body = await auth.read({ path: JOBS_PATH, query: { limit: requested, offset }, signal }, counter);
+    const body = await auth.read(
+      { path: JOBS_PATH, query: { limit: requested, offset }, signal, reuse: true },
+      counter,
+    );
     const parsed = parseListPage(body, source);
     progress.pages = page + 1;
     if (page === 0) progress.total = parsed.total;

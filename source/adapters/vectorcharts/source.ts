@@ -2,6 +2,7 @@
 import type { Job, JobDetail } from '../../domain/job.js';
 import { DEFAULT_LIMIT, type ActionKind, type JobSource, type ListResult } from '../contract.js';
 import { SourceError } from '../errors.js';
+import { createJobMemo } from '../kit/job-memo.js';
 import { newRequestCounter } from '../kit/request-counter.js';
 import { createSourceHttpClient } from '../source-http.js';
 import { dedupeById, pageCapTruncation } from '../paging.js';
@@ -23,6 +24,7 @@ export function createVectorChartsSource(options: VectorChartsOptions): JobSourc
     sent,
   });
   const auth = createPortalAuth(client, options);
+  const memo = createJobMemo();
 
   return {
     name: source,
@@ -34,7 +36,7 @@ export function createVectorChartsSource(options: VectorChartsOptions): JobSourc
       const progress: ListProgress = { pages: 0, total: null };
       const jobs: Job[] = [];
       for await (const records of listPages(auth, source, limit, counter, progress, signal)) {
-        for (const record of records) jobs.push(normalizeVectorChartsJob(record, source));
+        for (const record of records) jobs.push(memo.of(record, () => normalizeVectorChartsJob(record, source)));
       }
       const withIds = dedupeById(jobs.filter((job) => job.id !== '')).slice(0, limit);
       const truncated = pageCapTruncation(limit, withIds.length, progress.pages);
