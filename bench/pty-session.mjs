@@ -92,12 +92,12 @@ export function startSession(command, args, { cols = 120, rows = 40, env = {} } 
         });
       });
     },
-    /** Writes keys and resolves when `test` holds; resolves with milliseconds from the write to that output. */
-    async press(keys, test) {
+    /** Writes keys and resolves when `test` holds (within `timeoutMs`); resolves with milliseconds from the write to that output. */
+    async press(keys, test, timeoutMs) {
       await parsed;
       const before = performance.now();
       child.write(keys);
-      const at = await this.until(test);
+      const at = await this.until(test, timeoutMs);
       return Math.max(0, at - before);
     },
     async stop() {
