@@ -21,14 +21,16 @@ export const MAX_PAGES_PER_POLL = 50;
 
 /**
  * The `truncated` note of a list that stopped at MAX_PAGES_PER_POLL with fewer jobs than its
- * limit asked for (a `limit` above what 50 pages hold); undefined otherwise.
+ * limit asked for (a `limit` above what 50 pages hold); undefined otherwise — also when the
+ * 50th page was the server's last (`reachedEnd`): then there was nothing more to fetch.
  */
 export function pageCapTruncation(
   limit: number,
   fetched: number,
   pages: number,
+  reachedEnd: boolean,
 ): { asked: number; fetched: number; reason: string } | undefined {
-  if (pages < MAX_PAGES_PER_POLL || fetched >= limit) return undefined;
+  if (reachedEnd || pages < MAX_PAGES_PER_POLL || fetched >= limit) return undefined;
   return {
     asked: limit,
     fetched,

@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningDemoServer } from '../../source/demo/kit.js';
+import { MCRIT_PAGE_SIZE } from '../../source/adapters/mcrit/index.js';
+import { MAX_PAGES_PER_POLL } from '../../source/adapters/paging.js';
 import { startStubServer } from '../helpers/stub-server.js';
 import { runCli } from '../helpers/run-cli.js';
 import { NO_PROXY_ENV } from '../transport/transport-fixtures.js';
@@ -17,15 +19,22 @@ const template = (
   }
 ).data[2];
 
+/** What 50 pages hold. */
+const CAP = MAX_PAGES_PER_POLL * MCRIT_PAGE_SIZE;
+/** 49 full pages and a short 50th. */
+const FINITE_JOBS = CAP - MCRIT_PAGE_SIZE / 2;
+
 describe('a limit above the page cap', () => {
   let server: RunningDemoServer;
   beforeAll(async () => {
     server = await startStubServer((request) => {
-      if (request.path === '/jobs/stats') return { status: 404, json: { status: 'failed', data: null } };
-      if (request.path !== '/jobs') return { status: 404, json: { status: 'failed', data: null } };
+      // why: /endless serves jobs for ever; /finite ends with a short 50th page (the cap reached the end).
+      const list = /^\/(endless|finite)\/jobs$/.exec(request.path);
+      if (!list) return { status: 404, json: { status: 'failed', data: null } };
       const start = Number(request.query.get('start') ?? 0);
       const size = Number(request.query.get('limit') ?? 100);
-      const data = Array.from({ length: size }, (_, index) => ({
+      const count = list[1] === 'finite' ? Math.max(0, Math.min(size, FINITE_JOBS - start)) : size;
+      const data = Array.from({ length: count }, (_, index) => ({
         ...template,
         _id: { $oid: (start + index).toString(16).padStart(24, '0') },
       }));
@@ -35,26 +44,34 @@ describe('a limit above the page cap', () => {
   afterAll(() => server.close());
 
   it('warns with how many jobs were fetched of how many asked; --json says the same', async () => {
+    const asked = CAP + 1000;
     const config = writeConfig({
-      sources: [{ name: 'big', type: 'mcrit', url: server.url, apiToken: 'stub-token', limit: 6000 }],
+      sources: [{ name: 'big', type: 'mcrit', url: `${server.url}/endless`, apiToken: 'stub-token', limit: asked }],
     });
     const result = await runCli(['list', '--json', '--config', config], NO_PROXY_ENV);
-    expect(result.stderr).toContain(
-      'jobtop: big: warning: fetched 5000 of the 6000 jobs asked for (a poll fetches at most 50 pages; lower limit to 5000 or less)',
-    );
+    const reason = `a poll fetches at most 50 pages; lower limit to ${CAP} or less`;
+    expect(result.stderr).toContain(`jobtop: big: warning: fetched ${CAP} of the ${asked} jobs asked for (${reason})`);
     const body = JSON.parse(result.stdout) as { jobs: unknown[]; sources: { truncated: unknown }[] };
-    expect(body.jobs).toHaveLength(5000);
-    expect(body.sources[0].truncated).toEqual({
-      asked: 6000,
-      fetched: 5000,
-      reason: 'a poll fetches at most 50 pages; lower limit to 5000 or less',
+    expect(body.jobs).toHaveLength(CAP);
+    expect(body.sources[0].truncated).toEqual({ asked, fetched: CAP, reason });
+    expect(result.code).toBe(0);
+  });
+
+  it('says nothing of the cap when the 50th page was the server’s last', async () => {
+    const config = writeConfig({
+      sources: [{ name: 'big', type: 'mcrit', url: `${server.url}/finite`, apiToken: 'stub-token', limit: CAP + 1000 }],
     });
+    const result = await runCli(['list', '--json', '--config', config], NO_PROXY_ENV);
+    expect(result.stderr).toBe('');
+    const body = JSON.parse(result.stdout) as { jobs: unknown[]; sources: { truncated: unknown }[] };
+    expect(body.jobs).toHaveLength(FINITE_JOBS);
+    expect(body.sources[0].truncated).toBeNull();
     expect(result.code).toBe(0);
   });
 
   it('a limit within the cap fetches it all without a warning', async () => {
     const config = writeConfig({
-      sources: [{ name: 'big', type: 'mcrit', url: server.url, apiToken: 'stub-token', limit: 450 }],
+      sources: [{ name: 'big', type: 'mcrit', url: `${server.url}/endless`, apiToken: 'stub-token', limit: 450 }],
     });
     const result = await runCli(['list', '--json', '--config', config], NO_PROXY_ENV);
     expect(result.stderr).toBe('');

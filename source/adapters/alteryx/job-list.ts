@@ -43,12 +43,13 @@ export async function fetchListItems(
   limit: number,
   counter: RequestCounter,
   signal?: AbortSignal,
-): Promise<{ items: Map<string, unknown>; total: number | null; pages: number }> {
+): Promise<{ items: Map<string, unknown>; total: number | null; pages: number; reachedEnd: boolean }> {
   const items = new Map<string, unknown>();
   const pageSize = Math.min(limit, ALTERYX_PAGE_SIZE);
   let total: number | null = null;
   let offset = 0;
   let pages = 0;
+  let reachedEnd = false;
   for (; pages < MAX_PAGES_PER_POLL && items.size < limit; pages++) {
     const query = { offset, limit: pageSize, sortField: 'CreateDate', direction: 'desc', allUsers: 'true' };
     const page = readJobPage(source, await readJson({ path: '/v3/jobs', query, signal, reuse: true }, counter));
@@ -60,9 +61,10 @@ export async function fetchListItems(
     }
     if (isLastPage(page, pageSize)) {
       pages++;
+      reachedEnd = true;
       break;
     }
     offset += page.items.length;
   }
-  return { items, total, pages };
+  return { items, total, pages, reachedEnd };
 }

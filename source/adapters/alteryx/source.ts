@@ -68,8 +68,8 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
 
     async list(signal?: AbortSignal): Promise<ListResult> {
       const counter = newRequestCounter();
-      const { items, total, pages } = await fetchListItems(readJson, source, limit, counter, signal);
-      const truncated = pageCapTruncation(limit, items.size, pages);
+      const { items, total, pages, reachedEnd } = await fetchListItems(readJson, source, limit, counter, signal);
+      const truncated = pageCapTruncation(limit, items.size, pages, reachedEnd);
       await dispositions.enrich(items, counter, signal);
       dispositions.forgetAllBut(items);
       listItems = items;

@@ -63,11 +63,12 @@ export function createMcritSource(options: McritOptions): JobSource {
   async function fetchPages(
     signal: AbortSignal | undefined,
     counter: RequestCounter,
-  ): Promise<{ jobs: Job[]; pages: number }> {
+  ): Promise<{ jobs: Job[]; pages: number; reachedEnd: boolean }> {
     const jobs: Job[] = [];
     const seen = new Set<string>();
     let skip = 0;
     let pages = 0;
+    let reachedEnd = false;
     for (let page = 0; page < MAX_PAGES_PER_POLL && seen.size < limit; page++) {
       pages++;
       const pageSize = Math.min(MCRIT_PAGE_SIZE, limit - seen.size);
@@ -81,9 +82,12 @@ export function createMcritSource(options: McritOptions): JobSource {
         seen.add(job.id);
         jobs.push(job);
       }
-      if (data.length < pageSize) break;
+      if (data.length < pageSize) {
+        reachedEnd = true;
+        break;
+      }
     }
-    return { jobs: dedupeById(jobs).slice(0, limit), pages };
+    return { jobs: dedupeById(jobs).slice(0, limit), pages, reachedEnd };
   }
 
   async function fetchStats(
@@ -133,9 +137,9 @@ export function createMcritSource(options: McritOptions): JobSource {
     async list(signal?: AbortSignal): Promise<ListResult> {
       const counter = newRequestCounter();
       const stats = fetchStats(signal, counter);
-      const { jobs, pages } = await fetchPages(signal, counter);
+      const { jobs, pages, reachedEnd } = await fetchPages(signal, counter);
       const serverCounters = await stats;
-      const truncated = pageCapTruncation(limit, jobs.length, pages);
+      const truncated = pageCapTruncation(limit, jobs.length, pages, reachedEnd);
       return {
         jobs,
         total: null,

@@ -116,7 +116,13 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
       items.push(...lastPage.items);
     }
     const jobs = dedupeById(items.map((item) => memo.of(item, () => normalizeOsapiJob(item, source)))).slice(0, limit);
-    const truncated = pageCapTruncation(limit, jobs.length, pages);
+    // why: the loop also ends at the cap when the 50th page was the server's last.
+    const truncated = pageCapTruncation(
+      limit,
+      jobs.length,
+      pages,
+      isLastPage(lastPage, requested, items.length, total),
+    );
     return {
       jobs,
       total,

@@ -13,10 +13,11 @@ import { asNumber, asRecord } from '../read-fields.js';
 import { JOBS_PATH, VECTORCHARTS_PAGE_SIZE_CAP } from './constants.js';
 import type { PortalAuth } from './portal-auth.js';
 
-/** How far the paging got: pages fetched, and the total the first page reported. */
+/** How far the paging got: pages fetched, the total the first page reported, and whether the server's last page was seen. */
 export interface ListProgress {
   pages: number;
   total: number | null;
+  reachedEnd?: boolean;
 }
 
 /** One list page: its records, the total and the page size the server applied. */
@@ -48,12 +49,15 @@ export async function* listPages(
     progress.pages = page + 1;
     if (page === 0) progress.total = parsed.total;
     if (parsed.unpaged) {
+      progress.reachedEnd = true;
       yield parsed.records.slice(0, limit - offset);
       return;
     }
-    yield parsed.records;
     offset += parsed.records.length;
-    if (isLastPage(parsed, requested, offset)) return;
+    // why: set before yielding, so a consumer that stops at the limit still knows.
+    if (isLastPage(parsed, requested, offset)) progress.reachedEnd = true;
+    yield parsed.records;
+    if (progress.reachedEnd) return;
   }
 }
 

@@ -39,7 +39,7 @@ export function createVectorChartsSource(options: VectorChartsOptions): JobSourc
         for (const record of records) jobs.push(memo.of(record, () => normalizeVectorChartsJob(record, source)));
       }
       const withIds = dedupeById(jobs.filter((job) => job.id !== '')).slice(0, limit);
-      const truncated = pageCapTruncation(limit, withIds.length, progress.pages);
+      const truncated = pageCapTruncation(limit, withIds.length, progress.pages, progress.reachedEnd === true);
       return {
         jobs: withIds,
         total: progress.total,
