@@ -8,6 +8,7 @@ import { EXIT, type Command } from '../command.js';
 import { openFromFlags } from '../shared/open-sources.js';
 import { DEFAULT_LISTEN, formatAddress, isLoopback, parseListenAddress } from './listen-address.js';
 import type { RunningExporter } from './run-exporter.js';
+import { applyMonitorHeapLimits } from '../../heap-limits.js';
 
 /** `jobtop exporter`. */
 export const exporterCommand: Command = {
@@ -36,6 +37,8 @@ export const exporterCommand: Command = {
       );
       for (const warning of opened.config.warnings) io.stderr.write(`jobtop: warning: ${warning}\n`);
       const { startExporter } = await import('./run-exporter.js');
+      // An exporter runs for days, like the monitor: the same heap limits (docs/performance.md "Session 3: memory").
+      applyMonitorHeapLimits();
       try {
         exporter = await startExporter(opened, { listen, log: io.stderr });
       } catch (error) {
