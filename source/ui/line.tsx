@@ -98,8 +98,45 @@ function colorize(text: string, color: string): string {
  * and serialised again by the same functions as Ink's Output (its SGR reordering included: Ink
  * drops a bold that follows a bold+dim run), trailing blanks trimmed as Ink trims its lines.
  * Checked cell by cell against Ink (test/terminal/diff-writer.property.test.ts).
+ *
+ * why: styling and serialising every character of a changed row was most of a row's render; the
+ * escapes Ink writes depend only on the segments' styles, not their text (chalk wraps a text
+ * without escapes or newlines as open + text + close, and the serialiser writes escapes only
+ * where a style changes). So a line's escapes are serialised once per sequence of styles, with
+ * one stand-in character per segment, and the texts are put between them.
  */
 export function finishedLine(segments: LineSegments, noColor: boolean): string {
+  let key = `${noColor ? 1 : 0}${chalk.level}`;
+  for (const segment of segments) {
+    if (segment.text === '') continue;
+    // why: a text the styling or the tokeniser would treat specially takes the full path.
+    if (SPECIAL.test(segment.text)) return finishedLineDirect(segments, noColor);
+    key += `\u0000${segment.color ?? ''}\u0001${segment.bold ? 1 : 0}${segment.dim ? 1 : 0}${segment.inverse ? 1 : 0}${segment.underline ? 1 : 0}`;
+  }
+  let escapes = escapesByStyles.get(key);
+  if (escapes === undefined) {
+    const skeleton = segments.filter((segment) => segment.text !== '').map((segment) => ({ ...segment, text: STAND_IN }));
+    escapes = serializeLikeInk(styledText(skeleton, noColor)).split(STAND_IN);
+    if (escapesByStyles.size >= FINISHED_CACHE_LIMIT) escapesByStyles.clear();
+    escapesByStyles.set(key, escapes);
+  }
+  let out = escapes[0];
+  let index = 1;
+  for (const segment of segments) {
+    if (segment.text === '') continue;
+    out += segment.text + escapes[index++];
+  }
+  return out.trimEnd();
+}
+
+// A private-use character: not an escape, one cell, and never in a segment's text (SPECIAL).
+const STAND_IN = '\uf8ff';
+// eslint-disable-next-line no-control-regex -- escapes, C1 controls and newlines are what chalk and the tokeniser treat specially
+const SPECIAL = /[\u001b\u009b\n\r\uf8ff]/;
+const escapesByStyles = new Map<string, string[]>();
+
+/** The segments styled by chalk in the order of Ink's Text transform (dim, colour, bold, underline, inverse). */
+function styledText(segments: LineSegments, noColor: boolean): string {
   let out = '';
   for (const segment of segments) {
     let text = segment.text;
@@ -111,7 +148,12 @@ export function finishedLine(segments: LineSegments, noColor: boolean): string {
     if (segment.inverse) text = chalk.inverse(text);
     out += text;
   }
-  return serializeLikeInk(out).trimEnd();
+  return out;
+}
+
+/** finishedLine the direct way, every character styled and serialised (the reference its tests compare with). */
+export function finishedLineDirect(segments: LineSegments, noColor: boolean): string {
+  return serializeLikeInk(styledText(segments, noColor)).trimEnd();
 }
 
 type AnsiCodes = ReturnType<typeof reduceAnsiCodesIncremental>;

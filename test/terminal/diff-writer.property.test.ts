@@ -362,6 +362,42 @@ describe('finished lines', () => {
   });
 });
 
+describe('finished lines from escapes kept per sequence of styles', () => {
+  it('finishedLine writes the same bytes as styling and serialising every character', async () => {
+    const { finishedLineDirect } = await import('../../source/ui/line.js');
+    const texts = fc.constantFrom(...GRAPHEMES, '', '  ', 'x', 'a\u001b[31mred', 'two\nlines', '\u009bc', '\uf8ff');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            text: fc.array(texts, { maxLength: 4 }).map((parts) => parts.join('')),
+            color: fc.constantFrom(...COLOR_NAMES),
+            bold: fc.boolean(),
+            dim: fc.boolean(),
+            inverse: fc.boolean(),
+            underline: fc.boolean(),
+          }),
+          { maxLength: 6 },
+        ),
+        fc.boolean(),
+        fc.constantFrom(0, 1, 2, 3),
+        async (segments, noColor, level) => {
+          const before = chalk.level;
+          chalk.level = level as typeof chalk.level;
+          try {
+            // Twice: the second call is served from the kept escapes.
+            expect(finishedLine(segments, noColor)).toBe(finishedLineDirect(segments, noColor));
+            expect(finishedLine(segments, noColor)).toBe(finishedLineDirect(segments, noColor));
+          } finally {
+            chalk.level = before;
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('serializing a line like Ink', () => {
   const SGR = [
     '\u001B[0m',
