@@ -15,7 +15,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
-import { tokenizeAnsi } from './ansi-tokens.js';
+import { tokenizeAnsiByLine, type AnsiToken } from './ansi-tokens.js';
 import { BEGIN_SYNC, END_SYNC, readOutput, type Emit } from './output-reader.js';
 import { NotModelled, blankScreen, rowWidth, type ScreenState } from './screen-model.js';
 import { moveCursor, paintAll, paintDifference, type CursorPosition } from './screen-paint.js';
@@ -48,6 +48,8 @@ export class DiffWriter extends EventEmitter {
   private syncSent = false;
   private repaintTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly decoder = new StringDecoder('utf8');
+  /** The tokens of lines Ink wrote before, by line (most lines of a frame are the last frame's). */
+  private readonly lineTokens = new Map<string, readonly AnsiToken[]>();
   private readonly onResize = () => {
     this.resized();
     this.emit('resize');
@@ -130,7 +132,7 @@ export class DiffWriter extends EventEmitter {
   }
 
   private take(text: string): void {
-    const { tokens, rest } = tokenizeAnsi(text);
+    const { tokens, rest } = tokenizeAnsiByLine(text, this.lineTokens);
     this.carry = rest;
     const consumed = text.slice(0, text.length - rest.length);
     let emits: Emit[];

@@ -10,6 +10,7 @@ import chalk from 'chalk';
 import { DiffWriter } from '../../source/terminal/diff-writer.js';
 import { FinishedRows } from '../../source/terminal/finished-rows.js';
 import { hasRiskyWidth } from '../../source/terminal/styled-line.js';
+import { tokenizeAnsi, tokenizeAnsiByLine, type AnsiToken } from '../../source/terminal/ansi-tokens.js';
 import type { Segment } from '../../source/ui/line.js';
 import type { Job, JobState } from '../../source/domain/job.js';
 import { makeJob, T0 } from '../helpers/jobs.js';
@@ -214,6 +215,27 @@ describe('the diff writer against full repaints', () => {
         (columns, rows, steps) => compareWithFullRepaint(columns, rows, steps),
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('tokenizing by line', () => {
+  const PIECES = ['a', 'xyz', '界', '\n', '\r', '\x07', '\x1b[31m', '\x1b[0m', '\x1b[2K', '\x1b[1A', '\x1b[G', '\x1b[?25l',
+    '\x1b]0;title\x07', '\x1b]52;c;YQ==\x1b\\', '\x1b7', '\x1bP1$r\x1b\\', '\x1b[', '\x1b', '\x1b]8;;', '\x9b'];
+  it('gives the same tokens as tokenizing the whole text, whatever lines were kept before', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join('')), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.integer({ min: 1, max: 8 }),
+        (texts, limit) => {
+          const lines = new Map<string, readonly AnsiToken[]>();
+          for (const text of texts) expect(tokenizeAnsiByLine(text, lines, limit)).toEqual(tokenizeAnsi(text));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
