@@ -3,7 +3,7 @@
  * with nested <Text> cells (one Text per row; rows are React.memo: docs/performance.md). Builders fit segments to the
  * width with display-width arithmetic, so Ink never wraps and the frame height is exact.
  */
-import { createContext, memo, useContext } from 'react';
+import { createContext, memo, useContext, type ReactNode } from 'react';
 import { Text } from 'ink';
 import chalk from 'chalk';
 import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize } from '@alcalzone/ansi-tokenize';
@@ -115,7 +115,9 @@ export function finishedLine(segments: LineSegments, noColor: boolean): string {
   }
   let escapes = escapesByStyles.get(key);
   if (escapes === undefined) {
-    const skeleton = segments.filter((segment) => segment.text !== '').map((segment) => ({ ...segment, text: STAND_IN }));
+    const skeleton = segments
+      .filter((segment) => segment.text !== '')
+      .map((segment) => ({ ...segment, text: STAND_IN }));
     escapes = serializeLikeInk(styledText(skeleton, noColor)).split(STAND_IN);
     if (escapesByStyles.size >= FINISHED_CACHE_LIMIT) escapesByStyles.clear();
     escapesByStyles.set(key, escapes);
@@ -203,16 +205,69 @@ function cachedFinishedLine(segments: LineSegments, noColor: boolean): string {
 }
 
 /**
- * A line already fitted to `width` cells: drawn as a finished line when the diff writer takes
- * them (FinishedLinesContext), else by Ink like <Line>. A line wider than `width` always goes
- * to Ink, which truncates it.
+ * The finished string of a line fitted to `width` cells, when the diff writer takes finished
+ * lines (`finished` non-null); null when Ink must draw it: no diff writer, a screen narrower than
+ * a placeholder, or a line wider than `width` (Ink truncates it).
  */
-export function FittedLine({ segments, width }: { segments: LineSegments; width: number }) {
+export function fittedFinished(
+  finished: FinishedLines | null,
+  segments: LineSegments,
+  width: number,
+  noColor: boolean,
+): string | null {
+  if (!finished || width < FINISHED_MIN_WIDTH || lineWidth(segments) > width) return null;
+  // why: <Line> of segments whose texts are all empty is an empty Ink text, which takes no row.
+  if (segments.length > 0 && segments.every((segment) => segment.text === '')) return null;
+  return cachedFinishedLine(segments, noColor);
+}
+
+/** What a finished line depends on besides its segments (NO_COLOR and chalk's colour level), for caches of finished lines. */
+export function finishedStyleKey(noColor: boolean): string {
+  return `${noColor ? 1 : 0}${chalk.level}`;
+}
+
+/**
+ * Finished lines drawn by Ink as ONE text of placeholders, a line each (FinishedLinesContext
+ * must be non-null). why: Ink lays out, measures and writes every node on every frame; one
+ * node for a run of lines instead of a node per line.
+ */
+export function FinishedText({ lines }: { lines: readonly string[] }) {
+  const finished = useContext(FinishedLinesContext);
+  if (!finished) throw new Error('FinishedText needs FinishedLinesContext');
+  let text = '';
+  for (const [index, line] of lines.entries()) text += (index > 0 ? '\n' : '') + finished.intern(line);
+  return <Text>{text}</Text>;
+}
+
+/**
+ * Lines already fitted to `width` cells: runs of them drawn as finished lines (one Ink text per
+ * run, FinishedText) when the diff writer takes them (FinishedLinesContext); a line wider than
+ * `width` goes to Ink, which truncates it, and so does every line without the diff writer.
+ */
+export function FittedLines({ lines, width }: { lines: readonly LineSegments[]; width: number }) {
   const finished = useContext(FinishedLinesContext);
   const noColor = useContext(NoColorContext);
-  if (finished && width >= FINISHED_MIN_WIDTH && lineWidth(segments) <= width)
-    return <Text>{finished.intern(cachedFinishedLine(segments, noColor))}</Text>;
-  return <Line segments={segments} />;
+  const parts: ReactNode[] = [];
+  let run: string[] = [];
+  const endRun = () => {
+    if (run.length > 0) parts.push(<FinishedText key={parts.length} lines={run} />);
+    run = [];
+  };
+  for (const segments of lines) {
+    const text = fittedFinished(finished, segments, width, noColor);
+    if (text !== null) run.push(text);
+    else {
+      endRun();
+      parts.push(<Line key={parts.length} segments={segments} />);
+    }
+  }
+  endRun();
+  return <>{parts}</>;
+}
+
+/** One line fitted to `width` cells (FittedLines with one line). */
+export function FittedLine({ segments, width }: { segments: LineSegments; width: number }) {
+  return <FittedLines lines={[segments]} width={width} />;
 }
 
 /** Renders one line; blank lines render as a space so Ink keeps their height. */
