@@ -133,7 +133,7 @@ export function finishedLine(segments: LineSegments, noColor: boolean): string {
 
 // A private-use character: not an escape, one cell, and never in a segment's text (SPECIAL).
 const STAND_IN = '\uf8ff';
-// eslint-disable-next-line no-control-regex -- escapes, C1 controls and newlines are what chalk and the tokeniser treat specially
+// Escapes, C1 controls and newlines: what chalk and the tokeniser treat specially.
 const SPECIAL = /[\u001b\u009b\n\r\uf8ff]/;
 const escapesByStyles = new Map<string, string[]>();
 

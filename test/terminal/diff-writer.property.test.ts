@@ -428,10 +428,10 @@ describe('finished lines from escapes kept per sequence of styles', () => {
           { maxLength: 6 },
         ),
         fc.boolean(),
-        fc.constantFrom(0, 1, 2, 3),
+        fc.constantFrom<typeof chalk.level>(0, 1, 2, 3),
         async (segments, noColor, level) => {
           const before = chalk.level;
-          chalk.level = level as typeof chalk.level;
+          chalk.level = level;
           try {
             // Twice: the second call is served from the kept escapes.
             expect(finishedLine(segments, noColor)).toBe(finishedLineDirect(segments, noColor));
