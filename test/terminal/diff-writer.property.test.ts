@@ -475,6 +475,29 @@ describe('serializing a line like Ink', () => {
     );
   });
 
+  it("the bundle's tokenize and styledCharsFromTokens (kept for short lines) give the package's results", async () => {
+    // @ts-expect-error -- a plain .mjs build script without types
+    const fast = (await import('../../scripts/ansi-tokenize-fast.mjs')) as {
+      tokenize: (text: string) => unknown[];
+      styledCharsFromTokens: (tokens: unknown[]) => unknown[];
+    };
+    const { styledCharsFromTokens, tokenize } = await import('@alcalzone/ansi-tokenize');
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...SGR, ...GRAPHEMES, 'a', ' ', 'xyz', '\uf123'), { maxLength: 20 }),
+        (parts) => {
+          const text = parts.join('');
+          const expected = styledCharsFromTokens(tokenize(text));
+          // Twice: the second time from what was kept.
+          expect(fast.tokenize(text)).toEqual(tokenize(text));
+          expect(fast.styledCharsFromTokens(fast.tokenize(text))).toEqual(expected);
+          expect(fast.styledCharsFromTokens(fast.tokenize(text))).toEqual(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("the bundle's styledCharsToString (scripts/ansi-tokenize-fast.mjs) writes the package's bytes for Ink-like rows", async () => {
     // @ts-expect-error -- a plain .mjs build script without types
     const fast = (await import('../../scripts/ansi-tokenize-fast.mjs')) as {
