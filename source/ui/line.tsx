@@ -227,21 +227,26 @@ export function finishedStyleKey(noColor: boolean): string {
 }
 
 /**
- * Finished lines drawn by Ink as ONE text of placeholders, a line each (FinishedLinesContext
- * must be non-null). why: Ink lays out, measures and writes every node on every frame; one
- * node for a run of lines instead of a node per line.
+ * Finished lines, each drawn by Ink as a text of its placeholder (FinishedLinesContext must be
+ * non-null). why not one Ink text for all of them: Ink keeps the size of every text it measured,
+ * by its content, for the life of the process; a joined text is new whenever any of its lines
+ * changes, while a placeholder comes from a small recycled set (finished-rows.ts).
  */
 export function FinishedText({ lines }: { lines: readonly string[] }) {
   const finished = useContext(FinishedLinesContext);
   if (!finished) throw new Error('FinishedText needs FinishedLinesContext');
-  let text = '';
-  for (const [index, line] of lines.entries()) text += (index > 0 ? '\n' : '') + finished.intern(line);
-  return <Text>{text}</Text>;
+  return (
+    <>
+      {lines.map((line, index) => (
+        <Text key={index}>{finished.intern(line)}</Text>
+      ))}
+    </>
+  );
 }
 
 /**
- * Lines already fitted to `width` cells: runs of them drawn as finished lines (one Ink text per
- * run, FinishedText) when the diff writer takes them (FinishedLinesContext); a line wider than
+ * Lines already fitted to `width` cells: drawn as finished lines (FinishedText) when the diff
+ * writer takes them (FinishedLinesContext); a line wider than
  * `width` goes to Ink, which truncates it, and so does every line without the diff writer.
  */
 export function FittedLines({ lines, width }: { lines: readonly LineSegments[]; width: number }) {

@@ -68,8 +68,8 @@ function segmentsOfRow({ job, columns, width, actionText, actionPhase, stale = f
   return rowSegments(job, columns, { ...flags, action, stale }, width);
 }
 
-// why: with the diff writer on, the table is one Ink text of row placeholders (FinishedText), so
-// rows are not memo components there; a row's finished string is kept with its Job object (the
+// why: with the diff writer on, the table is drawn as finished lines (FinishedText), so rows are
+// not memo components there; a row's finished string is kept with its Job object (the
 // store keeps a job's object while nothing of it changes) and rebuilt only when what it draws changes.
 const finishedRows = new WeakMap<Job, { columns: readonly PlacedColumn[]; key: string; text: string }>();
 

@@ -84,7 +84,6 @@ export function MainView({
       ? perSourceLines(fleet.sources, now, width, full.sourceLines, fleet.paused)
       : sourceLines(fleet.sources, now, width, full.perLine, full.sourceLines, fleet.paused)
   ).slice(0, layout.sourceLines);
-  // why: the chrome above the table is one run of lines (one Ink text of finished lines, FittedLines).
   const chrome: LineSegments[] = [];
   if (layout.title)
     chrome.push(
