@@ -188,20 +188,20 @@ export function serializeLikeInk(text: string): string {
 
 // why: chrome lines are rebuilt as new segment arrays on every render but rarely change; their
 // finished strings are kept by content so an unchanged line costs a key, not a tokenise.
-const finishedByContent = new Map<string, string>();
+const finishedByContent = new Map<string, { text: string; cells: number }>();
 const FINISHED_CACHE_LIMIT = 512;
 
-function cachedFinishedLine(segments: LineSegments, noColor: boolean): string {
-  let key = noColor ? '1' : '0';
+function cachedFinishedLine(segments: LineSegments, noColor: boolean): { text: string; cells: number } {
+  let key = finishedStyleKey(noColor);
   for (const segment of segments)
     key += `\u0000${segment.color ?? ''}\u0001${segment.bold ? 1 : 0}${segment.dim ? 1 : 0}${segment.inverse ? 1 : 0}${segment.underline ? 1 : 0}\u0001${segment.text}`;
-  let text = finishedByContent.get(key);
-  if (text === undefined) {
-    text = finishedLine(segments, noColor);
+  let line = finishedByContent.get(key);
+  if (line === undefined) {
+    line = { text: finishedLine(segments, noColor), cells: lineWidth(segments) };
     if (finishedByContent.size >= FINISHED_CACHE_LIMIT) finishedByContent.clear();
-    finishedByContent.set(key, text);
+    finishedByContent.set(key, line);
   }
-  return text;
+  return line;
 }
 
 /**
@@ -215,10 +215,11 @@ export function fittedFinished(
   width: number,
   noColor: boolean,
 ): string | null {
-  if (!finished || width < FINISHED_MIN_WIDTH || lineWidth(segments) > width) return null;
+  if (!finished || width < FINISHED_MIN_WIDTH) return null;
   // why: <Line> of segments whose texts are all empty is an empty Ink text, which takes no row.
   if (segments.length > 0 && segments.every((segment) => segment.text === '')) return null;
-  return cachedFinishedLine(segments, noColor);
+  const line = cachedFinishedLine(segments, noColor);
+  return line.cells > width ? null : line.text;
 }
 
 /** What a finished line depends on besides its segments (NO_COLOR and chalk's colour level), for caches of finished lines. */
