@@ -40,6 +40,8 @@ export class DiffWriter extends EventEmitter {
   private shown: string[] | null = null;
   private cursor: CursorPosition = { row: NaN, col: NaN };
   private cursorVisible = true;
+  /** The terminal shows output passed through unmodelled; nothing is painted until Ink writes text again. */
+  private unmodelled = false;
   private carry = '';
   private out = '';
   private callbacks: ((error?: Error | null) => void)[] = [];
@@ -150,6 +152,8 @@ export class DiffWriter extends EventEmitter {
       else this.emitRaw(emit.raw ?? '');
     }
     this.target = after;
+    // why: after a pass-through the model is blank; only Ink's next frame (text) makes it worth painting.
+    if (this.unmodelled && tokens.some((token) => token.kind === 'text')) this.unmodelled = false;
     if (!this.inSync) this.paint();
   }
 
@@ -161,6 +165,8 @@ export class DiffWriter extends EventEmitter {
     this.shown = null;
     this.cursor = { row: NaN, col: NaN };
     this.target = blankScreen(this.columns, this.rows);
+    // why: painting the blank model now (at the end of a synchronized update, say) would erase what was just passed through.
+    this.unmodelled = true;
   }
 
   private beginSync(): void {
@@ -187,6 +193,7 @@ export class DiffWriter extends EventEmitter {
 
   /** Paints the difference between what is shown and the model. */
   private paint(): void {
+    if (this.unmodelled) return;
     const { columns } = this.target;
     const painted =
       this.shown === null
