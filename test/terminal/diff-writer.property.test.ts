@@ -498,6 +498,24 @@ describe('serializing a line like Ink', () => {
     );
   });
 
+  it("the bundle's widestLine (kept for short texts) gives the package's widths", async () => {
+    // @ts-expect-error -- a plain .mjs build script without types
+    const fast = (await import('../../scripts/widest-line-fast.mjs')) as { default: (text: string) => number };
+    const { default: widestLine } = await import('widest-line');
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...SGR, ...GRAPHEMES, 'a', '\n', 'xyz', '\uf123\ue000'), { maxLength: 24 }),
+        (parts) => {
+          const text = parts.join('');
+          // Twice: the second time from what was kept.
+          expect(fast.default(text)).toBe(widestLine(text));
+          expect(fast.default(text)).toBe(widestLine(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("the bundle's styledCharsToString (scripts/ansi-tokenize-fast.mjs) writes the package's bytes for Ink-like rows", async () => {
     // @ts-expect-error -- a plain .mjs build script without types
     const fast = (await import('../../scripts/ansi-tokenize-fast.mjs')) as {
