@@ -1,7 +1,8 @@
 /**
  * The windowed job table: only the visible rows are drawn, each a React.memo row keyed by
  * job identity, width and its marks, so a clock tick re-renders only rows whose age text
- * actually changed; ages and running durations show at list resolution (formatListAge). A
+ * actually changed (with the diff writer on, a finished string per row kept with its Job object
+ * the same way); ages and running durations show at list resolution (formatListAge). A
  * marked row shows ◆; a job with a pending action shows it ("⋯ cancelling", "✔ deleted",
  * "✖ cancel err") instead of its state; a row whose source's data is not current is dimmed, marked ⧗
  * and shows the data's age in AGE (staleness.ts).
@@ -71,16 +72,16 @@ function segmentsOfRow({ job, columns, width, actionText, actionPhase, stale = f
 // why: with the diff writer on, the table is drawn as finished lines (FinishedText), so rows are
 // not memo components there; a row's finished string is kept with its Job object (the
 // store keeps a job's object while nothing of it changes) and rebuilt only when what it draws changes.
-const finishedRows = new WeakMap<Job, { columns: readonly PlacedColumn[]; key: string; text: string }>();
+const finishedRowByJob = new WeakMap<Job, { columns: readonly PlacedColumn[]; key: string; text: string }>();
 
 function finishedRow(props: RowProps, noColor: boolean): string {
   const { width, selected, changed, marked, stale, attention, age, duration, finished, actionText, actionPhase } =
     props;
   const key = `${finishedStyleKey(noColor)}\u0000${width}\u0000${selected ? 1 : 0}${changed ? 1 : 0}${marked ? 1 : 0}${stale ? 1 : 0}${attention ? 1 : 0}\u0000${age}\u0000${duration}\u0000${finished}\u0000${actionPhase ?? ''}\u0000${actionText ?? ''}`;
-  const kept = finishedRows.get(props.job);
+  const kept = finishedRowByJob.get(props.job);
   if (kept && kept.columns === props.columns && kept.key === key) return kept.text;
   const text = finishedLine(segmentsOfRow(props), noColor);
-  finishedRows.set(props.job, { columns: props.columns, key, text });
+  finishedRowByJob.set(props.job, { columns: props.columns, key, text });
   return text;
 }
 
