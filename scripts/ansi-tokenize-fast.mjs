@@ -5,9 +5,48 @@
 // between blank or same-styled cells, where the diff is empty anyway (diffAnsiCodes(x, x) = []).
 // The output is byte for byte the package's (test/terminal/diff-writer.property.test.ts).
 // scripts/build.mjs aliases the package here; tests and the unbundled sources use it unchanged.
-import { ansiCodesToString, diffAnsiCodes } from '../node_modules/@alcalzone/ansi-tokenize/build/index.js';
+import {
+  ansiCodesToString,
+  diffAnsiCodes,
+  styledCharsFromTokens as packageStyledCharsFromTokens,
+  tokenize as packageTokenize,
+} from '../node_modules/@alcalzone/ansi-tokenize/build/index.js';
 
 export * from '../node_modules/@alcalzone/ansi-tokenize/build/index.js';
+
+// why: Ink's Output.get tokenises every line of every frame (a grapheme segmenter per line) and
+// builds its styled characters again, though from one frame to the next nearly every line is the
+// same string. With the diff writer on, most lines Ink sees are finished-line placeholders of a
+// few characters; short lines keep their tokens and styled characters (neither Ink nor jobtop
+// changes them after they are made), so an unchanged placeholder costs a lookup. Long lines are
+// not kept (memory), and the cache is emptied when full.
+const SHORT = 32;
+const LIMIT = 4096;
+const tokensByLine = new Map();
+const styledByTokens = new WeakMap();
+
+/** The package's tokenize; the tokens of a short line are kept and returned again for the same line. */
+export function tokenize(text, endChar) {
+  if (endChar !== undefined || text.length > SHORT) return packageTokenize(text, endChar);
+  let tokens = tokensByLine.get(text);
+  if (tokens === undefined) {
+    tokens = packageTokenize(text);
+    if (tokensByLine.size >= LIMIT) tokensByLine.clear();
+    tokensByLine.set(text, tokens);
+  }
+  return tokens;
+}
+
+/** The package's styledCharsFromTokens; kept for tokens kept by tokenize (the same array gives the same characters). */
+export function styledCharsFromTokens(tokens) {
+  if (tokens.length > SHORT) return packageStyledCharsFromTokens(tokens);
+  let styled = styledByTokens.get(tokens);
+  if (styled === undefined) {
+    styled = packageStyledCharsFromTokens(tokens);
+    styledByTokens.set(tokens, styled);
+  }
+  return styled;
+}
 
 function sameCodes(a, b) {
   if (a === b) return true;

@@ -52,12 +52,13 @@ export function cliBuildOptions(outdir) {
     // why: Ink imports react-devtools-core only in development; it is not installed.
     // why (undici): its index.js loads fetch, WebSocket, cookies, cache and mocks eagerly; the
     // bundle takes only the request API and the dispatchers adapters/http.ts uses (start-up).
-    // why (ansi-tokenize): Ink serialises every cell of every frame with it; see the file.
+    // why (ansi-tokenize, widest-line): Ink tokenises, serialises and measures every line of every frame with them; see the files.
     plugins: [fastStringWidth],
     alias: {
       'react-devtools-core': './scripts/devtools-stub.mjs',
       undici: './scripts/undici-slim.cjs',
       '@alcalzone/ansi-tokenize': './scripts/ansi-tokenize-fast.mjs',
+      'widest-line': './scripts/widest-line-fast.mjs',
     },
   };
 }

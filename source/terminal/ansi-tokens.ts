@@ -85,3 +85,39 @@ function isUnfinishedEscape(tail: string): boolean {
   if (/^\x1b[PX^_]/.test(tail) && !tail.includes('\x1b\\')) return true;
   return /^\x1b[\x20-\x2f]*$/.test(tail);
 }
+
+const LINE_FEED: AnsiToken = { kind: 'control', raw: '\n' };
+
+/**
+ * tokenizeAnsi, with the tokens of each complete line kept in `lines` (by the line's text) and
+ * reused when the same line comes again. why: Ink writes its whole frame on every update, and
+ * from one frame to the next nearly every line is the same string. A line is kept only when it
+ * holds text, controls and CSI sequences alone and no unfinished escape: none of those can reach
+ * past a newline, so its tokens are the same wherever the line stands. `lines` is emptied when
+ * it holds `limit` lines.
+ */
+export function tokenizeAnsiByLine(text: string, lines: Map<string, readonly AnsiToken[]>, limit = 1024): Tokenized {
+  const tokens: AnsiToken[] = [];
+  let start = 0;
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    const line = text.slice(start, end);
+    let lineTokens = lines.get(line);
+    if (lineTokens === undefined) {
+      const tokenized = tokenizeAnsi(line);
+      if (tokenized.rest !== '' || tokenized.tokens.some((token) => token.kind === 'osc' || token.kind === 'escape'))
+        return joined(tokens, tokenizeAnsi(text.slice(start)));
+      lineTokens = tokenized.tokens;
+      if (lines.size >= limit) lines.clear();
+      lines.set(line, lineTokens);
+    }
+    for (const token of lineTokens) tokens.push(token);
+    tokens.push(LINE_FEED);
+    start = end + 1;
+  }
+  return joined(tokens, tokenizeAnsi(text.slice(start)));
+}
+
+function joined(tokens: AnsiToken[], tail: Tokenized): Tokenized {
+  for (const token of tail.tokens) tokens.push(token);
+  return { tokens, rest: tail.rest };
+}

@@ -15,7 +15,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
-import { tokenizeAnsi } from './ansi-tokens.js';
+import { tokenizeAnsiByLine, type AnsiToken } from './ansi-tokens.js';
 import { BEGIN_SYNC, END_SYNC, readOutput, type Emit } from './output-reader.js';
 import { NotModelled, blankScreen, rowWidth, type ScreenState } from './screen-model.js';
 import { moveCursor, paintAll, paintDifference, type CursorPosition } from './screen-paint.js';
@@ -40,6 +40,8 @@ export class DiffWriter extends EventEmitter {
   private shown: string[] | null = null;
   private cursor: CursorPosition = { row: NaN, col: NaN };
   private cursorVisible = true;
+  /** The terminal shows output passed through unmodelled; nothing is painted until Ink writes text again. */
+  private unmodelled = false;
   private carry = '';
   private out = '';
   private callbacks: ((error?: Error | null) => void)[] = [];
@@ -48,6 +50,8 @@ export class DiffWriter extends EventEmitter {
   private syncSent = false;
   private repaintTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly decoder = new StringDecoder('utf8');
+  /** The tokens of lines Ink wrote before, by line (most lines of a frame are the last frame's). */
+  private readonly lineTokens = new Map<string, readonly AnsiToken[]>();
   private readonly onResize = () => {
     this.resized();
     this.emit('resize');
@@ -130,7 +134,7 @@ export class DiffWriter extends EventEmitter {
   }
 
   private take(text: string): void {
-    const { tokens, rest } = tokenizeAnsi(text);
+    const { tokens, rest } = tokenizeAnsiByLine(text, this.lineTokens);
     this.carry = rest;
     const consumed = text.slice(0, text.length - rest.length);
     let emits: Emit[];
@@ -148,6 +152,8 @@ export class DiffWriter extends EventEmitter {
       else this.emitRaw(emit.raw ?? '');
     }
     this.target = after;
+    // why: after a pass-through the model is blank; only Ink's next frame (text) makes it worth painting.
+    if (this.unmodelled && tokens.some((token) => token.kind === 'text')) this.unmodelled = false;
     if (!this.inSync) this.paint();
   }
 
@@ -159,6 +165,8 @@ export class DiffWriter extends EventEmitter {
     this.shown = null;
     this.cursor = { row: NaN, col: NaN };
     this.target = blankScreen(this.columns, this.rows);
+    // why: painting the blank model now (at the end of a synchronized update, say) would erase what was just passed through.
+    this.unmodelled = true;
   }
 
   private beginSync(): void {
@@ -185,6 +193,7 @@ export class DiffWriter extends EventEmitter {
 
   /** Paints the difference between what is shown and the model. */
   private paint(): void {
+    if (this.unmodelled) return;
     const { columns } = this.target;
     const painted =
       this.shown === null

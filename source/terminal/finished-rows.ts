@@ -12,7 +12,9 @@
  * A placeholder is a per-process random prefix of three private-use characters plus a 3-digit
  * base-4096 id in another private-use block, so text from a server (which may contain private-use
  * characters) cannot name a finished row. Rows not in the last frame and not interned since are
- * forgotten once there are more than a few hundred.
+ * forgotten once there are more than a few hundred, and their ids are given to new rows.
+ * why recycle: Ink keeps the measured size of every text it laid out, by content, for the life of
+ * the process (ink/build/measure-text.js); placeholders from a bounded set keep that bounded too.
  */
 import { randomInt } from 'node:crypto';
 
@@ -24,6 +26,7 @@ interface Entry {
   placeholder: string;
   text: string;
   epoch: number;
+  id: number;
 }
 
 /** The finished rows of one terminal output. */
@@ -34,6 +37,7 @@ export class FinishedRows {
   private readonly byText = new Map<string, Entry>();
   private readonly byId = new Map<string, Entry>();
   private nextId = 0;
+  private readonly freeIds: number[] = [];
   private epoch = 0;
 
   /** Cells a placeholder takes in Ink's layout. */
@@ -43,13 +47,13 @@ export class FinishedRows {
   intern(text: string): string {
     let entry = this.byText.get(text);
     if (!entry) {
-      const id = this.nextId++;
+      const id = this.freeIds.pop() ?? this.nextId++;
       const digits = String.fromCharCode(
         ID_BASE + (Math.floor(id / (DIGIT * DIGIT)) % DIGIT),
         ID_BASE + (Math.floor(id / DIGIT) % DIGIT),
         ID_BASE + (id % DIGIT),
       );
-      entry = { placeholder: this.prefix + digits, text, epoch: this.epoch };
+      entry = { placeholder: this.prefix + digits, text, epoch: this.epoch, id };
       this.byText.set(text, entry);
       this.byId.set(digits, entry);
     }
@@ -73,6 +77,7 @@ export class FinishedRows {
         if (entry.epoch >= epoch) continue;
         this.byId.delete(digits);
         this.byText.delete(entry.text);
+        this.freeIds.push(entry.id);
       }
     }
     this.epoch += 1;

@@ -3,7 +3,7 @@
  * with nested <Text> cells (one Text per row; rows are React.memo: docs/performance.md). Builders fit segments to the
  * width with display-width arithmetic, so Ink never wraps and the frame height is exact.
  */
-import { createContext, memo, useContext } from 'react';
+import { createContext, memo, useContext, type ReactNode } from 'react';
 import { Text } from 'ink';
 import chalk from 'chalk';
 import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize } from '@alcalzone/ansi-tokenize';
@@ -98,8 +98,47 @@ function colorize(text: string, color: string): string {
  * and serialised again by the same functions as Ink's Output (its SGR reordering included: Ink
  * drops a bold that follows a bold+dim run), trailing blanks trimmed as Ink trims its lines.
  * Checked cell by cell against Ink (test/terminal/diff-writer.property.test.ts).
+ *
+ * why: styling and serialising every character of a changed row was most of a row's render; the
+ * escapes Ink writes depend only on the segments' styles, not their text (chalk wraps a text
+ * without escapes or newlines as open + text + close, and the serialiser writes escapes only
+ * where a style changes). So a line's escapes are serialised once per sequence of styles, with
+ * one stand-in character per segment, and the texts are put between them.
  */
 export function finishedLine(segments: LineSegments, noColor: boolean): string {
+  let key = `${noColor ? 1 : 0}${chalk.level}`;
+  for (const segment of segments) {
+    if (segment.text === '') continue;
+    // why: a text the styling or the tokeniser would treat specially takes the full path.
+    if (SPECIAL.test(segment.text)) return finishedLineDirect(segments, noColor);
+    key += `\u0000${segment.color ?? ''}\u0001${segment.bold ? 1 : 0}${segment.dim ? 1 : 0}${segment.inverse ? 1 : 0}${segment.underline ? 1 : 0}`;
+  }
+  let escapes = escapesByStyles.get(key);
+  if (escapes === undefined) {
+    const skeleton = segments
+      .filter((segment) => segment.text !== '')
+      .map((segment) => ({ ...segment, text: STAND_IN }));
+    escapes = serializeLikeInk(styledText(skeleton, noColor)).split(STAND_IN);
+    if (escapesByStyles.size >= FINISHED_CACHE_LIMIT) escapesByStyles.clear();
+    escapesByStyles.set(key, escapes);
+  }
+  let out = escapes[0];
+  let index = 1;
+  for (const segment of segments) {
+    if (segment.text === '') continue;
+    out += segment.text + escapes[index++];
+  }
+  return out.trimEnd();
+}
+
+// A private-use character: not an escape, one cell, and never in a segment's text (SPECIAL).
+const STAND_IN = '\uf8ff';
+// Escapes, C1 controls and newlines: what chalk and the tokeniser treat specially.
+const SPECIAL = /[\u001b\u009b\n\r\uf8ff]/;
+const escapesByStyles = new Map<string, string[]>();
+
+/** The segments styled by chalk in the order of Ink's Text transform (dim, colour, bold, underline, inverse). */
+function styledText(segments: LineSegments, noColor: boolean): string {
   let out = '';
   for (const segment of segments) {
     let text = segment.text;
@@ -111,7 +150,12 @@ export function finishedLine(segments: LineSegments, noColor: boolean): string {
     if (segment.inverse) text = chalk.inverse(text);
     out += text;
   }
-  return serializeLikeInk(out).trimEnd();
+  return out;
+}
+
+/** finishedLine the direct way, every character styled and serialised (the reference its tests compare with). */
+export function finishedLineDirect(segments: LineSegments, noColor: boolean): string {
+  return serializeLikeInk(styledText(segments, noColor)).trimEnd();
 }
 
 type AnsiCodes = ReturnType<typeof reduceAnsiCodesIncremental>;
@@ -144,33 +188,92 @@ export function serializeLikeInk(text: string): string {
 
 // why: chrome lines are rebuilt as new segment arrays on every render but rarely change; their
 // finished strings are kept by content so an unchanged line costs a key, not a tokenise.
-const finishedByContent = new Map<string, string>();
+const finishedByContent = new Map<string, { text: string; cells: number }>();
 const FINISHED_CACHE_LIMIT = 512;
 
-function cachedFinishedLine(segments: LineSegments, noColor: boolean): string {
-  let key = noColor ? '1' : '0';
+function cachedFinishedLine(segments: LineSegments, noColor: boolean): { text: string; cells: number } {
+  let key = finishedStyleKey(noColor);
   for (const segment of segments)
     key += `\u0000${segment.color ?? ''}\u0001${segment.bold ? 1 : 0}${segment.dim ? 1 : 0}${segment.inverse ? 1 : 0}${segment.underline ? 1 : 0}\u0001${segment.text}`;
-  let text = finishedByContent.get(key);
-  if (text === undefined) {
-    text = finishedLine(segments, noColor);
+  let line = finishedByContent.get(key);
+  if (line === undefined) {
+    line = { text: finishedLine(segments, noColor), cells: lineWidth(segments) };
     if (finishedByContent.size >= FINISHED_CACHE_LIMIT) finishedByContent.clear();
-    finishedByContent.set(key, text);
+    finishedByContent.set(key, line);
   }
-  return text;
+  return line;
 }
 
 /**
- * A line already fitted to `width` cells: drawn as a finished line when the diff writer takes
- * them (FinishedLinesContext), else by Ink like <Line>. A line wider than `width` always goes
- * to Ink, which truncates it.
+ * The finished string of a line fitted to `width` cells, when the diff writer takes finished
+ * lines (`finished` non-null); null when Ink must draw it: no diff writer, a screen narrower than
+ * a placeholder, or a line wider than `width` (Ink truncates it).
  */
-export function FittedLine({ segments, width }: { segments: LineSegments; width: number }) {
+export function fittedFinished(
+  finished: FinishedLines | null,
+  segments: LineSegments,
+  width: number,
+  noColor: boolean,
+): string | null {
+  if (!finished || width < FINISHED_MIN_WIDTH) return null;
+  // why: <Line> of segments whose texts are all empty is an empty Ink text, which takes no row.
+  if (segments.length > 0 && segments.every((segment) => segment.text === '')) return null;
+  const line = cachedFinishedLine(segments, noColor);
+  return line.cells > width ? null : line.text;
+}
+
+/** What a finished line depends on besides its segments (NO_COLOR and chalk's colour level), for caches of finished lines. */
+export function finishedStyleKey(noColor: boolean): string {
+  return `${noColor ? 1 : 0}${chalk.level}`;
+}
+
+/**
+ * Finished lines, each drawn by Ink as a text of its placeholder (FinishedLinesContext must be
+ * non-null). why not one Ink text for all of them: Ink keeps the size of every text it measured,
+ * by its content, for the life of the process; a joined text is new whenever any of its lines
+ * changes, while a placeholder comes from a small recycled set (finished-rows.ts).
+ */
+export function FinishedText({ lines }: { lines: readonly string[] }) {
+  const finished = useContext(FinishedLinesContext);
+  if (!finished) throw new Error('FinishedText needs FinishedLinesContext');
+  return (
+    <>
+      {lines.map((line, index) => (
+        <Text key={index}>{finished.intern(line)}</Text>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Lines already fitted to `width` cells: drawn as finished lines (FinishedText) when the diff
+ * writer takes them (FinishedLinesContext); a line wider than
+ * `width` goes to Ink, which truncates it, and so does every line without the diff writer.
+ */
+export function FittedLines({ lines, width }: { lines: readonly LineSegments[]; width: number }) {
   const finished = useContext(FinishedLinesContext);
   const noColor = useContext(NoColorContext);
-  if (finished && width >= FINISHED_MIN_WIDTH && lineWidth(segments) <= width)
-    return <Text>{finished.intern(cachedFinishedLine(segments, noColor))}</Text>;
-  return <Line segments={segments} />;
+  const parts: ReactNode[] = [];
+  let run: string[] = [];
+  const endRun = () => {
+    if (run.length > 0) parts.push(<FinishedText key={parts.length} lines={run} />);
+    run = [];
+  };
+  for (const segments of lines) {
+    const text = fittedFinished(finished, segments, width, noColor);
+    if (text !== null) run.push(text);
+    else {
+      endRun();
+      parts.push(<Line key={parts.length} segments={segments} />);
+    }
+  }
+  endRun();
+  return <>{parts}</>;
+}
+
+/** One line fitted to `width` cells (FittedLines with one line). */
+export function FittedLine({ segments, width }: { segments: LineSegments; width: number }) {
+  return <FittedLines lines={[segments]} width={width} />;
 }
 
 /** Renders one line; blank lines render as a space so Ink keeps their height. */

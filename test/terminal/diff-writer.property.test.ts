@@ -10,6 +10,7 @@ import chalk from 'chalk';
 import { DiffWriter } from '../../source/terminal/diff-writer.js';
 import { FinishedRows } from '../../source/terminal/finished-rows.js';
 import { hasRiskyWidth } from '../../source/terminal/styled-line.js';
+import { tokenizeAnsi, tokenizeAnsiByLine, type AnsiToken } from '../../source/terminal/ansi-tokens.js';
 import type { Segment } from '../../source/ui/line.js';
 import type { Job, JobState } from '../../source/domain/job.js';
 import { makeJob, T0 } from '../helpers/jobs.js';
@@ -218,6 +219,50 @@ describe('the diff writer against full repaints', () => {
   });
 });
 
+describe('tokenizing by line', () => {
+  const PIECES = [
+    'a',
+    'xyz',
+    '界',
+    '\n',
+    '\r',
+    '\x07',
+    '\x1b[31m',
+    '\x1b[0m',
+    '\x1b[2K',
+    '\x1b[1A',
+    '\x1b[G',
+    '\x1b[?25l',
+    '\x1b]0;title\x07',
+    '\x1b]52;c;YQ==\x1b\\',
+    '\x1b7',
+    '\x1bP1$r\x1b\\',
+    '\x1b[',
+    '\x1b',
+    '\x1b]8;;',
+    '\x9b',
+  ];
+  it('gives the same tokens as tokenizing the whole text, whatever lines were kept before', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join('')),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
+        fc.integer({ min: 1, max: 8 }),
+        (texts, limit) => {
+          const lines = new Map<string, readonly AnsiToken[]>();
+          for (const text of texts) expect(tokenizeAnsiByLine(text, lines, limit)).toEqual(tokenizeAnsi(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('the diff writer after resizes and foreign output', () => {
   it('ends on exactly the last frame painted on a fresh screen', async () => {
     const resize = fc.record({
@@ -298,6 +343,8 @@ let Line: LineModule['Line'];
 let NoColorContext: LineModule['NoColorContext'];
 let FinishedLinesContext: LineModule['FinishedLinesContext'];
 let finishedLine: LineModule['finishedLine'];
+let FittedLines: LineModule['FittedLines'];
+let lineWidth: LineModule['lineWidth'];
 let JobTable: (typeof import('../../source/ui/views/job-table.js'))['JobTable'];
 const chalkLevel = chalk.level;
 beforeAll(async () => {
@@ -307,7 +354,8 @@ beforeAll(async () => {
   delete process.env.CONTINUOUS_INTEGRATION;
   chalk.level = 2;
   ink = await import('ink');
-  ({ Line, NoColorContext, FinishedLinesContext, finishedLine } = await import('../../source/ui/line.js'));
+  ({ Line, NoColorContext, FinishedLinesContext, finishedLine, FittedLines, lineWidth } =
+    await import('../../source/ui/line.js'));
   ({ JobTable } = await import('../../source/ui/views/job-table.js'));
 });
 afterAll(() => {
@@ -362,6 +410,42 @@ describe('finished lines', () => {
   });
 });
 
+describe('finished lines from escapes kept per sequence of styles', () => {
+  it('finishedLine writes the same bytes as styling and serialising every character', async () => {
+    const { finishedLineDirect } = await import('../../source/ui/line.js');
+    const texts = fc.constantFrom(...GRAPHEMES, '', '  ', 'x', 'a\u001b[31mred', 'two\nlines', '\u009bc', '\uf8ff');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            text: fc.array(texts, { maxLength: 4 }).map((parts) => parts.join('')),
+            color: fc.constantFrom(...COLOR_NAMES),
+            bold: fc.boolean(),
+            dim: fc.boolean(),
+            inverse: fc.boolean(),
+            underline: fc.boolean(),
+          }),
+          { maxLength: 6 },
+        ),
+        fc.boolean(),
+        fc.constantFrom<typeof chalk.level>(0, 1, 2, 3),
+        async (segments, noColor, level) => {
+          const before = chalk.level;
+          chalk.level = level;
+          try {
+            // Twice: the second call is served from the kept escapes.
+            expect(finishedLine(segments, noColor)).toBe(finishedLineDirect(segments, noColor));
+            expect(finishedLine(segments, noColor)).toBe(finishedLineDirect(segments, noColor));
+          } finally {
+            chalk.level = before;
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('serializing a line like Ink', () => {
   const SGR = [
     '\u001B[0m',
@@ -387,6 +471,47 @@ describe('serializing a line like Ink', () => {
         const text = parts.join('');
         expect(serializeLikeInk(text)).toBe(styledCharsToString(styledCharsFromTokens(tokenize(text))));
       }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("the bundle's tokenize and styledCharsFromTokens (kept for short lines) give the package's results", async () => {
+    // @ts-expect-error -- a plain .mjs build script without types
+    const fast = (await import('../../scripts/ansi-tokenize-fast.mjs')) as {
+      tokenize: (text: string) => unknown[];
+      styledCharsFromTokens: (tokens: unknown[]) => unknown[];
+    };
+    const { styledCharsFromTokens, tokenize } = await import('@alcalzone/ansi-tokenize');
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...SGR, ...GRAPHEMES, 'a', ' ', 'xyz', '\uf123'), { maxLength: 20 }),
+        (parts) => {
+          const text = parts.join('');
+          const expected = styledCharsFromTokens(tokenize(text));
+          // Twice: the second time from what was kept.
+          expect(fast.tokenize(text)).toEqual(tokenize(text));
+          expect(fast.styledCharsFromTokens(fast.tokenize(text))).toEqual(expected);
+          expect(fast.styledCharsFromTokens(fast.tokenize(text))).toEqual(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("the bundle's widestLine (kept for short texts) gives the package's widths", async () => {
+    // @ts-expect-error -- a plain .mjs build script without types
+    const fast = (await import('../../scripts/widest-line-fast.mjs')) as { default: (text: string) => number };
+    const { default: widestLine } = await import('widest-line');
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...SGR, ...GRAPHEMES, 'a', '\n', 'xyz', '\uf123\ue000'), { maxLength: 24 }),
+        (parts) => {
+          const text = parts.join('');
+          // Twice: the second time from what was kept.
+          expect(fast.default(text)).toBe(widestLine(text));
+          expect(fast.default(text)).toBe(widestLine(text));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -546,6 +671,90 @@ describe('the job table drawn as finished rows through the diff writer', () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+});
+
+describe('runs of fitted lines drawn as one Ink text of finished lines', () => {
+  it('shows exactly what Ink shows laying out the same lines itself, after every change', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 8, max: 40 }),
+        fc.boolean(),
+        fc.array(fc.array(fc.array(segment, { maxLength: 4 }), { maxLength: 7 }), { minLength: 1, maxLength: 4 }),
+        async (columns, noColor, generated) => {
+          const rows = 10;
+          // why: a line wider than the screen goes to Ink, whose truncation measures emoji and wide
+          // characters its own way (not what this property is about); such lines are kept ASCII.
+          const steps = generated.map((lines) =>
+            lines.map((line) =>
+              lineWidth(line) > columns
+                ? line.map((part) => ({ ...part, text: part.text.replace(/[^\x20-\x7e]/gu, 'w') }))
+                : line,
+            ),
+          );
+          const referenceTty = new FakeTty(columns, rows);
+          const tty = new FakeTty(columns, rows);
+          const finishedRows = new FinishedRows();
+          let inkWrote = '';
+          const writer = new DiffWriter(tty.asStdout(), {
+            finishedRows,
+            trace: (event) => void (event.kind === 'write' && (inkWrote += event.data)),
+          });
+          const { Box, Text } = ink;
+          // Lines wider than the screen go to Ink (which truncates them) and split the run.
+          const element = (lines: Segment[][], index: number, finished: boolean) =>
+            React.createElement(
+              NoColorContext.Provider,
+              { value: noColor },
+              React.createElement(
+                FinishedLinesContext.Provider,
+                { value: finished ? finishedRows : null },
+                React.createElement(
+                  Box,
+                  { flexDirection: 'column', width: columns },
+                  React.createElement(Text, null, `s${index}`),
+                  React.createElement(FittedLines, { lines, width: columns }),
+                  React.createElement(Text, null, `e${index}`),
+                ),
+              ),
+            );
+          const options = { exitOnCtrlC: false, patchConsole: false };
+          const reference = ink.render(element(steps[0], 0, false), { ...options, stdout: referenceTty.asStdout() });
+          const ours = ink.render(element(steps[0], 0, true), {
+            ...options,
+            stdout: writer as unknown as NodeJS.WriteStream,
+          });
+          const referenceScreen = createScreen(columns, rows);
+          const ourScreen = createScreen(columns, rows);
+          try {
+            for (const [index, lines] of steps.entries()) {
+              if (index > 0) {
+                reference.rerender(element(lines, index, false));
+                ours.rerender(element(lines, index, true));
+              }
+              const marker = `e${index}`;
+              await until(() => referenceTty.chunks.join('').includes(marker) && inkWrote.includes(marker));
+              inkWrote = '';
+              await feed(referenceScreen, referenceTty.take());
+              await feed(ourScreen, tty.take());
+              expect(snapshot(ourScreen)).toEqual(snapshot(referenceScreen));
+            }
+            // The lines that fit really went the finished way.
+            if (
+              steps.some((lines) =>
+                lines.some((line) => lineWidth(line) <= columns && line.some((part) => part.text !== '')),
+              )
+            )
+              expect(finishedRows.size).toBeGreaterThan(0);
+          } finally {
+            reference.unmount();
+            ours.unmount();
+            writer.dispose();
+          }
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });

@@ -36,6 +36,14 @@ function setup(columns = 40, rows = 10) {
     },
     ours: () => snapshot(ours),
     reference: () => snapshot(reference),
+    /** The reference terminal, and both log-updates (ours first), for writes outside `frame`. */
+    referenceTty,
+    logs: [log, referenceLog] as const,
+    /** Feeds what both terminals were sent since. */
+    async feedBoth(): Promise<void> {
+      await feed(ours, tty.take());
+      await feed(reference, referenceTty.take());
+    },
   };
 }
 
@@ -121,6 +129,25 @@ describe('what the writer cannot diff', () => {
     const sent = await screen.frame(TABLE.replace('66%', '67%'));
     expect(sent.startsWith('\x1b[m\x1b[H\x1b[2J')).toBe(true);
     expect(screen.ours().slice(0, 5)).toEqual(TABLE.replace('66%', '67%').split('\n').slice(0, 5));
+  });
+
+  it('keeps a frame it passed through inside a synchronized update on screen, and paints the next frame whole', async () => {
+    // A row wider than the screen (Ink's truncation measuring an emoji narrower than a terminal does) is not modelled.
+    const screen = setup(12, 6);
+    await screen.frame('title\nok row\n');
+    const wide = 'title\nab😀cdefghijkl\n';
+    for (const stdout of [screen.writer, screen.referenceTty]) {
+      stdout.write('\x1b[?2026h');
+      screen.logs[stdout === screen.writer ? 0 : 1](wide);
+      stdout.write('\x1b[?2026l');
+    }
+    await screen.feedBoth();
+    expect(screen.ours()).toEqual(screen.reference());
+    expect(screen.ours()[0]).toBe('title');
+    // Ink's own repaint now erases one row too few (the terminal wrapped the wide row); the writer paints the frame whole.
+    const sent = await screen.frame('title\nnext\n');
+    expect(sent).toContain('\x1b[H\x1b[2J');
+    expect(screen.ours()).toEqual(['title', 'next', '', '', '', '']);
   });
 
   it('holds a write split inside an escape sequence until the rest arrives', () => {

@@ -31,4 +31,17 @@ describe('finished rows', () => {
     rows.expand(kept);
     expect(rows.expand(`${kept}\n${next}`)).toBe('kept row\nnext frame row');
   });
+
+  it('gives the ids of forgotten rows to new ones, so the placeholders Ink sees stay a bounded set', () => {
+    const rows = new FinishedRows();
+    const placeholders = new Set<string>();
+    for (let frame = 0; frame < 200; frame++) {
+      const shown = Array.from({ length: 40 }, (_, index) => rows.intern(`frame ${frame} row ${index}`));
+      for (const placeholder of shown) placeholders.add(placeholder);
+      expect(rows.expand(shown.join('\n'))).toBe(
+        Array.from({ length: 40 }, (_, index) => `frame ${frame} row ${index}`).join('\n'),
+      );
+    }
+    expect(placeholders.size).toBeLessThan(1000);
+  });
 });

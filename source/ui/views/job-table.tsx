@@ -1,7 +1,8 @@
 /**
  * The windowed job table: only the visible rows are drawn, each a React.memo row keyed by
  * job identity, width and its marks, so a clock tick re-renders only rows whose age text
- * actually changed; ages and running durations show at list resolution (formatListAge). A
+ * actually changed (with the diff writer on, a finished string per row kept with its Job object
+ * the same way); ages and running durations show at list resolution (formatListAge). A
  * marked row shows ◆; a job with a pending action shows it ("⋯ cancelling", "✔ deleted",
  * "✖ cancel err") instead of its state; a row whose source's data is not current is dimmed, marked ⧗
  * and shows the data's age in AGE (staleness.ts).
@@ -16,8 +17,11 @@ import { Text } from 'ink';
 import {
   FINISHED_MIN_WIDTH,
   FinishedLinesContext,
+  FinishedText,
   FittedLine,
   finishedLine,
+  finishedStyleKey,
+  fittedFinished,
   Line,
   NoColorContext,
   seg,
@@ -51,34 +55,35 @@ interface RowProps {
  * One row; re-renders only when one of its props changes. With the diff writer on, the row is
  * built once as a finished string and Ink lays out only its placeholder (FinishedLinesContext).
  */
-export const JobRow = memo(function JobRow({
-  job,
-  columns,
-  width,
-  selected,
-  changed,
-  age,
-  duration,
-  marked,
-  actionText,
-  actionPhase,
-  stale = false,
-  finished,
-  attention,
-}: RowProps) {
+export const JobRow = memo(function JobRow(props: RowProps) {
   const finishedLines = useContext(FinishedLinesContext);
   const noColor = useContext(NoColorContext);
-  const action = actionText !== null && actionPhase !== null ? { text: actionText, phase: actionPhase } : null;
-  const segments = rowSegments(
-    job,
-    columns,
-    { selected, changed, age, duration, marked, action, stale, finished, attention },
-    width,
-  );
-  if (finishedLines && width >= FINISHED_MIN_WIDTH)
+  const segments = segmentsOfRow(props);
+  if (finishedLines && props.width >= FINISHED_MIN_WIDTH)
     return <Text>{finishedLines.intern(finishedLine(segments, noColor))}</Text>;
   return <Line segments={segments} />;
 });
+
+function segmentsOfRow({ job, columns, width, actionText, actionPhase, stale = false, ...flags }: RowProps) {
+  const action = actionText !== null && actionPhase !== null ? { text: actionText, phase: actionPhase } : null;
+  return rowSegments(job, columns, { ...flags, action, stale }, width);
+}
+
+// why: with the diff writer on, the table is drawn as finished lines (FinishedText), so rows are
+// not memo components there; a row's finished string is kept with its Job object (the
+// store keeps a job's object while nothing of it changes) and rebuilt only when what it draws changes.
+const finishedRowByJob = new WeakMap<Job, { columns: readonly PlacedColumn[]; key: string; text: string }>();
+
+function finishedRow(props: RowProps, noColor: boolean): string {
+  const { width, selected, changed, marked, stale, attention, age, duration, finished, actionText, actionPhase } =
+    props;
+  const key = `${finishedStyleKey(noColor)}\u0000${width}\u0000${selected ? 1 : 0}${changed ? 1 : 0}${marked ? 1 : 0}${stale ? 1 : 0}${attention ? 1 : 0}\u0000${age}\u0000${duration}\u0000${finished}\u0000${actionPhase ?? ''}\u0000${actionText ?? ''}`;
+  const kept = finishedRowByJob.get(props.job);
+  if (kept && kept.columns === props.columns && kept.key === key) return kept.text;
+  const text = finishedLine(segmentsOfRow(props), noColor);
+  finishedRowByJob.set(props.job, { columns: props.columns, key, text });
+  return text;
+}
 
 /** Props of the table. */
 export interface JobTableProps {
@@ -153,43 +158,58 @@ export function JobTable({
 }: JobTableProps) {
   const columns = useMemo(() => layoutColumns(width, chosenColumns(columnIds)), [width, columnIds]);
   const noteChange = useContext(ScreenClockContext);
+  const finishedLines = useContext(FinishedLinesContext);
+  const noColor = useContext(NoColorContext);
   const ageWidth = columns.find((column) => column.id === 'age')?.width;
   const showsFinished = columns.some((column) => column.id === 'finished');
+  const rowProps = rows.map((job): RowProps => {
+    const changedAt = changed.get(job.key);
+    const isChanged = changedAt !== undefined && now - changedAt < CHANGED_MARK_MS;
+    const staleness = stale?.get(job.source);
+    const times = rowTimes(job, now, staleness, ageWidth);
+    const action = fleet && fleet.actions.length > 0 ? rowAction(fleet, job.key, now) : null;
+    // why: the app renders again only when a drawn text changes (screen-clock.ts).
+    if (times.changesAt !== Infinity) noteChange(times.changesAt);
+    const finishedAgo = job.finishedAt === null ? null : Math.max(0, now - job.finishedAt);
+    if (showsFinished && finishedAgo !== null && !staleness) noteChange(now + listAgeChangesIn(finishedAgo));
+    if (isChanged) noteChange(changedAt + CHANGED_MARK_MS);
+    if (action) noteChange(now + 1000);
+    return {
+      job,
+      columns,
+      width,
+      selected: job.key === selectedKey,
+      changed: isChanged,
+      age: times.age,
+      duration: times.duration,
+      stale: staleness !== undefined,
+      marked: marks?.has(job.key) ?? false,
+      actionText: action?.text ?? null,
+      actionPhase: action?.phase ?? null,
+      finished: finishedAgo === null ? '' : formatListAge(finishedAgo),
+      attention: attention?.has(job.key) ?? false,
+    };
+  });
+  const header = showHeader ? headerSegments(columns, sort, width) : null;
+  const emptyLine = rows.length === 0 ? [seg(empty, { dim: true })] : null;
+  if (finishedLines && width >= FINISHED_MIN_WIDTH) {
+    const headerText = header && fittedFinished(finishedLines, header, width, noColor);
+    const emptyText = emptyLine && fittedFinished(finishedLines, emptyLine, width, noColor);
+    if ((header === null || headerText !== null) && (emptyLine === null || emptyText !== null)) {
+      const lines: string[] = [];
+      if (headerText !== null) lines.push(headerText);
+      if (emptyText !== null) lines.push(emptyText);
+      for (const props of rowProps) lines.push(finishedRow(props, noColor));
+      return <FinishedText lines={lines} />;
+    }
+  }
   return (
     <>
-      {showHeader && <FittedLine width={width} segments={headerSegments(columns, sort, width)} />}
-      {rows.length === 0 && <Line segments={[seg(empty, { dim: true })]} />}
-      {rows.map((job) => {
-        const changedAt = changed.get(job.key);
-        const isChanged = changedAt !== undefined && now - changedAt < CHANGED_MARK_MS;
-        const staleness = stale?.get(job.source);
-        const times = rowTimes(job, now, staleness, ageWidth);
-        const action = fleet && fleet.actions.length > 0 ? rowAction(fleet, job.key, now) : null;
-        // why: the app renders again only when a drawn text changes (screen-clock.ts).
-        if (times.changesAt !== Infinity) noteChange(times.changesAt);
-        const finishedAgo = job.finishedAt === null ? null : Math.max(0, now - job.finishedAt);
-        if (showsFinished && finishedAgo !== null && !staleness) noteChange(now + listAgeChangesIn(finishedAgo));
-        if (isChanged) noteChange(changedAt + CHANGED_MARK_MS);
-        if (action) noteChange(now + 1000);
-        return (
-          <JobRow
-            key={job.key}
-            job={job}
-            columns={columns}
-            width={width}
-            selected={job.key === selectedKey}
-            changed={isChanged}
-            age={times.age}
-            duration={times.duration}
-            stale={staleness !== undefined}
-            marked={marks?.has(job.key) ?? false}
-            actionText={action?.text ?? null}
-            actionPhase={action?.phase ?? null}
-            finished={finishedAgo === null ? '' : formatListAge(finishedAgo)}
-            attention={attention?.has(job.key) ?? false}
-          />
-        );
-      })}
+      {header && <FittedLine width={width} segments={header} />}
+      {emptyLine && <Line segments={emptyLine} />}
+      {rowProps.map((props) => (
+        <JobRow key={props.job.key} {...props} />
+      ))}
     </>
   );
 }

@@ -9,7 +9,7 @@ import type { JobFilter } from '../../domain/filter.js';
 import type { SortSpec } from '../../domain/sort.js';
 import type { FleetSnapshot } from '../../store/types.js';
 import { mainLayout, mainLayoutWithOverlay, windowTop, type Viewport } from '../layout.js';
-import { FittedLine, fitLine, Lines, seg, type Segment } from '../line.js';
+import { FittedLine, FittedLines, fitLine, Lines, seg, type LineSegments, type Segment } from '../line.js';
 import { fleetCountsLine, perSourceLines, sourceChangesAt, sourceLines, titleLine } from './header-lines.js';
 import { footerChangesAt, footerLine, type FooterProps } from './footer-line.js';
 import { ScreenClockContext } from '../screen-clock.js';
@@ -84,29 +84,26 @@ export function MainView({
       ? perSourceLines(fleet.sources, now, width, full.sourceLines, fleet.paused)
       : sourceLines(fleet.sources, now, width, full.perLine, full.sourceLines, fleet.paused)
   ).slice(0, layout.sourceLines);
+  const chrome: LineSegments[] = [];
+  if (layout.title)
+    chrome.push(
+      titleLine({
+        sources: fleet.sources,
+        visible: rows.length,
+        all: fleet.jobs.length,
+        sort,
+        filter,
+        readonly,
+        width,
+        marked: marks.size,
+        window: rows.length > body && body > 0 ? { from: top + 1, to: Math.min(rows.length, top + body) } : undefined,
+      }),
+    );
+  chrome.push(...header);
+  if (layout.counts) chrome.push(fleetCountsLine(fleet.sources, width));
   return (
     <>
-      {layout.title && (
-        <FittedLine
-          width={width}
-          segments={titleLine({
-            sources: fleet.sources,
-            visible: rows.length,
-            all: fleet.jobs.length,
-            sort,
-            filter,
-            readonly,
-            width,
-            marked: marks.size,
-            window:
-              rows.length > body && body > 0 ? { from: top + 1, to: Math.min(rows.length, top + body) } : undefined,
-          })}
-        />
-      )}
-      {header.map((segments, index) => (
-        <FittedLine key={index} width={width} segments={segments} />
-      ))}
-      {layout.counts && <FittedLine width={width} segments={fleetCountsLine(fleet.sources, width)} />}
+      {chrome.length > 0 && <FittedLines width={width} lines={chrome} />}
       {body > 0 && (
         <JobTable
           rows={rows.slice(top, top + body)}
