@@ -5,7 +5,14 @@
  * instead of a lookup and a lower-casing per job.
  */
 import type { Job } from '../domain/job.js';
-import { filterJobs, filterPredicate, isFilterActive, plainWords, searchableText, type JobFilter } from '../domain/filter.js';
+import {
+  filterJobs,
+  filterPredicate,
+  isFilterActive,
+  plainWords,
+  searchableText,
+  type JobFilter,
+} from '../domain/filter.js';
 import type { QueryContext } from '../domain/query-match.js';
 
 /**

@@ -41,7 +41,8 @@ describe('keys between poll rounds that move jobs (the selection follows its job
           if (Array.isArray(each)) {
             // A poll round: changed jobs get new objects, the rest keep theirs.
             jobs = [...jobs];
-            for (const { index, state: next, minutes } of each) jobs[index % jobs.length] = job(index % jobs.length, next, minutes);
+            for (const { index, state: next, minutes } of each)
+              jobs[index % jobs.length] = job(index % jobs.length, next, minutes);
             state = navigationReducer(state, { type: 'fleet', fleet: fleetOf([makeSource('osapi', jobs)]), at: 1 });
           } else {
             const rows = visibleJobs(state);

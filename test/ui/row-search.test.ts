@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EMPTY_FILTER, filterJobs, filterPredicate, matchesFilter, type JobFilter } from '../../source/domain/filter.js';
+import {
+  EMPTY_FILTER,
+  filterJobs,
+  filterPredicate,
+  matchesFilter,
+  type JobFilter,
+} from '../../source/domain/filter.js';
 import { SORT_KEYS, sortJobs } from '../../source/domain/sort.js';
 import type { Job, JobState } from '../../source/domain/job.js';
 import { filterRows, rowSearchTexts, warmRowSearch } from '../../source/ui/row-search.js';
@@ -57,17 +63,22 @@ describe('a filter as one predicate', () => {
 describe('rows filtered with their searched texts kept beside them', () => {
   it('equal filterJobs, however far warming got and however many filters were chained', () => {
     fc.assert(
-      fc.property(jobList, fc.array(filter, { minLength: 1, maxLength: 4 }), fc.nat({ max: 45 }), (jobs, filters, warmed) => {
-        let rows: readonly Job[] = sortJobs(jobs, { key: 'default', reverse: false });
-        warmRowSearch(rows, warmed);
-        for (const each of filters) {
-          const next = filterRows(rows, each, { now: 0 });
-          expect(next).toEqual(filterJobs(rows, each));
-          // The texts a filtered list inherits are its own rows' texts.
-          expect(rowSearchTexts(next)).toEqual(rowSearchTexts(next.map((job) => job)));
-          rows = next;
-        }
-      }),
+      fc.property(
+        jobList,
+        fc.array(filter, { minLength: 1, maxLength: 4 }),
+        fc.nat({ max: 45 }),
+        (jobs, filters, warmed) => {
+          let rows: readonly Job[] = sortJobs(jobs, { key: 'default', reverse: false });
+          warmRowSearch(rows, warmed);
+          for (const each of filters) {
+            const next = filterRows(rows, each, { now: 0 });
+            expect(next).toEqual(filterJobs(rows, each));
+            // The texts a filtered list inherits are its own rows' texts.
+            expect(rowSearchTexts(next)).toEqual(rowSearchTexts(next.map((job) => job)));
+            rows = next;
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });
