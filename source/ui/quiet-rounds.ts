@@ -18,6 +18,8 @@ const BOOKKEEPING = new Set<string>([
   'nextPollAt',
   'nextPollDelayMs',
   'failingSince',
+  // why: the session's request rate and token expiry are drawn by the sources screen only, which hears every round.
+  'session',
   'jobs',
 ]);
 

@@ -32,6 +32,11 @@ describe('sameListScreen: does a poll round change what the job list shows?', ()
       }),
       true,
     ],
+    [
+      'only the session figures moved (requests a minute, token expiry: the sources screen shows them)',
+      after({ session: { requestsPerMinute: 31, tokenExpiresAt: T0 + 3_600_000, tokenRenews: true } }),
+      true,
+    ],
     ['new but equal counts objects', after({ stateCounts: { succeeded: 4 }, warnings: [] }), true],
     ['the counts changed', after({ stateCounts: { succeeded: 5 } }), false],
     ['the jobs changed', { ...shown, jobs: [...jobs] }, false],
