@@ -903,12 +903,12 @@ describe('MCRIT error shapes', () => {
     [
       'data is not an array',
       { status: 'successful', data: { jobs: [] } },
-      'expected "data" to be an array of jobs, got an object',
+      'expected "data" to be an array of jobs, got an object with keys jobs',
     ],
     [
       'the envelope has no data',
       { status: 'successful', jobs: [] },
-      'expected {"status": "successful", "data": …}, got an object without "data"',
+      'expected {"status": "successful", "data": …}, got an object with keys status, jobs without "data"',
     ],
     ['the body is a bare array', [], 'expected {"status": "successful", "data": …}, got an array without "data"'],
   ])('reports an unexpected response shape when %s', async (_name, body, detail) => {

@@ -924,28 +924,28 @@ describe('OSAPI error shapes', () => {
       200,
       '{"total_items":3,"status_counts":null}',
       (source: JobSource) => source.list(),
-      'the list response has no "items" array (keys: total_items, status_counts)',
+      'the list response has no "items" array: got an object with keys total_items, status_counts',
     ],
     [
       'a list that is a bare array',
       200,
       '[]',
       (source: JobSource) => source.list(),
-      'the list response has no "items" array (keys: got an array)',
+      'the list response has no "items" array: got an array',
     ],
     [
       'a detail without id',
       200,
       '{"status":"failed"}',
       (source: JobSource) => source.detail(failedJob.id),
-      'the job response has no "id" (keys: status)',
+      'the job response has no "id": got an object with keys status',
     ],
     [
       'a retry answer without job_id',
       201,
       '{"status":"created"}',
       (source: JobSource) => source.act('retry', failedJob),
-      'the retry response has no "job_id" (keys: status)',
+      'the retry response has no "job_id": got an object with keys status',
     ],
   ])('reports %s as an unexpected response shape', async (_name, status, body, call, detail) => {
     const error = await rejection(call(fixedSource(await startFixedServer(status, body))));

@@ -693,7 +693,7 @@ describe('VectorCharts source: a pre-pagination server (bare-array list)', () =>
     const error = await sourceErrorOf(source(stub.url, { token: 't0ken' }).list());
     expect([error.kind, error.detail]).toEqual([
       'shape',
-      'expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got string',
+      'expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got a string',
     ]);
   });
 });
@@ -897,7 +897,7 @@ describe('VectorCharts source: error shapes', () => {
     const error = await sourceErrorOf(source(stub.url, { token: 't0ken' }).detail('x'));
     expect([error.kind, error.detail]).toEqual([
       'shape',
-      'expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got keys data, pagination',
+      'expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got an object with keys data, pagination',
     ]);
   });
 

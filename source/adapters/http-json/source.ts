@@ -11,7 +11,7 @@ import {
 import { SourceError } from '../errors.js';
 import type { HttpRequest, JsonResponse } from '../http.js';
 import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
-import { shapeError } from '../kit/shape-error.js';
+import { describeFound, shapeError } from '../kit/shape-error.js';
 import { dedupeById, MAX_PAGES_PER_POLL } from '../paging.js';
 import { asNumber } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
@@ -101,7 +101,7 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
         const where = declaration.list.items
           ? `list.items (${declaration.list.items.text})`
           : 'the body (no list.items declared)';
-        throw shape(request, `${where} is ${describeKind(pageItems)}, not an array of jobs`);
+        throw shape(request, `${where}: expected an array of jobs, got ${describeFound(pageItems)}`);
       }
       if (pages === 1 && declaration.list.total) total = asNumber(select(declaration.list.total, response.value));
       items.push(...(pageItems as unknown[]));
@@ -204,12 +204,4 @@ export function createHttpJsonSource(options: HttpJsonOptions): JobSource {
     session: () => ({ requests: sent.requests, tokenExpiresAt: null }),
     close: () => client.close(),
   };
-}
-
-function describeKind(value: unknown): string {
-  if (value === null || value === undefined) return 'missing';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object'
-    ? `an object (keys: ${Object.keys(value).slice(0, 8).join(', ') || 'none'})`
-    : `a ${typeof value}`;
 }

@@ -12,14 +12,14 @@ import { SourceError } from '../errors.js';
 import type { HttpClient, HttpRequest } from '../http.js';
 import { createJobMemo } from '../kit/job-memo.js';
 import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
-import { shapeError } from '../kit/shape-error.js';
+import { describeFound, shapeError } from '../kit/shape-error.js';
 import { createSourceHttpClient } from '../source-http.js';
 import { MAX_PAGES_PER_POLL, dedupeById, pageCapTruncation } from '../paging.js';
 import { asRecord, asString } from '../read-fields.js';
 import { buildMcritCapabilities, sendMcritAction } from './actions.js';
 import { deriveMcritState } from './state.js';
 import { normalizeMcritDetail, normalizeMcritJob, normalizeMcritStats } from './normalize.js';
-import { describeType, readEnvelopeData } from './wire-format.js';
+import { readEnvelopeData } from './wire-format.js';
 
 /** Config of an MCRIT source: the common options plus the optional `apitoken` header value. */
 export interface McritOptions extends BaseSourceOptions {
@@ -74,7 +74,7 @@ export function createMcritSource(options: McritOptions): JobSource {
       const pageSize = Math.min(MCRIT_PAGE_SIZE, limit - seen.size);
       const data = await getData('/jobs', signal, { start: skip, limit: pageSize }, { counter, reuse: true });
       if (!Array.isArray(data))
-        throw shapeError(source, 'GET /jobs', `expected "data" to be an array of jobs, got ${describeType(data)}`);
+        throw shapeError(source, 'GET /jobs', `expected "data" to be an array of jobs, got ${describeFound(data)}`);
       skip += data.length;
       for (const record of data) {
         if (record === null || typeof record !== 'object' || Array.isArray(record)) continue;
@@ -158,7 +158,7 @@ export function createMcritSource(options: McritOptions): JobSource {
         throw shapeError(
           source,
           `GET ${path}`,
-          `expected "data" to be a job document or null, got ${describeType(data)}`,
+          `expected "data" to be a job document or null, got ${describeFound(data)}`,
         );
       const hasResult = deriveMcritState(data) === 'finished' && asString(asRecord(data).result) !== null;
       if (!hasResult) return normalizeMcritDetail(data, source);

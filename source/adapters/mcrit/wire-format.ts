@@ -3,7 +3,7 @@
  */
 import { SourceError } from '../errors.js';
 import { extractVendorMessage } from '../http.js';
-import { shapeError } from '../kit/shape-error.js';
+import { describeFound, shapeError } from '../kit/shape-error.js';
 import { asRecord, asString } from '../read-fields.js';
 
 /** A MongoDB ObjectId as MCRIT validates it (the server's regex is start-anchored only). */
@@ -12,12 +12,6 @@ export const MCRIT_OBJECT_ID = /^[a-fA-F0-9]{24}$/;
 /** Reads an ObjectId written as `{"$oid": "…"}` (or, tolerantly, as a plain string). */
 export function readObjectId(value: unknown): string | null {
   return asString(asRecord(value).$oid) ?? (typeof value === 'string' && value.length > 0 ? value : null);
-}
-
-/** Names a JSON value's type for shape-error details ("an array", "null", …). */
-export function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** Unwraps `{"status": "successful", "data": …}`, surfacing a `"failed"` envelope and missing data. */
@@ -36,7 +30,7 @@ export function readEnvelopeData(source: string, body: unknown, request: string)
     throw shapeError(
       source,
       request,
-      `expected {"status": "successful", "data": …}, got ${describeType(body)} without "data"`,
+      `expected {"status": "successful", "data": …}, got ${describeFound(body)} without "data"`,
     );
   }
   return envelope.data;

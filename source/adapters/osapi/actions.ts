@@ -12,9 +12,9 @@ import {
   type SourceCapabilities,
 } from '../contract.js';
 import type { HttpClient } from '../http.js';
-import { shapeError } from '../kit/shape-error.js';
+import { describeFound, shapeError } from '../kit/shape-error.js';
 import { asNumber, asRecord, asString } from '../read-fields.js';
-import { describeKeys, unsupported } from './response-errors.js';
+import { unsupported } from './response-errors.js';
 
 const RETRYABLE_STATUSES = new Set(['failed', 'partial_failure', 'skipped']);
 
@@ -98,7 +98,7 @@ async function retryJob({ client, headers, jobPath, label }: OsapiActionContext,
     throw shapeError(
       client.source,
       label('POST', path),
-      `the retry response has no "job_id" (keys: ${describeKeys(body)})`,
+      `the retry response has no "job_id": got ${describeFound(body)}`,
       201,
     );
   const revision = asNumber(body.revision);

@@ -1,4 +1,4 @@
-/** Recognising OSAPI's 404s, describing bodies for shape errors, and the SourceError of unsupported actions. */
+/** Recognising OSAPI's 404s, and the SourceError of unsupported actions. */
 import type { ActionKind } from '../contract.js';
 import { SourceError } from '../errors.js';
 
@@ -10,14 +10,6 @@ export function isRouteMiss(error: unknown): boolean {
 /** OSAPI's own 404 for an id it does not hold (deleted or expired): `{"error":"job not found: <id>"}`. */
 export function isJobNotFound(error: unknown): boolean {
   return error instanceof SourceError && error.status === 404 && (error.detail ?? '').startsWith('job not found');
-}
-
-/** The top-level keys of a body, for shape errors (`got null`, `got an array`, `none`). */
-export function describeKeys(body: unknown): string {
-  if (body === null || typeof body !== 'object') return `got ${body === null ? 'null' : typeof body}`;
-  if (Array.isArray(body)) return 'got an array';
-  const keys = Object.keys(body);
-  return keys.length > 0 ? keys.join(', ') : 'none';
 }
 
 /** The SourceError of an action OSAPI does not have (cancel, and anything but delete and retry). */

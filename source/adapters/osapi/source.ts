@@ -11,13 +11,13 @@ import {
 import { createJobMemo } from '../kit/job-memo.js';
 import { jwtExpiresAt } from '../kit/jwt-expiry.js';
 import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
-import { shapeError } from '../kit/shape-error.js';
+import { describeFound, shapeError } from '../kit/shape-error.js';
 import { dedupeById, MAX_PAGES_PER_POLL, pageCapTruncation } from '../paging.js';
 import { asNumber, asRecord } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
 import { OSAPI_CAPABILITIES, sendOsapiAction } from './actions.js';
 import { normalizeOsapiJob, normalizeOsapiJobDetail } from './normalize.js';
-import { describeKeys, isJobNotFound, isRouteMiss } from './response-errors.js';
+import { isJobNotFound, isRouteMiss } from './response-errors.js';
 import { normalizeOsapiStatusCounts } from './state.js';
 
 /** Options of an OSAPI source: a JWT with `job:read` (and `job:write` for actions) and the path prefix. */
@@ -70,7 +70,7 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
       throw shapeError(
         source,
         label('GET', path),
-        `the list response has no "items" array (keys: ${describeKeys(body)})`,
+        `the list response has no "items" array: got ${describeFound(body)}`,
         200,
       );
     }
@@ -142,7 +142,7 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
       throw error;
     }
     if (typeof asRecord(body).id !== 'string') {
-      throw shapeError(source, label('GET', path), `the job response has no "id" (keys: ${describeKeys(body)})`, 200);
+      throw shapeError(source, label('GET', path), `the job response has no "id": got ${describeFound(body)}`, 200);
     }
     return normalizeOsapiJobDetail(body, source);
   }

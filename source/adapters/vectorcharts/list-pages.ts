@@ -7,7 +7,7 @@
  * `limit`/`offset` — so a bare array ends the paging and is cut to the source's limit here.
  */
 import type { RequestCounter } from '../kit/request-counter.js';
-import { shapeError } from '../kit/shape-error.js';
+import { describeFound, shapeError } from '../kit/shape-error.js';
 import { MAX_PAGES_PER_POLL } from '../paging.js';
 import { asNumber, asRecord } from '../read-fields.js';
 import { JOBS_PATH, VECTORCHARTS_PAGE_SIZE_CAP } from './constants.js';
@@ -66,16 +66,10 @@ function parseListPage(body: unknown, source: string): ListPage {
   if (Array.isArray(body)) return { records: body, total: body.length, appliedLimit: null, unpaged: true };
   const record = asRecord(body);
   if (!Array.isArray(record.jobs)) {
-    const found =
-      body === null
-        ? 'null'
-        : typeof body === 'object'
-          ? `keys ${Object.keys(record).join(', ') || '(none)'}`
-          : typeof body;
     throw shapeError(
       source,
       `GET ${JOBS_PATH}`,
-      `expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got ${found}`,
+      `expected {"jobs": [...], "pagination": {...}} or a bare array of jobs, got ${describeFound(body)}`,
     );
   }
   const pagination = asRecord(record.pagination);

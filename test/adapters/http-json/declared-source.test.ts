@@ -153,7 +153,7 @@ describe('a declared source over HTTP', () => {
     await expect(source.list()).rejects.toMatchObject({
       kind: 'shape',
       message:
-        'ci: unexpected response shape: list.items (data.jobs) is a string, not an array of jobs (GET /api/jobs)',
+        'ci: unexpected response shape: list.items (data.jobs): expected an array of jobs, got a string (GET /api/jobs)',
     });
   });
 });
