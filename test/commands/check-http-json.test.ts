@@ -73,7 +73,7 @@ describe('jobtop check on an http-json source', () => {
     expect(result.code).toBe(2);
     const report = JSON.parse(result.stdout) as { sources: { error: { message: string } }[] };
     expect(report.sources[0].error.message).toBe(
-      'ci: unexpected response shape: list.items (data.jobs) is an object (keys: id), not an array of jobs (GET /api/jobs)',
+      'ci: unexpected response shape: list.items (data.jobs): expected an array of jobs, got an object with keys id (GET /api/jobs)',
     );
   });
 });
