@@ -28,6 +28,20 @@ const summary = (samples) => ({ median: median(samples), p95: percentile(samples
 const PAUSE_MS = 100;
 
 /**
+ * Presses `key` and resolves with the time to the frame the selection marker moved in.
+ * why: a job the sort moved to the window's last row takes the selection with it; j then scrolls
+ * the window (the marker's row stays, its job changes), which is a frame as well.
+ */
+function pressUntilMarkerMoves(session, key) {
+  const before = markerRow(session.text());
+  const beforeLine = markerLine(session.text());
+  return session.press(
+    key,
+    (text) => markerRow(text) >= 0 && (markerRow(text) !== before || markerLine(text) !== beforeLine),
+  );
+}
+
+/**
  * Presses g until the marker is on `row`. why: a poll round can sort the job g selected away in
  * the very frame g lands in (the selection follows its job), so one g may never show the marker there.
  */
@@ -57,27 +71,11 @@ export async function measureKeys(session, count) {
     await sleep(PAUSE_MS);
     const top = markerRow(session.text());
     for (let step = 0; step < 10 && move.length < count; step++) {
-      const before = markerRow(session.text());
-      const beforeLine = markerLine(session.text());
-      // why: a job the sort moved to the window's last row takes the selection with it; j then scrolls
-      // the window (the marker's row stays, its job changes), which is a frame as well.
-      move.push(
-        await session.press(
-          'j',
-          (text) => markerRow(text) >= 0 && (markerRow(text) !== before || markerLine(text) !== beforeLine),
-        ),
-      );
+      move.push(await pressUntilMarkerMoves(session, 'j'));
       await sleep(PAUSE_MS);
     }
     if (markerRow(session.text()) !== top) {
-      const before = markerRow(session.text());
-      const beforeLine = markerLine(session.text());
-      move.push(
-        await session.press(
-          'g',
-          (text) => markerRow(text) >= 0 && (markerRow(text) !== before || markerLine(text) !== beforeLine),
-        ),
-      );
+      move.push(await pressUntilMarkerMoves(session, 'g'));
       await home(session, top);
     }
     await sleep(PAUSE_MS);

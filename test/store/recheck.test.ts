@@ -6,24 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ListResult } from '../../source/adapters/contract.js';
 import { listHoldsEveryJob, recheckJobs, rereadJob } from '../../source/store/recheck.js';
+import { makeCapabilities } from '../helpers/jobs.js';
 import { createScriptedSource, makeJob, type ScriptedSource } from '../helpers/scripted-source.js';
-
-const LIST_ONLY = {
-  detail: false,
-  steps: false,
-  messages: false,
-  result: false,
-  stats: false,
-  actions: {},
-  missing: {},
-};
 
 /** A scripted source whose list reports `total` (null: the vendor gives none). */
 function sourceWith(total: number | null, detail: boolean, ids: string[]): ScriptedSource {
-  const source = createScriptedSource('s', [ids.map((id) => makeJob('s', id, 'running'))], {
-    ...LIST_ONLY,
-    detail,
-  });
+  const source = createScriptedSource(
+    's',
+    [ids.map((id) => makeJob('s', id, 'running'))],
+    makeCapabilities({ detail }),
+  );
   const list = source.list.bind(source);
   source.list = async (signal) => ({ ...(await list(signal)), total });
   return source;
