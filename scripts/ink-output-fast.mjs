@@ -133,7 +133,8 @@ export default class Output {
           }
         }
         let offsetY = 0;
-        for (let [index, line] of lines.entries()) {
+        for (const [index, written] of lines.entries()) {
+          let line = written;
           // Line can be missing if `text` is taller than height of pre-initialized `this.output`
           if (y + offsetY < 0 || y + offsetY >= this.height) {
             continue;

@@ -70,7 +70,7 @@ export function fleetStateCounts(sources: readonly CountableSource[]): StateCoun
   const perSource = sources.map(sourceStateCounts);
   const out: StateCountCell[] = [];
   for (let index = 0; index < JOB_STATES.length; index++) {
-    const state = JOB_STATES[index] as JobState;
+    const state = JOB_STATES[index];
     let shown = 0;
     let vendor = 0;
     let exceeds = false;

@@ -66,7 +66,7 @@ export function reuseUnchanged(previous: readonly Job[], next: readonly Job[]): 
   let unchanged = previous.length === next.length;
   const out: Job[] = new Array<Job>(next.length);
   for (let index = 0; index < next.length; index++) {
-    const job = next[index] as Job;
+    const job = next[index];
     const before = old.get(job.key);
     const kept = before && sameJob(before, job) ? before : job;
     if (kept !== previous[index]) unchanged = false;

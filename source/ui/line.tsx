@@ -243,7 +243,7 @@ export function FinishedText({ lines }: { lines: readonly string[] }) {
   if (!finished) throw new Error('FinishedText needs FinishedLinesContext');
   const texts: ReactElement[] = [];
   for (let index = 0; index < lines.length; index++)
-    texts.push(<Text key={index}>{finished.intern(lines[index] as string)}</Text>);
+    texts.push(<Text key={index}>{finished.intern(lines[index])}</Text>);
   return <>{texts}</>;
 }
 

@@ -67,7 +67,7 @@ export function footerLine(input: FooterInput): Segment[] {
   if (input.note) segments.push(seg(input.note, { bold: true, color: COLORS.warning }), seg('  '));
   const hints = footerHints(input.scopes, input.keymap ?? KEYMAP, input.shown);
   for (let index = 0; index < hints.length; index++) {
-    const hint = hints[index] as (typeof hints)[number];
+    const hint = hints[index];
     if (index > 0) segments.push(seg('  '));
     segments.push(seg(hint.keys, { bold: true }), seg(` ${hint.label}`, { dim: true }));
   }

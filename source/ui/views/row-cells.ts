@@ -134,7 +134,7 @@ export function rowSegments(job: Job, columns: readonly PlacedColumn[], marks: R
   const segments: Segment[] = [];
   for (let index = 0; index < columns.length; index++) {
     if (index > 0) segments.push(seg(' '));
-    for (const part of cell(job, columns[index] as PlacedColumn, marks)) segments.push(part);
+    for (const part of cell(job, columns[index], marks)) segments.push(part);
   }
   // why: dim on top of the ⧗ mark and the frozen time cells, so a stale row never looks live, with or without colour.
   const styled = marks.stale ? restyle(segments, { dim: true }) : segments;
