@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-// @ts-expect-error -- Ink's build file, imported directly to compare with (no types for the deep path)
+// Ink's own build file, imported directly to compare with.
 import InkOutput from '../../node_modules/ink/build/output.js';
 // @ts-expect-error -- a plain .mjs build script without types
 import FastOutput from '../../scripts/ink-output-fast.mjs';
