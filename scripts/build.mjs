@@ -21,6 +21,19 @@ const fastStringWidth = {
   },
 };
 
+// why: Ink's Output.get() builds and serialises a cell object for every cell of the screen on every
+// frame; the bundle's copy fills rows only up to their last written cell (see the file). Ink imports
+// it relatively, so a plugin (not an alias) puts it in place.
+const fastInkOutput = {
+  name: 'ink-output-fast',
+  setup(build) {
+    const path = fileURLToPath(new URL('./ink-output-fast.mjs', import.meta.url));
+    build.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
+      args.importer.includes('/node_modules/ink/build/') ? { path } : undefined,
+    );
+  },
+};
+
 /** The esbuild options of the production bundle, written to `outdir` (test builds reuse them). */
 export function cliBuildOptions(outdir) {
   return {
@@ -53,7 +66,7 @@ export function cliBuildOptions(outdir) {
     // why (undici): its index.js loads fetch, WebSocket, cookies, cache and mocks eagerly; the
     // bundle takes only the request API and the dispatchers adapters/http.ts uses (start-up).
     // why (ansi-tokenize, widest-line): Ink tokenises, serialises and measures every line of every frame with them; see the files.
-    plugins: [fastStringWidth],
+    plugins: [fastStringWidth, fastInkOutput],
     alias: {
       'react-devtools-core': './scripts/devtools-stub.mjs',
       undici: './scripts/undici-slim.cjs',

@@ -53,16 +53,24 @@ export function countByState(jobs: readonly Job[]): Readonly<StateCounts> {
 /** One source's counts in JOB_STATES order, with vendor counts where they exceed the fetched ones. */
 export function sourceStateCounts(source: CountableSource): StateCountCell[] {
   const shown = countByState(source.jobs);
-  return JOB_STATES.map((state) => {
+  const cells: StateCountCell[] = [];
+  for (const state of JOB_STATES) {
     const vendor = source.stateCounts?.[state];
-    return { state, shown: shown[state], vendor: typeof vendor === 'number' && vendor > shown[state] ? vendor : null };
-  });
+    cells.push({
+      state,
+      shown: shown[state],
+      vendor: typeof vendor === 'number' && vendor > shown[state] ? vendor : null,
+    });
+  }
+  return cells;
 }
 
 /** The fleet's counts: fetched jobs summed, vendor counts summed (each at least its fetched count) when any exceeds. */
 export function fleetStateCounts(sources: readonly CountableSource[]): StateCountCell[] {
   const perSource = sources.map(sourceStateCounts);
-  return JOB_STATES.map((state, index) => {
+  const out: StateCountCell[] = [];
+  for (let index = 0; index < JOB_STATES.length; index++) {
+    const state = JOB_STATES[index];
     let shown = 0;
     let vendor = 0;
     let exceeds = false;
@@ -73,8 +81,9 @@ export function fleetStateCounts(sources: readonly CountableSource[]): StateCoun
       vendor += cell.vendor ?? cell.shown;
       if (cell.vendor !== null) exceeds = true;
     }
-    return { state, shown, vendor: exceeds ? vendor : null };
-  });
+    out.push({ state, shown, vendor: exceeds ? vendor : null });
+  }
+  return out;
 }
 
 /** Fetched versus vendor-reported total for one source. */

@@ -57,10 +57,12 @@ export function recordFinishedDurations(samples: DurationSamples, jobs: readonly
   return { groups, seen };
 }
 
+const ascending = (a: number, b: number) => a - b;
+
 /** The p-th percentile (0–1, nearest rank) of the values; null for none. */
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = [...values].sort(ascending);
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length)));
   return sorted[rank - 1] ?? null;
 }

@@ -97,15 +97,12 @@ export function triageWithChange(
 ): { triage: Map<string, TriageFlags>; changesAt: number } {
   const context = triageContext(jobs, options);
   const out = new Map<string, TriageFlags>();
-  let changesAt = Infinity;
-  const flipsAt = (at: number) => {
-    if (at > now && at < changesAt) changesAt = at;
-  };
+  const change: NextChange = { now, at: Infinity };
   for (const job of jobs) {
-    const flags = flagsOf(job, jobs, context, now, options, flipsAt);
+    const flags = flagsOf(job, jobs, context, now, options, change);
     if (flags) out.set(job.key, flags);
   }
-  return { triage: out, changesAt };
+  return { triage: out, changesAt: change.at };
 }
 
 /**
@@ -119,7 +116,7 @@ export function jobTriage(
   now: number,
   options: TriageOptions = {},
 ): TriageFlags | undefined {
-  return flagsOf(job, jobs, triageContext(jobs, options), now, options, () => undefined);
+  return flagsOf(job, jobs, triageContext(jobs, options), now, options, undefined);
 }
 
 /** What a job's flags depend on beyond the job: the run-time samples and each source's latest started job. */
@@ -144,9 +141,38 @@ function triageContext(jobs: readonly Job[], options: TriageOptions): TriageCont
   return context;
 }
 
+/** The first instant after `now` at which some flag changes by time alone (Infinity: none seen yet). */
+interface NextChange {
+  readonly now: number;
+  at: number;
+}
+
 /**
- * The flags of `job` at `now` (undefined: none); `flipsAt` hears the instants at which they
- * change by time alone.
+ * Notes an instant at which a flag changes by time alone.
+ * why an object and a module-level function, not a closure per triage: a closure made per call is
+ * compiled again after every full collection (docs/performance.md "Session 4: compiled once").
+ */
+function flipsAt(change: NextChange | undefined, at: number): void {
+  if (change !== undefined && at > change.now && at < change.at) change.at = at;
+}
+
+/** How many jobs of `job`'s source were created after it and have started. */
+function overtaking(jobs: readonly Job[], job: Job, createdAt: number): number {
+  let count = 0;
+  for (const other of jobs)
+    if (
+      other.source === job.source &&
+      other.startedAt !== null &&
+      other.createdAt !== null &&
+      other.createdAt > createdAt
+    )
+      count++;
+  return count;
+}
+
+/**
+ * The flags of `job` at `now` (undefined: none); `change` (when given) hears the instants at
+ * which they change by time alone.
  * why +1 ms: each flag turns on a comparison with `now`; one millisecond later is the first instant it reads differently.
  */
 function flagsOf(
@@ -155,7 +181,7 @@ function flagsOf(
   { samples, latestStartedCreation }: TriageContext,
   now: number,
   options: TriageOptions,
-  flipsAt: (at: number) => void,
+  change: NextChange | undefined,
 ): TriageFlags | undefined {
   const minSamples = options.minSamples ?? TRIAGE_DEFAULTS.minSamples;
   const p = options.percentile ?? TRIAGE_DEFAULTS.percentile;
@@ -164,7 +190,7 @@ function flagsOf(
     const expectedMs = expectedRunMs(samples, job, minSamples, p);
     const runningMs = now - job.startedAt;
     if (expectedMs !== null && runningMs > expectedMs) flags.slow = { expectedMs, runningMs };
-    else if (expectedMs !== null) flipsAt(job.startedAt + expectedMs + 1);
+    else if (expectedMs !== null) flipsAt(change, job.startedAt + expectedMs + 1);
   }
   if (
     job.state === 'queued' &&
@@ -177,22 +203,16 @@ function flagsOf(
       jobPriorityRank(job),
     );
     if (queuedMs > thresholdMs) {
-      const overtakenBy = jobs.filter(
-        (other) =>
-          other.source === job.source &&
-          other.startedAt !== null &&
-          other.createdAt !== null &&
-          other.createdAt > (job.createdAt as number),
-      ).length;
+      const overtakenBy = overtaking(jobs, job, job.createdAt);
       flags.starved = { queuedMs, overtakenBy, thresholdMs };
-    } else flipsAt(job.createdAt + thresholdMs + 1);
+    } else flipsAt(change, job.createdAt + thresholdMs + 1);
   }
   if (job.state === 'failed' || job.state === 'partial') {
     const finishedAt = job.finishedAt ?? job.updatedAt;
     const recentMs = options.recentFailureMs ?? TRIAGE_DEFAULTS.recentFailureMs;
     if (finishedAt !== null && now - finishedAt <= recentMs) {
       flags.recentFailure = { finishedAt };
-      flipsAt(finishedAt + recentMs + 1);
+      flipsAt(change, finishedAt + recentMs + 1);
     }
   }
   if (options.unknownOutcome?.has(job.key)) flags.unknownOutcome = true;

@@ -254,7 +254,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     clearTimeout(runner.timer);
     runner.inFlight = true;
     runner.polledAt = now();
-    runner.pollStarts = [...runner.pollStarts.filter((start) => start > runner.polledAt - 60_000), runner.polledAt];
+    runner.pollStarts = recentStarts(runner.pollStarts, runner.polledAt);
     const previous = runner.snapshot;
     let outcome: PollOutcome;
     try {
@@ -437,4 +437,12 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       listeners.clear();
     },
   };
+}
+
+/** The poll starts of the last minute before `now`, then `now` (the sources screen's polls a minute). */
+function recentStarts(starts: readonly number[], now: number): number[] {
+  const out: number[] = [];
+  for (const start of starts) if (start > now - 60_000) out.push(start);
+  out.push(now);
+  return out;
 }

@@ -7,7 +7,8 @@ import type { Job } from '../domain/job.js';
 /** Keys of jobs whose state differs from the previous poll, or that are new since a previous poll. */
 export function changedKeys(previous: readonly Job[] | null, next: readonly Job[]): string[] {
   if (previous === null) return [];
-  const before = new Map(previous.map((job) => [job.key, job.state]));
+  const before = new Map<string, Job['state']>();
+  for (const job of previous) before.set(job.key, job.state);
   const out: string[] = [];
   for (const job of next) {
     const state = before.get(job.key);
@@ -58,13 +59,18 @@ export function sameJob(x: Job, y: Job): boolean {
 export function reuseUnchanged(previous: readonly Job[], next: readonly Job[]): readonly Job[] {
   // why: an answer identical to the last one brings the very same Job objects (kit/job-memo.ts).
   if (sameObjects(previous, next)) return previous;
-  const old = new Map(previous.map((job) => [job.key, job]));
+  // why loops, not map with callbacks: a callback made per call is compiled again after every full
+  // collection (docs/performance.md "Session 4: compiled once"); this runs on every poll answer.
+  const old = new Map<string, Job>();
+  for (const job of previous) old.set(job.key, job);
   let unchanged = previous.length === next.length;
-  const out = next.map((job, index) => {
+  const out: Job[] = new Array<Job>(next.length);
+  for (let index = 0; index < next.length; index++) {
+    const job = next[index];
     const before = old.get(job.key);
     const kept = before && sameJob(before, job) ? before : job;
     if (kept !== previous[index]) unchanged = false;
-    return kept;
-  });
+    out[index] = kept;
+  }
   return unchanged ? previous : out;
 }

@@ -43,6 +43,18 @@ export class FinishedRows {
   /** Cells a placeholder takes in Ink's layout. */
   static readonly WIDTH = 6;
 
+  /**
+   * The replacement of one placeholder in `expand`, which marks the row as in this frame.
+   * why one function for the object's life, not a callback per call: a closure made per call is
+   * compiled again after every full collection (docs/performance.md "Session 4: compiled once").
+   */
+  private readonly finishedRowOf = (_: string, digits: string): string => {
+    const entry = this.byId.get(digits);
+    if (!entry) return '';
+    entry.epoch = this.epoch;
+    return entry.text;
+  };
+
   /** The placeholder for a finished row (one row, no newline, at most the screen's width). */
   intern(text: string): string {
     let entry = this.byText.get(text);
@@ -65,12 +77,7 @@ export class FinishedRows {
   expand(data: string): string {
     if (!data.includes(this.prefix)) return data;
     const epoch = this.epoch;
-    const expanded = data.replace(this.pattern, (_, digits: string) => {
-      const entry = this.byId.get(digits);
-      if (!entry) return '';
-      entry.epoch = epoch;
-      return entry.text;
-    });
+    const expanded = data.replace(this.pattern, this.finishedRowOf);
     // why: a frame holds every row on screen; rows neither in it nor interned since it was built are gone.
     if (this.byId.size > KEEP) {
       for (const [digits, entry] of this.byId) {

@@ -108,7 +108,10 @@ function computeSgr(state: SgrState, params: string): SgrState {
 
 /** True when nothing is set (and nothing unknown happened). */
 export function isDefaultSgr(state: SgrState): boolean {
-  return state === DEFAULT_SGR || (!state.unknown && SLOTS.every((slot) => state[slot] === ''));
+  if (state === DEFAULT_SGR) return true;
+  if (state.unknown) return false;
+  for (const slot of SLOTS) if (state[slot] !== '') return false;
+  return true;
 }
 
 /** The sequence that takes a terminal in the default state to `state` ('' for the default state). */

@@ -11,7 +11,13 @@ import { createNavigationState, navigationReducer } from './navigation.js';
 import { detailKey, visibleJobs } from './select.js';
 import { detailViewProps, helpOverlayProps, mainViewProps, sourcesViewProps } from './view-props.js';
 import { newlyFailed, performEffect } from './effects.js';
-import { ScreenClockContext, toSecond, useScreenClock } from './screen-clock.js';
+import {
+  COARSE_REDRAW_MS,
+  ScreenClockContext,
+  toSecond,
+  useScreenClock,
+  type ChangeCollector,
+} from './screen-clock.js';
 import { sameListScreen } from './quiet-rounds.js';
 import { filterNeedsContext } from '../domain/filter.js';
 import { useKeyboard } from './use-keyboard.js';
@@ -78,15 +84,26 @@ export function App({
   const clockRef = useRef(clock);
   clockRef.current = clock;
   /** What this render drew from and whether the job list alone is on screen (read by the subscription). */
-  const drawn = useRef<{ fleet: FleetSnapshot | null; listOnly: boolean }>({ fleet: null, listOnly: false });
+  const drawn = useRef<{ fleet: FleetSnapshot | null; listOnly: boolean; clock: ChangeCollector | null }>({
+    fleet: null,
+    listOnly: false,
+    clock: null,
+  });
   // why: the store may be a class instance; unbound methods would lose `this`.
   const subscribe = useCallback(
     (listener: () => void) =>
       store.subscribe(() => {
-        // why: a poll round that changes nothing the list shows costs no render (quiet-rounds.ts); any
-        // later render reads the store's newest snapshot anyway.
-        const { fleet: shown, listOnly } = drawn.current;
-        if (listOnly && shown !== null && sameListScreen(shown, store.getSnapshot(), toSecond(clockRef.current())))
+        // why: a poll round that changes nothing the list shows costs no render (quiet-rounds.ts), unless
+        // a time-dependent text drawn is due to change (the clock left it for this round: screen-clock.ts);
+        // any later render reads the store's newest snapshot anyway.
+        const { fleet: shown, listOnly, clock: drawnClock } = drawn.current;
+        const now = clockRef.current();
+        if (
+          listOnly &&
+          shown !== null &&
+          !drawnClock?.dueBy(now) &&
+          sameListScreen(shown, store.getSnapshot(), toSecond(now))
+        )
           return;
         listener();
       }),
@@ -109,14 +126,14 @@ export function App({
   if (state.fleet !== fleet) dispatch({ type: 'fleet', fleet, at: clock() });
   if (state.viewport.columns !== viewport.columns || state.viewport.rows !== viewport.rows)
     dispatch({ type: 'resize', viewport });
-  const screenClock = useScreenClock(clock);
-  const now = screenClock.now;
   // why: time and flag queries filter with the instant of the last key or update (select.ts), so they keep every round.
-  drawn.current = {
-    fleet,
-    listOnly:
-      state.view === 'list' && state.help === null && state.dialog === null && !filterNeedsContext(state.filter),
-  };
+  const listOnly =
+    state.view === 'list' && state.help === null && state.dialog === null && !filterNeedsContext(state.filter);
+  // why: while the list alone is on screen and polls run, a change at list resolution waits (at most
+  // COARSE_REDRAW_MS) for the next poll round's frame instead of taking a frame of its own.
+  const screenClock = useScreenClock(clock, listOnly && !fleet.paused ? COARSE_REDRAW_MS : 0);
+  const now = screenClock.now;
+  drawn.current = { fleet, listOnly, clock: screenClock };
   useKeyboard(dispatch, clock);
   useIdleWarmup(visibleJobs(state), state.fleet.jobs);
 

@@ -482,18 +482,28 @@ export function resolveKey(
 }
 
 /** Bindings of `scopes`, most specific scope first, without keys shadowed by a more specific scope. */
-export function activeBindings(scopes: readonly Scope[], keymap: readonly Binding[] = KEYMAP): Binding[] {
+export function activeBindings(scopes: readonly Scope[], keymap: readonly Binding[] = KEYMAP): readonly Binding[] {
+  // why cached: the footer asks on every render, and the answer depends only on the scopes.
+  const cacheKey = keymap === KEYMAP ? scopes.join(' ') : undefined;
+  const cached = cacheKey === undefined ? undefined : ACTIVE_BINDINGS.get(cacheKey);
+  if (cached) return cached;
   const taken = new Set<KeyName>();
   const out: Binding[] = [];
   for (const scope of scopes) {
-    for (const binding of keymap.filter((row) => row.scope === scope)) {
-      const keys = binding.keys.filter((key) => !taken.has(key));
+    for (const binding of keymap) {
+      if (binding.scope !== scope) continue;
+      const keys: KeyName[] = [];
+      for (const key of binding.keys) if (!taken.has(key)) keys.push(key);
       if (keys.length > 0) out.push(keys.length === binding.keys.length ? binding : { ...binding, keys });
     }
-    for (const binding of keymap.filter((row) => row.scope === scope)) binding.keys.forEach((key) => taken.add(key));
+    for (const binding of keymap) if (binding.scope === scope) for (const key of binding.keys) taken.add(key);
   }
+  if (cacheKey !== undefined) ACTIVE_BINDINGS.set(cacheKey, out);
   return out;
 }
+
+/** activeBindings of the default key table by scopes (a handful of scope lists exist). */
+const ACTIVE_BINDINGS = new Map<string, readonly Binding[]>();
 
 /** A binding's keys as printed in help and the README: "j ↓". */
 export function bindingKeysLabel(binding: Binding): string {
@@ -506,9 +516,11 @@ export function footerHints(
   keymap: readonly Binding[] = KEYMAP,
   shown: (binding: Binding) => boolean = () => true,
 ): { keys: string; label: string }[] {
-  return activeBindings(scopes, keymap)
-    .filter((binding) => binding.hint !== undefined && shown(binding))
-    .map((binding) => ({ keys: binding.hintKeys ?? keyLabel(binding.keys[0]), label: binding.hint as string }));
+  const hints: { keys: string; label: string }[] = [];
+  for (const binding of activeBindings(scopes, keymap))
+    if (binding.hint !== undefined && shown(binding))
+      hints.push({ keys: binding.hintKeys ?? keyLabel(binding.keys[0]), label: binding.hint });
+  return hints;
 }
 
 /** The README key table (markdown), one row per binding, grouped by scope. */

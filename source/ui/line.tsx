@@ -3,7 +3,7 @@
  * with nested <Text> cells (one Text per row; rows are React.memo: docs/performance.md). Builders fit segments to the
  * width with display-width arithmetic, so Ink never wraps and the frame height is exact.
  */
-import { createContext, memo, useContext, type ReactNode } from 'react';
+import { createContext, memo, useContext, type ReactElement, type ReactNode } from 'react';
 import { Text } from 'ink';
 import chalk from 'chalk';
 import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize } from '@alcalzone/ansi-tokenize';
@@ -217,9 +217,14 @@ export function fittedFinished(
 ): string | null {
   if (!finished || width < FINISHED_MIN_WIDTH) return null;
   // why: <Line> of segments whose texts are all empty is an empty Ink text, which takes no row.
-  if (segments.length > 0 && segments.every((segment) => segment.text === '')) return null;
+  if (segments.length > 0 && allEmpty(segments)) return null;
   const line = cachedFinishedLine(segments, noColor);
   return line.cells > width ? null : line.text;
+}
+
+function allEmpty(segments: LineSegments): boolean {
+  for (const segment of segments) if (segment.text !== '') return false;
+  return true;
 }
 
 /** What a finished line depends on besides its segments (NO_COLOR and chalk's colour level), for caches of finished lines. */
@@ -236,13 +241,10 @@ export function finishedStyleKey(noColor: boolean): string {
 export function FinishedText({ lines }: { lines: readonly string[] }) {
   const finished = useContext(FinishedLinesContext);
   if (!finished) throw new Error('FinishedText needs FinishedLinesContext');
-  return (
-    <>
-      {lines.map((line, index) => (
-        <Text key={index}>{finished.intern(line)}</Text>
-      ))}
-    </>
-  );
+  const texts: ReactElement[] = [];
+  for (let index = 0; index < lines.length; index++)
+    texts.push(<Text key={index}>{finished.intern(lines[index])}</Text>);
+  return <>{texts}</>;
 }
 
 /**

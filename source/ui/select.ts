@@ -193,10 +193,12 @@ export function mergeRound(
   sort: SortSpec,
 ): Job[] | null {
   const known = new Set(previousJobs);
-  const added = jobs.filter((job) => !known.has(job));
+  const added: Job[] = [];
+  for (const job of jobs) if (!known.has(job)) added.push(job);
   if (added.length > jobs.length / 4) return null;
   const present = new Set(jobs);
-  const kept = previousRows.filter((job) => present.has(job));
+  const kept: Job[] = [];
+  for (const job of previousRows) if (present.has(job)) kept.push(job);
   const fresh = sortJobs(filterJobs(added, filter), sort);
   if (fresh.length === 0) return kept;
   const compare = compareJobs(sort);

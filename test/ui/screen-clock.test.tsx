@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChangeCollector, ScreenClockContext } from '../../source/ui/screen-clock.js';
+import { ChangeCollector, COARSE_REDRAW_MS, ScreenClockContext } from '../../source/ui/screen-clock.js';
 import { MainView } from '../../source/ui/views/main-view.js';
 import { createNavigationState } from '../../source/ui/navigation.js';
 import { mainViewProps } from '../../source/ui/view-props.js';
@@ -21,6 +21,18 @@ describe('ChangeCollector', () => {
     expect(collector.next).toBe(T0 + 13_000);
   });
 
+  it('keeps coarse changes apart: due by either, woken for a coarse one only after the delay', () => {
+    const collector = new ChangeCollector(T0);
+    collector.note(T0 + 30_000, true);
+    collector.note(T0 + 45_000);
+    expect([collector.next, collector.nextCoarse]).toEqual([T0 + 45_000, T0 + 30_000]);
+    expect(collector.dueBy(T0 + 29_999)).toBe(false);
+    expect(collector.dueBy(T0 + 30_000)).toBe(true);
+    expect(collector.wakeAt(0)).toBe(T0 + 30_000);
+    expect(collector.wakeAt(2_000)).toBe(T0 + 32_000);
+    expect(collector.wakeAt(20_000)).toBe(T0 + 45_000);
+  });
+
   it('ignores changes at or before now', () => {
     const collector = new ChangeCollector(T0);
     collector.note(T0);
@@ -29,8 +41,13 @@ describe('ChangeCollector', () => {
   });
 });
 
-/** The earliest change the main screen notes when drawn at T0. */
+/** The earliest change the main screen notes when drawn at T0 (coarse or not). */
 async function nextChange(sources: SourceSnapshot[]): Promise<number> {
+  return Math.min(...(await nextChanges(sources)));
+}
+
+/** The earliest change the main screen notes when drawn at T0: [on time, coarse]. */
+async function nextChanges(sources: SourceSnapshot[]): Promise<[number, number]> {
   const state = createNavigationState(fleetOf(sources), { columns: 120, rows: 30 }, { readonly: false });
   const collector = new ChangeCollector(T0);
   shown = await renderAt(
@@ -39,7 +56,7 @@ async function nextChange(sources: SourceSnapshot[]): Promise<number> {
     </ScreenClockContext.Provider>,
     { columns: 120, rows: 30 },
   );
-  return collector.next;
+  return [collector.next, collector.nextCoarse];
 }
 
 describe('the main screen tells the clock when its text changes', () => {
@@ -59,13 +76,24 @@ describe('the main screen tells the clock when its text changes', () => {
     expect(await nextChange([makeSource('osapi', jobs, { lastSuccessAt: T0 - 30_000 })])).toBe(T0 + 30_000);
   });
 
-  it('wakes every second while a failing source’s stale age counts seconds', async () => {
+  it('wakes every second while a failing source’s stale age counts seconds, never late', async () => {
     const failing = makeSource('mcrit', [], {
       status: 'error',
       lastSuccessAt: T0 - 125_000,
       error: { kind: 'auth', short: '401', message: '401', status: 401 },
     });
-    expect(await nextChange([failing])).toBe(T0 + 1_000);
+    expect(await nextChanges([failing])).toEqual([T0 + 1_000, Infinity]);
+  });
+
+  it('notes ages at list resolution as coarse changes', async () => {
+    const jobs = makeJobs(3, { states: ['succeeded'] }).map((job) => ({
+      ...job,
+      createdAt: T0 - 90 * 60_000 - 20_000,
+    }));
+    expect(await nextChanges([makeSource('osapi', jobs, { lastSuccessAt: T0 - 2_000 })])).toEqual([
+      Infinity,
+      T0 + 40_000,
+    ]);
   });
 
   it('never wakes when nothing drawn depends on the time', async () => {
@@ -86,8 +114,39 @@ describe('the app clock', () => {
     shown = app;
     const row = () => app.lines().find((line) => line.includes('only')) ?? '';
     await app.waitFor((frame) => / 4m /.test(row()) && frame.length > 0);
-    now = T0 + 30_000;
+    // The age reads 5m from T0 + 30 s; with no poll round to draw it, the list draws it itself at
+    // most COARSE_REDRAW_MS later.
+    now = T0 + 30_000 + COARSE_REDRAW_MS;
     await app.waitFor(() => / 5m /.test(row()));
     expect(row()).not.toMatch(/ 4m /);
+  });
+
+  it('draws a due age with the next poll round, even one that changes nothing else', async () => {
+    let now = T0;
+    const job = makeJob({ id: 'only', state: 'succeeded', createdAt: T0 - 4 * 60_000 - 30_000 });
+    const source = makeSource('osapi', [job], { lastSuccessAt: T0 });
+    const store = createFakeStore(fleetOf([source]));
+    const app = await renderApp(store, { columns: 120, rows: 20, now: () => now });
+    shown = app;
+    const row = () => app.lines().find((line) => line.includes('only')) ?? '';
+    await app.waitFor((frame) => / 4m /.test(row()) && frame.length > 0);
+    now = T0 + 30_500;
+    // A quiet round: the same jobs, only the bookkeeping moved (quiet-rounds.ts would skip its render).
+    store.push({ sources: [{ ...source, lastSuccessAt: T0 + 30_000 }] });
+    await app.waitFor(() => / 5m /.test(row()));
+  });
+
+  it('counts a paused list’s data age every second, never late', async () => {
+    let now = T0;
+    const job = makeJob({ id: 'only', state: 'succeeded', createdAt: T0 - 4 * 60_000 - 30_000 });
+    const app = await renderApp(
+      createFakeStore({ ...fleetOf([makeSource('osapi', [job], { lastSuccessAt: T0 })]), paused: true }),
+      { columns: 120, rows: 20, now: () => now },
+    );
+    shown = app;
+    const row = () => app.lines().find((line) => line.includes('only')) ?? '';
+    await app.waitFor(() => /⧗ 0s/.test(row()));
+    now = T0 + 5_000;
+    await app.waitFor(() => /⧗ 5s/.test(row()));
   });
 });

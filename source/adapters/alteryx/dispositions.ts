@@ -68,12 +68,12 @@ export function createDispositionCache(
     failureOf: (id) => failures.get(id),
     remember,
     async enrich(items, counter, signal) {
-      const wanted = [...items]
-        .filter(
-          ([id, item]) => isAlteryxCompleted(asRecord(item).status) && !dispositions.has(id) && !unanswered.has(id),
-        )
-        .slice(0, perPoll())
-        .map(([id]) => id);
+      const wanted: string[] = [];
+      const most = perPoll();
+      for (const [id, item] of items) {
+        if (wanted.length >= most) break;
+        if (isAlteryxCompleted(asRecord(item).status) && !dispositions.has(id) && !unanswered.has(id)) wanted.push(id);
+      }
       const limit = createLimiter(concurrency());
       await Promise.all(wanted.map((id) => limit(() => lookUp(id, counter, signal))));
     },

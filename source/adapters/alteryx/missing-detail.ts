@@ -37,10 +37,12 @@ export function incompleteOf(
   jobs: readonly Job[],
   reasonOf: (id: string) => string | undefined,
 ): ListResult['incomplete'] {
-  const reasons = jobs
-    .filter((job) => job.state === 'unknown')
-    .map((job) => reasonOf(job.id))
-    .filter((reason): reason is string => reason !== undefined && reason !== NO_DETAIL_REASON);
+  const reasons: string[] = [];
+  for (const job of jobs) {
+    if (job.state !== 'unknown') continue;
+    const reason = reasonOf(job.id);
+    if (reason !== undefined && reason !== NO_DETAIL_REASON) reasons.push(reason);
+  }
   const distinct = [...new Set(reasons)];
   const first = distinct[0];
   if (first === undefined) return undefined;

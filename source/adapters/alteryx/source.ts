@@ -73,13 +73,17 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
       await dispositions.enrich(items, counter, signal);
       dispositions.forgetAllBut(items);
       listItems = items;
-      const jobs = [...items].map(([id, item]) => {
+      const jobs: Job[] = [];
+      for (const [id, item] of items) {
         const disposition = dispositions.get(id);
         const failure = dispositions.failureOf(id);
         // why: a Job here also depends on the looked-up disposition and why a look-up failed.
         const extra = JSON.stringify([disposition ?? null, failure ?? null]);
-        return memo.of(item, () => withUnknownOutcome(normalizeAlteryxJob(item, source, disposition), failure), extra);
-      });
+        jobs.push(
+          memo.get(item, extra) ??
+            memo.keep(item, withUnknownOutcome(normalizeAlteryxJob(item, source, disposition), failure), extra),
+        );
+      }
       const incomplete = incompleteOf(jobs, dispositions.failureOf);
       return {
         jobs,

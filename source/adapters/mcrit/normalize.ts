@@ -10,18 +10,20 @@ import { readObjectId } from './wire-format.js';
 /** The one-line form of `last_error`: a Python traceback's final (exception) line, else the first line. */
 export function summarizeMcritError(lastError: string | null): string | null {
   if (lastError === null) return null;
-  const lines = lastError
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
+  const lines: string[] = [];
+  for (const line of lastError.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed.length > 0) lines.push(trimmed);
+  }
   const first = lines[0];
   if (first === undefined) return null;
   return first.startsWith('Traceback (most recent call last)') ? (lines.at(-1) ?? first) : first;
 }
 
 function latest(times: readonly (number | null)[]): number | null {
-  const known = times.filter((time): time is number => time !== null);
-  return known.length > 0 ? Math.max(...known) : null;
+  let max: number | null = null;
+  for (const time of times) if (time !== null && (max === null || time > max)) max = time;
+  return max;
 }
 
 /**

@@ -78,7 +78,7 @@ export function createMcritSource(options: McritOptions): JobSource {
       skip += data.length;
       for (const record of data) {
         if (record === null || typeof record !== 'object' || Array.isArray(record)) continue;
-        const job = memo.of(record, () => normalizeMcritJob(record, source));
+        const job = memo.get(record) ?? memo.keep(record, normalizeMcritJob(record, source));
         seen.add(job.id);
         jobs.push(job);
       }

@@ -115,7 +115,9 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
       pages++;
       items.push(...lastPage.items);
     }
-    const jobs = dedupeById(items.map((item) => memo.of(item, () => normalizeOsapiJob(item, source)))).slice(0, limit);
+    const normalized: Job[] = [];
+    for (const item of items) normalized.push(memo.get(item) ?? memo.keep(item, normalizeOsapiJob(item, source)));
+    const jobs = dedupeById(normalized).slice(0, limit);
     // why: the loop also ends at the cap when the 50th page was the server's last.
     const truncated = pageCapTruncation(
       limit,

@@ -72,7 +72,7 @@ export async function collectPages(
     const { records, nextPageKey } = await fetchPage(pageKey, size);
     if (records.length < size) shortPages = true;
     for (const record of records) {
-      const job = reader.memo.of(record, () => normalizeVectaraJob(record, name, apiVersion));
+      const job = reader.memo.get(record) ?? reader.memo.keep(record, normalizeVectaraJob(record, name, apiVersion));
       if (job.id !== '' && !jobs.has(job.id)) jobs.set(job.id, job);
     }
     if (!nextPageKey || nextPageKey === pageKey) break;

@@ -92,8 +92,12 @@ function stepFlags(steps: Record<string, unknown>[], state: JobState): JobFlag[]
 }
 
 function earliestStepStart(steps: Record<string, unknown>[]): number | null {
-  const starts = steps.map((step) => parseEpochMs(step.startedAt)).filter((time): time is number => time !== null);
-  return starts.length > 0 ? Math.min(...starts) : null;
+  let earliest: number | null = null;
+  for (const step of steps) {
+    const time = parseEpochMs(step.startedAt);
+    if (time !== null && (earliest === null || time < earliest)) earliest = time;
+  }
+  return earliest;
 }
 
 function failureText(record: Record<string, unknown>, steps: Record<string, unknown>[]): string | null {
@@ -109,7 +113,12 @@ function failureText(record: Record<string, unknown>, steps: Record<string, unkn
 
 /** The steps' error texts, in step order. */
 function stepErrors(steps: Record<string, unknown>[]): string[] {
-  return steps.map((step) => errorText(step.error)).filter((text): text is string => text !== null);
+  const errors: string[] = [];
+  for (const step of steps) {
+    const text = errorText(step.error);
+    if (text !== null) errors.push(text);
+  }
+  return errors;
 }
 
 function errorText(value: unknown): string | null {

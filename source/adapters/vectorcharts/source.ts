@@ -36,9 +36,12 @@ export function createVectorChartsSource(options: VectorChartsOptions): JobSourc
       const progress: ListProgress = { pages: 0, total: null };
       const jobs: Job[] = [];
       for await (const records of listPages(auth, source, limit, counter, progress, signal)) {
-        for (const record of records) jobs.push(memo.of(record, () => normalizeVectorChartsJob(record, source)));
+        for (const record of records) {
+          const job = memo.get(record) ?? memo.keep(record, normalizeVectorChartsJob(record, source));
+          if (job.id !== '') jobs.push(job);
+        }
       }
-      const withIds = dedupeById(jobs.filter((job) => job.id !== '')).slice(0, limit);
+      const withIds = dedupeById(jobs).slice(0, limit);
       const truncated = pageCapTruncation(limit, withIds.length, progress.pages, progress.reachedEnd === true);
       return {
         jobs: withIds,

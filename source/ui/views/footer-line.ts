@@ -65,9 +65,11 @@ export function footerLine(input: FooterInput): Segment[] {
       segments.push(seg(sanitizeInline(input.prompt.error, 200), { color: COLORS.error, bold: true }), seg('  '));
   }
   if (input.note) segments.push(seg(input.note, { bold: true, color: COLORS.warning }), seg('  '));
-  footerHints(input.scopes, input.keymap ?? KEYMAP, input.shown).forEach((hint, index) => {
+  const hints = footerHints(input.scopes, input.keymap ?? KEYMAP, input.shown);
+  for (let index = 0; index < hints.length; index++) {
+    const hint = hints[index];
     if (index > 0) segments.push(seg('  '));
     segments.push(seg(hint.keys, { bold: true }), seg(` ${hint.label}`, { dim: true }));
-  });
+  }
   return fitLine(segments, input.width);
 }

@@ -147,7 +147,12 @@ export function sourceCell(source: SourceSnapshot, now: number, width: number, p
 /** When a source's health cell drawn at `now` next reads differently (Infinity: not by itself). */
 export function sourceChangesAt(source: SourceSnapshot, now: number, paused = false): number {
   if (source.lastSuccessAt === null || source.status === 'loading') return Infinity;
-  return source.status === 'ok' && !paused ? now + listAgeChangesIn(now - source.lastSuccessAt) : now + 1000;
+  return sourceAgeAtListResolution(source, paused) ? now + listAgeChangesIn(now - source.lastSuccessAt) : now + 1000;
+}
+
+/** True when a source's health cell shows its data's age at list resolution (healthy, polling); else it counts seconds. */
+export function sourceAgeAtListResolution(source: SourceSnapshot, paused = false): boolean {
+  return source.status === 'ok' && !paused;
 }
 
 /** The compact health area: `perLine` cells per line, at most `lines` lines; overflow becomes "+N more". */

@@ -168,11 +168,12 @@ export function JobTable({
     const staleness = stale?.get(job.source);
     const times = rowTimes(job, now, staleness, ageWidth);
     const action = fleet && fleet.actions.length > 0 ? rowAction(fleet, job.key, now) : null;
-    // why: the app renders again only when a drawn text changes (screen-clock.ts).
-    if (times.changesAt !== Infinity) noteChange(times.changesAt);
+    // why: the app renders again only when a drawn text changes (screen-clock.ts); ages at list
+    // resolution and a fading mark are coarse changes, a stale row's seconds and an action's are not.
+    if (times.changesAt !== Infinity) noteChange(times.changesAt, !staleness);
     const finishedAgo = job.finishedAt === null ? null : Math.max(0, now - job.finishedAt);
-    if (showsFinished && finishedAgo !== null && !staleness) noteChange(now + listAgeChangesIn(finishedAgo));
-    if (isChanged) noteChange(changedAt + CHANGED_MARK_MS);
+    if (showsFinished && finishedAgo !== null && !staleness) noteChange(now + listAgeChangesIn(finishedAgo), true);
+    if (isChanged) noteChange(changedAt + CHANGED_MARK_MS, true);
     if (action) noteChange(now + 1000);
     return {
       job,

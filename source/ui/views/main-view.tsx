@@ -10,7 +10,14 @@ import type { SortSpec } from '../../domain/sort.js';
 import type { FleetSnapshot } from '../../store/types.js';
 import { mainLayout, mainLayoutWithOverlay, windowTop, type Viewport } from '../layout.js';
 import { FittedLine, FittedLines, fitLine, Lines, seg, type LineSegments, type Segment } from '../line.js';
-import { fleetCountsLine, perSourceLines, sourceChangesAt, sourceLines, titleLine } from './header-lines.js';
+import {
+  fleetCountsLine,
+  perSourceLines,
+  sourceAgeAtListResolution,
+  sourceChangesAt,
+  sourceLines,
+  titleLine,
+} from './header-lines.js';
 import { footerChangesAt, footerLine, type FooterProps } from './footer-line.js';
 import { ScreenClockContext } from '../screen-clock.js';
 import { JobTable, type JobTableProps } from './job-table.js';
@@ -74,10 +81,11 @@ export function MainView({
   const showHeader = layout.tableHeader;
   const top = windowTop(listTop, index, Math.max(1, body), rows.length);
   const noteChange = useContext(ScreenClockContext);
-  for (const source of fleet.sources) noteChange(sourceChangesAt(source, now, fleet.paused));
+  for (const source of fleet.sources)
+    noteChange(sourceChangesAt(source, now, fleet.paused), sourceAgeAtListResolution(source, fleet.paused));
   noteChange(footerChangesAt(footer.flash, now));
   // why: a job turning slow or starved, or a failure ageing out of "recent", changes its `!` lead by time alone.
-  noteChange(attention.changesAt);
+  noteChange(attention.changesAt, true);
   // why: health lines are built for the full layout (its "+N more" line) and cut when an overlay needs the room.
   const header = (
     perSourceCounts

@@ -58,8 +58,20 @@ function progressCell(job: Job, width: number): Segment[] {
   return [seg(progressBar(job.progress, width - 5), { color: STATE_COLORS[job.state] }), seg(` ${percent}`)];
 }
 
+/** A cell's text fitted to its column, in one segment. */
+function fitCell(column: PlacedColumn, text: string, style = {}): Segment[] {
+  return [seg(fitToWidth(text, column.width, column.align), style)];
+}
+
+/** The first line of `text` with anything but spaces on it ('' when none). */
+function firstNonBlankLine(text: string): string {
+  for (const line of text.split('\n')) if (line.trim() !== '') return line;
+  return '';
+}
+
+// why no closures per row or cell here: a closure made per call is compiled again after every
+// full collection (docs/performance.md "Session 4: compiled once"), and rows are built every frame.
 function cell(job: Job, column: PlacedColumn, marks: RowMarks): Segment[] {
-  const fit = (text: string, style = {}) => [seg(fitToWidth(text, column.width, column.align), style)];
   switch (column.id) {
     case 'lead':
       if (marks.marked)
@@ -80,38 +92,38 @@ function cell(job: Job, column: PlacedColumn, marks: RowMarks): Segment[] {
       ];
     case 'state': {
       if (marks.action)
-        return fit(column.width >= 3 ? marks.action.text : marks.action.text.slice(0, 1), {
+        return fitCell(column, column.width >= 3 ? marks.action.text : marks.action.text.slice(0, 1), {
           color: ACTION_COLORS[marks.action.phase],
           bold: true,
         });
       const text = column.width >= 3 ? `${STATE_SYMBOLS[job.state]} ${job.state}` : STATE_SYMBOLS[job.state];
-      return fit(text, { color: STATE_COLORS[job.state], bold: marks.changed });
+      return fitCell(column, text, { color: STATE_COLORS[job.state], bold: marks.changed });
     }
     case 'source':
-      return fit(sanitizeInline(job.source, 200));
+      return fitCell(column, sanitizeInline(job.source, 200));
     case 'type':
-      return fit(sanitizeInline(job.type, 200));
+      return fitCell(column, sanitizeInline(job.type, 200));
     case 'id': {
       // why: the full id when the column has room (wide terminals); the head…tail short form otherwise.
       const id = sanitizeInline(job.id, 200);
-      return fit(displayWidth(id) <= column.width ? id : shortId(id));
+      return fitCell(column, displayWidth(id) <= column.width ? id : shortId(id));
     }
     case 'priority':
-      return fit(priorityText(job));
+      return fitCell(column, priorityText(job));
     case 'progress':
       return progressCell(job, column.width);
     case 'age':
-      return fit(marks.age);
+      return fitCell(column, marks.age);
     case 'duration':
-      return fit(marks.duration);
+      return fitCell(column, marks.duration);
     case 'owner':
-      return fit(sanitizeInline(job.owner ?? '', 200));
+      return fitCell(column, sanitizeInline(job.owner ?? '', 200));
     case 'host':
-      return fit(sanitizeInline(job.host ?? '', 200));
+      return fitCell(column, sanitizeInline(job.host ?? '', 200));
     case 'finished':
-      return fit(marks.finished ?? '');
+      return fitCell(column, marks.finished ?? '');
     case 'error':
-      return fit(sanitizeInline((job.error ?? '').split('\n').find((line) => line.trim() !== '') ?? '', 300), {
+      return fitCell(column, sanitizeInline(firstNonBlankLine(job.error ?? ''), 300), {
         color: COLORS.error,
       });
   }
@@ -120,10 +132,10 @@ function cell(job: Job, column: PlacedColumn, marks: RowMarks): Segment[] {
 /** One job row: its cells separated by a space, inverse over the full width when selected. */
 export function rowSegments(job: Job, columns: readonly PlacedColumn[], marks: RowMarks, width: number): Segment[] {
   const segments: Segment[] = [];
-  columns.forEach((column, index) => {
+  for (let index = 0; index < columns.length; index++) {
     if (index > 0) segments.push(seg(' '));
-    segments.push(...cell(job, column, marks));
-  });
+    for (const part of cell(job, columns[index], marks)) segments.push(part);
+  }
   // why: dim on top of the ⧗ mark and the frozen time cells, so a stale row never looks live, with or without colour.
   const styled = marks.stale ? restyle(segments, { dim: true }) : segments;
   if (!marks.selected) return fitLine(styled, width);
