@@ -12,6 +12,7 @@ import { historyPath, historyRecorder } from '../../store/action-history.js';
 import { stateDirectory } from '../../config/config-paths.js';
 import { startHeapTrace } from '../../heap-trace.js';
 import { applyMonitorHeapLimits } from '../../heap-limits.js';
+import { preloadHttpClient } from '../../adapters/http.js';
 
 /**
  * Runs `load` with the global `fetch` hidden until it settles.
@@ -29,6 +30,15 @@ export async function importWithoutFetch<Module>(load: () => Promise<Module>): P
   } finally {
     Object.defineProperty(globalThis, 'fetch', descriptor);
   }
+}
+
+/**
+ * Runs `load` once `first` settled (resolved or rejected), for imports that must compile in order.
+ * why: two dynamic imports started together compile in whichever order their files are read;
+ * the HTTP library must be in before the UI's ~100 ms of compiling, or the first requests wait for it.
+ */
+export function loadAfter<Module>(first: Promise<unknown>, load: () => Promise<Module>): Promise<Module> {
+  return first.then(load, load);
 }
 
 /** The live monitor. */
@@ -55,15 +65,17 @@ export const monitorCommand: Command = {
     } catch (error) {
       throw new UsageError(`--log-file: ${(error as Error).message}`);
     }
-    // The UI chunk (React, Ink, yoga) loads while the demo fleet starts on its thread; with a
-    // config it loads after polling started, so the first answers arrive meanwhile.
-    let ui: Promise<typeof import('../../run-tui.js')> | undefined;
-    const loadUi = () => (ui ??= importWithoutFetch(() => import('../../run-tui.js')));
+    // The HTTP client's library loads first, then the UI chunk (React, Ink, yoga): the first
+    // requests go out as soon as the sources are open (the config read, or the demo fleet
+    // listening), and the UI compiles while they are answered (docs/performance.md "Session 4:
+    // start-up").
+    const ui = loadAfter(preloadHttpClient(), () => importWithoutFetch(() => import('../../run-tui.js')));
+    // why: a usage or config error below returns before the UI is awaited; it is no unhandled rejection.
+    ui.catch(() => undefined);
     const opened = await openFromFlags(args.flags, {
       demoWhenMissing: true,
       oneShot: false,
       env: io.env,
-      whileDemoStarts: () => void loadUi().catch(() => undefined),
     }).catch((error: unknown) => {
       log.close();
       throw error;
@@ -96,7 +108,7 @@ export const monitorCommand: Command = {
     // first answers are on their way (from another process, or the demo fleet's thread) the main
     // thread would idle, and the cold first render (JIT, yoga, width tables) is paid there
     // instead of after they arrive (docs/performance.md "Start-up").
-    const { runTui } = await loadUi();
+    const { runTui } = await ui;
     return runTui(opened, store, {
       bell: args.flags.bell === true,
       readonly: args.flags.readonly === true,
