@@ -32,15 +32,6 @@ export async function importWithoutFetch<Module>(load: () => Promise<Module>): P
   }
 }
 
-/**
- * Runs `load` once `first` settled (resolved or rejected), for imports that must compile in order.
- * why: two dynamic imports started together compile in whichever order their files are read;
- * the HTTP library must be in before the UI's ~100 ms of compiling, or the first requests wait for it.
- */
-export function loadAfter<Module>(first: Promise<unknown>, load: () => Promise<Module>): Promise<Module> {
-  return first.then(load, load);
-}
-
 /** The live monitor. */
 export const monitorCommand: Command = {
   name: 'monitor',
@@ -65,11 +56,12 @@ export const monitorCommand: Command = {
     } catch (error) {
       throw new UsageError(`--log-file: ${(error as Error).message}`);
     }
-    // The HTTP client's library loads first, then the UI chunk (React, Ink, yoga): the first
-    // requests go out as soon as the sources are open (the config read, or the demo fleet
-    // listening), and the UI compiles while they are answered (docs/performance.md "Session 4:
-    // start-up").
-    const ui = loadAfter(preloadHttpClient(), () => importWithoutFetch(() => import('../../run-tui.js')));
+    // The HTTP client's library and the UI chunk (React, Ink, yoga) start loading before the
+    // sources are opened: with --demo both load while the fleet's worker starts, so the first
+    // requests leave as soon as it listens; with a config the UI's modules are read and compiled
+    // while the first requests are answered (docs/performance.md "Session 4: start-up").
+    void preloadHttpClient();
+    const ui = importWithoutFetch(() => import('../../run-tui.js'));
     // why: a usage or config error below returns before the UI is awaited; it is no unhandled rejection.
     ui.catch(() => undefined);
     const opened = await openFromFlags(args.flags, {
