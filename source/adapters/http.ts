@@ -21,6 +21,18 @@ function loadUndici(): Promise<Undici> {
   undiciModule ??= import('undici').then((module) => (module as { default?: Undici }).default ?? module);
   return undiciModule;
 }
+
+/**
+ * Starts loading the HTTP client's library now, for a caller that will send requests soon and
+ * has other work to do meanwhile (the monitor's start-up, docs/performance.md "Session 4:
+ * start-up"). Never rejects: a failure surfaces on the first request, as without it.
+ */
+export function preloadHttpClient(): Promise<void> {
+  return loadUndici().then(
+    () => undefined,
+    () => undefined,
+  );
+}
 import { SourceError, describeStatus } from './errors.js';
 import { bodyExcerpt, MIN_SECRET_LENGTH, redactText } from '../domain/redact.js';
 import {

@@ -70,6 +70,17 @@ describe('the demo fleet started before the CLI loads', () => {
     expect(started.handles[0].closed).toBe(true);
   });
 
+  it("monitors every source of the fleet, as the fleet describes it (its config goes through the config parser)", async () => {
+    prestartDemoFleet();
+    const opened = await openFromFlags({ demo: true }, { demoWhenMissing: true, oneShot: true });
+    const fleet = started.handles[0];
+    expect(opened.config.sources.map((source) => [source.spec.name, source.spec.type, source.spec.url])).toEqual(
+      fleet.sources.map((source) => [source.name, source.type, source.url]),
+    );
+    expect(opened.config.path).toBeNull();
+    await opened.close();
+  });
+
   it('is closed when the command opens a config file instead', async () => {
     prestartDemoFleet();
     await vi.waitFor(() => expect(started.handles).toHaveLength(1));

@@ -12,6 +12,7 @@ import { historyPath, historyRecorder } from '../../store/action-history.js';
 import { stateDirectory } from '../../config/config-paths.js';
 import { startHeapTrace } from '../../heap-trace.js';
 import { applyMonitorHeapLimits } from '../../heap-limits.js';
+import { preloadHttpClient } from '../../adapters/http.js';
 
 /**
  * Runs `load` with the global `fetch` hidden until it settles.
@@ -55,15 +56,18 @@ export const monitorCommand: Command = {
     } catch (error) {
       throw new UsageError(`--log-file: ${(error as Error).message}`);
     }
-    // The UI chunk (React, Ink, yoga) loads while the demo fleet starts on its thread; with a
-    // config it loads after polling started, so the first answers arrive meanwhile.
-    let ui: Promise<typeof import('../../run-tui.js')> | undefined;
-    const loadUi = () => (ui ??= importWithoutFetch(() => import('../../run-tui.js')));
+    // The HTTP client's library and the UI chunk (React, Ink, yoga) start loading before the
+    // sources are opened: with --demo both load while the fleet's worker starts, so the first
+    // requests leave as soon as it listens; with a config the UI's modules are read and compiled
+    // while the first requests are answered (docs/performance.md "Session 4: start-up").
+    void preloadHttpClient();
+    const ui = importWithoutFetch(() => import('../../run-tui.js'));
+    // why: a usage or config error below returns before the UI is awaited; it is no unhandled rejection.
+    ui.catch(() => undefined);
     const opened = await openFromFlags(args.flags, {
       demoWhenMissing: true,
       oneShot: false,
       env: io.env,
-      whileDemoStarts: () => void loadUi().catch(() => undefined),
     }).catch((error: unknown) => {
       log.close();
       throw error;
@@ -96,7 +100,7 @@ export const monitorCommand: Command = {
     // first answers are on their way (from another process, or the demo fleet's thread) the main
     // thread would idle, and the cold first render (JIT, yoga, width tables) is paid there
     // instead of after they arrive (docs/performance.md "Start-up").
-    const { runTui } = await loadUi();
+    const { runTui } = await ui;
     return runTui(opened, store, {
       bell: args.flags.bell === true,
       readonly: args.flags.readonly === true,
