@@ -3,7 +3,7 @@
  * keyboard hook, follows the opened job's detail, performs effects, rings the bell, and
  * renders the screen for the current view. The CLI puts it on the alternate screen.
  */
-import { useCallback, useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { Box } from 'ink';
 import type { FleetSnapshot, FleetStoreApi } from '../store/types.js';
 import { NoColorContext } from './line.js';
@@ -15,6 +15,7 @@ import { ScreenClockContext, toSecond, useScreenClock } from './screen-clock.js'
 import { sameListScreen } from './quiet-rounds.js';
 import { filterNeedsContext } from '../domain/filter.js';
 import { useKeyboard } from './use-keyboard.js';
+import { createKeyQueue } from './key-queue.js';
 import { useIdleWarmup } from './use-idle-warmup.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { MainView } from './views/main-view.js';
@@ -109,6 +110,11 @@ export function App({
   if (state.fleet !== fleet) dispatch({ type: 'fleet', fleet, at: clock() });
   if (state.viewport.columns !== viewport.columns || state.viewport.rows !== viewport.rows)
     dispatch({ type: 'resize', viewport });
+  // why: keys reach the reducer through a queue read with useSyncExternalStore, so a key's frame
+  // is rendered at the store's (sync) priority, not after a poll round's work (key-queue.ts).
+  const [keys] = useState(createKeyQueue);
+  useSyncExternalStore(keys.subscribe, keys.pushed);
+  for (const action of keys.take()) dispatch(action);
   const screenClock = useScreenClock(clock);
   const now = screenClock.now;
   // why: time and flag queries filter with the instant of the last key or update (select.ts), so they keep every round.
@@ -117,7 +123,7 @@ export function App({
     listOnly:
       state.view === 'list' && state.help === null && state.dialog === null && !filterNeedsContext(state.filter),
   };
-  useKeyboard(dispatch, clock);
+  useKeyboard(keys.push, clock);
   useIdleWarmup(visibleJobs(state), state.fleet.jobs);
 
   const openKey = detailKey(state);

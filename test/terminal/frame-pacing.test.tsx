@@ -3,7 +3,6 @@
  * same turn, so a key's frame never waits behind the frame before it (ui/frame-pacing.ts).
  * No clock is read: the frames are checked synchronously, before any timer could run.
  */
-import React from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { INK_MAX_FPS } from '../../source/ui/frame-pacing.js';
 import { FakeTty } from './screen-harness.js';
