@@ -18,6 +18,7 @@ import {
 } from './log-file.js';
 import { createTerminalOutput, type TerminalOutput } from './terminal/terminal-output.js';
 import { FinishedLinesContext } from './ui/line.js';
+import { INK_MAX_FPS } from './ui/frame-pacing.js';
 import { openCommandHistory } from './config/command-history.js';
 import { stateDirectory } from './config/config-paths.js';
 import { historyPath, readHistoryTail } from './store/action-history.js';
@@ -89,9 +90,9 @@ export async function runTui(opened: OpenedSources, store: FleetStore, options: 
         onExit={() => exit()}
       />
     </FinishedLinesContext.Provider>,
-    // why: frames are cheap now (finished rows) and drawn only on change; 60 fps halves the wait a
-    // keypress can have behind the previous frame (Ink's default throttle is 30 fps).
-    { stdout: output.stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
+    // why: frames are cheap (finished rows) and drawn only on change; a key's frame never waits
+    // behind the previous one (ui/frame-pacing.ts).
+    { stdout: output.stdout, exitOnCtrlC: false, patchConsole: false, maxFps: INK_MAX_FPS },
   );
   // why: Ink catches an error thrown while rendering and unmounts; it must still end in the crash path.
   instance.waitUntilExit().catch((error: unknown) => guard.fail(error));

@@ -1,13 +1,15 @@
 /**
  * The job detail screen: title, tabs, status, the current tab's window, footer.
  * Takes the props it draws (built by ui/view-props.ts): the tab's content lines come from
- * the pure tab builders, computed by the caller.
+ * the pure tab builders, computed by the caller. Every line is drawn as a finished line when the
+ * diff writer takes them (line.tsx FittedLines): Ink lays out a placeholder per row instead of
+ * styling and measuring every cell, most of the first frame of an opened job (docs/performance.md).
  */
 import { useContext } from 'react';
 import type { Job, JobDetail } from '../../domain/job.js';
 import type { SourceSnapshot } from '../../store/types.js';
 import { detailLayoutWithOverlay, type Viewport } from '../layout.js';
-import { Line, Lines, type Segment } from '../line.js';
+import { FittedLine, FittedLines, type Segment } from '../line.js';
 import type { DetailState } from '../detail-state.js';
 import type { ContentLine } from '../content/content-line.js';
 import { detailTitle, statusLine, tabBar, tabWindow } from './detail-lines.js';
@@ -62,14 +64,19 @@ export function DetailView({
   const window = tabWindow(detail, lines, Math.max(1, body), width);
   return (
     <>
-      {layout.title && <Line segments={detailTitle(key, job, detail.stack.length, width, action)} />}
-      {layout.tabs && <Line segments={tabBar(detail, source, width)} />}
-      {layout.status && (
-        <Line segments={statusLine(detail.snapshot, job, source, window.position, now, width, paused)} />
+      {layout.title && (
+        <FittedLine width={width} segments={detailTitle(key, job, detail.stack.length, width, action)} />
       )}
-      {body > 0 && <Lines lines={window.lines} />}
-      <Lines lines={overlay} />
-      {layout.footer && <Line segments={footerLine({ ...footer, now, width })} />}
+      {layout.tabs && <FittedLine width={width} segments={tabBar(detail, source, width)} />}
+      {layout.status && (
+        <FittedLine
+          width={width}
+          segments={statusLine(detail.snapshot, job, source, window.position, now, width, paused)}
+        />
+      )}
+      {body > 0 && <FittedLines width={width} lines={window.lines} />}
+      <FittedLines width={width} lines={overlay} />
+      {layout.footer && <FittedLine width={width} segments={footerLine({ ...footer, now, width })} />}
     </>
   );
 }
