@@ -237,7 +237,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         headers: read.headers,
         contentType,
         body: read.body,
-        key: `${method} ${url.href} ${body ?? ''}`,
+        key: req.reuse === true ? `${method} ${url.href} ${body ?? ''}` : '',
       };
     } finally {
       clearTimeout(timer);
@@ -483,7 +483,7 @@ interface RawResponse {
   headers: HttpResponse['headers'];
   contentType: string;
   body: ReadBody;
-  /** Method, URL and request body: which earlier answer a `reuse` request compares with. */
+  /** Method, URL and request body: which earlier answer a `reuse` request compares with (empty for other requests). */
   key: string;
 }
 
