@@ -45,6 +45,7 @@ import {
   transportError,
 } from './http-diagnosis.js';
 import { countRequest, type RequestCounter } from './kit/request-counter.js';
+import { BodyReader, BodyTooLargeError, type ReadResponse } from './body-reader.js';
 import { createReusedAnswers, type ReadBody } from './reused-answers.js';
 
 export { describeTlsFailure, extractVendorMessage, parseRetryAfter, redactSecrets } from './http-diagnosis.js';
@@ -172,6 +173,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   // quoted back by another server (or another source's error) never shows.
   const known = () => [...secrets, ...receivedTokens];
   let dispatcher: Promise<Dispatcher> | undefined;
+  /** The dispatcher once built: later requests skip awaiting it. */
+  let dispatcherNow: Dispatcher | undefined;
   const getDispatcher = () =>
     (dispatcher ??= options.dispatcher ? Promise.resolve(options.dispatcher) : buildDispatcher(options));
   const redact = (text: string) => redactText(text, known());
@@ -205,68 +208,70 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(req.form).toString();
     }
-    // why: a controller and a timer cleared once the body is read cost a fraction of
-    // AbortSignal.timeout's (its timer lives on, tracked through a finalization registry, until it fires).
-    const timeout = startTimeout(timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
+    // why: a timer cleared once the body is read, aborting the request through its reader, costs a
+    // fraction of AbortSignal.timeout's (its timer lives on, tracked through a finalization registry).
+    // why: a caller's signal is shared by many requests (a one-shot command's deadline); listening
+    // through a signal of this request's own keeps it under EventTarget's 10-listener warning.
+    const reader = new BodyReader(
+      maxBodyBytes,
+      req.measureOversize === true,
+      req.signal ? AbortSignal.any([req.signal]) : undefined,
+    );
+    const timer = setTimeout(abortOnTimeout, timeoutMs, reader);
     try {
-      let response: Dispatcher.ResponseData;
+      let read: ReadResponse;
       try {
-        const [{ request }, agent] = await Promise.all([loadUndici(), getDispatcher()]);
+        const agent = dispatcherNow ?? (dispatcherNow = await getDispatcher());
         countRequest(options.sent, req.counter);
-        response = await request(url, {
-          method,
-          headers,
-          body,
-          signal,
-          dispatcher: agent,
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs,
-        });
-      } catch (error) {
-        throw transportError(source, label, error, timeout.signal.aborted, redact);
-      }
-      let read: ReadBody;
-      try {
-        read = await readLimited(
-          response.body,
-          maxBodyBytes,
-          req.measureOversize === true && contentLength(response.headers) === undefined,
+        agent.dispatch(
+          {
+            origin: url.origin,
+            path: url.pathname + url.search,
+            method,
+            headers,
+            body,
+            headersTimeout: timeoutMs,
+            bodyTimeout: timeoutMs,
+          },
+          reader,
         );
+        read = await reader.done;
       } catch (error) {
-        if (error instanceof BodyTooLargeError) {
-          const bodyBytes = contentLength(response.headers) ?? error.measuredBytes;
-          const detail =
-            bodyBytes === undefined
-              ? `over ${formatBytes(maxBodyBytes)}; the rest was not read`
-              : `${formatBytes(bodyBytes)}, over the ${formatBytes(maxBodyBytes)} limit; the rest was not read`;
-          throw new SourceError({
-            source,
-            kind: 'too-large',
-            short: 'response too large',
-            detail,
-            status: response.statusCode,
-            request: label,
-            bodyBytes,
-            limitBytes: maxBodyBytes,
-          });
-        }
-        throw transportError(source, label, error, timeout.signal.aborted, redact);
+        if (error instanceof BodyTooLargeError) throw tooLarge(label, error);
+        throw transportError(source, label, error, reader.timedOut, redact);
       }
-      const rawType = response.headers['content-type'];
+      const rawType = read.headers['content-type'];
       const contentType = (((Array.isArray(rawType) ? rawType[0] : rawType) ?? '').split(';')[0] ?? '')
         .trim()
         .toLowerCase();
       return {
-        status: response.statusCode,
-        headers: response.headers,
+        status: read.status,
+        headers: read.headers,
         contentType,
-        body: read,
-        key: `${method} ${url} ${body ?? ''}`,
+        body: read.body,
+        key: req.reuse === true ? `${method} ${url.href} ${body ?? ''}` : '',
       };
     } finally {
-      timeout.clear();
+      clearTimeout(timer);
     }
+  }
+
+  function tooLarge(label: string, error: BodyTooLargeError): SourceError {
+    const bodyBytes = error.bodyBytes;
+    const detail =
+      bodyBytes === undefined
+        ? `over ${formatBytes(maxBodyBytes)}; the rest was not read`
+        : `${formatBytes(bodyBytes)}, over the ${formatBytes(maxBodyBytes)} limit; the rest was not read`;
+    return new SourceError({
+      source,
+      kind: 'too-large',
+      short: 'response too large',
+      detail,
+      status: error.status,
+      request: label,
+      bodyBytes,
+      limitBytes: maxBodyBytes,
+    });
   }
 
   async function json(req: HttpRequest, opts: { allowEmpty?: boolean } = {}): Promise<unknown> {
@@ -391,7 +396,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       throw transportError(source, label, error, timeout.aborted, redact);
     }
     if (response.statusCode < 200 || response.statusCode > 299) {
-      const text = await readLimited(response.body, 64 * 1024)
+      const text = await readStart(response.body, 64 * 1024)
         .then(bodyText)
         .catch(() => '');
       const parsed = parseJsonBody({ status: response.statusCode, headers: response.headers, text, contentType: '' });
@@ -466,7 +471,7 @@ function joinPath(basePath: string, path: string): string {
   return `${left}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-function buildUrl(base: URL, path: string, query?: Record<string, QueryValue>): string {
+function buildUrl(base: URL, path: string, query?: Record<string, QueryValue>): URL {
   const url = new URL(base.href);
   url.pathname = joinPath(base.pathname, path);
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -475,34 +480,13 @@ function buildUrl(base: URL, path: string, query?: Record<string, QueryValue>): 
     if (Array.isArray(value)) for (const item of value as readonly string[]) url.searchParams.append(key, item);
     else url.searchParams.set(key, String(value));
   }
-  return url.href;
+  return url;
 }
 
-/** A whole-request timeout: its signal aborts with a TimeoutError after `ms`, unless cleared first. */
-function startTimeout(ms: number): { signal: AbortSignal; clear(): void } {
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
-    ms,
-  );
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
-}
-
-class BodyTooLargeError extends Error {
-  /** The whole body's size when it was measured (read to the end without keeping it), else undefined. */
-  constructor(readonly measuredBytes?: number) {
-    super('body too large');
-  }
-}
-
-/** How far past the limit a body without Content-Length is read (and dropped) to learn its size. */
-const MEASURE_FACTOR = 16;
-
-/** The Content-Length a response declared, when it is a plain number. */
-function contentLength(headers: Record<string, string | string[] | undefined>): number | undefined {
-  const value = headers['content-length'];
-  const text = Array.isArray(value) ? value[0] : value;
-  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
+/** The whole-request timer's callback (module level: no closure per request). */
+function abortOnTimeout(reader: BodyReader): void {
+  reader.timedOut = true;
+  reader.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
 }
 
 /** A response as read off the wire, before its body is decoded. */
@@ -511,7 +495,7 @@ interface RawResponse {
   headers: HttpResponse['headers'];
   contentType: string;
   body: ReadBody;
-  /** Method, URL and request body: which earlier answer a `reuse` request compares with. */
+  /** Method, URL and request body: which earlier answer a `reuse` request compares with (empty for other requests). */
   key: string;
 }
 
@@ -524,28 +508,14 @@ function decoded(raw: RawResponse): HttpResponse {
   return { status: raw.status, headers: raw.headers, text: bodyText(raw.body), contentType: raw.contentType };
 }
 
-async function readLimited(body: Dispatcher.ResponseData['body'], limit: number, measure = false): Promise<ReadBody> {
+/** The first `limit` bytes of an error answer's body, for its message. */
+async function readStart(body: Dispatcher.ResponseData['body'], limit: number): Promise<ReadBody> {
   const chunks: Buffer[] = [];
   let size = 0;
-  // why: one iterator for both phases; leaving a for-await loop would destroy the body.
-  const iterator = body[Symbol.asyncIterator]();
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    const buffer = next.value as Buffer;
-    size += buffer.length;
-    if (size <= limit) {
-      chunks.push(buffer);
-      continue;
-    }
-    // why: "result is 4.2 MB" needs the size; without Content-Length the rest is read and dropped
-    // (up to MEASURE_FACTOR × the limit, never kept in memory) to learn it.
-    if (!measure) break;
-    chunks.length = 0;
-    for (next = await iterator.next(); !next.done && size <= limit * MEASURE_FACTOR; next = await iterator.next())
-      size += (next.value as Buffer).length;
-    if (next.done) throw new BodyTooLargeError(size);
-    break;
+  for await (const chunk of body) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size >= limit) break;
   }
-  if (size <= limit) return { chunks, size };
-  body.destroy();
-  throw new BodyTooLargeError();
+  return { chunks, size };
 }

@@ -111,6 +111,17 @@ interface Runner {
  */
 export const PUBLISH_COALESCE_MS = 100;
 
+/**
+ * Drops the poll starts not after `cutoff` (they are in order), in place.
+ * why: a plain loop on the runner's own array, not filter and spread: a poll round that changed
+ * nothing should allocate next to nothing (docs/performance.md "Session 4: an idle round").
+ */
+function trimPollStarts(starts: number[], cutoff: number): void {
+  let old = 0;
+  while (old < starts.length && starts[old] <= cutoff) old += 1;
+  if (old > 0) starts.splice(0, old);
+}
+
 /** Creates the store over configured sources; call start() to begin polling. */
 export function createFleetStore(entries: readonly StoreSource[], options: FleetStoreOptions = {}): FleetStore {
   const now = options.now ?? Date.now;
@@ -254,7 +265,8 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     clearTimeout(runner.timer);
     runner.inFlight = true;
     runner.polledAt = now();
-    runner.pollStarts = recentStarts(runner.pollStarts, runner.polledAt);
+    trimPollStarts(runner.pollStarts, runner.polledAt - 60_000);
+    runner.pollStarts.push(runner.polledAt);
     const previous = runner.snapshot;
     let outcome: PollOutcome;
     try {
@@ -437,12 +449,4 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       listeners.clear();
     },
   };
-}
-
-/** The poll starts of the last minute before `now`, then `now` (the sources screen's polls a minute). */
-function recentStarts(starts: readonly number[], now: number): number[] {
-  const out: number[] = [];
-  for (const start of starts) if (start > now - 60_000) out.push(start);
-  out.push(now);
-  return out;
 }
