@@ -71,6 +71,7 @@ export function fleetStateCounts(sources: readonly CountableSource[]): StateCoun
   const out: StateCountCell[] = [];
   for (let index = 0; index < JOB_STATES.length; index++) {
     const state = JOB_STATES[index];
+    if (state === undefined) continue;
     let shown = 0;
     let vendor = 0;
     let exceeds = false;

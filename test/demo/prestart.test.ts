@@ -70,7 +70,7 @@ describe('the demo fleet started before the CLI loads', () => {
     expect(started.handles[0].closed).toBe(true);
   });
 
-  it("monitors every source of the fleet, as the fleet describes it (its config goes through the config parser)", async () => {
+  it('monitors every source of the fleet, as the fleet describes it (its config goes through the config parser)', async () => {
     prestartDemoFleet();
     const opened = await openFromFlags({ demo: true }, { demoWhenMissing: true, oneShot: true });
     const fleet = started.handles[0];
