@@ -63,13 +63,18 @@ describe('RecentCache', () => {
 
   it('always finds a key set within the last limit insertions', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 100 }), (limit, keys) => {
-        const cache = new RecentCache<number, number>(limit);
-        keys.forEach((key, index) => {
-          cache.set(key, index);
-          for (const recent of keys.slice(Math.max(0, index - limit + 1), index + 1)) expect(cache.get(recent)).toBeDefined();
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 100 }),
+        (limit, keys) => {
+          const cache = new RecentCache<number, number>(limit);
+          keys.forEach((key, index) => {
+            cache.set(key, index);
+            for (const recent of keys.slice(Math.max(0, index - limit + 1), index + 1))
+              expect(cache.get(recent)).toBeDefined();
+          });
+        },
+      ),
     );
   });
 });
