@@ -96,7 +96,8 @@ export function smapsBreakdown(pid) {
     else if (map.path === '[stack]') add('main thread stack', map);
     else if (map.path.startsWith('[')) add(map.path, map);
     else if (map.path) add('other files', map);
-    else if (regionSize.get(map) > 1n << 30n) add('wasm memory (reservation > 1 GB)', map);
+    // why: arenas are checked first: glibc's 64 MB arena reservations often lie side by side with
+    // other anonymous mappings, and a run of them exceeds 1 GB like a wasm reservation does.
     else if (
       map.perms === 'rw-p' &&
       map.start % ARENA === 0n &&
@@ -106,6 +107,8 @@ export function smapsBreakdown(pid) {
       next.end - map.start === ARENA
     )
       add('malloc: thread arenas', map);
+    else if (map.perms === 'rw-p' && map.start % ARENA === 0n && size === ARENA) add('malloc: thread arenas', map);
+    else if (regionSize.get(map) > 1n << 30n) add('wasm memory (reservation > 1 GB)', map);
     else if (
       map.perms === 'rw-p' &&
       previous &&

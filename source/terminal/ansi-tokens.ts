@@ -3,6 +3,7 @@
  * single control characters and runs of printable text. The diff writer reads Ink's output
  * with it; whatever it cannot classify is kept verbatim so nothing is ever lost.
  */
+import type { RecentCache } from './recent-cache.js';
 
 /** One piece of terminal output. `raw` is always the exact text, so joining raws gives the input back. */
 export type AnsiToken =
@@ -93,10 +94,10 @@ const LINE_FEED: AnsiToken = { kind: 'control', raw: '\n' };
  * reused when the same line comes again. why: Ink writes its whole frame on every update, and
  * from one frame to the next nearly every line is the same string. A line is kept only when it
  * holds text, controls and CSI sequences alone and no unfinished escape: none of those can reach
- * past a newline, so its tokens are the same wherever the line stands. `lines` is emptied when
- * it holds `limit` lines.
+ * past a newline, so its tokens are the same wherever the line stands. `lines` keeps the lines
+ * used lately (a RecentCache: what the last frames used, bounded).
  */
-export function tokenizeAnsiByLine(text: string, lines: Map<string, readonly AnsiToken[]>, limit = 1024): Tokenized {
+export function tokenizeAnsiByLine(text: string, lines: RecentCache<string, readonly AnsiToken[]>): Tokenized {
   const tokens: AnsiToken[] = [];
   let start = 0;
   for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
@@ -107,7 +108,6 @@ export function tokenizeAnsiByLine(text: string, lines: Map<string, readonly Ans
       if (tokenized.rest !== '' || tokenized.tokens.some((token) => token.kind === 'osc' || token.kind === 'escape'))
         return joined(tokens, tokenizeAnsi(text.slice(start)));
       lineTokens = tokenized.tokens;
-      if (lines.size >= limit) lines.clear();
       lines.set(line, lineTokens);
     }
     for (const token of lineTokens) tokens.push(token);

@@ -16,6 +16,7 @@
 import { EventEmitter } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import { tokenizeAnsiByLine, type AnsiToken } from './ansi-tokens.js';
+import { RecentCache } from './recent-cache.js';
 import { BEGIN_SYNC, END_SYNC, readOutput, type Emit } from './output-reader.js';
 import { NotModelled, blankScreen, rowWidth, type ScreenState } from './screen-model.js';
 import { moveCursor, paintAll, paintDifference, type CursorPosition } from './screen-paint.js';
@@ -51,7 +52,8 @@ export class DiffWriter extends EventEmitter {
   private repaintTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly decoder = new StringDecoder('utf8');
   /** The tokens of lines Ink wrote before, by line (most lines of a frame are the last frame's). */
-  private readonly lineTokens = new Map<string, readonly AnsiToken[]>();
+  // why: 128 lines a generation hold every line of a frame up to 128 rows high (docs/performance.md "Session 4: memory").
+  private readonly lineTokens = new RecentCache<string, readonly AnsiToken[]>(128);
   private readonly onResize = () => {
     this.resized();
     this.emit('resize');

@@ -6,6 +6,7 @@
 import { displayWidth } from '../domain/text-width.js';
 import { graphemeSegmenter } from '../domain/simple-clusters.js';
 import { tokenizeAnsi } from './ansi-tokens.js';
+import { RecentCache } from './recent-cache.js';
 import { DEFAULT_SGR, applySgr, type SgrState } from './sgr-state.js';
 
 /** A grapheme cluster (`width` cells) or an SGR sequence (`width` 0, `sgr` its parameters). */
@@ -36,15 +37,16 @@ export function hasRiskyWidth(text: string): boolean {
 }
 
 // why: the row on screen was the new row of an earlier frame; parsing each row once saves half the work.
-const parsed = new Map<string, StyledLine | null>();
-const PARSED_LIMIT = 1024;
+// A frame looks up its own rows and the rows on screen, so 128 rows a generation keep every row of
+// frames up to 64 rows high; 1,024 rows (emptied when full) held ~2 MB of token objects for a
+// frame that needs ~80 (docs/performance.md "Session 4: memory").
+const parsed = new RecentCache<string, StyledLine | null>(128);
 
 /** Parses a row of text and SGR sequences; null when it holds anything else (cursor moves, controls, links). */
 export function parseStyledLine(text: string): StyledLine | null {
   let line = parsed.get(text);
   if (line === undefined) {
     line = parse(text);
-    if (parsed.size >= PARSED_LIMIT) parsed.clear();
     parsed.set(text, line);
   }
   return line;

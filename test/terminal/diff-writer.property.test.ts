@@ -11,6 +11,7 @@ import { DiffWriter } from '../../source/terminal/diff-writer.js';
 import { FinishedRows } from '../../source/terminal/finished-rows.js';
 import { hasRiskyWidth } from '../../source/terminal/styled-line.js';
 import { tokenizeAnsi, tokenizeAnsiByLine, type AnsiToken } from '../../source/terminal/ansi-tokens.js';
+import { RecentCache } from '../../source/terminal/recent-cache.js';
 import type { Segment } from '../../source/ui/line.js';
 import type { Job, JobState } from '../../source/domain/job.js';
 import { makeJob, T0 } from '../helpers/jobs.js';
@@ -254,8 +255,8 @@ describe('tokenizing by line', () => {
         ),
         fc.integer({ min: 1, max: 8 }),
         (texts, limit) => {
-          const lines = new Map<string, readonly AnsiToken[]>();
-          for (const text of texts) expect(tokenizeAnsiByLine(text, lines, limit)).toEqual(tokenizeAnsi(text));
+          const lines = new RecentCache<string, readonly AnsiToken[]>(limit);
+          for (const text of texts) expect(tokenizeAnsiByLine(text, lines)).toEqual(tokenizeAnsi(text));
         },
       ),
       { numRuns: 2000 },
