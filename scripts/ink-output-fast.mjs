@@ -1,4 +1,5 @@
 // Ink 6.8.0's build/output.js (MIT, Vadim Demedes), with a cheaper Output.get() for the bundle.
+// Ink is pinned (package.json); a test fails when the installed Ink is another version, so this copy is refreshed with it.
 // why: Ink's get() builds a cell object for every cell of the screen (4,800 at 120x40) and
 // serialises every one of them on every frame, though a jobtop frame writes a few placeholders
 // and short lines (docs/performance.md "Session 4: Ink's output grid"). Here a row holds cells

@@ -2,6 +2,7 @@
  * The bundle's Ink Output (scripts/ink-output-fast.mjs: rows filled only up to their last written
  * cell) against Ink's own: the same frame text for random writes, clips, styles and wide characters.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 // Ink's own build file, imported directly to compare with.
@@ -90,6 +91,13 @@ describe("the bundle's Ink Output (scripts/ink-output-fast.mjs)", () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it('is a copy of the installed Ink (6.8.0): refresh scripts/ink-output-fast.mjs when Ink is upgraded', () => {
+    const ink = JSON.parse(readFileSync(new URL('../../node_modules/ink/package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(ink.version).toBe('6.8.0');
   });
 
   it('leaves rows nobody wrote to empty and ends a row at its last written cell', () => {
