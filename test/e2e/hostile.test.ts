@@ -247,7 +247,7 @@ describe('the monitor against hostile servers', () => {
       checked += 1;
       const shown = row.map((cell) => cell.chars).join('');
       expect(text(row, starts[state] + 2, starts[state + 1] - 1).trim(), shown).toMatch(
-        /^(queued|running|succeeded|failed|cancelled|partial|unknown)$/,
+        /^(queued|running|succeeded|failed|cancelled|partial|skipped|unknown)$/,
       );
       for (const start of starts.slice(1)) {
         // The separator before each column is a blank single cell (a space, or erased), never half of a wide character.

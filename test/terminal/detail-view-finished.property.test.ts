@@ -180,5 +180,7 @@ describe('the job detail drawn as finished lines through the diff writer', () =>
       ),
       { numRuns: 30 },
     );
-  });
+    // why: 30 random screens of up to 4 frames each take ~2.5 s alone and over 30 s in the whole
+    // suite on a loaded 2-core machine (a limit, not an assertion on time).
+  }, 180_000);
 });
