@@ -8,7 +8,6 @@ import fc from 'fast-check';
 import React from 'react';
 import chalk from 'chalk';
 import { DiffWriter } from '../../source/terminal/diff-writer.js';
-import { FinishedRows } from '../../source/terminal/finished-rows.js';
 import { hasRiskyWidth } from '../../source/terminal/styled-line.js';
 import { tokenizeAnsi, tokenizeAnsiByLine, type AnsiToken } from '../../source/terminal/ansi-tokens.js';
 import { RecentCache } from '../../source/terminal/recent-cache.js';
@@ -342,11 +341,11 @@ type LineModule = typeof import('../../source/ui/line.js');
 let ink: Ink;
 let Line: LineModule['Line'];
 let NoColorContext: LineModule['NoColorContext'];
-let FinishedLinesContext: LineModule['FinishedLinesContext'];
 let finishedLine: LineModule['finishedLine'];
 let FittedLines: LineModule['FittedLines'];
 let lineWidth: LineModule['lineWidth'];
 let JobTable: (typeof import('../../source/ui/views/job-table.js'))['JobTable'];
+let expectFinishedLikeInk: (typeof import('./finished-like-ink.js'))['expectFinishedLikeInk'];
 const chalkLevel = chalk.level;
 beforeAll(async () => {
   // why: with CI set Ink renders only the last frame (is-in-ci is read when Ink loads); colours must be on to be compared.
@@ -355,9 +354,9 @@ beforeAll(async () => {
   delete process.env.CONTINUOUS_INTEGRATION;
   chalk.level = 2;
   ink = await import('ink');
-  ({ Line, NoColorContext, FinishedLinesContext, finishedLine, FittedLines, lineWidth } =
-    await import('../../source/ui/line.js'));
+  ({ Line, NoColorContext, finishedLine, FittedLines, lineWidth } = await import('../../source/ui/line.js'));
   ({ JobTable } = await import('../../source/ui/views/job-table.js'));
+  ({ expectFinishedLikeInk } = await import('./finished-like-ink.js'));
 });
 afterAll(() => {
   chalk.level = chalkLevel;
@@ -591,11 +590,6 @@ const tableStep: fc.Arbitrary<TableStep> = fc.integer({ min: 0, max: 8 }).chain(
   }),
 );
 
-async function until(condition: () => boolean): Promise<void> {
-  // Polls; the test runner's timeout is the only limit (never an assertion on time).
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
-}
-
 describe('the job table drawn as finished rows through the diff writer', () => {
   it('shows exactly what Ink shows laying out the same rows itself, after every change', async () => {
     await fc.assert(
@@ -604,71 +598,32 @@ describe('the job table drawn as finished rows through the diff writer', () => {
         fc.boolean(),
         fc.array(tableStep, { minLength: 1, maxLength: 5 }),
         async (columns, noColor, steps) => {
-          const rows = 14;
-          const referenceTty = new FakeTty(columns, rows);
-          const tty = new FakeTty(columns, rows);
-          const finishedRows = new FinishedRows();
-          let inkWrote = '';
-          const writer = new DiffWriter(tty.asStdout(), {
-            finishedRows,
-            trace: (event) => void (event.kind === 'write' && (inkWrote += event.data)),
-          });
-          const { Box, Text } = ink;
-          const element = (step: TableStep, index: number, finished: boolean) =>
-            React.createElement(
-              NoColorContext.Provider,
-              { value: noColor },
-              React.createElement(
-                FinishedLinesContext.Provider,
-                { value: finished ? finishedRows : null },
-                React.createElement(
-                  Box,
-                  { flexDirection: 'column', width: columns },
-                  React.createElement(Text, null, `step ${index}`),
-                  React.createElement(JobTable, {
-                    rows: step.jobs,
-                    width: columns,
-                    selectedKey: step.jobs[step.selected % Math.max(1, step.jobs.length)]?.key ?? null,
-                    changed: new Map(),
-                    sort: { key: 'created', reverse: false },
-                    now: T0,
-                    showHeader: true,
-                    empty: 'No jobs.',
-                    marks: new Set(
-                      step.marked.map((at) => step.jobs[at]?.key).filter((key): key is string => key !== undefined),
-                    ),
-                  }),
+          const finishedRows = await expectFinishedLikeInk({
+            columns,
+            rows: 14,
+            noColor,
+            steps,
+            marker: (index) => `step ${index}`,
+            content: (step, index) => [
+              React.createElement(ink.Text, { key: 'marker' }, `step ${index}`),
+              React.createElement(JobTable, {
+                key: 'table',
+                rows: step.jobs,
+                width: columns,
+                selectedKey: step.jobs[step.selected % Math.max(1, step.jobs.length)]?.key ?? null,
+                changed: new Map(),
+                sort: { key: 'created', reverse: false },
+                now: T0,
+                showHeader: true,
+                empty: 'No jobs.',
+                marks: new Set(
+                  step.marked.map((at) => step.jobs[at]?.key).filter((key): key is string => key !== undefined),
                 ),
-              ),
-            );
-          const options = { exitOnCtrlC: false, patchConsole: false };
-          const reference = ink.render(element(steps[0], 0, false), { ...options, stdout: referenceTty.asStdout() });
-          const ours = ink.render(element(steps[0], 0, true), {
-            ...options,
-            stdout: writer as unknown as NodeJS.WriteStream,
+              }),
+            ],
           });
-          const referenceScreen = createScreen(columns, rows);
-          const ourScreen = createScreen(columns, rows);
-          try {
-            for (const [index, step] of steps.entries()) {
-              if (index > 0) {
-                reference.rerender(element(step, index, false));
-                ours.rerender(element(step, index, true));
-              }
-              const marker = `step ${index}`;
-              await until(() => referenceTty.chunks.join('').includes(marker) && inkWrote.includes(marker));
-              inkWrote = '';
-              await feed(referenceScreen, referenceTty.take());
-              await feed(ourScreen, tty.take());
-              expect(snapshot(ourScreen)).toEqual(snapshot(referenceScreen));
-            }
-            // The rows really went the finished way.
-            if (steps.some((step) => step.jobs.length > 0)) expect(finishedRows.size).toBeGreaterThan(0);
-          } finally {
-            reference.unmount();
-            ours.unmount();
-            writer.dispose();
-          }
+          // The rows really went the finished way.
+          if (steps.some((step) => step.jobs.length > 0)) expect(finishedRows.size).toBeGreaterThan(0);
         },
       ),
       { numRuns: 25 },
@@ -694,65 +649,26 @@ describe('runs of fitted lines drawn as one Ink text of finished lines', () => {
                 : line,
             ),
           );
-          const referenceTty = new FakeTty(columns, rows);
-          const tty = new FakeTty(columns, rows);
-          const finishedRows = new FinishedRows();
-          let inkWrote = '';
-          const writer = new DiffWriter(tty.asStdout(), {
-            finishedRows,
-            trace: (event) => void (event.kind === 'write' && (inkWrote += event.data)),
-          });
-          const { Box, Text } = ink;
           // Lines wider than the screen go to Ink (which truncates them) and split the run.
-          const element = (lines: Segment[][], index: number, finished: boolean) =>
-            React.createElement(
-              NoColorContext.Provider,
-              { value: noColor },
-              React.createElement(
-                FinishedLinesContext.Provider,
-                { value: finished ? finishedRows : null },
-                React.createElement(
-                  Box,
-                  { flexDirection: 'column', width: columns },
-                  React.createElement(Text, null, `s${index}`),
-                  React.createElement(FittedLines, { lines, width: columns }),
-                  React.createElement(Text, null, `e${index}`),
-                ),
-              ),
-            );
-          const options = { exitOnCtrlC: false, patchConsole: false };
-          const reference = ink.render(element(steps[0], 0, false), { ...options, stdout: referenceTty.asStdout() });
-          const ours = ink.render(element(steps[0], 0, true), {
-            ...options,
-            stdout: writer as unknown as NodeJS.WriteStream,
+          const finishedRows = await expectFinishedLikeInk({
+            columns,
+            rows,
+            noColor,
+            steps,
+            marker: (index) => `e${index}`,
+            content: (lines, index) => [
+              React.createElement(ink.Text, { key: 's' }, `s${index}`),
+              React.createElement(FittedLines, { key: 'lines', lines, width: columns }),
+              React.createElement(ink.Text, { key: 'e' }, `e${index}`),
+            ],
           });
-          const referenceScreen = createScreen(columns, rows);
-          const ourScreen = createScreen(columns, rows);
-          try {
-            for (const [index, lines] of steps.entries()) {
-              if (index > 0) {
-                reference.rerender(element(lines, index, false));
-                ours.rerender(element(lines, index, true));
-              }
-              const marker = `e${index}`;
-              await until(() => referenceTty.chunks.join('').includes(marker) && inkWrote.includes(marker));
-              inkWrote = '';
-              await feed(referenceScreen, referenceTty.take());
-              await feed(ourScreen, tty.take());
-              expect(snapshot(ourScreen)).toEqual(snapshot(referenceScreen));
-            }
-            // The lines that fit really went the finished way.
-            if (
-              steps.some((lines) =>
-                lines.some((line) => lineWidth(line) <= columns && line.some((part) => part.text !== '')),
-              )
+          // The lines that fit really went the finished way.
+          if (
+            steps.some((lines) =>
+              lines.some((line) => lineWidth(line) <= columns && line.some((part) => part.text !== '')),
             )
-              expect(finishedRows.size).toBeGreaterThan(0);
-          } finally {
-            reference.unmount();
-            ours.unmount();
-            writer.dispose();
-          }
+          )
+            expect(finishedRows.size).toBeGreaterThan(0);
         },
       ),
       { numRuns: 40 },
