@@ -189,7 +189,15 @@ function encodeCells(line: StyledLine, first: number, last: number): string {
   return text + sgrTransition(state, DEFAULT_SGR);
 }
 
+// why: a row is written whole against every row it is compared with (row moves try several); encode it once.
+const wholeRows = new WeakMap<StyledLine, string>();
+
 /** A row written whole from column 0: re-encoded with the fewest SGR bytes when its cells are laid out, else as Ink wrote it. */
 function wholeRow(line: StyledLine, raw: string): string {
-  return layOut(line) === null ? raw : encodeCells(line, 0, line.tokens.length - 1);
+  let text = wholeRows.get(line);
+  if (text === undefined) {
+    text = layOut(line) === null ? raw : encodeCells(line, 0, line.tokens.length - 1);
+    wholeRows.set(line, text);
+  }
+  return text;
 }

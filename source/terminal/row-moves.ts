@@ -70,12 +70,15 @@ export function planRowMoves(shown: readonly string[], target: readonly string[]
   let rows = shown.slice(0, height);
   while (rows.length < height) rows.push('');
   let output = '';
-  const costs = new Map<string, number>();
+  // why: keyed by the rows themselves (nested maps, no concatenated keys: no garbage per look-up);
+  // a row's cost differs by at most a digit of its cursor move between rows, which only the estimate sees.
+  const costs = new Map<string, Map<string, number>>();
   const rowCost = (before: string, after: string, row: number): number => {
     if (before === after) return 0;
-    const key = `${row}\u0000${before}\u0000${after}`;
-    let known = costs.get(key);
-    if (known === undefined) costs.set(key, (known = cost(before, after, row)));
+    let byBefore = costs.get(after);
+    if (byBefore === undefined) costs.set(after, (byBefore = new Map<string, number>()));
+    let known = byBefore.get(before);
+    if (known === undefined) byBefore.set(before, (known = cost(before, after, row)));
     return known;
   };
   for (let round = 0; round < MAX_MOVES; round++) {
