@@ -5,8 +5,8 @@
  * with the SGR state re-established at each span and reset after it. Rows whose cell widths
  * terminals disagree on are erased and rewritten whole.
  */
-import { isDefaultSgr, sgrSequence, type SgrState } from './sgr-state.js';
-import { parseStyledLine, rawOf, type StyledLine } from './styled-line.js';
+import { DEFAULT_SGR, sgrSequence, sgrTransition, type SgrState } from './sgr-state.js';
+import { parseStyledLine, type StyledLine } from './styled-line.js';
 
 /** Erase from the cursor to the end of the row. */
 export const ERASE_TO_END = '\x1b[K';
@@ -45,7 +45,7 @@ export function rowUpdates(old: string, next: string, columns: number): RowUpdat
   }
   const endCol = Math.min(after.width, columns);
   const whole = {
-    pieces: [{ col: 0, text: next + (after.width < before.width ? ERASE_TO_END : ''), end: endCol }],
+    pieces: [{ col: 0, text: wholeRow(after, next) + (after.width < before.width ? ERASE_TO_END : ''), end: endCol }],
     endCol,
   };
   const spans = changedSpans(before, after, columns);
@@ -163,13 +163,41 @@ function spanPiece(
   const first = cells.token[start];
   let last = cells.token[end - 1];
   if (last === -1) last = cells.token[end - 2];
-  const state: SgrState = line.states[first];
-  const after = line.states[last + 1];
-  if (after.unknown) return null;
-  const text =
-    sgrSequence(state) +
-    rawOf(line, first, last + 1) +
-    (isDefaultSgr(after) ? '' : RESET_SGR) +
-    (eraseAfter ? ERASE_TO_END : '');
+  if (line.states[last + 1].unknown) return null;
+  const text = encodeCells(line, first, last) + (eraseAfter ? ERASE_TO_END : '');
   return { piece: { col: start, text, end }, endCol: end };
+}
+
+/**
+ * Tokens [first, last] of a row as text with the fewest SGR bytes: each grapheme drawn in its
+ * state, reached by the shortest transition from the state before (sgrTransition), starting
+ * and ending in the default state.
+ */
+function encodeCells(line: StyledLine, first: number, last: number): string {
+  let text = '';
+  let state: SgrState = DEFAULT_SGR;
+  for (let index = first; index <= last; index++) {
+    const token = line.tokens[index];
+    if (token.sgr !== null) continue;
+    const wanted = line.states[index];
+    if (wanted !== state) {
+      text += sgrTransition(state, wanted);
+      state = wanted;
+    }
+    text += token.raw;
+  }
+  return text + sgrTransition(state, DEFAULT_SGR);
+}
+
+// why: a row is written whole against every row it is compared with (row moves try several); encode it once.
+const wholeRows = new WeakMap<StyledLine, string>();
+
+/** A row written whole from column 0: re-encoded with the fewest SGR bytes when its cells are laid out, else as Ink wrote it. */
+function wholeRow(line: StyledLine, raw: string): string {
+  let text = wholeRows.get(line);
+  if (text === undefined) {
+    text = layOut(line) === null ? raw : encodeCells(line, 0, line.tokens.length - 1);
+    wholeRows.set(line, text);
+  }
+  return text;
 }

@@ -4,6 +4,7 @@
  * clearing the screen. Rows are addressed absolutely from the top-left cell.
  */
 import { RESET_SGR, rowUpdates, type RowUpdate } from './row-diff.js';
+import { planRowMoves } from './row-moves.js';
 
 /** A cursor position (0-based). `col` equal to the width means "after the last cell" (pending wrap); NaN means unknown. */
 export interface CursorPosition {
@@ -32,8 +33,34 @@ export function moveCursor(from: CursorPosition, to: CursorPosition, columns: nu
   return to.col === 0 ? `\x1b[${to.row + 1}H` : `\x1b[${to.row + 1};${to.col + 1}H`;
 }
 
-/** Rewrites the rows of `target` that differ from `shown`, starting with the cursor at `cursor`. */
+const UNKNOWN: CursorPosition = { row: NaN, col: NaN };
+
+/**
+ * Rewrites the rows of `target` that differ from `shown`, starting with the cursor at `cursor`:
+ * first moving blocks of rows already on screen where that is cheaper (row-moves.ts), then
+ * rewriting the cells that still differ — whichever of the two ways costs fewer bytes.
+ */
 export function paintDifference(
+  shown: readonly string[],
+  target: readonly string[],
+  cursor: CursorPosition,
+  columns: number,
+): Painted {
+  const direct = paintRows(shown, target, cursor, columns);
+  if (direct.output === '') return direct;
+  const moved = planRowMoves(
+    shown,
+    target,
+    (before, after, row) => paintRow(before, after, row, UNKNOWN, columns).bytes.length,
+  );
+  if (moved.output === '') return direct;
+  const after = paintRows(moved.rows, target, UNKNOWN, columns);
+  const output = moved.output + after.output;
+  return output.length < direct.output.length ? { output, cursor: after.cursor } : direct;
+}
+
+/** Rewrites, row by row, the cells of `target` that differ from `shown`. */
+function paintRows(
   shown: readonly string[],
   target: readonly string[],
   cursor: CursorPosition,
@@ -45,21 +72,34 @@ export function paintDifference(
     const before = shown[row] ?? '';
     const after = target[row];
     if (before === after) continue;
-    let best: { bytes: string; update: RowUpdate } | undefined;
-    for (const update of rowUpdates(before, after, columns)) {
-      let bytes = '';
-      let from = at;
-      for (const piece of update.pieces) {
-        bytes += moveCursor(from, { row, col: piece.col }, columns) + piece.text;
-        from = { row, col: piece.end };
-      }
-      if (best === undefined || bytes.length < best.bytes.length) best = { bytes, update };
-    }
-    if (best === undefined || best.bytes === '') continue;
-    output += best.bytes;
-    at = best.update.endCol === null ? { row: NaN, col: NaN } : { row, col: best.update.endCol };
+    const painted = paintRow(before, after, row, at, columns);
+    if (painted.bytes === '') continue;
+    output += painted.bytes;
+    at = painted.cursor;
   }
   return { output, cursor: at };
+}
+
+/** The cheapest bytes turning row `row` from `before` into `after`, the cursor at `at`, and where they leave it. */
+function paintRow(
+  before: string,
+  after: string,
+  row: number,
+  at: CursorPosition,
+  columns: number,
+): { bytes: string; cursor: CursorPosition } {
+  let best: { bytes: string; update: RowUpdate } | undefined;
+  for (const update of rowUpdates(before, after, columns)) {
+    let bytes = '';
+    let from = at;
+    for (const piece of update.pieces) {
+      bytes += moveCursor(from, { row, col: piece.col }, columns) + piece.text;
+      from = { row, col: piece.end };
+    }
+    if (best === undefined || bytes.length < best.bytes.length) best = { bytes, update };
+  }
+  if (best === undefined) return { bytes: '', cursor: at };
+  return { bytes: best.bytes, cursor: best.update.endCol === null ? UNKNOWN : { row, col: best.update.endCol } };
 }
 
 /** Clears the screen and writes every row of `target` (what is shown is unknown, SGR state included). */

@@ -130,3 +130,57 @@ export function sameSgr(a: SgrState, b: SgrState): boolean {
   if (a.unknown || b.unknown) return false;
   return a === b || SLOTS.every((slot) => a[slot] === b[slot]);
 }
+
+/** The parameter that turns each attribute off (bold and dim share 22). */
+const OFF: Record<Slot, string> = {
+  bold: '22',
+  dim: '22',
+  italic: '23',
+  underline: '24',
+  blink: '25',
+  inverse: '27',
+  hidden: '28',
+  strike: '29',
+  overline: '55',
+  fg: '39',
+  bg: '49',
+  underlineColor: '59',
+};
+
+const changes = new WeakMap<SgrState, Map<SgrState, string>>();
+
+/**
+ * The shortest sequence taking a terminal from `from` to `to`: the attributes that differ, set or
+ * turned off, in one sequence, or a reset followed by `to`'s attributes, whichever is shorter
+ * ('' when they look the same).
+ * why: Ink closes and reopens each styled run (`ESC[39m ESC[22m ESC[1m ESC[33m`); a cell's
+ * look depends only on the state it is drawn in, so one sequence per change is enough.
+ */
+export function sgrTransition(from: SgrState, to: SgrState): string {
+  let known = changes.get(from);
+  if (!known) changes.set(from, (known = new Map<SgrState, string>()));
+  let sequence = known.get(to);
+  if (sequence === undefined) {
+    sequence = computeTransition(from, to);
+    if (known.size < 256) known.set(to, sequence);
+  }
+  return sequence;
+}
+
+function computeTransition(from: SgrState, to: SgrState): string {
+  if (sameSgr(from, to)) return '';
+  const target = sgrSequence(to);
+  const reset = target === '' ? '\x1b[m' : `\x1b[0;${target.slice(2)}`;
+  if (from.unknown) return reset;
+  const parts: string[] = [];
+  // why: 22 turns bold and dim off together; an attribute of the two that stays is set again after it.
+  const boldOrDimOff = (from.bold !== '' && to.bold === '') || (from.dim !== '' && to.dim === '');
+  if (boldOrDimOff) parts.push('22');
+  for (const slot of SLOTS) {
+    if (slot === 'bold' || slot === 'dim') {
+      if (to[slot] !== '' && (boldOrDimOff || from[slot] === '')) parts.push(to[slot]);
+    } else if (from[slot] !== to[slot]) parts.push(to[slot] === '' ? OFF[slot] : to[slot]);
+  }
+  const incremental = `\x1b[${parts.join(';')}m`;
+  return incremental.length <= reset.length ? incremental : reset;
+}

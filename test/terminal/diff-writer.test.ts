@@ -83,6 +83,16 @@ describe('sending only what changed', () => {
     expect(screen.ours()).toEqual(screen.reference());
   });
 
+  it('writes a changed row with one SGR sequence per change of look, not Ink’s close-and-reopen pairs', async () => {
+    const screen = setup();
+    const row = (mark: string, state: string) =>
+      `\x1b[1m\x1b[33m${mark}\x1b[39m\x1b[22m \x1b[1m\x1b[36m${state}\x1b[39m\x1b[22m\x1b[1m\x1b[36m!\x1b[39m\x1b[22m\n`;
+    await screen.frame(`title\n${row('*', 'running')}`);
+    const sent = await screen.frame(`title\n${row('!', 'queued ')}`);
+    expect(sent).toBe('\r\x1b[1;33m!\x1b[m \x1b[1;36mqueued \x1b[m');
+    expect(screen.ours()).toEqual(screen.reference());
+  });
+
   it('erases the rest of a row that got shorter and the rows a shrinking frame left', async () => {
     const screen = setup();
     await screen.frame('one\ntwo two two\nthree\nfour\n');

@@ -1,0 +1,125 @@
+/**
+ * Moving rows already on screen (delete/insert lines) instead of rewriting them: what each
+ * move does to the rows shown, the bytes it costs, and the writer using it when a job arrives
+ * in or leaves the middle of a list — its screen compared with Ink's full repaint.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { DiffWriter } from '../../source/terminal/diff-writer.js';
+import { applyMove, planRowMoves, sequenceLength, type RowMove } from '../../source/terminal/row-moves.js';
+import { FakeTty, createScreen, feed, logUpdate, snapshot } from './screen-harness.js';
+
+const ROWS = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+describe('a block move', () => {
+  it.each<[string, RowMove, string[], string]>([
+    [
+      'down by one in the middle',
+      { from: 1, to: 2, count: 3 },
+      ['a', '', 'b', 'c', 'd', 'f'],
+      '\x1b[5H\x1b[M\x1b[2H\x1b[L',
+    ],
+    ['down by two to the bottom', { from: 2, to: 4, count: 2 }, ['a', 'b', '', '', 'c', 'd'], '\x1b[3H\x1b[2L'],
+    [
+      'up by one in the middle',
+      { from: 2, to: 1, count: 3 },
+      ['a', 'c', 'd', 'e', '', 'f'],
+      '\x1b[2H\x1b[M\x1b[5H\x1b[L',
+    ],
+    ['up by two from the bottom', { from: 3, to: 1, count: 3 }, ['a', 'd', 'e', 'f', '', ''], '\x1b[2H\x1b[2M'],
+    ['from the top row down', { from: 0, to: 1, count: 2 }, ['', 'a', 'b', 'd', 'e', 'f'], '\x1b[3H\x1b[M\x1b[H\x1b[L'],
+  ])('%s: leaves the rows a terminal shows after its bytes', async (_name, move, rows, bytes) => {
+    const moved = applyMove(ROWS, move, ROWS.length);
+    expect(moved).toEqual({ output: bytes, rows });
+    expect(sequenceLength(move, ROWS.length)).toBe(bytes.length);
+    const screen = createScreen(10, ROWS.length);
+    await feed(screen, ROWS.map((row, index) => `\x1b[${index + 1}H${row}`).join('') + moved.output);
+    expect(snapshot(screen)).toEqual(rows);
+  });
+});
+
+describe('planning moves', () => {
+  const cost = (before: string, after: string) => (before === after ? 0 : after.length + 6);
+
+  it('moves nothing when no row shows what another row wants', () => {
+    expect(planRowMoves(ROWS, ['a', 'x', 'c', 'y', 'e', 'f'], cost)).toEqual({
+      output: '',
+      rows: ROWS,
+    });
+  });
+
+  it('moves nothing when rewriting is cheaper than the move', () => {
+    expect(planRowMoves(['a', 'b', 'c', 'd'], ['a', 'a', 'b', 'd'], cost).output).toBe('');
+  });
+
+  it('moves the block that saves the most when a long row arrives', () => {
+    const long = ROWS.map((row) => row.repeat(40));
+    const target = [long[0], 'new', ...long.slice(1, 4), long[5]];
+    const planned = planRowMoves(long, target, cost);
+    expect(planned.rows).toEqual([long[0], '', ...long.slice(1, 4), long[5]]);
+  });
+});
+
+const writers: DiffWriter[] = [];
+afterEach(() => {
+  for (const writer of writers.splice(0)) writer.dispose();
+});
+
+/** Ink's log-update into the writer and, unmodified, into a reference screen; resolves with the writer's bytes. */
+function setup(columns: number, rows: number) {
+  const tty = new FakeTty(columns, rows);
+  const writer = new DiffWriter(tty.asStdout());
+  writers.push(writer);
+  const log = logUpdate.create(writer as never);
+  const referenceTty = new FakeTty(columns, rows);
+  const referenceLog = logUpdate.create(referenceTty as never);
+  const ours = createScreen(columns, rows);
+  const reference = createScreen(columns, rows);
+  return {
+    async frame(text: string): Promise<string> {
+      log(text);
+      referenceLog(text);
+      const sent = tty.take();
+      await feed(ours, sent);
+      await feed(reference, referenceTty.take());
+      return sent;
+    },
+    ours: () => snapshot(ours),
+    reference: () => snapshot(reference),
+  };
+}
+
+const job = (index: number) =>
+  `\x1b[36m● running\x1b[39m  demo-osapi  command.shell.do  ${String(1000 + index)}…5c8ec  \x1b[36m██░░\x1b[39m ${index}%`;
+const list = (jobs: number[]) =>
+  ['jobtop  header', 'STATE      SOURCE      NAME', ...jobs.map(job), '\x1b[2m? help  q quit\x1b[22m', ''].join('\n');
+
+describe('the writer moving rows', () => {
+  it('inserts a line where a job arrived instead of rewriting the rows below it', async () => {
+    const screen = setup(80, 16);
+    const before = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    await screen.frame(list(before));
+    const sent = await screen.frame(list([1, 2, 42, 3, 4, 5, 6, 7, 8, 9]));
+    // Delete the last job's row (the footer moves up), insert one above the arrival: the footer is back.
+    expect(sent.startsWith('\x1b[12H\x1b[M\x1b[5H\x1b[L')).toBe(true);
+    expect(sent.length).toBeLessThan(job(42).length + 30);
+    expect(screen.ours()).toEqual(screen.reference());
+  });
+
+  it('deletes the line of a job that left, and the rows below move up', async () => {
+    const screen = setup(80, 16);
+    await screen.frame(list([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    const sent = await screen.frame(list([1, 2, 4, 5, 6, 7, 8, 9, 10, 11]));
+    expect(sent).toContain('\x1b[5H\x1b[M');
+    expect(sent.length).toBeLessThan(job(11).length + 30);
+    expect(screen.ours()).toEqual(screen.reference());
+  });
+
+  it('moves the rows between a job’s old and new place when it changes place', async () => {
+    const screen = setup(80, 16);
+    await screen.frame(list([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    const sent = await screen.frame(list([1, 9, 2, 3, 4, 5, 6, 7, 8, 10]));
+    expect(sent).toMatch(/\x1b\[\d*[LM]/);
+    expect(sent.length).toBeLessThan(job(9).length + 30);
+    expect(screen.ours()).toEqual(screen.reference());
+  });
+});
