@@ -11,8 +11,12 @@
 
 import { closeSync } from 'node:fs';
 
-/** Enter the alternate screen, hide the cursor. */
-export const ENTER_FULL_SCREEN = '\x1b[?1049h\x1b[?25l';
+/**
+ * Enter the alternate screen, reset the scroll region to the whole screen, hide the cursor.
+ * why the scroll region: the diff writer moves rows with delete/insert lines, which act within
+ * the scroll region; one left behind by an earlier program would make them move the wrong rows.
+ */
+export const ENTER_FULL_SCREEN = '\x1b[?1049h\x1b[r\x1b[?25l';
 /** Show the cursor, leave the alternate screen, reset attributes. */
 export const LEAVE_FULL_SCREEN = '\x1b[0m\x1b[?25h\x1b[?1049l';
 

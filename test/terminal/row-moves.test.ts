@@ -4,6 +4,7 @@
  * in or leaves the middle of a list — its screen compared with Ink's full repaint.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { ENTER_FULL_SCREEN } from '../../source/terminal-guard.js';
 import { DiffWriter } from '../../source/terminal/diff-writer.js';
 import { applyMove, planRowMoves, sequenceLength, type RowMove } from '../../source/terminal/row-moves.js';
 import { FakeTty, createScreen, feed, logUpdate, snapshot } from './screen-harness.js';
@@ -35,6 +36,19 @@ describe('a block move', () => {
     await feed(screen, ROWS.map((row, index) => `\x1b[${index + 1}H${row}`).join('') + moved.output);
     expect(snapshot(screen)).toEqual(rows);
   });
+});
+
+it('moves the same rows after entering full screen over a scroll region an earlier program left behind', async () => {
+  const move: RowMove = { from: 1, to: 2, count: 3 };
+  const screen = createScreen(10, ROWS.length);
+  await feed(
+    screen,
+    '\x1b[3;4r' +
+      ENTER_FULL_SCREEN +
+      ROWS.map((row, index) => `\x1b[${index + 1}H${row}`).join('') +
+      applyMove(ROWS, move, ROWS.length).output,
+  );
+  expect(snapshot(screen)).toEqual(['a', '', 'b', 'c', 'd', 'f']);
 });
 
 describe('planning moves', () => {
