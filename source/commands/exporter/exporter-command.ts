@@ -8,7 +8,7 @@ import { EXIT, type Command } from '../command.js';
 import { openFromFlags } from '../shared/open-sources.js';
 import { DEFAULT_LISTEN, formatAddress, isLoopback, parseListenAddress } from './listen-address.js';
 import type { RunningExporter } from './run-exporter.js';
-import { applyMonitorHeapLimits } from '../../heap-limits.js';
+import { tuneForLongRun } from '../../long-run.js';
 
 /** `jobtop exporter`. */
 export const exporterCommand: Command = {
@@ -37,8 +37,8 @@ export const exporterCommand: Command = {
       );
       for (const warning of opened.config.warnings) io.stderr.write(`jobtop: warning: ${warning}\n`);
       const { startExporter } = await import('./run-exporter.js');
-      // An exporter runs for days, like the monitor: the same heap limits (docs/performance.md "Session 3: memory").
-      applyMonitorHeapLimits();
+      // An exporter runs for days, like the monitor: the same heap limits and optimisation threshold (source/long-run.ts).
+      tuneForLongRun();
       try {
         exporter = await startExporter(opened, { listen, log: io.stderr });
       } catch (error) {

@@ -11,7 +11,7 @@ import { ConfigError } from '../../config/config-error.js';
 import { historyPath, historyRecorder } from '../../store/action-history.js';
 import { stateDirectory } from '../../config/config-paths.js';
 import { startHeapTrace } from '../../heap-trace.js';
-import { applyMonitorHeapLimits } from '../../heap-limits.js';
+import { tuneForLongRun } from '../../long-run.js';
 import { preloadHttpClient } from '../../adapters/http.js';
 
 /**
@@ -94,8 +94,8 @@ export const monitorCommand: Command = {
     // JOBTOP_HEAP_TRACE=FILE: memory and GC time once a second, for the bench (docs/performance.md).
     startHeapTrace(io.env.JOBTOP_HEAP_TRACE);
     // A monitor runs for days: V8's young generation stops at 16 MB, the old one grows to at most
-    // twice its live size (docs/performance.md "Session 3: memory").
-    applyMonitorHeapLimits();
+    // twice its live size, and TurboFan takes only what is really hot (source/long-run.ts).
+    tuneForLongRun();
     // The first frame ("loading N sources…") is painted as soon as the UI is loaded: while the
     // first answers are on their way (from another process, or the demo fleet's thread) the main
     // thread would idle, and the cold first render (JIT, yoga, width tables) is paid there
