@@ -4,6 +4,12 @@
  * again. Bytes are compared by SHA-256, computed only when the size matches the previous answer's:
  * a body that changed size cannot be identical, so a fleet whose answers change every poll pays for
  * no hashing (an answer is then reused from its third identical poll on, not its second).
+ *
+ * The parsed value is kept only when it may be reused: for the request's first answer and for one
+ * the size of the previous (the ones whose digest is taken). An answer that changed size cannot be
+ * the next one's twin, and keeping its parsed records until the next poll (~2 s, several young
+ * collections) would move them all to V8's old generation, to be collected there by full
+ * collections (docs/performance.md "Session 5: changed records").
  */
 import { createHash } from 'node:crypto';
 
@@ -75,7 +81,9 @@ export function createReusedAnswers(): ReusedAnswers {
       return { kept: false, size: body.size, digest };
     },
     remember(key, compared, contentType, value) {
-      answers.set(key, { seen: requests, size: compared.size, digest: compared.digest, contentType, value });
+      // why: without a digest this answer cannot be found identical next time: keep only its size.
+      const kept = compared.digest === undefined ? undefined : value;
+      answers.set(key, { seen: requests, size: compared.size, digest: compared.digest, contentType, value: kept });
       // why: bounded; the oldest request's answer goes first.
       if (answers.size > MAX_KEPT) answers.delete(answers.keys().next().value as string);
     },
