@@ -104,6 +104,19 @@ describe('HTTP client: a byte-identical list answer is not parsed again', () => 
     expect(await http.json({ path: '/list', reuse: true })).toBe(third);
   });
 
+  it('keeps no parsed value of a changed answer of the same size: reused from its third identical answer', async () => {
+    const bodies = [{ jobs: [1] }, { jobs: [2] }, { jobs: [2] }, { jobs: [2] }, { jobs: [2] }];
+    const url = await stub(() => ({ status: 200, json: bodies.shift() }));
+    const http = client(url);
+    await http.json({ path: '/list', reuse: true });
+    const second = await http.json({ path: '/list', reuse: true });
+    const third = await http.json({ path: '/list', reuse: true });
+    expect(third).toEqual({ jobs: [2] });
+    expect(third).not.toBe(second);
+    expect(await http.json({ path: '/list', reuse: true })).toBe(third);
+    expect(await http.json({ path: '/list', reuse: true })).toBe(third);
+  });
+
   it('compares the request body too (a POST read)', async () => {
     const url = await stub(() => ({ status: 200, json: { job: [] } }));
     const http = client(url);
