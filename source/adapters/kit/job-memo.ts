@@ -39,6 +39,8 @@ interface Kept {
   raw: unknown;
   job: Job;
   extra: string | undefined;
+  /** The poll (round() count) that last listed this record. */
+  round: number;
 }
 
 /** Reads a raw record's id (the field the source's normalizer reads), or null. */
@@ -46,38 +48,51 @@ export type RecordId = (raw: unknown) => string | null;
 
 /**
  * A memo for one source. `idOf` is a module-level function (see above): the record's id as the
- * normalizer reads it. Two generations: what this poll matched or built, and what the last one did.
+ * normalizer reads it. A kept Job is matchable while its id was listed in this poll or the last.
+ *
+ * why one Map with a poll stamp, not a new Map per poll: a Map made each poll lives two polls, so
+ * V8 moves it and its tables to the old generation every time, where it becomes garbage.
  */
 export function createJobMemo(idOf: RecordId): JobMemo {
-  let current = new Map<string, Kept>();
-  let previous = new Map<string, Kept>();
+  const kept = new Map<string, Kept>();
+  let round = 0;
+  let listed = 0;
   return {
     round() {
-      // why: a poll that failed half-way kept only part of its jobs; keep the fuller generation then.
-      if (current.size === 0) return;
-      previous = current;
-      current = new Map<string, Kept>();
+      // why: a poll that failed before listing anything keeps the last poll's Jobs matchable.
+      if (listed === 0) return;
+      round += 1;
+      if (kept.size > listed) forgetBefore(kept, round - 1);
+      listed = 0;
     },
     get(raw, extra) {
       if (raw === null || typeof raw !== 'object') return undefined;
       const id = idOf(raw);
       if (id === null) return undefined;
-      const now = current.get(id);
-      if (now !== undefined && matches(now, raw, extra)) return now.job;
-      const before = previous.get(id);
-      if (before === undefined || !matches(before, raw, extra)) return undefined;
-      current.set(id, before);
-      return before.job;
+      const entry = kept.get(id);
+      if (entry === undefined || entry.round < round - 1 || !matches(entry, raw, extra)) return undefined;
+      if (entry.round !== round) {
+        entry.round = round;
+        listed += 1;
+      }
+      return entry.job;
     },
     keep(raw, job, extra) {
       if (raw === null || typeof raw !== 'object') return job;
       const id = idOf(raw);
-      if (id !== null) current.set(id, { raw, job, extra });
+      if (id === null) return job;
+      const entry = kept.get(id);
+      if (entry === undefined || entry.round !== round) listed += 1;
+      kept.set(id, { raw, job, extra, round });
       return job;
     },
   };
 }
 
-function matches(kept: Kept, raw: unknown, extra: string | undefined): boolean {
-  return kept.extra === extra && (kept.raw === raw || sameJson(kept.raw, raw));
+function forgetBefore(kept: Map<string, Kept>, round: number): void {
+  for (const [id, entry] of kept) if (entry.round < round) kept.delete(id);
+}
+
+function matches(entry: Kept, raw: unknown, extra: string | undefined): boolean {
+  return entry.extra === extra && (entry.raw === raw || sameJson(entry.raw, raw));
 }
