@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changedKeys, reuseUnchanged } from '../../source/store/merge.js';
+import type { Job } from '../../source/domain/job.js';
 import { makeJob } from '../helpers/jobs.js';
 
 const jobs = () => [
@@ -25,14 +26,14 @@ describe('structural sharing between polls', () => {
     expect(merged[2]).toBe(previous[2]);
   });
 
-  it.each([
+  it.each<[string, Partial<Job>]>([
     ['type', { type: 'another-workflow' }],
     ['owner', { owner: 'someone-else' }],
     ['created time', { createdAt: 1_000 }],
     ['parent', { parentId: 'p-1' }],
-    ['flag of the same count', { flags: ['retried'] }],
+    ['flag of the same count', { flags: ['warnings'] }],
     ['vendor record alone', { raw: { id: 'b', status: 'queued', logs: ['one more line'] } }],
-  ] as const)('takes the new job object when only its %s changed', (_field, change) => {
+  ])('takes the new job object when only its %s changed', (_field, change) => {
     const previous = jobs();
     previous[1] = makeJob({ id: 'b', state: 'queued', flags: ['had-error'] });
     const next = jobs();
