@@ -46,6 +46,7 @@ import {
 } from './http-diagnosis.js';
 import { countRequest, type RequestCounter } from './kit/request-counter.js';
 import { BodyReader, BodyTooLargeError, type ReadResponse } from './body-reader.js';
+import { NOT_CUT, PIECES_MIN_BYTES, parseJsonPieces } from './json-pieces.js';
 import { createReusedAnswers, type ReadBody } from './reused-answers.js';
 
 export { describeTlsFailure, extractVendorMessage, parseRetryAfter, redactSecrets } from './http-diagnosis.js';
@@ -283,6 +284,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const answer = (value: unknown): JsonResponse => ({ status: raw.status, headers: raw.headers, value });
     const compared = req.reuse === true ? reused.compare(raw.key, raw.status, raw.contentType, raw.body) : undefined;
     if (compared?.kept) return answer(compared.value);
+    if (compared) {
+      // why: a large list page parsed record by record (json-pieces.ts); NOT_CUT when that cannot apply.
+      const value = listPieces(raw);
+      if (value !== NOT_CUT) {
+        reused.remember(raw.key, compared, raw.contentType, value);
+        return answer(value);
+      }
+    }
     const response = decoded(raw);
     const label = `${req.method ?? 'GET'} ${joinPath(base.pathname, req.path)}`;
     const parsed = parseJsonBody(response, known());
@@ -502,6 +511,14 @@ interface RawResponse {
 function bodyText(body: ReadBody): string {
   const only = body.chunks.length === 1 ? body.chunks[0] : undefined;
   return (only ?? Buffer.concat(body.chunks, body.size)).toString('utf8');
+}
+
+/** A good (2xx, not HTML) list answer of PIECES_MIN_BYTES or more, parsed piece by piece; else NOT_CUT. */
+function listPieces(raw: RawResponse): unknown {
+  if (raw.status < 200 || raw.status > 299 || raw.contentType === 'text/html' || raw.body.size < PIECES_MIN_BYTES)
+    return NOT_CUT;
+  const only = raw.body.chunks.length === 1 ? raw.body.chunks[0] : undefined;
+  return parseJsonPieces(only ?? Buffer.concat(raw.body.chunks, raw.body.size));
 }
 
 function decoded(raw: RawResponse): HttpResponse {

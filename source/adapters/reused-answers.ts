@@ -4,6 +4,15 @@
  * again. Bytes are compared by SHA-256, computed only when the size matches the previous answer's:
  * a body that changed size cannot be identical, so a fleet whose answers change every poll pays for
  * no hashing (an answer is then reused from its third identical poll on, not its second).
+ *
+ * The parsed value is kept only where the next answer may well be the same: for the request's
+ * first answer, for one identical to the answer before it, and for one the size of an answer that
+ * was not hashed (its size had changed). An answer known to differ from the one before it keeps
+ * only its size and digest, so after such a change an answer is reused from its third identical
+ * poll on, as after a change of size. Why: the
+ * parsed records of an answer kept until the next poll (~2 s, two or more young collections) are
+ * moved to V8's old generation and become garbage there with the next change, for full collections
+ * to find (docs/performance.md "Session 5: changed records"); a ticking list changes every poll.
  */
 import { createHash } from 'node:crypto';
 
@@ -19,6 +28,8 @@ export interface Compared {
   value?: unknown;
   size: number;
   digest: string | undefined;
+  /** The request's first answer, or one not known to differ from the previous: its parsed value is worth keeping. */
+  repeat: boolean;
 }
 
 /** The previous good answers of one client's `reuse` requests. */
@@ -35,6 +46,8 @@ interface Kept {
   size: number;
   digest: string | undefined;
   contentType: string;
+  /** Whether `value` holds the parsed answer (only kept for a repeat: see above). */
+  hasValue: boolean;
   value: unknown;
 }
 
@@ -60,22 +73,31 @@ export function createReusedAnswers(): ReusedAnswers {
       const digest = kept === undefined || kept.size === body.size ? digestOf(body.chunks) : undefined;
       // why: JSON.parse of the same bytes gives an equal value, and json()'s checks (status, content
       // type, empty, HTML, parse) gave the same verdict on them; only good answers are ever kept.
-      const same =
+      const identical =
         kept !== undefined &&
         status >= 200 &&
         status <= 299 &&
         kept.digest !== undefined &&
         kept.digest === digest &&
         kept.contentType === contentType;
-      if (same) {
+      if (identical && kept.hasValue) {
         kept.seen = requests;
-        return { kept: true, value: kept.value, size: body.size, digest };
+        return { kept: true, value: kept.value, size: body.size, digest, repeat: true };
       }
       answers.delete(key);
-      return { kept: false, size: body.size, digest };
+      const unhashed = kept === undefined || (kept.digest === undefined && digest !== undefined);
+      return { kept: false, size: body.size, digest, repeat: identical || unhashed };
     },
     remember(key, compared, contentType, value) {
-      answers.set(key, { seen: requests, size: compared.size, digest: compared.digest, contentType, value });
+      const { size, digest, repeat } = compared;
+      answers.set(key, {
+        seen: requests,
+        size,
+        digest,
+        contentType,
+        hasValue: repeat,
+        value: repeat ? value : undefined,
+      });
       // why: bounded; the oldest request's answer goes first.
       if (answers.size > MAX_KEPT) answers.delete(answers.keys().next().value as string);
     },

@@ -3,6 +3,7 @@
  * jobs changed state between two polls of a source (so rows can be marked for a moment).
  */
 import type { Job } from '../domain/job.js';
+import { sameJson } from '../adapters/kit/same-json.js';
 
 /** Keys of jobs whose state differs from the previous poll, or that are new since a previous poll. */
 export function changedKeys(previous: readonly Job[] | null, next: readonly Job[]): string[] {
@@ -25,34 +26,53 @@ export function sameObjects(a: readonly Job[], b: readonly Job[]): boolean {
   return true;
 }
 
-/** True when two job lists hold the same jobs with the same visible values (skips re-rendering). */
+/** True when two job lists hold equal jobs (sameJob) in the same order. */
 export function sameJobs(a: readonly Job[], b: readonly Job[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!sameJob(a[i], b[i])) return false;
   return true;
 }
 
-/** True when two versions of a job show the same values. */
+/**
+ * True when two versions of a job are equal in every field, the vendor record by content: then the
+ * previous object can stand for the new one everywhere (rows, filters, the detail's list-record
+ * fallback, the Raw tab, `--json --raw`).
+ */
 export function sameJob(x: Job, y: Job): boolean {
+  if (x === y) return true;
   return (
     x.key === y.key &&
+    x.vendor === y.vendor &&
+    x.type === y.type &&
     x.state === y.state &&
     x.nativeState === y.nativeState &&
+    x.terminal === y.terminal &&
     x.progress === y.progress &&
-    x.updatedAt === y.updatedAt &&
-    x.finishedAt === y.finishedAt &&
+    x.progressSteps === y.progressSteps &&
+    x.createdAt === y.createdAt &&
     x.startedAt === y.startedAt &&
-    x.error === y.error &&
+    x.finishedAt === y.finishedAt &&
+    x.updatedAt === y.updatedAt &&
+    x.owner === y.owner &&
     x.host === y.host &&
+    x.parentId === y.parentId &&
+    x.error === y.error &&
     x.priority.rank === y.priority.rank &&
     x.priority.value === y.priority.value &&
     x.priority.label === y.priority.label &&
-    x.flags.length === y.flags.length
+    sameFlags(x.flags, y.flags) &&
+    sameJson(x.raw, y.raw)
   );
 }
 
+function sameFlags(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
 /**
- * Re-uses the previous Job objects where nothing visible changed, so memoised rows skip rendering;
+ * Re-uses the previous Job objects where nothing changed, so memoised rows skip rendering;
  * when nothing changed at all, the previous array itself, so everything cached per jobs array
  * (the sorted, filtered rows; indexes) stays valid.
  */

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Job } from '../../source/domain/job.js';
 import type { JobSource } from '../../source/adapters/contract.js';
 import { createHttpClient, type HttpClient } from '../../source/adapters/http.js';
 import { createReusedAnswers } from '../../source/adapters/reused-answers.js';
@@ -103,6 +104,19 @@ describe('HTTP client: a byte-identical list answer is not parsed again', () => 
     expect(await http.json({ path: '/list', reuse: true })).toBe(third);
   });
 
+  it('keeps no parsed value of a changed answer of the same size: reused from its third identical answer', async () => {
+    const bodies = [{ jobs: [1] }, { jobs: [2] }, { jobs: [2] }, { jobs: [2] }, { jobs: [2] }];
+    const url = await stub(() => ({ status: 200, json: bodies.shift() }));
+    const http = client(url);
+    await http.json({ path: '/list', reuse: true });
+    const second = await http.json({ path: '/list', reuse: true });
+    const third = await http.json({ path: '/list', reuse: true });
+    expect(third).toEqual({ jobs: [2] });
+    expect(third).not.toBe(second);
+    expect(await http.json({ path: '/list', reuse: true })).toBe(third);
+    expect(await http.json({ path: '/list', reuse: true })).toBe(third);
+  });
+
   it('compares the request body too (a POST read)', async () => {
     const url = await stub(() => ({ status: 200, json: { job: [] } }));
     const http = client(url);
@@ -140,6 +154,8 @@ interface VendorCase {
   body: () => any;
   /** The body with one record changed, and that record's id. */
   change: (body: any) => string;
+  /** What the changed field shows on the Job: [read it, the value after the change]. */
+  shows: [(job: Job) => unknown, unknown];
   serve: (request: DemoRequest, body: unknown) => StubAnswer | undefined;
   create: (url: string) => JobSource;
 }
@@ -152,6 +168,7 @@ const CASES: VendorCase[] = [
       body.jobs[0].percentComplete = 99;
       return body.jobs[0].id;
     },
+    shows: [(job) => job.progress, 99],
     serve: (request, body) => (request.path === '/api/portal/v1/jobs' ? { status: 200, json: body } : undefined),
     create: (url) => createVectorChartsSource({ name: 'vc', url, token: 'vc-token-0123456789' }),
   },
@@ -162,6 +179,7 @@ const CASES: VendorCase[] = [
       body.items[0].status = 'failed';
       return body.items[0].id;
     },
+    shows: [(job) => job.state, 'failed'],
     serve: (request, body) => (request.path === '/api/job' ? { status: 200, json: body } : undefined),
     create: (url) => createOsapiSource({ name: 'os', url, token: 'osapi-token-0123456789', pathPrefix: '/api' }),
   },
@@ -172,6 +190,7 @@ const CASES: VendorCase[] = [
       body.jobs[0].created_by_username = 'someone-else';
       return body.jobs[0].id;
     },
+    shows: [(job) => job.owner, 'someone-else'],
     serve: (request, body) => (request.path === '/v2/jobs' ? { status: 200, json: body } : undefined),
     create: (url) => createVectaraSource({ name: 'vt', url, apiKey: 'vectara-key-0123456789' }),
   },
@@ -182,6 +201,7 @@ const CASES: VendorCase[] = [
       body.data[0].progress = 0.5;
       return body.data[0]._id.$oid;
     },
+    shows: [(job) => job.progress, 50],
     serve: (request, body) =>
       request.path === '/jobs'
         ? { status: 200, json: body }
@@ -197,6 +217,7 @@ const CASES: VendorCase[] = [
       body.data[0].workflowName = 'Renamed.yxmd';
       return body.data[0].jobId;
     },
+    shows: [(job) => job.type, 'Renamed.yxmd'],
     serve: (request, body) =>
       request.path === '/webapi/v3/jobs'
         ? { status: 200, json: body }
@@ -208,9 +229,9 @@ const CASES: VendorCase[] = [
   },
 ];
 
-describe('adapters: the same Job objects for an identical list answer', () => {
+describe('adapters: the same Job objects for an identical list answer and for unchanged records', () => {
   it.each(CASES)(
-    '$name keeps every Job object while the answer is identical, and rebuilds on a change',
+    '$name keeps every Job object while the answer is identical, and rebuilds only the changed record',
     async (vendor) => {
       let body = vendor.body();
       const url = await stub(
@@ -230,9 +251,16 @@ describe('adapters: the same Job objects for an identical list answer', () => {
       const before = first.jobs.find((job) => job.id === changedId)!;
       expect(changed).not.toBe(before);
       expect(changed.raw).not.toEqual(before.raw);
-      // The other records came from a new parse: new objects with the same values.
-      const other = third.jobs.find((job) => job.id !== changedId)!;
-      expect(other).toEqual(first.jobs.find((job) => job.id === other.id));
+      const [read, value] = vendor.shows;
+      expect(read(before)).not.toEqual(value);
+      expect(read(changed)).toEqual(value);
+      // The other records came from a new parse, equal to the last ones: they keep their Jobs and records.
+      expect(third.jobs.length).toBe(first.jobs.length);
+      for (const job of third.jobs) if (job.id !== changedId) expect(job).toBe(first.jobs.find((j) => j.id === job.id));
+
+      // The change stays shown, and the next identical answer keeps the changed Job.
+      const fourth = await source.list();
+      expect(fourth.jobs.find((job) => job.id === changedId)).toBe(changed);
     },
   );
 

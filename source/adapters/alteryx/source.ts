@@ -17,7 +17,7 @@ import { createJobMemo } from '../kit/job-memo.js';
 import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
 import { shapeError } from '../kit/shape-error.js';
 import { pageCapTruncation } from '../paging.js';
-import { asRecord } from '../read-fields.js';
+import { asRecord, asString } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
 import { sendCancel } from './actions.js';
 import { ALTERYX_CAPABILITIES } from './capabilities.js';
@@ -49,7 +49,7 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
   );
   /** The last list's raw items by id, for the detail view's workflow name, owner and times. */
   let listItems = new Map<string, unknown>();
-  const memo = createJobMemo();
+  const memo = createJobMemo(recordId);
 
   async function fetchMessages(id: string, counter: RequestCounter, signal?: AbortSignal): Promise<unknown> {
     try {
@@ -74,15 +74,18 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
       dispositions.forgetAllBut(items);
       listItems = items;
       const jobs: Job[] = [];
+      memo.round();
       for (const [id, item] of items) {
         const disposition = dispositions.get(id);
         const failure = dispositions.failureOf(id);
         // why: a Job here also depends on the looked-up disposition and why a look-up failed.
         const extra = JSON.stringify([disposition ?? null, failure ?? null]);
-        jobs.push(
+        const job =
           memo.get(item, extra) ??
-            memo.keep(item, withUnknownOutcome(normalizeAlteryxJob(item, source, disposition), failure), extra),
-        );
+          memo.keep(item, withUnknownOutcome(normalizeAlteryxJob(item, source, disposition), failure), extra);
+        // why: an unchanged item keeps the record already kept; the new equal one is dropped young.
+        if (job.raw !== item) items.set(id, job.raw);
+        jobs.push(job);
       }
       const incomplete = incompleteOf(jobs, dispositions.failureOf);
       return {
@@ -139,4 +142,9 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
 
     close: () => client.close(),
   };
+}
+
+/** An Alteryx list item's id, as normalizeAlteryxJob reads it (the job memo's key). */
+function recordId(raw: unknown): string | null {
+  return asString(asRecord(raw).jobId);
 }

@@ -19,7 +19,7 @@ import { asRecord, asString } from '../read-fields.js';
 import { buildMcritCapabilities, sendMcritAction } from './actions.js';
 import { deriveMcritState } from './state.js';
 import { normalizeMcritDetail, normalizeMcritJob, normalizeMcritStats } from './normalize.js';
-import { readEnvelopeData } from './wire-format.js';
+import { readEnvelopeData, readObjectId } from './wire-format.js';
 
 /** Config of an MCRIT source: the common options plus the optional `apitoken` header value. */
 export interface McritOptions extends BaseSourceOptions {
@@ -48,7 +48,7 @@ export function createMcritSource(options: McritOptions): JobSource {
   const limit = Number.isFinite(options.limit) ? Math.max(1, Math.floor(options.limit!)) : DEFAULT_LIMIT;
   const sent = newRequestCounter();
   const client: HttpClient = createSourceHttpClient(options, { secrets: [token], sent });
-  const memo = createJobMemo();
+  const memo = createJobMemo(recordId);
 
   async function getData(
     path: string,
@@ -69,6 +69,7 @@ export function createMcritSource(options: McritOptions): JobSource {
     let skip = 0;
     let pages = 0;
     let reachedEnd = false;
+    memo.round();
     for (let page = 0; page < MAX_PAGES_PER_POLL && seen.size < limit; page++) {
       pages++;
       const pageSize = Math.min(MCRIT_PAGE_SIZE, limit - seen.size);
@@ -178,4 +179,9 @@ export function createMcritSource(options: McritOptions): JobSource {
 
     close: () => client.close(),
   };
+}
+
+/** A MCRIT job document's id, as normalizeMcritJob reads it (the job memo's key). */
+function recordId(raw: unknown): string | null {
+  return readObjectId(asRecord(raw)._id);
 }

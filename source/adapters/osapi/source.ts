@@ -13,7 +13,7 @@ import { jwtExpiresAt } from '../kit/jwt-expiry.js';
 import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
 import { describeFound, shapeError } from '../kit/shape-error.js';
 import { dedupeById, MAX_PAGES_PER_POLL, pageCapTruncation } from '../paging.js';
-import { asNumber, asRecord } from '../read-fields.js';
+import { asNumber, asRecord, asString } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
 import { OSAPI_CAPABILITIES, sendOsapiAction } from './actions.js';
 import { normalizeOsapiJob, normalizeOsapiJobDetail } from './normalize.js';
@@ -54,7 +54,7 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
   let prefixConfirmed = options.pathPrefix !== undefined;
   const label = (method: string, path: string) => `${method} ${basePath}${path}`;
   const jobPath = (id: string) => `${prefix}/job/${encodeURIComponent(id)}`;
-  const memo = createJobMemo();
+  const memo = createJobMemo(recordId);
 
   async function fetchPage(
     pagePrefix: string,
@@ -116,6 +116,7 @@ export function createOsapiSource(options: OsapiOptions): JobSource {
       items.push(...lastPage.items);
     }
     const normalized: Job[] = [];
+    memo.round();
     for (const item of items) normalized.push(memo.get(item) ?? memo.keep(item, normalizeOsapiJob(item, source)));
     const jobs = dedupeById(normalized).slice(0, limit);
     // why: the loop also ends at the cap when the 50th page was the server's last.
@@ -175,4 +176,9 @@ function isLastPage(page: ListPage, requested: number, fetched: number, total: n
 function normalizePrefix(prefix: string): string {
   const trimmed = prefix.trim().replace(/\/+$/, '');
   return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+/** An OSAPI job's id, as normalizeOsapiJob reads it (the job memo's key). */
+function recordId(raw: unknown): string | null {
+  return asString(asRecord(raw).id);
 }

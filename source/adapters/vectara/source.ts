@@ -4,6 +4,7 @@ import { DEFAULT_LIMIT, type ActionKind, type JobSource, type ListResult } from 
 import { SourceError } from '../errors.js';
 import { createJobMemo } from '../kit/job-memo.js';
 import { newRequestCounter } from '../kit/request-counter.js';
+import { asRecord, asString } from '../read-fields.js';
 import { createSourceHttpClient } from '../source-http.js';
 import { createAuthenticatedRead } from './authenticated-read.js';
 import { VECTARA_CAPABILITIES, type VectaraOptions } from './constants.js';
@@ -27,7 +28,7 @@ export function createVectaraSource(options: VectaraOptions): JobSource {
       ? createVectaraTokens(options, apiVersion, client, sent)
       : null;
   const read = createAuthenticatedRead(options, apiVersion, client, oauth);
-  const reader: VectaraReader = { name, limit, read, memo: createJobMemo() };
+  const reader: VectaraReader = { name, limit, read, memo: createJobMemo(recordId) };
 
   return {
     name,
@@ -36,6 +37,7 @@ export function createVectaraSource(options: VectaraOptions): JobSource {
     capabilities: VECTARA_CAPABILITIES,
     async list(signal?: AbortSignal): Promise<ListResult> {
       const counter = newRequestCounter();
+      reader.memo.round();
       const { jobs, truncated } =
         apiVersion === 'v1' ? await listV1Jobs(reader, counter, signal) : await listV2Jobs(reader, counter, signal);
       return { jobs, total: null, stateCounts: null, requests: counter.requests, ...(truncated ? { truncated } : {}) };
@@ -61,4 +63,9 @@ export function createVectaraSource(options: VectaraOptions): JobSource {
       await Promise.all([client.close(), oauth?.close()]);
     },
   };
+}
+
+/** A Vectara job's id, as normalizeVectaraJob reads it (the job memo's key). */
+function recordId(raw: unknown): string | null {
+  return asString(asRecord(raw).id);
 }

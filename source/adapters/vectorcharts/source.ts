@@ -24,7 +24,7 @@ export function createVectorChartsSource(options: VectorChartsOptions): JobSourc
     sent,
   });
   const auth = createPortalAuth(client, options);
-  const memo = createJobMemo();
+  const memo = createJobMemo(recordId);
 
   return {
     name: source,
@@ -35,6 +35,7 @@ export function createVectorChartsSource(options: VectorChartsOptions): JobSourc
       const counter = newRequestCounter();
       const progress: ListProgress = { pages: 0, total: null };
       const jobs: Job[] = [];
+      memo.round();
       for await (const records of listPages(auth, source, limit, counter, progress, signal)) {
         for (const record of records) {
           const job = memo.get(record) ?? memo.keep(record, normalizeVectorChartsJob(record, source));
@@ -77,6 +78,11 @@ export function createVectorChartsSource(options: VectorChartsOptions): JobSourc
       await client.close();
     },
   };
+}
+
+/** A Portal record's id, as normalizeVectorChartsJob reads it (the job memo's key). */
+function recordId(raw: unknown): string | null {
+  return asString(asRecord(raw).id);
 }
 
 function positiveLimit(limit: number | undefined): number {
