@@ -62,6 +62,12 @@ export interface AppProps {
   readActionHistory?: () => Promise<HistoryTail>;
 }
 
+/**
+ * How much later than one poll interval after a quiet round the next round's check may come before
+ * the screen clock checks by itself (the rounds' answers take a few ms to tens of ms to arrive).
+ */
+const QUIET_ROUND_SLACK_MS = 500;
+
 const defaultWrite = (data: string) => {
   process.stdout.write(data);
 };
@@ -110,8 +116,11 @@ export function App({
           shown !== null &&
           !drawnClock?.dueBy(now) &&
           sameListScreen(shown, published.fleet, toSecond(now))
-        )
+        ) {
+          // This round compared the clock with what is drawn; the next one will within an interval.
+          drawnClock?.checked(published.fleet.intervalMs + QUIET_ROUND_SLACK_MS);
           return;
+        }
         listener();
       });
       // What was published between the first render and this subscription (useSyncExternalStore re-reads it).
