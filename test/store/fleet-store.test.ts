@@ -206,6 +206,30 @@ describe('fleet store polling', () => {
     store.stop();
   });
 
+  it('polls healthy sources due a few ms apart at one instant, never sooner than an interval after the last poll', async () => {
+    const started = 1_000_000;
+    const times: Record<string, number[]> = { a: [], b: [] };
+    const sources = ['a', 'b'].map((name) => {
+      const source = createScriptedSource(name, [[makeJob(name, '1', 'running')]]);
+      const list = source.list.bind(source);
+      source.list = (signal) => {
+        times[name].push(Date.now() - started);
+        return list(signal);
+      };
+      return source;
+    });
+    const store = createFleetStore(
+      sources.map((source) => ({ source })),
+      { intervalMs: 1000 },
+    );
+    store.start();
+    await vi.advanceTimersByTimeAsync(10);
+    store.refreshNow('a'); // a's next poll is now due at 1010, b's at 1000: both poll at 1010
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(times).toEqual({ a: [0, 10, 1010, 2010, 3010], b: [0, 1010, 2010, 3010] });
+    store.stop();
+  });
+
   it('tells listeners of a round as soon as its last answer is in, without waiting out the coalescing window', async () => {
     const first = createScriptedSource('first', [[makeJob('first', '1', 'running')]]);
     const second = createScriptedSource('second', [[makeJob('second', '1', 'running')]]);
