@@ -63,8 +63,8 @@ export interface AppProps {
 }
 
 /**
- * How much later than one poll interval after a quiet round the next round's check may come before
- * the screen clock checks by itself (the rounds' answers take a few ms to tens of ms to arrive).
+ * How much later than expected a quiet round's check may come before the screen clock checks by
+ * itself (the rounds' answers take a few ms to tens of ms to arrive).
  */
 const QUIET_ROUND_SLACK_MS = 500;
 
@@ -117,8 +117,11 @@ export function App({
           !drawnClock?.dueBy(now) &&
           sameListScreen(shown, published.fleet, toSecond(now))
         ) {
-          // This round compared the clock with what is drawn; the next one will within an interval.
-          drawnClock?.checked(published.fleet.intervalMs + QUIET_ROUND_SLACK_MS);
+          // This round compared the clock with what is drawn; so will the next ones, an interval apart.
+          // why two intervals: the clock's own check, postponed each round, must fall after the next
+          // round's poll timers, or the event loop still wakes at its old time (Node does not re-arm
+          // its timer when the earliest timeout is cleared).
+          drawnClock?.checked(2 * published.fleet.intervalMs + QUIET_ROUND_SLACK_MS);
           return;
         }
         listener();
