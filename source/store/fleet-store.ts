@@ -120,11 +120,6 @@ export const PUBLISH_COALESCE_MS = 100;
 /** Healthy sources whose next polls are due this close together are polled at one instant. */
 export const GRID_SNAP_MS = 50;
 
-/** Whether a runner's list request chain is in flight (module level: no closure per round). */
-function isInFlight(runner: Runner): boolean {
-  return runner.inFlight;
-}
-
 /**
  * Drops the poll starts not after `cutoff` (they are in order), in place.
  * why: a plain loop on the runner's own array, not filter and spread: a poll round that changed
@@ -216,16 +211,12 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
   }
 
   let publishTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The publish of a round whose answers are all in, due once this turn of the event loop is over. */
-  let roundDone: ReturnType<typeof setImmediate> | undefined;
   /** A reader already built the snapshot of the pending coalesced publish: its listeners are still to hear of it. */
   let builtEarly = false;
 
   function publish(): void {
     clearTimeout(publishTimer);
     publishTimer = undefined;
-    clearImmediate(roundDone);
-    roundDone = undefined;
     builtEarly = false;
     snapshot = buildSnapshot();
     for (const listener of [...listeners]) listener();
@@ -234,19 +225,9 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
   /** The coalesced publish: notifies, building the snapshot only when no reader built it meanwhile. */
   function publishCoalesced(): void {
     if (!builtEarly) return publish();
-    clearTimeout(publishTimer);
     publishTimer = undefined;
-    clearImmediate(roundDone);
-    roundDone = undefined;
     builtEarly = false;
     for (const listener of [...listeners]) listener();
-  }
-
-  /** The round's last answer came in this turn: publish it, unless a poll started meanwhile (then the window waits for it). */
-  function publishRoundDone(): void {
-    roundDone = undefined;
-    if (runners.some(isInFlight)) publishTimer ??= setTimeout(publishCoalesced, PUBLISH_COALESCE_MS);
-    else publishCoalesced();
   }
 
   let firstAnswerPublished = false;
@@ -254,11 +235,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
   /**
    * Publishes poll results, coalescing those that land close together. The very first answer is
    * published at once: the first frame with jobs should not wait the coalescing window while the
-   * other sources are still on their way (docs/performance.md "Session 3: start-up"). A round whose
-   * answers are all in (no source's poll in flight) is published when this turn of the event loop
-   * is over (setImmediate: sources due at the same instant have started by then) instead of after
-   * the window: waiting would only wake the event loop once more (docs/performance.md "Session 5:
-   * the idle round").
+   * other sources are still on their way (docs/performance.md "Session 3: start-up").
    */
   function publishSoon(): void {
     if (!firstAnswerPublished) {
@@ -267,8 +244,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       return;
     }
     builtEarly = false;
-    if (runners.some(isInFlight)) publishTimer ??= setTimeout(publishCoalesced, PUBLISH_COALESCE_MS);
-    else roundDone ??= setImmediate(publishRoundDone);
+    publishTimer ??= setTimeout(publishCoalesced, PUBLISH_COALESCE_MS);
   }
 
   function pruneChanged(at: number): void {
@@ -386,9 +362,8 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     markAnswered(runner);
     if (runner.again) {
       runner.again = false;
-      // why: the follow-up poll first, so its answer is coalesced with this one's.
-      void poll(runner);
       publishSoon();
+      void poll(runner);
       return;
     }
     schedule(runner);
@@ -459,7 +434,7 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
   return {
     getSnapshot() {
       // A reader never sees data older than what the store holds; listeners still hear of it, coalesced.
-      if ((publishTimer !== undefined || roundDone !== undefined) && !builtEarly) {
+      if (publishTimer !== undefined && !builtEarly) {
         snapshot = buildSnapshot();
         builtEarly = true;
       }
@@ -527,7 +502,6 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     stop() {
       stopped = true;
       clearTimeout(publishTimer);
-      clearImmediate(roundDone);
       for (const runner of runners) clearTimeout(runner.timer);
       detailWatcher.stopAll();
       listeners.clear();
