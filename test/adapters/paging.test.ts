@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dedupeById } from '../../source/adapters/paging.js';
 import { makeJob } from '../helpers/jobs.js';
 
-const job = (id: string, name = id) => makeJob({ id, name });
+const job = (id: string, type = id) => makeJob({ id, type });
 
 describe('dedupeById', () => {
   it.each<[string, string[], string[]]>([
