@@ -322,7 +322,9 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     const firedFor = runner.firedFor;
     runner.firedFor = undefined;
     runner.gridAt =
-      firedFor !== undefined && runner.polledAt - firedFor < runner.snapshot.intervalMs / 2 ? firedFor : runner.polledAt;
+      firedFor !== undefined && runner.polledAt - firedFor < runner.snapshot.intervalMs / 2
+        ? firedFor
+        : runner.polledAt;
     trimPollStarts(runner.pollStarts, runner.polledAt - 60_000);
     runner.pollStarts.push(runner.polledAt);
     const previous = runner.snapshot;

@@ -135,7 +135,13 @@ export function useScreenClock(clock: () => number, coarseDelayMs = 0): ChangeCo
   const [, setTick] = useState(0);
   const clockRef = useRef(clock);
   clockRef.current = clock;
-  const [alarm] = useState(() => new ClockAlarm(() => clockRef.current(), () => setTick((tick) => tick + 1)));
+  const [alarm] = useState(
+    () =>
+      new ClockAlarm(
+        () => clockRef.current(),
+        () => setTick((tick) => tick + 1),
+      ),
+  );
   const collector = new ChangeCollector(toSecond(clock()));
   collector.checked = alarm.checked;
   const current = useRef(collector);
