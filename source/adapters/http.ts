@@ -231,8 +231,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             method,
             headers,
             body,
-            headersTimeout: timeoutMs,
-            bodyTimeout: timeoutMs,
+            // why: the whole-request timer above already bounds every phase (it starts first and has
+            // the same length); undici's own header and body timers would arm its 500 ms timer tick,
+            // one more event-loop wake-up per poll round (docs/performance.md "Session 5: the idle round").
+            headersTimeout: 0,
+            bodyTimeout: 0,
           },
           reader,
         );

@@ -4,11 +4,26 @@
  */
 import type { Job } from '../domain/job.js';
 
-/** Keeps the first occurrence of each job id, in order. */
-export function dedupeById(jobs: readonly Job[]): Job[] {
+/**
+ * Keeps the first occurrence of each job id, in order: the given array itself when no id repeats
+ * (the usual case; why: no copy of every list per poll — docs/performance.md "Session 5: the idle
+ * round"), else a new one.
+ */
+export function dedupeById(jobs: readonly Job[]): readonly Job[] {
   const seen = new Set<string>();
-  const out: Job[] = [];
-  for (const job of jobs) {
+  for (let index = 0; index < jobs.length; index++) {
+    const id = jobs[index].id;
+    if (seen.has(id)) return withoutRepeats(jobs, index, seen);
+    seen.add(id);
+  }
+  return jobs;
+}
+
+/** The jobs before `from` (all distinct, their ids in `seen`), then each later job whose id is new. */
+function withoutRepeats(jobs: readonly Job[], from: number, seen: Set<string>): Job[] {
+  const out = jobs.slice(0, from);
+  for (let index = from; index < jobs.length; index++) {
+    const job = jobs[index];
     if (seen.has(job.id)) continue;
     seen.add(job.id);
     out.push(job);

@@ -96,8 +96,14 @@ interface Runner {
   retryAfterMs: number | undefined;
   /** The last poll came back empty after a full list: the next empty poll confirms it. */
   confirmingEmpty: boolean;
-  /** When the last poll started: healthy polls keep to a grid of one interval from it. */
+  /** When the last poll started. */
   polledAt: number;
+  /** The grid instant of the last poll (when its timer was due, or polledAt): healthy polls keep to a grid of one interval from it. */
+  gridAt: number;
+  /** When the pending timer is due (epoch ms; meaningful while `timer` is set). */
+  dueAt: number;
+  /** The timer that started this poll was due at this instant (undefined for other polls: start, refresh, resume). */
+  firedFor: number | undefined;
   /** Start times of the polls of the last minute (the sources screen's polls per minute). */
   pollStarts: number[];
   /** Readings of the source's request counter, the last minute's and the one before (requests per minute). */
@@ -110,6 +116,9 @@ interface Runner {
  * polled on one grid answer within a few ms of each other, so one render per poll round suffices.
  */
 export const PUBLISH_COALESCE_MS = 100;
+
+/** Healthy sources whose next polls are due this close together are polled at one instant. */
+export const GRID_SNAP_MS = 50;
 
 /**
  * Drops the poll starts not after `cutoff` (they are in order), in place.
@@ -144,6 +153,9 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     retryAfterMs: undefined,
     confirmingEmpty: false,
     polledAt: 0,
+    gridAt: 0,
+    dueAt: 0,
+    firedFor: undefined,
     pollStarts: [],
     requestSamples: [],
     snapshot: {
@@ -247,13 +259,52 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       return;
     }
     const healthy = runner.snapshot.consecutiveFailures === 0;
-    // Healthy polls keep to a grid (one interval after the last poll started), so sources stay
+    // Healthy polls keep to a grid (one interval after the last grid instant), so sources stay
     // in step and their answers are published together; failing ones back off from now.
-    const delay = healthy
-      ? Math.max(0, runner.polledAt + runner.snapshot.intervalMs - now())
-      : nextPollDelay(runner.snapshot.intervalMs, runner.snapshot.consecutiveFailures, random, runner.retryAfterMs);
-    runner.snapshot = { ...runner.snapshot, nextPollAt: now() + delay, nextPollDelayMs: delay };
-    runner.timer = setTimeout(() => void poll(runner), delay);
+    if (!healthy) {
+      const delay = nextPollDelay(
+        runner.snapshot.intervalMs,
+        runner.snapshot.consecutiveFailures,
+        random,
+        runner.retryAfterMs,
+      );
+      arm(runner, now() + delay);
+      return;
+    }
+    // why: healthy sources due within GRID_SNAP_MS of one another are all due at the latest of
+    // those instants (never earlier: at most one poll per interval), so one timer wake-up starts
+    // them all instead of one each a few ms apart (docs/performance.md "Session 5: the idle round").
+    let due = runner.gridAt + runner.snapshot.intervalMs;
+    for (const other of runners) if (onGridNear(other, runner, due)) due = Math.max(due, other.dueAt);
+    for (const other of runners) if (onGridNear(other, runner, due) && other.dueAt < due) arm(other, due);
+    arm(runner, due);
+  }
+
+  /** Whether `other` is a healthy source waiting for a poll due within GRID_SNAP_MS of `due`. */
+  function onGridNear(other: Runner, runner: Runner, due: number): boolean {
+    return (
+      other !== runner &&
+      other.timer !== undefined &&
+      other.snapshot.consecutiveFailures === 0 &&
+      Math.abs(other.dueAt - due) <= GRID_SNAP_MS
+    );
+  }
+
+  /** Sets the runner's timer for `due` (epoch ms). */
+  function arm(runner: Runner, due: number): void {
+    clearTimeout(runner.timer);
+    const at = now();
+    const delay = Math.max(0, due - at);
+    runner.dueAt = due;
+    runner.snapshot = { ...runner.snapshot, nextPollAt: at + delay, nextPollDelayMs: delay };
+    runner.timer = setTimeout(pollOnTime, delay, runner);
+  }
+
+  /** A runner's timer fired: the poll it was due for. */
+  function pollOnTime(runner: Runner): void {
+    runner.timer = undefined;
+    runner.firedFor = runner.dueAt;
+    void poll(runner);
   }
 
   async function poll(runner: Runner): Promise<void> {
@@ -263,8 +314,17 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
       return;
     }
     clearTimeout(runner.timer);
+    runner.timer = undefined;
     runner.inFlight = true;
     runner.polledAt = now();
+    // why: a poll its timer started a little late keeps the grid's instant, so late timers do not
+    // push the grid (and the sources sharing it) apart; any other poll starts a grid of its own.
+    const firedFor = runner.firedFor;
+    runner.firedFor = undefined;
+    runner.gridAt =
+      firedFor !== undefined && runner.polledAt - firedFor < runner.snapshot.intervalMs / 2
+        ? firedFor
+        : runner.polledAt;
     trimPollStarts(runner.pollStarts, runner.polledAt - 60_000);
     runner.pollStarts.push(runner.polledAt);
     const previous = runner.snapshot;

@@ -62,6 +62,12 @@ export interface AppProps {
   readActionHistory?: () => Promise<HistoryTail>;
 }
 
+/**
+ * How much later than expected a quiet round's check may come before the screen clock checks by
+ * itself (the rounds' answers take a few ms to tens of ms to arrive).
+ */
+const QUIET_ROUND_SLACK_MS = 500;
+
 const defaultWrite = (data: string) => {
   process.stdout.write(data);
 };
@@ -110,8 +116,14 @@ export function App({
           shown !== null &&
           !drawnClock?.dueBy(now) &&
           sameListScreen(shown, published.fleet, toSecond(now))
-        )
+        ) {
+          // This round compared the clock with what is drawn; so will the next ones, an interval apart.
+          // why two intervals: the clock's own check, postponed each round, must fall after the next
+          // round's poll timers, or the event loop still wakes at its old time (Node does not re-arm
+          // its timer when the earliest timeout is cleared).
+          drawnClock?.checked(2 * published.fleet.intervalMs + QUIET_ROUND_SLACK_MS);
           return;
+        }
         listener();
       });
       // What was published between the first render and this subscription (useSyncExternalStore re-reads it).

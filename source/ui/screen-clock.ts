@@ -40,6 +40,9 @@ export class ChangeCollector {
   /** The earliest coarse change (it may be drawn late). */
   nextCoarse = Infinity;
 
+  /** Tells the clock's timer that the clock was compared with what is drawn, and will be again within `nextInMs`. */
+  checked: (nextInMs: number) => void = () => undefined;
+
   constructor(readonly now: number) {}
 
   /** A NoteChange bound to this collector. */
@@ -64,37 +67,90 @@ export class ChangeCollector {
 }
 
 /**
+ * The clock's timer: sleeps until a target instant (epoch ms), comparing with the clock at least
+ * every MAX_SLEEP_MS on the way, since the wall clock can jump (suspend, NTP) and tests move an
+ * injected clock by hours. A quiet poll round compares the clock with what is drawn as well (the
+ * App's store subscription); told when the next one is due, the alarm skips its own checks until
+ * then, so an idle monitor wakes once per poll round, not once a second besides
+ * (docs/performance.md "Session 5: the idle round").
+ */
+export class ClockAlarm {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private target = Infinity;
+
+  constructor(
+    private readonly clock: () => number,
+    private readonly due: () => void,
+  ) {}
+
+  /** Wakes `due` once the clock reaches `target`. */
+  set(target: number): void {
+    this.target = target;
+    this.arm(MAX_SLEEP_MS);
+  }
+
+  /** The clock was just compared with what is drawn, and will be again within `nextInMs`: sleep until then. */
+  readonly checked = (nextInMs: number): void => {
+    if (Number.isFinite(this.target)) this.arm(nextInMs);
+  };
+
+  /** Stops the timer. */
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.target = Infinity;
+  }
+
+  private arm(maxSleepMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(wakeAlarm, Math.min(maxSleepMs, Math.max(1, this.target - this.clock())), this);
+    // why: the ticker alone must not keep the process alive after the app is done.
+    this.timer.unref?.();
+  }
+
+  /** The timer fired: the target reached, or one more check on the way. */
+  wake(): void {
+    this.timer = undefined;
+    if (this.clock() < this.target) this.arm(MAX_SLEEP_MS);
+    else {
+      this.target = Infinity;
+      this.due();
+    }
+  }
+}
+
+/** The alarm's timer callback (module level: no closure per arming). */
+function wakeAlarm(alarm: ClockAlarm): void {
+  alarm.wake();
+}
+
+/**
  * The current time in whole seconds, read on every render (so whatever a render draws is
  * current), and a collector for this render; after each commit a timer wakes the app at the
  * earliest noted change (a coarse one `coarseDelayMs` late: the App passes COARSE_REDRAW_MS while
- * the job list alone is on screen and polls run, else 0).
+ * the job list alone is on screen and polls run, else 0). The collector's `checked` tells the
+ * timer of a quiet round's comparison (ClockAlarm.checked).
  */
 export function useScreenClock(clock: () => number, coarseDelayMs = 0): ChangeCollector {
   const [, setTick] = useState(0);
   const clockRef = useRef(clock);
   clockRef.current = clock;
+  const [alarm] = useState(
+    () =>
+      new ClockAlarm(
+        () => clockRef.current(),
+        () => setTick((tick) => tick + 1),
+      ),
+  );
   const collector = new ChangeCollector(toSecond(clock()));
+  collector.checked = alarm.checked;
   const current = useRef(collector);
   current.current = collector;
   useEffect(() => {
     const target = current.current.wakeAt(coarseDelayMs);
     if (!Number.isFinite(target)) return undefined;
-    let timer: ReturnType<typeof setTimeout>;
-    const arm = () => {
-      // why: wake at least once a second to compare with the clock (no render unless the change is
-      // due): the wall clock can jump (suspend, NTP) and tests move an injected clock by hours.
-      timer = setTimeout(
-        () => {
-          if (clockRef.current() < target) arm();
-          else setTick((tick) => tick + 1);
-        },
-        Math.min(MAX_SLEEP_MS, Math.max(1, target - clockRef.current())),
-      );
-      // why: the ticker alone must not keep the process alive after the app is done.
-      timer.unref?.();
-    };
-    arm();
-    return () => clearTimeout(timer);
+    alarm.set(target);
+    return () => alarm.stop();
   });
   return collector;
 }

@@ -206,6 +206,30 @@ describe('fleet store polling', () => {
     store.stop();
   });
 
+  it('polls healthy sources due a few ms apart at one instant, never sooner than an interval after the last poll', async () => {
+    const started = 1_000_000;
+    const times: Record<string, number[]> = { a: [], b: [] };
+    const sources = ['a', 'b'].map((name) => {
+      const source = createScriptedSource(name, [[makeJob(name, '1', 'running')]]);
+      const list = source.list.bind(source);
+      source.list = (signal) => {
+        times[name].push(Date.now() - started);
+        return list(signal);
+      };
+      return source;
+    });
+    const store = createFleetStore(
+      sources.map((source) => ({ source })),
+      { intervalMs: 1000 },
+    );
+    store.start();
+    await vi.advanceTimersByTimeAsync(10);
+    store.refreshNow('a'); // a's next poll is now due at 1010, b's at 1000: both poll at 1010
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(times).toEqual({ a: [0, 10, 1010, 2010, 3010], b: [0, 1010, 2010, 3010] });
+    store.stop();
+  });
+
   it('keeps the same snapshot object when a poll brings nothing new', async () => {
     const source = createScriptedSource('s', [[makeJob('s', '1', 'running')]]);
     const store = createFleetStore([{ source }], { intervalMs: 1000 });

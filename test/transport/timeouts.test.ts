@@ -1,19 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { writeConfig } from '../config/config-fixtures.js';
-import { NO_PROXY_ENV, startRecordingProxy, startSilentServer, type Listening } from './transport-fixtures.js';
+import {
+  NO_PROXY_ENV,
+  startRecordingProxy,
+  startSilentServer,
+  startStallingServer,
+  type Listening,
+} from './transport-fixtures.js';
 
 /** Per-source connect and whole-request timeouts, against a server that accepts connections and never answers. */
 describe('per-source timeouts', () => {
   let silent: Listening;
+  let stalling: Listening;
   let proxy: Listening;
 
   beforeAll(async () => {
     silent = await startSilentServer();
+    stalling = await startStallingServer();
     proxy = await startRecordingProxy();
   });
   afterAll(async () => {
     await silent?.close();
+    await stalling?.close();
     await proxy?.close();
   });
 
@@ -51,6 +60,11 @@ describe('per-source timeouts', () => {
       error: { kind: 'timeout', short: 'timeout' },
       hint: 'no answer within timeout (300ms): the server is overloaded or a proxy holds the request; raise timeout or lower limit',
     });
+  });
+
+  it('gives up on a body that stops half-way after the whole-request timeout', async () => {
+    const { source } = await check({ url: `http://127.0.0.1:${stalling.port}`, timeout: '300ms' });
+    expect(source).toMatchObject({ error: { kind: 'timeout', short: 'timeout' } });
   });
 
   it('applies connectTimeout to the TLS handshake inside a proxy tunnel too', async () => {

@@ -189,6 +189,24 @@ export function startSilentServer(): Promise<Listening> {
   });
 }
 
+/**
+ * A TCP server that answers every request with a 200's headers and the start of its body, then
+ * never sends the rest (for the whole-request timeout while a body is being read).
+ */
+export function startStallingServer(): Promise<Listening> {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.once('data', () =>
+      socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"data": ['),
+    );
+  });
+  return listen(server, () => {
+    for (const socket of sockets) socket.destroy();
+  });
+}
+
 /** A port on 127.0.0.1 that nothing listens on (bound, then released). */
 export async function closedPort(): Promise<number> {
   const server = createTcpServer();

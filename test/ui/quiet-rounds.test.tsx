@@ -69,6 +69,16 @@ describe('sameListScreen: does a poll round change what the job list shows?', ()
     ],
   ])('%s', (_, next, same) => expect(sameListScreen(shown, next, T0)).toBe(same));
 
+  it('counts a field that only one side has as a change, either way round', () => {
+    const { warnings: _warnings, ...withoutWarnings } = source;
+    const without: FleetSnapshot = { ...shown, sources: [withoutWarnings] };
+    expect(sameListScreen(shown, without, T0)).toBe(false);
+    expect(sameListScreen(without, shown, T0)).toBe(false);
+    // A bookkeeping field only one side has is no change.
+    const { lastLatencyMs: _latency, ...withoutLatency } = { ...source, lastLatencyMs: 12 };
+    expect(sameListScreen(shown, { ...shown, sources: [withoutLatency as SourceSnapshot] }, T0)).toBe(true);
+  });
+
   it('a healthy source’s age counts only at list resolution: "3m ago" becoming "<1m ago" is a change', () => {
     const old = fleetOf([{ ...source, lastSuccessAt: T0 - 3 * 60_000 }]);
     expect(sameListScreen(old, { ...old, sources: [{ ...source, lastSuccessAt: T0 - 1_000 }] }, T0)).toBe(false);

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { ChangeCollector, COARSE_REDRAW_MS, ScreenClockContext } from '../../source/ui/screen-clock.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ChangeCollector, ClockAlarm, COARSE_REDRAW_MS, ScreenClockContext } from '../../source/ui/screen-clock.js';
 import { MainView } from '../../source/ui/views/main-view.js';
 import { createNavigationState } from '../../source/ui/navigation.js';
 import { mainViewProps } from '../../source/ui/view-props.js';
@@ -38,6 +38,72 @@ describe('ChangeCollector', () => {
     collector.note(T0);
     collector.note(T0 - 5_000);
     expect(collector.next).toBe(Infinity);
+  });
+});
+
+describe('ClockAlarm', () => {
+  /** An alarm on the (fake) wall clock, counting its timer's wake-ups and when it rang. */
+  function alarmAt(start: number) {
+    vi.useFakeTimers({ now: start });
+    const rang: number[] = [];
+    const alarm = new ClockAlarm(Date.now, () => rang.push(Date.now()));
+    const wakes = vi.spyOn(alarm, 'wake');
+    return { alarm, rang, wakes };
+  }
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('rings at the target, comparing with the clock once a second on the way', async () => {
+    const { alarm, rang, wakes } = alarmAt(T0);
+    alarm.set(T0 + 3_000);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(rang).toEqual([]);
+    expect(wakes).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(rang).toEqual([T0 + 3_000]);
+    alarm.stop();
+  });
+
+  it('sees a wall clock that jumped past the target within a second', async () => {
+    const { alarm, rang } = alarmAt(T0);
+    alarm.set(T0 + 60_000);
+    vi.setSystemTime(T0 + 3_600_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(rang).toEqual([T0 + 3_601_000]);
+  });
+
+  it('after a quiet round compared the clock, sleeps until the next round is due, then checks every second again', async () => {
+    const { alarm, rang, wakes } = alarmAt(T0);
+    alarm.set(T0 + 60_000);
+    alarm.checked(2_500);
+    await vi.advanceTimersByTimeAsync(2_499);
+    expect(wakes).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(wakes).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(wakes).toHaveBeenCalledTimes(2);
+    expect(rang).toEqual([]);
+    alarm.stop();
+  });
+
+  it('never sleeps past a target nearer than the next quiet round', async () => {
+    const { alarm, rang } = alarmAt(T0);
+    alarm.set(T0 + 800);
+    alarm.checked(2_500);
+    await vi.advanceTimersByTimeAsync(800);
+    expect(rang).toEqual([T0 + 800]);
+  });
+
+  it('does nothing once stopped, quiet rounds included', async () => {
+    const { alarm, rang, wakes } = alarmAt(T0);
+    alarm.set(T0 + 1_000);
+    alarm.stop();
+    alarm.checked(2_500);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(rang).toEqual([]);
+    expect(wakes).not.toHaveBeenCalled();
   });
 });
 
