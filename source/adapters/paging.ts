@@ -12,9 +12,10 @@ import type { Job } from '../domain/job.js';
 export function dedupeById(jobs: readonly Job[]): readonly Job[] {
   const seen = new Set<string>();
   for (let index = 0; index < jobs.length; index++) {
-    const id = jobs[index].id;
-    if (seen.has(id)) return withoutRepeats(jobs, index, seen);
-    seen.add(id);
+    const job = jobs[index];
+    if (job === undefined) continue;
+    if (seen.has(job.id)) return withoutRepeats(jobs, index, seen);
+    seen.add(job.id);
   }
   return jobs;
 }
@@ -24,7 +25,7 @@ function withoutRepeats(jobs: readonly Job[], from: number, seen: Set<string>): 
   const out = jobs.slice(0, from);
   for (let index = from; index < jobs.length; index++) {
     const job = jobs[index];
-    if (seen.has(job.id)) continue;
+    if (job === undefined || seen.has(job.id)) continue;
     seen.add(job.id);
     out.push(job);
   }
