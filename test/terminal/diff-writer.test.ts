@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DiffWriter } from '../../source/terminal/diff-writer.js';
-import { FakeTty, createScreen, feed, logUpdate, snapshot } from './screen-harness.js';
+import { FakeTty, writerBesideInk } from './screen-harness.js';
 
 const writers: DiffWriter[] = [];
 afterEach(() => {
@@ -12,39 +12,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A writer over a fake TTY, Ink's log-update on top, and the frames also written unmodified into a reference screen. */
+/** A writer beside Ink's own output (screen-harness.ts), disposed after each test. */
 function setup(columns = 40, rows = 10) {
-  const tty = new FakeTty(columns, rows);
-  const writer = new DiffWriter(tty.asStdout());
-  writers.push(writer);
-  const log = logUpdate.create(writer as never);
-  const referenceTty = new FakeTty(columns, rows);
-  const referenceLog = logUpdate.create(referenceTty as never);
-  const ours = createScreen(columns, rows);
-  const reference = createScreen(columns, rows);
-  return {
-    tty,
-    writer,
-    /** Renders a frame through both paths; resolves with the bytes the writer sent. */
-    async frame(text: string): Promise<string> {
-      log(text);
-      referenceLog(text);
-      const sent = tty.take();
-      await feed(ours, sent);
-      await feed(reference, referenceTty.take());
-      return sent;
-    },
-    ours: () => snapshot(ours),
-    reference: () => snapshot(reference),
-    /** The reference terminal, and both log-updates (ours first), for writes outside `frame`. */
-    referenceTty,
-    logs: [log, referenceLog] as const,
-    /** Feeds what both terminals were sent since. */
-    async feedBoth(): Promise<void> {
-      await feed(ours, tty.take());
-      await feed(reference, referenceTty.take());
-    },
-  };
+  const screen = writerBesideInk(columns, rows);
+  writers.push(screen.writer);
+  return screen;
 }
 
 const TABLE = [

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ENTER_FULL_SCREEN } from '../../source/terminal-guard.js';
 import { DiffWriter } from '../../source/terminal/diff-writer.js';
 import { applyMove, planRowMoves, sequenceLength, type RowMove } from '../../source/terminal/row-moves.js';
-import { FakeTty, createScreen, feed, logUpdate, snapshot } from './screen-harness.js';
+import { createScreen, feed, snapshot, writerBesideInk } from './screen-harness.js';
 
 const ROWS = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -78,28 +78,11 @@ afterEach(() => {
   for (const writer of writers.splice(0)) writer.dispose();
 });
 
-/** Ink's log-update into the writer and, unmodified, into a reference screen; resolves with the writer's bytes. */
+/** Ink's log-update into the writer and, unmodified, into a reference screen (screen-harness.ts), disposed after each test. */
 function setup(columns: number, rows: number) {
-  const tty = new FakeTty(columns, rows);
-  const writer = new DiffWriter(tty.asStdout());
-  writers.push(writer);
-  const log = logUpdate.create(writer as never);
-  const referenceTty = new FakeTty(columns, rows);
-  const referenceLog = logUpdate.create(referenceTty as never);
-  const ours = createScreen(columns, rows);
-  const reference = createScreen(columns, rows);
-  return {
-    async frame(text: string): Promise<string> {
-      log(text);
-      referenceLog(text);
-      const sent = tty.take();
-      await feed(ours, sent);
-      await feed(reference, referenceTty.take());
-      return sent;
-    },
-    ours: () => snapshot(ours),
-    reference: () => snapshot(reference),
-  };
+  const screen = writerBesideInk(columns, rows);
+  writers.push(screen.writer);
+  return screen;
 }
 
 const job = (index: number) =>

@@ -8,6 +8,7 @@ import xterm from '@xterm/headless';
 // why: Ink's package exports only its entry point; the real log-update is what the diff writer reads.
 import logUpdateModule from '../../node_modules/ink/build/log-update.js';
 import stringWidth from 'string-width';
+import { DiffWriter } from '../../source/terminal/diff-writer.js';
 
 /** Ink's log-update (eraseLines, then the whole frame), unmodified. */
 export const logUpdate = logUpdateModule;
@@ -139,4 +140,41 @@ export function renderLine(line: FrameLine, columns: number): string {
 /** The frame text Ink hands log-update: lines joined, with the trailing newline. */
 export function renderFrame(lines: readonly FrameLine[], columns: number): string {
   return `${lines.map((line) => renderLine(line, columns)).join('\n')}\n`;
+}
+
+/**
+ * A diff writer over a fake TTY with Ink's log-update on top, and the same frames also written
+ * unmodified into a reference screen (the caller disposes `writer`).
+ */
+export function writerBesideInk(columns = 40, rows = 10) {
+  const tty = new FakeTty(columns, rows);
+  const writer = new DiffWriter(tty.asStdout());
+  const log = logUpdate.create(writer as never);
+  const referenceTty = new FakeTty(columns, rows);
+  const referenceLog = logUpdate.create(referenceTty as never);
+  const ours = createScreen(columns, rows);
+  const reference = createScreen(columns, rows);
+  return {
+    tty,
+    writer,
+    /** Renders a frame through both paths; resolves with the bytes the writer sent. */
+    async frame(text: string): Promise<string> {
+      log(text);
+      referenceLog(text);
+      const sent = tty.take();
+      await feed(ours, sent);
+      await feed(reference, referenceTty.take());
+      return sent;
+    },
+    ours: () => snapshot(ours),
+    reference: () => snapshot(reference),
+    /** The reference terminal, and both log-updates (ours first), for writes outside `frame`. */
+    referenceTty,
+    logs: [log, referenceLog] as const,
+    /** Feeds what both terminals were sent since. */
+    async feedBoth(): Promise<void> {
+      await feed(ours, tty.take());
+      await feed(reference, referenceTty.take());
+    },
+  };
 }
