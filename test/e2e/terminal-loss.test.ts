@@ -11,15 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI_PATH } from '../helpers/terminal.js';
-
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { hasTmux } from '../helpers/tmux.js';
 
 /** Polls `check` every 100 ms until it holds (the test's own timeout bounds the wait). */
 async function until(check: () => boolean): Promise<void> {

@@ -12,15 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DiffWriter } from '../../source/terminal/diff-writer.js';
 import { FakeTty, createScreen, feed, logUpdate, snapshot } from './screen-harness.js';
-
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { hasTmux } from '../helpers/tmux.js';
 
 const COLUMNS = 72;
 const ROWS = 22;
