@@ -6,17 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DiffWriter } from '../../source/terminal/diff-writer.js';
-import {
-  FakeTty,
-  createScreen,
-  feed,
-  logUpdate,
-  renderFrame,
-  snapshot,
-  STYLES,
-  type FrameLine,
-} from './screen-harness.js';
+import { renderFrame, STYLES, writerBesideInk, type FrameLine } from './screen-harness.js';
 
 type Style = keyof typeof STYLES;
 interface Row {
@@ -78,28 +68,17 @@ describe('moving rows against full repaints', () => {
         fc.array(row, { maxLength: 24 }),
         fc.array(step, { minLength: 1, maxLength: 12 }),
         async (columns, height, initial, steps) => {
-          const referenceTty = new FakeTty(columns, height);
-          const tty = new FakeTty(columns, height);
-          const writer = new DiffWriter(tty.asStdout());
-          const referenceLog = logUpdate.create(referenceTty as never);
-          const ourLog = logUpdate.create(writer as never);
-          const reference = createScreen(columns, height);
-          const ours = createScreen(columns, height);
+          const screen = writerBesideInk(columns, height);
           let state = { rows: initial, footer: '? help' };
           try {
             for (const change of [null, ...steps]) {
               if (change) state = apply(state.rows, state.footer, change);
-              const text = renderFrame(frameLines(state.rows, state.footer, height), columns);
-              referenceLog(text);
-              ourLog(text);
-              const sent = tty.take();
+              const sent = await screen.frame(renderFrame(frameLines(state.rows, state.footer, height), columns));
               if (/\x1b\[\d*[LM]/.test(sent)) framesWithMoves++;
-              await feed(reference, referenceTty.take());
-              await feed(ours, sent);
-              expect(snapshot(ours)).toEqual(snapshot(reference));
+              expect(screen.ours()).toEqual(screen.reference());
             }
           } finally {
-            writer.dispose();
+            screen.writer.dispose();
           }
         },
       ),
