@@ -1,8 +1,9 @@
 /**
- * `node bench/profile.mjs [--jobs=200] [--seconds=40] [--fleet=demo|static] [--out=DIR]` (after `npm run build`):
- * jobtop at 120×40 in a pty against the demo fleet (5 sources × jobs, 2 s interval) under
- * `node --cpu-prof`, steady state only (profiling starts after the first full answer and a
- * warm-up), then prints the top self-time functions of the profile (docs/performance.md).
+ * `node bench/profile.mjs [--jobs=200] [--seconds=40] [--warmup=5] [--fleet=demo|static] [--out=DIR]`
+ * (after `npm run build`): jobtop at 120×40 in a pty against the demo fleet (5 sources × jobs,
+ * 2 s interval) under `node --cpu-prof`, steady state only (profiling starts after the first full
+ * answer and `--warmup` seconds; the bench's CPU rows wait 120), then prints the top self-time
+ * functions of the profile (docs/performance.md).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { CLI, sleep, startSession } from './pty-session.mjs';
 const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const jobs = Number(arg('jobs', 200));
 const seconds = Number(arg('seconds', 40));
+const warmupMs = Number(arg('warmup', 5)) * 1000;
 const out = arg('out', tempPath('profile'));
 const fleetKind = arg('fleet', 'demo');
 
@@ -24,8 +26,8 @@ try {
     env: { NODE_ENV: 'production' },
   });
   const ready = await session.until((text) => (text.match(/ OK /g) ?? []).length >= 5);
-  await sleep(5000);
-  skipMs = ready - session.startedAt + 5000;
+  await sleep(warmupMs);
+  skipMs = ready - session.startedAt + warmupMs;
   await sleep(seconds * 1000);
   session.child.write('q');
   await session.exited;
