@@ -3,7 +3,7 @@
 // The UI is split into its own chunk and only loaded by the full-screen mode (docs/performance.md,
 // start-up).
 import { build } from 'esbuild';
-import { chmod, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, rename, rm } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // why: string-width's first answer builds a \p{RGI_Emoji} regex (70-130 ms of the first frame); the
@@ -82,6 +82,10 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   await rm(staging, { recursive: true, force: true });
   await build(cliBuildOptions(staging));
   await chmod(`${staging}/cli.js`, 0o755);
+  // why: the `jobtop` command is a launcher that sets glibc's malloc tunables before node starts
+  // (see the file); it runs the cli.js beside it.
+  await copyFile('source/launcher.sh', `${staging}/jobtop`);
+  await chmod(`${staging}/jobtop`, 0o755);
   const old = `dist.old-${process.pid}`;
   await rename('dist', old).catch(() => undefined);
   await rename(staging, 'dist');

@@ -3,7 +3,7 @@
  * with `--omit=dev`, as a user would get it, and its `jobtop` binary run from there.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -62,8 +62,13 @@ describe('the packed tarball', () => {
     const listed = await run('tar', ['-tzf', join(scratch, `jobtop-${VERSION}.tgz`)]);
     const files = listed.stdout.trim().split('\n');
     expect(files).toContain('package/dist/cli.js');
+    expect(files).toContain('package/dist/jobtop');
     expect(files).toContain('package/package.json');
     expect(files.filter((file) => !/^package\/(dist\/|package\.json$|README\.md$|LICENSE)/.test(file))).toEqual([]);
+  });
+
+  it('links the jobtop command to the launcher, which runs the cli.js beside it', async () => {
+    expect(realpathSync(jobtop)).toBe(realpathSync(join(scratch, 'app/node_modules/jobtop/dist/jobtop')));
   });
 
   it('jobtop --version prints the version', async () => {
