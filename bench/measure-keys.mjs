@@ -3,7 +3,7 @@
  * its effect — moving the selection (j, g), opening a job (Enter) and applying a filter (a
  * character typed into the / prompt) — with 1,000 jobs (in the load session) and 100,000.
  */
-import { CLI, sleep, startSession } from './pty-session.mjs';
+import { sleep, startJobtop } from './pty-session.mjs';
 import { median, percentile } from './stats.mjs';
 import { writeConfig } from './fleet-client.mjs';
 
@@ -100,7 +100,7 @@ export async function measureKeys(session, count) {
 export async function measureKeysAtScale(host, sources, perSource, count) {
   const started = await host.call('static', sources, perSource);
   const config = writeConfig(started.sources, { interval: '5m', limit: perSource, timeout: '120s' });
-  const session = startSession(process.execPath, [CLI, `--config=${config}`], { env: { NODE_ENV: 'production' } });
+  const session = startJobtop([`--config=${config}`], { env: { NODE_ENV: 'production' } });
   try {
     const loaded = await session.until(
       (text) => text.includes(`${(sources * perSource).toLocaleString('en-US')} jobs`),

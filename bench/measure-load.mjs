@@ -3,7 +3,7 @@
  * polls the demo fleet, the list polls each source received, and polling while a source fails.
  */
 import { readFileSync } from 'node:fs';
-import { CLI, sleep, startSession } from './pty-session.mjs';
+import { sleep, startJobtop, startSession } from './pty-session.mjs';
 import { median } from './stats.mjs';
 import { tempPath, writeConfig } from './fleet-client.mjs';
 
@@ -92,7 +92,7 @@ export async function measureLoad(host, jobs, seconds, steadyAfter, during) {
   const { fleet, sources } = await host.call('demo', jobs);
   const config = writeConfig(sources, { interval: '2s', limit: jobs, timeout: '30s' });
   const heapTrace = tempPath(`heap-${heapTraces++}.jsonl`);
-  const session = startSession(process.execPath, [CLI, `--config=${config}`], {
+  const session = startJobtop([`--config=${config}`], {
     env: { NODE_ENV: 'production', JOBTOP_HEAP_TRACE: heapTrace },
   });
   try {
@@ -177,7 +177,7 @@ export async function measureNodeFloor(seconds = 5) {
 export async function measureIdle(host, jobs, seconds, steadyAfter) {
   const { sources } = await host.call('static', 5, jobs);
   const config = writeConfig(sources, { interval: '2s', limit: jobs, timeout: '30s' });
-  const session = startSession(process.execPath, [CLI, `--config=${config}`], { env: { NODE_ENV: 'production' } });
+  const session = startJobtop([`--config=${config}`], { env: { NODE_ENV: 'production' } });
   try {
     await session.until(allOk(5));
     const ready = Date.now();
@@ -206,7 +206,7 @@ export async function measureFailing(host, seconds) {
   const failing = await host.call('failing', 'demo-vectorcharts');
   const sources = demo.sources.map((source) => (source.name === 'demo-vectorcharts' ? failing.sources[0] : source));
   const config = writeConfig(sources, { interval: '2s', limit: 200 });
-  const session = startSession(process.execPath, [CLI, `--config=${config}`], { env: { NODE_ENV: 'production' } });
+  const session = startJobtop([`--config=${config}`], { env: { NODE_ENV: 'production' } });
   try {
     await session.until(allOk(4));
     const first = (await host.call('polls', failing.fleet))[0].requests[0] ?? Date.now();

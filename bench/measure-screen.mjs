@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { CLI, sleep, startSession } from './pty-session.mjs';
+import { sleep, startJobtop, startSession } from './pty-session.mjs';
 import { median } from './stats.mjs';
 import { cpuSeconds } from './measure-load.mjs';
 import { tempPath, writeConfig } from './fleet-client.mjs';
@@ -22,7 +22,7 @@ export async function measureStartup(runs) {
   for (let run = -1; run < runs; run++) {
     const node = startSession(process.execPath, ['-e', '0']);
     const exit = await node.exited;
-    const session = startSession(process.execPath, [CLI, '--demo'], { env: PRODUCTION });
+    const session = startJobtop(['--demo'], { env: PRODUCTION });
     const first = await session.until((text) => text.includes('jobtop'));
     const shown = await session.until((text) => JOB_ROW.test(text));
     await session.stop();
@@ -50,7 +50,7 @@ export async function measureStartupConfig(host, runs) {
   const shown = [];
   try {
     for (let run = -1; run < runs; run++) {
-      const session = startSession(process.execPath, [CLI, `--config=${config}`], { env: PRODUCTION });
+      const session = startJobtop([`--config=${config}`], { env: PRODUCTION });
       const at = await session.until((text) => JOB_ROW.test(text));
       await session.stop();
       if (run >= 0) shown.push(at - session.startedAt);
@@ -75,7 +75,7 @@ export async function measureRefreshBytes(host, refreshes) {
   const { fleet, sources } = await host.call('controlled', 200);
   const trace = tempPath('refresh-trace.jsonl');
   const config = writeConfig(sources, { interval: '2s' });
-  const session = startSession(process.execPath, [CLI, `--config=${config}`], {
+  const session = startJobtop([`--config=${config}`], {
     env: { ...PRODUCTION, JOBTOP_RENDER_TRACE: trace },
   });
   try {

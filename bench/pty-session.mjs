@@ -9,8 +9,11 @@ import { join, resolve } from 'node:path';
 import pty from 'node-pty';
 import xterm from '@xterm/headless';
 
-/** The built CLI the bench runs (a snapshot of dist/ once `snapshotDist` ran). */
+/** The built CLI (a snapshot of dist/ once `snapshotDist` ran), for runs that pass node flags. */
 export let CLI = resolve(import.meta.dirname, '../dist/cli.js');
+
+/** The `jobtop` command beside it (the launcher an operator runs; package.json "bin"), which the rows measure. */
+export let JOBTOP = resolve(import.meta.dirname, '../dist/jobtop');
 
 /**
  * Copies dist/ to a temporary directory and runs that copy from then on.
@@ -21,6 +24,12 @@ export function snapshotDist() {
   const copy = join(mkdtempSync(join(tmpdir(), 'jobtop-bench-dist-')), 'dist');
   cpSync(resolve(import.meta.dirname, '../dist'), copy, { recursive: true });
   CLI = join(copy, 'cli.js');
+  JOBTOP = join(copy, 'jobtop');
+}
+
+/** Starts the `jobtop` command (the launcher, as an operator runs it) with `args` in a pty, like `startSession`. */
+export function startJobtop(args, options) {
+  return startSession(JOBTOP, args, options);
 }
 
 /** A fresh HOME so no user config is found. */

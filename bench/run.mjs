@@ -68,7 +68,7 @@ try {
     const startup = await measureStartup(plan.startupRuns);
     rows.push(
       withLoad([
-        `first frame with jobs: \`NODE_ENV=production node dist/cli.js --demo\`, 120×40 pty (median of ${plan.startupRuns})`,
+        `first frame with jobs: \`NODE_ENV=production dist/jobtop --demo\`, 120×40 pty (median of ${plan.startupRuns})`,
         ms(startup.jobtop),
         `\`node -e 0\`: ${ms(startup.node)}; jobtop's first frame (sources still loading): ${ms(startup.firstFrame)}`,
         '≤ 300 ms',
