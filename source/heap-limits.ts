@@ -4,25 +4,27 @@
  *
  * The young generation (new space): V8 starts it at 2 MB and doubles it whenever enough objects
  * survive a scavenge, up to 32 MB (two 16 MB semi-spaces on 64-bit Node 20); a process that polls
- * forever always gets there and stays there. Capped at 16 MB, RSS is 15–40 MB lower with no more
- * CPU (measured at 5 × 200 and 5 × 1,000 jobs; 8 MB doubles the GC time).
+ * forever always gets there and stays there. Capped at 16 MB, RSS was 15–40 MB lower with no more
+ * CPU (session 3); since the poll's unchanged records keep their Jobs and new ones die young
+ * (session 5), 8 MB with the old generation's growth below takes another 10–25 MB off at no
+ * measured CPU (docs/performance.md "Session 6: the heap limits again").
  * why: `--max-semi-space-size` is read once, when the heap is set up before any script runs
- * (`v8.setFlagsFromString` cannot change it later, and a flag on the command line would need a
- * re-exec or a shebang `npm start` and `node dist/cli.js` do not use); V8 reads
+ * (`v8.setFlagsFromString` cannot change it later, and `node dist/cli.js` must keep the limits
+ * without the launcher's help); V8 reads
  * `--semi-space-growth-factor` each time it grows the new space, so growth is turned off
  * (factor 1) the first time the new space is seen at the cap, after a collection.
  *
  * The old generation: after each full collection V8 lets it grow to up to 4 × what survived
  * before the next one (its growing factor with Node's 4 GB old-space limit), so at 5 × 1,000 jobs
  * 28 MB of live objects came with up to 120 MB of heap. `--heap-growing-percent` (read at each
- * full collection) fixes the factor at 2: the maximum RSS stayed under 151 MB where it reached
- * 197 MB, with no more GC time.
+ * full collection) fixes the factor: at 2 the maximum RSS stayed under 151 MB where it reached
+ * 197 MB, with no more GC time (session 3); at 1.5 with the 8 MB young generation, under 125 MB.
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 
-/** The new space jobtop lets V8 grow to: 16 MB (two 8 MB semi-spaces). */
-export const YOUNG_GENERATION_CAP_BYTES = 16 * 2 ** 20;
+/** The new space jobtop lets V8 grow to: 8 MB (two 4 MB semi-spaces). */
+export const YOUNG_GENERATION_CAP_BYTES = 8 * 2 ** 20;
 
 /** What the cap needs from the runtime (V8 and perf_hooks by default; injected in tests). */
 export interface HeapControls {
@@ -71,8 +73,8 @@ export function capYoungGeneration(
   return () => stopWatching?.();
 }
 
-/** The old generation may grow to twice what survived the last full collection before the next. */
-export const OLD_GENERATION_GROWTH_PERCENT = 100;
+/** The old generation may grow to 1.5 × what survived the last full collection before the next. */
+export const OLD_GENERATION_GROWTH_PERCENT = 50;
 
 /** Applies both limits (the monitor calls this once, at start); returns a function that stops watching. */
 export function applyMonitorHeapLimits(controls: HeapControls = v8HeapControls): () => void {

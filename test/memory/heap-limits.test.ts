@@ -71,13 +71,13 @@ describe('capYoungGeneration', () => {
 });
 
 describe('applyMonitorHeapLimits', () => {
-  it('fixes the old generation growth at 100 % once and caps the young generation at 16 MB', () => {
+  it('fixes the old generation growth at 50 % once and caps the young generation at 8 MB', () => {
     const { state, controls, collect } = fakeControls(2 * MB);
     applyMonitorHeapLimits(controls);
-    expect(state.oldGrowth).toEqual([100]);
-    collect(8 * MB);
+    expect(state.oldGrowth).toEqual([50]);
+    collect(4 * MB);
     expect(state.stops).toBe(0);
-    collect(16 * MB);
+    collect(8 * MB);
     expect(state.stops).toBe(1);
   });
 });
