@@ -12,15 +12,17 @@
 export MALLOC_TRIM_THRESHOLD_
 
 # why: npm links the command to this file through symlinks (node_modules/.bin/jobtop, a global
-# bin directory, itself perhaps a symlink); cli.js lies beside the file itself, so each link is
-# followed from the physical directory it sits in (`cd -P`), never from a path with `..` in it.
+# bin directory, itself perhaps a link); cli.js lies beside the file itself. A relative link is
+# followed from the physical directory it sits in (`cd -P`): node resolves `..` in its script's
+# path textually, so `linked-bin/../lib/…` would name the wrong place. Started directly (not
+# through a link), nothing but this shell runs before node.
 self=$0
+case $self in */*) ;; *) self=./$self ;; esac
 while [ -L "$self" ]; do
   target=$(readlink -- "$self")
   case $target in
     /*) self=$target ;;
-    *) self=$(CDPATH='' cd -P -- "$(dirname -- "$self")" && pwd)/$target ;;
+    *) self=$(CDPATH='' cd -P -- "${self%/*}" && pwd -P)/$target ;;
   esac
 done
-here=$(CDPATH='' cd -P -- "$(dirname -- "$self")" && pwd)
-exec node "$here/cli.js" "$@"
+exec node "${self%/*}/cli.js" "$@"
