@@ -4,6 +4,8 @@
 // each pair of cells with three new Sets — most of a frame's cost at 120×40, nearly all of it
 // between blank or same-styled cells, where the diff is empty anyway (diffAnsiCodes(x, x) = []).
 // The output is byte for byte the package's (test/terminal/diff-writer.property.test.ts).
+// Its styled characters are built as literals that share one V8 map (styledCharsFromTokens below;
+// test/memory/one-shape.test.ts).
 // scripts/build.mjs aliases the package here; tests and the unbundled sources use it unchanged.
 import {
   ansiCodesToString,
