@@ -37,7 +37,9 @@ export function createAuthenticatedRead(
     const headers = Object.assign({}, request.headers, fixedHeaders());
     const attempt = async (token?: string) => {
       const authorization: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
-      const body = await client.json(Object.assign({}, request, { headers: Object.assign({}, headers, authorization), counter }));
+      const body = await client.json(
+        Object.assign({}, request, { headers: Object.assign({}, headers, authorization), counter }),
+      );
       check(body);
       return body;
     };
