@@ -4,11 +4,13 @@
 // each pair of cells with three new Sets — most of a frame's cost at 120×40, nearly all of it
 // between blank or same-styled cells, where the diff is empty anyway (diffAnsiCodes(x, x) = []).
 // The output is byte for byte the package's (test/terminal/diff-writer.property.test.ts).
+// Its styled characters are built as literals that share one V8 map (styledCharsFromTokens below;
+// test/memory/one-shape.test.ts).
 // scripts/build.mjs aliases the package here; tests and the unbundled sources use it unchanged.
 import {
   ansiCodesToString,
   diffAnsiCodes,
-  styledCharsFromTokens as packageStyledCharsFromTokens,
+  reduceAnsiCodesIncremental,
   tokenize as packageTokenize,
 } from '../node_modules/@alcalzone/ansi-tokenize/build/index.js';
 
@@ -37,12 +39,31 @@ export function tokenize(text, endChar) {
   return tokens;
 }
 
-/** The package's styledCharsFromTokens; kept for tokens kept by tokenize (the same array gives the same characters). */
+/**
+ * The package's styledCharsFromTokens with each character built as one literal: the package's
+ * `{ ...token, styles: [...codes] }` gives, on Node 20's V8, every character a map of its own
+ * (a spread followed by a property, at a site that has gone megamorphic), so the code reading them
+ * is deoptimised and compiled again as those maps die (docs/performance.md "Session 6:
+ * steady-state compiling"). A char token is `{ type, value, fullWidth }` (the package's tokenize),
+ * so the characters are equal to the package's, field for field and in the same order.
+ */
+function buildStyledChars(tokens) {
+  let codes = [];
+  const ret = [];
+  for (const token of tokens) {
+    if (token.type === 'ansi') codes = reduceAnsiCodesIncremental(codes, [token]);
+    else if (token.type === 'char')
+      ret.push({ type: token.type, value: token.value, fullWidth: token.fullWidth, styles: [...codes] });
+  }
+  return ret;
+}
+
+/** styledCharsFromTokens (above); kept for tokens kept by tokenize (the same array gives the same characters). */
 export function styledCharsFromTokens(tokens) {
-  if (tokens.length > SHORT) return packageStyledCharsFromTokens(tokens);
+  if (tokens.length > SHORT) return buildStyledChars(tokens);
   let styled = styledByTokens.get(tokens);
   if (styled === undefined) {
-    styled = packageStyledCharsFromTokens(tokens);
+    styled = buildStyledChars(tokens);
     styledByTokens.set(tokens, styled);
   }
   return styled;

@@ -89,7 +89,12 @@ export interface Job {
   progress: number | null;
   /**
    * A count of steps done that the vendor reports instead of a fraction (MCRIT without a total):
-   * shown in the detail, never as a percentage. Absent when the vendor reports a fraction or nothing.
+   * shown in the detail, never as a percentage. Undefined when the vendor reports a fraction or nothing.
+   * why every normalizer sets it (undefined when there is no count) in the same place: Jobs with
+   * the same fields in the same order share one V8 map, so the code reading them stays optimised;
+   * a field only some jobs have gives those a second shape, and optimised code is thrown away and
+   * compiled again as such jobs appear and as the last of them is collected (docs/performance.md
+   * "Session 6: steady-state compiling").
    */
   progressSteps?: number;
   /** Epoch milliseconds, or null. */

@@ -199,9 +199,19 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
   let merged: { parts: readonly (readonly Job[])[]; jobs: Job[] } = { parts: [], jobs: [] };
 
   function buildSnapshot(): FleetSnapshot {
-    const sources = runners.map((runner) => runner.snapshot);
-    const parts = sources.map((source) => source.jobs);
-    if (parts.length !== merged.parts.length || parts.some((part, index) => part !== merged.parts[index])) {
+    // why loops, not map/some with callbacks made per call: this runs on every publish, and such
+    // callbacks are compiled again after every full collection (docs/performance.md "Session 4:
+    // compiled once").
+    const sources: Runner['snapshot'][] = new Array<Runner['snapshot']>(runners.length);
+    const parts: (readonly Job[])[] = new Array<readonly Job[]>(runners.length);
+    let sameParts = runners.length === merged.parts.length;
+    for (let index = 0; index < runners.length; index++) {
+      const source = runners[index].snapshot;
+      sources[index] = source;
+      parts[index] = source.jobs;
+      if (source.jobs !== merged.parts[index]) sameParts = false;
+    }
+    if (!sameParts) {
       const jobs: Job[] = [];
       for (const part of parts) for (const job of part) jobs.push(job);
       merged = { parts, jobs };

@@ -39,6 +39,8 @@ export function normalizeAlteryxJob(raw: unknown, sourceName: string, dispositio
     flags: mapping.flags,
     priority: parseAlteryxPriority(record.priority),
     progress: null,
+    // why always present (undefined here): every vendor's Job has one shape (domain/job.ts).
+    progressSteps: undefined,
     createdAt: parseAlteryxTime(record.queueTime),
     startedAt,
     finishedAt: finishedAt(mapping.terminal, startedAt, record.executionTime),

@@ -12,7 +12,7 @@ import {
   type ListResult,
 } from '../contract.js';
 import { SourceError, hasHttpStatus } from '../errors.js';
-import { readWithBearer, withBearer } from '../kit/bearer-read.js';
+import { readWithBearer, withBearer, withCounter } from '../kit/bearer-read.js';
 import { createJobMemo } from '../kit/job-memo.js';
 import { newRequestCounter, type RequestCounter } from '../kit/request-counter.js';
 import { shapeError } from '../kit/shape-error.js';
@@ -41,7 +41,7 @@ export function createAlteryxSource(options: AlteryxOptions): JobSource {
   const client = createSourceHttpClient(options, { secrets: [options.clientSecret, basic], sent });
   const tokens = createAlteryxTokens(client, options, options.now ?? Date.now);
   const readJson: ReadJson = (request, counter) =>
-    readWithBearer(tokens, (token) => client.json(withBearer({ ...request, counter }, token)), { counter });
+    readWithBearer(tokens, (token) => client.json(withBearer(withCounter(request, counter), token)), { counter });
   const dispositions = createDispositionCache(
     readJson,
     () => options.enrichPerPoll ?? ALTERYX_ENRICH_PER_POLL,

@@ -81,6 +81,8 @@ export function normalizeItem(
     flags: [],
     priority: priority === null ? NO_PRIORITY : readPriority(priority),
     progress: typed('progress', progress, readProgress),
+    // why always present (undefined here): every vendor's Job has one shape (domain/job.ts).
+    progressSteps: undefined,
     createdAt: time('created'),
     startedAt: time('started'),
     finishedAt: time('finished'),

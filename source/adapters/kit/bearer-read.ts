@@ -18,9 +18,23 @@ export function isUnauthorized(error: unknown): boolean {
   return error instanceof SourceError && error.status === 401;
 }
 
-/** `request` with `Authorization: Bearer <token>` added to its headers. */
+/**
+ * `request` with `Authorization: Bearer <token>` added to its headers.
+ *
+ * why Object.assign in these copies, not `{ ...request, … }`: on Node 20's V8 a spread whose site
+ * has seen many request shapes, followed by more properties, gives every copy a map of its own;
+ * optimised code that meets those maps is deoptimised and compiled again when they die
+ * (docs/performance.md "Session 6: steady-state compiling"). Object.assign's copies share maps.
+ */
 export function withBearer(request: HttpRequest, token: string): HttpRequest {
-  return { ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } };
+  return Object.assign({}, request, {
+    headers: Object.assign({}, request.headers, { authorization: `Bearer ${token}` }),
+  });
+}
+
+/** `request` counted under `counter` (a copy; see withBearer). */
+export function withCounter(request: HttpRequest, counter: RequestCounter): HttpRequest {
+  return Object.assign({}, request, { counter });
 }
 
 /**

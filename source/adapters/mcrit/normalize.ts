@@ -61,7 +61,9 @@ export function normalizeMcritJob(raw: unknown, sourceName: string): Job {
     flags,
     priority: numericPriority(asNumber(record.priority)),
     progress: progress.percent,
-    ...(progress.steps === undefined ? {} : { progressSteps: progress.steps }),
+    // why always present (undefined without a count): a Job with the field and one without have two
+    // shapes, and jobs of the second kind come and go (domain/job.ts).
+    progressSteps: progress.steps,
     createdAt,
     startedAt,
     finishedAt,

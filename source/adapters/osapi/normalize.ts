@@ -32,6 +32,8 @@ export function normalizeOsapiJob(raw: unknown, sourceName: string): Job {
     flags: mapping.flags,
     priority: NO_PRIORITY,
     progress: null,
+    // why always present (undefined here): every vendor's Job has one shape (domain/job.ts).
+    progressSteps: undefined,
     createdAt: parseIsoTime(record.created),
     startedAt: null,
     // why: the list has no timeline; the latest event time is the best finish time it offers

@@ -33,10 +33,13 @@ export function createAuthenticatedRead(
 
   /** Sends a read; with OAuth, a rejected token is fetched again once and the read repeated once. */
   return async function read(request, counter, check) {
-    const headers = { ...request.headers, ...fixedHeaders() };
+    // why Object.assign, not spreads: see kit/bearer-read.ts withBearer.
+    const headers = Object.assign({}, request.headers, fixedHeaders());
     const attempt = async (token?: string) => {
       const authorization: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
-      const body = await client.json({ ...request, headers: { ...headers, ...authorization }, counter });
+      const body = await client.json(
+        Object.assign({}, request, { headers: Object.assign({}, headers, authorization), counter }),
+      );
       check(body);
       return body;
     };

@@ -41,6 +41,8 @@ export function normalizeVectaraJob(
     flags: mapping.flags,
     priority: NO_PRIORITY,
     progress: null,
+    // why always present (undefined here): every vendor's Job has one shape (domain/job.ts).
+    progressSteps: undefined,
     createdAt,
     startedAt,
     finishedAt,

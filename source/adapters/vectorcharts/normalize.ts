@@ -37,6 +37,8 @@ export function normalizeVectorChartsJob(raw: unknown, source: string): Job {
     flags: [...mapped.flags, ...stepFlags(steps, mapped.state)],
     priority: numericPriority(asNumber(record.priority)),
     progress: clampPercent(asNumber(record.percentComplete)),
+    // why always present (undefined here): every vendor's Job has one shape (domain/job.ts).
+    progressSteps: undefined,
     createdAt: parseEpochMs(record.createdAt),
     startedAt: earliestStepStart(steps),
     finishedAt: mapped.terminal ? updatedAt : null,

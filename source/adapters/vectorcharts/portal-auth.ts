@@ -6,7 +6,7 @@
  */
 import { SourceError } from '../errors.js';
 import type { HttpClient, HttpRequest } from '../http.js';
-import { readWithBearer, withBearer } from '../kit/bearer-read.js';
+import { readWithBearer, withBearer, withCounter } from '../kit/bearer-read.js';
 import type { RequestCounter } from '../kit/request-counter.js';
 import { createTokenCache } from '../kit/token-cache.js';
 import { asRecord, asString } from '../read-fields.js';
@@ -56,7 +56,7 @@ export function createPortalAuth(client: HttpClient, options: VectorChartsOption
   });
 
   const send = (request: HttpRequest, token: string, counter: RequestCounter) =>
-    client.json(withBearer({ ...request, counter }, token));
+    client.json(withBearer(withCounter(request, counter), token));
 
   async function logout(timeoutMs = LOGOUT_TIMEOUT_MS): Promise<void> {
     // why: a session token stays valid until logout (authentication/logout.md); without this every

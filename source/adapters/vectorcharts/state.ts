@@ -21,5 +21,7 @@ const STATE_TABLE: Record<string, { state: JobState; terminal: boolean }> = {
 /** Maps a Portal `jobState` (or step `status`) to the normalized state; anything else is unknown. */
 export function mapVectorChartsState(native: unknown): MappedState {
   const known = typeof native === 'string' && Object.hasOwn(STATE_TABLE, native) ? STATE_TABLE[native] : undefined;
-  return known ? { ...known, flags: [] } : { state: 'unknown', terminal: false, flags: [] };
+  return known
+    ? { state: known.state, terminal: known.terminal, flags: [] }
+    : { state: 'unknown', terminal: false, flags: [] };
 }

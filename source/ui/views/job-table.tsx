@@ -26,7 +26,7 @@ import {
   NoColorContext,
   seg,
 } from '../line.js';
-import { headerSegments, rowSegments } from './row-cells.js';
+import { headerSegments, rowSegments, type RowMarks } from './row-cells.js';
 import { rowAction, type ActionPhase } from '../action-status.js';
 import type { FleetSnapshot } from '../../store/types.js';
 import { staleAgeText, type Staleness } from '../staleness.js';
@@ -64,9 +64,23 @@ export const JobRow = memo(function JobRow(props: RowProps) {
   return <Line segments={segments} />;
 });
 
-function segmentsOfRow({ job, columns, width, actionText, actionPhase, stale = false, ...flags }: RowProps) {
-  const action = actionText !== null && actionPhase !== null ? { text: actionText, phase: actionPhase } : null;
-  return rowSegments(job, columns, { ...flags, action, stale }, width);
+// why one literal, not `{ ...flags, action, stale }` of the props' rest: on Node 20's V8 that spread
+// gives each row's marks a map of its own, and code that meets them is compiled again
+// (docs/performance.md "Session 6: steady-state compiling").
+function segmentsOfRow(props: RowProps) {
+  const { actionText, actionPhase } = props;
+  const marks: RowMarks = {
+    selected: props.selected,
+    changed: props.changed,
+    marked: props.marked,
+    action: actionText !== null && actionPhase !== null ? { text: actionText, phase: actionPhase } : null,
+    stale: props.stale ?? false,
+    age: props.age,
+    duration: props.duration,
+    finished: props.finished,
+    attention: props.attention,
+  };
+  return rowSegments(props.job, props.columns, marks, props.width);
 }
 
 // why: with the diff writer on, the table is drawn as finished lines (FinishedText), so rows are

@@ -18,7 +18,7 @@ import {
   sourceLines,
   titleLine,
 } from './header-lines.js';
-import { footerChangesAt, footerLine, type FooterProps } from './footer-line.js';
+import { footerChangesAt, footerLine, type FooterInput, type FooterProps } from './footer-line.js';
 import { ScreenClockContext } from '../screen-clock.js';
 import { JobTable, type JobTableProps } from './job-table.js';
 
@@ -132,7 +132,16 @@ export function MainView({
         />
       )}
       <Lines lines={overlay} />
-      {layout.footer && <FittedLine width={width} segments={footerLine({ ...footer, now, width })} />}
+      {layout.footer && <FittedLine width={width} segments={footerLine(footerInput(footer, now, width))} />}
     </>
   );
+}
+
+/**
+ * The footer's props with the frame's time and width.
+ * why Object.assign, not `{ ...footer, now, width }`: on Node 20's V8 that spread gives each frame's
+ * object a map of its own (docs/performance.md "Session 6: steady-state compiling").
+ */
+function footerInput(footer: FooterProps, now: number, width: number): FooterInput {
+  return Object.assign({}, footer, { now, width });
 }
