@@ -2,7 +2,7 @@
  * Running costs: CPU (% of one core) and RSS of the jobtop process over a window while it
  * polls the demo fleet, the list polls each source received, and polling while a source fails.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { sleep, startJobtop, startSession } from './pty-session.mjs';
 import { median } from './stats.mjs';
 import { tempPath, writeConfig } from './fleet-client.mjs';
@@ -80,20 +80,45 @@ async function cpuOver(session, after, seconds) {
   return ((cpuSeconds(session.pid) - before) / ((Date.now() - from) / 1000)) * 100;
 }
 
+/** Seconds between the end of the steady window and the heap trace's start, at the latest. */
+const TRACE_MARGIN_SECONDS = 15;
+
+/**
+ * The heap figures of the `seconds` from the trace's first sample (it starts after the CPU window
+ * ended at `cpuEnd`); waits for them. Says so on stderr if the trace started inside that window.
+ */
+async function heapWindow(path, cpuEnd, seconds) {
+  let first;
+  for (let waited = 0; first === undefined && waited < (TRACE_MARGIN_SECONDS + 30) * 1000; waited += 500) {
+    await sleep(500);
+    const line = existsSync(path) ? readFileSync(path, 'utf8').split('\n', 1)[0] : '';
+    if (line) first = JSON.parse(line).at;
+  }
+  if (first === undefined) return null;
+  if (first < cpuEnd)
+    process.stderr.write(`bench: the heap trace started ${first - cpuEnd} ms inside the CPU window\n`);
+  await sleep(Math.max(0, first + seconds * 1000 + 1500 - Date.now()));
+  return heapFigures(path, first, first + seconds * 1000);
+}
+
 /**
  * jobtop at 120×40 against the demo fleet with `jobs` jobs per vendor (limit = jobs, 2 s
  * interval): CPU over `seconds` from 5 s after every source answered (the first minute), then,
  * from `steadyAfter` seconds after that, CPU, RSS and the sources' list polls over `seconds` (the
  * steady state of a monitor left open: V8 has compiled what is hot, and Alteryx's disposition
- * look-ups of the jobs that were already finished, 25 a poll, are done). `during(session)` runs
- * afterwards in the same session (keypress latency at 1,000 jobs).
+ * look-ups of the jobs that were already finished, 25 a poll, are done). The live heap and GC
+ * time come from jobtop's JOBTOP_HEAP_TRACE over the `seconds` after that window: the trace
+ * starts only then (JOBTOP_HEAP_TRACE_AFTER), so the CPU window measures jobtop untraced.
+ * `during(session)` runs afterwards in the same session (keypress latency at 1,000 jobs).
  */
 export async function measureLoad(host, jobs, seconds, steadyAfter, during) {
   const { fleet, sources } = await host.call('demo', jobs);
   const config = writeConfig(sources, { interval: '2s', limit: jobs, timeout: '30s' });
   const heapTrace = tempPath(`heap-${heapTraces++}.jsonl`);
+  // why: after the steady window, with a margin for the first answers (a few hundred ms quiet).
+  const traceAfter = steadyAfter + seconds + TRACE_MARGIN_SECONDS;
   const session = startJobtop([`--config=${config}`], {
-    env: { NODE_ENV: 'production', JOBTOP_HEAP_TRACE: heapTrace },
+    env: { NODE_ENV: 'production', JOBTOP_HEAP_TRACE: heapTrace, JOBTOP_HEAP_TRACE_AFTER: String(traceAfter) },
   });
   try {
     await session.until(allOk(5));
@@ -121,7 +146,7 @@ export async function measureLoad(host, jobs, seconds, steadyAfter, during) {
     const updatesPerSecond = inWindow.length / ((to - from) / 1000);
     const bytesPerSecond = inWindow.reduce((sum, chunk) => sum + chunk.bytes, 0) / ((to - from) / 1000);
     const polls = pollsPerMinute(await host.call('polls', fleet), from, to);
-    const heap = heapFigures(heapTrace, from, to);
+    const heap = await heapWindow(heapTrace, to, seconds);
     const extra = during ? await during(session) : null;
     return {
       cpu,

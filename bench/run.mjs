@@ -196,7 +196,7 @@ try {
       if (load.heap) {
         rows.push(
           withLoad([
-            `live V8 heap, 5 × ${count(jobs)} jobs (heap used, median of 1 s samples, steady window; JOBTOP_HEAP_TRACE)`,
+            `live V8 heap, 5 × ${count(jobs)} jobs (heap used, median of 1 s samples, the ${plan.loadSeconds} s after the steady window: JOBTOP_HEAP_TRACE starts then, so the CPU window runs untraced)`,
             megabytes(load.heap.heapUsed),
             `max ${megabytes(load.heap.heapUsedMax)}; heap committed ${megabytes(load.heap.heapTotal)}, of which the young generation (new space) ${megabytes(load.heap.newSpace)}`,
             '(beside RSS)',
@@ -205,7 +205,7 @@ try {
         );
         rows.push(
           withLoad([
-            `GC time, 5 × ${count(jobs)} jobs (steady window, ${plan.loadSeconds} s)`,
+            `GC time, 5 × ${count(jobs)} jobs (${plan.loadSeconds} s after the steady window, traced)`,
             `${load.heap.gcMsPerSecond.toFixed(1)} ms/s (${percent(load.heap.gcMsPerSecond / 10)} of one core)`,
             `${load.heap.gcPerMinute.toFixed(0)} collections/min, of which ${load.heap.majorGcPerMinute.toFixed(1)} full (mark-compact)`,
             '(part of the CPU row)',

@@ -10,7 +10,7 @@ import { applyKeyConfig } from '../../ui/keymap-config.js';
 import { ConfigError } from '../../config/config-error.js';
 import { historyPath, historyRecorder } from '../../store/action-history.js';
 import { stateDirectory } from '../../config/config-paths.js';
-import { startHeapTrace } from '../../heap-trace.js';
+import { heapTraceDelayMs, startHeapTrace } from '../../heap-trace.js';
 import { tuneForLongRun } from '../../long-run.js';
 import { preloadHttpClient } from '../../adapters/http.js';
 
@@ -91,10 +91,11 @@ export const monitorCommand: Command = {
       recordAction: history,
     });
     store.start();
-    // JOBTOP_HEAP_TRACE=FILE: memory and GC time once a second, for the bench (docs/performance.md).
-    startHeapTrace(io.env.JOBTOP_HEAP_TRACE);
-    // A monitor runs for days: V8's young generation stops at 16 MB, the old one grows to at most
-    // twice its live size, and TurboFan takes only what is really hot (source/long-run.ts).
+    // JOBTOP_HEAP_TRACE=FILE: memory and GC time once a second, for the bench (docs/performance.md),
+    // from JOBTOP_HEAP_TRACE_AFTER seconds on.
+    startHeapTrace(io.env.JOBTOP_HEAP_TRACE, heapTraceDelayMs(io.env.JOBTOP_HEAP_TRACE_AFTER));
+    // A monitor runs for days: V8's young generation stops at 8 MB, the old one grows to at most
+    // 1.5 × its live size, and TurboFan takes only what is really hot (source/long-run.ts).
     tuneForLongRun();
     // The first frame ("loading N sources…") is painted as soon as the UI is loaded: while the
     // first answers are on their way (from another process, or the demo fleet's thread) the main
