@@ -1,20 +1,24 @@
 /**
  * List pages polled again and again (HttpRequest.reuse): a 2xx answer byte-identical to the same
  * request's previous good answer gives back the previous parsed value itself instead of parsing
- * again. Bytes are compared by SHA-256, computed only when the size matches the previous answer's:
- * a body that changed size cannot be identical, so a fleet whose answers change every poll pays for
- * no hashing (an answer is then reused from its third identical poll on, not its second).
+ * again. The answer's chunks are compared with a copy of the previous answer's bytes, chunk by chunk
+ * at their offsets (a memory compare, stopping at the first difference; a body that changed size
+ * is not compared at all), so an identical answer costs no hash and no joined copy.
+ *
+ * The kept bytes are one buffer per request, written over when the answer changes and grown only
+ * when it grows (kept-bytes.ts): they cost the size of one answer per list page request, allocated
+ * once, instead of holding on to the socket's read buffers, which would survive to V8's old
+ * generation with every changed answer and be freed only by full collections.
  *
  * The parsed value is kept only where the next answer may well be the same: for the request's
- * first answer, for one identical to the answer before it, and for one the size of an answer that
- * was not hashed (its size had changed). An answer known to differ from the one before it keeps
- * only its size and digest, so after such a change an answer is reused from its third identical
- * poll on, as after a change of size. Why: the
- * parsed records of an answer kept until the next poll (~2 s, two or more young collections) are
- * moved to V8's old generation and become garbage there with the next change, for full collections
- * to find (docs/performance.md "Session 5: changed records"); a ticking list changes every poll.
+ * first answer, and for one identical to the answer before it. An answer known to differ from the
+ * one before it keeps only its bytes, so after a change an answer is reused from its third
+ * identical poll on, not its second. Why: the parsed records of an answer kept until the next poll
+ * (~2 s, two or more young collections) are moved to V8's old generation and become garbage there
+ * with the next change, for full collections to find (docs/performance.md "Session 5: changed
+ * records"); a ticking list changes every poll.
  */
-import { createHash } from 'node:crypto';
+import { KeptBytes } from './kept-bytes.js';
 
 /** A body read within the size limit. */
 export interface ReadBody {
@@ -26,9 +30,9 @@ export interface ReadBody {
 export interface Compared {
   kept: boolean;
   value?: unknown;
-  size: number;
-  digest: string | undefined;
-  /** The request's first answer, or one not known to differ from the previous: its parsed value is worth keeping. */
+  /** The answer's bytes, to keep for the next poll's comparison. */
+  body: ReadBody;
+  /** The request's first answer, or one identical to the previous: its parsed value is worth keeping. */
   repeat: boolean;
 }
 
@@ -36,15 +40,16 @@ export interface Compared {
 export interface ReusedAnswers {
   /** Compares an answer with the request's previous good one; a non-identical answer forgets it. */
   compare(key: string, status: number, contentType: string, body: ReadBody): Compared;
-  /** Keeps a good answer's parsed value for the request's next poll. */
+  /** Keeps a good answer's bytes, and its parsed value when worth it, for the request's next poll. */
   remember(key: string, compared: Compared, contentType: string, value: unknown): void;
 }
 
 interface Kept {
   /** The compare() count when this request last came (see MAX_IDLE). */
   seen: number;
-  size: number;
-  digest: string | undefined;
+  /** Whether `bytes` and `contentType` are the request's previous good answer (false once compare() forgot it). */
+  good: boolean;
+  bytes: KeptBytes;
   contentType: string;
   /** Whether `value` holds the parsed answer (only kept for a repeat: see above). */
   hasValue: boolean;
@@ -70,42 +75,38 @@ export function createReusedAnswers(): ReusedAnswers {
       if (requests % MAX_IDLE === 0)
         for (const [other, entry] of answers) if (requests - entry.seen > MAX_IDLE) answers.delete(other);
       const kept = answers.get(key);
-      const digest = kept === undefined || kept.size === body.size ? digestOf(body.chunks) : undefined;
+      if (kept === undefined || !kept.good) return { kept: false, body, repeat: true };
+      kept.seen = requests;
       // why: JSON.parse of the same bytes gives an equal value, and json()'s checks (status, content
       // type, empty, HTML, parse) gave the same verdict on them; only good answers are ever kept.
       const identical =
-        kept !== undefined &&
-        status >= 200 &&
-        status <= 299 &&
-        kept.digest !== undefined &&
-        kept.digest === digest &&
-        kept.contentType === contentType;
-      if (identical && kept.hasValue) {
-        kept.seen = requests;
-        return { kept: true, value: kept.value, size: body.size, digest, repeat: true };
-      }
-      answers.delete(key);
-      const unhashed = kept === undefined || (kept.digest === undefined && digest !== undefined);
-      return { kept: false, size: body.size, digest, repeat: identical || unhashed };
+        status >= 200 && status <= 299 && kept.contentType === contentType && kept.bytes.equals(body.chunks, body.size);
+      if (identical && kept.hasValue) return { kept: true, value: kept.value, body, repeat: true };
+      // why: forgotten, but its buffer stays with the request, to be written over by remember().
+      kept.good = false;
+      kept.hasValue = false;
+      kept.value = undefined;
+      return { kept: false, body, repeat: identical };
     },
     remember(key, compared, contentType, value) {
-      const { size, digest, repeat } = compared;
-      answers.set(key, {
-        seen: requests,
-        size,
-        digest,
-        contentType,
-        hasValue: repeat,
-        value: repeat ? value : undefined,
-      });
-      // why: bounded; the oldest request's answer goes first.
-      if (answers.size > MAX_KEPT) answers.delete(answers.keys().next().value as string);
+      const { body, repeat } = compared;
+      const entry = answers.get(key);
+      const bytes = entry?.bytes ?? new KeptBytes();
+      bytes.write(body.chunks, body.size);
+      if (entry === undefined) {
+        answers.set(key, { seen: requests, good: true, bytes, contentType, hasValue: repeat, value: repeat ? value : undefined });
+        // why: bounded; the oldest request's answer goes first.
+        if (answers.size > MAX_KEPT) answers.delete(answers.keys().next().value as string);
+        return;
+      }
+      // why: moved to the end, so the bound drops the request whose answer was kept longest ago.
+      answers.delete(key);
+      answers.set(key, entry);
+      entry.seen = requests;
+      entry.good = true;
+      entry.contentType = contentType;
+      entry.hasValue = repeat;
+      entry.value = repeat ? value : undefined;
     },
   };
-}
-
-function digestOf(chunks: readonly Buffer[]): string {
-  const hash = createHash('sha256');
-  for (const chunk of chunks) hash.update(chunk);
-  return hash.digest('base64');
 }
