@@ -48,11 +48,11 @@ import { countRequest, type RequestCounter } from './kit/request-counter.js';
 import { BodyReader, BodyTooLargeError, type ReadResponse } from './body-reader.js';
 import { NOT_CUT, PIECES_MIN_BYTES, parseJsonPieces } from './json-pieces.js';
 import { createReusedAnswers, type ReadBody } from './reused-answers.js';
+import { buildUrl, createRequestTargets, joinPath, type QueryValue } from './request-targets.js';
 
 export { describeTlsFailure, extractVendorMessage, parseRetryAfter, redactSecrets } from './http-diagnosis.js';
 
-/** Query values; arrays become repeated keys. Undefined values are dropped. */
-export type QueryValue = string | number | boolean | undefined | null | readonly string[];
+export type { QueryValue } from './request-targets.js';
 
 /** One request, relative to the client's base URL. */
 export interface HttpRequest {
@@ -181,6 +181,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const redact = (text: string) => redactText(text, known());
 
   const reused = createReusedAnswers();
+  const targets = createRequestTargets(base);
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
     return decoded(await exchange(req));
@@ -188,7 +189,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function exchange(req: HttpRequest): Promise<RawResponse> {
     const method = req.method ?? 'GET';
-    const label = `${method} ${joinPath(base.pathname, req.path)}`;
+    const target = targets.of(req.path, req.query);
+    const label = `${method} ${target.joined}`;
     const mutating = req.mutating ?? method !== 'GET';
     if (mutating && options.readonly) {
       throw new SourceError({
@@ -199,7 +201,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         request: label,
       });
     }
-    const url = buildUrl(base, req.path, req.query);
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     let body: string | undefined;
     if (req.json !== undefined) {
@@ -226,8 +227,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         countRequest(options.sent, req.counter);
         agent.dispatch(
           {
-            origin: url.origin,
-            path: url.pathname + url.search,
+            origin: targets.origin,
+            path: target.path,
             method,
             headers,
             body,
@@ -253,7 +254,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         headers: read.headers,
         contentType,
         body: read.body,
-        key: req.reuse === true ? `${method} ${url.href} ${body ?? ''}` : '',
+        key: req.reuse === true ? `${method} ${target.href} ${body ?? ''}` : '',
       };
     } finally {
       clearTimeout(timer);
@@ -460,10 +461,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 }
 
 async function buildDispatcher(options: HttpClientOptions): Promise<Dispatcher> {
-  const { EnvHttpProxyAgent } = await loadUndici();
+  const { Agent, EnvHttpProxyAgent } = await loadUndici();
   const ca = options.caFile ? readFileSync(options.caFile, 'utf8') : undefined;
   const tls = { ca, rejectUnauthorized: options.insecure !== true };
   const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  // why: with no proxy in the environment, EnvHttpProxyAgent sends every request to a plain Agent
+  // built from the same options, after parsing the origin into a URL and reading NO_PROXY from the
+  // environment again on each one; the Agent itself does the same without that per-request work
+  // (docs/performance.md "Session 6: the HTTP exchange"). Its test: the environment's proxy
+  // variables, read the same way (lower case first, an empty value counts), at the client's first request.
+  if (!proxyInEnvironment()) return new Agent({ connect: { ...tls, timeout: connectTimeout } });
   // why: EnvHttpProxyAgent honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY and behaves as a plain
   // Agent when none is set (docs/configuration.md). Through a proxy, undici's ProxyAgent replaces `connect`
   // with its tunnel: the connect timeout only applies if given again in proxyTls (the hop to
@@ -478,21 +485,10 @@ async function buildDispatcher(options: HttpClientOptions): Promise<Dispatcher> 
   });
 }
 
-function joinPath(basePath: string, path: string): string {
-  const left = basePath.endsWith('/') ? basePath.slice(0, -1) : basePath;
-  return `${left}${path.startsWith('/') ? path : `/${path}`}`;
-}
-
-function buildUrl(base: URL, path: string, query?: Record<string, QueryValue>): URL {
-  const url = new URL(base.href);
-  url.pathname = joinPath(base.pathname, path);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null) continue;
-    // why: Array.isArray narrows a readonly array to any[].
-    if (Array.isArray(value)) for (const item of value as readonly string[]) url.searchParams.append(key, item);
-    else url.searchParams.set(key, String(value));
-  }
-  return url;
+/** Whether HTTP_PROXY or HTTPS_PROXY is set, read as undici's EnvHttpProxyAgent reads them. */
+function proxyInEnvironment(): boolean {
+  const env = process.env;
+  return Boolean(env.http_proxy ?? env.HTTP_PROXY) || Boolean(env.https_proxy ?? env.HTTPS_PROXY);
 }
 
 /** The whole-request timer's callback (module level: no closure per request). */

@@ -17,7 +17,7 @@ export class KeptBytes {
     if (size !== this.size) return false;
     let offset = 0;
     for (let index = 0; index < chunks.length; index++) {
-      const chunk = chunks[index]!;
+      const chunk = chunks[index];
       // why: Buffer#compare with ranges compares in place: no view object per chunk.
       if (this.buffer.compare(chunk, 0, chunk.length, offset, offset + chunk.length) !== 0) return false;
       offset += chunk.length;
@@ -34,7 +34,7 @@ export class KeptBytes {
     }
     let offset = 0;
     for (let index = 0; index < chunks.length; index++) {
-      const chunk = chunks[index]!;
+      const chunk = chunks[index];
       chunk.copy(this.buffer, offset);
       offset += chunk.length;
     }

@@ -94,7 +94,14 @@ export function createReusedAnswers(): ReusedAnswers {
       const bytes = entry?.bytes ?? new KeptBytes();
       bytes.write(body.chunks, body.size);
       if (entry === undefined) {
-        answers.set(key, { seen: requests, good: true, bytes, contentType, hasValue: repeat, value: repeat ? value : undefined });
+        answers.set(key, {
+          seen: requests,
+          good: true,
+          bytes,
+          contentType,
+          hasValue: repeat,
+          value: repeat ? value : undefined,
+        });
         // why: bounded; the oldest request's answer goes first.
         if (answers.size > MAX_KEPT) answers.delete(answers.keys().next().value as string);
         return;
