@@ -52,8 +52,11 @@ async function serve(answers: Answer[], options: { timeoutMs?: number; maxBodyBy
   return () => client.json({ path: '/jobs', query: { limit: 100 }, reuse: true });
 }
 
-const BODY = JSON.stringify({ jobs: Array.from({ length: 50 }, (_, index) => ({ id: `job-${index}`, state: 'done' })) });
-const cut = (text: string, ...at: number[]) => [0, ...at].map((from, index) => text.slice(from, [...at, text.length][index]));
+const BODY = JSON.stringify({
+  jobs: Array.from({ length: 50 }, (_, index) => ({ id: `job-${index}`, state: 'done' })),
+});
+const cut = (text: string, ...at: number[]) =>
+  [0, ...at].map((from, index) => text.slice(from, [...at, text.length][index]));
 
 describe('HTTP client: an identical answer recognised by its bytes', () => {
   it('gives back the kept value for the same bytes read in other chunks', async () => {
