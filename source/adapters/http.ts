@@ -285,15 +285,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function jsonResponse(req: HttpRequest, opts: { allowEmpty?: boolean } = {}): Promise<JsonResponse> {
     const raw = await exchange(req);
-    const answer = (value: unknown): JsonResponse => ({ status: raw.status, headers: raw.headers, value });
     const compared = req.reuse === true ? reused.compare(raw.key, raw.status, raw.contentType, raw.body) : undefined;
-    if (compared?.kept) return answer(compared.value);
+    if (compared?.kept) return answerOf(raw, compared.value);
     if (compared) {
       // why: a large list page parsed record by record (json-pieces.ts); NOT_CUT when that cannot apply.
       const value = listPieces(raw);
       if (value !== NOT_CUT) {
         reused.remember(raw.key, compared, raw.contentType, value);
-        return answer(value);
+        return answerOf(raw, value);
       }
     }
     const response = decoded(raw);
@@ -318,7 +317,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
     }
     if (response.text.trim() === '') {
-      if (opts.allowEmpty) return answer(null);
+      if (opts.allowEmpty) return answerOf(raw, null);
       throw new SourceError({
         source,
         kind: 'empty',
@@ -348,7 +347,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
     }
     if (compared) reused.remember(raw.key, compared, raw.contentType, parsed.value);
-    return answer(parsed.value);
+    return answerOf(raw, parsed.value);
   }
 
   async function saveTo(req: HttpRequest, file: string): Promise<{ bytes: number }> {
@@ -518,6 +517,11 @@ function listPieces(raw: RawResponse): unknown {
     return NOT_CUT;
   const only = raw.body.chunks.length === 1 ? raw.body.chunks[0] : undefined;
   return parseJsonPieces(only ?? Buffer.concat(raw.body.chunks, raw.body.size));
+}
+
+/** A parsed answer with its response's status and headers (module level: no closure per request). */
+function answerOf(raw: RawResponse, value: unknown): JsonResponse {
+  return { status: raw.status, headers: raw.headers, value };
 }
 
 function decoded(raw: RawResponse): HttpResponse {
