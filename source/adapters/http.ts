@@ -289,7 +289,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (compared?.kept) return answerOf(raw, compared.value);
     if (compared) {
       // why: a large list page parsed record by record (json-pieces.ts); NOT_CUT when that cannot apply.
-      const value = listPieces(raw);
+      // It is parsed from the request's kept-bytes buffer, written now (it would be written there
+      // once parsed anyway), instead of from a joined copy of its chunks.
+      const value = cutFit(raw) ? parseJsonPieces(reused.write(raw.key, compared)) : NOT_CUT;
       if (value !== NOT_CUT) {
         reused.remember(raw.key, compared, raw.contentType, value);
         return answerOf(raw, value);
@@ -511,12 +513,9 @@ function bodyText(body: ReadBody): string {
   return (only ?? Buffer.concat(body.chunks, body.size)).toString('utf8');
 }
 
-/** A good (2xx, not HTML) list answer of PIECES_MIN_BYTES or more, parsed piece by piece; else NOT_CUT. */
-function listPieces(raw: RawResponse): unknown {
-  if (raw.status < 200 || raw.status > 299 || raw.contentType === 'text/html' || raw.body.size < PIECES_MIN_BYTES)
-    return NOT_CUT;
-  const only = raw.body.chunks.length === 1 ? raw.body.chunks[0] : undefined;
-  return parseJsonPieces(only ?? Buffer.concat(raw.body.chunks, raw.body.size));
+/** Whether an answer is one parsed piece by piece: good (2xx, not HTML) and PIECES_MIN_BYTES or more. */
+function cutFit(raw: RawResponse): boolean {
+  return raw.status >= 200 && raw.status <= 299 && raw.contentType !== 'text/html' && raw.body.size >= PIECES_MIN_BYTES;
 }
 
 /** A parsed answer with its response's status and headers (module level: no closure per request). */

@@ -41,6 +41,11 @@ export class KeptBytes {
     this.size = size;
   }
 
+  /** The kept bytes (a view: written over by the next write()). */
+  view(): Buffer {
+    return this.buffer.subarray(0, this.size);
+  }
+
   /** Bytes held (the buffer's length), for tests and memory accounting. */
   get heldBytes(): number {
     return this.buffer.length;

@@ -34,12 +34,20 @@ export interface Compared {
   body: ReadBody;
   /** The request's first answer, or one identical to the previous: its parsed value is worth keeping. */
   repeat: boolean;
+  /** Whether write() already put the answer's bytes in the request's buffer. */
+  written?: boolean;
 }
 
 /** The previous good answers of one client's `reuse` requests. */
 export interface ReusedAnswers {
   /** Compares an answer with the request's previous good one; a non-identical answer forgets it. */
   compare(key: string, status: number, contentType: string, body: ReadBody): Compared;
+  /**
+   * Writes a not-kept answer's bytes into the request's buffer now and returns them, to parse from
+   * instead of a joined copy (valid until the request's next answer is compared). The request
+   * keeps nothing good until remember().
+   */
+  write(key: string, compared: Compared): Buffer;
   /** Keeps a good answer's bytes, and its parsed value when worth it, for the request's next poll. */
   remember(key: string, compared: Compared, contentType: string, value: unknown): void;
 }
@@ -88,11 +96,33 @@ export function createReusedAnswers(): ReusedAnswers {
       kept.value = undefined;
       return { kept: false, body, repeat: identical };
     },
+    write(key, compared) {
+      let entry = answers.get(key);
+      if (entry === undefined) {
+        entry = {
+          seen: requests,
+          good: false,
+          bytes: new KeptBytes(),
+          contentType: '',
+          hasValue: false,
+          value: undefined,
+        };
+        answers.set(key, entry);
+        if (answers.size > MAX_KEPT) answers.delete(answers.keys().next().value as string);
+      }
+      entry.good = false;
+      entry.hasValue = false;
+      entry.value = undefined;
+      entry.bytes.write(compared.body.chunks, compared.body.size);
+      compared.written = true;
+      return entry.bytes.view();
+    },
     remember(key, compared, contentType, value) {
       const { body, repeat } = compared;
       const entry = answers.get(key);
       const bytes = entry?.bytes ?? new KeptBytes();
-      bytes.write(body.chunks, body.size);
+      // why: written by write() unless the bound dropped the request's entry since (then written again).
+      if (!compared.written || entry === undefined) bytes.write(body.chunks, body.size);
       if (entry === undefined) {
         answers.set(key, {
           seen: requests,

@@ -104,4 +104,46 @@ describe('HTTP client: an identical answer recognised by its bytes', () => {
     await expect(poll()).rejects.toMatchObject({ kind: 'too-large' });
     expect(await poll()).toBe(first);
   });
+
+  it('parses a large changed answer read in chunks (piece by piece, from the kept bytes) to the value JSON.parse gives', async () => {
+    const page = (state: string) =>
+      JSON.stringify({
+        jobs: Array.from({ length: 1500 }, (_, index) => ({ id: `job-${index}`, state, note: 'é ✓' })),
+      });
+    const [a, b, c] = [page('queued'), page('running'), page('done!')];
+    expect(Buffer.byteLength(a)).toBeGreaterThan(64 * 1024);
+    const poll = await serve([
+      { pieces: cut(a, 1000, 40_000) },
+      { pieces: cut(b, 7, 70_000) },
+      { pieces: cut(b, 30_000) },
+      { pieces: cut(b, 50_000) },
+      { pieces: cut(c, 3) },
+      { pieces: cut(a, 65_000) },
+    ]);
+    expect(await poll()).toEqual(JSON.parse(a));
+    const second = await poll();
+    expect(second).toEqual(JSON.parse(b));
+    const third = await poll();
+    expect(third).toEqual(JSON.parse(b));
+    expect(await poll()).toBe(third);
+    expect(await poll()).toEqual(JSON.parse(c));
+    expect(await poll()).toEqual(JSON.parse(a));
+  });
+
+  it('keeps nothing of a large answer that is not valid JSON: the next answer, as the last good one, is parsed again', async () => {
+    const good = JSON.stringify({ jobs: Array.from({ length: 1500 }, (_, index) => ({ id: `job-${index}` })) });
+    const broken = `${good.slice(0, -2)},}`;
+    const poll = await serve([
+      { pieces: cut(good, 9) },
+      { pieces: [good] },
+      { pieces: cut(broken, 20_000) },
+      { pieces: cut(good, 500) },
+    ]);
+    const first = await poll();
+    expect(await poll()).toBe(first);
+    await expect(poll()).rejects.toMatchObject({ kind: 'parse' });
+    const fourth = await poll();
+    expect(fourth).toEqual(first);
+    expect(fourth).not.toBe(first);
+  });
 });
