@@ -83,12 +83,16 @@ export function createReusedAnswers(): ReusedAnswers {
       if (requests % MAX_IDLE === 0)
         for (const [other, entry] of answers) if (requests - entry.seen > MAX_IDLE) answers.delete(other);
       const kept = answers.get(key);
+      if (status < 200 || status > 299) {
+        // why: an error answer is never kept, and one may be followed by many: its buffer goes too.
+        answers.delete(key);
+        return { kept: false, body, repeat: true };
+      }
       if (kept === undefined || !kept.good) return { kept: false, body, repeat: true };
       kept.seen = requests;
       // why: JSON.parse of the same bytes gives an equal value, and json()'s checks (status, content
       // type, empty, HTML, parse) gave the same verdict on them; only good answers are ever kept.
-      const identical =
-        status >= 200 && status <= 299 && kept.contentType === contentType && kept.bytes.equals(body.chunks, body.size);
+      const identical = kept.contentType === contentType && kept.bytes.equals(body.chunks, body.size);
       if (identical && kept.hasValue) return { kept: true, value: kept.value, body, repeat: true };
       // why: forgotten, but its buffer stays with the request, to be written over by remember().
       kept.good = false;
