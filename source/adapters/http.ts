@@ -289,9 +289,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (compared?.kept) return answerOf(raw, compared.value);
     if (compared) {
       // why: a large list page parsed record by record (json-pieces.ts); NOT_CUT when that cannot apply.
-      // It is parsed from the request's kept-bytes buffer, written now (it would be written there
-      // once parsed anyway), instead of from a joined copy of its chunks.
-      const value = cutFit(raw) ? parseJsonPieces(reused.write(raw.key, compared)) : NOT_CUT;
+      // An answer whose bytes will be kept is parsed from the request's kept-bytes buffer, written
+      // now (it would be written there once parsed anyway), instead of from a joined copy.
+      const value = cutFit(raw)
+        ? parseJsonPieces(compared.repeat ? reused.write(raw.key, compared) : joined(raw.body))
+        : NOT_CUT;
       if (value !== NOT_CUT) {
         reused.remember(raw.key, compared, raw.contentType, value);
         return answerOf(raw, value);
@@ -508,9 +510,14 @@ interface RawResponse {
   key: string;
 }
 
-function bodyText(body: ReadBody): string {
+/** The body in one buffer: its only chunk, or the chunks joined. */
+function joined(body: ReadBody): Buffer {
   const only = body.chunks.length === 1 ? body.chunks[0] : undefined;
-  return (only ?? Buffer.concat(body.chunks, body.size)).toString('utf8');
+  return only ?? Buffer.concat(body.chunks, body.size);
+}
+
+function bodyText(body: ReadBody): string {
+  return joined(body).toString('utf8');
 }
 
 /** Whether an answer is one parsed piece by piece: good (2xx, not HTML) and PIECES_MIN_BYTES or more. */

@@ -1,23 +1,26 @@
 /**
  * List pages polled again and again (HttpRequest.reuse): a 2xx answer byte-identical to the same
  * request's previous good answer gives back the previous parsed value itself instead of parsing
- * again. The answer's chunks are compared with a copy of the previous answer's bytes, chunk by chunk
- * at their offsets (a memory compare, stopping at the first difference; a body that changed size
- * is not compared at all), so an identical answer costs no hash and no joined copy.
- *
- * The kept bytes are one buffer per request, written over when the answer changes and grown only
- * when it grows (kept-bytes.ts): they cost the size of one answer per list page request, allocated
- * once, instead of holding on to the socket's read buffers, which would survive to V8's old
- * generation with every changed answer and be freed only by full collections.
+ * again.
  *
  * The parsed value is kept only where the next answer may well be the same: for the request's
- * first answer, and for one identical to the answer before it. An answer known to differ from the
- * one before it keeps only its bytes, so after a change an answer is reused from its third
- * identical poll on, not its second. Why: the parsed records of an answer kept until the next poll
- * (~2 s, two or more young collections) are moved to V8's old generation and become garbage there
- * with the next change, for full collections to find (docs/performance.md "Session 5: changed
- * records"); a ticking list changes every poll.
+ * first answer, for one identical to the answer before it, and for one the size of an answer that
+ * was not hashed (below). An answer known to differ from the one before it keeps only its size and
+ * digest, so after a change an answer is reused from its third identical poll on, not its second.
+ * Why: the parsed records of an answer kept until the next poll (~2 s, two or more young
+ * collections) are moved to V8's old generation and become garbage there with the next change, for
+ * full collections to find (docs/performance.md "Session 5: changed records"); a ticking list
+ * changes every poll.
+ *
+ * How an answer is compared follows the same split. Beside a kept value, the answer's bytes are
+ * kept too (kept-bytes.ts: one buffer per request, written over), and the next answer's chunks are
+ * compared with them at their offsets — a memory compare, no hash, no joined copy: what a list that
+ * stays the same costs every poll. An answer that differs keeps no bytes, only its SHA-256, and the
+ * next answer is hashed only when its size is the same (a body that changed size cannot be
+ * identical): a list that changes every poll holds no copy of its bytes (docs/performance.md
+ * "Session 6: the HTTP exchange").
  */
+import { createHash } from 'node:crypto';
 import { KeptBytes } from './kept-bytes.js';
 
 /** A body read within the size limit. */
@@ -30,9 +33,13 @@ export interface ReadBody {
 export interface Compared {
   kept: boolean;
   value?: unknown;
-  /** The answer's bytes, to keep for the next poll's comparison. */
   body: ReadBody;
-  /** The request's first answer, or one identical to the previous: its parsed value is worth keeping. */
+  /** The answer's SHA-256, when it was hashed. */
+  digest: string | undefined;
+  /**
+   * The request's first answer, one identical to the previous, or one the size of an unhashed
+   * answer: its parsed value (and its bytes) are worth keeping.
+   */
   repeat: boolean;
   /** Whether write() already put the answer's bytes in the request's buffer. */
   written?: boolean;
@@ -43,21 +50,25 @@ export interface ReusedAnswers {
   /** Compares an answer with the request's previous good one; a non-identical answer forgets it. */
   compare(key: string, status: number, contentType: string, body: ReadBody): Compared;
   /**
-   * Writes a not-kept answer's bytes into the request's buffer now and returns them, to parse from
-   * instead of a joined copy (valid until the request's next answer is compared). The request
-   * keeps nothing good until remember().
+   * Writes a repeat answer's bytes (Compared.repeat) into the request's buffer now and returns them,
+   * to parse from instead of a joined copy (valid until the request's next answer is compared).
+   * The request keeps nothing good until remember().
    */
   write(key: string, compared: Compared): Buffer;
-  /** Keeps a good answer's bytes, and its parsed value when worth it, for the request's next poll. */
+  /** Keeps a good answer (its bytes and parsed value for a repeat, else its size and digest) for the request's next poll. */
   remember(key: string, compared: Compared, contentType: string, value: unknown): void;
 }
 
 interface Kept {
   /** The compare() count when this request last came (see MAX_IDLE). */
   seen: number;
-  /** Whether `bytes` and `contentType` are the request's previous good answer (false once compare() forgot it). */
+  /** Whether this is the request's previous good answer (false once compare() forgot it). */
   good: boolean;
-  bytes: KeptBytes;
+  size: number;
+  /** The answer's SHA-256, when hashed (only for an answer kept without its bytes). */
+  digest: string | undefined;
+  /** The answer's bytes, kept beside its parsed value. */
+  bytes: KeptBytes | undefined;
   contentType: string;
   /** Whether `value` holds the parsed answer (only kept for a repeat: see above). */
   hasValue: boolean;
@@ -77,6 +88,19 @@ const MAX_IDLE = 256;
 export function createReusedAnswers(): ReusedAnswers {
   const answers = new Map<string, Kept>();
   let requests = 0;
+
+  /** The request's entry, added (not good, holding nothing) when it has none. */
+  function entryOf(key: string): Kept {
+    let entry = answers.get(key);
+    if (entry === undefined) {
+      entry = newEntry();
+      answers.set(key, entry);
+      // why: bounded; the oldest request's answer goes first.
+      if (answers.size > MAX_KEPT) answers.delete(answers.keys().next().value as string);
+    }
+    return entry;
+  }
+
   return {
     compare(key, status, contentType, body) {
       requests += 1;
@@ -84,70 +108,80 @@ export function createReusedAnswers(): ReusedAnswers {
         for (const [other, entry] of answers) if (requests - entry.seen > MAX_IDLE) answers.delete(other);
       const kept = answers.get(key);
       if (status < 200 || status > 299) {
-        // why: an error answer is never kept, and one may be followed by many: its buffer goes too.
+        // why: an error answer is never kept, and one may be followed by many: the kept bytes go too.
         answers.delete(key);
-        return { kept: false, body, repeat: true };
+        return { kept: false, body, digest: undefined, repeat: true };
       }
-      if (kept === undefined || !kept.good) return { kept: false, body, repeat: true };
+      if (kept === undefined || !kept.good) return { kept: false, body, digest: undefined, repeat: true };
       kept.seen = requests;
+      let identical: boolean;
+      let digest: string | undefined;
+      if (kept.bytes !== undefined) {
+        identical = kept.bytes.equals(body.chunks, body.size);
+        // why: hashed once when a kept answer changes, so that a list now changing every poll is
+        // compared by digest from here on, without its bytes kept.
+        digest = identical ? undefined : digestOf(body.chunks);
+      } else {
+        digest = kept.size === body.size ? digestOf(body.chunks) : undefined;
+        identical = kept.digest !== undefined && kept.digest === digest;
+      }
       // why: JSON.parse of the same bytes gives an equal value, and json()'s checks (status, content
       // type, empty, HTML, parse) gave the same verdict on them; only good answers are ever kept.
-      const identical = kept.contentType === contentType && kept.bytes.equals(body.chunks, body.size);
-      if (identical && kept.hasValue) return { kept: true, value: kept.value, body, repeat: true };
-      // why: forgotten, but its buffer stays with the request, to be written over by remember().
+      identical &&= kept.contentType === contentType;
+      if (identical && kept.hasValue) return { kept: true, value: kept.value, body, digest, repeat: true };
+      const unhashed = kept.bytes === undefined && kept.digest === undefined && digest !== undefined;
       kept.good = false;
       kept.hasValue = false;
       kept.value = undefined;
-      return { kept: false, body, repeat: identical };
+      return { kept: false, body, digest, repeat: identical || unhashed };
     },
     write(key, compared) {
-      let entry = answers.get(key);
-      if (entry === undefined) {
-        entry = {
-          seen: requests,
-          good: false,
-          bytes: new KeptBytes(),
-          contentType: '',
-          hasValue: false,
-          value: undefined,
-        };
-        answers.set(key, entry);
-        if (answers.size > MAX_KEPT) answers.delete(answers.keys().next().value as string);
-      }
+      const entry = entryOf(key);
       entry.good = false;
-      entry.hasValue = false;
-      entry.value = undefined;
+      entry.bytes ??= new KeptBytes();
       entry.bytes.write(compared.body.chunks, compared.body.size);
       compared.written = true;
       return entry.bytes.view();
     },
     remember(key, compared, contentType, value) {
       const { body, repeat } = compared;
-      const entry = answers.get(key);
-      const bytes = entry?.bytes ?? new KeptBytes();
-      // why: written by write() unless the bound dropped the request's entry since (then written again).
-      if (!compared.written || entry === undefined) bytes.write(body.chunks, body.size);
-      if (entry === undefined) {
-        answers.set(key, {
-          seen: requests,
-          good: true,
-          bytes,
-          contentType,
-          hasValue: repeat,
-          value: repeat ? value : undefined,
-        });
-        // why: bounded; the oldest request's answer goes first.
-        if (answers.size > MAX_KEPT) answers.delete(answers.keys().next().value as string);
-        return;
+      const entry = entryOf(key);
+      if (repeat) {
+        entry.bytes ??= new KeptBytes();
+        if (!compared.written) entry.bytes.write(body.chunks, body.size);
+      } else {
+        // why: a changed answer keeps no bytes (see above); its buffer goes.
+        entry.bytes = undefined;
       }
-      // why: moved to the end, so the bound drops the request whose answer was kept longest ago.
-      answers.delete(key);
-      answers.set(key, entry);
       entry.seen = requests;
       entry.good = true;
+      entry.size = body.size;
+      entry.digest = repeat ? undefined : compared.digest;
       entry.contentType = contentType;
       entry.hasValue = repeat;
       entry.value = repeat ? value : undefined;
+      // why: moved to the end, so the bound drops the request whose answer was kept longest ago.
+      answers.delete(key);
+      answers.set(key, entry);
     },
   };
+}
+
+function newEntry(): Kept {
+  return {
+    seen: 0,
+    good: false,
+    size: 0,
+    digest: undefined,
+    bytes: undefined,
+    contentType: '',
+    hasValue: false,
+    value: undefined,
+  };
+}
+
+function digestOf(chunks: readonly Buffer[]): string {
+  const hash = createHash('sha256');
+  for (const chunk of chunks) hash.update(chunk);
+  return hash.digest('base64');
 }
