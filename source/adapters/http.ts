@@ -292,7 +292,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // An answer whose bytes will be kept is parsed from the request's kept-bytes buffer, written
       // now (it would be written there once parsed anyway), instead of from a joined copy.
       const value = cutFit(raw)
-        ? parseJsonPieces(compared.repeat ? reused.write(raw.key, compared) : joined(raw.body))
+        ? parseJsonPieces(compared.keepBytes ? reused.write(raw.key, compared) : joined(raw.body))
         : NOT_CUT;
       if (value !== NOT_CUT) {
         reused.remember(raw.key, compared, raw.contentType, value);

@@ -41,6 +41,8 @@ export interface Compared {
    * answer: its parsed value (and its bytes) are worth keeping.
    */
   repeat: boolean;
+  /** Whether remember() keeps the answer's bytes (a repeat of at most MAX_BYTES_KEPT): write() may put them there first. */
+  keepBytes: boolean;
   /** Whether write() already put the answer's bytes in the request's buffer. */
   written?: boolean;
 }
@@ -50,7 +52,8 @@ export interface ReusedAnswers {
   /** Compares an answer with the request's previous good one; a non-identical answer forgets it. */
   compare(key: string, status: number, contentType: string, body: ReadBody): Compared;
   /**
-   * Writes a repeat answer's bytes (Compared.repeat) into the request's buffer now and returns them,
+   * Writes an answer's bytes that remember() will keep (Compared.keepBytes) into the request's
+   * buffer now and returns them,
    * to parse from instead of a joined copy (valid until the request's next answer is compared).
    * The request keeps nothing good until remember().
    */
@@ -74,6 +77,14 @@ interface Kept {
   hasValue: boolean;
   value: unknown;
 }
+
+/**
+ * Largest answer whose bytes are kept (the static 5 × 200 fleet's pages are ~86 KB); a larger one
+ * is compared by its SHA-256, as a changed one is. Why: at 5 × 1,000 the pages that stay the same
+ * add up to several MB, and their kept bytes measured +5–7 MB RSS (docs/performance.md "Session 6:
+ * the HTTP exchange").
+ */
+const MAX_BYTES_KEPT = 128 * 1024;
 
 /** Most answers one client keeps (one per list page request of a poll). */
 const MAX_KEPT = 64;
@@ -110,9 +121,9 @@ export function createReusedAnswers(): ReusedAnswers {
       if (status < 200 || status > 299) {
         // why: an error answer is never kept, and one may be followed by many: the kept bytes go too.
         answers.delete(key);
-        return { kept: false, body, digest: undefined, repeat: true };
+        return { kept: false, body, digest: undefined, repeat: true, keepBytes: false };
       }
-      if (kept === undefined || !kept.good) return { kept: false, body, digest: undefined, repeat: true };
+      if (kept === undefined || !kept.good) return first(body);
       kept.seen = requests;
       let identical: boolean;
       let digest: string | undefined;
@@ -128,12 +139,17 @@ export function createReusedAnswers(): ReusedAnswers {
       // why: JSON.parse of the same bytes gives an equal value, and json()'s checks (status, content
       // type, empty, HTML, parse) gave the same verdict on them; only good answers are ever kept.
       identical &&= kept.contentType === contentType;
-      if (identical && kept.hasValue) return { kept: true, value: kept.value, body, digest, repeat: true };
+      if (identical && kept.hasValue)
+        return { kept: true, value: kept.value, body, digest, repeat: true, keepBytes: false };
       const unhashed = kept.bytes === undefined && kept.digest === undefined && digest !== undefined;
       kept.good = false;
       kept.hasValue = false;
       kept.value = undefined;
-      return { kept: false, body, digest, repeat: identical || unhashed };
+      const repeat = identical || unhashed;
+      const keepBytes = repeat && body.size <= MAX_BYTES_KEPT;
+      // why: a repeat too large to keep the bytes of is compared by digest next time.
+      if (repeat && !keepBytes) digest ??= digestOf(body.chunks);
+      return { kept: false, body, digest, repeat, keepBytes };
     },
     write(key, compared) {
       const entry = entryOf(key);
@@ -144,19 +160,19 @@ export function createReusedAnswers(): ReusedAnswers {
       return entry.bytes.view();
     },
     remember(key, compared, contentType, value) {
-      const { body, repeat } = compared;
+      const { body, repeat, keepBytes } = compared;
       const entry = entryOf(key);
-      if (repeat) {
+      if (keepBytes) {
         entry.bytes ??= new KeptBytes();
         if (!compared.written) entry.bytes.write(body.chunks, body.size);
       } else {
-        // why: a changed answer keeps no bytes (see above); its buffer goes.
+        // why: a changed (or too large) answer keeps no bytes (see above); its buffer goes.
         entry.bytes = undefined;
       }
       entry.seen = requests;
       entry.good = true;
       entry.size = body.size;
-      entry.digest = repeat ? undefined : compared.digest;
+      entry.digest = keepBytes ? undefined : compared.digest;
       entry.contentType = contentType;
       entry.hasValue = repeat;
       entry.value = repeat ? value : undefined;
@@ -165,6 +181,12 @@ export function createReusedAnswers(): ReusedAnswers {
       answers.set(key, entry);
     },
   };
+}
+
+/** What compare() says of a request's first answer (or its first after an error): keep it, and its bytes if small enough. */
+function first(body: ReadBody): Compared {
+  const keepBytes = body.size <= MAX_BYTES_KEPT;
+  return { kept: false, body, digest: keepBytes ? undefined : digestOf(body.chunks), repeat: true, keepBytes };
 }
 
 function newEntry(): Kept {

@@ -146,4 +146,26 @@ describe('HTTP client: an identical answer recognised by its bytes', () => {
     expect(fourth).toEqual(first);
     expect(fourth).not.toBe(first);
   });
+
+  it('recognises a large identical answer too (compared by digest, its bytes not kept), and parses a changed one', async () => {
+    const page = (state: string) =>
+      JSON.stringify({ jobs: Array.from({ length: 5000 }, (_, index) => ({ id: `job-${index}`, state })) });
+    const [a, b] = [page('queued'), page('runnin')];
+    expect(Buffer.byteLength(a)).toBeGreaterThan(128 * 1024);
+    expect(b.length).toBe(a.length);
+    const poll = await serve([
+      { pieces: cut(a, 9) },
+      { pieces: cut(a, 70_000) },
+      { pieces: [b] },
+      { pieces: cut(b, 5) },
+    ]);
+    const first = await poll();
+    expect(first).toEqual(JSON.parse(a));
+    expect(await poll()).toBe(first);
+    const third = await poll();
+    expect(third).toEqual(JSON.parse(b));
+    const fourth = await poll();
+    expect(fourth).toEqual(JSON.parse(b));
+    expect(fourth).not.toBe(third);
+  });
 });
