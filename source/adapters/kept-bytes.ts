@@ -16,8 +16,7 @@ export class KeptBytes {
   equals(chunks: readonly Buffer[], size: number): boolean {
     if (size !== this.size) return false;
     let offset = 0;
-    for (let index = 0; index < chunks.length; index++) {
-      const chunk = chunks[index];
+    for (const chunk of chunks) {
       // why: Buffer#compare with ranges compares in place: no view object per chunk.
       if (this.buffer.compare(chunk, 0, chunk.length, offset, offset + chunk.length) !== 0) return false;
       offset += chunk.length;
@@ -33,8 +32,7 @@ export class KeptBytes {
       this.buffer = Buffer.allocUnsafeSlow(size + Math.ceil(size * HEADROOM));
     }
     let offset = 0;
-    for (let index = 0; index < chunks.length; index++) {
-      const chunk = chunks[index];
+    for (const chunk of chunks) {
       chunk.copy(this.buffer, offset);
       offset += chunk.length;
     }

@@ -54,9 +54,7 @@ export function createRequestTargets(base: URL): RequestTargets {
  */
 function queryKey(query: Record<string, QueryValue>): string {
   let key = '?';
-  const names = Object.keys(query);
-  for (let index = 0; index < names.length; index++) {
-    const name = names[index];
+  for (const name of Object.keys(query)) {
     const value = query[name];
     if (value === undefined || value === null) continue;
     if (Array.isArray(value)) {
