@@ -41,7 +41,7 @@ export interface Compared {
    * answer: its parsed value (and its bytes) are worth keeping.
    */
   repeat: boolean;
-  /** Whether remember() keeps the answer's bytes (a repeat of at most MAX_BYTES_KEPT): write() may put them there first. */
+  /** Whether remember() keeps the answer's bytes (a repeat within MAX_BYTES_KEPT): write() may put them there first. */
   keepBytes: boolean;
   /** Whether write() already put the answer's bytes in the request's buffer. */
   written?: boolean;
@@ -79,12 +79,12 @@ interface Kept {
 }
 
 /**
- * Largest answer whose bytes are kept (the static 5 × 200 fleet's pages are ~86 KB); a larger one
- * is compared by its SHA-256, as a changed one is. Why: at 5 × 1,000 the pages that stay the same
- * add up to several MB, and their kept bytes measured +5–7 MB RSS (docs/performance.md "Session 6:
- * the HTTP exchange").
+ * Most bytes one client keeps, in all (the static 5 × 200 fleet's pages are ~86 KB, one per
+ * client); an answer that does not fit is compared by its SHA-256, as a changed one is. Why: at
+ * 5 × 1,000 the pages that stay the same add up to several MB, and keeping all their bytes
+ * measured +5–7 MB RSS (docs/performance.md "Session 6: the HTTP exchange").
  */
-const MAX_BYTES_KEPT = 128 * 1024;
+const MAX_BYTES_KEPT = 256 * 1024;
 
 /** Most answers one client keeps (one per list page request of a poll). */
 const MAX_KEPT = 64;
@@ -99,6 +99,28 @@ const MAX_IDLE = 256;
 export function createReusedAnswers(): ReusedAnswers {
   const answers = new Map<string, Kept>();
   let requests = 0;
+  /** The kept buffers' bytes, all requests together (at most about MAX_BYTES_KEPT). */
+  let held = 0;
+
+  /** Drops a request's entry and its kept bytes. */
+  function drop(key: string): void {
+    held -= answers.get(key)?.bytes?.heldBytes ?? 0;
+    answers.delete(key);
+  }
+
+  /** Whether an answer of `size` bytes fits the client's budget, beside the others' kept bytes. */
+  function fits(kept: Kept | undefined, size: number): boolean {
+    return held - (kept?.bytes?.heldBytes ?? 0) + size <= MAX_BYTES_KEPT;
+  }
+
+  /** Writes `body` into the entry's buffer, counting the buffer's change of size. */
+  function keepBytes(entry: Kept, body: ReadBody): KeptBytes {
+    const bytes = (entry.bytes ??= new KeptBytes());
+    held -= bytes.heldBytes;
+    bytes.write(body.chunks, body.size);
+    held += bytes.heldBytes;
+    return bytes;
+  }
 
   /** The request's entry, added (not good, holding nothing) when it has none. */
   function entryOf(key: string): Kept {
@@ -107,7 +129,7 @@ export function createReusedAnswers(): ReusedAnswers {
       entry = newEntry();
       answers.set(key, entry);
       // why: bounded; the oldest request's answer goes first.
-      if (answers.size > MAX_KEPT) answers.delete(answers.keys().next().value as string);
+      if (answers.size > MAX_KEPT) drop(answers.keys().next().value as string);
     }
     return entry;
   }
@@ -116,14 +138,14 @@ export function createReusedAnswers(): ReusedAnswers {
     compare(key, status, contentType, body) {
       requests += 1;
       if (requests % MAX_IDLE === 0)
-        for (const [other, entry] of answers) if (requests - entry.seen > MAX_IDLE) answers.delete(other);
+        for (const [other, entry] of answers) if (requests - entry.seen > MAX_IDLE) drop(other);
       const kept = answers.get(key);
       if (status < 200 || status > 299) {
         // why: an error answer is never kept, and one may be followed by many: the kept bytes go too.
-        answers.delete(key);
+        drop(key);
         return { kept: false, body, digest: undefined, repeat: true, keepBytes: false };
       }
-      if (kept === undefined || !kept.good) return first(body);
+      if (kept === undefined || !kept.good) return first(body, fits(kept, body.size));
       kept.seen = requests;
       let identical: boolean;
       let digest: string | undefined;
@@ -146,7 +168,7 @@ export function createReusedAnswers(): ReusedAnswers {
       kept.hasValue = false;
       kept.value = undefined;
       const repeat = identical || unhashed;
-      const keepBytes = repeat && body.size <= MAX_BYTES_KEPT;
+      const keepBytes = repeat && fits(kept, body.size);
       // why: a repeat too large to keep the bytes of is compared by digest next time.
       if (repeat && !keepBytes) digest ??= digestOf(body.chunks);
       return { kept: false, body, digest, repeat, keepBytes };
@@ -154,25 +176,23 @@ export function createReusedAnswers(): ReusedAnswers {
     write(key, compared) {
       const entry = entryOf(key);
       entry.good = false;
-      entry.bytes ??= new KeptBytes();
-      entry.bytes.write(compared.body.chunks, compared.body.size);
       compared.written = true;
-      return entry.bytes.view();
+      return keepBytes(entry, compared.body).view();
     },
     remember(key, compared, contentType, value) {
-      const { body, repeat, keepBytes } = compared;
+      const { body, repeat } = compared;
       const entry = entryOf(key);
-      if (keepBytes) {
-        entry.bytes ??= new KeptBytes();
-        if (!compared.written) entry.bytes.write(body.chunks, body.size);
+      if (compared.keepBytes) {
+        if (!compared.written) keepBytes(entry, body);
       } else {
         // why: a changed (or too large) answer keeps no bytes (see above); its buffer goes.
+        held -= entry.bytes?.heldBytes ?? 0;
         entry.bytes = undefined;
       }
       entry.seen = requests;
       entry.good = true;
       entry.size = body.size;
-      entry.digest = keepBytes ? undefined : compared.digest;
+      entry.digest = compared.keepBytes ? undefined : compared.digest;
       entry.contentType = contentType;
       entry.hasValue = repeat;
       entry.value = repeat ? value : undefined;
@@ -184,8 +204,7 @@ export function createReusedAnswers(): ReusedAnswers {
 }
 
 /** What compare() says of a request's first answer (or its first after an error): keep it, and its bytes if small enough. */
-function first(body: ReadBody): Compared {
-  const keepBytes = body.size <= MAX_BYTES_KEPT;
+function first(body: ReadBody, keepBytes: boolean): Compared {
   return { kept: false, body, digest: keepBytes ? undefined : digestOf(body.chunks), repeat: true, keepBytes };
 }
 
