@@ -58,6 +58,8 @@ export interface ReusedAnswers {
    * The request keeps nothing good until remember().
    */
   write(key: string, compared: Compared): Buffer;
+  /** Bytes held by the kept buffers, all requests together (memory accounting; tests). */
+  heldBytes(): number;
   /** Keeps a good answer (its bytes and parsed value for a repeat, else its size and digest) for the request's next poll. */
   remember(key: string, compared: Compared, contentType: string, value: unknown): void;
 }
@@ -135,6 +137,7 @@ export function createReusedAnswers(): ReusedAnswers {
   }
 
   return {
+    heldBytes: () => held,
     compare(key, status, contentType, body) {
       requests += 1;
       if (requests % MAX_IDLE === 0)

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KeptBytes } from '../../source/adapters/kept-bytes.js';
+import { createReusedAnswers, type ReusedAnswers } from '../../source/adapters/reused-answers.js';
 
 /** `text` cut into chunks at the given offsets. */
 function chunked(text: string, cuts: number[] = []): Buffer[] {
@@ -75,5 +76,38 @@ describe('KeptBytes', () => {
     bytes.write(chunked('z'.repeat(100)), 100);
     expect(bytes.heldBytes).toBeLessThan(200);
     expect(bytes.equals(chunked('z'.repeat(100), [50]), 100)).toBe(true);
+  });
+});
+
+describe('kept answers: the bytes kept stay within their budget', () => {
+  const KB = 1024;
+  const body = (size: number, fill: string) => ({ chunks: [Buffer.alloc(size, fill)], size });
+  /** One good answer to `key`, through compare() and remember() as the HTTP client does; whether it was reused. */
+  function poll(answers: ReusedAnswers, key: string, size: number, fill: string, status = 200): boolean {
+    const compared = answers.compare(key, status, 'application/json', body(size, fill));
+    if (!compared.kept && status === 200) answers.remember(key, compared, 'application/json', { fill });
+    return compared.kept;
+  }
+
+  it('keeps the bytes of an unchanged answer, and none of one that changed or failed', () => {
+    const answers = createReusedAnswers();
+    poll(answers, 'page', 86 * KB, 'a');
+    expect(answers.heldBytes()).toBeGreaterThanOrEqual(86 * KB);
+    expect(poll(answers, 'page', 86 * KB, 'a')).toBe(true);
+    expect(poll(answers, 'page', 86 * KB, 'b')).toBe(false);
+    expect(answers.heldBytes()).toBe(0);
+    expect(poll(answers, 'page', 86 * KB, 'b')).toBe(false);
+    expect(answers.heldBytes()).toBeGreaterThanOrEqual(86 * KB);
+    expect(poll(answers, 'page', 86 * KB, 'b')).toBe(true);
+    poll(answers, 'page', 86 * KB, 'b', 500);
+    expect(answers.heldBytes()).toBe(0);
+  });
+
+  it('keeps at most about 256 KB for many unchanged pages, and still reuses every one of them', () => {
+    const answers = createReusedAnswers();
+    for (let page = 0; page < 10; page++) poll(answers, `page-${page}`, 60 * KB, String(page));
+    expect(answers.heldBytes()).toBeLessThanOrEqual(256 * KB * (1 + 1 / 16));
+    expect(answers.heldBytes()).toBeGreaterThan(0);
+    for (let page = 0; page < 10; page++) expect(poll(answers, `page-${page}`, 60 * KB, String(page))).toBe(true);
   });
 });
