@@ -48,11 +48,11 @@ import { countRequest, type RequestCounter } from './kit/request-counter.js';
 import { BodyReader, BodyTooLargeError, type ReadResponse } from './body-reader.js';
 import { NOT_CUT, PIECES_MIN_BYTES, parseJsonPieces } from './json-pieces.js';
 import { createReusedAnswers, type ReadBody } from './reused-answers.js';
+import { buildUrl, createRequestTargets, joinPath, type QueryValue } from './request-targets.js';
 
 export { describeTlsFailure, extractVendorMessage, parseRetryAfter, redactSecrets } from './http-diagnosis.js';
 
-/** Query values; arrays become repeated keys. Undefined values are dropped. */
-export type QueryValue = string | number | boolean | undefined | null | readonly string[];
+export type { QueryValue } from './request-targets.js';
 
 /** One request, relative to the client's base URL. */
 export interface HttpRequest {
@@ -181,6 +181,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const redact = (text: string) => redactText(text, known());
 
   const reused = createReusedAnswers();
+  const targets = createRequestTargets(base);
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
     return decoded(await exchange(req));
@@ -188,7 +189,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function exchange(req: HttpRequest): Promise<RawResponse> {
     const method = req.method ?? 'GET';
-    const label = `${method} ${joinPath(base.pathname, req.path)}`;
+    const target = targets.of(req.path, req.query);
+    const label = `${method} ${target.joined}`;
     const mutating = req.mutating ?? method !== 'GET';
     if (mutating && options.readonly) {
       throw new SourceError({
@@ -199,7 +201,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         request: label,
       });
     }
-    const url = buildUrl(base, req.path, req.query);
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     let body: string | undefined;
     if (req.json !== undefined) {
@@ -226,8 +227,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         countRequest(options.sent, req.counter);
         agent.dispatch(
           {
-            origin: url.origin,
-            path: url.pathname + url.search,
+            origin: targets.origin,
+            path: target.path,
             method,
             headers,
             body,
@@ -253,7 +254,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         headers: read.headers,
         contentType,
         body: read.body,
-        key: req.reuse === true ? `${method} ${url.href} ${body ?? ''}` : '',
+        key: req.reuse === true ? `${method} ${target.href} ${body ?? ''}` : '',
       };
     } finally {
       clearTimeout(timer);
@@ -284,15 +285,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function jsonResponse(req: HttpRequest, opts: { allowEmpty?: boolean } = {}): Promise<JsonResponse> {
     const raw = await exchange(req);
-    const answer = (value: unknown): JsonResponse => ({ status: raw.status, headers: raw.headers, value });
     const compared = req.reuse === true ? reused.compare(raw.key, raw.status, raw.contentType, raw.body) : undefined;
-    if (compared?.kept) return answer(compared.value);
+    if (compared?.kept) return answerOf(raw, compared.value);
     if (compared) {
       // why: a large list page parsed record by record (json-pieces.ts); NOT_CUT when that cannot apply.
-      const value = listPieces(raw);
+      // An answer whose bytes will be kept is parsed from the request's kept-bytes buffer, written
+      // now (it would be written there once parsed anyway), instead of from a joined copy.
+      const value = cutFit(raw)
+        ? parseJsonPieces(compared.keepBytes ? reused.write(raw.key, compared) : joined(raw.body))
+        : NOT_CUT;
       if (value !== NOT_CUT) {
         reused.remember(raw.key, compared, raw.contentType, value);
-        return answer(value);
+        return answerOf(raw, value);
       }
     }
     const response = decoded(raw);
@@ -317,7 +321,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
     }
     if (response.text.trim() === '') {
-      if (opts.allowEmpty) return answer(null);
+      if (opts.allowEmpty) return answerOf(raw, null);
       throw new SourceError({
         source,
         kind: 'empty',
@@ -347,7 +351,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
     }
     if (compared) reused.remember(raw.key, compared, raw.contentType, parsed.value);
-    return answer(parsed.value);
+    return answerOf(raw, parsed.value);
   }
 
   async function saveTo(req: HttpRequest, file: string): Promise<{ bytes: number }> {
@@ -460,10 +464,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 }
 
 async function buildDispatcher(options: HttpClientOptions): Promise<Dispatcher> {
-  const { EnvHttpProxyAgent } = await loadUndici();
+  const { Agent, EnvHttpProxyAgent } = await loadUndici();
   const ca = options.caFile ? readFileSync(options.caFile, 'utf8') : undefined;
   const tls = { ca, rejectUnauthorized: options.insecure !== true };
   const connectTimeout = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  // why: with no proxy in the environment, EnvHttpProxyAgent sends every request to a plain Agent
+  // built from the same options, after parsing the origin into a URL and reading NO_PROXY from the
+  // environment again on each one; the Agent itself does the same without that per-request work
+  // (docs/performance.md "Session 6: the HTTP exchange"). Its test: the environment's proxy
+  // variables, read the same way (lower case first, an empty value counts), at the client's first request.
+  if (!proxyInEnvironment()) return new Agent({ connect: { ...tls, timeout: connectTimeout } });
   // why: EnvHttpProxyAgent honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY and behaves as a plain
   // Agent when none is set (docs/configuration.md). Through a proxy, undici's ProxyAgent replaces `connect`
   // with its tunnel: the connect timeout only applies if given again in proxyTls (the hop to
@@ -478,21 +488,10 @@ async function buildDispatcher(options: HttpClientOptions): Promise<Dispatcher> 
   });
 }
 
-function joinPath(basePath: string, path: string): string {
-  const left = basePath.endsWith('/') ? basePath.slice(0, -1) : basePath;
-  return `${left}${path.startsWith('/') ? path : `/${path}`}`;
-}
-
-function buildUrl(base: URL, path: string, query?: Record<string, QueryValue>): URL {
-  const url = new URL(base.href);
-  url.pathname = joinPath(base.pathname, path);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null) continue;
-    // why: Array.isArray narrows a readonly array to any[].
-    if (Array.isArray(value)) for (const item of value as readonly string[]) url.searchParams.append(key, item);
-    else url.searchParams.set(key, String(value));
-  }
-  return url;
+/** Whether HTTP_PROXY or HTTPS_PROXY is set, read as undici's EnvHttpProxyAgent reads them. */
+function proxyInEnvironment(): boolean {
+  const env = process.env;
+  return Boolean(env.http_proxy ?? env.HTTP_PROXY) || Boolean(env.https_proxy ?? env.HTTPS_PROXY);
 }
 
 /** The whole-request timer's callback (module level: no closure per request). */
@@ -511,17 +510,24 @@ interface RawResponse {
   key: string;
 }
 
-function bodyText(body: ReadBody): string {
+/** The body in one buffer: its only chunk, or the chunks joined. */
+function joined(body: ReadBody): Buffer {
   const only = body.chunks.length === 1 ? body.chunks[0] : undefined;
-  return (only ?? Buffer.concat(body.chunks, body.size)).toString('utf8');
+  return only ?? Buffer.concat(body.chunks, body.size);
 }
 
-/** A good (2xx, not HTML) list answer of PIECES_MIN_BYTES or more, parsed piece by piece; else NOT_CUT. */
-function listPieces(raw: RawResponse): unknown {
-  if (raw.status < 200 || raw.status > 299 || raw.contentType === 'text/html' || raw.body.size < PIECES_MIN_BYTES)
-    return NOT_CUT;
-  const only = raw.body.chunks.length === 1 ? raw.body.chunks[0] : undefined;
-  return parseJsonPieces(only ?? Buffer.concat(raw.body.chunks, raw.body.size));
+function bodyText(body: ReadBody): string {
+  return joined(body).toString('utf8');
+}
+
+/** Whether an answer is one parsed piece by piece: good (2xx, not HTML) and PIECES_MIN_BYTES or more. */
+function cutFit(raw: RawResponse): boolean {
+  return raw.status >= 200 && raw.status <= 299 && raw.contentType !== 'text/html' && raw.body.size >= PIECES_MIN_BYTES;
+}
+
+/** A parsed answer with its response's status and headers (module level: no closure per request). */
+function answerOf(raw: RawResponse, value: unknown): JsonResponse {
+  return { status: raw.status, headers: raw.headers, value };
 }
 
 function decoded(raw: RawResponse): HttpResponse {
