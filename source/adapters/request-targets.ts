@@ -35,7 +35,9 @@ export function createRequestTargets(base: URL): RequestTargets {
   return {
     origin: base.origin,
     of(path, query) {
-      const key = query === undefined ? path : path + queryKey(query);
+      // why the path's length first: a path with a `?` in it (an id from a server) must not pass
+      // for a shorter path plus a query.
+      const key = query === undefined ? `${path.length}:${path}` : `${path.length}:${path}${queryKey(query)}`;
       let target = built.get(key);
       if (target === undefined) {
         const url = buildUrl(base, path, query);

@@ -44,6 +44,15 @@ describe('request targets', () => {
     expect(second.href).not.toBe(first.href);
   });
 
+  it('keeps apart a path holding a `?` (an id from a server) and a shorter path with a query', () => {
+    const targets = createRequestTargets(BASE);
+    const odd = targets.of('/jobs?1:b=1:c');
+    const plain = targets.of('/jobs', { b: 'c' });
+    expect(odd.href).toBe(buildUrl(BASE, '/jobs?1:b=1:c').href);
+    expect(plain.href).toBe(buildUrl(BASE, '/jobs', { b: 'c' }).href);
+    expect(plain.href).not.toBe(odd.href);
+  });
+
   it('labels a request with the joined path as written', () => {
     expect(createRequestTargets(BASE).of('/jobs/7', { a: '1' }).joined).toBe('/api/v2/jobs/7');
   });
