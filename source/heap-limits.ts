@@ -6,8 +6,9 @@
  * survive a scavenge, up to 32 MB (two 16 MB semi-spaces on 64-bit Node 20); a process that polls
  * forever always gets there and stays there. Capped at 16 MB, RSS was 15–40 MB lower with no more
  * CPU (session 3); since the poll's unchanged records keep their Jobs and new ones die young
- * (session 5), 8 MB with the old generation's growth below takes another 10–25 MB off at no
- * measured CPU (docs/performance.md "Session 6: the heap limits again").
+ * (session 5), 8 MB with the old generation's growth below takes another 10–25 MB off: at no
+ * measured CPU at 5 × 200, for about half a point of a core (more collections) at 5 × 1,000
+ * (docs/performance.md "Session 6: the heap limits again").
  * why: `--max-semi-space-size` is read once, when the heap is set up before any script runs
  * (`v8.setFlagsFromString` cannot change it later, and `node dist/cli.js` must keep the limits
  * without the launcher's help); V8 reads
