@@ -59,7 +59,8 @@ describe.skipIf(!hasTmux)('the terminal goes away while the monitor renders', ()
             /OK/.test(tmux('capture-pane', '-p', '-t', session)),
         );
         tmux('kill-session', '-t', session);
-        await until(() => existsSync(join(dir, 'status')));
+        // why: the shell creates the file (`>`) before `echo` writes to it; wait for the whole line.
+        await until(() => existsSync(join(dir, 'status')) && readFileSync(join(dir, 'status'), 'utf8').endsWith('\n'));
         expect(readFileSync(join(dir, 'status'), 'utf8').trim(), `run ${run}`).toBe('129');
         expect(readFileSync(join(dir, 'stderr'), 'utf8'), `run ${run}`).toBe('');
         expect(
