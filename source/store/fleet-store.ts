@@ -278,7 +278,9 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
         random,
         runner.retryAfterMs,
       );
-      arm(runner, now() + delay);
+      // why one reading of the clock: the delay shown (and backed off) is exactly the one computed.
+      const at = now();
+      arm(runner, at + delay, at);
       return;
     }
     // why: healthy sources due within GRID_SNAP_MS of one another are all due at the latest of
@@ -300,10 +302,9 @@ export function createFleetStore(entries: readonly StoreSource[], options: Fleet
     );
   }
 
-  /** Sets the runner's timer for `due` (epoch ms). */
-  function arm(runner: Runner, due: number): void {
+  /** Sets the runner's timer for `due` (epoch ms), as seen at `at` (now unless given). */
+  function arm(runner: Runner, due: number, at: number = now()): void {
     clearTimeout(runner.timer);
-    const at = now();
     const delay = Math.max(0, due - at);
     runner.dueAt = due;
     runner.snapshot = { ...runner.snapshot, nextPollAt: at + delay, nextPollDelayMs: delay };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActionSpec, SourceCapabilities } from '../../source/adapters/contract.js';
 import { SourceError } from '../../source/adapters/errors.js';
+import { nextPollDelay } from '../../source/store/backoff.js';
 import { createFleetStore, PUBLISH_COALESCE_MS } from '../../source/store/fleet-store.js';
 import type { DetailSnapshot } from '../../source/store/types.js';
 import { createScriptedSource, makeJob } from '../helpers/scripted-source.js';
@@ -33,6 +34,23 @@ describe('fleet store polling', () => {
     expect(snapshot.sources[1].error).toMatchObject({ short: '401 unauthorized', status: 401 });
     expect(snapshot.sources[1].error?.message).toBe('flaky: 401 unauthorized (GET /jobs)');
     expect(snapshot.jobs.map((job) => job.key)).toContain('flaky/a');
+    store.stop();
+  });
+
+  it('shows a failing source the very backoff delay it computed, even when the clock moves between readings', async () => {
+    const source = createScriptedSource('s', [unauthorized('s'), unauthorized('s'), unauthorized('s')]);
+    // A clock a millisecond further on at every reading, as a real one may be between two lines.
+    let readings = 0;
+    const now = () => Date.now() + readings++;
+    const store = createFleetStore([{ source }], { intervalMs: 2000, random: () => 0.5, now });
+    store.start();
+    await store.firstRound();
+    const delays = [store.getSnapshot().sources[0].nextPollDelayMs];
+    for (let failures = 2; failures <= 3; failures++) {
+      await vi.advanceTimersByTimeAsync(delays.at(-1)! + 10);
+      delays.push(store.getSnapshot().sources[0].nextPollDelayMs);
+    }
+    expect(delays).toEqual([1, 2, 3].map((failures) => nextPollDelay(2000, failures, () => 0.5, undefined)));
     store.stop();
   });
 
