@@ -62,11 +62,13 @@ function start(columns: number, rows: number): Session {
   return session;
 }
 
+/** The trace's complete lines: the app may be appending one while it is read. */
 function traceEvents(session: Session): RenderTraceEvent[] {
-  return readFileSync(session.trace, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as RenderTraceEvent);
+  const lines = readFileSync(session.trace, 'utf8').split('\n');
+  // why: a read can see part of an append (CI did once: "Unterminated string in JSON"); the last
+  // piece is either empty or a line still being written, which the next attempt reads whole.
+  lines.pop();
+  return lines.filter(Boolean).map((line) => JSON.parse(line) as RenderTraceEvent);
 }
 
 /** Ink's own output replayed unmodified into a fresh terminal (valid while no resize happened). */
