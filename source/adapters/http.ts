@@ -47,6 +47,7 @@ import {
 import { countRequest, type RequestCounter } from './kit/request-counter.js';
 import { BodyReader, BodyTooLargeError, type ReadResponse } from './body-reader.js';
 import { NOT_CUT, PIECES_MIN_BYTES, parseJsonPieces } from './json-pieces.js';
+import { RecordTexts } from './record-texts.js';
 import { createReusedAnswers, type ReadBody } from './reused-answers.js';
 import { buildUrl, createRequestTargets, joinPath, type QueryValue } from './request-targets.js';
 
@@ -181,6 +182,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const redact = (text: string) => redactText(text, known());
 
   const reused = createReusedAnswers();
+  const records = new RecordTexts();
   const targets = createRequestTargets(base);
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
@@ -291,8 +293,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // why: a large list page parsed record by record (json-pieces.ts); NOT_CUT when that cannot apply.
       // An answer whose bytes will be kept is parsed from the request's kept-bytes buffer, written
       // now (it would be written there once parsed anyway), instead of from a joined copy.
-      const value = cutFit(raw)
-        ? parseJsonPieces(compared.keepBytes ? reused.write(raw.key, compared) : joined(raw.body))
+      // Its unchanged records are the objects parsed before (record-texts.ts).
+      const cut = cutFit(raw);
+      if (cut) records.begin(raw.key);
+      const value = cut
+        ? parseJsonPieces(compared.keepBytes ? reused.write(raw.key, compared) : joined(raw.body), records)
         : NOT_CUT;
       if (value !== NOT_CUT) {
         reused.remember(raw.key, compared, raw.contentType, value);

@@ -18,6 +18,8 @@
  * piece decodes to the same characters as the same bytes inside the whole body.
  */
 
+import type { RecordTexts } from './record-texts.js';
+
 /** Returned when the body is not cut (parse it whole). */
 export const NOT_CUT: unique symbol = Symbol('not cut');
 
@@ -37,11 +39,16 @@ const CLOSE_BRACKET = 0x5d;
 interface Cursor {
   bytes: Buffer;
   at: number;
+  /** Where the objects among array elements are looked up by their text first (record-texts.ts). */
+  records: RecordTexts | undefined;
 }
 
-/** Parses `bytes` (UTF-8 JSON) piece by piece, or NOT_CUT: see above. */
-export function parseJsonPieces(bytes: Buffer): unknown {
-  const cursor: Cursor = { bytes, at: 0 };
+/**
+ * Parses `bytes` (UTF-8 JSON) piece by piece, or NOT_CUT: see above. With `records`, an object
+ * element of an array whose text was met in an earlier answer is that answer's object.
+ */
+export function parseJsonPieces(bytes: Buffer, records?: RecordTexts): unknown {
+  const cursor: Cursor = { bytes, at: 0, records };
   try {
     skipSpace(cursor);
     const first = bytes[cursor.at];
@@ -106,7 +113,7 @@ function readArray(cursor: Cursor): unknown {
   }
   for (;;) {
     skipSpace(cursor);
-    const value = readPiece(cursor);
+    const value = readElement(cursor);
     if (value === NOT_CUT) return NOT_CUT;
     out.push(value);
     skipSpace(cursor);
@@ -125,6 +132,17 @@ function readPiece(cursor: Cursor): unknown {
   if (end <= start) return NOT_CUT;
   cursor.at = end;
   return JSON.parse(bytes.toString('utf8', start, end));
+}
+
+/** An array element: an object is looked up by its text in `cursor.records` first; anything else is a piece. */
+function readElement(cursor: Cursor): unknown {
+  const { bytes, records } = cursor;
+  const start = cursor.at;
+  if (records === undefined || bytes[start] !== OPEN_BRACE) return readPiece(cursor);
+  const end = valueEnd(bytes, start);
+  if (end <= start) return NOT_CUT;
+  cursor.at = end;
+  return records.parse(bytes.toString('utf8', start, end));
 }
 
 /** The index after the value starting at `start`, or -1. */

@@ -86,7 +86,7 @@ describe('HTTP client: an identical answer recognised by its bytes', () => {
         { pieces: [BODY.slice(0, 300)], stall: true, declared: BODY.length },
         { pieces: cut(BODY, 300) },
       ],
-      { timeoutMs: 300 },
+      { timeoutMs: 1000 },
     );
     const first = await poll();
     expect(await poll()).toBe(first);
@@ -167,5 +167,40 @@ describe('HTTP client: an identical answer recognised by its bytes', () => {
     const fourth = await poll();
     expect(fourth).toEqual(JSON.parse(b));
     expect(fourth).not.toBe(third);
+  });
+
+  it('gives back the objects parsed before for the records of a changed large answer whose text did not change', async () => {
+    const record = (index: number, state: string) => ({
+      id: `job-${index}`,
+      state,
+      steps: [{ name: 'render the charts', state, log: `step of job ${index}: é ✓ ${'·'.repeat(60)}` }],
+    });
+    const list = (count: number, changed: number, first = 0) =>
+      JSON.stringify({
+        jobs: Array.from({ length: count }, (_, index) =>
+          record(first + index, first + index === changed ? 'done' : 'running'),
+        ),
+        pagination: { total: count },
+      });
+    // A new job at the front, job-40 finished, the rest unchanged; then a page that repeats a record.
+    const [a, b] = [list(400, -1, 1), list(401, 40)];
+    const repeated = JSON.stringify({ jobs: [record(7, 'running'), record(7, 'running')] }).padEnd(70_000, ' ');
+    expect(Buffer.byteLength(a)).toBeGreaterThan(64 * 1024);
+    const poll = await serve([{ pieces: cut(a, 5_000) }, { pieces: cut(b, 33_333) }, { pieces: [repeated] }]);
+    type Page = { jobs: Array<{ id: string }> };
+    const first = (await poll()) as Page;
+    expect(first).toEqual(JSON.parse(a));
+    const second = (await poll()) as Page;
+    expect(second).toEqual(JSON.parse(b));
+    const before = new Map(first.jobs.map((job) => [job.id, job]));
+    const same = second.jobs.filter((job) => before.get(job.id) === job).map((job) => job.id);
+    expect(same).toHaveLength(399);
+    expect(same).not.toContain('job-0');
+    expect(same).not.toContain('job-40');
+    // Shared between answers, never within one: each element its own object, as JSON.parse gives.
+    const third = (await poll()) as Page;
+    expect(third).toEqual(JSON.parse(repeated));
+    expect(third.jobs[0]).toBe(before.get('job-7'));
+    expect(third.jobs[1]).not.toBe(third.jobs[0]);
   });
 });
