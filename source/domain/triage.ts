@@ -99,7 +99,7 @@ export function triageWithChange(
   const out = new Map<string, TriageFlags>();
   const change: NextChange = { now, at: Infinity };
   for (const job of jobs) {
-    const flags = flagsOf(job, jobs, context, now, options, change);
+    const flags = flagsOf(job, context, now, options, change);
     if (flags) out.set(job.key, flags);
   }
   return { triage: out, changesAt: change.at };
@@ -116,13 +116,17 @@ export function jobTriage(
   now: number,
   options: TriageOptions = {},
 ): TriageFlags | undefined {
-  return flagsOf(job, jobs, triageContext(jobs, options), now, options, undefined);
+  return flagsOf(job, triageContext(jobs, options), now, options, undefined);
 }
 
-/** What a job's flags depend on beyond the job: the run-time samples and each source's latest started job. */
+/**
+ * What a job's flags depend on beyond the job: the run-time samples, and the creation instants of
+ * each source's started jobs, ascending (the last is the latest started job's; how many come after
+ * a queued job's is how many overtook it).
+ */
 interface TriageContext {
   samples: DurationSamples;
-  latestStartedCreation: Map<string, number>;
+  startedCreations: Map<string, number[]>;
 }
 
 const contextCache = new WeakMap<readonly Job[], { samples: DurationSamples | undefined; context: TriageContext }>();
@@ -131,12 +135,15 @@ function triageContext(jobs: readonly Job[], options: TriageOptions): TriageCont
   const cached = contextCache.get(jobs);
   if (cached && cached.samples === options.samples) return cached.context;
   const samples = recordFinishedDurations(options.samples ?? NO_SAMPLES, jobs);
-  const latestStartedCreation = new Map<string, number>();
+  const startedCreations = new Map<string, number[]>();
   for (const job of jobs) {
     if (job.startedAt === null || job.createdAt === null) continue;
-    latestStartedCreation.set(job.source, Math.max(latestStartedCreation.get(job.source) ?? -Infinity, job.createdAt));
+    const creations = startedCreations.get(job.source);
+    if (creations === undefined) startedCreations.set(job.source, [job.createdAt]);
+    else creations.push(job.createdAt);
   }
-  const context = { samples, latestStartedCreation };
+  for (const creations of startedCreations.values()) creations.sort(ascending);
+  const context = { samples, startedCreations };
   contextCache.set(jobs, { samples: options.samples, context });
   return context;
 }
@@ -156,18 +163,24 @@ function flipsAt(change: NextChange | undefined, at: number): void {
   if (change !== undefined && at > change.now && at < change.at) change.at = at;
 }
 
-/** How many jobs of `job`'s source were created after it and have started. */
-function overtaking(jobs: readonly Job[], job: Job, createdAt: number): number {
-  let count = 0;
-  for (const other of jobs)
-    if (
-      other.source === job.source &&
-      other.startedAt !== null &&
-      other.createdAt !== null &&
-      other.createdAt > createdAt
-    )
-      count++;
-  return count;
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+/**
+ * How many of a source's started jobs (their creation instants, ascending) were created after
+ * `createdAt`. why a binary search, not a scan of the list: every starved job asked it of every
+ * job, and a large fleet with many starved jobs spent a poll round's tenth in it.
+ */
+function overtaking(creations: readonly number[], createdAt: number): number {
+  let low = 0;
+  let high = creations.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((creations[middle] ?? Infinity) > createdAt) high = middle;
+    else low = middle + 1;
+  }
+  return creations.length - low;
 }
 
 /**
@@ -177,8 +190,7 @@ function overtaking(jobs: readonly Job[], job: Job, createdAt: number): number {
  */
 function flagsOf(
   job: Job,
-  jobs: readonly Job[],
-  { samples, latestStartedCreation }: TriageContext,
+  { samples, startedCreations }: TriageContext,
   now: number,
   options: TriageOptions,
   change: NextChange | undefined,
@@ -192,20 +204,18 @@ function flagsOf(
     if (expectedMs !== null && runningMs > expectedMs) flags.slow = { expectedMs, runningMs };
     else if (expectedMs !== null) flipsAt(change, job.startedAt + expectedMs + 1);
   }
-  if (
-    job.state === 'queued' &&
-    job.createdAt !== null &&
-    (latestStartedCreation.get(job.source) ?? -Infinity) > job.createdAt
-  ) {
-    const queuedMs = now - job.createdAt;
+  const createdAt = job.createdAt;
+  const creations = job.state === 'queued' && createdAt !== null ? startedCreations.get(job.source) : undefined;
+  if (creations !== undefined && createdAt !== null && (creations.at(-1) ?? -Infinity) > createdAt) {
+    const queuedMs = now - createdAt;
     const thresholdMs = starvedThresholdMs(
       options.starvedAfterMs ?? TRIAGE_DEFAULTS.starvedAfterMs,
       jobPriorityRank(job),
     );
     if (queuedMs > thresholdMs) {
-      const overtakenBy = overtaking(jobs, job, job.createdAt);
+      const overtakenBy = overtaking(creations, createdAt);
       flags.starved = { queuedMs, overtakenBy, thresholdMs };
-    } else flipsAt(change, job.createdAt + thresholdMs + 1);
+    } else flipsAt(change, createdAt + thresholdMs + 1);
   }
   if (job.state === 'failed' || job.state === 'partial') {
     const finishedAt = job.finishedAt ?? job.updatedAt;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   computeTriage,
@@ -119,6 +120,44 @@ describe('computeTriage', () => {
     const flags = computeTriage([queued('q', 10), startedLater], T0).get('osapi/q');
     expect(flags?.starved).toEqual({ queuedMs: 10 * MIN, overtakenBy: 1, thresholdMs: 5 * MIN });
     expect(describeTriage(flags, T0)).toEqual(['starved: queued 10m while 1 job queued after it has started']);
+  });
+
+  it('counts, for every starved job, exactly the later-created started jobs of its own source', () => {
+    const job = fc.record({
+      source: fc.constantFrom('osapi', 'mcrit'),
+      state: fc.constantFrom('queued', 'running', 'succeeded'),
+      createdMinutes: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+      started: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(job, { maxLength: 40 }), (specs) => {
+        const jobs = specs.map((spec, index) =>
+          makeJob({
+            id: `j${index}`,
+            source: spec.source,
+            state: spec.state,
+            createdAt: spec.createdMinutes === null ? null : T0 - spec.createdMinutes * MIN,
+            startedAt: spec.state !== 'queued' && spec.started ? T0 - MIN : null,
+            finishedAt: null,
+          }),
+        );
+        const triage = computeTriage(jobs, T0);
+        for (const queuedJob of jobs) {
+          const starved = triage.get(queuedJob.key)?.starved;
+          if (!starved) continue;
+          const later = jobs.filter(
+            (other) =>
+              other.source === queuedJob.source &&
+              other.startedAt !== null &&
+              other.createdAt !== null &&
+              other.createdAt > (queuedJob.createdAt ?? Infinity),
+          );
+          expect(starved.overtakenBy).toBe(later.length);
+          expect(starved.overtakenBy).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it.each<[number | null, number]>([
