@@ -17,7 +17,7 @@
 /** Record texts at least this long are kept (shorter ones are cheap to parse). */
 export const RECORD_TEXT_MIN = 128;
 /**
- * Longer texts are not kept. Why: V8 hashes a string this long or longer by its length alone, so
+ * Longer texts are not kept. Why: V8 hashes a string longer than this by its length alone, so
  * equally long records would share one bucket of the Map and each lookup would compare them all.
  */
 export const RECORD_TEXT_MAX = 16_383;
