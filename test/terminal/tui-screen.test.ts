@@ -65,7 +65,7 @@ function start(columns: number, rows: number): Session {
 /** The trace's complete lines: the app may be appending one while it is read. */
 function traceEvents(session: Session): RenderTraceEvent[] {
   const lines = readFileSync(session.trace, 'utf8').split('\n');
-  // why: a read can see part of an append (CI did once: "Unterminated string in JSON"); the last
+  // why: a read can see part of an append (a loaded run did once: "Unterminated string in JSON"); the last
   // piece is either empty or a line still being written, which the next attempt reads whole.
   lines.pop();
   return lines.filter(Boolean).map((line) => JSON.parse(line) as RenderTraceEvent);
