@@ -294,11 +294,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // An answer whose bytes will be kept is parsed from the request's kept-bytes buffer, written
       // now (it would be written there once parsed anyway), instead of from a joined copy.
       // Its unchanged records are the objects parsed before (record-texts.ts).
-      const cut = cutFit(raw);
-      if (cut) records.begin(raw.key);
-      const value = cut
-        ? parseJsonPieces(compared.keepBytes ? reused.write(raw.key, compared) : joined(raw.body), records)
-        : NOT_CUT;
+      let value: unknown = NOT_CUT;
+      if (cutFit(raw)) {
+        records.begin(raw.key);
+        value = parseJsonPieces(compared.keepBytes ? reused.write(raw.key, compared) : joined(raw.body), records);
+      }
       if (value !== NOT_CUT) {
         reused.remember(raw.key, compared, raw.contentType, value);
         return answerOf(raw, value);

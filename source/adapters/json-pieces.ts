@@ -126,23 +126,26 @@ function readArray(cursor: Cursor): unknown {
 
 /** One value, parsed alone: its end is found by brackets and strings; JSON.parse checks the rest. */
 function readPiece(cursor: Cursor): unknown {
-  const { bytes } = cursor;
-  const start = cursor.at;
-  const end = valueEnd(bytes, start);
-  if (end <= start) return NOT_CUT;
-  cursor.at = end;
-  return JSON.parse(bytes.toString('utf8', start, end));
+  const text = pieceText(cursor);
+  return text === undefined ? NOT_CUT : JSON.parse(text);
 }
 
 /** An array element: an object is looked up by its text in `cursor.records` first; anything else is a piece. */
 function readElement(cursor: Cursor): unknown {
-  const { bytes, records } = cursor;
+  const { records } = cursor;
+  if (records === undefined || cursor.bytes[cursor.at] !== OPEN_BRACE) return readPiece(cursor);
+  const text = pieceText(cursor);
+  return text === undefined ? NOT_CUT : records.parse(text);
+}
+
+/** The text of the value at the cursor, which moves past it; undefined when its end is not found. */
+function pieceText(cursor: Cursor): string | undefined {
+  const { bytes } = cursor;
   const start = cursor.at;
-  if (records === undefined || bytes[start] !== OPEN_BRACE) return readPiece(cursor);
   const end = valueEnd(bytes, start);
-  if (end <= start) return NOT_CUT;
+  if (end <= start) return undefined;
   cursor.at = end;
-  return records.parse(bytes.toString('utf8', start, end));
+  return bytes.toString('utf8', start, end);
 }
 
 /** The index after the value starting at `start`, or -1. */
