@@ -4,7 +4,7 @@
  * gets `customer-id`.
  */
 import type { HttpClient } from '../http.js';
-import { readWithBearer } from '../kit/bearer-read.js';
+import { readWithBearer, withBearer, withCounter } from '../kit/bearer-read.js';
 import type { TokenCache } from '../kit/token-cache.js';
 import type { VectaraApiVersion, VectaraOptions } from './constants.js';
 import type { VectaraRead } from './job-pages.js';
@@ -34,12 +34,12 @@ export function createAuthenticatedRead(
   /** Sends a read; with OAuth, a rejected token is fetched again once and the read repeated once. */
   return async function read(request, counter, check) {
     // why Object.assign, not spreads: see kit/bearer-read.ts withBearer.
-    const headers = Object.assign({}, request.headers, fixedHeaders());
+    const sent = withCounter(
+      Object.assign({}, request, { headers: Object.assign({}, request.headers, fixedHeaders()) }),
+      counter,
+    );
     const attempt = async (token?: string) => {
-      const authorization: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
-      const body = await client.json(
-        Object.assign({}, request, { headers: Object.assign({}, headers, authorization), counter }),
-      );
+      const body = await client.json(token === undefined ? sent : withBearer(sent, token));
       check(body);
       return body;
     };
